@@ -1,0 +1,94 @@
+"""The ``archive-browser`` command line.
+
+With no subcommand it opens the desktop app. Subcommands give a scriptable CLI
+over the core; each lives in its own module under ``desktop.commands`` and
+registers itself through ``register(subparsers)``. Errors the user can act on
+are printed as one line on stderr, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from desktop import __version__
+from desktop.commands.base import EXIT_INTERRUPTED, EXIT_USAGE, CommandContext
+from desktop.core.errors import UserError
+
+# Command modules, in the order their commands appear in ``--help``.
+COMMAND_MODULES = (
+    "imports",
+    "articles",
+    "search",
+    "compare",
+    "annotations",
+    "reextract",
+    "bundle",
+    "maintenance",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="archive-browser",
+        description="Offline library for web articles: import, search, read, compare, annotate.",
+        epilog="Without a command, the desktop app opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help="library folder (default: $ARCHIVE_BROWSER_LIBRARY or the per-user data folder)",
+    )
+    parser.add_argument(
+        "--bundle", metavar="ZIP", help="open the app read-only on an archive bundle"
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start the app offscreen, import a fixture, search, read, and exit",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"desktop.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"desktop.commands.{name}":
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = CommandContext(library=args.library)
+    try:
+        if args.command is None:
+            return _open_app(args, ctx)
+        result: int = args.func(args, ctx)
+        return result
+    except UserError as exc:
+        print(f"archive-browser: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("archive-browser: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return 0
+    finally:
+        ctx.close()
+
+
+def _open_app(args: argparse.Namespace, ctx: CommandContext) -> int:
+    try:
+        from desktop.ui.app import run_app
+    except ImportError as exc:
+        print(f"archive-browser: the desktop app is not available: {exc}", file=sys.stderr)
+        return 1
+    return run_app(
+        library_dir=ctx.library_dir(), bundle=args.bundle, self_test=args.self_test
+    )

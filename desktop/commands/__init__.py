@@ -1,0 +1,1 @@
+"""Subcommands of the ``archive-browser`` CLI, one module per group."""

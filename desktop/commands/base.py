@@ -1,0 +1,54 @@
+"""What every CLI command shares: the library context, exit codes, JSON output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.core.paths import resolve_library_dir
+from desktop.core.store import Library
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class CommandContext:
+    """Resolves and opens the library lazily; closed by ``cli.main``."""
+
+    def __init__(self, library: str | None):
+        self._explicit = library
+        self._library: Library | None = None
+
+    def library_dir(self) -> Path:
+        return resolve_library_dir(self._explicit)
+
+    def open_library(self, *, create: bool = True) -> Library:
+        if self._library is None:
+            self._library = Library.open(self.library_dir(), create=create)
+        return self._library
+
+    def close(self) -> None:
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"not JSON serializable: {type(value).__name__}")
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, default=_default)
+
+
+def print_json(obj: Any) -> None:
+    sys.stdout.write(dumps(obj) + "\n")

@@ -1,0 +1,344 @@
+"""Reading and writing articles and their originals in the SQLite store."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Literal
+
+from desktop.core.errors import NotFoundError
+from desktop.core.models import (
+    Article,
+    ArticleDraft,
+    ArticleSummary,
+    Original,
+    content_hash_for,
+    format_source,
+)
+from desktop.core.store.connection import bump_generation, current_generation, transaction
+
+SortOrder = Literal["newest", "oldest", "title", "imported"]
+
+_ARTICLE_COLUMNS = (
+    "id, content_hash, title, body, published, site, url, author, language, "
+    "source_path, source_member, kind, imported_at"
+)
+_SUMMARY_COLUMNS = "id, title, published, site, author, url, source_path, source_member"
+_ORDER_SQL: dict[str, str] = {
+    "newest": "published IS NULL, published DESC, seq DESC",
+    "oldest": "published IS NULL, published ASC, seq ASC",
+    "title": "title COLLATE NOCASE ASC, seq ASC",
+    "imported": "seq DESC",
+}
+
+
+class AddOutcome(Enum):
+    ADDED = "added"
+    DUPLICATE = "duplicate"
+
+
+def _parse_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _row_to_article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"],
+        content_hash=row["content_hash"],
+        title=row["title"],
+        body=row["body"],
+        published=_parse_date(row["published"]),
+        site=row["site"],
+        url=row["url"],
+        author=row["author"],
+        language=row["language"],
+        source_path=row["source_path"],
+        source_member=row["source_member"],
+        kind=row["kind"],
+        imported_at=datetime.fromisoformat(row["imported_at"]),
+    )
+
+
+def _row_to_summary(row: sqlite3.Row) -> ArticleSummary:
+    return ArticleSummary(
+        id=row["id"],
+        title=row["title"],
+        published=_parse_date(row["published"]),
+        site=row["site"],
+        author=row["author"],
+        url=row["url"],
+        source=format_source(row["source_path"], row["source_member"]),
+    )
+
+
+def compress(data: bytes) -> bytes:
+    return zlib.compress(data, 6)
+
+
+class ArticleStore:
+    """Article rows on one connection. Every write bumps the store generation."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    # -- writing -----------------------------------------------------------
+
+    def add_many(self, drafts: Sequence[ArticleDraft]) -> list[AddOutcome]:
+        """Store drafts in one transaction; identical ids or bodies are duplicates."""
+        outcomes: list[AddOutcome] = []
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with transaction(self.conn):
+            gen = bump_generation(self.conn)
+            for draft in drafts:
+                outcomes.append(self._add_one(draft, now, gen))
+        return outcomes
+
+    def add(self, draft: ArticleDraft) -> AddOutcome:
+        return self.add_many([draft])[0]
+
+    def _add_one(self, d: ArticleDraft, now: str, gen: int) -> AddOutcome:
+        chash = content_hash_for(d.body)
+        dup = self.conn.execute(
+            "SELECT 1 FROM articles WHERE id = ? OR content_hash = ? LIMIT 1", (d.id, chash)
+        ).fetchone()
+        if dup:
+            return AddOutcome.DUPLICATE
+        self.conn.execute(
+            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, gen) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                d.id, chash, d.title, d.body,
+                d.published.isoformat() if d.published else None,
+                d.site, d.url, d.author, d.language, d.source_path, d.source_member,
+                d.kind, now, gen,
+            ),
+        )
+        self.conn.execute(
+            "INSERT INTO originals (article_id, media_type, encoding, hints, compression, data) "
+            "VALUES (?, ?, ?, ?, 'zlib', ?)",
+            (
+                d.id, d.original.media_type, d.original.encoding,
+                json.dumps(d.original.hints, ensure_ascii=False), compress(d.original.data),
+            ),
+        )
+        self.conn.execute("DELETE FROM removed_articles WHERE id = ?", (d.id,))
+        return AddOutcome.ADDED
+
+    def update_text(
+        self,
+        article_id: str,
+        *,
+        title: str,
+        body: str,
+        published: date | None,
+        site: str | None,
+        author: str | None,
+        url: str | None,
+        language: str | None,
+    ) -> bool:
+        """Replace an article's extracted fields (re-extraction). True if anything changed."""
+        current = self.get(article_id)
+        chash = content_hash_for(body)
+        new = (title, body, published, site, author, url, language)
+        old = (
+            current.title, current.body, current.published, current.site,
+            current.author, current.url, current.language,
+        )
+        if new == old:
+            return False
+        with transaction(self.conn):
+            gen = bump_generation(self.conn)
+            self.conn.execute(
+                "UPDATE articles SET title=?, body=?, content_hash=?, published=?, site=?, "
+                "author=?, url=?, language=?, gen=? WHERE id=?",
+                (
+                    title, body, chash, published.isoformat() if published else None,
+                    site, author, url, language, gen, article_id,
+                ),
+            )
+        return True
+
+    def delete(self, ids: Iterable[str]) -> int:
+        """Remove articles (their originals go with them). Returns how many were removed."""
+        removed = 0
+        with transaction(self.conn):
+            gen = bump_generation(self.conn)
+            for article_id in ids:
+                cur = self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                if cur.rowcount:
+                    removed += 1
+                    self.conn.execute(
+                        "INSERT OR REPLACE INTO removed_articles (id, gen) VALUES (?, ?)",
+                        (article_id, gen),
+                    )
+        return removed
+
+    # -- reading -----------------------------------------------------------
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def exists(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def find(self, article_id: str) -> Article | None:
+        row = self.conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return _row_to_article(row) if row else None
+
+    def get(self, article_id: str) -> Article:
+        article = self.find(article_id)
+        if article is None:
+            raise NotFoundError(f"No article with id {article_id!r}.")
+        return article
+
+    def get_many(self, ids: Sequence[str]) -> list[Article]:
+        """Articles in the order of ``ids``; missing ids are skipped."""
+        found: dict[str, Article] = {}
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
+            ):
+                found[row["id"]] = _row_to_article(row)
+        return [found[i] for i in ids if i in found]
+
+    def resolve_id(self, prefix: str) -> str:
+        """Full id from an id or a unique prefix of one (as users type them)."""
+        prefix = prefix.strip().lower()
+        if not prefix:
+            raise NotFoundError("An article id is required.")
+        if self.exists(prefix):
+            return prefix
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2",
+            (prefix, prefix + "\uffff"),
+        ).fetchall()
+        if len(rows) == 1:
+            return str(rows[0][0])
+        if not rows:
+            raise NotFoundError(f"No article with id {prefix!r}.")
+        raise NotFoundError(f"Id prefix {prefix!r} matches several articles; type more of it.")
+
+    def summaries(
+        self, order: SortOrder = "newest", limit: int | None = None, offset: int = 0
+    ) -> list[ArticleSummary]:
+        sql = f"SELECT {_SUMMARY_COLUMNS} FROM articles ORDER BY {_ORDER_SQL[order]}"
+        params: list[int] = []
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = [limit, offset]
+        return [_row_to_summary(r) for r in self.conn.execute(sql, params)]
+
+    def summaries_for(self, ids: Sequence[str]) -> list[ArticleSummary]:
+        found: dict[str, ArticleSummary] = {}
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT {_SUMMARY_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
+            ):
+                found[row["id"]] = _row_to_summary(row)
+        return [found[i] for i in ids if i in found]
+
+    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
+        """Every article in insertion order, read in batches."""
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                f"SELECT seq, {_ARTICLE_COLUMNS} FROM articles WHERE seq > ? "
+                "ORDER BY seq LIMIT ?",
+                (last, batch),
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield _row_to_article(row)
+            last = rows[-1]["seq"]
+
+    def all_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY seq")]
+
+    def original(self, article_id: str) -> Original:
+        row = self.conn.execute(
+            "SELECT media_type, encoding, hints, compression, data FROM originals "
+            "WHERE article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"No stored original for article {article_id!r}.")
+        data = bytes(row["data"])
+        if row["compression"] == "zlib":
+            data = zlib.decompress(data)
+        return Original(
+            data=data,
+            media_type=row["media_type"],
+            encoding=row["encoding"],
+            hints=json.loads(row["hints"] or "{}"),
+        )
+
+    # -- change tracking for caches (the search index) ---------------------
+
+    def generation(self) -> int:
+        return current_generation(self.conn)
+
+    def changed_since(self, gen: int, batch: int = 500) -> Iterator[Article]:
+        """Articles written after generation ``gen``, in batches."""
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                f"SELECT seq, {_ARTICLE_COLUMNS} FROM articles WHERE gen > ? AND seq > ? "
+                "ORDER BY seq LIMIT ?",
+                (gen, last, batch),
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield _row_to_article(row)
+            last = rows[-1]["seq"]
+
+    def count_changed_since(self, gen: int) -> int:
+        row = self.conn.execute("SELECT COUNT(*) FROM articles WHERE gen > ?", (gen,)).fetchone()
+        return int(row[0])
+
+    def removed_since(self, gen: int) -> list[str]:
+        return [
+            r[0]
+            for r in self.conn.execute("SELECT id FROM removed_articles WHERE gen > ?", (gen,))
+        ]
+
+    # -- statistics --------------------------------------------------------
+
+    def site_counts(self) -> dict[str, int]:
+        rows = self.conn.execute(
+            "SELECT site, COUNT(*) FROM articles WHERE site IS NOT NULL "
+            "GROUP BY site ORDER BY COUNT(*) DESC"
+        )
+        return {r[0]: int(r[1]) for r in rows}
+
+    def year_counts(self) -> dict[str, int]:
+        rows = self.conn.execute(
+            "SELECT substr(published, 1, 4) AS y, COUNT(*) FROM articles "
+            "WHERE published IS NOT NULL GROUP BY y ORDER BY y DESC"
+        )
+        return {r[0]: int(r[1]) for r in rows}
+
+    def date_range(self) -> tuple[date | None, date | None]:
+        row = self.conn.execute(
+            "SELECT MIN(published), MAX(published) FROM articles WHERE published IS NOT NULL"
+        ).fetchone()
+        return _parse_date(row[0]), _parse_date(row[1])
+
+    def kind_counts(self) -> dict[str, int]:
+        rows = self.conn.execute("SELECT kind, COUNT(*) FROM articles GROUP BY kind")
+        return {r[0]: int(r[1]) for r in rows}
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,102 @@
+"""The versioned schema and its migrations (``PRAGMA user_version``).
+
+Each migration moves the database from version N-1 to N inside one
+transaction. Migrations are append-only: never edit a released one. Tests open
+a database at every earlier version and migrate it to the latest.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+
+_V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE articles (
+    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+    id            TEXT NOT NULL UNIQUE,
+    content_hash  TEXT NOT NULL,
+    title         TEXT NOT NULL,
+    body          TEXT NOT NULL,
+    published     TEXT,
+    site          TEXT,
+    url           TEXT,
+    author        TEXT,
+    language      TEXT,
+    source_path   TEXT NOT NULL,
+    source_member TEXT,
+    kind          TEXT NOT NULL,
+    imported_at   TEXT NOT NULL,
+    gen           INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX articles_content_hash ON articles (content_hash);
+CREATE INDEX articles_published ON articles (published, seq);
+CREATE INDEX articles_gen ON articles (gen);
+CREATE INDEX articles_site ON articles (site);
+CREATE TABLE originals (
+    article_id  TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    media_type  TEXT NOT NULL,
+    encoding    TEXT,
+    hints       TEXT NOT NULL DEFAULT '{}',
+    compression TEXT NOT NULL,
+    data        BLOB NOT NULL
+);
+-- Ids removed from the store, so the search index (a cache) can catch up.
+CREATE TABLE removed_articles (
+    id  TEXT PRIMARY KEY,
+    gen INTEGER NOT NULL
+);
+INSERT INTO meta (key, value) VALUES ('generation', '0');
+"""
+
+
+def _script(sql: str) -> Migration:
+    def run(conn: sqlite3.Connection) -> None:
+        for statement in sql.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+    return run
+
+
+# Index i holds the migration to version i + 1.
+# Version 2 is reserved for annotations, version 3 for similarity data.
+MIGRATIONS: list[Migration] = [_script(_V1)]
+
+
+def latest_version() -> int:
+    return len(MIGRATIONS)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
+    """Bring the database up to ``target`` (default: latest). Returns the new version."""
+    goal = latest_version() if target is None else target
+    version = current_version(conn)
+    if version > latest_version():
+        from desktop.core.errors import LibraryError
+
+        raise LibraryError(
+            f"This library was written by a newer version of Archive Browser "
+            f"(schema {version}, this version knows {latest_version()})."
+        )
+    while version < goal:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        version += 1
+    return version

@@ -1,0 +1,130 @@
+"""The SQLite store: schema, migrations, dedup, originals, change tracking."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop.core.errors import LibraryError, NotFoundError
+from desktop.core.models import ArticleDraft, Original, article_id_for
+from desktop.core.store import AddOutcome, Library, schema
+
+
+def draft(body: str, raw: bytes | None = None, **kw: object) -> ArticleDraft:
+    raw = raw if raw is not None else body.encode()
+    fields: dict[str, object] = {
+        "id": article_id_for(raw),
+        "title": "Tiêu đề",
+        "body": body,
+        "source_path": "x.txt",
+        "kind": "text",
+        "original": Original(data=raw, media_type="text/plain"),
+    }
+    fields.update(kw)
+    return ArticleDraft(**fields)  # type: ignore[arg-type]
+
+
+def test_library_is_wal_with_foreign_keys(library: Library) -> None:
+    assert library.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert library.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert schema.current_version(library.conn) == schema.latest_version()
+
+
+def test_duplicates_by_id_and_by_body(library: Library) -> None:
+    a = draft("Hà Nội mùa thu")
+    same_body_other_bytes = draft("Hà Nội   mùa thu", raw=b"other bytes")
+    out = library.articles.add_many([a, a, same_body_other_bytes])
+    assert out == [AddOutcome.ADDED, AddOutcome.DUPLICATE, AddOutcome.DUPLICATE]
+    assert library.articles.count() == 1
+
+
+def test_original_round_trips_compressed(library: Library) -> None:
+    raw = ("<p>Đà Nẵng</p>" * 200).encode()
+    d = draft("Đà Nẵng", raw=raw)
+    library.articles.add(d)
+    stored = library.conn.execute("SELECT length(data) FROM originals").fetchone()[0]
+    assert stored < len(raw) / 5
+    assert library.articles.original(d.id).data == raw
+
+
+def test_get_unknown_and_prefix(library: Library) -> None:
+    d = draft("một")
+    library.articles.add(d)
+    assert library.articles.resolve_id(d.id[:6]) == d.id
+    with pytest.raises(NotFoundError):
+        library.articles.get("nope")
+    with pytest.raises(NotFoundError):
+        library.articles.resolve_id("zzzz")
+
+
+def test_sort_newest_puts_undated_last(library: Library) -> None:
+    library.articles.add_many(
+        [
+            draft("a", published=date(2020, 1, 1), title="old"),
+            draft("b", title="undated"),
+            draft("c", published=date(2023, 5, 1), title="new"),
+        ]
+    )
+    titles = [s.title for s in library.articles.summaries("newest")]
+    assert titles == ["new", "old", "undated"]
+
+
+def test_generation_tracks_changes_and_removals(library: Library) -> None:
+    g0 = library.articles.generation()
+    a, b = draft("a"), draft("b")
+    library.articles.add_many([a, b])
+    g1 = library.articles.generation()
+    assert g1 > g0
+    assert {x.id for x in library.articles.changed_since(g0)} == {a.id, b.id}
+    assert list(library.articles.changed_since(g1)) == []
+    library.articles.update_text(
+        a.id, title="new", body="a2", published=None, site=None, author=None, url=None,
+        language=None,
+    )
+    assert [x.id for x in library.articles.changed_since(g1)] == [a.id]
+    g2 = library.articles.generation()
+    library.articles.delete([b.id])
+    assert library.articles.removed_since(g2) == [b.id]
+    with pytest.raises(NotFoundError):
+        library.articles.original(b.id)
+
+
+def test_migrations_from_every_earlier_version(tmp_path: Path) -> None:
+    for start in range(schema.latest_version()):
+        db = tmp_path / f"v{start}.sqlite3"
+        conn = sqlite3.connect(db, isolation_level=None)
+        schema.migrate(conn, target=start)
+        assert schema.current_version(conn) == start
+        conn.close()
+        root = tmp_path / f"lib{start}"
+        root.mkdir()
+        db.rename(root / "library.sqlite3")
+        with Library.open(root) as lib:
+            assert schema.current_version(lib.conn) == schema.latest_version()
+            lib.articles.add(draft(f"body {start}"))
+            assert lib.articles.count() == 1
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "lib") as lib:
+        lib.conn.execute(f"PRAGMA user_version = {schema.latest_version() + 5}")
+    with pytest.raises(LibraryError, match="newer version"):
+        Library.open(tmp_path / "lib")
+
+
+def test_garbage_database_is_a_clear_error(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "library.sqlite3").write_bytes(b"\x00garbage" * 100)
+    with pytest.raises(LibraryError, match="not a usable library"):
+        Library.open(root)
+
+
+def test_file_instead_of_folder(tmp_path: Path) -> None:
+    f = tmp_path / "file"
+    f.write_text("x")
+    with pytest.raises(LibraryError):
+        Library.open(f)
