@@ -1,0 +1,1 @@
+"""Vietnamese-aware full-text search over the library (a Whoosh index as a cache)."""
