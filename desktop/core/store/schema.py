@@ -54,6 +54,34 @@ CREATE TABLE removed_articles (
 INSERT INTO meta (key, value) VALUES ('generation', '0');
 """
 
+# Annotations outlive their articles (no foreign key to articles): an annotation
+# whose passage cannot be found again is kept and marked 'orphaned'.
+_V2 = """
+CREATE TABLE annotations (
+    id           TEXT PRIMARY KEY,
+    article_id   TEXT NOT NULL,
+    start        INTEGER NOT NULL,
+    end          INTEGER NOT NULL,
+    exact        TEXT NOT NULL,
+    prefix       TEXT NOT NULL DEFAULT '',
+    suffix       TEXT NOT NULL DEFAULT '',
+    content_hash TEXT NOT NULL,
+    note         TEXT NOT NULL DEFAULT '',
+    color        TEXT,
+    status       TEXT NOT NULL DEFAULT 'anchored',
+    created      TEXT NOT NULL,
+    modified     TEXT NOT NULL
+);
+CREATE INDEX annotations_article ON annotations (article_id, start);
+CREATE INDEX annotations_modified ON annotations (modified);
+CREATE TABLE annotation_tags (
+    annotation_id TEXT NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+    tag           TEXT NOT NULL,
+    PRIMARY KEY (annotation_id, tag)
+);
+CREATE INDEX annotation_tags_tag ON annotation_tags (tag)
+"""
+
 
 def _script(sql: str) -> Migration:
     def run(conn: sqlite3.Connection) -> None:
@@ -65,8 +93,7 @@ def _script(sql: str) -> Migration:
 
 
 # Index i holds the migration to version i + 1.
-# Version 2 is reserved for annotations, version 3 for similarity data.
-MIGRATIONS: list[Migration] = [_script(_V1)]
+MIGRATIONS: list[Migration] = [_script(_V1), _script(_V2)]
 
 
 def latest_version() -> int:
