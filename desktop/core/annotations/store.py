@@ -1,0 +1,351 @@
+"""Reading and writing annotations in the library's SQLite store.
+
+Every write runs in one transaction that bumps the store generation and sets
+the annotated article's ``gen``, so the search index (a cache) re-indexes that
+article's tags and notes. Writes commit immediately. Annotations have no
+foreign key to articles: they outlive them and are then listed as orphaned.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict
+
+from desktop.core.annotations.matching import QuoteMatch, locate_quote
+from desktop.core.annotations.models import (
+    Annotation,
+    AnnotationFilter,
+    TextPositionSelector,
+    new_annotation_id,
+    normalize_color,
+    normalize_tag,
+    normalize_tags,
+    quote_for_span,
+    tag_ancestors,
+    utc_now,
+)
+from desktop.core.errors import NotFoundError, UserError
+from desktop.core.models import Article
+from desktop.core.store.articles import ArticleStore
+from desktop.core.store.connection import bump_generation, transaction
+from desktop.core.textnorm import fold, normalize_text
+
+_COLUMNS = (
+    "id, article_id, start, end, exact, prefix, suffix, content_hash, note, color, status, "
+    "created, modified"
+)
+_TAG_SEP = "\x1f"
+_SELECT = (
+    f"SELECT {_COLUMNS}, (SELECT group_concat(tag, char(31)) FROM annotation_tags t "
+    "WHERE t.annotation_id = a.id) AS tags FROM annotations a"
+)
+
+
+def _iso(when: datetime) -> str:
+    return when.isoformat(timespec="milliseconds")
+
+
+def _row_to_annotation(row: sqlite3.Row) -> Annotation:
+    tags = sorted(row["tags"].split(_TAG_SEP)) if row["tags"] else []
+    return Annotation.model_validate(
+        {
+            "id": row["id"],
+            "article_id": row["article_id"],
+            "quote": {"exact": row["exact"], "prefix": row["prefix"], "suffix": row["suffix"]},
+            "position": {"start": row["start"], "end": row["end"]},
+            "content_hash": row["content_hash"],
+            "note": row["note"],
+            "tags": tuple(tags),
+            "color": row["color"] or "yellow",
+            "status": row["status"],
+            "created": datetime.fromisoformat(row["created"]),
+            "modified": datetime.fromisoformat(row["modified"]),
+        }
+    )
+
+
+class QuoteCreation(BaseModel):
+    """An annotation made from a quote, and how the quote was found."""
+
+    model_config = ConfigDict(frozen=True)
+
+    annotation: Annotation
+    match: QuoteMatch
+
+
+class AnnotationStore:
+    """Annotation rows on one connection (the library's, or one per thread)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    # -- writing -----------------------------------------------------------
+
+    @contextmanager
+    def writing(self) -> Iterator[set[str]]:
+        """One write transaction; add the ids of articles whose annotations change.
+
+        On commit the store generation is bumped once and those articles get the
+        new ``gen``, so caches re-read them.
+        """
+        touched: set[str] = set()
+        with transaction(self.conn):
+            gen = bump_generation(self.conn)
+            yield touched
+            self.conn.executemany(
+                "UPDATE articles SET gen = ? WHERE id = ?", [(gen, a) for a in sorted(touched)]
+            )
+
+    def write_row(self, annotation: Annotation) -> None:
+        """Insert or replace one annotation and its tags; call inside ``writing()``."""
+        a = annotation
+        self.conn.execute(
+            f"INSERT OR REPLACE INTO annotations ({_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                a.id, a.article_id, a.start, a.end, a.quote.exact, a.quote.prefix,
+                a.quote.suffix, a.content_hash, a.note, a.color, a.status,
+                _iso(a.created), _iso(a.modified),
+            ),
+        )
+        self.conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", (a.id,))
+        self.conn.executemany(
+            "INSERT INTO annotation_tags (annotation_id, tag) VALUES (?, ?)",
+            [(a.id, tag) for tag in a.tags],
+        )
+
+    def _save(self, annotation: Annotation) -> Annotation:
+        with self.writing() as touched:
+            self.write_row(annotation)
+            touched.add(annotation.article_id)
+        return annotation
+
+    def create(
+        self,
+        article_id: str,
+        start: int,
+        end: int,
+        *,
+        note: str = "",
+        tags: Iterable[str] = (),
+        color: str | None = None,
+    ) -> Annotation:
+        """Annotate ``body[start:end]`` (code points) of an article."""
+        article = ArticleStore(self.conn).get(article_id)
+        if not 0 <= start < end <= len(article.body):
+            raise UserError(
+                f"Span {start}..{end} is not a passage of article {article_id} "
+                f"(its text has {len(article.body)} characters)."
+            )
+        return self._save(self._new(article, start, end, note, tags, color))
+
+    def create_from_quote(
+        self,
+        article_id: str,
+        quote: str,
+        *,
+        prefix: str = "",
+        suffix: str = "",
+        note: str = "",
+        tags: Iterable[str] = (),
+        color: str | None = None,
+    ) -> QuoteCreation:
+        """Annotate the passage quoted; prefix/suffix pick one of several occurrences."""
+        article = ArticleStore(self.conn).get(article_id)
+        quote = normalize_text(quote).strip()
+        if not quote:
+            raise UserError("The quote is empty.")
+        match = locate_quote(article.body, quote, normalize_text(prefix), normalize_text(suffix))
+        if match is None:
+            raise NotFoundError(f"The quote {_short(quote)!r} is not in article {article_id}.")
+        created = self._save(self._new(article, match.start, match.end, note, tags, color))
+        return QuoteCreation(annotation=created, match=match)
+
+    def _new(
+        self,
+        article: Article,
+        start: int,
+        end: int,
+        note: str,
+        tags: Iterable[str],
+        color: str | None,
+    ) -> Annotation:
+        now = utc_now()
+        return Annotation(
+            id=new_annotation_id(),
+            article_id=article.id,
+            quote=quote_for_span(article.body, start, end),
+            position=TextPositionSelector(start=start, end=end),
+            content_hash=article.content_hash,
+            note=normalize_text(note),
+            tags=tuple(sorted(normalize_tags(tags))),
+            color=normalize_color(color),
+            status="anchored",
+            created=now,
+            modified=now,
+        )
+
+    def update(
+        self,
+        annotation_id: str,
+        *,
+        note: str | None = None,
+        tags: Iterable[str] | None = None,
+        color: str | None = None,
+    ) -> Annotation:
+        """Change note, tags and/or colour; ``modified`` moves on only if something changed."""
+        current = self.get(annotation_id)
+        changes: dict[str, object] = {}
+        if note is not None and normalize_text(note) != current.note:
+            changes["note"] = normalize_text(note)
+        if tags is not None:
+            new_tags = tuple(sorted(normalize_tags(tags)))
+            if new_tags != current.tags:
+                changes["tags"] = new_tags
+        if color is not None and normalize_color(color) != current.color:
+            changes["color"] = normalize_color(color)
+        if not changes:
+            return current
+        changes["modified"] = max(utc_now(), current.modified)
+        return self._save(current.model_copy(update=changes))
+
+    def delete(self, annotation_id: str) -> Annotation:
+        """Remove an annotation; returns it so it can be restored (undo)."""
+        current = self.get(annotation_id)
+        with self.writing() as touched:
+            self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+            touched.add(current.article_id)
+        return current
+
+    def restore(self, annotation: Annotation) -> Annotation:
+        """Put back an annotation exactly as it was (undo of delete or of an edit)."""
+        return self._save(annotation)
+
+    # -- reading -----------------------------------------------------------
+
+    def find(self, annotation_id: str) -> Annotation | None:
+        row = self.conn.execute(f"{_SELECT} WHERE a.id = ?", (annotation_id,)).fetchone()
+        return _row_to_annotation(row) if row else None
+
+    def get(self, annotation_id: str) -> Annotation:
+        found = self.find(annotation_id)
+        if found is None:
+            raise NotFoundError(f"No annotation with id {annotation_id!r}.")
+        return found
+
+    def resolve_id(self, prefix: str) -> str:
+        """Full id from an id or a unique prefix of one."""
+        prefix = prefix.strip().lower()
+        if not prefix:
+            raise NotFoundError("An annotation id is required.")
+        rows = self.conn.execute(
+            "SELECT id FROM annotations WHERE id >= ? AND id < ? LIMIT 2",
+            (prefix, prefix + "\uffff"),
+        ).fetchall()
+        if len(rows) == 1:
+            return str(rows[0][0])
+        if not rows:
+            raise NotFoundError(f"No annotation with id {prefix!r}.")
+        raise NotFoundError(f"Id prefix {prefix!r} matches several annotations; type more of it.")
+
+    def for_article(self, article_id: str) -> list[Annotation]:
+        """An article's annotations in text order."""
+        rows = self.conn.execute(
+            f"{_SELECT} WHERE a.article_id = ? ORDER BY a.start, a.end, a.created", (article_id,)
+        )
+        return [_row_to_annotation(r) for r in rows]
+
+    def list_all(self, flt: AnnotationFilter | None = None) -> list[Annotation]:
+        """Annotations across the library, newest first, narrowed by ``flt``."""
+        flt = flt or AnnotationFilter()
+        where: list[str] = []
+        params: list[object] = []
+        if flt.article_id:
+            where.append("a.article_id = ?")
+            params.append(flt.article_id)
+        if flt.color:
+            where.append("a.color = ?")
+            params.append(normalize_color(flt.color))
+        if flt.status:
+            where.append("a.status = ?")
+            params.append(flt.status)
+        if flt.created_from:
+            where.append("substr(a.created, 1, 10) >= ?")
+            params.append(flt.created_from.isoformat())
+        if flt.created_to:
+            where.append("substr(a.created, 1, 10) <= ?")
+            params.append(flt.created_to.isoformat())
+        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY a.created DESC, a.id"
+        found = [_row_to_annotation(r) for r in self.conn.execute(sql, params)]
+        if flt.article_ids is not None:
+            wanted = set(flt.article_ids)
+            found = [a for a in found if a.article_id in wanted]
+        if flt.tag:
+            found = [a for a in found if has_tag(a, flt.tag)]
+        if flt.text and flt.text.strip():
+            needle = fold(normalize_text(flt.text.strip()))
+            found = [a for a in found if needle in fold(a.quote.exact + "\n" + a.note)]
+        return found
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM annotations").fetchone()[0])
+
+    def tag_counts(self, flt: AnnotationFilter | None = None) -> dict[str, int]:
+        """Annotations per tag for the facet sidebar; a tag counts everything below it."""
+        counts: Counter[str] = Counter()
+        for a in self.list_all(flt):
+            nodes = {node for tag in a.tags for node in tag_ancestors(tag)}
+            counts.update(nodes)
+        return dict(sorted(counts.items()))
+
+    def all_tags(self) -> list[str]:
+        """Every tag in use, sorted (for completion)."""
+        rows = self.conn.execute("SELECT DISTINCT tag FROM annotation_tags ORDER BY tag")
+        return [r[0] for r in rows]
+
+    def tags_for_article(self, article_id: str) -> list[str]:
+        """Distinct tags on an article's annotations (for the search index)."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT t.tag FROM annotation_tags t JOIN annotations a "
+            "ON a.id = t.annotation_id WHERE a.article_id = ? ORDER BY t.tag",
+            (article_id,),
+        )
+        return [r[0] for r in rows]
+
+    def notes_for_article(self, article_id: str) -> list[str]:
+        """Non-empty notes on an article's annotations, in text order (for the search index)."""
+        rows = self.conn.execute(
+            "SELECT note FROM annotations WHERE article_id = ? AND note != '' "
+            "ORDER BY start, end",
+            (article_id,),
+        )
+        return [r[0] for r in rows]
+
+    def article_ids(self) -> list[str]:
+        rows = self.conn.execute("SELECT DISTINCT article_id FROM annotations ORDER BY article_id")
+        return [r[0] for r in rows]
+
+    def get_many(self, ids: Sequence[str]) -> list[Annotation]:
+        """Annotations in the order of ``ids``; unknown ids are skipped."""
+        found = [self.find(i) for i in ids]
+        return [a for a in found if a is not None]
+
+
+def has_tag(annotation: Annotation, tag: str) -> bool:
+    """True if the annotation has ``tag`` or a tag below it (case-insensitive)."""
+    wanted = normalize_tag(tag).casefold()
+    for own in annotation.tags:
+        own_cf = own.casefold()
+        if own_cf == wanted or own_cf.startswith(wanted + "/"):
+            return True
+    return False
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
