@@ -1,0 +1,69 @@
+"""Opening a bundle read-only in the app (``archive-browser --bundle IN.zip``).
+
+The bundle is verified, loaded into a new library in a temporary folder (which
+is removed when the program exits, or by ``close_bundle``), its prebuilt search
+index reused when it has one, and that library is reopened read-only.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
+from desktop.core.bundles import links
+from desktop.core.bundles.importer import BundleImportReport, load_articles
+from desktop.core.bundles.manifest import ANNOTATIONS_NAME, INDEX_DIR, BundleManifest
+from desktop.core.bundles.progress import ProgressFn
+from desktop.core.bundles.safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
+from desktop.core.bundles.verify import read_annotations, verify_open
+from desktop.core.store import Library
+
+TEMP_PREFIX = "archive-browser-bundle-"
+LIBRARY_DIR = "library"
+
+
+def open_bundle_readonly(
+    zip_path: Path, *, limits: ZipLimits = DEFAULT_LIMITS, progress: ProgressFn | None = None
+) -> Library:
+    """A read-only library holding the bundle's articles, annotations and index."""
+    root = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    try:
+        _load(Path(zip_path), root / LIBRARY_DIR, limits, progress)
+        return Library.open(root / LIBRARY_DIR, read_only=True)
+    except BaseException:
+        shutil.rmtree(root, ignore_errors=True)
+        raise
+
+
+def close_bundle(library: Library) -> None:
+    """Close a library from ``open_bundle_readonly`` and remove its temporary folder."""
+    library.close()
+    root = library.root.parent
+    if root.name.startswith(TEMP_PREFIX):
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _load(zip_path: Path, target: Path, limits: ZipLimits, progress: ProgressFn | None) -> None:
+    with SafeZip(zip_path, limits) as zf:
+        manifest = verify_open(zf, progress)
+        library = Library.open(target)
+        try:
+            load_articles(library, zf, manifest, BundleImportReport(path=str(zip_path)), progress)
+            if zf.has(ANNOTATIONS_NAME):
+                links.merge_annotations(library, read_annotations(zf))
+            if manifest.counts.index_files:
+                _extract_index(zf, manifest, library)
+            links.prepare_index(library, manifest.index_generation)
+            # A read-only connection cannot use WAL without its shared-memory file.
+            library.conn.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            library.close()
+
+
+def _extract_index(zf: SafeZip, manifest: BundleManifest, library: Library) -> None:
+    for info in manifest.members:
+        if info.name.startswith(INDEX_DIR):
+            zf.extract(info.name, library.index_dir, info.name[len(INDEX_DIR) :])

@@ -1,0 +1,135 @@
+"""One article as a line of ``articles.jsonl``, and back.
+
+The record keeps every stored field (id, content hash, title, body, dates,
+site, url, author, language, source, kind, import time). When the bundle holds
+originals, ``original`` describes the member ``originals/<id>`` that holds the
+raw bytes (media type, encoding, extractor hints, size, SHA-256).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from datetime import date, datetime
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from desktop.core.bundles.manifest import ORIGINALS_DIR
+from desktop.core.errors import UnsafeArchiveError
+from desktop.core.models import Article, ArticleDraft, Original, SourceKind
+
+# Ids name zip members (originals/<id>), so they are kept to a safe alphabet.
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"
+
+
+class OriginalRecord(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    member: str
+    media_type: str = "application/octet-stream"
+    encoding: str | None = None
+    hints: dict[str, str] = Field(default_factory=dict)
+    size: int = Field(ge=0)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class ArticleRecord(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=ID_PATTERN)
+    content_hash: str
+    title: str
+    body: str
+    published: date | None = None
+    site: str | None = None
+    url: str | None = None
+    author: str | None = None
+    language: str | None = None
+    source_path: str
+    source_member: str | None = None
+    kind: SourceKind
+    imported_at: datetime
+    original: OriginalRecord | None = None
+
+
+def original_member(article_id: str) -> str:
+    return f"{ORIGINALS_DIR}{article_id}"
+
+
+def record_for(article: Article, original: Original | None) -> ArticleRecord:
+    orig = None
+    if original is not None:
+        orig = OriginalRecord(
+            member=original_member(article.id),
+            media_type=original.media_type,
+            encoding=original.encoding,
+            hints=dict(original.hints),
+            size=len(original.data),
+            sha256=hashlib.sha256(original.data).hexdigest(),
+        )
+    return ArticleRecord(
+        id=article.id,
+        content_hash=article.content_hash,
+        title=_nfc(article.title),
+        body=_nfc(article.body),
+        published=article.published,
+        site=article.site,
+        url=article.url,
+        author=article.author,
+        language=article.language,
+        source_path=article.source_path,
+        source_member=article.source_member,
+        kind=article.kind,
+        imported_at=article.imported_at,
+        original=orig,
+    )
+
+
+def dump_line(record: ArticleRecord) -> bytes:
+    return (json.dumps(record.model_dump(mode="json"), ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def parse_line(line: bytes, number: int) -> ArticleRecord:
+    """A record from one JSONL line; bad lines raise an error naming the line."""
+    try:
+        return ArticleRecord.model_validate_json(line)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "record"
+        raise UnsafeArchiveError(
+            f"articles.jsonl line {number}: {where}: {first['msg']}."
+        ) from exc
+
+
+def draft_for(record: ArticleRecord, original: Original | None, bundle_name: str) -> ArticleDraft:
+    """A draft that keeps the record's id, text and metadata.
+
+    Without an original in the bundle, the body text itself (UTF-8) becomes the
+    stored original, with a hint saying which bundle it came from.
+    """
+    if original is None:
+        original = Original(
+            data=_nfc(record.body).encode("utf-8"),
+            media_type="text/plain",
+            encoding="utf-8",
+            hints={"bundle": bundle_name},
+        )
+    return ArticleDraft(
+        id=record.id,
+        title=_nfc(record.title),
+        body=_nfc(record.body),
+        published=record.published,
+        site=record.site,
+        url=record.url,
+        author=record.author,
+        language=record.language,
+        source_path=record.source_path,
+        source_member=record.source_member,
+        kind=record.kind,
+        original=original,
+    )
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,224 @@
+"""Reading untrusted zips safely: no path tricks, no symlinks, no zip bombs.
+
+``SafeZip`` checks every entry of the central directory before anything is read
+(names, types, duplicates, declared sizes) and then counts the bytes actually
+decompressed while reading, so a header that lies about sizes cannot get past
+the limits. Files are only ever written below a target folder that the caller
+names. Every problem raises ``UnsafeArchiveError`` naming the member.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import stat
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from types import TracebackType
+from typing import IO
+
+from desktop.core.errors import UnsafeArchiveError
+
+CHUNK = 1 << 20
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    """Caps applied while reading; the defaults fit a large library with originals."""
+
+    max_members: int = 2_000_000
+    max_total_bytes: int = 16 * 1024**3
+    max_member_bytes: int = 4 * 1024**3
+    # Highest allowed uncompressed/compressed ratio for members above ``ratio_floor`` bytes.
+    max_ratio: float = 200.0
+    ratio_floor: int = 1024 * 1024
+
+
+DEFAULT_LIMITS = ZipLimits()
+
+
+def check_member_name(name: str) -> str:
+    """The name if it is a plain relative path inside the archive, else raise."""
+    if not name or "\x00" in name:
+        raise UnsafeArchiveError(f"Archive member {name!r} has an invalid name.")
+    if "\\" in name or name.startswith("/") or _DRIVE.match(name):
+        raise UnsafeArchiveError(f"Archive member {name!r} has an absolute or Windows path.")
+    parts = PurePosixPath(name).parts
+    if any(part in ("..", ".") for part in parts) or "//" in name:
+        raise UnsafeArchiveError(f"Archive member {name!r} points outside the archive.")
+    return name
+
+
+def _is_symlink(info: zipfile.ZipInfo) -> bool:
+    return stat.S_ISLNK(info.external_attr >> 16)
+
+
+class SafeZip:
+    """An untrusted zip opened for reading, checked before use."""
+
+    def __init__(self, path: Path, limits: ZipLimits = DEFAULT_LIMITS):
+        self.path = Path(path)
+        self.limits = limits
+        self._total_read = 0
+        try:
+            self._zf = zipfile.ZipFile(self.path)
+        except FileNotFoundError as exc:
+            raise UnsafeArchiveError(f"{self.path} does not exist.") from exc
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise UnsafeArchiveError(f"{self.path.name} is not a readable zip: {exc}") from exc
+        try:
+            self._infos = self._check_entries()
+        except BaseException:
+            self._zf.close()
+            raise
+
+    def _check_entries(self) -> dict[str, zipfile.ZipInfo]:
+        infos = self._zf.infolist()
+        if len(infos) > self.limits.max_members:
+            raise UnsafeArchiveError(
+                f"{self.path.name} has {len(infos)} members (at most "
+                f"{self.limits.max_members} are accepted)."
+            )
+        seen: dict[str, zipfile.ZipInfo] = {}
+        folded: set[str] = set()
+        declared = 0
+        for info in infos:
+            name = check_member_name(info.filename)
+            if _is_symlink(info):
+                raise UnsafeArchiveError(f"Archive member {name!r} is a symbolic link.")
+            if name in seen or name.casefold() in folded:
+                raise UnsafeArchiveError(f"Archive member {name!r} appears more than once.")
+            if info.flag_bits & 0x1:
+                raise UnsafeArchiveError(f"Archive member {name!r} is encrypted.")
+            if info.file_size > self.limits.max_member_bytes:
+                raise UnsafeArchiveError(f"Archive member {name!r} is too large.")
+            self._check_ratio(name, info.file_size, info.compress_size)
+            declared += info.file_size
+            if declared > self.limits.max_total_bytes:
+                raise UnsafeArchiveError(
+                    f"{self.path.name} unpacks to more than "
+                    f"{self.limits.max_total_bytes} bytes (at member {name!r})."
+                )
+            seen[name] = info
+            folded.add(name.casefold())
+        return seen
+
+    def _check_ratio(self, name: str, size: int, compressed: int) -> None:
+        if size > self.limits.ratio_floor and size > self.limits.max_ratio * max(compressed, 1):
+            raise UnsafeArchiveError(
+                f"Archive member {name!r} expands more than {self.limits.max_ratio:.0f} times "
+                "(a zip bomb?)."
+            )
+
+    # -- what is inside ------------------------------------------------------
+
+    def names(self) -> list[str]:
+        """File members (folders left out), in archive order."""
+        return [n for n, i in self._infos.items() if not i.is_dir()]
+
+    def has(self, name: str) -> bool:
+        return name in self._infos and not self._infos[name].is_dir()
+
+    def info(self, name: str) -> zipfile.ZipInfo:
+        try:
+            return self._infos[name]
+        except KeyError:
+            raise UnsafeArchiveError(f"{self.path.name} has no member {name!r}.") from None
+
+    # -- reading, with the bytes counted -------------------------------------
+
+    def iter_chunks(self, name: str) -> Iterator[bytes]:
+        """The member's bytes in chunks, checked against every limit while reading."""
+        info = self.info(name)
+        got = 0
+        try:
+            with self._zf.open(info) as stream:
+                while True:
+                    chunk = stream.read(CHUNK)
+                    if not chunk:
+                        break
+                    got += len(chunk)
+                    self._total_read += len(chunk)
+                    if got > info.file_size or got > self.limits.max_member_bytes:
+                        raise UnsafeArchiveError(
+                            f"Archive member {name!r} holds more data than its header says."
+                        )
+                    self._check_ratio(name, got, info.compress_size)
+                    if self._total_read > self.limits.max_total_bytes:
+                        raise UnsafeArchiveError(
+                            f"{self.path.name} unpacks to more than "
+                            f"{self.limits.max_total_bytes} bytes (at member {name!r})."
+                        )
+                    yield chunk
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+            raise UnsafeArchiveError(
+                f"Archive member {name!r} is damaged or truncated: {exc}"
+            ) from exc
+        except RuntimeError as exc:  # zipfile raises it for encrypted or odd members
+            raise UnsafeArchiveError(f"Archive member {name!r} cannot be read: {exc}") from exc
+        if got != info.file_size:
+            raise UnsafeArchiveError(
+                f"Archive member {name!r} is truncated ({got} of {info.file_size} bytes)."
+            )
+
+    def read(self, name: str, max_bytes: int | None = None) -> bytes:
+        """The whole member; ``max_bytes`` caps what is accepted for this member."""
+        info = self.info(name)
+        if max_bytes is not None and info.file_size > max_bytes:
+            raise UnsafeArchiveError(f"Archive member {name!r} is too large.")
+        return b"".join(self.iter_chunks(name))
+
+    def digest(self, name: str) -> tuple[int, str]:
+        """(size, SHA-256 hex) of the member, computed from its bytes."""
+        h = hashlib.sha256()
+        size = 0
+        for chunk in self.iter_chunks(name):
+            h.update(chunk)
+            size += len(chunk)
+        return size, h.hexdigest()
+
+    def iter_lines(self, name: str) -> Iterator[bytes]:
+        """The member split into lines (without line ends), streamed."""
+        pending = b""
+        for chunk in self.iter_chunks(name):
+            pending += chunk
+            *lines, pending = pending.split(b"\n")
+            yield from lines
+        if pending:
+            yield pending
+
+    def extract(self, name: str, target: Path, relative: str) -> Path:
+        """Write member ``name`` to ``target/relative``, never anywhere else."""
+        root = Path(target).resolve()
+        check_member_name(relative)
+        dest = (root / relative).resolve()
+        if not dest.is_relative_to(root) or dest == root:
+            raise UnsafeArchiveError(f"Archive member {name!r} would be written outside {root}.")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with open(dest, "xb") as out:
+            _copy_chunks(self.iter_chunks(name), out)
+        return dest
+
+    # -- lifetime ------------------------------------------------------------
+
+    def close(self) -> None:
+        self._zf.close()
+
+    def __enter__(self) -> SafeZip:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _copy_chunks(chunks: Iterator[bytes], out: IO[bytes]) -> None:
+    for chunk in chunks:
+        out.write(chunk)
