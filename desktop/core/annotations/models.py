@@ -135,7 +135,9 @@ def annotation_id_from(external: str) -> str:
 
 
 def utc_now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
+    """Now in UTC, to the millisecond (the precision stored and exported)."""
+    now = datetime.now(UTC)
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
 def normalize_tag(tag: str) -> str:

@@ -12,7 +12,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict
 
@@ -211,7 +211,8 @@ class AnnotationStore:
             changes["color"] = normalize_color(color)
         if not changes:
             return current
-        changes["modified"] = max(utc_now(), current.modified)
+        # Strictly later than the previous edit, so merging sees this copy as newer.
+        changes["modified"] = max(utc_now(), current.modified + timedelta(milliseconds=1))
         return self._save(current.model_copy(update=changes))
 
     def delete(self, annotation_id: str) -> Annotation:

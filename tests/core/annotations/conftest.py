@@ -20,25 +20,29 @@ BODY = (
 )
 
 
+def make_draft(body: str = BODY, title: str = "Hội nghị tổng kết", **kw: object) -> ArticleDraft:
+    raw = (title + "\n" + body).encode()
+    fields: dict[str, object] = {
+        "id": article_id_for(raw),
+        "title": title,
+        "body": body,
+        "published": date(2023, 1, 13),
+        "site": "dost.example.vn",
+        "url": "https://dost.example.vn/tin/1",
+        "source_path": "x.txt",
+        "kind": "text",
+        "original": Original(data=raw, media_type="text/plain"),
+    }
+    fields.update(kw)
+    return ArticleDraft(**fields)  # type: ignore[arg-type]
+
+
 @pytest.fixture
 def add_article(library: Library) -> AddArticle:
     """Store an article with the given body; returns its id."""
 
     def add(body: str = BODY, title: str = "Hội nghị tổng kết", **kw: object) -> str:
-        raw = (title + "\n" + body).encode()
-        fields: dict[str, object] = {
-            "id": article_id_for(raw),
-            "title": title,
-            "body": body,
-            "published": date(2023, 1, 13),
-            "site": "dost.example.vn",
-            "url": "https://dost.example.vn/tin/1",
-            "source_path": "x.txt",
-            "kind": "text",
-            "original": Original(data=raw, media_type="text/plain"),
-        }
-        fields.update(kw)
-        draft = ArticleDraft(**fields)  # type: ignore[arg-type]
+        draft = make_draft(body, title, **kw)
         library.articles.add(draft)
         return draft.id
 

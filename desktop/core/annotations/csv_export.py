@@ -1,0 +1,57 @@
+"""CSV export of annotations, one row per annotation.
+
+Columns: ``article id, title, published, site, quote, note, tags, colour,
+created, modified``; tags are joined with ``"; "``. The file is UTF-8 *with a
+byte order mark* and CRLF line ends: without the BOM, Excel opens UTF-8 CSV as
+the local ANSI code page and Vietnamese turns into mojibake; LibreOffice and
+Python's ``csv`` (with ``utf-8-sig``) read it correctly either way.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop.core.annotations.atomic import atomic_write_bytes
+from desktop.core.annotations.models import Annotation
+from desktop.core.store.articles import ArticleStore
+
+COLUMNS = (
+    "article id", "title", "published", "site", "quote", "note", "tags", "colour",
+    "created", "modified",
+)
+TAG_SEPARATOR = "; "
+ENCODING = "utf-8-sig"
+
+
+def csv_text(conn: sqlite3.Connection, annotations: Sequence[Annotation]) -> str:
+    articles = {
+        a.id: a for a in ArticleStore(conn).get_many(sorted({x.article_id for x in annotations}))
+    }
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for ann in annotations:
+        art = articles.get(ann.article_id)
+        writer.writerow(
+            [
+                ann.article_id,
+                art.title if art else "",
+                art.published.isoformat() if art and art.published else "",
+                (art.site or "") if art else "",
+                ann.quote.exact,
+                ann.note,
+                TAG_SEPARATOR.join(ann.tags),
+                ann.color,
+                ann.created.isoformat(),
+                ann.modified.isoformat(),
+            ]
+        )
+    return out.getvalue()
+
+
+def write_csv(path: Path, conn: sqlite3.Connection, annotations: Sequence[Annotation]) -> None:
+    atomic_write_bytes(path, csv_text(conn, annotations).encode(ENCODING))

@@ -1,0 +1,80 @@
+"""Markdown export for note-taking tools (Obsidian, Logseq).
+
+Annotations are grouped by article: a heading with the title, then date, site
+and url; each passage is a blockquote, the note follows as Markdown, and tags
+are written as ``#tags`` (hierarchical ``#policy/funding``; spaces and
+characters those tools do not accept in a tag become ``-``). Orphaned
+annotations are marked as such.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop.core.annotations.atomic import atomic_write_text
+from desktop.core.annotations.models import Annotation
+from desktop.core.models import Article
+from desktop.core.store.articles import ArticleStore
+
+_TAG_UNSAFE = re.compile(r"[^\w/\-]+")
+
+
+def hashtag(tag: str) -> str:
+    """``policy/quỹ đầu tư`` -> ``#policy/quỹ-đầu-tư``."""
+    parts = [_TAG_UNSAFE.sub("-", p).strip("-") for p in tag.split("/")]
+    return "#" + "/".join(p for p in parts if p)
+
+
+def _blockquote(text: str) -> str:
+    return "\n".join(f"> {line}".rstrip() for line in text.split("\n"))
+
+
+def _article_heading(article_id: str, art: Article | None) -> list[str]:
+    if art is None:
+        return [f"## Article {article_id} (no longer in the library)", ""]
+    lines = [f"## {art.title or 'Untitled'}", ""]
+    meta = [
+        f"- Date: {art.published.isoformat()}" if art.published else "",
+        f"- Site: {art.site}" if art.site else "",
+        f"- URL: <{art.url}>" if art.url else "",
+        f"- Article id: `{article_id}`",
+    ]
+    lines.extend(m for m in meta if m)
+    lines.append("")
+    return lines
+
+
+def markdown_text(conn: sqlite3.Connection, annotations: Sequence[Annotation]) -> str:
+    by_article: dict[str, list[Annotation]] = {}
+    for ann in annotations:
+        by_article.setdefault(ann.article_id, []).append(ann)
+    found = {a.id: a for a in ArticleStore(conn).get_many(sorted(by_article))}
+
+    def order(article_id: str) -> tuple[str, str, str]:
+        art = found.get(article_id)
+        when = art.published.isoformat() if art and art.published else "9999"
+        return (when, art.title if art else "", article_id)
+
+    lines = ["# Annotations", ""]
+    for article_id in sorted(by_article, key=order):
+        lines.extend(_article_heading(article_id, found.get(article_id)))
+        for ann in sorted(by_article[article_id], key=lambda a: (a.start, a.end, a.id)):
+            lines.append(_blockquote(ann.quote.exact))
+            lines.append("")
+            if ann.orphaned:
+                lines.extend(["*(passage no longer found in the article)*", ""])
+            if ann.note:
+                lines.extend([ann.note, ""])
+            if ann.tags:
+                lines.extend([" ".join(hashtag(t) for t in ann.tags), ""])
+            lines.extend([f"<!-- annotation {ann.id} · {ann.color} -->", ""])
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def write_markdown(
+    path: Path, conn: sqlite3.Connection, annotations: Sequence[Annotation]
+) -> None:
+    atomic_write_text(path, markdown_text(conn, annotations))
