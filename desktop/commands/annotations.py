@@ -1,0 +1,178 @@
+"""``annotations add|list|delete|export|import``: annotations from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.commands.base import EXIT_FAILURE, EXIT_OK, CommandContext, print_json
+from desktop.core.annotations.exports import FORMATS, export_annotations
+from desktop.core.annotations.models import PALETTE, Annotation, AnnotationFilter
+from desktop.core.annotations.store import AnnotationStore
+from desktop.core.annotations.w3c import merge_collection, read_w3c_file
+from desktop.core.errors import UserError
+from desktop.core.store import Library
+
+MAX_QUERY_HITS = 10_000
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    top = sub.add_parser("annotations", help="add, list, export and import annotations")
+    cmds = top.add_subparsers(dest="annotations_command", metavar="ACTION", required=True)
+    colors = ", ".join(PALETTE)
+
+    p = cmds.add_parser("add", help="annotate a passage of an article by quoting it")
+    p.add_argument("id", help="article id (or a unique prefix of it)")
+    p.add_argument("--quote", required=True, help="the passage, as it appears in the text")
+    p.add_argument("--prefix", default="", help="text just before the quote (to choose)")
+    p.add_argument("--suffix", default="", help="text just after the quote (to choose)")
+    p.add_argument("--note", default="", help="note (Markdown)")
+    p.add_argument("--tag", action="append", default=[], help="tag, e.g. policy/funding")
+    p.add_argument("--color", default=None, help=f"{colors} or #rrggbb")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_add)
+
+    p = cmds.add_parser("list", help="list annotations, newest first")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--tag", help="only this tag and the tags below it")
+    p.add_argument("--article", metavar="ID", help="only this article's, in text order")
+    p.add_argument("--color", help="only this colour")
+    p.add_argument("--text", help="words in the quote or note (accents optional)")
+    p.set_defaults(func=cmd_list)
+
+    p = cmds.add_parser("delete", help="delete an annotation")
+    p.add_argument("annotation", help="annotation id (or a unique prefix of it)")
+    p.set_defaults(func=cmd_delete)
+
+    p = cmds.add_parser("export", help="export annotations to a file")
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("out", help="file to write")
+    p.add_argument("--tag", help="only this tag and the tags below it")
+    p.add_argument("--query", help="only annotations on articles matching this search")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_export)
+
+    p = cmds.add_parser("import", help="merge a W3C annotation file (JSON-LD)")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import)
+
+
+def annotation_dict(a: Annotation) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "article": a.article_id,
+        "start": a.start,
+        "end": a.end,
+        "quote": a.exact,
+        "note": a.note,
+        "tags": list(a.tags),
+        "color": a.color,
+        "status": a.status,
+        "created": a.created.isoformat(),
+        "modified": a.modified.isoformat(),
+    }
+
+
+def _one_line(text: str, limit: int = 70) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def cmd_add(args: argparse.Namespace, ctx: CommandContext) -> int:
+    lib = ctx.open_library()
+    article_id = lib.articles.resolve_id(args.id)
+    made = AnnotationStore(lib.conn).create_from_quote(
+        article_id, args.quote, prefix=args.prefix, suffix=args.suffix, note=args.note,
+        tags=args.tag, color=args.color,
+    )
+    if made.match.ambiguous:
+        print(
+            f"archive-browser: note: the quote occurs {made.match.occurrences} times; "
+            "annotated the first one (give --prefix/--suffix to choose another)",
+            file=sys.stderr,
+        )
+    ann = made.annotation
+    if args.json:
+        out = annotation_dict(ann)
+        out["occurrences"] = made.match.occurrences
+        out["ambiguous"] = made.match.ambiguous
+        print_json(out)
+    else:
+        print(f"{ann.id}  {article_id[:12]}  {ann.start}..{ann.end}  {_one_line(ann.exact)}")
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
+    lib = ctx.open_library()
+    store = AnnotationStore(lib.conn)
+    article_id = lib.articles.resolve_id(args.article) if args.article else None
+    flt = AnnotationFilter(tag=args.tag, color=args.color, text=args.text, article_id=article_id)
+    found = store.list_all(flt)
+    if article_id:
+        found.sort(key=lambda a: (a.start, a.end))
+    for a in found:
+        if args.json:
+            print_json(annotation_dict(a))
+        else:
+            mark = "?" if a.orphaned else " "
+            tags = " ".join(f"#{t}" for t in a.tags)
+            print(f"{a.id[:8]}{mark} {a.article_id[:12]}  {_one_line(a.exact, 50):50}  {tags}")
+    return EXIT_OK
+
+
+def cmd_delete(args: argparse.Namespace, ctx: CommandContext) -> int:
+    lib = ctx.open_library()
+    store = AnnotationStore(lib.conn)
+    removed = store.delete(store.resolve_id(args.annotation))
+    print(f"deleted {removed.id}")
+    return EXIT_OK
+
+
+def _articles_matching(lib: Library, query: str) -> tuple[str, ...]:
+    try:
+        from desktop.core.search.index import SearchIndex
+    except ImportError as exc:
+        raise UserError("Search is not available, so --query cannot be used.") from exc
+    from desktop.core.search.models import SearchRequest
+
+    result = SearchIndex.open(lib).search(
+        SearchRequest(query=query, limit=MAX_QUERY_HITS, snippets=False, facets=False)
+    )
+    return tuple(hit.id for hit in result.hits)
+
+
+def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
+    lib = ctx.open_library()
+    article_ids = _articles_matching(lib, args.query) if args.query else None
+    flt = AnnotationFilter(tag=args.tag, article_ids=article_ids)
+    found = AnnotationStore(lib.conn).list_all(flt)
+    report = export_annotations(lib.conn, found, args.format, Path(args.out))
+    if args.json:
+        print_json(report.model_dump())
+    else:
+        print(
+            f"wrote {report.annotations} annotation(s) on {report.articles} article(s) "
+            f"to {report.path}"
+        )
+        if report.skipped:
+            print(f"left out {report.skipped} orphaned annotation(s)")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
+    lib = ctx.open_library()
+    report = merge_collection(lib, read_w3c_file(Path(args.file)))
+    if args.json:
+        print_json(report.model_dump())
+    else:
+        print(
+            f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+            f"orphaned {report.orphaned}, failed {len(report.failed)}"
+        )
+        for failure in report.failed:
+            print(f"  failed: {failure}", file=sys.stderr)
+    ok = not report.failed or (report.added + report.updated + report.unchanged) > 0
+    return EXIT_OK if ok else EXIT_FAILURE
