@@ -13,6 +13,7 @@ import hashlib
 import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -153,7 +154,9 @@ class SafeZip:
                             f"{self.limits.max_total_bytes} bytes (at member {name!r})."
                         )
                     yield chunk
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+        except (
+            zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError
+        ) as exc:
             raise UnsafeArchiveError(
                 f"Archive member {name!r} is damaged or truncated: {exc}"
             ) from exc

@@ -26,7 +26,7 @@ def make_draft(body: str, n: int) -> ArticleDraft:
         id=article_id_for(raw),
         title=f"Bài {n}: {body.split(',')[0][:30]}",
         body=body,
-        published=date(2017, 1 + n % 12, 1 + n),
+        published=date(2017, 1 + n % 12, 1 + n % 28),
         site="baomoi.com" if n % 2 else None,
         url=f"https://example.vn/bai-{n}.html",
         author="Tác giả DTD" if n % 3 == 0 else None,
