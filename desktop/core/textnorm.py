@@ -14,6 +14,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200b]")
 # A combining mark preceded by whitespace: "thi ̣t" -> "thịt".
 _DETACHED_MARK = re.compile(r"(\w)[ \t\u00a0]+([\u0300-\u036f]+)")
 _LEADING_MARK = re.compile(r"(^|[\s])[\u0300-\u036f]+")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 _BLANK_RUN = re.compile(r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)+")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
 
@@ -31,7 +32,7 @@ def normalize_text(text: str) -> str:
 
 
 def _has_combining(text: str) -> bool:
-    return any("\u0300" <= ch <= "\u036f" for ch in text)
+    return _COMBINING.search(text) is not None
 
 
 def paragraphs_to_body(paragraphs: list[str]) -> str:
