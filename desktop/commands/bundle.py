@@ -1,0 +1,145 @@
+"""``bundle export|import|verify``: portable archive bundles from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from desktop.commands.base import EXIT_OK, CommandContext, print_json
+from desktop.core.bundles import (
+    BundleProgress,
+    ProgressFn,
+    export_bundle,
+    import_bundle,
+    verify_bundle,
+)
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    top = sub.add_parser("bundle", help="export, import and verify portable archive bundles")
+    cmds = top.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+
+    p = cmds.add_parser(
+        "export", help="write the library, a search result or chosen articles to a .zip"
+    )
+    p.add_argument("out", metavar="OUT.zip", help="bundle to write (replaced atomically)")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--query", metavar="Q", help="only the articles matching this search")
+    what.add_argument(
+        "--ids", nargs="+", metavar="ID", help="only these articles (ids or unique prefixes)"
+    )
+    p.add_argument(
+        "--with-originals", action="store_true", help="include the original files (larger)"
+    )
+    p.add_argument(
+        "--with-index", action="store_true",
+        help="include the search index, so the bundle opens instantly (whole library only)",
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_export)
+
+    p = cmds.add_parser("import", help="merge a bundle into the library (no duplicates)")
+    p.add_argument("bundle", metavar="IN.zip")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import)
+
+    p = cmds.add_parser("verify", help="check a bundle's members against its manifest")
+    p.add_argument("bundle", metavar="IN.zip")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_verify)
+
+
+class TerminalProgress:
+    """One updating line on stderr, only when stderr is a terminal."""
+
+    def __init__(self, stream: TextIO | None = None, every: float = 0.2):
+        self.stream = stream if stream is not None else sys.stderr
+        self.every = every
+        self._last = 0.0
+        self._shown = False
+
+    def callback(self) -> ProgressFn | None:
+        return self.update if self.stream.isatty() else None
+
+    def update(self, p: BundleProgress) -> None:
+        now = time.monotonic()
+        if now - self._last < self.every and p.done != p.total:
+            return
+        self._last = now
+        total = f"/{p.total}" if p.total is not None else ""
+        self.stream.write(f"\r{p.stage}: {p.done}{total}\x1b[K")
+        self.stream.flush()
+        self._shown = True
+
+    def finish(self) -> None:
+        if self._shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
+    lib = ctx.open_library(create=False)
+    progress = TerminalProgress()
+    try:
+        report = export_bundle(
+            lib,
+            Path(args.out),
+            ids=args.ids,
+            query=args.query,
+            with_originals=args.with_originals,
+            with_index=args.with_index,
+            progress=progress.callback(),
+        )
+    finally:
+        progress.finish()
+    if args.json:
+        print_json(report.model_dump(mode="json"))
+        return EXIT_OK
+    print(f"Wrote {report.path} ({report.bytes / 1e6:.1f} MB)")
+    print(f"  articles:    {report.articles}")
+    print(f"  originals:   {report.originals}")
+    print(f"  annotations: {report.annotations}")
+    if report.index_files:
+        print(f"  index files: {report.index_files}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
+    lib = ctx.open_library()
+    progress = TerminalProgress()
+    try:
+        report = import_bundle(lib, Path(args.bundle), progress=progress.callback())
+    finally:
+        progress.finish()
+    if args.json:
+        print_json(report.public_dict())
+        return EXIT_OK
+    print(f"Imported {report.imported} of {report.articles} articles "
+          f"({report.duplicates} already in the library).")
+    merge = report.annotation_merge
+    if merge is not None:
+        print(f"Annotations: {merge.get('added', 0)} added, {merge.get('updated', 0)} updated, "
+              f"{merge.get('unchanged', 0)} unchanged, {merge.get('orphaned', 0)} orphaned.")
+        for failure in merge.get("failed", []):
+            print(f"  skipped {failure}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace, ctx: CommandContext) -> int:
+    progress = TerminalProgress()
+    try:
+        report = verify_bundle(Path(args.bundle), progress=progress.callback())
+    finally:
+        progress.finish()
+    if args.json:
+        print_json(report.model_dump(mode="json"))
+        return EXIT_OK
+    c = report.counts
+    print(f"OK: {report.path}: {report.members} members, {report.bytes} bytes, "
+          f"created {report.created} by Archive Browser {report.app_version}")
+    print(f"  articles {c.articles}, originals {c.originals}, annotations {c.annotations}, "
+          f"index files {c.index_files}")
+    return EXIT_OK
