@@ -132,6 +132,8 @@ class ImportReport(BaseModel):
     failed: list[ImportFailure] = Field(default_factory=list)
     ids: list[str] = Field(default_factory=list)
     cancelled: bool = False
+    # Files of unsupported types passed over while walking folders and zips.
+    skipped: int = 0
 
     def public_dict(self) -> dict[str, object]:
         """The JSON contract: imported, duplicates, failed, ids."""

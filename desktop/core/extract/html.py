@@ -1,0 +1,145 @@
+"""Article fields from one HTML page, through trafilatura (offline, recall-oriented).
+
+``extract_html`` takes the page as bytes or text plus what the container knows
+(URL, capture date, a title hint) and returns an ``Extracted``: main text as
+paragraphs, title, publication date, author, site (host name without ``www.``,
+else the site name), URL and language (from ``<html lang>`` or metadata).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+from trafilatura import bare_extraction
+
+from desktop.core.errors import ExtractionError
+from desktop.core.extract.encoding import decode_bytes
+from desktop.core.extract.fields import Extracted
+from desktop.core.textnorm import normalize_text, tidy_body
+
+_HTML_LANG = re.compile(
+    r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.I
+)
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MAX_TITLE = 120
+_SNIFF_CHARS = 8192
+
+
+def extract_html(
+    page: bytes | str,
+    *,
+    url: str | None = None,
+    fallback_date: date | None = None,
+    title_hint: str | None = None,
+    encoding: str | None = None,
+    declared_charset: str | None = None,
+) -> Extracted:
+    """Extract one article from a web page. Raises ``ExtractionError`` when no text is found."""
+    if isinstance(page, bytes):
+        text = decode_bytes(page, html=True, known=encoding, declared=declared_charset).text
+    else:
+        text = page
+    text = normalize_text(text)
+    if not text.strip():
+        raise ExtractionError("empty page")
+    try:
+        doc = bare_extraction(
+            text,
+            url=url,
+            favor_recall=True,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            deduplicate=False,
+        )
+    except (ValueError, TypeError, AttributeError) as exc:  # lxml/trafilatura on hostile markup
+        raise ExtractionError(f"HTML could not be parsed: {exc}") from exc
+    meta: dict[str, Any] = {}
+    if isinstance(doc, dict):
+        meta = doc
+    elif doc is not None:
+        meta = doc.as_dict()
+    body = tidy_body(str(meta.get("text") or ""))
+    if not body:
+        raise ExtractionError("no article text found in the HTML page")
+    page_url = _clean(meta.get("url")) or url
+    title = (
+        _clean(meta.get("title"))
+        or _clean(title_hint)
+        or _title_tag(text)
+        or _title_from_body(body)
+    )
+    return Extracted(
+        title=title,
+        body=_without_title(body, title),
+        published=_parse_date(meta.get("date")) or fallback_date,
+        site=site_for(page_url) or _clean(meta.get("sitename")),
+        url=page_url,
+        author=_clean(meta.get("author")),
+        language=_language(text, meta),
+    )
+
+
+def site_for(url: str | None) -> str | None:
+    """The host of a URL without ``www.`` (``https://www.a.vn/x`` -> ``a.vn``)."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def _clean(value: Any) -> str | None:
+    if not value:
+        return None
+    cleaned = " ".join(normalize_text(str(value)).split())
+    return cleaned or None
+
+
+def _without_title(body: str, title: str) -> str:
+    """The body without a first paragraph that only repeats the title (the page's h1)."""
+    first, sep, rest = body.partition("\n\n")
+    if sep and rest and first.casefold() == title.casefold():
+        return rest
+    return body
+
+
+def _title_tag(text: str) -> str | None:
+    match = _TITLE_TAG.search(text[: _SNIFF_CHARS * 4])
+    return _clean(match.group(1)) if match else None
+
+
+def _title_from_body(body: str) -> str:
+    first = body.split("\n", 1)[0]
+    if len(first) <= _MAX_TITLE:
+        return first
+    cut = first[:_MAX_TITLE].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _parse_date(value: Any) -> date | None:
+    if not value:
+        return None
+    match = _ISO_DATE.match(str(value))
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _language(text: str, meta: dict[str, Any]) -> str | None:
+    lang = meta.get("language")
+    if lang:
+        return str(lang).lower()[:3]
+    match = _HTML_LANG.search(text[:_SNIFF_CHARS])
+    return match.group(1).lower() if match else None

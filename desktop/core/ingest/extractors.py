@@ -1,0 +1,91 @@
+"""From a document's original bytes to article fields, per kind of source.
+
+Used by the import pipeline and again by re-extraction, so both always agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.core.errors import ExtractionError
+from desktop.core.extract.encoding import charset_from_content_type, decode_bytes
+from desktop.core.extract.fields import Extracted
+from desktop.core.extract.html import extract_html
+from desktop.core.extract.jsonl import extract_jsonl_record
+from desktop.core.extract.textdump import LineStats, extract_text_dump
+from desktop.core.ingest.sources import SourceDocument
+from desktop.core.models import ArticleDraft, Original, SourceKind, article_id_for
+
+
+def extract_fields(
+    kind: SourceKind,
+    data: bytes,
+    *,
+    hints: dict[str, str],
+    encoding: str | None = None,
+    stats: LineStats | None = None,
+    source_name: str = "",
+) -> tuple[Extracted, str | None]:
+    """The article fields and the character encoding the bytes were read with."""
+    if kind == "text":
+        decoded = decode_bytes(data, known=encoding)
+        return extract_text_dump(decoded.text, stats=stats, source_name=source_name), (
+            decoded.encoding
+        )
+    if kind in ("html", "warc"):
+        decoded = decode_bytes(
+            data,
+            html=True,
+            known=encoding,
+            declared=charset_from_content_type(hints.get("content_type")),
+        )
+        extracted = extract_html(
+            decoded.text,
+            url=hints.get("url") or None,
+            fallback_date=capture_date(hints.get("date")),
+            title_hint=hints.get("title"),
+        )
+        return extracted, decoded.encoding
+    if kind == "jsonl":
+        return extract_jsonl_record(data), "utf-8"
+    raise ExtractionError(f"articles of kind {kind!r} cannot be extracted again")
+
+
+def capture_date(value: str | None) -> date | None:
+    """The date part of a WARC date (``2017-03-06T04:02:06Z``)."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def draft_for(
+    doc: SourceDocument, *, stats: LineStats | None = None, batch: str | None = None
+) -> ArticleDraft:
+    """Extract one document into a draft ready for the store. Raises ``UserError``s."""
+    extracted, encoding = extract_fields(
+        doc.kind, doc.data, hints=doc.hints, stats=stats, source_name=doc.name
+    )
+    hints = dict(doc.hints)
+    if doc.kind == "text":
+        hints["name"] = doc.name
+        if batch:
+            hints["batch"] = batch
+    return ArticleDraft(
+        id=article_id_for(doc.data, salt=doc.salt),
+        title=extracted.title,
+        body=extracted.body,
+        published=extracted.published,
+        site=extracted.site,
+        url=extracted.url,
+        author=extracted.author,
+        language=extracted.language,
+        source_path=doc.path,
+        source_member=doc.member,
+        kind=doc.kind,
+        original=Original(
+            data=doc.data, media_type=doc.media_type, encoding=encoding, hints=hints
+        ),
+    )

@@ -1,0 +1,60 @@
+"""Recognizing an input's format from its name."""
+
+from __future__ import annotations
+
+import zlib
+from typing import Literal
+
+InputFormat = Literal["text", "html", "warc", "wacz", "zip", "jsonl"]
+
+_SUFFIXES: tuple[tuple[str, InputFormat], ...] = (
+    (".warc.gz", "warc"),
+    (".arc.gz", "warc"),
+    (".warc", "warc"),
+    (".arc", "warc"),
+    (".wacz", "wacz"),
+    (".zip", "zip"),
+    (".jsonl", "jsonl"),
+    (".ndjson", "jsonl"),
+    (".html", "html"),
+    (".htm", "html"),
+    (".xhtml", "html"),
+    (".txt", "text"),
+)
+
+SUPPORTED_SUFFIXES = tuple(suffix for suffix, _ in _SUFFIXES)
+
+
+def format_for(name: str) -> InputFormat | None:
+    """The format for a file name, or None when it is not something we import."""
+    lower = name.lower()
+    for suffix, fmt in _SUFFIXES:
+        if lower.endswith(suffix):
+            return fmt
+    return None
+
+
+def is_hidden(name: str) -> bool:
+    """Hidden files and folders, and the macOS resource-fork folder in zips."""
+    parts = name.replace("\\", "/").split("/")
+    return any(p.startswith(".") and p not in (".", "..") or p == "__MACOSX" for p in parts)
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_SNIFF_BYTES = 4096
+
+
+def sniff_format(head: bytes) -> InputFormat | None:
+    """The format of a file with an unknown name from its first bytes (WARC/ARC only).
+
+    Web archives are often renamed (``crawl.warc.gz.bad``, ``crawl.warc.open``);
+    other types are recognized by name only.
+    """
+    if head.startswith(_GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(31).decompress(head[:_SNIFF_BYTES], 64)
+        except zlib.error:
+            return None
+    if head.startswith(b"WARC/") or head.startswith(b"filedesc://"):
+        return "warc"
+    return None
