@@ -1,0 +1,107 @@
+"""Starting the desktop app: the QApplication, its identity, language, theme and main window.
+
+``run_app`` is what ``archive-browser`` runs without a subcommand. With
+``self_test=True`` it runs offscreen through import, search and reading on a
+small fixture shipped in the package, prints a report and exits.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+
+from desktop import APP_ID, APP_NAME, ORG_NAME, __version__
+
+
+def app_icon() -> object:
+    from PySide6.QtGui import QIcon, QPixmap
+
+    icon = QIcon()
+    folder = resources.files("desktop.ui.assets").joinpath("icons")
+    for name in (f"{APP_ID}.png", f"{APP_ID}.svg"):
+        ref = folder.joinpath(name)
+        try:
+            data = ref.read_bytes()
+        except (FileNotFoundError, OSError):
+            continue
+        pixmap = QPixmap()
+        if pixmap.loadFromData(data):
+            icon.addPixmap(pixmap)
+    return icon
+
+
+def create_application(argv: list[str] | None = None) -> object:
+    """The QApplication, created once, with the app's names and icon."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationDisplayName(APP_NAME)
+    QApplication.setOrganizationName(ORG_NAME)
+    QApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())  # type: ignore[attr-defined]
+    return app
+
+
+def _error_box(title: str, message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        print(f"archive-browser: error: {message}", file=sys.stderr)
+        return
+    QMessageBox.critical(None, title, message)
+
+
+def open_library_for_app(library_dir: Path, bundle: str | None) -> object:
+    """The library to show: a read-only bundle, or the library folder (created if new)."""
+    from desktop.core.store import Library
+
+    if bundle:
+        try:
+            from desktop.core.bundles.readonly import open_bundle_readonly
+        except ImportError as exc:
+            from desktop.core.errors import UserError
+
+            raise UserError("Opening bundles is not available in this build.") from exc
+        return open_bundle_readonly(Path(bundle))
+    return Library.open(library_dir)
+
+
+def run_app(library_dir: Path, bundle: str | None = None, self_test: bool = False) -> int:
+    if self_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.core.errors import UserError
+    from desktop.ui.i18n import install_translations
+    from desktop.ui.settings import AppSettings
+    from desktop.ui.theme import apply_theme
+
+    app = create_application()
+    settings = AppSettings()
+    install_translations(app, settings.language)  # type: ignore[arg-type]
+    apply_theme(app, settings.theme)  # type: ignore[arg-type]
+
+    if self_test:
+        from desktop.ui.selftest import run_self_test
+
+        return run_self_test(app)  # type: ignore[arg-type]
+
+    from desktop.ui.main_window import MainWindow
+
+    try:
+        library = open_library_for_app(Path(library_dir), bundle)
+    except UserError as exc:
+        _error_box(APP_NAME, str(exc))
+        return 1
+    window = MainWindow(library, settings)  # type: ignore[arg-type]
+    if not bundle:
+        settings.remember_library(Path(library_dir))
+    window.show()
+    code = int(app.exec())  # type: ignore[attr-defined]
+    window.shutdown()
+    return code

@@ -1,0 +1,1 @@
+"""Files the app ships: self-test fixture, translations and icons."""

@@ -1,0 +1,305 @@
+"""The read side the UI needs from the core, in one place, used on worker threads.
+
+``Backend`` wraps one library (its own connection) and, when available, the
+search index. With an empty query the library is listed straight from the
+store (newest or oldest first, facet filters applied in SQL); with a query the
+search index answers. While the search index module is missing (or could not
+be opened) a plain substring search over the store stands in, so the app
+keeps working.
+"""
+
+from __future__ import annotations
+
+import html
+import sqlite3
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import Any, Protocol
+
+from desktop.core.models import ArticleSummary
+from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
+from desktop.core.store import Library
+from desktop.core.textnorm import fold
+
+FACET_LIMIT = 60
+SNIPPET_CHARS = 220
+
+
+class SearchIndexLike(Protocol):
+    def search(self, request: SearchRequest) -> SearchResult: ...
+
+    def highlight_spans(self, body: str, query: str) -> list[tuple[int, int]]: ...
+
+
+def open_search_index(library: Library) -> SearchIndexLike | None:
+    """The library's search index, or None when this build has no index module."""
+    try:
+        from desktop.core.search.index import SearchIndex
+    except ImportError:
+        return None
+    index: SearchIndexLike = SearchIndex.open(library)
+    return index
+
+
+def sync_search_index(library: Library, progress: Callable[[Any], None] | None = None) -> None:
+    """Bring the index in line with the store (the single index writer calls this)."""
+    try:
+        from desktop.core.search.index import SearchIndex
+    except ImportError:
+        return
+    index = SearchIndex.open(library)
+    try:
+        if progress is None:
+            index.sync()
+        else:
+            index.sync(progress)
+    finally:
+        close = getattr(index, "close", None)
+        if callable(close):
+            close()
+
+
+def _parse_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _filter_sql(filters: dict[str, tuple[str, ...]]) -> tuple[str, list[str]]:
+    """WHERE clause (without the keyword) for facet filters, and its parameters."""
+    clauses: list[str] = []
+    params: list[str] = []
+    sites = list(filters.get("site", ()))
+    if sites:
+        clauses.append(f"a.site IN ({','.join('?' * len(sites))})")
+        params += sites
+    years = list(filters.get("year", ()))
+    if years:
+        clauses.append(f"substr(a.published, 1, 4) IN ({','.join('?' * len(years))})")
+        params += years
+    for tag in filters.get("tag", ()):
+        clauses.append(
+            "a.id IN (SELECT n.article_id FROM annotations n "
+            "JOIN annotation_tags t ON t.annotation_id = n.id WHERE t.tag = ?)"
+        )
+        params.append(tag)
+    return (" AND ".join(clauses) or "1"), params
+
+
+_ORDER = {
+    "newest": "a.published IS NULL, a.published DESC, a.seq DESC",
+    "oldest": "a.published IS NULL, a.published ASC, a.seq ASC",
+    "relevance": "a.published IS NULL, a.published DESC, a.seq DESC",
+}
+
+
+class Backend:
+    """Listing, searching, facets and highlight spans over one library connection."""
+
+    def __init__(self, library: Library, *, use_index: bool = True):
+        self.library = library
+        self._use_index = use_index
+        self._index: SearchIndexLike | None = None
+        self._index_tried = False
+        self._fold_ready = False
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.library.conn
+
+    def index(self) -> SearchIndexLike | None:
+        if not self._index_tried and self._use_index:
+            self._index_tried = True
+            self._index = open_search_index(self.library)
+        return self._index
+
+    def refresh_index(self) -> None:
+        """Drop the open index so the next search sees what the writer added."""
+        close = getattr(self._index, "close", None)
+        if callable(close):
+            close()
+        self._index = None
+        self._index_tried = False
+
+    def close(self) -> None:
+        self.refresh_index()
+        self.library.close()
+
+    # -- answering a request ----------------------------------------------
+
+    def run(self, request: SearchRequest) -> SearchResult:
+        if not request.query.strip():
+            return self.listing(request)
+        index = self.index()
+        if index is not None:
+            return index.search(request)
+        return self._substring_search(request)
+
+    def listing(self, request: SearchRequest) -> SearchResult:
+        """The library without a query: newest (or oldest) first, filters applied."""
+        started = time.perf_counter()
+        where, params = _filter_sql(dict(request.filters))
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.published, a.site, a.author, a.source_path "
+            f"FROM articles a WHERE {where} ORDER BY {_ORDER[request.sort]} LIMIT ? OFFSET ?",
+            [*params, request.limit, request.offset],
+        ).fetchall()
+        if request.filters:
+            total = int(
+                self.conn.execute(
+                    f"SELECT COUNT(*) FROM articles a WHERE {where}", params
+                ).fetchone()[0]
+            )
+        else:
+            total = self.library.articles.count()
+        hits = [
+            SearchHit(
+                id=r["id"],
+                title=r["title"],
+                score=0.0,
+                snippet=html.escape(r["author"] or ""),
+                published=_parse_date(r["published"]),
+                site=r["site"],
+            )
+            for r in rows
+        ]
+        facets = self.facets(request.filters) if request.facets and request.offset == 0 else {}
+        return SearchResult(
+            query="",
+            total=total,
+            hits=hits,
+            facets=facets,
+            took_ms=(time.perf_counter() - started) * 1000,
+            offset=request.offset,
+            limit=request.limit,
+        )
+
+    def facets(
+        self, filters: dict[str, tuple[str, ...]] | None = None
+    ) -> dict[str, dict[str, int]]:
+        """Counts of sites, years and tags among the articles the filters leave."""
+        where, params = _filter_sql(dict(filters or {}))
+        sites = self.conn.execute(
+            f"SELECT a.site, COUNT(*) c FROM articles a WHERE a.site IS NOT NULL AND {where} "
+            "GROUP BY a.site ORDER BY c DESC LIMIT ?",
+            [*params, FACET_LIMIT],
+        ).fetchall()
+        years = self.conn.execute(
+            "SELECT substr(a.published, 1, 4) y, COUNT(*) c FROM articles a "
+            f"WHERE a.published IS NOT NULL AND {where} GROUP BY y ORDER BY y DESC",
+            params,
+        ).fetchall()
+        result = {
+            "site": {r[0]: int(r[1]) for r in sites},
+            "year": {r[0]: int(r[1]) for r in years},
+        }
+        tags = self.tag_counts(where, params)
+        if tags:
+            result["tag"] = tags
+        return result
+
+    def tag_counts(self, where: str = "1", params: list[str] | None = None) -> dict[str, int]:
+        try:
+            rows = self.conn.execute(
+                "SELECT t.tag, COUNT(DISTINCT n.article_id) c FROM annotation_tags t "
+                "JOIN annotations n ON n.id = t.annotation_id "
+                f"JOIN articles a ON a.id = n.article_id WHERE {where} "
+                "GROUP BY t.tag ORDER BY c DESC LIMIT ?",
+                [*(params or []), FACET_LIMIT],
+            ).fetchall()
+        except sqlite3.OperationalError:  # a library from before annotations existed
+            return {}
+        return {r[0]: int(r[1]) for r in rows}
+
+    def summaries_for(self, ids: list[str]) -> list[ArticleSummary]:
+        return self.library.articles.summaries_for(ids)
+
+    def highlight_spans(self, body: str, query: str) -> list[tuple[int, int]]:
+        """Code-point spans of the query's matches in ``body``."""
+        if not query.strip():
+            return []
+        index = self.index()
+        if index is not None:
+            return [(int(s), int(e)) for s, e in index.highlight_spans(body, query)]
+        return substring_spans(body, query)
+
+    # -- stand-in search ---------------------------------------------------
+
+    def _substring_search(self, request: SearchRequest) -> SearchResult:
+        started = time.perf_counter()
+        if not self._fold_ready:
+            self.conn.create_function("ab_fold", 1, fold, deterministic=True)
+            self._fold_ready = True
+        terms = [fold(t) for t in query_terms(request.query)]
+        where, params = _filter_sql(dict(request.filters))
+        clauses = [where]
+        for term in terms:
+            clauses.append("instr(ab_fold(a.title || ' ' || a.body), ?) > 0")
+            params.append(term)
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.body, a.published, a.site FROM articles a "
+            f"WHERE {' AND '.join(clauses)} ORDER BY {_ORDER[request.sort]}",
+            params,
+        ).fetchall()
+        page = rows[request.offset : request.offset + request.limit]
+        hits = [
+            SearchHit(
+                id=r["id"],
+                title=r["title"],
+                score=1.0,
+                snippet=make_snippet(r["body"], substring_spans(r["body"], request.query)),
+                published=_parse_date(r["published"]),
+                site=r["site"],
+            )
+            for r in page
+        ]
+        return SearchResult(
+            query=request.query,
+            total=len(rows),
+            hits=hits,
+            facets=self.facets(request.filters) if request.facets else {},
+            took_ms=(time.perf_counter() - started) * 1000,
+            offset=request.offset,
+            limit=request.limit,
+        )
+
+
+def query_terms(query: str) -> list[str]:
+    words = [w.strip('"()*').lower() for w in query.split()]
+    return [w for w in words if w and w not in {"and", "or", "not"}]
+
+
+def substring_spans(body: str, query: str) -> list[tuple[int, int]]:
+    """Accent- and case-insensitive occurrences of the query's words (code points)."""
+    folded = fold(body)
+    spans: list[tuple[int, int]] = []
+    for term in {fold(t) for t in query_terms(query)}:
+        start = folded.find(term)
+        while start >= 0:
+            spans.append((start, start + len(term)))
+            start = folded.find(term, start + len(term))
+    return sorted(spans)
+
+
+def make_snippet(body: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> str:
+    """An HTML-escaped window of ``body`` around the first span, matches in ``<mark>``."""
+    first = spans[0][0] if spans else 0
+    start = max(0, first - width // 3)
+    end = min(len(body), start + width)
+    out: list[str] = ["…" if start else ""]
+    pos = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, pos), min(e, end)
+        if s < pos:
+            continue
+        out.append(html.escape(body[pos:s]))
+        out.append(f"<mark>{html.escape(body[s:e])}</mark>")
+        pos = e
+    out.append(html.escape(body[pos:end]))
+    if end < len(body):
+        out.append("…")
+    return " ".join("".join(out).split())

@@ -1,0 +1,1 @@
+"""Small dialogs: About and Settings."""

@@ -1,0 +1,50 @@
+"""Preferences: theme and interface language (applied at once; language on restart too)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+
+from desktop.ui.settings import AppSettings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.settings = settings
+        self.theme_box = QComboBox(self)
+        self.theme_box.setObjectName("themeBox")
+        self.theme_box.addItem(self.tr("Follow the system"), "system")
+        self.theme_box.addItem(self.tr("Light"), "light")
+        self.theme_box.addItem(self.tr("Dark"), "dark")
+        self.language_box = QComboBox(self)
+        self.language_box.setObjectName("languageBox")
+        self.language_box.addItem(self.tr("Follow the system"), "system")
+        self.language_box.addItem("English", "en")
+        self.language_box.addItem("Tiếng Việt", "vi")
+        self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(settings.theme)))
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.language)))
+        note = QLabel(self.tr("A new language applies fully after a restart."), self)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Theme:"), self.theme_box)
+        form.addRow(self.tr("Language:"), self.language_box)
+        form.addRow(note)
+        form.addRow(buttons)
+
+    def chosen_theme(self) -> str:
+        return str(self.theme_box.currentData())
+
+    def chosen_language(self) -> str:
+        return str(self.language_box.currentData())
+
+    def save(self) -> None:
+        self.settings.theme = self.chosen_theme()
+        self.settings.language = self.chosen_language()
+        self.settings.sync()

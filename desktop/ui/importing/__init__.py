@@ -1,0 +1,1 @@
+"""Importing from the UI: the writer thread, the progress panel and the report dialog."""

@@ -1,0 +1,90 @@
+"""The non-modal import progress strip: bar, current file, counts and a Cancel button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from desktop.core.models import ImportProgress
+from desktop.ui.importing.controller import IndexProgress
+
+
+class ImportPanel(QFrame):
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(self.tr("Importing…"), self)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.bar = QProgressBar(self)
+        self.bar.setMinimumWidth(220)
+        self.bar.setTextVisible(True)
+        self.current = QLabel(self)
+        self.current.setObjectName("importCurrent")
+        self.current.setTextFormat(Qt.TextFormat.PlainText)
+        self.current.setMinimumWidth(120)
+        self.counts = QLabel(self)
+        self.counts.setObjectName("importCounts")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("importCancel")
+        self.cancel_button.clicked.connect(self._cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.current, 1)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.cancel_button)
+        self.hide()
+
+    def start(self) -> None:
+        self.title.setText(self.tr("Importing…"))
+        self.bar.setRange(0, 0)
+        self.current.clear()
+        self.counts.clear()
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.show()
+
+    def _cancel(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.setText(self.tr("Cancelling…"))
+        self.cancel_requested.emit()
+
+    def show_progress(self, p: ImportProgress) -> None:
+        if p.total:
+            self.bar.setRange(0, p.total)
+            self.bar.setValue(min(p.done, p.total))
+        else:
+            self.bar.setRange(0, 0)
+        name = p.current.replace("\\", "/").rsplit("/", 1)[-1]
+        metrics = self.current.fontMetrics()
+        self.current.setText(
+            metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, max(120, self.current.width()))
+        )
+        self.current.setToolTip(p.current)
+        self.counts.setText(
+            self.tr("{imported} new · {duplicates} duplicates · {failed} failed").format(
+                imported=f"{p.imported:,}", duplicates=f"{p.duplicates:,}", failed=f"{p.failed:,}"
+            )
+        )
+
+    def show_indexing(self, p: IndexProgress | None = None) -> None:
+        self.title.setText(self.tr("Updating the search index…"))
+        self.cancel_button.setEnabled(False)
+        detail = getattr(p, "detail", None)
+        done = getattr(detail, "done", None)
+        total = getattr(detail, "total", None)
+        if isinstance(done, int) and isinstance(total, int) and total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+        else:
+            self.bar.setRange(0, 0)
+        self.current.clear()
+
+    def finish(self) -> None:
+        self.hide()

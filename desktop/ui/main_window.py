@@ -1,0 +1,446 @@
+"""The main window: composes the panels and wires them; it contains none of their logic.
+
+Layout: search bar on top; below it a splitter with the facet sidebar, the
+result list and the reader; the import progress strip under that; an
+empty-library screen instead of all this when the library has no articles.
+Dock panels from other parts (annotations, compare) go in with
+:meth:`MainWindow.add_panel`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME
+from desktop.core.errors import UserError
+from desktop.core.models import Article, ImportReport
+from desktop.core.search.models import SearchResult
+from desktop.core.store import Library
+from desktop.ui.dialogs.about import AboutDialog
+from desktop.ui.dialogs.settings_dialog import SettingsDialog
+from desktop.ui.empty_state import EmptyLibraryScreen
+from desktop.ui.facets.sidebar import FacetSidebar
+from desktop.ui.importing.controller import ImportController
+from desktop.ui.importing.progress_panel import ImportPanel
+from desktop.ui.importing.report_dialog import ImportReportDialog
+from desktop.ui.menus import build_menus, create_actions
+from desktop.ui.reader.view import ReaderView
+from desktop.ui.results.model import IdRole, ResultsModel
+from desktop.ui.results.view import ResultsView
+from desktop.ui.search_bar import SearchBar
+from desktop.ui.search_controller import SearchController
+from desktop.ui.search_service import SearchService, SpansAnswer
+from desktop.ui.settings import AppSettings
+from desktop.ui.theme import apply_theme
+
+LibraryOpener = Callable[[], Library]
+
+
+def default_opener(library: Library) -> LibraryOpener:
+    root, read_only = library.root, library.read_only
+    return lambda: Library.open(root, create=False, read_only=read_only)
+
+
+class MainWindow(QMainWindow):
+    library_changed = Signal(str)  # library folder
+    import_finished = Signal(object)  # ImportReport | None (None: the import failed early)
+    index_synced = Signal()
+
+    def __init__(
+        self,
+        library: Library,
+        settings: AppSettings,
+        *,
+        opener: LibraryOpener | None = None,
+        use_index: bool = True,
+        show_reports: bool = True,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.show_reports = show_reports
+        self._use_index = use_index
+        self._panels: list[QDockWidget] = []
+        self.last_report: ImportReport | None = None
+        self._pending_spans: dict[int, str] = {}
+
+        self.search_bar = SearchBar(self)
+        self.facets = FacetSidebar(self)
+        self.results_model = ResultsModel(self)
+        self.results = ResultsView(self)
+        self.results.setModel(self.results_model)
+        self.reader = ReaderView(self)
+        self.reader.set_font_family(settings.reader_font)
+        self.reader.set_zoom(settings.reader_zoom)
+        self.empty_screen = EmptyLibraryScreen(self)
+        self.import_panel = ImportPanel(self)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.facets)
+        self.splitter.addWidget(self.results)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([200, 420, 620])
+        self.splitter.setChildrenCollapsible(False)
+        browse = QWidget(self)
+        browse_layout = QVBoxLayout(browse)
+        browse_layout.setContentsMargins(0, 0, 0, 0)
+        browse_layout.setSpacing(0)
+        browse_layout.addWidget(self.search_bar)
+        browse_layout.addWidget(self.splitter, 1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty_screen)
+        self.stack.addWidget(browse)
+        self.browse_page = browse
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.stack, 1)
+        central_layout.addWidget(self.import_panel)
+        self.setCentralWidget(central)
+        self.library_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.library_label)
+
+        self.actions_ = create_actions(self)
+        build_menus(self.menuBar(), self.actions_, self.reader)
+        self._connect_ui()
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+        self._restore_window()
+
+        self.library: Library
+        self.search_service: SearchService
+        self.search: SearchController
+        self.importer: ImportController
+        self._attach_library(library, opener or default_opener(library))
+
+    # -- wiring -------------------------------------------------------------------
+
+    def _connect_ui(self) -> None:
+        a = self.actions_
+        a.import_files.triggered.connect(self.choose_import_files)
+        a.import_folder.triggered.connect(self.choose_import_folder)
+        a.open_library.triggered.connect(self.choose_library)
+        a.new_library.triggered.connect(lambda: self.choose_library(create=True))
+        a.settings.triggered.connect(self.open_settings)
+        a.quit.triggered.connect(self.close)
+        a.focus_search.triggered.connect(self.focus_search)
+        a.clear_search.triggered.connect(self.clear_search)
+        a.clear_filters.triggered.connect(self.facets.clear_filters)
+        a.full_screen.toggled.connect(self.set_full_screen)
+        a.about.triggered.connect(lambda: AboutDialog(self).exec())
+        a.about_qt.triggered.connect(QApplication.aboutQt)
+        self.search_bar.edit.move_requested.connect(self.results.move_current)
+        self.search_bar.edit.open_requested.connect(self._open_from_search_box)
+        self.results.open_requested.connect(self._open_and_focus)
+        self.results.escape_pressed.connect(self.clear_search)
+        self.empty_screen.import_files_requested.connect(self.choose_import_files)
+        self.empty_screen.import_folder_requested.connect(self.choose_import_folder)
+        self.import_panel.cancel_requested.connect(self._cancel_import)
+        self.reader.original_failed.connect(lambda m: self.statusBar().showMessage(m, 6000))
+        self.reader.original_loader = lambda article_id: self.library.articles.original(article_id)
+        self.reader.span_source = self._request_spans
+        self.reader.serif_action.toggled.connect(self._save_reader_prefs)
+        for action in (
+            self.reader.zoom_in_action,
+            self.reader.zoom_out_action,
+            self.reader.zoom_reset_action,
+        ):
+            action.triggered.connect(self._save_reader_prefs)
+
+    def _attach_library(self, library: Library, opener: LibraryOpener) -> None:
+        self.library = library
+        self.search_service = SearchService(opener, use_index=self._use_index, parent=self)
+        self.search_service.spans_ready.connect(self._on_spans)
+        self.search = SearchController(
+            self.search_service, self.results_model, self.search_bar, self.facets, self
+        )
+        self.search.results_changed.connect(self._on_results)
+        self.results.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.importer = ImportController(opener, self)
+        self.importer.started.connect(self.import_panel.start)
+        self.importer.progress.connect(self.import_panel.show_progress)
+        self.importer.index_progress.connect(self._on_index_progress)
+        self.importer.imported.connect(self._on_imported)
+        self.importer.finished.connect(self._on_import_finished)
+        self.importer.failed.connect(self._on_import_failed)
+        read_only = library.read_only
+        for action in (self.actions_.import_files, self.actions_.import_folder):
+            action.setEnabled(not read_only)
+        self.empty_screen.setEnabled(not read_only)
+        self.search.sort = self.settings.sort  # type: ignore[assignment]
+        self.search_bar.set_sort_key(self.settings.sort)
+        title = f"{library.root.name} — {APP_NAME}"
+        self.setWindowTitle(title + (" " + self.tr("(read-only)") if read_only else ""))
+        self.library_label.setText(str(library.root))
+        self._update_empty_state(library.articles.count())
+        self.search.refresh()
+        if not read_only and self._use_index:
+            self.importer.sync_index()  # catch up with imports made elsewhere (CLI)
+        self.library_changed.emit(str(library.root))
+
+    def _detach_library(self) -> None:
+        self.importer.stop()
+        self.search_service.stop()
+        for obj in (self.search, self.importer, self.search_service):
+            obj.deleteLater()
+        self.reader.clear()
+        self.library.close()
+
+    # -- public API for other parts -------------------------------------------------
+
+    def add_panel(
+        self,
+        title: str,
+        widget: QWidget,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+    ) -> QDockWidget:
+        """Dock ``widget`` beside the reader; it gets a View-menu toggle."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"panel_{len(self._panels)}_{title}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self._panels.append(dock)
+        view_menu = self.menuBar().findChild(QWidget, "viewMenu")
+        if view_menu is not None:
+            view_menu.addAction(dock.toggleViewAction())  # type: ignore[attr-defined]
+        return dock
+
+    def open_article(self, article_id: str, offset: int | None = None) -> Article | None:
+        """Show an article in the reader (optionally scrolled to a code-point offset)."""
+        try:
+            article = self.library.articles.get(article_id)
+        except UserError as exc:
+            self.statusBar().showMessage(str(exc), 6000)
+            return None
+        self.stack.setCurrentWidget(self.browse_page)
+        self.reader.show_article(article, self.search.query or None)
+        if offset is not None:
+            self.reader.scroll_to_offset(offset)
+        return article
+
+    # -- search and results -----------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.stack.setCurrentWidget(self.browse_page)
+        self.search_bar.focus()
+
+    def clear_search(self) -> None:
+        self.search_bar.clear()
+        self.search_bar.edit.setFocus()
+
+    def _on_results(self, result: SearchResult) -> None:
+        if not result.query and not self.search.filters:
+            self._update_empty_state(result.total)
+        if self.results_model.rowCount() and not self.results.currentIndex().isValid():
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
+
+    def _update_empty_state(self, count: int) -> None:
+        empty = count == 0 and not self.importer.is_importing()
+        self.stack.setCurrentWidget(self.empty_screen if empty else self.browse_page)
+        self.statusBar().showMessage(self.tr("%n article(s) in this library", "", count))
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = current.data(IdRole) if current.isValid() else None
+        if article_id:
+            self.open_article(str(article_id))
+
+    def _open_and_focus(self, article_id: str) -> None:
+        current = self.reader.current_article()
+        if current is None or current.id != article_id:
+            self.open_article(article_id)
+        self.reader.body_edit.setFocus()
+
+    def _open_from_search_box(self) -> None:
+        self.search_bar.flush()
+        self.results.open_current()
+
+    def _request_spans(self, article: Article, query: str) -> None:
+        request_id = self.search_service.request_spans(article.id, article.body, query)
+        self._pending_spans[request_id] = article.id
+
+    def _on_spans(self, answer: SpansAnswer) -> None:
+        self._pending_spans.pop(answer.request_id, None)
+        self.reader.set_hit_spans(answer.article_id, answer.spans)
+
+    # -- importing ------------------------------------------------------------------
+
+    def choose_import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import files"),
+            str(Path.home()),
+            self.tr(
+                "Articles and archives (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz "
+                "*.wacz *.zip *.jsonl *.json);;All files (*)"
+            ),
+        )
+        if paths:
+            self.import_paths(paths)
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Import a folder"), str(Path.home())
+        )
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: Sequence[str | Path]) -> bool:
+        if self.library.read_only:
+            self.statusBar().showMessage(self.tr("This library is read-only."), 6000)
+            return False
+        if not self.importer.start_import(paths):
+            self.statusBar().showMessage(self.tr("An import is already running."), 6000)
+            return False
+        self.stack.setCurrentWidget(self.browse_page)
+        return True
+
+    def _on_index_progress(self, progress: object) -> None:
+        if not self.import_panel.isVisible():
+            self.import_panel.start()
+        self.import_panel.show_indexing(progress)  # type: ignore[arg-type]
+
+    def _cancel_import(self) -> None:
+        self.importer.cancel()
+
+    def _on_imported(self, report: ImportReport) -> None:
+        self.last_report = report
+        self.search.refresh()
+
+    def _on_import_finished(self, report: ImportReport | None) -> None:
+        self.search_service.refresh()
+        if report is None:  # an index catch-up alone
+            if not self.importer.is_importing():
+                self.import_panel.finish()
+            if self.search.query:
+                self.search.refresh()
+            self.index_synced.emit()
+            return
+        self.import_panel.finish()
+        self.search.refresh()
+        self.import_finished.emit(report)
+        if report is not None and self.show_reports:
+            ImportReportDialog(report, self).open()
+
+    def _on_import_failed(self, message: str) -> None:
+        self.import_panel.finish()
+        self.search_service.refresh()
+        self.search.refresh()
+        self.statusBar().showMessage(message, 10000)
+        self.import_finished.emit(self.last_report)
+        if self.show_reports:
+            QMessageBox.warning(self, self.tr("Import"), message)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if urls and all(u.isLocalFile() for u in urls) and not self.library.read_only:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- libraries, settings, window ------------------------------------------------------
+
+    def choose_library(self, create: bool = False) -> None:
+        caption = self.tr("Create a library in…") if create else self.tr("Open a library folder")
+        folder = QFileDialog.getExistingDirectory(self, caption, str(self.library.root.parent))
+        if folder:
+            self.switch_library(Path(folder), create=create)
+
+    def switch_library(self, root: Path, create: bool = False) -> bool:
+        if self.importer.is_busy():
+            self.statusBar().showMessage(self.tr("Wait for the import to finish first."), 6000)
+            return False
+        try:
+            library = Library.open(root, create=create)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Open library"), str(exc))
+            return False
+        self._detach_library()
+        self.search_bar.clear()
+        self.settings.remember_library(root)
+        self._attach_library(library, default_opener(library))
+        return True
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            dialog.save()
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, self.settings.theme)
+                from desktop.ui.i18n import install_translations
+
+                install_translations(app, self.settings.language)
+
+    def set_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def _save_reader_prefs(self) -> None:
+        self.settings.reader_font = self.reader.font_family()
+        self.settings.reader_zoom = self.reader.zoom()
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter_state("main")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_window(self) -> None:
+        self.settings.save_window(
+            self.saveGeometry(), self.saveState(), {"main": self.splitter.saveState()}
+        )
+        self.settings.sort = self.search.sort
+        self._save_reader_prefs()
+        self.settings.sync()
+
+    def shutdown(self) -> None:
+        """Stop the worker threads and close the library (idempotent)."""
+        if getattr(self, "_shut", False):
+            return
+        self._shut = True
+        self.importer.stop()
+        self.search_service.stop()
+        self.library.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window()
+        self.shutdown()
+        super().closeEvent(event)
+
+    def set_icon(self, icon: QIcon) -> None:
+        self.setWindowIcon(icon)

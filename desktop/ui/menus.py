@@ -1,0 +1,106 @@
+"""The window's actions and the standard File / Edit / View / Help menus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenuBar
+
+from desktop.ui.reader.view import ReaderView
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Menus", text)
+
+
+@dataclass
+class WindowActions:
+    import_files: QAction
+    import_folder: QAction
+    open_library: QAction
+    new_library: QAction
+    settings: QAction
+    quit: QAction
+    focus_search: QAction
+    clear_search: QAction
+    clear_filters: QAction
+    full_screen: QAction
+    about: QAction
+    about_qt: QAction
+
+
+def create_actions(window: QMainWindow) -> WindowActions:
+    def make(text: str, shortcuts: list[QKeySequence] | None = None) -> QAction:
+        action = QAction(text, window)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        window.addAction(action)
+        return action
+
+    full = make(_t("&Full Screen"), [QKeySequence("F11")])
+    full.setCheckable(True)
+    quit_action = make(_t("&Quit"), [QKeySequence("Ctrl+Q")])
+    quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+    settings = make(_t("&Settings…"), [QKeySequence("Ctrl+,")])
+    settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+    about = make(_t("&About Archive Browser"))
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    return WindowActions(
+        import_files=make(_t("&Import Files…"), [QKeySequence("Ctrl+O")]),
+        import_folder=make(_t("Import &Folder…"), [QKeySequence("Ctrl+Shift+O")]),
+        open_library=make(_t("&Open Library…")),
+        new_library=make(_t("&New Library…")),
+        settings=settings,
+        quit=quit_action,
+        focus_search=make(
+            _t("&Search the Library"), [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")]
+        ),
+        clear_search=make(_t("&Clear Search")),
+        clear_filters=make(_t("Clear &Filters")),
+        full_screen=full,
+        about=about,
+        about_qt=make(_t("About &Qt")),
+    )
+
+
+def build_menus(menubar: QMenuBar, actions: WindowActions, reader: ReaderView) -> None:
+    file_menu = menubar.addMenu(_t("&File"))
+    file_menu.setObjectName("fileMenu")
+    file_menu.addAction(actions.import_files)
+    file_menu.addAction(actions.import_folder)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.open_library)
+    file_menu.addAction(actions.new_library)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.settings)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+
+    edit_menu = menubar.addMenu(_t("&Edit"))
+    edit_menu.setObjectName("editMenu")
+    edit_menu.addAction(actions.focus_search)
+    edit_menu.addAction(actions.clear_search)
+    edit_menu.addAction(actions.clear_filters)
+    edit_menu.addSeparator()
+    edit_menu.addAction(reader.find_action)
+    edit_menu.addAction(reader.next_hit_action)
+    edit_menu.addAction(reader.prev_hit_action)
+
+    view_menu = menubar.addMenu(_t("&View"))
+    view_menu.setObjectName("viewMenu")
+    view_menu.addAction(reader.zoom_in_action)
+    view_menu.addAction(reader.zoom_out_action)
+    view_menu.addAction(reader.zoom_reset_action)
+    view_menu.addAction(reader.serif_action)
+    view_menu.addSeparator()
+    view_menu.addAction(reader.original_action)
+    view_menu.addSeparator()
+    view_menu.addAction(actions.full_screen)
+
+    help_menu = menubar.addMenu(_t("&Help"))
+    help_menu.setObjectName("helpMenu")
+    help_menu.addAction(actions.about)
+    help_menu.addAction(actions.about_qt)

@@ -1,0 +1,1 @@
+"""The result list: model (rows and roles), delegate (painting) and view (keyboard)."""
