@@ -18,6 +18,7 @@ from desktop import APP_SLUG
 
 LIBRARY_ENV = "ARCHIVE_BROWSER_LIBRARY"
 PORTABLE_MARKER = "portable.txt"
+PORTABLE_DATA = "data"
 
 
 def program_dir() -> Path:
@@ -31,8 +32,12 @@ def portable_root() -> Path | None:
     """The portable data folder when the marker file is present, else None."""
     base = program_dir()
     if (base / PORTABLE_MARKER).is_file():
-        return base / "data"
+        return base / PORTABLE_DATA
     return None
+
+
+def is_portable() -> bool:
+    return portable_root() is not None
 
 
 def data_dir() -> Path:
