@@ -1,0 +1,95 @@
+"""Turning stored articles (and their annotations) into index documents."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.core.models import Article
+from desktop.core.search.analysis import fold_text, prepare
+
+
+@dataclass
+class AnnotationText:
+    """Notes and tags attached to one article."""
+
+    notes: list[str] = field(default_factory=list)
+    tags: set[str] = field(default_factory=set)
+
+
+def normalize_tag(tag: str) -> str:
+    """Tags match case-insensitively: NFC, lower-case, trimmed, no empty levels."""
+    parts = [p.strip() for p in prepare(tag).lower().split("/")]
+    return "/".join(p for p in parts if p)
+
+
+def tag_with_parents(tag: str) -> list[str]:
+    """``policy/funding/eu`` -> ``policy/funding/eu``, ``policy/funding``, ``policy``."""
+    tag = normalize_tag(tag)
+    if not tag:
+        return []
+    parts = tag.split("/")
+    return ["/".join(parts[:i]) for i in range(len(parts), 0, -1)]
+
+
+def _has_annotations(conn: sqlite3.Connection) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'annotations'"
+    ).fetchone()
+    return row is not None
+
+
+def annotations_for(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, AnnotationText]:
+    """Notes and tags of every annotation (anchored or orphaned) on the given articles."""
+    found: dict[str, AnnotationText] = defaultdict(AnnotationText)
+    if not ids or not _has_annotations(conn):
+        return found
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        for article_id, note in conn.execute(
+            f"SELECT article_id, note FROM annotations WHERE article_id IN ({marks})", chunk
+        ):
+            if note and note.strip():
+                found[article_id].notes.append(note)
+        for article_id, tag in conn.execute(
+            "SELECT a.article_id, t.tag FROM annotation_tags t "
+            f"JOIN annotations a ON a.id = t.annotation_id WHERE a.article_id IN ({marks})",
+            chunk,
+        ):
+            found[article_id].tags.update(tag_with_parents(tag))
+    return found
+
+
+def index_document(article: Article, notes: AnnotationText | None = None) -> dict[str, Any]:
+    """The fields Whoosh indexes for one article."""
+    doc: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+    }
+    if article.published:
+        doc["published"] = article.published.isoformat()
+        doc["year"] = f"{article.published.year:04d}"
+    if article.author:
+        doc["author"] = article.author
+    if article.site:
+        doc["site"] = fold_text(article.site).strip()
+        doc["_stored_site"] = article.site
+    if notes is not None:
+        if notes.notes:
+            doc["note"] = "\n".join(notes.notes)
+        if notes.tags:
+            doc["tag"] = sorted(notes.tags)
+    return doc
+
+
+def index_documents(
+    conn: sqlite3.Connection, articles: Iterable[Article]
+) -> list[dict[str, Any]]:
+    batch = list(articles)
+    notes = annotations_for(conn, [a.id for a in batch])
+    return [index_document(a, notes.get(a.id)) for a in batch]

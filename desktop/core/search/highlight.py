@@ -1,0 +1,134 @@
+"""Finding query matches in stored (accented) text: spans, snippets, phrase checks.
+
+Matching runs on the folded text, whose code points line up one to one with
+the stored body, so a folded query (``doi moi``) marks the accented words
+(``đổi mới``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from rapidfuzz.distance import Levenshtein
+
+from desktop.core.search.analysis import SYLLABLE, fold_text
+from desktop.core.search.query import Word
+
+_BEFORE = r"(?<![^\W_])"
+_AFTER = r"(?![^\W_])"
+_GAP = r"[\W_]+"
+
+SNIPPET_CHARS = 240
+
+
+def word_pattern(word: Word) -> str | None:
+    """A regex (over folded text) for one query word; None for fuzzy words."""
+    if word.mode == "fuzzy":
+        return None
+    parts = [re.escape(s) for s in word.syllables]
+    if word.mode == "prefix":
+        parts[-1] += r"[^\W_]*"
+        return _BEFORE + _GAP.join(parts)
+    return _BEFORE + _GAP.join(parts) + _AFTER
+
+
+def phrase_regex(syllables: Iterable[str]) -> re.Pattern[str]:
+    parts = [re.escape(s) for s in syllables]
+    return re.compile(_BEFORE + _GAP.join(parts) + _AFTER)
+
+
+def find_spans(text: str, words: list[Word], folded: str | None = None) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping code-point spans of ``words`` in ``text``."""
+    if not words:
+        return []
+    folded = fold_text(text) if folded is None else folded
+    spans: list[tuple[int, int]] = []
+    patterns = [p for p in (word_pattern(w) for w in words) if p]
+    if patterns:
+        # Longer alternatives first, so a phrase wins over its own syllables.
+        patterns.sort(key=len, reverse=True)
+        combined = re.compile("|".join(f"(?:{p})" for p in patterns))
+        spans.extend(m.span() for m in combined.finditer(folded) if m.end() > m.start())
+    fuzzy = [w for w in words if w.mode == "fuzzy"]
+    if fuzzy:
+        for m in SYLLABLE.finditer(folded):
+            token = m.group()
+            for w in fuzzy:
+                target = w.syllables[0]
+                if (
+                    token[:1] == target[:1]
+                    and Levenshtein.distance(token, target, score_cutoff=w.fuzz) <= w.fuzz
+                ):
+                    spans.append(m.span())
+                    break
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+            continue
+        merged.append((start, end))
+    return merged
+
+
+def _best_window(text: str, spans: list[tuple[int, int]], folded: str) -> tuple[int, int]:
+    """The window of about ``SNIPPET_CHARS`` holding the most distinct matched words."""
+    if not spans:
+        end = min(len(text), SNIPPET_CHARS)
+        return 0, end
+    best = (0, -1, 0)  # (distinct, count, start index)
+    j = 0
+    for i, (start, _end) in enumerate(spans):
+        while j < len(spans) and spans[j][1] - start <= SNIPPET_CHARS:
+            j += 1
+        window = spans[i:j] or [spans[i]]
+        distinct = len({folded[s:e] for s, e in window})
+        score = (distinct, len(window), -i)
+        if score > (best[0], best[1], -best[2]):
+            best = (distinct, len(window), i)
+    first = spans[best[2]]
+    last_end = first[1]
+    for _s, e in spans[best[2] :]:
+        if e - first[0] > SNIPPET_CHARS:
+            break
+        last_end = e
+    slack = max(0, SNIPPET_CHARS - (last_end - first[0]))
+    start = max(0, first[0] - min(slack // 2, 80))
+    # Start at a word boundary.
+    if start > 0:
+        space = text.rfind(" ", max(0, start - 20), start)
+        start = space + 1 if space >= 0 else start
+    end = min(len(text), max(last_end, start + SNIPPET_CHARS))
+    if end < len(text):
+        space = text.find(" ", end, end + 20)
+        end = space if space >= 0 else end
+    return start, end
+
+
+def make_snippet(text: str, words: list[Word]) -> str:
+    """HTML-escaped excerpt of ``text`` with matches wrapped in ``<mark>``."""
+    folded = fold_text(text)
+    spans = find_spans(text, words, folded)
+    start, end = _best_window(text, spans, folded)
+    out: list[str] = []
+    if start > 0:
+        out.append("… ")
+    pos = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        out.append(html.escape(text[pos:s].replace("\n", " ")))
+        out.append("<mark>" + html.escape(text[s:e]) + "</mark>")
+        pos = e
+    out.append(html.escape(text[pos:end].replace("\n", " ")))
+    if end < len(text):
+        out.append(" …")
+    return "".join(out)

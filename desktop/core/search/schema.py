@@ -1,0 +1,63 @@
+"""The Whoosh schema of the search index and its version.
+
+The index is a cache: it stores only the article id. Titles, dates, sites and
+snippet text are read back from SQLite. ``body`` and ``note`` keep term
+frequencies but no positions (phrases are checked on the stored text, see
+``desktop.core.search.verify``), which keeps the index smaller than the text.
+
+Bump ``SCHEMA_VERSION`` whenever the fields or the analysis change: an index
+written with another version is rebuilt on open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh import fields
+from whoosh.system import pack_uint
+
+from desktop.core.search.analysis import folding_analyzer, term_counts
+
+SCHEMA_VERSION = 1
+
+# Fields a plain (unfielded) query word searches, with their BM25F boosts.
+DEFAULT_FIELDS: dict[str, float] = {"title": 3.0, "body": 1.0, "note": 1.5}
+
+# Field names a query may name explicitly.
+QUERY_FIELDS = ("title", "body", "site", "author", "tag", "note", "published")
+
+
+class FoldedText(fields.TEXT):  # type: ignore[misc]
+    """Folded syllables with frequencies only; indexes from a ``Counter`` quickly."""
+
+    def __init__(self, *, phrase: bool = False, field_boost: float = 1.0):
+        super().__init__(
+            analyzer=folding_analyzer(), phrase=phrase, field_boost=field_boost
+        )
+        self._phrase = phrase
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if self._phrase or not isinstance(value, str):
+            yield from super().index(value, **kwargs)
+            return
+        boost = self.format.field_boost
+        for term, freq in term_counts(value).items():
+            yield term.encode("utf-8"), freq, freq * boost, pack_uint(freq)
+
+
+def build_schema() -> fields.Schema:
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        title=FoldedText(phrase=True),
+        body=FoldedText(),
+        note=FoldedText(),
+        author=FoldedText(),
+        # The folded site for matching; its column keeps the site as stored.
+        site=fields.ID(sortable=True),
+        # ISO date (``2023-05-01``) or empty; sortable for newest/oldest.
+        published=fields.ID(sortable=True),
+        year=fields.ID(sortable=True),
+        # Tags lower-cased; ``policy/funding`` is also indexed as ``policy``.
+        tag=fields.KEYWORD(lowercase=False, commas=True),
+    )
