@@ -1,0 +1,103 @@
+"""Syllable shingles and MinHash signatures, computed in bulk with numpy.
+
+A document's shingles are the hashes of every run of ``size`` consecutive
+syllables of its folded text (``textnorm.fold``: case and diacritics ignored).
+Hashes are stable across processes and machines, so signatures can be cached.
+Signatures use datasketch's MinHash permutations (affine scheme over 32-bit
+hashes), so they load straight into ``datasketch.LeanMinHash`` when needed.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+from datasketch import MinHash
+
+from desktop.core.compare.tokens import words
+from desktop.core.textnorm import fold
+
+U32 = npt.NDArray[np.uint32]
+EMPTY_HASH = np.uint32(0xFFFFFFFF)
+_BLOCK_ROWS = 16_384  # shingles per block when hashing many documents at once
+
+
+class _SyllableHashes(dict[str, int]):
+    """Stable 32-bit hash per syllable, memoized (the vocabulary is small)."""
+
+    def __missing__(self, key: str) -> int:
+        value = zlib.crc32(key.encode("utf-8"))
+        if len(self) < 2_000_000:
+            self[key] = value
+        return value
+
+
+_SYLLABLES = _SyllableHashes()
+# Odd 64-bit multipliers, one per position in a shingle (fixed: they define the cache).
+_POSITION_MULTIPLIERS = np.array(
+    [
+        0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+        0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9,
+    ],
+    dtype=np.uint64,
+)
+MAX_SHINGLE = len(_POSITION_MULTIPLIERS)
+
+
+def shingle_set(text: str, size: int) -> U32:
+    """Sorted, unique 32-bit shingle hashes of ``text`` (short texts: one shingle)."""
+    syllables = words(fold(text))
+    if not syllables:
+        return np.empty(0, dtype=np.uint32)
+    ids = np.fromiter(
+        map(_SYLLABLES.__getitem__, syllables), dtype=np.uint64, count=len(syllables)
+    )
+    k = min(size, len(ids))
+    n = len(ids) - k + 1
+    with np.errstate(over="ignore"):
+        h = ids[0:n] * _POSITION_MULTIPLIERS[0]
+        for m in range(1, k):
+            h += ids[m : m + n] * _POSITION_MULTIPLIERS[m]
+        h ^= h >> np.uint64(31)
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+        h ^= h >> np.uint64(29)
+    return np.unique((h >> np.uint64(32)).astype(np.uint32))
+
+
+class MinHasher:
+    """MinHash signatures of many shingle sets at once."""
+
+    def __init__(self, num_perm: int = 128, seed: int = 1):
+        self.num_perm = num_perm
+        self.seed = seed
+        template = MinHash(num_perm=num_perm, seed=seed, scheme="affine32")
+        a, b = template.permutations
+        self._a = np.asarray(a, dtype=np.uint32)
+        self._b = np.asarray(b, dtype=np.uint32)
+
+    def signatures(self, sets: Sequence[U32]) -> U32:
+        """``(len(sets), num_perm)`` signatures; an empty set gets all ``EMPTY_HASH``."""
+        out = np.full((len(sets), self.num_perm), EMPTY_HASH, dtype=np.uint32)
+        start = 0
+        while start < len(sets):
+            stop, rows = start, 0
+            while stop < len(sets) and (rows == 0 or rows + len(sets[stop]) <= _BLOCK_ROWS):
+                rows += len(sets[stop])
+                stop += 1
+            self._fill(sets, start, stop, out)
+            start = stop
+        return out
+
+    def _fill(self, sets: Sequence[U32], start: int, stop: int, out: U32) -> None:
+        chosen = [i for i in range(start, stop) if len(sets[i])]
+        if not chosen:
+            return
+        flat = np.concatenate([sets[i] for i in chosen])
+        offsets = np.cumsum([0] + [len(sets[i]) for i in chosen[:-1]])
+        # (num_perm, shingles) keeps the reduction over contiguous memory: ~10x faster.
+        with np.errstate(over="ignore"):
+            permuted = self._a[:, None] * flat[None, :]
+            permuted += self._b[:, None]
+        out[chosen] = np.minimum.reduceat(permuted, offsets, axis=1).T
