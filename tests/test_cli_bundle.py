@@ -84,8 +84,8 @@ def test_errors_are_one_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "articles.jsonl" in err and "Traceback" not in err
-    assert main(["--library", str(source), "bundle", "export", str(out), "--with-index"]) == 2
-    assert "no search index" in capsys.readouterr().err
+    assert main(["--library", str(source), "bundle", "export", str(out), "--ids", "0zz"]) == 2
+    assert "No article" in capsys.readouterr().err
     assert main(["--library", str(tmp_path / "none"), "bundle", "export", str(out)]) == 2
     assert "No library" in capsys.readouterr().err
 

@@ -39,7 +39,7 @@ from desktop.core.store import Library
 
 Scope = Literal["library", "query", "selection"]
 # Index files that only matter to a running writer.
-_INDEX_SKIP_SUFFIXES = (".lock", "_LOCK", "WRITELOCK")
+_INDEX_SKIP_SUFFIXES = (".lock", "_LOCK", "WRITELOCK", ".tmp")
 
 
 class ExportReport(BaseModel):
@@ -201,16 +201,12 @@ def _write_zip(
             progress(BundleProgress("annotations", n_annotations, n_annotations))
 
         if with_index:
-            index_gen = library.articles.generation()
-            files = _index_files(library.index_dir)
-            if not files:
-                raise UserError(
-                    "The library has no search index yet; search once, then export again."
-                )
-            for done, (rel, file) in enumerate(files, 1):
-                members.append(_write_member(zf, INDEX_DIR + rel, file.read_bytes()))
-                if progress is not None:
-                    progress(BundleProgress("index", done, len(files)))
+            with links.index_snapshot(library) as index_gen:
+                files = _index_files(library.index_dir)
+                for done, (rel, file) in enumerate(files, 1):
+                    members.append(_write_member(zf, INDEX_DIR + rel, file.read_bytes()))
+                    if progress is not None:
+                        progress(BundleProgress("index", done, len(files)))
             n_index = len(files)
     counts = BundleCounts(
         articles=n_articles,

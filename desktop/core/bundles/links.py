@@ -7,6 +7,8 @@ The search index is imported lazily, so that bundles still work (without
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
 
@@ -17,9 +19,11 @@ from desktop.core.annotations import (
     merge_collection,
     to_collection,
 )
+from desktop.core.bundles.progress import BundleProgress, ProgressFn
 from desktop.core.errors import UserError
 from desktop.core.search.models import SearchRequest
 from desktop.core.store import Library
+from desktop.core.store.connection import transaction
 
 PAGE = 10_000
 
@@ -95,17 +99,59 @@ def count_annotations(collection: dict[str, Any]) -> int:
     return 0
 
 
-def prepare_index(library: Library, index_generation: int | None) -> None:
-    """Bring the library's search index up to date (reusing a copied one when valid).
+@contextmanager
+def index_snapshot(library: Library) -> Iterator[int]:
+    """Bring the library's index up to date and hold its write lock while it is copied.
 
-    ``index_generation`` is the source library's generation when its index was
-    copied into the bundle, or None when the bundle has no index.
+    Yields the store generation the index reflects.
     """
+    cls = _search_index_class()
+    from desktop.core.search.index import DEFAULT_WAIT
+    from desktop.core.search.locking import index_write_lock
+    from desktop.core.search.state import read_state
+
+    cls.open(library).close()
+    with index_write_lock(library.index_dir, DEFAULT_WAIT):
+        state = read_state(library.index_dir)
+        if state is None:
+            raise UserError("The search index could not be brought up to date for export.")
+        yield state.generation
+
+
+def adopt_index(library: Library) -> bool:
+    """Make a freshly loaded library match the index copied into its ``index_dir``.
+
+    Only for a new library filled from a whole-library bundle: its articles are
+    the ones the index was built from, but they were written at other store
+    generations. Every article is marked as written at generation 0 and the
+    store generation is set to the index's, so the index counts as current.
+    Returns False (and changes nothing) when the copied index has no state file.
+    """
+    if _module("desktop.core.search.state") is None:
+        return False
+    from desktop.core.search.state import read_state
+
+    state = read_state(library.index_dir)
+    if state is None:
+        return False
+    with transaction(library.conn):
+        library.conn.execute("UPDATE articles SET gen = 0")
+        library.conn.execute("DELETE FROM removed_articles")
+        library.conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'generation'", (str(state.generation),)
+        )
+    return True
+
+
+def prepare_index(library: Library, progress: ProgressFn | None = None) -> None:
+    """Open the library's search index once: checked and reused if current, else built."""
     module = _module("desktop.core.search.index")
     cls = getattr(module, "SearchIndex", None) if module is not None else None
     if cls is None:
         return
-    index = cls.open(library)
-    close = getattr(index, "close", None)
-    if callable(close):
-        close()
+
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress(BundleProgress("index", done, total))
+
+    cls.open(library, progress=report).close()

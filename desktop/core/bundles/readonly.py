@@ -56,7 +56,8 @@ def _load(zip_path: Path, target: Path, limits: ZipLimits, progress: ProgressFn 
                 links.merge_annotations(library, read_annotations(zf))
             if manifest.counts.index_files:
                 _extract_index(zf, manifest, library)
-            links.prepare_index(library, manifest.index_generation)
+                links.adopt_index(library)
+            links.prepare_index(library, progress)
             # A read-only connection cannot use WAL without its shared-memory file.
             library.conn.execute("PRAGMA journal_mode = DELETE")
         finally:

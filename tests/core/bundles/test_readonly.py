@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from desktop.core.bundles import close_bundle, export_bundle, open_bundle_readon
 from desktop.core.errors import UnsafeArchiveError
 from desktop.core.store import Library
 from tests.core.bundles.conftest import make_draft
+from tests.core.bundles.tampering import rewrite
 
 
 @pytest.fixture
@@ -58,3 +60,87 @@ def test_damaged_bundle_leaves_no_temporary_folder(
     with pytest.raises(UnsafeArchiveError, match="zip"):
         open_bundle_readonly(out)
     assert list(temp_root.iterdir()) == []
+
+
+def _rebuild_spy(monkeypatch: pytest.MonkeyPatch) -> tuple[type, list[Path]]:
+    index_mod = pytest.importorskip("desktop.core.search.index")
+    cls = index_mod.SearchIndex
+    rebuilds: list[Path] = []
+    real = cls._rebuild_locked
+
+    def spy(self: object, progress: object) -> int:
+        rebuilds.append(self.index_dir)  # type: ignore[attr-defined]
+        return int(real(self, progress))
+
+    monkeypatch.setattr(cls, "_rebuild_locked", spy)
+    return cls, rebuilds
+
+
+def _search_ids(cls: type, lib: Library, query: str) -> list[str]:
+    from desktop.core.search.models import SearchRequest
+
+    with cls.open(lib) as index:  # type: ignore[attr-defined]
+        return [h.id for h in index.search(SearchRequest(query=query)).hits]
+
+
+def test_bundled_index_is_reused_without_rebuilding(
+    filled: Library, tmp_path: Path, temp_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cls, rebuilds = _rebuild_spy(monkeypatch)
+    AnnotationStore(filled.conn).create(filled.articles.all_ids()[0], 0, 6, tags=["mua-thu"])
+    expected = _search_ids(cls, filled, "doi tuyen")
+    assert len(expected) == 1
+    out = tmp_path / "b.zip"
+    report = export_bundle(filled, out, with_index=True)
+    assert report.index_files > 1
+    with zipfile.ZipFile(out) as zf:
+        names = zf.namelist()
+    assert "index/state.json" in names
+    assert not [n for n in names if n.endswith(("write.lock", "WRITELOCK"))]
+    rebuilds.clear()
+
+    lib = open_bundle_readonly(out)
+    try:
+        assert _search_ids(cls, lib, "doi tuyen") == expected
+        assert rebuilds == []
+    finally:
+        close_bundle(lib)
+    assert list(temp_root.iterdir()) == [] or all(
+        p.name.startswith("archive-browser-index-") for p in temp_root.iterdir()
+    )
+
+
+def test_bundle_without_index_gets_one_built(
+    filled: Library, tmp_path: Path, temp_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cls, rebuilds = _rebuild_spy(monkeypatch)
+    out = tmp_path / "b.zip"
+    export_bundle(filled, out)
+    lib = open_bundle_readonly(out)
+    try:
+        assert len(rebuilds) == 1
+        assert len(_search_ids(cls, lib, "ha noi")) == 1
+        assert len(rebuilds) == 1
+    finally:
+        close_bundle(lib)
+
+
+def test_damaged_bundled_index_is_rebuilt_not_fatal(
+    filled: Library, tmp_path: Path, temp_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cls, rebuilds = _rebuild_spy(monkeypatch)
+    out = tmp_path / "b.zip"
+    export_bundle(filled, out, with_index=True)
+    rebuilds.clear()
+    forged = rewrite(
+        out,
+        tmp_path / "forged.zip",
+        lambda n, d: d[: len(d) // 2] if n.endswith(".seg") else d,
+        rehash=True,
+    )
+    lib = open_bundle_readonly(forged)
+    try:
+        assert len(rebuilds) == 1
+        assert len(_search_ids(cls, lib, "da nang")) == 1
+    finally:
+        close_bundle(lib)

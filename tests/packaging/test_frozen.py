@@ -1,0 +1,107 @@
+"""The frozen app (``python packaging/build.py``): portable mode and the smoke run.
+
+These tests run only when ``dist/`` holds a built app; they copy it to a temporary
+folder so the build output is never changed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desktop import APP_SLUG, __version__
+from desktop.core.paths import PORTABLE_MARKER
+
+REPO = Path(__file__).resolve().parents[2]
+DIST = REPO / "dist"
+EXE_NAME = APP_SLUG + (".exe" if sys.platform == "win32" else "")
+OS_NAME = {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
+PORTABLE_ZIP = DIST / f"{APP_SLUG}-{__version__}-{OS_NAME}-portable.zip"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (DIST / APP_SLUG / EXE_NAME).is_file(),
+        reason="no frozen app in dist/ (run python packaging/build.py)",
+    ),
+]
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    env = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(("XDG_", "ARCHIVE_BROWSER", "PYTHON", "VIRTUAL_ENV"))
+    }
+    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    return env
+
+
+@pytest.fixture
+def app_copy(tmp_path: Path) -> Path:
+    app = tmp_path / APP_SLUG
+    shutil.copytree(DIST / APP_SLUG, app, symlinks=True)
+    (app / PORTABLE_MARKER).write_text("portable\n", encoding="utf-8")
+    shutil.rmtree(app / "data", ignore_errors=True)
+    return app
+
+
+def run(app: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(app / EXE_NAME), *args], cwd=home.parent, env=clean_env(home),
+        capture_output=True, text=True, timeout=300,
+    )
+
+
+def test_portable_frozen_app_keeps_its_library_beside_it(app_copy: Path, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    proc = run(app_copy, home, "--version")
+    assert proc.returncode == 0, proc.stderr
+    assert __version__ in proc.stdout
+
+    proc = run(app_copy, home, "stats", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert f'"library": "{app_copy / "data" / "library"}"' in proc.stdout
+    assert (app_copy / "data" / "library" / "library.sqlite3").is_file()
+
+    text = tmp_path / "bai.txt"
+    text.write_text("Tiêu đề bài báo\n\nHà Nội mùa thu, lá vàng rơi trên phố cổ.\n",
+                    encoding="utf-8")
+    proc = run(app_copy, home, "import", str(text), "--json")
+    assert proc.returncode == 0, proc.stderr
+    proc = run(app_copy, home, "stats", "--json")
+    assert '"articles": 1' in proc.stdout
+
+    bundle = tmp_path / "b.zip"
+    proc = run(app_copy, home, "bundle", "export", str(bundle), "--json")
+    assert proc.returncode == 0, proc.stderr
+    proc = run(app_copy, home, "bundle", "verify", str(bundle))
+    assert proc.returncode == 0, proc.stderr
+    assert list(home.iterdir()) == []
+
+
+def test_installed_frozen_app_uses_home(tmp_path: Path) -> None:
+    app = tmp_path / APP_SLUG
+    shutil.copytree(DIST / APP_SLUG, app, symlinks=True)
+    (app / PORTABLE_MARKER).unlink(missing_ok=True)
+    home = tmp_path / "home"
+    home.mkdir()
+    proc = run(app, home, "stats", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert not (app / "data").exists()
+    assert any(home.rglob("library.sqlite3"))
+
+
+@pytest.mark.skipif(not PORTABLE_ZIP.is_file(), reason="no portable zip in dist/")
+def test_portable_zip_holds_the_marker_beside_the_executable() -> None:
+    with zipfile.ZipFile(PORTABLE_ZIP) as zf:
+        names = set(zf.namelist())
+    assert f"{APP_SLUG}/{PORTABLE_MARKER}" in names
+    assert f"{APP_SLUG}/{EXE_NAME}" in names
+    assert PORTABLE_ZIP.stat().st_size <= 120 * 1000 * 1000
