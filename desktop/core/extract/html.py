@@ -66,7 +66,7 @@ def extract_html(
     body = tidy_body(str(meta.get("text") or ""))
     if not body:
         raise ExtractionError("no article text found in the HTML page")
-    page_url = _clean(meta.get("url")) or url
+    page_url = url or _clean(meta.get("url"))
     title = (
         _clean(meta.get("title"))
         or _clean(title_hint)

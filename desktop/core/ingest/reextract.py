@@ -7,13 +7,15 @@ recognized by repetition is recognized again.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 
 from desktop.core.errors import NotFoundError, UserError
 from desktop.core.extract.encoding import decode_bytes
+from desktop.core.extract.fields import Extracted
 from desktop.core.extract.textdump import LineStats
 from desktop.core.ingest.extractors import extract_fields
-from desktop.core.store import Library
+from desktop.core.store import ArticleStore, Library
 
 
 def reextract(
@@ -23,7 +25,8 @@ def reextract(
 ) -> list[str]:
     """Re-extract ``ids`` (default: every article); returns the ids whose text changed.
 
-    Articles whose original can no longer be extracted keep their current text.
+    Articles whose original can no longer be extracted, or whose new text would
+    equal another article's, keep their current text.
     """
     store = library.articles
     targets = list(ids) if ids is not None else store.all_ids()
@@ -52,7 +55,16 @@ def reextract(
             )
         except UserError:
             extracted = None
-        if extracted is not None and store.update_text(
+        if extracted is not None and _update(store, article_id, extracted):
+            changed.append(article_id)
+        if progress is not None:
+            progress(done, len(targets))
+    return changed
+
+
+def _update(store: ArticleStore, article_id: str, extracted: Extracted) -> bool:
+    try:
+        return store.update_text(
             article_id,
             title=extracted.title,
             body=extracted.body,
@@ -61,11 +73,10 @@ def reextract(
             author=extracted.author,
             url=extracted.url,
             language=extracted.language,
-        ):
-            changed.append(article_id)
-        if progress is not None:
-            progress(done, len(targets))
-    return changed
+        )
+    except sqlite3.IntegrityError:
+        # The new body equals another article's: keep this one's current text.
+        return False
 
 
 def _batch_evidence(library: Library, batch: str) -> LineStats:

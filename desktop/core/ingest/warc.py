@@ -16,12 +16,14 @@ from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.limitreader import LimitReader
 
 from desktop.core.errors import UserError
 from desktop.core.ingest.limits import ImportLimits
 from desktop.core.ingest.sources import SourceDocument, SourceFailure, join_member
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+_DRAIN_CHUNK = 1 << 16
 
 # warcio logs (and may print) complaints about records it repairs; damage is
 # reported to the user through the import report instead.
@@ -54,6 +56,10 @@ def iter_warc(
                 damage = "a record has an invalid length"
                 continue
             item = _document(record, path=path, member=member, limits=limits, is_arc=is_arc)
+            size = len(item.data) if isinstance(item, SourceDocument) else None
+            if _cut_short(record, size):
+                damage = "the last record is cut short"
+                break
             if item is not None:
                 if titles and isinstance(item, SourceDocument):
                     title = titles.get(item.hints.get("url", ""))
@@ -95,6 +101,24 @@ def _valid_length(record: Any) -> bool:
         return int(value) >= 0
     except ValueError:
         return False
+
+
+def _cut_short(record: Any, payload_size: int | None) -> bool:
+    """Read the rest of the record; True when the file ended before its declared length.
+
+    Old ARC files often declare a record length a few bytes off; such a record
+    still counts as whole when its HTTP payload is complete.
+    """
+    stream = record.raw_stream
+    while stream.read(_DRAIN_CHUNK):
+        pass
+    if not isinstance(stream, LimitReader) or stream.limit <= 0:
+        return False
+    http = record.http_headers
+    declared = http.get_header("Content-Length") if http is not None else None
+    if payload_size is None or declared is None or not declared.strip().isdigit():
+        return True
+    return payload_size < int(declared)
 
 
 def _media_type(content_type: str | None) -> str:

@@ -1,0 +1,102 @@
+"""The ``import`` command's contract: JSON shape, exit codes, idempotency, list/show."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from tests.core.ingest._builders import PARAGRAPHS, article_html, text_dump
+
+KEYS = {"imported", "duplicates", "failed", "ids"}
+
+
+def _inputs(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "page.html").write_text(article_html(), encoding="utf-8")
+    (folder / "dump.txt").write_text(
+        text_dump("Bản tin dòng lệnh", *reversed(PARAGRAPHS)), encoding="utf-8"
+    )
+    return folder
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_json_contract_and_idempotency(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lib = str(tmp_path / "lib")
+    folder = _inputs(tmp_path / "in")
+    code, out, _ = _run(capsys, "--library", lib, "import", str(folder), "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert set(result) == KEYS
+    assert (result["imported"], result["duplicates"], result["failed"]) == (2, 0, [])
+    assert len(result["ids"]) == 2
+
+    code, out, _ = _run(capsys, "--library", lib, "import", str(folder), "--json")
+    assert code == 0
+    assert json.loads(out) == {"imported": 0, "duplicates": 2, "failed": [], "ids": []}
+
+    code, out, _ = _run(capsys, "--library", lib, "list", "--json")
+    listed = [json.loads(line) for line in out.splitlines()]
+    assert {row["id"] for row in listed} == set(result["ids"])
+
+    code, out, _ = _run(capsys, "--library", lib, "show", result["ids"][0], "--json")
+    shown = json.loads(out)
+    assert code == 0 and shown["id"] == result["ids"][0] and shown["body"]
+
+
+def test_failures_are_listed_and_exit_codes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lib = str(tmp_path / "lib")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    code, out, err = _run(capsys, "--library", lib, "import", str(bad), "--json")
+    assert code != 0
+    result = json.loads(out)
+    assert result["imported"] == 0
+    assert result["failed"] == [{"path": str(bad), "error": result["failed"][0]["error"]}]
+    assert "binary" in result["failed"][0]["error"]
+    assert "Traceback" not in err
+
+    folder = _inputs(tmp_path / "in")
+    code, out, _ = _run(capsys, "--library", lib, "import", str(folder), str(bad))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("2 imported, 0 duplicates, 1 failed")
+    assert lines[1].startswith(f"failed: {bad}: ")
+
+
+def test_missing_path_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(
+        capsys, "--library", str(tmp_path / "lib"), "import", str(tmp_path / "nope"), "--json"
+    )
+    assert code != 0
+    assert out == ""
+    assert "No such file or folder" in err and "Traceback" not in err
+
+
+def test_import_as_a_subprocess(tmp_path: Path) -> None:
+    folder = _inputs(tmp_path / "in")
+    repo = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "desktop", "--library", str(tmp_path / "lib"),
+         "import", str(folder), "--json"],
+        capture_output=True, text=True, env=env, cwd=repo, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert set(result) == KEYS and result["imported"] == 2
+    assert proc.stderr == ""  # no progress bar when stderr is not a terminal
