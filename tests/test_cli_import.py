@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.core.store import Library
 from tests.core.ingest._builders import PARAGRAPHS, article_html, text_dump
 
 KEYS = {"imported", "duplicates", "failed", "ids"}
@@ -54,6 +55,24 @@ def test_import_json_contract_and_idempotency(
     code, out, _ = _run(capsys, "--library", lib, "show", result["ids"][0], "--json")
     shown = json.loads(out)
     assert code == 0 and shown["id"] == result["ids"][0] and shown["body"]
+
+
+def test_import_finishes_with_the_search_index_in_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lib = tmp_path / "lib"
+    folder = _inputs(tmp_path / "in")
+    code, out, _ = _run(capsys, "--library", str(lib), "import", str(folder), "--json")
+    assert code == 0
+    state = json.loads((lib / "index" / "state.json").read_text(encoding="utf-8"))
+    library = Library.open(lib)
+    try:
+        assert state["generation"] == library.articles.generation()
+    finally:
+        library.close()
+    code, out, _ = _run(capsys, "--library", str(lib), "search", "doi tuyen", "--json")
+    assert code == 0
+    assert "Đội tuyển" in out
 
 
 def test_failures_are_listed_and_exit_codes(

@@ -25,6 +25,7 @@ from desktop.commands.base import (
 from desktop.core.errors import UserError
 from desktop.core.ingest import import_paths
 from desktop.core.models import ImportProgress, ImportReport
+from desktop.core.search.index import SearchIndex
 from desktop.core.store import Library
 
 
@@ -51,9 +52,9 @@ def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
         report = import_paths(
             lib, paths, progress=bar.show if bar else None, cancel=interrupted.is_set
         )
+    index_error = _sync_index(lib, bar)
     if bar:
         bar.finish()
-    index_error = _sync_index(lib)
     if args.json:
         print_json(report.public_dict())
     else:
@@ -74,18 +75,13 @@ def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
     return EXIT_FAILURE
 
 
-def _sync_index(lib: Library) -> str | None:
+def _sync_index(lib: Library, bar: _ProgressBar | None) -> str | None:
     """Bring the search index in line with the store. Returns an error message, if any."""
+    progress = bar.show_indexing if bar else None
     try:
-        from desktop.core.search.index import SearchIndex
-    except ModuleNotFoundError as exc:  # TRANSITIONAL: remove once the search index lands
-        if exc.name == "desktop.core.search.index":
-            return None
-        raise
-    try:
-        index = SearchIndex.open(lib)
+        index = SearchIndex.open(lib, progress=progress)
         try:
-            index.sync()
+            index.sync(progress)
         finally:
             index.close()
     except UserError as exc:
@@ -116,6 +112,12 @@ class _ProgressBar:
         else:
             head = "[scanning]"
         line = f"{head} {p.imported} imported, {p.duplicates} duplicates, {p.failed} failed"
+        self._write(line)
+
+    def show_indexing(self, done: int, total: int) -> None:
+        self._write(f"[indexing {done}/{total}]")
+
+    def _write(self, line: str) -> None:
         line = line[:79]
         self.stream.write("\r" + line.ljust(self.width))
         self.stream.flush()
