@@ -229,6 +229,8 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: str, offset: int | None = None) -> Article | None:
         """Show an article in the reader (optionally scrolled to a code-point offset)."""
+        if getattr(self, "_shut", False):
+            return None
         try:
             article = self.library.articles.get(article_id)
         except UserError as exc:
@@ -433,8 +435,11 @@ class MainWindow(QMainWindow):
         if getattr(self, "_shut", False):
             return
         self._shut = True
+        self.search_service.blockSignals(True)
+        self.importer.blockSignals(True)
         self.importer.stop()
         self.search_service.stop()
+        self.reader.original_loader = None
         self.library.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,0 +1,101 @@
+"""Typing searches after a short debounce; totals, errors and paging show in the window."""
+
+from __future__ import annotations
+
+from desktop.core.errors import QuerySyntaxError
+from desktop.ui import backend
+from desktop.ui.results.model import DateRole, IdRole, TitleRole
+from tests.ui.conftest import search_for, wait_ready
+
+
+def test_library_listed_newest_first(qtbot, seeded_library, make_window) -> None:
+    window = make_window(seeded_library)
+    wait_ready(qtbot, window)
+    model = window.results_model
+    assert model.total == seeded_library.articles.count() == 121
+    dates = [model.index(r, 0).data(DateRole) for r in range(model.rowCount())]
+    assert dates == sorted(dates, reverse=True)
+    assert window.search_bar.status.text() == "121 article(s)"
+
+
+def test_typing_runs_one_debounced_search(qtbot, seeded_library, make_window) -> None:
+    window = make_window(seeded_library)
+    wait_ready(qtbot, window)
+    before = window.search.generation
+    result = search_for(qtbot, window, "lua chiu man")
+    # The whole word typed quickly makes one search, not one per key.
+    assert window.search.generation == before + 1
+    assert result.total == 30
+    model = window.results_model
+    titles = [model.index(r, 0).data(TitleRole) for r in range(model.rowCount())]
+    assert titles and all("Giống lúa chịu mặn" in t for t in titles)
+    assert window.search_bar.status.text() == "30 article(s)"
+    # The reader follows the current result, with the hits highlighted.
+    qtbot.waitUntil(lambda: bool(window.reader.hit_spans()), timeout=10000)
+    article = window.reader.current_article()
+    assert article is not None and article.id == model.index(0, 0).data(IdRole)
+
+
+def test_results_page_in_while_scrolling(qtbot, seeded_library, make_window) -> None:
+    window = make_window(seeded_library)
+    wait_ready(qtbot, window)
+    model = window.results_model
+    assert model.rowCount() == 50 < model.total
+    window.results.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() > 50, timeout=10000)
+    while model.canFetchMore():
+        model.fetchMore()
+        qtbot.waitUntil(lambda: not model._fetching, timeout=10000)
+    assert model.rowCount() == 121
+    assert len(set(model.ids())) == 121
+
+
+def test_query_errors_show_inline(qtbot, seeded_library, make_window, monkeypatch) -> None:
+    real_run = backend.Backend.run
+
+    def run(self, request):
+        if "((" in request.query:
+            raise QuerySyntaxError("Unbalanced parenthesis in the query.")
+        return real_run(self, request)
+
+    monkeypatch.setattr(backend.Backend, "run", run)
+    window = make_window(seeded_library)
+    wait_ready(qtbot, window)
+    with qtbot.waitSignal(window.search.error_shown, timeout=10000) as blocker:
+        qtbot.keyClicks(window.search_bar.edit, "gom ((")
+    assert blocker.args == ["Unbalanced parenthesis in the query."]
+    assert window.search_bar.error.isVisibleTo(window)
+    assert window.search_bar.error.text() == "Unbalanced parenthesis in the query."
+    assert window.results_model.rowCount() > 0  # the previous results stay
+    result = search_for(qtbot, window, "gốm")
+    assert result.total == 30 and not window.search_bar.error.isVisibleTo(window)
+
+
+def test_stale_answers_are_dropped(qtbot, seeded_library, make_window) -> None:
+    window = make_window(seeded_library)
+    wait_ready(qtbot, window)
+    window.search.set_query("gốm")
+    window.search.set_query("river")  # supersedes the first before it is answered
+    qtbot.waitUntil(
+        lambda: (
+            window.search.last_result is not None and window.search.last_result.query == "river"
+        ),
+        timeout=10000,
+    )
+    qtbot.wait(200)
+    assert window.search.last_result.query == "river"
+    titles = {
+        window.results_model.index(r, 0).data(TitleRole)
+        for r in range(window.results_model.rowCount())
+    }
+    assert titles and all(t.startswith("River library") for t in titles)
+
+
+def test_sort_oldest_first(qtbot, seeded_library, make_window) -> None:
+    window = make_window(seeded_library)
+    wait_ready(qtbot, window)
+    with qtbot.waitSignal(window.search.results_changed, timeout=10000):
+        window.search_bar.set_sort_key("oldest")
+    model = window.results_model
+    dates = [model.index(r, 0).data(DateRole) for r in range(model.rowCount())]
+    assert dates == sorted(dates)

@@ -1,0 +1,51 @@
+"""Background tasks report back on the GUI thread; progress is throttled."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QThread
+
+from desktop.ui.threading import Throttle, run_task
+
+
+def test_run_task_delivers_result_on_gui_thread(qtbot) -> None:
+    seen: list[tuple[object, bool]] = []
+    worker_threads: list[int] = []
+
+    def work() -> int:
+        worker_threads.append(threading.get_ident())
+        return 42
+
+    run_task(work, lambda r: seen.append((r, QThread.currentThread().isMainThread())))
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [(42, True)]
+    assert worker_threads[0] != threading.get_ident()
+
+
+def test_run_task_delivers_errors(qtbot) -> None:
+    errors: list[BaseException] = []
+
+    def fail() -> None:
+        raise ValueError("broken input")
+
+    run_task(fail, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], ValueError) and str(errors[0]) == "broken input"
+
+
+def test_throttle_limits_rate_and_flushes_last_value() -> None:
+    emitted: list[int] = []
+    throttle = Throttle(emitted.append, interval=0.05)
+    started = time.monotonic()
+    i = 0
+    while time.monotonic() - started < 0.3:
+        throttle.offer(i)
+        i += 1
+    throttle.flush()
+    assert i > 100  # many offers...
+    assert len(emitted) <= 0.3 / 0.05 + 2  # ...but only ~20 a second get through
+    assert emitted[0] == 0 and emitted[-1] == i - 1
+    throttle.flush()
+    assert emitted[-1] == i - 1 and emitted.count(i - 1) == 1
