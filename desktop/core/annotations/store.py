@@ -18,9 +18,11 @@ from pydantic import BaseModel, ConfigDict
 
 from desktop.core.annotations.matching import QuoteMatch, locate_quote
 from desktop.core.annotations.models import (
+    DEFAULT_COLOR,
     Annotation,
     AnnotationFilter,
     TextPositionSelector,
+    TextQuoteSelector,
     new_annotation_id,
     normalize_color,
     normalize_tag,
@@ -51,21 +53,22 @@ def _iso(when: datetime) -> str:
 
 
 def _row_to_annotation(row: sqlite3.Row) -> Annotation:
+    """Build from a stored row without re-validating (rows were validated when written)."""
     tags = sorted(row["tags"].split(_TAG_SEP)) if row["tags"] else []
-    return Annotation.model_validate(
-        {
-            "id": row["id"],
-            "article_id": row["article_id"],
-            "quote": {"exact": row["exact"], "prefix": row["prefix"], "suffix": row["suffix"]},
-            "position": {"start": row["start"], "end": row["end"]},
-            "content_hash": row["content_hash"],
-            "note": row["note"],
-            "tags": tuple(tags),
-            "color": row["color"] or "yellow",
-            "status": row["status"],
-            "created": datetime.fromisoformat(row["created"]),
-            "modified": datetime.fromisoformat(row["modified"]),
-        }
+    return Annotation.model_construct(
+        id=row["id"],
+        article_id=row["article_id"],
+        quote=TextQuoteSelector.model_construct(
+            exact=row["exact"], prefix=row["prefix"], suffix=row["suffix"]
+        ),
+        position=TextPositionSelector.model_construct(start=row["start"], end=row["end"]),
+        content_hash=row["content_hash"],
+        note=row["note"],
+        tags=tuple(tags),
+        color=row["color"] or DEFAULT_COLOR,
+        status=row["status"],
+        created=datetime.fromisoformat(row["created"]),
+        modified=datetime.fromisoformat(row["modified"]),
     )
 
 

@@ -1,0 +1,263 @@
+"""``AnnotationController``: ties the reader, the store, the panels and undo together.
+
+It adds an "Annotate" action to the reader, paints the current article's
+annotations (``AnnotationHighlighter``), keeps the article panel and the
+library-wide view up to date, and makes create/edit/delete undoable through
+one ``QUndoStack``. Errors the user can act on are sent as ``message``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDialog, QWidget
+
+from desktop.core.annotations.models import Annotation
+from desktop.core.annotations.store import AnnotationStore
+from desktop.core.errors import UserError
+from desktop.core.store import Library
+from desktop.ui.annotations.commands import CreateCommand, DeleteCommand, EditCommand
+from desktop.ui.annotations.editor import AnnotationEditor
+from desktop.ui.annotations.highlighter import AnnotationHighlighter
+from desktop.ui.annotations.library_view import AnnotationsView
+from desktop.ui.annotations.models import ArticleAnnotationsModel
+from desktop.ui.annotations.panel import AnnotationPanel
+from desktop.ui.reader.view import ReaderView
+
+LibraryProvider = Callable[[], Library]
+# (quote, note, tags, colour, known tags) -> (note, tags, colour) or None when cancelled.
+EditorFn = Callable[
+    [str, str, Sequence[str], str, Sequence[str]], tuple[str, tuple[str, ...], str] | None
+]
+
+
+class AnnotationController(QObject):
+    changed = Signal(str)  # article id whose annotations changed
+    open_requested = Signal(str, int)  # article id, code-point offset
+    message = Signal(str)
+
+    def __init__(
+        self,
+        reader: ReaderView,
+        library: LibraryProvider,
+        parent: QObject | None = None,
+        *,
+        editor: EditorFn | None = None,
+    ):
+        super().__init__(parent)
+        self.reader = reader
+        self._library = library
+        self._editor = editor or self._dialog_editor
+        self.highlighter = AnnotationHighlighter(reader.body_edit)
+        self.article_model = ArticleAnnotationsModel(self)
+        self.panel = AnnotationPanel(self.article_model)
+        self.view = AnnotationsView()
+        self.undo_stack = QUndoStack(self)
+        self.last_paint_ms = 0.0
+        self._focused: str | None = None
+
+        self.annotate_action = QAction(self.tr("Annotate"), self)
+        self.annotate_action.setObjectName("annotateAction")
+        self.annotate_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.annotate_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.annotate_action.setToolTip(self.tr("Annotate the selected passage (Ctrl+Shift+A)"))
+        self.annotate_action.triggered.connect(lambda _=False: self.annotate_selection())
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        reader.add_action(self.annotate_action)
+
+        reader.article_changed.connect(self._on_article_changed)
+        reader.body_edit.cursorPositionChanged.connect(self._on_cursor_moved)
+        self.panel.activated.connect(self.show_annotation)
+        self.panel.edit_requested.connect(self.edit_with_dialog)
+        self.panel.delete_requested.connect(self.delete)
+        self.view.open_requested.connect(self.open_requested)
+        self.changed.connect(self._on_changed)
+        self._update_enabled()
+        self.refresh_library_view()
+
+    # -- plumbing ------------------------------------------------------------------
+
+    @property
+    def library(self) -> Library:
+        return self._library()
+
+    def store(self) -> AnnotationStore:
+        return AnnotationStore(self.library.conn)
+
+    def library_switched(self, *_args: object) -> None:
+        """The host opened another library: undo history no longer applies."""
+        self.undo_stack.clear()
+        self.article_model.set_annotations([])
+        self.highlighter.forget()
+        self._update_enabled()
+        self.refresh_library_view()
+
+    def _update_enabled(self) -> None:
+        writable = not self.library.read_only
+        self.annotate_action.setEnabled(writable)
+        self.panel.edit_button.setVisible(writable)
+        self.panel.delete_button.setVisible(writable)
+
+    # -- showing -------------------------------------------------------------------
+
+    def _on_article_changed(self, _article_id: str) -> None:
+        self.highlighter.forget()  # the reader replaced the document
+        self._focused = None
+        self.reload_article()
+
+    def reload_article(self) -> None:
+        """Re-read and re-paint the annotations of the article in the reader."""
+        article = self.reader.current_article()
+        if article is None:
+            self.article_model.set_annotations([])
+            return
+        annotations = self.store().for_article(article.id)
+        self.article_model.set_annotations(annotations)
+        began = time.perf_counter()
+        self.highlighter.apply(annotations, self.reader.offset_map, self._focused)
+        self.last_paint_ms = (time.perf_counter() - began) * 1000
+
+    def refresh_library_view(self) -> None:
+        store = self.store()
+        annotations = store.list_all()
+        ids = sorted({a.article_id for a in annotations})
+        titles = {s.id: s.title for s in self.library.articles.summaries_for(ids)}
+        self.view.set_annotations(annotations, titles, store.all_tags())
+
+    def _on_changed(self, article_id: str) -> None:
+        current = self.reader.current_article()
+        if current is not None and current.id == article_id:
+            self.reload_article()
+        self.refresh_library_view()
+
+    def show_annotation(self, annotation_id: str) -> None:
+        """Select and scroll to an annotation's passage in the reader."""
+        ann = self.store().find(annotation_id)
+        if ann is None:
+            return
+        current = self.reader.current_article()
+        if current is None or current.id != ann.article_id:
+            self.open_requested.emit(ann.article_id, ann.start)
+            return
+        self._focused = ann.id
+        if not ann.orphaned:
+            self.reader.select_span(ann.start, ann.end)
+            self.reader.scroll_to_offset(ann.start)
+        self.panel.select(ann.id)
+
+    def annotation_at(self, offset: int) -> Annotation | None:
+        """The (innermost) anchored annotation covering code-point ``offset``."""
+        covering = [
+            a for a in self.article_model.annotations()
+            if not a.orphaned and a.start <= offset < a.end
+        ]
+        return min(covering, key=lambda a: a.end - a.start) if covering else None
+
+    def _on_cursor_moved(self) -> None:
+        cursor = self.reader.body_edit.textCursor()
+        if cursor.hasSelection():
+            return
+        ann = self.annotation_at(self.reader.offset_map.to_codepoint(cursor.position()))
+        if ann is not None:
+            self.panel.select(ann.id)
+
+    # -- editing (undoable) ------------------------------------------------------------
+
+    def _notify(self, article_id: str) -> None:
+        self.changed.emit(article_id)
+
+    def create(
+        self,
+        article_id: str,
+        start: int,
+        end: int,
+        *,
+        note: str = "",
+        tags: Iterable[str] = (),
+        color: str | None = None,
+    ) -> Annotation | None:
+        try:
+            made = self.store().create(article_id, start, end, note=note, tags=tags, color=color)
+        except UserError as exc:
+            self.message.emit(str(exc))
+            return None
+        self.undo_stack.push(CreateCommand(made, self.store, self._notify))
+        self._notify(article_id)
+        return made
+
+    def edit(
+        self,
+        annotation_id: str,
+        *,
+        note: str | None = None,
+        tags: Iterable[str] | None = None,
+        color: str | None = None,
+    ) -> Annotation | None:
+        store = self.store()
+        try:
+            before = store.get(annotation_id)
+            after = store.update(annotation_id, note=note, tags=tags, color=color)
+        except UserError as exc:
+            self.message.emit(str(exc))
+            return None
+        if after != before:
+            self.undo_stack.push(EditCommand(before, after, self.store, self._notify))
+            self._notify(after.article_id)
+        return after
+
+    def delete(self, annotation_id: str) -> Annotation | None:
+        try:
+            removed = self.store().delete(annotation_id)
+        except UserError as exc:
+            self.message.emit(str(exc))
+            return None
+        self.undo_stack.push(DeleteCommand(removed, self.store, self._notify))
+        self._notify(removed.article_id)
+        return removed
+
+    # -- with the editor dialog ------------------------------------------------------
+
+    def annotate_selection(self) -> Annotation | None:
+        """Annotate the reader's selection, asking for colour, note and tags."""
+        article = self.reader.current_article()
+        span = self.reader.selected_span()
+        if article is None or span is None or span[0] == span[1]:
+            self.message.emit(self.tr("Select a passage to annotate first."))
+            return None
+        start, end = span
+        answer = self._editor(article.body[start:end], "", (), "yellow", self.store().all_tags())
+        if answer is None:
+            return None
+        note, tags, color = answer
+        return self.create(article.id, start, end, note=note, tags=tags, color=color)
+
+    def edit_with_dialog(self, annotation_id: str) -> Annotation | None:
+        ann = self.store().find(annotation_id)
+        if ann is None:
+            return None
+        answer = self._editor(ann.exact, ann.note, ann.tags, ann.color, self.store().all_tags())
+        if answer is None:
+            return None
+        note, tags, color = answer
+        return self.edit(annotation_id, note=note, tags=tags, color=color)
+
+    def _dialog_editor(
+        self, quote: str, note: str, tags: Sequence[str], color: str, known: Sequence[str]
+    ) -> tuple[str, tuple[str, ...], str] | None:
+        parent = self.reader.window()
+        dialog = AnnotationEditor(
+            quote, note=note, tags=tags, color=color, known_tags=known,
+            parent=parent if isinstance(parent, QWidget) else None,
+        )
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.note(), dialog.tags(), dialog.color()
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,50 @@
+"""``install_annotations``: the one call that puts annotations into the main window.
+
+It expects a main window with ``reader`` (a ``ReaderView``), ``add_panel(title,
+widget, area)``, ``open_article(article_id, offset)``, ``library`` (the open
+``Library``; read again on every use, so switching libraries works),
+optionally ``library_changed`` (signal) and an Edit menu whose object name is
+``editMenu`` (undo/redo go there), and ``statusBar()`` for messages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
+
+from desktop.core.store import Library
+from desktop.ui.annotations.controller import AnnotationController
+
+
+def install_annotations(main_window: Any, library: Library) -> AnnotationController:
+    """Create the annotation controller and dock its panels into ``main_window``."""
+
+    def current() -> Library:
+        found = getattr(main_window, "library", None)
+        return found if isinstance(found, Library) else library
+
+    controller = AnnotationController(main_window.reader, current, parent=main_window)
+    main_window.add_panel(
+        main_window.tr("Annotations"), controller.panel, Qt.DockWidgetArea.RightDockWidgetArea
+    )
+    main_window.add_panel(
+        main_window.tr("All annotations"), controller.view, Qt.DockWidgetArea.BottomDockWidgetArea
+    )
+    controller.open_requested.connect(
+        lambda article_id, offset: main_window.open_article(article_id, offset)
+    )
+    controller.message.connect(lambda text: main_window.statusBar().showMessage(text, 6000))
+    edit_menu = main_window.menuBar().findChild(QMenu, "editMenu")
+    if edit_menu is not None:
+        edit_menu.addSeparator()
+        edit_menu.addAction(controller.undo_action)
+        edit_menu.addAction(controller.redo_action)
+    else:
+        main_window.addAction(controller.undo_action)
+        main_window.addAction(controller.redo_action)
+    signal = getattr(main_window, "library_changed", None)
+    if signal is not None:
+        signal.connect(controller.library_switched)
+    return controller

@@ -1,0 +1,158 @@
+"""``AnnotationsView``: every annotation in the library, sortable and filterable.
+
+Filters: free text (quote and note, accents optional), tag (with the tags
+below it), colour, article and creation dates. Activating a row asks to open
+its article at the passage (``open_requested(article_id, offset)``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.annotations.models import PALETTE, Annotation
+from desktop.ui.annotations.editor import swatch
+from desktop.ui.annotations.models import (
+    AnnotationFilterProxy,
+    AnnotationRole,
+    LibraryAnnotationsModel,
+)
+
+_NO_DATE = QDate(2000, 1, 1)
+
+
+class AnnotationsView(QWidget):
+    open_requested = Signal(str, int)  # article id, code-point offset
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("annotationsView")
+        self.model = LibraryAnnotationsModel(self)
+        self.proxy = AnnotationFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.text_edit = QLineEdit(self)
+        self.text_edit.setPlaceholderText(self.tr("Filter quotes and notes…"))
+        self.text_edit.setClearButtonEnabled(True)
+        self.tag_box = QComboBox(self)
+        self.tag_box.setObjectName("tagFilter")
+        self.color_box = QComboBox(self)
+        self.color_box.setObjectName("colorFilter")
+        self.color_box.addItem(self.tr("Any colour"), "")
+        for name, hex_color in PALETTE.items():
+            self.color_box.addItem(swatch(hex_color), self.tr(name), name)
+        self.article_box = QComboBox(self)
+        self.article_box.setObjectName("articleFilter")
+        self.article_box.setMaximumWidth(260)
+        self.from_edit = self._date_edit()
+        self.to_edit = self._date_edit()
+        self.count_label = QLabel(self)
+
+        row = QHBoxLayout()
+        row.addWidget(self.text_edit, 2)
+        row.addWidget(self.tag_box, 1)
+        row.addWidget(self.color_box)
+        row.addWidget(self.article_box, 1)
+        row.addWidget(QLabel(self.tr("from"), self))
+        row.addWidget(self.from_edit)
+        row.addWidget(QLabel(self.tr("to"), self))
+        row.addWidget(self.to_edit)
+        row.addWidget(self.count_label)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("annotationsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+
+        self.text_edit.textChanged.connect(self._apply_filters)
+        for box in (self.tag_box, self.color_box, self.article_box):
+            box.currentIndexChanged.connect(self._apply_filters)
+        self.from_edit.dateChanged.connect(self._apply_filters)
+        self.to_edit.dateChanged.connect(self._apply_filters)
+        self.table.activated.connect(self._open)
+        self.table.doubleClicked.connect(self._open)
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(_NO_DATE)
+        edit.setSpecialValueText(self.tr("any"))
+        edit.setDate(_NO_DATE)
+        return edit
+
+    def set_annotations(
+        self, annotations: Sequence[Annotation], titles: dict[str, str], tags: Sequence[str]
+    ) -> None:
+        """Show these annotations; keeps the chosen filters where they still apply."""
+        self.model.set_annotations(annotations, titles)
+        self._refill(self.tag_box, self.tr("Any tag"), [(t, t) for t in tags])
+        articles = sorted({a.article_id for a in annotations},
+                          key=lambda i: titles.get(i, i).casefold())
+        self._refill(self.article_box, self.tr("Any article"),
+                     [(titles.get(i, i), i) for i in articles])
+        self._apply_filters()
+
+    def _refill(self, box: QComboBox, any_label: str, items: list[tuple[str, str]]) -> None:
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(any_label, "")
+        for label, value in items:
+            box.addItem(label, value)
+        found = box.findData(current) if current else 0
+        box.setCurrentIndex(max(found, 0))
+        box.blockSignals(False)
+
+    @staticmethod
+    def _date(edit: QDateEdit) -> date | None:
+        d = edit.date()
+        return None if d == _NO_DATE else date(d.year(), d.month(), d.day())
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_filters(
+            tag=self.tag_box.currentData() or None,
+            color=self.color_box.currentData() or None,
+            article_id=self.article_box.currentData() or None,
+            created_from=self._date(self.from_edit),
+            created_to=self._date(self.to_edit),
+            text=self.text_edit.text(),
+        )
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(self.tr("{shown} of {total}").format(shown=shown, total=total))
+
+    def _open(self, index: QModelIndex) -> None:
+        ann = index.data(AnnotationRole)
+        if isinstance(ann, Annotation):
+            self.open_requested.emit(ann.article_id, ann.start)
+
+    def visible_annotations(self) -> list[Annotation]:
+        return [
+            self.proxy.index(r, 0).data(AnnotationRole) for r in range(self.proxy.rowCount())
+        ]
+

@@ -1,0 +1,198 @@
+"""Qt item models over annotations: one article's list, and the library-wide table.
+
+``ArticleAnnotationsModel`` lists the current article's annotations in text
+order; ``LibraryAnnotationsModel`` is a table of every annotation, and
+``AnnotationFilterProxy`` sorts and filters it by tag (with hierarchy),
+colour, article, creation date and free text (accent-insensitive).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from desktop.core.annotations.models import Annotation, color_hex
+from desktop.core.annotations.store import has_tag
+from desktop.core.textnorm import fold
+
+AnnotationRole = Qt.ItemDataRole.UserRole + 1
+IdRole = Qt.ItemDataRole.UserRole + 2
+SortRole = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def short(text: str, limit: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class ArticleAnnotationsModel(QAbstractListModel):
+    """The annotations of the article in the reader, in text order."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[Annotation] = []
+
+    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(annotations, key=lambda a: (a.start, a.end, a.created))
+        self.endResetModel()
+
+    def annotations(self) -> list[Annotation]:
+        return list(self._rows)
+
+    def row_of(self, annotation_id: str) -> int:
+        for i, a in enumerate(self._rows):
+            if a.id == annotation_id:
+                return i
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        a = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = short(a.exact)
+            if a.orphaned:
+                text = "⚠ " + text
+            if a.tags:
+                text += "  " + " ".join(f"#{t}" for t in a.tags)
+            return text
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QColor(color_hex(a.color))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [short(a.exact, 400)]
+            if a.note:
+                parts.append(a.note)
+            if a.orphaned:
+                parts.append("This passage is no longer found in the article.")
+            return "\n\n".join(parts)
+        if role == AnnotationRole:
+            return a
+        if role == IdRole:
+            return a.id
+        return None
+
+
+COLUMNS = ("Quote", "Note", "Tags", "Colour", "Article", "Created", "Status")
+
+
+class LibraryAnnotationsModel(QAbstractTableModel):
+    """Every annotation of the library, one per row."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[Annotation] = []
+        self._titles: dict[str, str] = {}
+
+    def set_annotations(self, annotations: Sequence[Annotation], titles: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._rows = list(annotations)
+        self._titles = dict(titles)
+        self.endResetModel()
+
+    def annotation(self, row: int) -> Annotation:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        a = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
+            title = self._titles.get(a.article_id, a.article_id)
+            values: tuple[Any, ...] = (
+                short(a.exact), short(a.note), " ".join(a.tags), a.color, title,
+                a.created.astimezone().strftime("%Y-%m-%d %H:%M"), a.status,
+            )
+            if role == SortRole:
+                if col == 5:
+                    return a.created.isoformat()
+                return str(values[col]).casefold()
+            return values[col]
+        if role == Qt.ItemDataRole.DecorationRole and col == 3:
+            return QColor(color_hex(a.color))
+        if role == Qt.ItemDataRole.ToolTipRole and col in (0, 1):
+            return a.exact if col == 0 else a.note or None
+        if role == AnnotationRole:
+            return a
+        if role == IdRole:
+            return a.id
+        return None
+
+
+class AnnotationFilterProxy(QSortFilterProxyModel):
+    """Sorting and the filters of the library-wide annotations view."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self._tag: str | None = None
+        self._color: str | None = None
+        self._article: str | None = None
+        self._from: date | None = None
+        self._to: date | None = None
+        self._text = ""
+
+    def set_filters(
+        self,
+        *,
+        tag: str | None = None,
+        color: str | None = None,
+        article_id: str | None = None,
+        created_from: date | None = None,
+        created_to: date | None = None,
+        text: str = "",
+    ) -> None:
+        self.beginFilterChange()
+        self._tag, self._color, self._article = tag or None, color or None, article_id or None
+        self._from, self._to = created_from, created_to
+        self._text = fold(text.strip())
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, LibraryAnnotationsModel):
+            return True
+        a = model.annotation(source_row)
+        if self._tag and not has_tag(a, self._tag):
+            return False
+        if self._color and a.color != self._color:
+            return False
+        if self._article and a.article_id != self._article:
+            return False
+        day = a.created.date()
+        if self._from and day < self._from:
+            return False
+        if self._to and day > self._to:
+            return False
+        return not self._text or self._text in fold(a.exact + "\n" + a.note)
