@@ -130,3 +130,23 @@ def test_reextract_reanchors(library: Library, capsys: pytest.CaptureFixture[str
     # Nothing changes the second time.
     code, out, _ = run(library, capsys, "reextract", "--json")
     assert json.loads(out)["changed"] == 0
+
+
+def test_export_by_search_query(library: Library, capsys: pytest.CaptureFixture[str],
+                                tmp_path: Path) -> None:
+    pytest.importorskip("desktop.core.search.index")
+    football = add(library)
+    other = add(library, body="Giá lúa gạo vụ mùa năm nay tăng cao ở đồng bằng.", title="Lúa")
+    store = AnnotationStore(library.conn)
+    on_football = store.create_from_quote(football, "Đội tuyển Việt Nam").annotation
+    store.create_from_quote(other, "Giá lúa gạo")
+    out = tmp_path / "q.jsonld"
+    code, printed, err = run(library, capsys, "annotations", "export", "--format", "w3c",
+                             str(out), "--query", "doi tuyen", "--json")
+    assert code == 0, err
+    assert json.loads(printed)["annotations"] == 1
+    items = json.loads(out.read_text(encoding="utf-8"))["first"]["items"]
+    assert [i["id"] for i in items] == [f"urn:uuid:{on_football.id}"]
+    code, _, err = run(library, capsys, "annotations", "export", "--format", "csv",
+                       str(tmp_path / "e.csv"), "--query", "  ")
+    assert code != 0 and "empty" in err

@@ -15,7 +15,7 @@ from desktop.core.annotations.w3c import merge_collection, read_w3c_file
 from desktop.core.errors import UserError
 from desktop.core.store import Library
 
-MAX_QUERY_HITS = 10_000
+QUERY_PAGE = 10_000
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -132,16 +132,27 @@ def cmd_delete(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _articles_matching(lib: Library, query: str) -> tuple[str, ...]:
+    """Ids of every article the search index finds for ``query``."""
+    if not query.strip():
+        raise UserError("The --query is empty.")
     try:
         from desktop.core.search.index import SearchIndex
     except ImportError as exc:
         raise UserError("Search is not available, so --query cannot be used.") from exc
     from desktop.core.search.models import SearchRequest
 
-    result = SearchIndex.open(lib).search(
-        SearchRequest(query=query, limit=MAX_QUERY_HITS, snippets=False, facets=False)
-    )
-    return tuple(hit.id for hit in result.hits)
+    index = SearchIndex.open(lib)
+    try:
+        ids: list[str] = []
+        while True:
+            result = index.search(SearchRequest(
+                query=query, limit=QUERY_PAGE, offset=len(ids), snippets=False, facets=False
+            ))
+            ids.extend(hit.id for hit in result.hits)
+            if not result.hits or len(ids) >= result.total:
+                return tuple(ids)
+    finally:
+        index.close()
 
 
 def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:

@@ -284,18 +284,27 @@ class AnnotationStore:
         if flt.created_to:
             where.append("substr(a.created, 1, 10) <= ?")
             params.append(flt.created_to.isoformat())
-        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY a.created DESC, a.id"
-        found = [_row_to_annotation(r) for r in self.conn.execute(sql, params)]
-        if flt.article_ids is not None:
-            wanted = set(flt.article_ids)
-            found = [a for a in found if a.article_id in wanted]
+        found: list[Annotation] = []
+        if flt.article_ids is None:
+            found = self._select(where, params)
+        else:
+            wanted = sorted(set(flt.article_ids))
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                found += self._select([*where, f"a.article_id IN ({marks})"], [*params, *chunk])
+            found.sort(key=lambda a: (a.created, a.id), reverse=True)
         if flt.tag:
             found = [a for a in found if has_tag(a, flt.tag)]
         if flt.text and flt.text.strip():
             needle = fold(normalize_text(flt.text.strip()))
             found = [a for a in found if needle in fold(a.quote.exact + "\n" + a.note)]
         return found
+
+    def _select(self, where: list[str], params: list[object]) -> list[Annotation]:
+        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY a.created DESC, a.id DESC"
+        return [_row_to_annotation(r) for r in self.conn.execute(sql, params)]
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM annotations").fetchone()[0])
