@@ -15,7 +15,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from datetime import date
-from typing import Any, Protocol
+from typing import Protocol
 
 from desktop.core.models import ArticleSummary
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
@@ -42,22 +42,20 @@ def open_search_index(library: Library) -> SearchIndexLike | None:
     return index
 
 
-def sync_search_index(library: Library, progress: Callable[[Any], None] | None = None) -> None:
-    """Bring the index in line with the store (the single index writer calls this)."""
+def sync_search_index(library: Library, progress: Callable[[int, int], None] | None = None) -> None:
+    """Bring the index in line with the store (the single index writer calls this).
+
+    ``progress(done, total)`` is called while documents are written.
+    """
     try:
         from desktop.core.search.index import SearchIndex
     except ImportError:
         return
-    index = SearchIndex.open(library)
+    index = SearchIndex.open(library, progress=progress)
     try:
-        if progress is None:
-            index.sync()
-        else:
-            index.sync(progress)
+        index.sync(progress)
     finally:
-        close = getattr(index, "close", None)
-        if callable(close):
-            close()
+        index.close()
 
 
 def _parse_date(value: str | None) -> date | None:

@@ -13,7 +13,6 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -28,9 +27,10 @@ PROGRESS_INTERVAL = 0.05  # seconds: at most 20 progress updates a second
 
 @dataclass(frozen=True)
 class IndexProgress:
-    """Progress of the index catch-up; ``detail`` is whatever the index reports."""
+    """Progress of the index catch-up: documents written so far, out of ``total``."""
 
-    detail: Any
+    done: int
+    total: int
 
 
 def import_function() -> Callable[..., ImportReport]:
@@ -91,8 +91,8 @@ class _WriterWorker(QObject):
         self.finished.emit(None)
 
     def _sync(self, library: Library) -> None:
-        throttle = Throttle(lambda p: self.index_progress.emit(IndexProgress(p)), PROGRESS_INTERVAL)
-        sync_search_index(library, throttle.offer)
+        throttle = Throttle(self.index_progress.emit, PROGRESS_INTERVAL)
+        sync_search_index(library, lambda done, total: throttle.offer(IndexProgress(done, total)))
         throttle.flush()
 
 

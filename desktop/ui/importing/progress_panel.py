@@ -76,12 +76,14 @@ class ImportPanel(QFrame):
     def show_indexing(self, p: IndexProgress | None = None) -> None:
         self.title.setText(self.tr("Updating the search index…"))
         self.cancel_button.setEnabled(False)
-        detail = getattr(p, "detail", None)
-        done = getattr(detail, "done", None)
-        total = getattr(detail, "total", None)
-        if isinstance(done, int) and isinstance(total, int) and total > 0:
-            self.bar.setRange(0, total)
-            self.bar.setValue(min(done, total))
+        if p is not None and p.total > 0:
+            self.bar.setRange(0, p.total)
+            self.bar.setValue(min(p.done, p.total))
+            self.counts.setText(
+                self.tr("{done} of {total} indexed").format(
+                    done=f"{p.done:,}", total=f"{p.total:,}"
+                )
+            )
         else:
             self.bar.setRange(0, 0)
         self.current.clear()
