@@ -5,6 +5,11 @@ created, modified``; tags are joined with ``"; "``. The file is UTF-8 *with a
 byte order mark* and CRLF line ends: without the BOM, Excel opens UTF-8 CSV as
 the local ANSI code page and Vietnamese turns into mojibake; LibreOffice and
 Python's ``csv`` (with ``utf-8-sig``) read it correctly either way.
+
+Text cells that begin with ``=``, ``+`` or ``@`` get a leading apostrophe, so a
+spreadsheet shows them as text instead of running them as formulas (scraped
+pages can carry such text on purpose). ``-`` is left alone: Vietnamese news
+uses it to open quoted speech.
 """
 
 from __future__ import annotations
@@ -27,6 +32,10 @@ TAG_SEPARATOR = "; "
 ENCODING = "utf-8-sig"
 
 
+def _cell(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "@") else text
+
+
 def csv_text(conn: sqlite3.Connection, annotations: Sequence[Annotation]) -> str:
     articles = {
         a.id: a for a in ArticleStore(conn).get_many(sorted({x.article_id for x in annotations}))
@@ -39,12 +48,12 @@ def csv_text(conn: sqlite3.Connection, annotations: Sequence[Annotation]) -> str
         writer.writerow(
             [
                 ann.article_id,
-                art.title if art else "",
+                _cell(art.title) if art else "",
                 art.published.isoformat() if art and art.published else "",
-                (art.site or "") if art else "",
-                ann.quote.exact,
-                ann.note,
-                TAG_SEPARATOR.join(ann.tags),
+                _cell(art.site or "") if art else "",
+                _cell(ann.quote.exact),
+                _cell(ann.note),
+                _cell(TAG_SEPARATOR.join(ann.tags)),
                 ann.color,
                 ann.created.isoformat(),
                 ann.modified.isoformat(),

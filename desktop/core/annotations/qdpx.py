@@ -21,6 +21,7 @@ position in the current text and are left out (the report counts them).
 from __future__ import annotations
 
 import io
+import re
 import sqlite3
 import uuid
 import xml.etree.ElementTree as ET
@@ -44,6 +45,14 @@ SOURCES_DIR = "sources"
 _GUID_NS = uuid.UUID("0c6f2f0e-7d3a-4b0e-9d55-5a0f5f1e9a21")
 _MAX_MEMBERS = 100_000
 _MAX_BYTES = 2 * 1024**3
+
+
+_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _x(text: str) -> str:
+    """Text without the characters XML 1.0 cannot hold (they would break the file)."""
+    return _XML_INVALID.sub("\ufffd", text)
 
 
 def _q(tag: str) -> str:
@@ -105,12 +114,12 @@ def build_qdpx(
         files[f"{SOURCES_DIR}/{source_guid}.txt"] = art.body
         source = ET.SubElement(sources_el, _q("TextSource"), {
             "guid": source_guid,
-            "name": art.title or article_id,
+            "name": _x(art.title or article_id),
             "plainTextPath": f"internal://{source_guid}.txt",
             "creatingUser": user,
             "creationDateTime": _when(art.imported_at),
         })
-        ET.SubElement(source, _q("Description")).text = _describe(art)
+        ET.SubElement(source, _q("Description")).text = _x(_describe(art))
         for ann in sorted(by_article[article_id], key=lambda a: (a.start, a.end, a.id)):
             _selection(source, notes_el, ann, user, code_guids)
             report.selections += 1
@@ -157,7 +166,7 @@ def _codebook(root: ET.Element, annotations: Sequence[Annotation]) -> dict[str, 
         color = color_hex(counts.most_common(1)[0][0]) if counts else spare[i % len(spare)]
         guid = _guid("code", path)
         elements[path] = ET.SubElement(parent, _q("Code"), {
-            "guid": guid, "name": name, "isCodable": "true", "color": color.upper(),
+            "guid": guid, "name": _x(name), "isCodable": "true", "color": color.upper(),
         })
         guids[path] = guid
     return guids
@@ -170,7 +179,7 @@ def _selection(
     user: str,
     code_guids: dict[str, str],
 ) -> None:
-    name = ann.exact if len(ann.exact) <= 200 else ann.exact[:199] + "…"
+    name = _x(ann.exact if len(ann.exact) <= 200 else ann.exact[:199] + "…")
     sel = ET.SubElement(source, _q("PlainTextSelection"), {
         "guid": ann.id,
         "name": name,
@@ -182,7 +191,7 @@ def _selection(
         "modifiedDateTime": _when(ann.modified),
     })
     if ann.note:
-        ET.SubElement(sel, _q("Description")).text = ann.note
+        ET.SubElement(sel, _q("Description")).text = _x(ann.note)
     for tag in ann.tags:
         coding = ET.SubElement(sel, _q("Coding"), {
             "guid": _guid("coding", f"{ann.id}:{tag}"),
@@ -199,7 +208,7 @@ def _selection(
             "creatingUser": user,
             "creationDateTime": _when(ann.created),
         })
-        ET.SubElement(note, _q("PlainTextContent")).text = ann.note
+        ET.SubElement(note, _q("PlainTextContent")).text = _x(ann.note)
 
 
 def write_qdpx(

@@ -106,3 +106,20 @@ def test_every_format_writes_a_file(
         assert out.stat().st_size > 100
     with pytest.raises(ValueError):
         export_annotations(library.conn, made, "pdf", tmp_path / "x.pdf")
+
+
+def test_csv_does_not_let_cells_run_as_formulas(
+    library: Library, add_article: AddArticle, tmp_path: Path
+) -> None:
+    aid = add_article(body='=HYPERLINK("http://x.example","bấm") và - lời thoại.')
+    store = AnnotationStore(library.conn)
+    formula = store.create_from_quote(aid, '=HYPERLINK("http://x.example","bấm")',
+                                      note="@SUM(1)").annotation
+    speech = store.create_from_quote(aid, "- lời thoại.").annotation
+    out = tmp_path / "f.csv"
+    export_annotations(library.conn, [formula, speech], "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    by_id = {r["quote"].lstrip("'"): r for r in rows}
+    assert by_id[formula.exact]["quote"] == "'" + formula.exact
+    assert by_id[formula.exact]["note"] == "'@SUM(1)"
+    assert by_id["- lời thoại."]["quote"] == "- lời thoại."

@@ -73,3 +73,16 @@ def test_reading_broken_files_is_a_user_error(tmp_path: Path) -> None:
         zf.writestr("project.qde", "<Project><unclosed></Project>")
     with pytest.raises(UserError):
         read_qdpx(empty)
+
+
+def test_titles_with_control_characters_stay_well_formed(
+    library: Library, add_article: AddArticle, tmp_path: Path
+) -> None:
+    aid = add_article(title="Tiêu đề\x0b có ký tự lạ\x01")
+    store = AnnotationStore(library.conn)
+    store.create_from_quote(aid, "Đội tuyển", tags=["a"])
+    out = tmp_path / "c.qdpx"
+    export_annotations(library.conn, store.list_all(), "qdpx", out)
+    project = read_qdpx(out)
+    assert project.sources[0].name == "Tiêu đề\ufffd có ký tự lạ\ufffd"
+    assert project.sources[0].selections[0].text == "Đội tuyển"
