@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop.core.models import Article
 from desktop.core.search.analysis import fold_text, prepare
+from desktop.core.search.schema import TITLE_WEIGHT
 
 
 @dataclass
@@ -69,8 +70,9 @@ def index_document(article: Article, notes: AnnotationText | None = None) -> dic
     doc: dict[str, Any] = {
         "id": article.id,
         "title": article.title,
-        "body": article.body,
     }
+    notes_text = "\n".join(notes.notes) if notes is not None else ""
+    doc["body"] = "\n".join([article.title] * TITLE_WEIGHT + [article.body, notes_text])
     if article.published:
         doc["published"] = article.published.isoformat()
         doc["year"] = f"{article.published.year:04d}"
@@ -80,8 +82,8 @@ def index_document(article: Article, notes: AnnotationText | None = None) -> dic
         doc["site"] = fold_text(article.site).strip()
         doc["_stored_site"] = article.site
     if notes is not None:
-        if notes.notes:
-            doc["note"] = "\n".join(notes.notes)
+        if notes_text:
+            doc["note"] = notes_text
         if notes.tags:
             doc["tag"] = sorted(notes.tags)
     return doc

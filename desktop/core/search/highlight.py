@@ -1,20 +1,24 @@
 """Finding query matches in stored (accented) text: spans, snippets, phrase checks.
 
-Matching runs on the folded text, whose code points line up one to one with
-the stored body, so a folded query (``doi moi``) marks the accented words
-(``đổi mới``).
+A folded syllable such as ``doi`` becomes a regex of character classes
+(``[dđĐD][oòóỏõọôồốổỗộơờớởỡợ...][iìíỉĩị...]``) that runs directly on the stored
+NFC text, so a folded query marks the accented words (``đổi``) without folding
+whole bodies, and the spans are code-point offsets into the stored body.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
 from desktop.core.search.analysis import SYLLABLE, fold_text
 from desktop.core.search.query import Word
+from desktop.core.textnorm import fold
 
 _BEFORE = r"(?<![^\W_])"
 _AFTER = r"(?![^\W_])"
@@ -23,11 +27,39 @@ _GAP = r"[\W_]+"
 SNIPPET_CHARS = 240
 
 
+# Code point ranges holding every letter that folds to a Latin letter or digit.
+_FOLDABLE = (range(0x30, 0x250), range(0x1E00, 0x1F00), range(0xFF10, 0xFF5B))
+
+
+def _build_classes() -> dict[str, str]:
+    variants: dict[str, set[str]] = defaultdict(set)
+    for block in _FOLDABLE:
+        for cp in block:
+            ch = chr(cp)
+            base = fold(ch)
+            if base.isalnum() and len(base) == 1:
+                variants[base].add(ch)
+                variants[base].add(base)
+    return {
+        base: "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+        for base, chars in variants.items()
+    }
+
+
+_CLASSES = _build_classes()
+
+
+@lru_cache(maxsize=4096)
+def syllable_pattern(syllable: str) -> str:
+    """Regex matching every accented or upper-case spelling of a folded syllable."""
+    return "".join(_CLASSES.get(ch) or re.escape(ch) for ch in syllable)
+
+
 def word_pattern(word: Word) -> str | None:
-    """A regex (over folded text) for one query word; None for fuzzy words."""
+    """A regex (over stored text) for one query word; None for fuzzy words."""
     if word.mode == "fuzzy":
         return None
-    parts = [re.escape(s) for s in word.syllables]
+    parts = [syllable_pattern(s) for s in word.syllables]
     if word.mode == "prefix":
         parts[-1] += r"[^\W_]*"
         return _BEFORE + _GAP.join(parts)
@@ -35,26 +67,31 @@ def word_pattern(word: Word) -> str | None:
 
 
 def phrase_regex(syllables: Iterable[str]) -> re.Pattern[str]:
-    parts = [re.escape(s) for s in syllables]
+    """Regex for adjacent folded syllables over stored (accented) text."""
+    return _phrase_regex(tuple(syllables))
+
+
+@lru_cache(maxsize=1024)
+def _phrase_regex(syllables: tuple[str, ...]) -> re.Pattern[str]:
+    parts = [syllable_pattern(s) for s in syllables]
     return re.compile(_BEFORE + _GAP.join(parts) + _AFTER)
 
 
-def find_spans(text: str, words: list[Word], folded: str | None = None) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping code-point spans of ``words`` in ``text``."""
+def find_spans(text: str, words: list[Word]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping code-point spans of ``words`` in (NFC) ``text``."""
     if not words:
         return []
-    folded = fold_text(text) if folded is None else folded
     spans: list[tuple[int, int]] = []
     patterns = [p for p in (word_pattern(w) for w in words) if p]
     if patterns:
         # Longer alternatives first, so a phrase wins over its own syllables.
         patterns.sort(key=len, reverse=True)
-        combined = re.compile("|".join(f"(?:{p})" for p in patterns))
-        spans.extend(m.span() for m in combined.finditer(folded) if m.end() > m.start())
+        combined = _combined(tuple(patterns))
+        spans.extend(m.span() for m in combined.finditer(text) if m.end() > m.start())
     fuzzy = [w for w in words if w.mode == "fuzzy"]
     if fuzzy:
-        for m in SYLLABLE.finditer(folded):
-            token = m.group()
+        for m in SYLLABLE.finditer(text):
+            token = fold(m.group().lower())
             for w in fuzzy:
                 target = w.syllables[0]
                 if (
@@ -64,6 +101,11 @@ def find_spans(text: str, words: list[Word], folded: str | None = None) -> list[
                     spans.append(m.span())
                     break
     return _merge(spans)
+
+
+@lru_cache(maxsize=256)
+def _combined(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -78,7 +120,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _best_window(text: str, spans: list[tuple[int, int]], folded: str) -> tuple[int, int]:
+def _best_window(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """The window of about ``SNIPPET_CHARS`` holding the most distinct matched words."""
     if not spans:
         end = min(len(text), SNIPPET_CHARS)
@@ -89,7 +131,7 @@ def _best_window(text: str, spans: list[tuple[int, int]], folded: str) -> tuple[
         while j < len(spans) and spans[j][1] - start <= SNIPPET_CHARS:
             j += 1
         window = spans[i:j] or [spans[i]]
-        distinct = len({folded[s:e] for s, e in window})
+        distinct = len({fold_text(text[s:e]) for s, e in window})
         score = (distinct, len(window), -i)
         if score > (best[0], best[1], -best[2]):
             best = (distinct, len(window), i)
@@ -114,9 +156,8 @@ def _best_window(text: str, spans: list[tuple[int, int]], folded: str) -> tuple[
 
 def make_snippet(text: str, words: list[Word]) -> str:
     """HTML-escaped excerpt of ``text`` with matches wrapped in ``<mark>``."""
-    folded = fold_text(text)
-    spans = find_spans(text, words, folded)
-    start, end = _best_window(text, spans, folded)
+    spans = find_spans(text, words)
+    start, end = _best_window(text, spans)
     out: list[str] = []
     if start > 0:
         out.append("… ")

@@ -28,6 +28,7 @@ from whoosh.searching import Searcher
 from desktop.core.models import Article
 from desktop.core.search.analysis import SYLLABLE, exact_syllables, fold_text
 from desktop.core.search.compiler import compile_node, filter_query
+from desktop.core.search.docsets import DocSets
 from desktop.core.search.documents import annotations_for
 from desktop.core.search.highlight import make_snippet, phrase_regex
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
@@ -110,6 +111,8 @@ class ResultBuilder:
         self.notice: str | None = None
         self.filter = filter_query(request.filters)
         self._subtree_docs: dict[int, set[int]] = {}
+        self.docsets = DocSets(searcher)
+        self._filter_docs: set[int] | None = None
         self._article_cache: dict[str, Article] = {}
 
     # -- matching ----------------------------------------------------------
@@ -122,15 +125,23 @@ class ResultBuilder:
             return self.filter
         return wq.And([q, self.filter])
 
+    def _docs(self, node: Node) -> set[int]:
+        docs = self.docsets.matching(node)
+        if self.filter is not None:
+            if self._filter_docs is None:
+                self._filter_docs = set(self.filter.docs(self.searcher))
+            docs &= self._filter_docs
+        return docs
+
     def run(self) -> SearchResult:
         req = self.request
         query = self._whoosh_query(self.node)
-        docs = set(query.docs(self.searcher))
+        docs = self._docs(self.node)
         if not docs and isinstance(self.node, All):
             fallback = _fallback(self.node)
             if fallback is not None:
                 fb_query = self._whoosh_query(fallback)
-                fb_docs = set(fb_query.docs(self.searcher))
+                fb_docs = self._docs(fallback)
                 if fb_docs:
                     self.node, query, docs = fallback, fb_query, fb_docs
                     self.notice = FALLBACK_NOTICE
@@ -227,8 +238,7 @@ class ResultBuilder:
             text = article.title + "\n" + article.body
             factor = 1.0
             if pairs:
-                folded = fold_text(text)
-                found = sum(1 for rx in pairs if rx.search(folded))
+                found = sum(1 for rx in pairs if rx.search(text))
                 factor *= 1.0 + ADJACENT_BONUS * found / len(pairs)
             if exact:
                 present = set(exact_syllables(text))
@@ -250,10 +260,10 @@ class ResultBuilder:
     def _texts(self, article: Article) -> dict[str, str]:
         notes = annotations_for(self.store.conn, [article.id]).get(article.id)
         return {
-            "title": fold_text(article.title),
-            "body": fold_text(article.body),
-            "note": fold_text("\n".join(notes.notes)) if notes else "",
-            "author": fold_text(article.author or ""),
+            "title": article.title,
+            "body": article.body,
+            "note": "\n".join(notes.notes) if notes else "",
+            "author": article.author or "",
         }
 
     def _eval(self, node: Node, docnum: int, texts: dict[str, str]) -> bool:
@@ -261,7 +271,7 @@ class ResultBuilder:
             key = id(node)
             docs = self._subtree_docs.get(key)
             if docs is None:
-                docs = self._subtree_docs[key] = set(compile_node(node).docs(self.searcher))
+                docs = self._subtree_docs[key] = self.docsets.matching(node)
             return docnum in docs
         if isinstance(node, Word):
             rx = phrase_regex(node.syllables)

@@ -19,10 +19,13 @@ from whoosh.system import pack_uint
 
 from desktop.core.search.analysis import folding_analyzer, term_counts
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-# Fields a plain (unfielded) query word searches, with their BM25F boosts.
-DEFAULT_FIELDS: dict[str, float] = {"title": 3.0, "body": 1.0, "note": 1.5}
+# Fields a plain (unfielded) query word searches, with their boosts. ``body`` holds
+# the title (repeated ``TITLE_WEIGHT`` times, its BM25F weight), the body and the
+# notes, so a plain word is one term lookup instead of a union over three fields.
+DEFAULT_FIELDS: dict[str, float] = {"body": 1.0}
+TITLE_WEIGHT = 3
 
 # Field names a query may name explicitly.
 QUERY_FIELDS = ("title", "body", "site", "author", "tag", "note", "published")

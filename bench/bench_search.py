@@ -1,0 +1,273 @@
+"""Benchmark: import + index the 35k Vietnamese news corpus, then time queries.
+
+Compares the Whoosh index with SQLite FTS5 over a folded copy of the same
+bodies (``unicode61 remove_diacritics 2``, with ``snippet()``), in the same run.
+
+    .venv/bin/python bench/bench_search.py [--corpus PATH] [--runs N] [--limit N]
+        [--importer direct|pipeline] [--keep DIR]
+
+Prints: import and index speed (articles/s), index size against the raw text,
+peak RSS, and query p50/p95 (top 20 with snippets, warm searcher) for both
+engines and their ratio.
+
+The corpus has no sites or dates. ``--importer direct`` (the default) stores
+each file as title (line 1) + body and gives it SYNTHETIC metadata derived
+from its file number (one of 8 sites, a date in 2016-2017), so the site: and
+published: filters in the query set select something. ``--importer pipeline``
+uses the real importer instead (no site/date, so filter queries match nothing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import zipfile
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from desktop.core.models import ArticleDraft, Original, article_id_for  # noqa: E402
+from desktop.core.search.analysis import fold_text, syllables  # noqa: E402
+from desktop.core.search.index import SearchIndex  # noqa: E402
+from desktop.core.search.models import SearchRequest  # noqa: E402
+from desktop.core.store import Library  # noqa: E402
+from desktop.core.textnorm import normalize_text, tidy_body  # noqa: E402
+
+DEFAULT_CORPUS = Path(os.environ.get("ARCHIVE_BROWSER_CORPUS", REPO.parent / "shared" / "corpus"))
+SITES = [f"news{i}.example.vn" for i in range(8)]
+
+# (our query, FTS5 MATCH expression or None to derive it, extra SQL filter)
+QUERIES: list[tuple[str, str | None, str | None]] = [
+    ("hà nội", None, None),
+    ("ha noi", None, None),
+    ("học sinh", None, None),
+    ("hoc sinh", None, None),
+    ("việt nam", None, None),
+    ("viet nam", None, None),
+    ("bóng đá", None, None),
+    ("bong da", None, None),
+    ("giáo dục", None, None),
+    ("giao duc", None, None),
+    ("kinh tế", None, None),
+    ("chính phủ", None, None),
+    ("công an", None, None),
+    ("tai nạn giao thông", None, None),
+    ("tai nan giao thong", None, None),
+    ("đổi mới sáng tạo", None, None),
+    ("doi moi sang tao", None, None),
+    ("đội tuyển việt nam", None, None),
+    ("doi tuyen viet nam", None, None),
+    ("thủ tướng", None, None),
+    ("bệnh viện", None, None),
+    ("benh vien bach mai", None, None),
+    ("hội an", None, None),
+    ("sân bay", None, None),
+    ("chứng khoán", None, None),
+    ("bất động sản", None, None),
+    ("xuất khẩu gạo", None, None),
+    ("ô nhiễm", None, None),
+    ("người", None, None),
+    ("năm", None, None),
+    ("ý", None, None),
+    ("ở", None, None),
+    ("facebook", None, None),
+    ("iphone", None, None),
+    ('"hà nội"', None, None),
+    ('"thành phố hồ chí minh"', None, None),
+    ('"đội tuyển"', None, None),
+    ('"giá xăng"', None, None),
+    ("học sinh site:news3.example.vn", None, "site = 'news3.example.vn'"),
+    ("bóng đá site:news1.example.vn", None, "site = 'news1.example.vn'"),
+    ("kinh tế published:2017", None, "published LIKE '2017%'"),
+    ("giáo dục published:2016-05", None, "published LIKE '2016-05%'"),
+    ("hà nội published:[2017-01-01 TO 2017-03-31]", None,
+     "published BETWEEN '2017-01-01' AND '2017-03-31'"),
+    ("bóng đá OR thể thao", '"bong da" OR "the thao"', None),
+    ("giáo dục -đại", '"giao duc" NOT dai', None),
+    ("thủ*", "thu*", None),
+]
+
+
+def synthetic_meta(number: int) -> tuple[str, date]:
+    site = SITES[number % len(SITES)]
+    day = date(2016, 1, 1) + timedelta(days=(number * 7919) % 730)
+    return site, day
+
+
+def read_corpus(zip_path: Path, limit: int | None) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(zip_path) as zf:
+        names = sorted(n for n in zf.namelist() if n.endswith(".txt"))
+        if limit:
+            names = names[:limit]
+        return [(n, zf.read(n)) for n in names]
+
+
+def import_direct(lib: Library, members: list[tuple[str, bytes]]) -> int:
+    drafts: list[ArticleDraft] = []
+    added = 0
+    for n, (name, data) in enumerate(members):
+        text = normalize_text(data.decode("utf-8", errors="replace"))
+        title, _, rest = text.partition("\n")
+        body = tidy_body(rest)
+        if not body:
+            continue
+        site, day = synthetic_meta(n)
+        drafts.append(
+            ArticleDraft(
+                id=article_id_for(data), title=title.strip(), body=body, site=site,
+                published=day, source_path="vn-news-35k.zip", source_member=name,
+                kind="text", original=Original(data=data, media_type="text/plain"),
+            )
+        )
+        if len(drafts) >= 500:
+            added += sum(1 for o in lib.articles.add_many(drafts) if o.value == "added")
+            drafts = []
+    if drafts:
+        added += sum(1 for o in lib.articles.add_many(drafts) if o.value == "added")
+    return added
+
+
+def import_pipeline(lib: Library, zip_path: Path) -> int:
+    from desktop.core.ingest.pipeline import import_paths
+
+    report = import_paths(lib, [zip_path])
+    return report.imported
+
+
+def build_fts(lib: Library, path: Path) -> tuple[sqlite3.Connection, float]:
+    started = time.perf_counter()
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "CREATE VIRTUAL TABLE fts USING fts5(title, body, "
+        "tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    conn.execute("CREATE TABLE meta (rowid INTEGER PRIMARY KEY, site TEXT, published TEXT)")
+    conn.execute("BEGIN")
+    rows = lib.conn.execute("SELECT seq, title, body, site, published FROM articles")
+    for seq, title, body, site, published in rows:
+        conn.execute(
+            "INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
+            (seq, fold_text(title), fold_text(body)),
+        )
+        conn.execute("INSERT INTO meta VALUES (?, ?, ?)", (seq, site, published))
+    conn.execute("COMMIT")
+    return conn, time.perf_counter() - started
+
+
+def fts_match(query: str) -> str:
+    """The FTS5 form of a simple query: folded words ANDed, quoted phrases kept."""
+    text = " ".join(p for p in query.split() if ":" not in p)
+    if text.startswith('"') and text.endswith('"'):
+        return '"' + " ".join(syllables(text)) + '"'
+    words = syllables(text)
+    return " ".join(f'"{w}"' for w in words)
+
+
+def time_fts(conn: sqlite3.Connection, runs: int) -> list[float]:
+    times: list[float] = []
+    for run in range(runs + 1):
+        for query, match, where in QUERIES:
+            expr = match or fts_match(query)
+            sql = (
+                "SELECT fts.rowid, snippet(fts, 1, '<mark>', '</mark>', '…', 16) FROM fts "
+                "WHERE fts MATCH ?"
+            )
+            if where:
+                sql += f" AND fts.rowid IN (SELECT rowid FROM meta WHERE {where})"
+            sql += " ORDER BY rank LIMIT 20"
+            started = time.perf_counter()
+            conn.execute(sql, (expr,)).fetchall()
+            took = (time.perf_counter() - started) * 1000
+            if run:
+                times.append(took)
+    return times
+
+
+def time_ours(index: SearchIndex, runs: int) -> tuple[list[float], dict[str, float]]:
+    times: list[float] = []
+    per_query: dict[str, list[float]] = {}
+    for run in range(runs + 1):
+        for query, _, _ in QUERIES:
+            started = time.perf_counter()
+            index.search(SearchRequest(query=query, limit=20))
+            took = (time.perf_counter() - started) * 1000
+            if run:
+                times.append(took)
+                per_query.setdefault(query, []).append(took)
+    return times, {q: statistics.median(t) for q, t in per_query.items()}
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    ap.add_argument("--importer", choices=["direct", "pipeline"], default="direct")
+    ap.add_argument("--keep", type=Path, default=None, help="library folder to keep")
+    ap.add_argument("--slowest", type=int, default=5, help="print the N slowest queries")
+    args = ap.parse_args()
+    zip_path = args.corpus / "vn-news-35k.zip" if args.corpus.is_dir() else args.corpus
+    if not zip_path.is_file():
+        print(f"corpus not found: {zip_path}", file=sys.stderr)
+        return 2
+    members = read_corpus(zip_path, args.limit)
+    raw_bytes = sum(len(d) for _, d in members)
+    work = Path(tempfile.mkdtemp(prefix="bench-search-")) if args.keep is None else args.keep
+    lib = Library.open(work / "lib")
+    print(f"queries: {len(QUERIES)}, articles in corpus: {len(members)}, "
+          f"raw text {raw_bytes / 1e6:.1f} MB, importer: {args.importer}")
+
+    started = time.perf_counter()
+    if args.importer == "direct":
+        imported = import_direct(lib, members)
+    else:
+        imported = import_pipeline(lib, zip_path)
+    import_s = time.perf_counter() - started
+    started = time.perf_counter()
+    index = SearchIndex.open(lib)
+    index_s = time.perf_counter() - started
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    size = dir_size(lib.index_dir)
+    total_s = import_s + index_s
+    print(f"imported {imported} articles in {import_s:.1f} s ({imported / import_s:.0f}/s)")
+    print(f"indexed in {index_s:.1f} s ({imported / index_s:.0f}/s)")
+    print(f"import+index: {imported / total_s:.0f} articles/s   (goal >= 300)")
+    print(f"index size: {size / 1e6:.1f} MB = {size / raw_bytes:.2f}x raw text   (goal <= 1.5x)")
+    print(f"peak RSS after import+index: {rss_mb:.0f} MB   (goal <= 1024)")
+
+    ours, per_query = time_ours(index, args.runs)
+    fts_conn, fts_build = build_fts(lib, work / "fts.sqlite3")
+    fts = time_fts(fts_conn, args.runs)
+    print(f"FTS5 build (folded copy): {fts_build:.1f} s")
+    o50, o95 = pct(ours, 50), pct(ours, 95)
+    f50, f95 = pct(fts, 50), pct(fts, 95)
+    print(f"query ours: p50 {o50:.1f} ms  p95 {o95:.1f} ms   (goal p95 <= 100 ms)")
+    print(f"query FTS5: p50 {f50:.1f} ms  p95 {f95:.1f} ms")
+    print(f"ratio p95 ours/FTS5: {o95 / f95:.2f}   (goal <= 2)")
+    for q, t in sorted(per_query.items(), key=lambda kv: -kv[1])[: args.slowest]:
+        print(f"  slow: {t:7.1f} ms  {q}")
+    index.close()
+    lib.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
