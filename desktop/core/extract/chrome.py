@@ -1,0 +1,260 @@
+"""Telling page chrome from article text, line by line.
+
+Two kinds of evidence:
+
+* line features: length, sentence punctuation, capitals, bullets and pipes,
+  digit counters, and the stock phrases of Vietnamese site chrome (visitor
+  counters, ribbon and skip links, font-size widgets, login, calendars, rating
+  and comment widgets, "other news" lists, footers);
+* cross-document evidence: ``LineStats`` counts in how many documents of an
+  import batch (and of one site) each short line occurs; a line seen in many of
+  them is chrome, unless it reads like a real sentence inside the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+
+from desktop.core.textnorm import normalize_text
+
+# Lines longer than this are never counted across documents: they are text.
+MAX_KEY_CHARS = 300
+# Lines at most this long are checked against the chrome phrase lists.
+MAX_PHRASE_CHARS = 160
+
+_WS = re.compile(r"\s+")
+# Vietnamese syllables count as words: a line this long is prose even unpunctuated.
+PROSE_WORDS = 35
+_SENTENCE_END = frozenset(".!?…;:")
+_INNER_SENTENCE = re.compile(r"[.!?…][\"”»’)]*\s+[\"“«(]?[^\W\d_]")
+
+# Whole-line chrome: a stock phrase, optionally followed by ":" and a number.
+_CHROME_PHRASES = (
+    r"tìm kiếm(?: tin tức| nâng cao)?|tìm|liên kết(?: website| web)?|trang chủ|giới thiệu|liên hệ"
+    r"|sơ đồ (?:site|trang|cổng)|rss|hỏi đáp|góp ý|english|tiếng việt|menu|danh mục"
+    r"|thống kê(?: truy cập)?|truy cập(?: tổng| hiện tại| trong ngày| hôm nay)?"
+    r"|tổng(?: số)? lượt truy cập|lượt truy cập|lượt xem|số (?:người|lượt) (?:online|truy cập)"
+    r"|(?:đang )?online|đang truy cập|hôm nay|hôm qua|tuần này|tuần trước|tháng này|tháng trước"
+    r"|năm nay|tất cả|tổng cộng|khách|thành viên|lượt đánh giá.*|trung bình.*"
+    r"|đăng nhập|đăng xuất|đăng ký|quên mật khẩu|tài khoản|mật khẩu|ghi nhớ"
+    r"|in(?: nội dung| bài(?: viết)?| trang| tin)?|bản in|gửi (?:email|bài viết|cho bạn bè|tin)"
+    r"|chia sẻ|share|tweet|facebook|zalo|email|lưu(?: bài(?: viết)?)?|quay (?:lại|về)|trở về"
+    r"|(?:về|lên) đầu trang|xem tiếp|xem thêm|đọc thêm|chi tiết|video(?: clip)?|clip"
+    r"|hình ảnh(?: hoạt động)?|thư viện (?:ảnh|video)|album ảnh|ảnh|audio|podcast|infographics?"
+    r"|(?:các )?tin (?:khác|liên quan|nổi bật|mới|mới nhất|mới đăng|đọc nhiều|xem nhiều"
+    r"|cùng chuyên mục|tiêu điểm|đã đưa|đã đăng)|bài viết (?:khác|liên quan|mới)"
+    r"|tin tức(?: - sự kiện)?|sự kiện|thông báo|văn bản(?: mới| pháp quy| chỉ đạo)?|nội dung"
+    r"|chuyên mục|lịch (?:công tác|làm việc)(?: tuần)?|lịch tuần|dự báo thời tiết|thời tiết"
+    r"|đánh giá|bình luận|ý kiến(?: bạn đọc| của bạn)?|gửi (?:ý kiến|bình luận)|họ (?:và )?tên"
+    r"|mã (?:xác (?:thực|nhận)|bảo vệ).*|xác nhận|gửi|hủy|làm lại|nhập lại|tiêu đề"
+    r"|bỏ qua (?:lệnh|nội dung|menu|đến|tới|liên kết).*|lệnh ruy-?băng.*"
+    r"|tăng tương phản.*|giảm tương phản.*|cỡ chữ.*"
+    r"|chọn một ngày(?: từ lịch)?|các tin đã đăng(?: ngày)?|xem tin theo ngày|xem theo ngày"
+    r"|chi tiết tin.*|trang \d+|trước|sau|tiếp|\d+"
+)
+_CHROME_LINE = re.compile(
+    rf"(?:{_CHROME_PHRASES})\s*[:：]?\s*[\d.,\s]*\.?",
+    re.IGNORECASE,
+)
+# Footer lines: chrome even when they read like sentences.
+_FOOTER = re.compile(
+    r"(?:©|\(c\)\s|copyright|bản quyền\s*(?:thuộc|©|:|\d)|chịu trách nhiệm(?:\s+\w+){0,2}\s*:"
+    r"|giấy phép(?:\s+(?:số|xuất bản|hoạt động))?\s*(?::|số)|cơ quan chủ quản|ghi rõ nguồn"
+    r"|(?:phó )?tổng biên tập\s*:|trưởng ban biên tập|địa chỉ\s*:|điện thoại\s*:|đt\s*:"
+    r"|tel\s*:|fax\s*:|e-?mail\s*:|website\s*:|hotline\s*:)",
+    re.IGNORECASE,
+)
+# Chrome that opens a short line whatever follows: widgets, counters, calendars.
+_CHROME_PREFIX = re.compile(
+    r"(?:a-\s*a\s*a\+|bỏ qua (?:lệnh|nội dung|menu|đến|tới|liên kết)|lệnh ruy-?băng"
+    r"|chọn một ngày|các tin đã đăng|xem tin theo ngày"
+    r"|lượt đánh giá|đánh giá\s*:|mã xác (?:thực|nhận)|chi tiết tin|tin nổi bật|tin liên quan"
+    r"|các tin khác|in nội dung|thống kê truy cập|số người online|truy cập tổng|tổng lượt truy cập"
+    r"|(?:đang\s+)?online\s*:|chịu trách nhiệm)",
+    re.IGNORECASE,
+)
+# After the article has started, these lines end it: related news, widgets, footer.
+_END_MARKER = re.compile(
+    r"(?:©|copyright|bản quyền|chịu trách nhiệm|cơ quan chủ quản|giấy phép|xem tin theo ngày"
+    r"|các tin đã đăng|thống kê truy cập|in nội dung|lượt đánh giá|chọn một ngày|đánh giá\s*:"
+    r"|(?:(?:các )?tin (?:khác|liên quan|nổi bật|cùng chuyên mục|đã đưa|mới hơn|cũ hơn|đọc nhiều)"
+    r"|bài viết (?:khác|liên quan)|bình luận|ý kiến bạn đọc|gửi ý kiến|in bài)"
+    r"(?:\s*$|\s*[:(\d]|\s+(?:các )?tin\b))",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(r"(?<!\d)(?:\+84|0)\d{2,3}[.\s]?\d{3,4}[.\s]?\d{3,4}(?!\d)")
+_NO_LETTERS = re.compile(r"[\W\d_]*")
+_PIPE_MENU = re.compile(r"(?:[^|]{1,40}\|){2,}")
+_BULLET = re.compile(r"^[•·▪►»◦‣∙]\s*")
+_REPEATED_HALVES = re.compile(r"(\S+(?:\s\S+){0,4}?)(?:\s+\1)+", re.IGNORECASE)
+
+
+class LineKind(Enum):
+    CHROME = "chrome"
+    END = "end"  # chrome that closes the article (related news, footer, widgets)
+    TEXT = "text"  # a sentence-like line of prose
+    SHORT = "short"  # a heading, caption, title, name or menu item
+
+
+@dataclass(slots=True)
+class LineFeatures:
+    """Cheap measurements of one whitespace-collapsed line."""
+
+    text: str
+    words: int
+    ends_sentence: bool
+    all_caps: bool
+    bullet: bool
+
+    @property
+    def inner_sentence(self) -> bool:
+        """A sentence break inside the line: ``... đạt. Sau đó ...``."""
+        for m in _INNER_SENTENCE.finditer(self.text):
+            if self.text[m.end() - 1].isupper():
+                return True
+        return False
+
+    @property
+    def sentence_like(self) -> bool:
+        """Reads like prose: long, or punctuated like sentences; not shouted, not a teaser."""
+        if self.all_caps:
+            return False
+        if self.words >= PROSE_WORDS:
+            return True
+        if self.words < 8 or (self.bullet and not self.ends_sentence):
+            return False
+        if self.inner_sentence:
+            return True
+        if not self.ends_sentence:
+            return False
+        text = self.text.rstrip("\"”»’')]")
+        if text.endswith(("...", "…")):
+            return self.words >= 12 and not self.bullet
+        if text[-1] in "?!":
+            return self.words >= 20  # shorter ones are headlines
+        return True
+
+
+def collapse(line: str) -> str:
+    """Strip and collapse runs of whitespace to single spaces."""
+    return " ".join(line.split())
+
+
+def line_key(line: str) -> str:
+    """The form under which a line is counted across documents."""
+    return " ".join(line.casefold().split())
+
+
+def features(text: str) -> LineFeatures:
+    """Measure a collapsed, non-empty line."""
+    stripped = text.rstrip("\"”»’')]") or text
+    return LineFeatures(
+        text=text,
+        words=text.count(" ") + 1,
+        ends_sentence=stripped[-1] in _SENTENCE_END,
+        all_caps=text.isupper(),
+        bullet=_BULLET.match(text) is not None,
+    )
+
+
+def is_end_marker(text: str) -> bool:
+    """Whether a line opens the after-article zone (related news, comments, footer)."""
+    return len(text) <= MAX_KEY_CHARS and _END_MARKER.match(text) is not None
+
+
+def chrome_by_phrase(f: LineFeatures) -> bool:
+    """Whether a line is chrome by its wording or shape alone."""
+    text = f.text
+    if _FOOTER.match(text):
+        return True
+    if len(text) > MAX_PHRASE_CHARS:
+        return False
+    if _NO_LETTERS.fullmatch(text):
+        return True  # counters, separators, lone bullets
+    if f.sentence_like:
+        return False
+    if _CHROME_PREFIX.match(text) or _CHROME_LINE.fullmatch(text):
+        return True
+    if _REPEATED_HALVES.fullmatch(text):
+        return True  # "Tin nổi bật Tin nổi bật"
+    if text.count("|") >= 2 and _PIPE_MENU.match(text + "|"):
+        return True
+    if f.words <= 5 and _PHONE.search(text):
+        return True
+    if f.bullet:
+        # Teasers in side lists: "• Lãnh đạo Sở Khoa học Công nghệ..."
+        return f.words <= 25 and (text.endswith(("...", "…")) or not f.ends_sentence)
+    return False
+
+
+def classify(f: LineFeatures) -> LineKind:
+    """The kind of a line from its own features (no cross-document evidence)."""
+    if is_end_marker(f.text) and (not f.sentence_like or _FOOTER.match(f.text)):
+        return LineKind.END
+    if chrome_by_phrase(f):
+        return LineKind.CHROME
+    return LineKind.TEXT if f.sentence_like else LineKind.SHORT
+
+
+class LineStats:
+    """Counts, per import batch, how many documents contain each short line.
+
+    The importer calls ``observe`` once for every document of a batch before
+    extracting any of them. A line counts as repeated when it occurs in at least
+    ``min_docs`` documents and in at least ``min_share`` of the batch, or of the
+    documents of the same site (found from a URL or ``(domain)`` in the text).
+    """
+
+    def __init__(self, *, min_docs: int = 3, min_share: float = 0.05) -> None:
+        self.min_docs = min_docs
+        self.min_share = min_share
+        self.documents = 0
+        self._counts: Counter[str] = Counter()
+        self._site_docs: Counter[str] = Counter()
+        self._site_counts: Counter[tuple[str, str]] = Counter()
+
+    def observe(self, text: str) -> None:
+        """Count the distinct short lines of one document."""
+        from desktop.core.extract.meta import site_from_lead, site_from_line
+
+        keys: set[str] = set()
+        site: str | None = None
+        for line in text.splitlines():
+            if not 1 < len(line) <= MAX_KEY_CHARS or line.isspace():
+                continue
+            line = normalize_text(line)
+            keys.add(line_key(line))
+            if site is None and ("://" in line or line.lstrip().startswith("(")):
+                stripped = collapse(line)
+                site = site_from_line(stripped)[0] or site_from_lead(stripped)
+        self.documents += 1
+        self._counts.update(keys)
+        if site:
+            self._site_docs[site] += 1
+            self._site_counts.update((site, k) for k in keys)
+
+    @property
+    def has_sites(self) -> bool:
+        """Whether any observed document named its site (per-site counts exist)."""
+        return bool(self._site_docs)
+
+    def count(self, line: str) -> int:
+        """In how many observed documents the line occurs."""
+        return self._counts.get(line_key(line), 0)
+
+    def is_repeated(self, line: str, site: str | None = None) -> bool:
+        """Whether the line repeats across enough documents to be chrome."""
+        if len(line) > MAX_KEY_CHARS or self.documents < self.min_docs:
+            return False
+        key = line_key(line)
+        n = self._counts.get(key, 0)
+        if n >= self.min_docs and n >= self.min_share * self.documents:
+            return True
+        if site:
+            site_docs = self._site_docs.get(site, 0)
+            n = self._site_counts.get((site, key), 0)
+            return n >= self.min_docs and n >= self.min_share * site_docs
+        return False

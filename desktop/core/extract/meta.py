@@ -1,0 +1,198 @@
+"""Title, site, URL, author and language helpers for scraped text.
+
+* site: the domain (without ``www.``) of a URL line or of a bare ``(domain.gov.vn)``;
+* author: ``Tác giả: ...``, ``Theo ...``, or a signed name (or signing unit) at
+  the end of an article, never a footer's ``Chịu trách nhiệm`` name;
+* title: cleaned as written (ALL CAPS kept), or derived from the first sentence;
+* language: ``"vi"`` by a diacritics count, ``"en"`` by common words, else ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+TITLE_MAX_CHARS = 120
+
+_TLDS = r"(?:vn|com|net|org|gov|edu|info|biz|int|io|asia|de|uk|fr|eu|us|jp|cn|kr)"
+_URL = re.compile(r"https?://[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
+_DOMAIN = rf"(?:www\.)?(?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.)+{_TLDS}\b"
+_PAREN_DOMAIN = re.compile(rf"\(\s*({_DOMAIN})\s*\)", re.IGNORECASE)
+_DOMAIN_LINE = re.compile(rf"(?:nguồn\s*:\s*)?\(?\s*({_DOMAIN})/?\s*\)?\.?", re.IGNORECASE)
+
+_AUTHOR_LABEL = re.compile(
+    r"(?:tác giả|người viết|bài(?: và ảnh)?|bài,? ảnh|tin(?: và ảnh)?|tin,? ảnh|phóng viên"
+    r"|nhóm phóng viên|pv|ctv|theo|by|author)\s*[:：]\s*(?P<name>.{2,80})$",
+    re.IGNORECASE,
+)
+_THEO = re.compile(r"(?:\*\s*)?theo\s+(?P<name>[^.!?;:]{2,60})$", re.IGNORECASE)
+_NOT_AUTHOR = re.compile(r"chịu trách nhiệm|địa chỉ|điện thoại|giám đốc sở", re.IGNORECASE)
+# Units that sign Vietnamese articles ("Trung tâm Thông tin và Ứng dụng TBKHCN").
+_UNIT = re.compile(
+    r"(?:trung tâm|phòng|ban|sở|văn phòng|báo|đài|chi cục|cục|viện|hội|trường|ubnd|ủy ban"
+    r"|bộ phận|tòa soạn|ban biên tập|nhóm|câu lạc bộ)\s",
+    re.IGNORECASE,
+)
+_SOURCE_SUFFIX = re.compile(
+    r"\s*(?:\((?:[^()]{1,40})\)|/\s*[^/]{1,40}|-\s*[A-Z][^-]{1,30})\s*$"
+)
+_TRAILING_SENTENCE_END = re.compile(r"[.!?…\"”»]\s+(?=[^.!?…\"”»]{2,80}$)")
+
+_SENTENCE_BREAK = re.compile(r"(\S*?)([.!?…])[\"”»’)]*\s+(?=[\"“«(]?[^\W\d_])")
+# Abbreviations whose period does not end a sentence ("TP. HCM", "Mr. Đàm", "GS. TS.").
+_ABBREVIATIONS = frozenset(
+    "tp mr mrs ms dr st q p gs pgs ts ths bs ks th tt ncs cn kts ls nsnd nsưt".split()
+)
+_LEAD_PREFIX = re.compile(
+    r"^(?:\([^()]{1,60}\)\s*[-–—:]\s*|[A-ZĐ][\w.]{1,15}(?:\s[A-ZĐ][\w.]{1,15}){0,2}\s+[-–—]\s+)"
+)
+_LEAD_WHEN = re.compile(
+    r"^(?:(?:rạng\s+)?sáng|chiều|tối|trưa|đêm|hôm)?\s*(?:nay\s+|qua\s+)?(?:ngày\s+)?"
+    r"\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?\s*,\s*",
+    re.IGNORECASE,
+)
+
+_VI_LOWER = "ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+_VI_LETTERS = re.compile(f"[{_VI_LOWER}{_VI_LOWER.upper()}]")
+_EN_WORDS = re.compile(r"\b(?:the|and|of|to|is|in|that|for|with|was|on|are)\b", re.IGNORECASE)
+
+
+def domain_of(url_or_host: str) -> str | None:
+    """The lower-case host of a URL or bare domain, without ``www.``."""
+    text = url_or_host.strip()
+    host = urlsplit(text if "://" in text else f"http://{text}").hostname
+    if not host or "." not in host:
+        return None
+    return host.removeprefix("www.")
+
+
+def site_from_line(line: str) -> tuple[str | None, str | None]:
+    """``(site, url)`` from a line that is a URL, a bare domain or ``Nguồn: ...``.
+
+    ``url`` is set only for a URL with a path (an article address), not a home page.
+    """
+    m = _URL.search(line)
+    if m and len(line) - len(m.group(0)) <= 20:
+        url = m.group(0).rstrip(".,;")
+        site = domain_of(url)
+        path = urlsplit(url).path
+        return site, (url if site and path.strip("/") else None)
+    m2 = _DOMAIN_LINE.fullmatch(line)
+    if m2:
+        return domain_of(m2.group(1)), None
+    return None, None
+
+
+def site_from_lead(line: str) -> str | None:
+    """The ``(binhdinh.gov.vn)`` a lead paragraph opens with."""
+    m = _PAREN_DOMAIN.match(line)
+    return domain_of(m.group(1)) if m else None
+
+
+def footer_site_name(line: str) -> str | None:
+    """The site name in a footer line such as ``© CỔNG THÔNG TIN ĐIỆN TỬ ...``."""
+    m = re.match(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:bản quyền\s*)?", line, re.I)
+    if not m:
+        return None
+    name = line[m.end() :].strip(" .,-–:")
+    name = re.split(r"\s*[.;|]\s+|\s+[-–]\s+", name, maxsplit=1)[0]
+    return name if 3 <= len(name) <= 120 else None
+
+
+def labelled_author(line: str) -> str | None:
+    """``Tác giả: DTD`` / ``Theo Minh Anh`` -> the name; ``None`` otherwise."""
+    if len(line) > 100 or _NOT_AUTHOR.search(line):
+        return None
+    m = _AUTHOR_LABEL.match(line) or _THEO.fullmatch(line)
+    if not m:
+        return None
+    name = m.group("name").strip(" .,;:-–")
+    if not name or not name[0].isupper() or (m.re is _THEO and "," in name):
+        return None
+    return name
+
+
+def _unit_name(text: str) -> bool:
+    """A signing unit: ``Trung tâm Thông tin ...``, 2-10 words, several capitalised."""
+    if not _UNIT.match(text + " ") or any(ch.isdigit() for ch in text):
+        return False
+    words = text.split()
+    return 2 <= len(words) <= 10 and sum(1 for w in words if w[0].isupper()) >= 2
+
+
+def signed_name(line: str) -> str | None:
+    """A signature line: 2-5 capitalised words, or a signing unit of up to 10 words."""
+    if len(line) > 80 or line[-1] in ".!?;:,…" or _NOT_AUTHOR.search(line):
+        return None
+    core = _SOURCE_SUFFIX.sub("", line) if line[-1] in ")" or "/" in line else line
+    core = core.strip()
+    if not core:
+        return None
+    words = core.split()
+    if 2 <= len(words) <= 5 and all(w[0].isupper() for w in words) and not any(
+        ch.isdigit() for ch in core
+    ):
+        return line
+    if _unit_name(core):
+        return line
+    return None
+
+
+def trailing_signature(paragraph: str) -> str | None:
+    """A name signed after the last sentence of a paragraph: ``... thông thoáng. Anh Tú``."""
+    tail = paragraph[-120:].rstrip()
+    if not tail or tail[-1] in ".!?…;:,\"”»":
+        return None
+    m = _TRAILING_SENTENCE_END.search(tail)
+    if not m:
+        return None
+    fragment = tail[m.end() :].strip()
+    return labelled_author(fragment) or signed_name(fragment)
+
+
+def clean_title(line: str) -> str:
+    """A title as written, whitespace collapsed and wrapping punctuation trimmed."""
+    title = " ".join(line.split()).strip(" -–—|:")
+    return title
+
+
+def derive_title(body: str, limit: int = TITLE_MAX_CHARS) -> str:
+    """A readable title from the first sentence, cut at a word boundary with ``…``."""
+    first = body.split("\n", 1)[0]
+    first = _LEAD_PREFIX.sub("", first, count=1)
+    first = _LEAD_WHEN.sub("", first, count=1)
+    sentence = _first_sentence(first).strip()
+    sentence = sentence.rstrip(" .;:,")
+    if sentence and sentence[0].islower():
+        sentence = sentence[0].upper() + sentence[1:]
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–") + "…"
+
+
+def _first_sentence(text: str) -> str:
+    for m in _SENTENCE_BREAK.finditer(text):
+        token = m.group(1).lstrip("(\"“«")
+        if m.group(2) == "." and (
+            token.casefold() in _ABBREVIATIONS or (len(token) == 1 and token.isupper())
+        ):
+            continue
+        return text[: m.start(2)]
+    return text
+
+
+def guess_language(text: str) -> str | None:
+    """``"vi"`` when Vietnamese letters are frequent, ``"en"`` for English, else ``None``."""
+    sample = text[:600]
+    words = sample.count(" ") + 1
+    if words < 3:
+        return None
+    if len(_VI_LETTERS.findall(sample)) >= max(3, words * 0.15):
+        return "vi"
+    if len(_EN_WORDS.findall(sample)) >= max(2, words * 0.08):
+        return "en"
+    return None

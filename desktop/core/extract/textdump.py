@@ -1,0 +1,391 @@
+"""Clean article fields from a plain-text page dump.
+
+A dump scraped from a news or government page still holds the page chrome
+(menus, counters, widgets, related-news lists, footers). The extractor:
+
+1. classifies every line (``chrome.classify``) and marks lines that repeat
+   across the import batch (``LineStats``);
+2. finds the article as the densest cluster of sentence-like lines, cut at the
+   first after-article marker (``Các tin khác``, ``Thống kê truy cập``, ``©`` ...);
+3. takes the title from the short line just above it (or the first line of a
+   ``title / lead / body`` file), else derives one from the first sentence;
+4. reads the date, site, URL and author from the header, the title, the lead
+   and the lines after the article.
+
+The vn-news format (line 1 title, line 2 lead, then the body) comes out as
+title plus lead-and-body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.core.errors import ExtractionError
+from desktop.core.extract import meta, vndate
+from desktop.core.extract.chrome import (
+    MAX_KEY_CHARS,
+    LineFeatures,
+    LineKind,
+    LineStats,
+    classify,
+    collapse,
+    features,
+)
+from desktop.core.extract.fields import Extracted
+from desktop.core.textnorm import normalize_text, paragraphs_to_body
+
+__all__ = ["LineStats", "extract_text_dump"]
+
+# Anchors further apart than this many other lines belong to different blocks.
+MAX_GAP_LINES = 8
+# Link-list shape: this many consecutive short lines without blank lines between.
+LINK_RUN = 3
+LINK_RUN_MAX_WORDS = 6
+# A title line may not be longer than this.
+MAX_TITLE_CHARS = 400
+
+
+@dataclass(slots=True)
+class _Line:
+    raw: str  # stripped, inner whitespace as in the source
+    text: str  # whitespace collapsed
+    f: LineFeatures
+    kind: LineKind
+    blank_before: bool
+    repeated: bool = False
+    published: date | None = None  # a line holding only a (labelled) date
+    author: str | None = None  # a "Tác giả: ..." / "Theo ..." line
+    site: str | None = None  # a URL or bare-domain line
+    url: str | None = None
+
+    @property
+    def is_meta(self) -> bool:
+        return self.published is not None or self.author is not None or self.site is not None
+
+    @property
+    def is_date_or_source(self) -> bool:
+        """A line that only carries a date or a URL/domain: metadata, not body."""
+        return self.published is not None or self.site is not None
+
+    @property
+    def is_chrome(self) -> bool:
+        if self.kind in (LineKind.CHROME, LineKind.END):
+            return True
+        return self.repeated and self.kind is not LineKind.TEXT
+
+    @property
+    def is_anchor(self) -> bool:
+        return self.kind is LineKind.TEXT and not self.repeated and not self.is_meta
+
+
+def extract_text_dump(
+    text: str, *, stats: LineStats | None = None, source_name: str = ""
+) -> Extracted:
+    """Turn one scraped text dump into clean article fields.
+
+    ``stats`` holds cross-document evidence filled by ``LineStats.observe`` for
+    every document of the batch. Raises ``ExtractionError`` when no article text
+    remains (an empty file or one made only of page chrome).
+    """
+    label = f"{source_name}: " if source_name else ""
+    text = normalize_text(text)
+    lines = _read_lines(text, stats)
+    if not lines:
+        raise ExtractionError(f"{label}the document is empty")
+    return _Extraction(lines, label).run()
+
+
+def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
+    lines: list[_Line] = []
+    blank = False
+    for raw_line in text.split("\n"):
+        raw = raw_line.strip()
+        if not raw:
+            blank = True
+            continue
+        # Tabs and no-break or thin spaces are not printable; double spaces need collapsing.
+        collapsed = collapse(raw) if "  " in raw or not raw.isprintable() else raw
+        f = features(collapsed)
+        line = _Line(raw, collapsed, f, classify(f), blank)
+        blank = False
+        if len(collapsed) <= 100 and line.kind is not LineKind.TEXT or len(collapsed) <= 60:
+            line.published = vndate.parse_date_line(collapsed)
+            if line.published is None:
+                line.author = meta.labelled_author(collapsed)
+            if line.published is None and line.author is None and "." in collapsed:
+                line.site, line.url = meta.site_from_line(collapsed)
+        lines.append(line)
+    if stats is not None and stats.documents:
+        site = next((ln.site for ln in lines if ln.site), None) if stats.has_sites else None
+        if site is None and stats.has_sites and lines:
+            site = meta.site_from_lead(lines[0].text)
+        for line in lines:
+            if len(line.text) <= MAX_KEY_CHARS:
+                line.repeated = stats.is_repeated(line.text, site)
+    return lines
+
+
+class _Extraction:
+    """One document's lines and the decisions taken about them."""
+
+    def __init__(self, lines: list[_Line], label: str) -> None:
+        self.lines = lines
+        self.label = label
+
+    def run(self) -> Extracted:
+        span = self._article_span()
+        if span is None:
+            return self._fallback()
+        start, end = span
+        title_at, lead_from = self._find_title(start)
+        body_from = lead_from if title_at is not None else start
+        signature_at, tail_end = self._tail(end)
+        paragraphs = self._paragraphs(body_from, tail_end)
+        if not paragraphs:
+            raise ExtractionError(f"{self.label}no article text found")
+        body = "\n\n".join(paragraphs)  # lines are already whitespace-collapsed
+
+        title_date: date | None = None
+        if title_at is not None:
+            title_text, title_date = vndate.split_trailing_date(self.lines[title_at].raw)
+            title = meta.clean_title(title_text)
+        else:
+            title = meta.derive_title(body)
+        published = self._published(start, tail_end, title_date, title, paragraphs[0])
+        site, url = self._site(body_from, end, paragraphs[0])
+        author = self._author(body_from, self._zone_end(end), signature_at, paragraphs[-1])
+        return Extracted(
+            title=title or meta.derive_title(body),
+            body=body,
+            published=published,
+            site=site,
+            url=url,
+            author=author,
+            language=meta.guess_language(body),
+        )
+
+    # -- the article block ---------------------------------------------------
+
+    def _article_span(self) -> tuple[int, int] | None:
+        """First and last line of the densest cluster of prose, cut at end markers."""
+        best: tuple[int, int] | None = None
+        best_chars = 0
+        cluster_start = cluster_end = -1
+        chars = 0
+        gap = 0
+        for i, line in enumerate(self.lines):
+            if line.kind is LineKind.END or gap > MAX_GAP_LINES:
+                if cluster_start >= 0 and chars > best_chars:
+                    best, best_chars = (cluster_start, cluster_end), chars
+                cluster_start, chars, gap = -1, 0, 0
+            if line.is_anchor:
+                if cluster_start < 0:
+                    cluster_start = i
+                cluster_end = i
+                chars += len(line.text)
+                gap = 0
+            elif cluster_start >= 0:
+                gap += 1
+        if cluster_start >= 0 and chars > best_chars:
+            best = (cluster_start, cluster_end)
+        if best is None:
+            return None
+        start, end = best
+        # Repeated prose right next to the block (a stock lead or closing sentence)
+        # still belongs to it; repeated prose set apart from it by other lines does not.
+        while start > 0 and self.lines[start - 1].kind is LineKind.TEXT:
+            start -= 1
+        while end + 1 < len(self.lines) and self.lines[end + 1].kind is LineKind.TEXT:
+            end += 1
+        return start, end
+
+    def _title_candidate(self, i: int) -> bool:
+        line = self.lines[i]
+        if line.kind is not LineKind.SHORT or len(line.text) > MAX_TITLE_CHARS:
+            return False
+        if line.repeated and i != 0:
+            return False  # a repeated first line may still head a title/lead/body file
+        return line.f.words >= 2 or len(line.text) >= 4
+
+    def _find_title(self, start: int) -> tuple[int | None, int]:
+        """Index of the title line and of the first line after it that may be lead."""
+        if start == 0:
+            return (0, 1) if self._headline_first(0) else (None, 0)
+        run: list[int] = []
+        for i in range(start - 1, -1, -1):
+            line = self.lines[i]
+            if line.is_meta:
+                continue
+            if not self._title_candidate(i):
+                break
+            run.append(i)
+        if not run:
+            return None, start
+        if run[-1] == 0 and self._compact_head(start):
+            # title / lead / body: the file's first line is the title, what follows is lead.
+            if len(run) == 1 or (len(run) == 2 and not self.lines[0].repeated):
+                return 0, 1
+        if run[0] == 0 and self.lines[0].repeated:
+            return None, start
+        return run[0], start
+
+    def _headline_first(self, i: int) -> bool:
+        """A first line shaped like a headline, directly followed by more prose."""
+        if i + 1 >= len(self.lines) or self.lines[i + 1].blank_before:
+            return False
+        nxt = self.lines[i + 1]
+        if nxt.is_chrome or nxt.is_meta:
+            return False
+        f = self.lines[i].f
+        text = f.text.rstrip("\"”»’')]")
+        if text.endswith(("...", "…")):
+            return f.words <= 40
+        if text[-1] == ".":
+            # "Headline." directly above a longer paragraph, one sentence only.
+            return f.words <= 25 and not f.inner_sentence and nxt.f.words > f.words
+        return f.words <= 40 and text[-1] not in ";:"
+
+    def _compact_head(self, start: int) -> bool:
+        """No blank line between the file's first line and the article block."""
+        return not any(line.blank_before for line in self.lines[1 : start + 1])
+
+    def _tail(self, end: int) -> tuple[int | None, int]:
+        """After the last prose line: a signature, and the last line to keep as body.
+
+        Closing captions, credits, author lines and a signature with its position
+        line stay; the tail ends at chrome, a shouted heading or a menu-like run.
+        """
+        keep_until = end
+        signature_at: int | None = None
+        for i in range(end + 1, min(len(self.lines), end + 5)):
+            line = self.lines[i]
+            if line.kind is LineKind.END:
+                break
+            if line.is_date_or_source:
+                continue
+            if line.author:
+                keep_until = i
+                continue
+            if line.kind is not LineKind.SHORT:
+                break
+            # A signature may repeat across a site's articles; it is still no chrome here.
+            if signature_at is None and meta.signed_name(line.text):
+                signature_at = keep_until = i
+                continue
+            if line.is_chrome or (line.f.all_caps and line.f.words > 2):
+                break
+            if not self._not_link_run(i):
+                break
+            keep_until = i
+        return signature_at, keep_until
+
+    def _zone_end(self, end: int) -> int:
+        """The first after-article marker following the block (or the end of the file)."""
+        for i in range(end + 1, len(self.lines)):
+            if self.lines[i].kind is LineKind.END:
+                return i
+        return len(self.lines)
+
+    def _not_link_run(self, i: int) -> bool:
+        """Whether a short line stands alone rather than in a menu-like run."""
+        lo = i
+        while lo > 0 and not self.lines[lo].blank_before and self.lines[lo - 1].kind is (
+            LineKind.SHORT
+        ):
+            lo -= 1
+        hi = i
+        while hi + 1 < len(self.lines) and not self.lines[hi + 1].blank_before and self.lines[
+            hi + 1
+        ].kind is LineKind.SHORT:
+            hi += 1
+        return hi - lo + 1 < LINK_RUN
+
+    def _paragraphs(self, first: int, last: int) -> list[str]:
+        out: list[str] = []
+        for line in self.lines[first : last + 1]:
+            if line.is_chrome or line.is_date_or_source:
+                continue
+            if out and out[-1] == line.text:
+                continue  # an image's alt text followed by the same caption
+            out.append(line.text)
+        return out
+
+    # -- metadata --------------------------------------------------------------
+
+    def _published(
+        self, start: int, end: int, title_date: date | None, title: str, lead: str
+    ) -> date | None:
+        header = [ln.published for ln in self.lines[:start] if ln.published]
+        if header:
+            return header[0]
+        if title_date:
+            return title_date
+        rest = [ln.published for ln in self.lines[start:] if ln.published]
+        if rest:
+            return rest[0]
+        return vndate.parse_lead_date(lead, title, lead)
+
+    def _site(self, first: int, end: int, lead: str) -> tuple[str | None, str | None]:
+        """Source lines after the article first, then inside it, then the header."""
+        order = [*self.lines[end + 1 :], *self.lines[first : end + 1], *self.lines[:first]]
+        site: str | None = None
+        url: str | None = None
+        for line in order:
+            if line.site is None or line.kind is LineKind.TEXT:
+                continue
+            if url is None and line.url:
+                url = line.url
+                site = line.site if site is None else site
+            elif site is None:
+                site = line.site
+        if site is None:
+            site = meta.site_from_lead(lead)
+        if site is None:
+            for line in self.lines[end + 1 :]:
+                name = meta.footer_site_name(line.text)
+                if name:
+                    return name, url
+        return site, url
+
+    def _author(
+        self, first: int, end: int, signature_at: int | None, last_paragraph: str
+    ) -> str | None:
+        for line in reversed(self.lines[first:end]):
+            if line.author and not line.is_chrome:
+                return line.author
+        if signature_at is not None:
+            return self.lines[signature_at].text
+        return meta.trailing_signature(last_paragraph)
+
+    # -- no prose at all -------------------------------------------------------
+
+    def _fallback(self) -> Extracted:
+        """Short documents without a sentence-like line: keep what is not chrome."""
+        keep = [
+            i
+            for i, line in enumerate(self.lines)
+            if not line.is_chrome and not line.is_meta and self._short_enough_or_alone(i)
+        ]
+        if not keep:
+            raise ExtractionError(f"{self.label}no article text found (only page chrome)")
+        title_line = self.lines[keep[0]]
+        title_text, title_date = vndate.split_trailing_date(title_line.raw)
+        rest = [self.lines[i].text for i in keep[1:]]
+        body = paragraphs_to_body(rest or [title_line.text])
+        published = next((ln.published for ln in self.lines if ln.published), title_date)
+        site, url = self._site(keep[0], keep[-1], body)
+        author = next((ln.author for ln in self.lines if ln.author), None)
+        return Extracted(
+            title=meta.clean_title(title_text) or meta.derive_title(body),
+            body=body,
+            published=published,
+            site=site,
+            url=url,
+            author=author,
+            language=meta.guess_language(body),
+        )
+
+    def _short_enough_or_alone(self, i: int) -> bool:
+        line = self.lines[i]
+        return line.f.words > LINK_RUN_MAX_WORDS or self._not_link_run(i)

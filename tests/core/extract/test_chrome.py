@@ -1,0 +1,114 @@
+"""Line features, chrome phrases and cross-document line counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.extract.chrome import LineKind, LineStats, classify, features
+
+
+def kind(line: str) -> LineKind:
+    return classify(features(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thống kê truy cập",
+        "Truy cập tổng 1.983.286",
+        "Truy cập hiện tại 1.712",
+        "Số người online: 8",
+        "Hôm nay: 1163",
+        "Online: 24",
+        "Bỏ qua Lệnh Ruy-băng Bỏ qua nội dung chính",
+        "A- A A+ | Tăng tương phản Giảm tương phản",
+        "Chọn một ngày từ lịch.",
+        "ĐĂNG NHẬP",
+        "Tin nổi bật Tin nổi bật",
+        "Các tin khác",
+        "© CỔNG THÔNG TIN ĐIỆN TỬ TỈNH",
+        "Chịu trách nhiệm: Trần Văn Lân, Giám đốc Sở. Địa chỉ: 20 Lê Lợi, Huế; ĐT: 0234.3822 111.",
+        "lượt đánh giá: , trung bình:Tin liên quan",
+        "Mã xác thực không đúng.",
+        "• Lãnh đạo Sở làm việc với...",
+        "Trang chủ | Giới thiệu | Tin tức | Liên hệ",
+        "|",
+        "• :",
+    ],
+)
+def test_chrome_lines(line: str) -> None:
+    assert kind(line) in (LineKind.CHROME, LineKind.END)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Các tin khác",
+        "Thống kê truy cập",
+        "In nội dung",
+        "Bình luận",
+        "© 2023 Sở Khoa học và Công nghệ",
+        "Tin nổi bật Tin nổi bật",
+    ],
+)
+def test_end_markers(line: str) -> None:
+    assert kind(line) is LineKind.END
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Ngày 19/01/2018, UBND tỉnh đã tổ chức hội nghị tổng kết hoạt động khoa học. "
+            "Tham dự có lãnh đạo các sở, ngành.",
+            LineKind.TEXT,
+        ),
+        ("Phó Chủ tịch UBND tỉnh phát biểu tại hội nghị", LineKind.SHORT),
+        ("HỘI NGHỊ TỔNG KẾT HOẠT ĐỘNG KH&CN NĂM 2017; TRIỂN KHAI NHIỆM VỤ", LineKind.SHORT),
+        ("Bỏ qua những khó khăn ban đầu, hợp tác xã đã có lãi ngay trong năm đầu tiên.",
+         LineKind.TEXT),
+        ("Bình luận viên Quang Huy dẫn chương trình", LineKind.SHORT),
+        ("Gọi ngay 0923.006757 để phản ánh thông tin thi THPT", LineKind.SHORT),
+    ],
+)
+def test_article_lines_are_not_chrome(line: str, expected: LineKind) -> None:
+    assert kind(line) is expected
+
+
+def test_line_stats_counts_documents_not_occurrences() -> None:
+    stats = LineStats()
+    stats.observe("Menu trang\nMenu trang\nBài một.")
+    stats.observe("Menu  trang\nBài hai.")
+    stats.observe("MENU TRANG\nBài ba.")
+    assert stats.documents == 3
+    assert stats.count("menu trang") == 3
+    assert stats.is_repeated("Menu trang")
+    assert not stats.is_repeated("Bài một.")
+
+
+def test_line_stats_needs_a_share_of_the_batch() -> None:
+    stats = LineStats(min_docs=3, min_share=0.5)
+    for i in range(10):
+        stats.observe(("Dòng lặp lại\n" if i < 3 else "") + f"Bài số {i}.")
+    assert stats.count("Dòng lặp lại") == 3
+    assert not stats.is_repeated("Dòng lặp lại")  # 3 of 10 < 50%
+
+
+def test_line_stats_per_site_share() -> None:
+    stats = LineStats(min_docs=3, min_share=0.5)
+    for i in range(4):
+        stats.observe(f"https://a.example.gov.vn/\nChân trang của trang A\nBài A{i}.")
+    for i in range(10):
+        stats.observe(f"Bài B{i}.")
+    # 4 of 14 documents overall, but all 4 documents of its site.
+    assert stats.is_repeated("Chân trang của trang A", "a.example.gov.vn")
+    assert not stats.is_repeated("Chân trang của trang A")
+
+
+def test_line_stats_normalizes_nfd() -> None:
+    import unicodedata
+
+    stats = LineStats()
+    for _ in range(3):
+        stats.observe(unicodedata.normalize("NFD", "Liên kết hữu ích\nNội dung."))
+    assert stats.is_repeated("Liên kết hữu ích")

@@ -1,0 +1,84 @@
+"""Site, author, title and language helpers."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.extract import meta
+
+
+def test_site_from_url_line() -> None:
+    assert meta.site_from_line("https://thuathienhue.gov.vn/") == ("thuathienhue.gov.vn", None)
+    url = "https://www.example.gov.vn/tin-tuc/bai-viet-1.html"
+    assert meta.site_from_line(url) == ("example.gov.vn", url)
+    assert meta.site_from_line("Nguồn: binhdinh.gov.vn") == ("binhdinh.gov.vn", None)
+    assert meta.site_from_line("Hai bên trao biên bản ghi nhớ.") == (None, None)
+
+
+def test_site_from_lead() -> None:
+    assert meta.site_from_lead("(binhdinh.gov.vn) - Ngày 17/3, tại") == "binhdinh.gov.vn"
+    assert meta.site_from_lead("(Dân trí) - Ngày 17/3") is None
+
+
+def test_footer_site_name() -> None:
+    assert meta.footer_site_name("© CỔNG THÔNG TIN ĐIỆN TỬ TỈNH") == "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH"
+    assert meta.footer_site_name("Các tin khác") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Tác giả: DTD", "DTD"),
+        ("Tác giả: Nguyễn Văn An", "Nguyễn Văn An"),
+        ("Theo Minh Anh", "Minh Anh"),
+        ("Theo VTC14", "VTC14"),
+        ("Chịu trách nhiệm: Trần Văn Lân", None),
+        ("Theo người yêu về nhà, bé gái bị lạc", None),
+        ("Theo đó, các đơn vị phải báo cáo", None),
+    ],
+)
+def test_labelled_author(line: str, author: str | None) -> None:
+    assert meta.labelled_author(line) == author
+
+
+@pytest.mark.parametrize(
+    ("line", "signed"),
+    [
+        ("Cao Thị Ngọc Hà", True),
+        ("LÂM THỎA (VnExpress)", True),
+        ("Trung tâm Thông tin và Ứng dụng TBKHCN", True),
+        ("Các đại biểu tham quan mô hình", False),
+        ("Hai bên trao biên bản ghi nhớ hợp tác.", False),
+        ("Chuyên mục số 5-2016", False),
+    ],
+)
+def test_signed_name(line: str, signed: bool) -> None:
+    assert (meta.signed_name(line) is not None) is signed
+
+
+def test_trailing_signature_after_last_sentence() -> None:
+    assert meta.trailing_signature("Xe đã lưu thông trở lại. Anh Tú") == "Anh Tú"
+    assert meta.trailing_signature("Trận đấu diễn ra kịch tính. Theo PLO") == "PLO"
+    assert meta.trailing_signature("Trận đấu diễn ra rất kịch tính.") is None
+
+
+def test_derive_title_cuts_at_word_boundary() -> None:
+    body = "Chiều 24/01/2024, " + "Sở tổ chức hội nghị tổng kết công tác " * 8 + "năm 2023. Sau đó"
+    title = meta.derive_title(body)
+    assert title.startswith("Sở tổ chức hội nghị")
+    assert title.endswith("…")
+    assert len(title) <= meta.TITLE_MAX_CHARS
+    assert title[:-1] == title[:-1].rstrip()
+    assert body.replace("  ", " ").find(title[:-1]) > 0
+
+
+def test_derive_title_short_sentence_is_whole() -> None:
+    assert meta.derive_title("Hà Nội mưa lớn. Nhiều tuyến phố ngập.") == "Hà Nội mưa lớn"
+    # An abbreviation is not a sentence end.
+    assert meta.derive_title("TP. HCM mở tuyến buýt mới. Giá vé rẻ.") == "TP. HCM mở tuyến buýt mới"
+
+
+def test_guess_language() -> None:
+    assert meta.guess_language("Sở Khoa học và Công nghệ tổ chức hội nghị tổng kết") == "vi"
+    assert meta.guess_language("The committee said that the plan is on track for the year") == "en"
+    assert meta.guess_language("12 34 56") is None

@@ -1,0 +1,226 @@
+"""Text-dump extraction on hand-written dumps: fields, chrome, batches, bad input."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop.core.errors import ExtractionError
+from desktop.core.extract.fields import Extracted
+from desktop.core.extract.textdump import LineStats, extract_text_dump
+
+
+def dump(fixtures: Path, name: str, stats: LineStats | None = None) -> Extracted:
+    text = (fixtures / "textdump" / name).read_text(encoding="utf-8")
+    return extract_text_dump(text, stats=stats, source_name=name)
+
+
+def paragraphs(e: Extracted) -> list[str]:
+    return e.body.split("\n\n")
+
+
+def test_caps_title_trailing_date_signed_author(fixtures: Path) -> None:
+    e = dump(fixtures, "caps_title_signed.txt")
+    assert e.title == (
+        "TẬP HUẤN ỨNG DỤNG TIẾN BỘ KỸ THUẬT TRONG SẢN XUẤT CÀ PHÊ BỀN VỮNG "
+        "CHO NÔNG DÂN CÁC HUYỆN PHÍA TÂY TỈNH NĂM 2022"
+    )
+    assert e.published == date(2022, 3, 5)  # the publication date, not "Ngày 02/3/2022"
+    assert e.author == "Nguyễn Thị Thu Hằng"
+    assert e.language == "vi"
+    assert e.site == "CỔNG THÔNG TIN ĐIỆN TỬ SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH ĐẮK NÔNG"
+    body = e.body
+    assert body.startswith("Ngày 02/3/2022, Trung tâm Ứng dụng")
+    assert "Các đại biểu tham quan mô hình tưới nhỏ giọt" in body  # a caption
+    assert "diện tích cà phê già cỗi cần tái canh" in body
+    for chrome in ("Ruy-băng", "Tăng tương phản", "ĐĂNG NHẬP", "Trang chủ", "Hội thảo khoa học",
+                   "Nội dung", "In nội dung", "Chọn một ngày", "online", "1.204.377",
+                   "Chịu trách nhiệm", "Lê Văn Bình", "©"):
+        assert chrome not in body, chrome
+    assert e.author != "Lê Văn Bình"
+
+
+def test_missing_title_is_derived_from_first_sentence(fixtures: Path) -> None:
+    e = dump(fixtures, "no_title_lead_date.txt")
+    assert e.title.startswith("Sở Khoa học và Công nghệ tổ chức hội nghị trực tuyến")
+    assert e.title.endswith("…")
+    assert len(e.title) <= 121
+    assert e.title[:-1] in e.body
+    assert e.published == date(2021, 9, 8)
+    assert e.author == "Văn phòng Sở"
+    assert paragraphs(e)[0].startswith("Chiều 08/9/2021, Sở Khoa học")
+    assert "Quang cảnh hội nghị tại điểm cầu chính." in paragraphs(e)
+    for chrome in ("Đánh giá", "Bình luận", "Mã xác thực", "Thống kê", "402.118", "Online"):
+        assert chrome not in e.body, chrome
+
+
+def test_paren_domain_and_year_from_title(fixtures: Path) -> None:
+    e = dump(fixtures, "paren_domain.txt")
+    assert e.title == "Khai mạc Hội chợ công nghệ và thiết bị vùng Tây Nguyên năm 2022"
+    assert e.site == "daklak.gov.vn"
+    assert e.url is None
+    assert e.published == date(2022, 3, 17)  # "Ngày 17/3" + "năm 2022" in the title
+    assert e.author == "NTH"
+    assert paragraphs(e)[0].startswith("(daklak.gov.vn) - Ngày 17/3")
+    assert "Các đại biểu cắt băng khai mạc hội chợ" in paragraphs(e)
+    for chrome in ("Tăng tương phản", "Tin nổi bật", "•", "|"):
+        assert chrome not in e.body, chrome
+
+
+def test_url_line_update_date_and_duplicate_caption(fixtures: Path) -> None:
+    e = dump(fixtures, "url_line.txt")
+    assert e.title == "Sở Khoa học và Công nghệ ký kết hợp tác với Trường Đại học Nông Lâm"
+    assert e.published == date(2020, 11, 2)  # "Ngày cập nhật", not "Sáng ngày 30/10"
+    assert e.site == "skhcn.example.gov.vn"
+    assert e.url == "https://www.skhcn.example.gov.vn/tin-tuc/ky-ket-hop-tac-dai-hoc-nong-lam-123.html"
+    assert paragraphs(e).count("Hai bên trao biên bản ghi nhớ hợp tác") == 1
+    for chrome in ("Tìm kiếm", "Liên kết", "CỔNG DỊCH VỤ CÔNG", "https://", "Các tin khác",
+                   "Truy cập", "Ngày cập nhật"):
+        assert chrome not in e.body, chrome
+
+
+def test_vn_news_title_lead_body(fixtures: Path) -> None:
+    e = dump(fixtures, "vn_news.txt")
+    lines = (fixtures / "textdump" / "vn_news.txt").read_text(encoding="utf-8").splitlines()
+    assert e.title == lines[0]
+    assert paragraphs(e) == [lines[1], lines[2].strip()]
+    assert e.author == "Hoàng Nam"
+    assert e.published is None  # "Từ ngày 1/7" has no year anywhere
+
+
+def test_body_paragraphs_are_separated_by_one_blank_line(fixtures: Path) -> None:
+    for name in ("caps_title_signed.txt", "url_line.txt", "paren_domain.txt"):
+        body = dump(fixtures, name).body
+        assert "\n\n\n" not in body
+        assert all(p and p == " ".join(p.split()) for p in body.split("\n\n"))
+
+
+# -- cross-document evidence ---------------------------------------------------
+
+_ARTICLE = """Cổng thông tin điện tử của Sở Nông nghiệp, cập nhật tin tức nông nghiệp hằng ngày.
+Chuyên mục nông nghiệp
+{title}
+Ngày đăng: 0{n}-05-2023
+
+Sáng ngày 0{n}/5, đoàn công tác của Sở đã kiểm tra mô hình số {n} tại xã miền núi của tỉnh.
+
+Liên hệ quảng cáo phân bón chính hãng
+
+Mô hình số {n} giúp người dân tăng thu nhập nhờ áp dụng quy trình canh tác mới, giảm chi phí.
+
+Mọi thông tin chi tiết xin liên hệ phòng Hành chính của Sở Nông nghiệp tỉnh để được hướng dẫn.
+"""
+
+
+def _batch() -> list[str]:
+    return [_ARTICLE.format(n=n, title=f"Kiểm tra mô hình nông nghiệp số {n}") for n in range(1, 6)]
+
+
+def test_repeated_line_across_batch_is_chrome() -> None:
+    docs = _batch()
+    stats = LineStats()
+    for doc in docs:
+        stats.observe(doc)
+    e = extract_text_dump(docs[2], stats=stats)
+    assert "Liên hệ quảng cáo phân bón chính hãng" not in e.body
+    assert "Cổng thông tin điện tử" not in e.body  # a stock sentence away from the article
+    assert e.title == "Kiểm tra mô hình nông nghiệp số 3"
+    assert e.published == date(2023, 5, 3)
+    # A sentence that repeats inside the article is real text and stays.
+    assert "Mọi thông tin chi tiết xin liên hệ phòng Hành chính" in e.body
+    assert "Mô hình số 3 giúp người dân" in e.body
+
+
+def test_same_line_in_a_single_dump_is_kept() -> None:
+    doc = _batch()[2]
+    alone = extract_text_dump(doc)
+    assert "Liên hệ quảng cáo phân bón chính hãng" in alone.body
+    stats = LineStats()
+    stats.observe(doc)
+    assert "Liên hệ quảng cáo phân bón chính hãng" in extract_text_dump(doc, stats=stats).body
+
+
+def test_repeated_title_of_title_lead_body_files_is_kept() -> None:
+    title = "Giá xăng giảm mạnh từ chiều nay"
+    docs = [
+        f"{title}\nLiên bộ Công Thương - Tài chính vừa điều chỉnh giá xăng dầu kỳ {n}.\n"
+        f"Theo đó, giá xăng giảm {n}00 đồng mỗi lít, giá dầu giảm nhẹ từ 15 giờ hôm nay. Minh Anh"
+        for n in range(1, 5)
+    ]
+    stats = LineStats()
+    for doc in docs:
+        stats.observe(doc)
+    e = extract_text_dump(docs[0], stats=stats)
+    assert e.title == title
+    assert e.body.startswith("Liên bộ Công Thương - Tài chính")
+
+
+# -- normalization and bad input -------------------------------------------------
+
+
+def test_nfd_input_comes_out_nfc(fixtures: Path) -> None:
+    text = (fixtures / "textdump" / "paren_domain.txt").read_text(encoding="utf-8")
+    nfd = unicodedata.normalize("NFD", text)
+    assert nfd != text
+    e = extract_text_dump(nfd)
+    assert unicodedata.is_normalized("NFC", e.body)
+    assert unicodedata.is_normalized("NFC", e.title)
+    assert e == extract_text_dump(text)
+
+
+def test_stray_combining_marks_are_reattached() -> None:
+    text = (
+        "Giá thi ̣t lợn tăng mạnh\n"
+        "Giá thi ̣t lợn hơi tại các tỉnh phía Bắc tăng thêm 5.000 đồng mỗi ký trong tuần qua.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Giá thịt lợn tăng mạnh"
+    assert "thịt lợn hơi" in e.body
+    assert not any(unicodedata.combining(ch) for ch in e.body + e.title)
+
+
+def test_crlf_and_tabs() -> None:
+    text = (
+        "Tiêu đề bài viết thử nghiệm\r\n"
+        "\tĐoạn mở đầu  của bài   viết này khá dài và có dấu chấm câu.\r\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Tiêu đề bài viết thử nghiệm"
+    assert e.body == "Đoạn mở đầu của bài viết này khá dài và có dấu chấm câu."
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t\n", "\ufeff\u200b"])
+def test_empty_document_raises(text: str) -> None:
+    with pytest.raises(ExtractionError, match="empty"):
+        extract_text_dump(text, source_name="a.txt")
+
+
+def test_only_chrome_raises_with_source_name() -> None:
+    text = (
+        "Bỏ qua Lệnh Ruy-băng Bỏ qua nội dung chính\n"
+        "Trang chủ\nGiới thiệu\nTin tức\nLiên hệ\n"
+        "Thống kê truy cập\nTruy cập tổng 1.983.286\nSố người online: 8\n"
+        "© CỔNG THÔNG TIN ĐIỆN TỬ\n"
+    )
+    with pytest.raises(ExtractionError, match=r"chrome\.txt: no article text"):
+        extract_text_dump(text, source_name="chrome.txt")
+
+
+def test_short_document_without_prose_keeps_its_lines() -> None:
+    e = extract_text_dump("Clip hài hước cuối tuần\nNhững tình huống khó đỡ nhất tuần qua\n")
+    assert e.title == "Clip hài hước cuối tuần"
+    assert e.body == "Những tình huống khó đỡ nhất tuần qua"
+    single = extract_text_dump("Một dòng duy nhất\n")
+    assert single.title == "Một dòng duy nhất"
+    assert single.body == "Một dòng duy nhất"
+
+
+def test_impossible_publication_date_is_ignored() -> None:
+    text = (
+        "Tiêu đề bài viết về lịch\nNgày đăng: 31-02-2023\n\n"
+        "Nội dung bài viết nói về một ngày không có thật trong lịch, và đó là ngày 31 tháng 2.\n"
+    )
+    assert extract_text_dump(text).published is None
