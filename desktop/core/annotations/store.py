@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -52,23 +53,46 @@ def _iso(when: datetime) -> str:
     return when.isoformat(timespec="milliseconds")
 
 
-def _row_to_annotation(row: sqlite3.Row) -> Annotation:
-    """Build from a stored row without re-validating (rows were validated when written)."""
-    tags = sorted(row["tags"].split(_TAG_SEP)) if row["tags"] else []
-    return Annotation.model_construct(
-        id=row["id"],
-        article_id=row["article_id"],
-        quote=TextQuoteSelector.model_construct(
-            exact=row["exact"], prefix=row["prefix"], suffix=row["suffix"]
-        ),
-        position=TextPositionSelector.model_construct(start=row["start"], end=row["end"]),
-        content_hash=row["content_hash"],
-        note=row["note"],
-        tags=tuple(tags),
-        color=row["color"] or DEFAULT_COLOR,
-        status=row["status"],
-        created=datetime.fromisoformat(row["created"]),
-        modified=datetime.fromisoformat(row["modified"]),
+_M = TypeVar("_M", bound=BaseModel)
+_set = object.__setattr__
+
+
+def _trusted(cls: type[_M], values: dict[str, Any]) -> _M:
+    """A pydantic model from values known to be valid (as ``model_construct`` does).
+
+    Rows were validated when written; skipping validation and ``model_construct``'s
+    bookkeeping makes reading 1,000 annotations about four times faster, which the
+    reader needs to open a heavily annotated article within its time budget.
+    """
+    obj = cls.__new__(cls)
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", set(values))
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
+
+
+def _row_to_annotation(row: Sequence[Any]) -> Annotation:
+    """An annotation from a plain tuple row of ``_SELECT`` (columns in ``_COLUMNS`` order)."""
+    (ann_id, article_id, start, end, exact, prefix, suffix, content_hash, note, color,
+     status, created, modified, tags) = row
+    quote = _trusted(TextQuoteSelector, {"exact": exact, "prefix": prefix, "suffix": suffix})
+    position = _trusted(TextPositionSelector, {"start": start, "end": end})
+    return _trusted(
+        Annotation,
+        {
+            "id": ann_id,
+            "article_id": article_id,
+            "quote": quote,
+            "position": position,
+            "content_hash": content_hash,
+            "note": note,
+            "tags": tuple(sorted(tags.split(_TAG_SEP))) if tags else (),
+            "color": color or DEFAULT_COLOR,
+            "status": status,
+            "created": datetime.fromisoformat(created),
+            "modified": datetime.fromisoformat(modified),
+        },
     )
 
 
@@ -232,9 +256,14 @@ class AnnotationStore:
 
     # -- reading -----------------------------------------------------------
 
+    def _rows(self, sql: str, params: Sequence[object]) -> list[Annotation]:
+        cur = self.conn.cursor()
+        cur.row_factory = None  # plain tuples: much faster to unpack than sqlite3.Row
+        return [_row_to_annotation(r) for r in cur.execute(sql, params)]
+
     def find(self, annotation_id: str) -> Annotation | None:
-        row = self.conn.execute(f"{_SELECT} WHERE a.id = ?", (annotation_id,)).fetchone()
-        return _row_to_annotation(row) if row else None
+        found = self._rows(f"{_SELECT} WHERE a.id = ?", (annotation_id,))
+        return found[0] if found else None
 
     def get(self, annotation_id: str) -> Annotation:
         found = self.find(annotation_id)
@@ -259,10 +288,9 @@ class AnnotationStore:
 
     def for_article(self, article_id: str) -> list[Annotation]:
         """An article's annotations in text order."""
-        rows = self.conn.execute(
+        return self._rows(
             f"{_SELECT} WHERE a.article_id = ? ORDER BY a.start, a.end, a.created", (article_id,)
         )
-        return [_row_to_annotation(r) for r in rows]
 
     def list_all(self, flt: AnnotationFilter | None = None) -> list[Annotation]:
         """Annotations across the library, newest first, narrowed by ``flt``."""
@@ -304,7 +332,7 @@ class AnnotationStore:
     def _select(self, where: list[str], params: list[object]) -> list[Annotation]:
         sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY a.created DESC, a.id DESC"
-        return [_row_to_annotation(r) for r in self.conn.execute(sql, params)]
+        return self._rows(sql, params)
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM annotations").fetchone()[0])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from pydantic import ValidationError
 
 from desktop.core.annotations.models import AnnotationFilter
 from desktop.core.annotations.store import AnnotationStore
@@ -144,3 +145,17 @@ def test_annotations_outlive_their_article(library: Library, add_article: AddArt
     ann = store.create(aid, 0, 6)
     library.articles.delete([aid])
     assert store.get(ann.id).exact == BODY[:6]
+
+
+def test_read_back_models_behave_like_validated_ones(
+    library: Library, add_article: AddArticle
+) -> None:
+    aid = add_article()
+    store = AnnotationStore(library.conn)
+    made = store.create(aid, 3, 9, note="n", tags=["b", "a"], color="#aabbcc")
+    read = store.get(made.id)
+    assert read == made and hash(read.position) == hash(made.position)
+    assert type(read).model_validate(read.model_dump()) == read
+    assert read.model_copy(update={"note": "x"}).note == "x"
+    with pytest.raises(ValidationError):
+        read.note = "frozen"  # type: ignore[misc]
