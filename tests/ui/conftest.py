@@ -93,9 +93,9 @@ def make_window(qtbot, app_settings: AppSettings) -> Iterator[Callable[..., obje
 
     windows: list[MainWindow] = []
 
-    def factory(library: Library, **kwargs: object) -> MainWindow:
+    def factory(library: Library, settings: AppSettings | None = None, **kwargs: object):
         kwargs.setdefault("show_reports", False)
-        window = MainWindow(library, app_settings, **kwargs)  # type: ignore[arg-type]
+        window = MainWindow(library, settings or app_settings, **kwargs)  # type: ignore[arg-type]
         qtbot.addWidget(window)
         windows.append(window)
         return window
