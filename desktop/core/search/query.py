@@ -141,6 +141,9 @@ def _lex(query: str) -> list[_Tok]:
                     out.append(_Tok("neg", "-"))
                 text = text[1:]
             if text in ("-", "+"):
+                # "-" glued to a phrase or a group negates it: -"a b", -(a OR b).
+                if text == "-" and query[m.end() : m.end() + 1] in ('"', "("):
+                    out.append(_Tok("neg", "-"))
                 continue
             fm = _FIELD.match(text)
             if fm:
@@ -181,6 +184,8 @@ class _Parser:
     def or_expr(self) -> Node | None:
         parts = [self.and_expr()]
         while (tok := self.peek()) is not None and tok.kind == "or":
+            if parts[-1] is None:
+                raise QuerySyntaxError("OR needs a word on both sides.")
             self.take()
             if self.peek() is None or self.peek().kind in ("rparen", "or"):  # type: ignore[union-attr]
                 raise QuerySyntaxError("OR needs a word on both sides.")

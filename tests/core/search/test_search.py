@@ -1,0 +1,203 @@
+"""Search behaviour on small libraries built in the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.core.errors import QuerySyntaxError
+from desktop.core.search.models import SearchRequest
+from desktop.core.search.results import FALLBACK_NOTICE
+
+from .conftest import AddFn, run, titles
+
+FILLER = "Bài viết có thêm vài câu để độ dài các bài gần bằng nhau."
+
+
+def test_exact_diacritics_rank_above_folded_matches(add: AddFn, open_index) -> None:
+    add("Bài một", f"Sông ha chảy qua. {FILLER}")
+    add("Bài hai", f"Sông hạ chảy qua. {FILLER}")
+    add("Bài ba", f"Sông hà chảy qua. {FILLER}")
+    ix = open_index()
+    result = run(ix, "hà")
+    assert result.total == 3
+    assert titles(result)[0] == "Bài ba"
+    # Without diacritics in the query all three match; none is preferred for accents.
+    assert run(ix, "ha").total == 3
+
+
+def test_adjacent_syllables_rank_first(add: AddFn, open_index) -> None:
+    add("Xa nhau", "Giá hạ ở nơi này. " + FILLER + " Hạ tầng ở nơi khác cũng hạ giá.")
+    add("Thủ đô", "Người dân Hà Nội đi chơi. " + FILLER)
+    ix = open_index()
+    assert titles(run(ix, "ha noi")) == ["Thủ đô", "Xa nhau"]
+
+
+def test_phrases_need_adjacent_words(add: AddFn, open_index) -> None:
+    add("Liền", "Chương trình đổi mới sáng tạo quốc gia.")
+    add("Rời", "Sáng nay trời đẹp, họ sáng lập và tạo ra công ty.")
+    ix = open_index()
+    result = run(ix, '"sáng tạo"')
+    assert titles(result) == ["Liền"]
+    assert result.total == 1 and result.total_is_exact
+    assert titles(run(ix, '"sang tao"')) == ["Liền"]
+    assert sorted(titles(run(ix, "sáng tạo"))) == ["Liền", "Rời"]
+    assert titles(run(ix, 'sáng -"sáng tạo"')) == ["Rời"]
+
+
+def test_boolean_operators(add: AddFn, open_index) -> None:
+    add("A", "mưa lớn ở Huế")
+    add("B", "nắng nóng ở Huế")
+    add("C", "mưa phùn ở Hà Nội")
+    ix = open_index()
+    assert sorted(titles(run(ix, "mưa OR nắng"))) == ["A", "B", "C"]
+    assert sorted(titles(run(ix, "mưa -huế"))) == ["C"]
+    assert sorted(titles(run(ix, "mưa NOT huế"))) == ["C"]
+    assert sorted(titles(run(ix, "(mưa OR nắng) huế"))) == ["A", "B"]
+    assert sorted(titles(run(ix, "-mưa"))) == ["B"]
+    assert sorted(titles(run(ix, "mưa AND huế"))) == ["A"]
+
+
+def test_field_filters(add: AddFn, open_index) -> None:
+    add("Bóng đá Việt Nam", "Trận đấu hay.", site="thethao.vn", author="Minh Anh",
+        published=date(2023, 5, 1))
+    add("Kinh tế", "Bóng đá kéo theo du lịch.", site="kinhte.vn", author="Lan",
+        published=date(2023, 7, 15))
+    add("Cũ", "Bóng đá năm xưa.", site="thethao.vn", published=date(2019, 1, 2))
+    ix = open_index()
+    assert titles(run(ix, "title:bong")) == ["Bóng đá Việt Nam"]
+    assert sorted(titles(run(ix, "bóng site:thethao.vn"))) == ["Bóng đá Việt Nam", "Cũ"]
+    assert titles(run(ix, "author:minh")) == ["Bóng đá Việt Nam"]
+    assert sorted(titles(run(ix, "published:2023"))) == ["Bóng đá Việt Nam", "Kinh tế"]
+    assert titles(run(ix, "published:2023-07")) == ["Kinh tế"]
+    assert titles(run(ix, "published:2023-05-01")) == ["Bóng đá Việt Nam"]
+    assert sorted(titles(run(ix, "published:[2019-01-01 TO 2023-06-30]"))) == [
+        "Bóng đá Việt Nam", "Cũ",
+    ]
+    assert titles(run(ix, "published:[2023-06 TO *]")) == ["Kinh tế"]
+    assert run(ix, "site:other.vn").total == 0
+
+
+def test_prefix_and_fuzzy(add: AddFn, open_index) -> None:
+    add("A", "Thủ tướng phát biểu.")
+    add("B", "Thủy điện xả lũ.")
+    add("C", "Tuyển thủ ghi bàn.")
+    ix = open_index()
+    assert sorted(titles(run(ix, "thu*"))) == ["A", "B", "C"]
+    assert titles(run(ix, "thủy*")) == ["B"]
+    assert titles(run(ix, "tuy*")) == ["C"]
+    assert titles(run(ix, "thuyy~")) == ["B"]
+    assert sorted(titles(run(ix, "thuyy~2"))) == ["A", "B", "C"]
+    assert titles(run(ix, "tuyển~")) == ["C"]
+
+
+def test_fallback_to_partial_matches_sets_notice(add: AddFn, open_index) -> None:
+    add("A", "mưa lớn ở Huế")
+    add("B", "nắng ở Huế")
+    ix = open_index()
+    full = run(ix, "mưa huế")
+    assert full.notice is None and titles(full) == ["A"]
+    partial = run(ix, "mưa bão lụt")
+    assert partial.notice == FALLBACK_NOTICE
+    assert titles(partial) == ["A"]
+    nothing = run(ix, "tuyết rơi")
+    assert nothing.total == 0 and nothing.hits == [] and nothing.notice is None
+
+
+def test_facets_count_all_matches_not_just_the_page(add: AddFn, open_index) -> None:
+    for n in range(7):
+        add(f"Bài {n}", f"Tin bão số {n}.", site="a.vn" if n < 5 else "b.vn",
+            published=date(2020 + n % 2, 1, 1 + n))
+    add("Khác", "Không liên quan.", site="c.vn", published=date(2022, 1, 1))
+    ix = open_index()
+    result = run(ix, "bão", limit=2)
+    assert result.total == 7 and len(result.hits) == 2
+    assert result.facets["site"] == {"a.vn": 5, "b.vn": 2}
+    assert result.facets["year"] == {"2021": 3, "2020": 4}
+
+
+def test_sorting_and_paging(add: AddFn, open_index) -> None:
+    days = [date(2021, 3, 1), date(2023, 1, 1), None, date(2019, 6, 1)]
+    for n, day in enumerate(days):
+        add(f"Bài {n}", f"Tin lũ số {n}.", published=day)
+    ix = open_index()
+    assert titles(run(ix, "lũ", sort="newest")) == ["Bài 1", "Bài 0", "Bài 3", "Bài 2"]
+    assert titles(run(ix, "lũ", sort="oldest")) == ["Bài 3", "Bài 0", "Bài 1", "Bài 2"]
+    everything = titles(run(ix, "lũ", sort="relevance", limit=10))
+    pages = []
+    for offset in range(0, 4, 2):
+        page = run(ix, "lũ", sort="relevance", limit=2, offset=offset)
+        assert page.total == 4 and page.offset == offset
+        pages.extend(titles(page))
+    assert pages == everything
+    assert run(ix, "lũ", offset=10).hits == []
+
+
+def test_empty_query_with_filters_lists_newest_first(add: AddFn, open_index) -> None:
+    add("Cũ", "Một.", site="a.vn", published=date(2020, 1, 1))
+    add("Mới", "Hai.", site="a.vn", published=date(2024, 1, 1))
+    add("Khác", "Ba.", site="b.vn", published=date(2022, 1, 1))
+    ix = open_index()
+    result = ix.search(SearchRequest(query="", filters={"site": ("a.vn",)}))
+    assert titles(result) == ["Mới", "Cũ"]
+    assert run(ix, "").total == 3
+    by_year = ix.search(SearchRequest(query="", filters={"year": ("2022", "2024")}))
+    assert sorted(titles(by_year)) == ["Khác", "Mới"]
+    both = ix.search(SearchRequest(query="", filters={"site": ("a.vn",), "year": ("2020",)}))
+    assert titles(both) == ["Cũ"]
+    with pytest.raises(QuerySyntaxError):
+        ix.search(SearchRequest(query="", filters={"colour": ("red",)}))
+
+
+def test_snippets_escape_html_and_mark_accented_words(add: AddFn, open_index) -> None:
+    add("A", "Giá <b>xăng</b> & dầu: đổi mới sáng tạo ở Đà Nẵng.")
+    ix = open_index()
+    hit = run(ix, "doi moi da nang").hits[0]
+    assert "<mark>đổi</mark> <mark>mới</mark>" in hit.snippet
+    assert "<mark>Đà</mark> <mark>Nẵng</mark>" in hit.snippet
+    assert "&lt;b&gt;xăng&lt;/b&gt; &amp; dầu" in hit.snippet
+    phrase_hit = run(ix, '"sang tao"').hits[0]
+    assert "<mark>sáng tạo</mark>" in phrase_hit.snippet
+
+
+def test_long_body_snippet_is_a_window_around_the_match(add: AddFn, open_index) -> None:
+    body = " ".join(["Mở đầu dài dòng."] * 60) + " Ở giữa có Hội An rất đẹp. " + " ".join(
+        ["Kết thúc dài dòng."] * 60
+    )
+    add("A", body)
+    ix = open_index()
+    snippet = run(ix, "hoi an").hits[0].snippet
+    assert "<mark>Hội</mark> <mark>An</mark>" in snippet
+    assert snippet.startswith("… ") and snippet.endswith(" …")
+    assert len(snippet) < 400
+
+
+def test_highlight_spans_are_code_point_offsets(add: AddFn, open_index) -> None:
+    ix = open_index()
+    body = "Đội tuyển Việt Nam thắng. Đội bạn thua."
+    spans = ix.highlight_spans(body, "doi tuyen")
+    assert [body[s:e] for s, e in spans] == ["Đội", "tuyển", "Đội"]
+    assert [body[s:e] for s, e in ix.highlight_spans(body, '"viet nam"')] == ["Việt Nam"]
+    assert ix.highlight_spans(body, "") == []
+    with pytest.raises(QuerySyntaxError):
+        ix.highlight_spans(body, '"open')
+
+
+def test_more_like_this(add: AddFn, open_index) -> None:
+    a = add("Lũ miền Trung", "Lũ lụt miền Trung gây ngập nặng, người dân sơ tán vì lũ lụt.")
+    add("Lũ lụt", "Miền Trung lũ lụt kéo dài, nước ngập sâu, sơ tán khẩn cấp.")
+    add("Bóng đá", "Đội tuyển thắng đậm trong trận giao hữu.")
+    add("Chứng khoán", "Thị trường chứng khoán tăng điểm mạnh.")
+    ix = open_index()
+    hits = ix.more_like_this(a, limit=2)
+    assert hits and hits[0].title == "Lũ lụt"
+    assert all(h.id != a for h in hits)
+
+
+def test_malformed_query_raises_user_error(add: AddFn, open_index) -> None:
+    add("A", "x")
+    ix = open_index()
+    for bad in ('"unclosed', "(a", "published:2023-99", "foo:bar"):
+        with pytest.raises(QuerySyntaxError):
+            run(ix, bad)
