@@ -4,11 +4,13 @@ This is the text side of anchoring, with no database: ``locate_quote`` finds a
 quote typed by a user (prefix/suffix choose between repeats), ``anchor`` finds
 an annotation's passage again after the text changed. ``anchor`` tries, in
 order, as Hypothesis does: the stored position if the quote still sits there;
-the exact quote nearest the old position (context breaks ties); then a fuzzy
+the exact quote nearest the old position (context breaks ties; a short quote
+also needs one side of its context to fit); then a fuzzy
 match (rapidfuzz) scored on the quote, its prefix and suffix and the distance
 from the old position, first in a window around the old position and then over
-the whole text. Below ``MIN_QUOTE_SIMILARITY``/``MIN_SCORE`` there is no anchor
-and the caller marks the annotation orphaned.
+the whole text. The shorter the quote, the more its context weighs (a short
+phrase recurs by chance). Below ``MIN_QUOTE_SIMILARITY``/``MIN_SCORE`` there is
+no anchor and the caller marks the annotation orphaned.
 """
 
 from __future__ import annotations
@@ -25,10 +27,12 @@ from desktop.core.annotations.models import TextPositionSelector, TextQuoteSelec
 
 AnchorMethod = Literal["kept", "moved", "fuzzy"]
 
-MIN_FUZZY_LENGTH = 4
+MIN_FUZZY_LENGTH = 8
 """Quotes shorter than this are only ever matched exactly."""
 MIN_QUOTE_SIMILARITY = 0.75
-MIN_SCORE = 0.7
+MIN_SCORE = 0.75
+SHORT_QUOTE = 32
+MIN_SHORT_CONTEXT = 0.6
 _MAX_OCCURRENCES = 10_000
 
 
@@ -75,6 +79,18 @@ def _context_score(text: str, start: int, end: int, prefix: str, suffix: str) ->
     if suffix:
         score += _similarity(suffix, text[end : end + len(suffix)])
     return score
+
+
+def _side_support(text: str, start: int, end: int, quote: TextQuoteSelector) -> bool:
+    """A short quote found elsewhere counts only if one side of its context still fits."""
+    if not quote.prefix and not quote.suffix:
+        return True
+    sides = []
+    if quote.prefix:
+        sides.append(_similarity(quote.prefix, text[max(0, start - len(quote.prefix)) : start]))
+    if quote.suffix:
+        sides.append(_similarity(quote.suffix, text[end : end + len(quote.suffix)]))
+    return max(sides) >= MIN_SHORT_CONTEXT
 
 
 def locate_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> QuoteMatch | None:
@@ -129,7 +145,8 @@ def anchor(
                 -abs(s - start),
             ),
         )
-        return Anchor(best, best + len(exact), "moved", 1.0)
+        if len(exact) >= SHORT_QUOTE or _side_support(text, best, best + len(exact), quote):
+            return Anchor(best, best + len(exact), "moved", 1.0)
     if len(exact) < MIN_FUZZY_LENGTH:
         return None
     return _fuzzy(text, quote, start)
@@ -168,15 +185,19 @@ def _fuzzy_in(
     quote_sim = _similarity(exact, text[start:end])
     if quote_sim < MIN_QUOTE_SIMILARITY:
         return None
-    parts = [(quote_sim, 0.7)]
+    contexts: list[float] = []
     if quote.prefix:
         before = text[max(0, start - len(quote.prefix)) : start]
-        parts.append((_similarity(quote.prefix, before), 0.1))
+        contexts.append(_similarity(quote.prefix, before))
     if quote.suffix:
-        parts.append((_similarity(quote.suffix, text[end : end + len(quote.suffix)]), 0.1))
+        contexts.append(_similarity(quote.suffix, text[end : end + len(quote.suffix)]))
+    context = sum(contexts) / len(contexts) if contexts else quote_sim
+    if len(exact) < SHORT_QUOTE and context < MIN_SHORT_CONTEXT:
+        return None
+    # Short quotes are matched by chance easily: their context counts for more.
+    quote_weight = min(0.8, 0.4 + len(exact) / 100)
     distance = 1.0 - min(1.0, abs(start - expected) / max(len(text), 1))
-    parts.append((distance, 0.1))
-    score = sum(v * w for v, w in parts) / sum(w for _, w in parts)
+    score = quote_weight * quote_sim + (0.95 - quote_weight) * context + 0.05 * distance
     if score < MIN_SCORE:
         return None
     return Anchor(start, end, "fuzzy", score)

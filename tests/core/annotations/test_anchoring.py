@@ -159,3 +159,30 @@ def test_reanchoring_on_real_articles(library: Library, corpus: Path) -> None:
                 assert abs(len(new.exact) - len(old.exact)) <= 2
     assert total == 100
     assert found >= 98
+
+
+def test_short_quotes_need_some_context_to_move() -> None:
+    old = "Ông Nguyễn Văn A, giám đốc sở, cho biết kinh phí sẽ tăng trong năm tới."
+    start = old.index("cho biết")
+    q = quote_for_span(old, start, start + len("cho biết"))
+    pos = TextPositionSelector(start=start, end=start + len("cho biết"))
+    unrelated = "Một bài khác hẳn: bà B cho biết trời mưa to suốt cả tuần qua ở miền Trung."
+    assert anchor(unrelated, q, pos) is None
+    # The menu in front changed, but what follows the quote is still there.
+    rechromed = "TRANG CHỦ | LIÊN HỆ\n" + old[start:]
+    found = anchor(rechromed, q, pos)
+    assert found is not None and rechromed[found.start : found.end] == "cho biết"
+
+
+def test_fuzzy_needs_the_context_of_short_quotes() -> None:
+    old = "Mô-men xoắn cực đại 9,9 Nm tại 6.000 vòng/phút, kết hợp hộp số sàn 5 cấp."
+    start = old.index("cực đại 9,9 Nm")
+    end = start + len("cực đại 9,9 Nm tại")
+    q = quote_for_span(old, start, end)
+    pos = TextPositionSelector(start=start, end=end)
+    other_car = "Bản máy dầu đạt cực đại 140 Nm tại 4.200 vòng/phút. Giá bán chưa công bố."
+    assert anchor(other_car, q, pos) is None
+    corrected = old.replace("9,9 Nm", "9,8 Nm")
+    found = anchor(corrected, q, pos)
+    assert found is not None and found.method == "fuzzy"
+    assert corrected[found.start : found.end] == "cực đại 9,8 Nm tại"
