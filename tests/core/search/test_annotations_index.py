@@ -1,0 +1,67 @@
+"""tag: and note: come from the annotations tables (rows inserted here directly)."""
+
+from __future__ import annotations
+
+import itertools
+
+from desktop.core.search.models import SearchRequest
+from desktop.core.store import Library
+from desktop.core.store.connection import bump_generation, transaction
+
+from .conftest import AddFn, run, titles
+
+_ids = itertools.count(1)
+
+
+def annotate(
+    library: Library, article_id: str, note: str, tags: list[str], status: str = "anchored"
+) -> None:
+    """Insert an annotation the way the annotation store does: bumping the article's gen."""
+    ann_id = f"ann{next(_ids)}"
+    with transaction(library.conn):
+        gen = bump_generation(library.conn)
+        library.conn.execute(
+            "INSERT INTO annotations (id, article_id, start, end, exact, content_hash, note, "
+            "status, created, modified) VALUES (?, ?, 0, 3, 'abc', 'h', ?, ?, 'now', 'now')",
+            (ann_id, article_id, note, status),
+        )
+        for tag in tags:
+            library.conn.execute(
+                "INSERT INTO annotation_tags (annotation_id, tag) VALUES (?, ?)", (ann_id, tag)
+            )
+        library.conn.execute("UPDATE articles SET gen = ? WHERE id = ?", (gen, article_id))
+
+
+def test_tags_and_notes_are_searchable(library: Library, add: AddFn, open_index) -> None:
+    a = add("Ngân sách", "Chi tiêu công năm nay.")
+    b = add("Học phí", "Học phí đại học tăng.")
+    add("Khác", "Không có ghi chú.")
+    annotate(library, a, "Cần đối chiếu với số liệu Bộ Tài chính", ["Policy/Funding"])
+    annotate(library, b, "Xem lại nguồn", ["education", "policy"], status="orphaned")
+    ix = open_index()
+    assert titles(run(ix, "tag:policy/funding")) == ["Ngân sách"]
+    assert sorted(titles(run(ix, "tag:policy"))) == ["Học phí", "Ngân sách"]
+    assert titles(run(ix, "tag:Education")) == ["Học phí"]
+    assert sorted(titles(run(ix, "tag:pol*"))) == ["Học phí", "Ngân sách"]
+    assert titles(run(ix, "note:doi chieu")) == ["Ngân sách"]
+    # Plain queries search notes too; orphaned annotations count.
+    assert titles(run(ix, "bo tai chinh")) == ["Ngân sách"]
+    assert titles(run(ix, "nguồn")) == ["Học phí"]
+    assert titles(run(ix, "note:so")) == ["Ngân sách"]
+    assert run(ix, "note:chi").total == 0
+    result = run(ix, "")
+    assert result.facets["tag"] == {"policy": 2, "education": 1, "policy/funding": 1}
+    filtered = ix.search(SearchRequest(query="", filters={"tag": ("Policy/Funding",)}))
+    assert titles(filtered) == ["Ngân sách"]
+
+
+def test_annotation_added_later_is_picked_up_by_sync(
+    library: Library, add: AddFn, open_index
+) -> None:
+    a = add("Bài", "Nội dung.")
+    ix = open_index()
+    assert run(ix, "tag:later").total == 0
+    annotate(library, a, "ghi chú muộn", ["later"])
+    assert ix.sync() == 1
+    assert titles(run(ix, "tag:later")) == ["Bài"]
+    assert titles(run(ix, "ghi chu muon")) == ["Bài"]
