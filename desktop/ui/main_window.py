@@ -9,6 +9,7 @@ Dock panels from other parts (annotations, compare) go in with
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         opener: LibraryOpener | None = None,
         use_index: bool = True,
         show_reports: bool = True,
+        extensions: bool = True,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -127,13 +129,16 @@ class MainWindow(QMainWindow):
         self._connect_ui()
         self.setAcceptDrops(True)
         self.resize(1280, 800)
-        self._restore_window()
 
         self.library: Library
         self.search_service: SearchService
         self.search: SearchController
         self.importer: ImportController
         self._attach_library(library, opener or default_opener(library))
+        self.extensions: dict[str, object] = {}
+        if extensions:
+            self._install_extensions()
+        self._restore_window()
 
     # -- wiring -------------------------------------------------------------------
 
@@ -207,6 +212,22 @@ class MainWindow(QMainWindow):
             obj.deleteLater()
         self.reader.clear()
         self.library.close()
+
+    def _install_extensions(self) -> None:
+        """Host the parts that plug into the reader (annotations, compare) when present."""
+        for name, module_name, function in (
+            ("annotations", "desktop.ui.annotations.install", "install_annotations"),
+            ("compare", "desktop.ui.compare.install", "install_compare"),
+        ):
+            try:
+                module = importlib.import_module(module_name)
+            except ModuleNotFoundError as exc:
+                if exc.name and module_name.startswith(exc.name):
+                    continue
+                raise
+            install = getattr(module, function, None)
+            if callable(install):
+                self.extensions[name] = install(self, self.library)
 
     # -- public API for other parts -------------------------------------------------
 

@@ -31,7 +31,7 @@ def test_bad_values_fall_back_to_defaults(tmp_path) -> None:
 
 def test_window_state_persists(qtbot, seeded_library, tmp_path, make_window) -> None:
     settings_file = tmp_path / "persist.ini"
-    first = make_window(seeded_library, settings=AppSettings(settings_file))
+    first = make_window(seeded_library, settings=AppSettings(settings_file), extensions=False)
     wait_ready(qtbot, first)
     first.show()
     qtbot.waitExposed(first)
@@ -46,7 +46,7 @@ def test_window_state_persists(qtbot, seeded_library, tmp_path, make_window) -> 
     settings = AppSettings(settings_file)
     assert settings.reader_font == "sans" and settings.reader_zoom == 1.0
     assert settings.sort == "oldest"
-    second = make_window(Library.open(seeded_library.root), settings=settings)
+    second = make_window(Library.open(seeded_library.root), settings=settings, extensions=False)
     second.show()
     qtbot.waitExposed(second)
     assert second.size().width() == 760 and second.size().height() == 520
