@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from desktop.core.annotations.exports import SUFFIXES, ExportReport, export_annotations
 from desktop.core.annotations.models import Annotation
 from desktop.core.annotations.store import AnnotationStore
+from desktop.core.annotations.w3c import MergeReport, merge_collection, read_w3c_file
 from desktop.core.errors import UserError
 from desktop.core.store import Library
 from desktop.ui.annotations.commands import CreateCommand, DeleteCommand, EditCommand
@@ -77,6 +80,13 @@ class AnnotationController(QObject):
         self.panel.edit_requested.connect(self.edit_with_dialog)
         self.panel.delete_requested.connect(self.delete)
         self.view.open_requested.connect(self.open_requested)
+        self.view.export_requested.connect(self.export_with_dialog)
+        self.view.import_requested.connect(self.import_with_dialog)
+        self.delete_action = QAction(self.tr("Delete annotation"), self.panel.list)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self._delete_current)
+        self.panel.list.addAction(self.delete_action)
         self.changed.connect(self._on_changed)
         self._update_enabled()
         self.refresh_library_view()
@@ -103,6 +113,7 @@ class AnnotationController(QObject):
         self.annotate_action.setEnabled(writable)
         self.panel.edit_button.setVisible(writable)
         self.panel.delete_button.setVisible(writable)
+        self.view.import_button.setEnabled(writable)
 
     # -- showing -------------------------------------------------------------------
 
@@ -220,6 +231,73 @@ class AnnotationController(QObject):
         self.undo_stack.push(DeleteCommand(removed, self.store, self._notify))
         self._notify(removed.article_id)
         return removed
+
+    def _delete_current(self) -> None:
+        current = self.panel.current_id()
+        if current and not self.library.read_only:
+            self.delete(current)
+
+    # -- export and import ---------------------------------------------------------------
+
+    def export_visible(self, path: Path, fmt: str) -> ExportReport | None:
+        """Export the annotations the library view shows (its filters apply)."""
+        try:
+            report = export_annotations(
+                self.library.conn, self.view.visible_annotations(), fmt, path
+            )
+        except UserError as exc:
+            self.message.emit(str(exc))
+            return None
+        self.message.emit(
+            self.tr("Exported {n} annotation(s) to {path}").format(
+                n=report.annotations, path=report.path
+            )
+        )
+        return report
+
+    def import_file(self, path: Path) -> MergeReport | None:
+        """Merge a W3C JSON-LD file (not undoable: merging keeps the newer copy)."""
+        try:
+            report = merge_collection(self.library, read_w3c_file(path))
+        except UserError as exc:
+            self.message.emit(str(exc))
+            return None
+        self.message.emit(
+            self.tr("Imported: {a} added, {u} updated, {o} orphaned, {f} failed").format(
+                a=report.added, u=report.updated, o=report.orphaned, f=len(report.failed)
+            )
+        )
+        self.reload_article()
+        self.refresh_library_view()
+        return report
+
+    def export_with_dialog(self) -> None:
+        filters = {
+            self.tr("W3C Web Annotations (*.jsonld)"): "w3c",
+            self.tr("CSV for spreadsheets (*.csv)"): "csv",
+            self.tr("Markdown for Obsidian/Logseq (*.md)"): "markdown",
+            self.tr("REFI-QDA project (*.qdpx)"): "qdpx",
+        }
+        path, chosen = QFileDialog.getSaveFileName(
+            self.view, self.tr("Export annotations"), "annotations.jsonld", ";;".join(filters)
+        )
+        if path:
+            fmt = filters.get(chosen, "w3c")
+            target = Path(path)
+            if not target.suffix:
+                target = target.with_suffix(SUFFIXES[fmt])
+            self.export_visible(target, fmt)
+
+    def import_with_dialog(self) -> None:
+        if self.library.read_only:
+            self.message.emit(self.tr("This library is read-only."))
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.view, self.tr("Import annotations"), "",
+            self.tr("W3C Web Annotations (*.jsonld *.json)"),
+        )
+        if path:
+            self.import_file(Path(path))
 
     # -- with the editor dialog ------------------------------------------------------
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,6 +38,8 @@ _NO_DATE = QDate(2000, 1, 1)
 
 class AnnotationsView(QWidget):
     open_requested = Signal(str, int)  # article id, code-point offset
+    export_requested = Signal()
+    import_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -61,6 +64,12 @@ class AnnotationsView(QWidget):
         self.from_edit = self._date_edit()
         self.to_edit = self._date_edit()
         self.count_label = QLabel(self)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setToolTip(
+            self.tr("Export the annotations shown (W3C JSON-LD, CSV, Markdown, REFI-QDA)")
+        )
+        self.import_button = QPushButton(self.tr("Import…"), self)
+        self.import_button.setToolTip(self.tr("Merge a W3C annotation file (JSON-LD)"))
 
         row = QHBoxLayout()
         row.addWidget(self.text_edit, 2)
@@ -72,6 +81,8 @@ class AnnotationsView(QWidget):
         row.addWidget(QLabel(self.tr("to"), self))
         row.addWidget(self.to_edit)
         row.addWidget(self.count_label)
+        row.addWidget(self.export_button)
+        row.addWidget(self.import_button)
 
         self.table = QTableView(self)
         self.table.setObjectName("annotationsTable")
@@ -94,6 +105,8 @@ class AnnotationsView(QWidget):
             box.currentIndexChanged.connect(self._apply_filters)
         self.from_edit.dateChanged.connect(self._apply_filters)
         self.to_edit.dateChanged.connect(self._apply_filters)
+        self.export_button.clicked.connect(self.export_requested)
+        self.import_button.clicked.connect(self.import_requested)
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
 

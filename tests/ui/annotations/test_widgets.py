@@ -245,3 +245,30 @@ def test_read_only_library_disables_editing(qtbot, tmp_path: Path) -> None:
         assert not controller.annotate_action.isEnabled()
     finally:
         ro.close()
+
+
+def test_export_shown_and_import_back(setup, library: Library, tmp_path: Path) -> None:
+    reader, controller, _ = setup
+    aid = add(library)
+    store = AnnotationStore(library.conn)
+    keep = store.create_from_quote(aid, "Đội tuyển", tags=["sport"]).annotation
+    store.create_from_quote(aid, "Kinh phí", tags=["policy"])
+    controller.refresh_library_view()
+    view = controller.view
+    view.tag_box.setCurrentIndex(view.tag_box.findData("sport"))
+    report = controller.export_visible(tmp_path / "shown.jsonld", "w3c")
+    assert report is not None and report.annotations == 1
+    # Delete it (Delete key in the panel), then bring it back from the file.
+    reader.show_article(library.articles.get(aid))
+    controller.panel.select(keep.id)
+    controller.delete_action.trigger()
+    assert store.find(keep.id) is None
+    merged = controller.import_file(tmp_path / "shown.jsonld")
+    assert merged is not None and merged.added == 1
+    assert store.get(keep.id) == keep
+    assert controller.article_model.row_of(keep.id) >= 0
+    messages: list[str] = []
+    controller.message.connect(messages.append)
+    assert controller.import_file(tmp_path / "missing.jsonld") is None
+    assert messages and "Cannot read" in messages[-1]
+    assert controller.export_visible(tmp_path / "no" / "x.csv", "csv") is None
