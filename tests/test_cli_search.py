@@ -1,0 +1,105 @@
+"""The ``search`` and ``reindex`` commands: the JSON contract, --batch, errors."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.core.store import Library
+from tests.core.search.conftest import make_draft
+
+
+@pytest.fixture
+def libdir(tmp_path: Path) -> Path:
+    root = tmp_path / "lib"
+    lib = Library.open(root)
+    lib.articles.add_many(
+        [
+            make_draft("Hà Nội mưa lớn", "Mưa lớn ở Hà Nội gây ngập.", site="a.vn",
+                       published=date(2023, 5, 1)),
+            make_draft("Huế nắng", "Nắng nóng <gay gắt> ở Huế.", site="b.vn",
+                       published=date(2022, 7, 1)),
+            make_draft("Không ngày", "Mưa phùn.", site="a.vn"),
+        ]
+    )
+    lib.close()
+    return root
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_search_json_contract(libdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "--library", str(libdir), "search", "mua", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert list(data) == ["query", "total", "hits", "facets", "notice", "took_ms"]
+    assert data["query"] == "mua" and data["total"] == 2 and data["notice"] is None
+    assert isinstance(data["took_ms"], float) and data["took_ms"] > 0
+    assert data["facets"] == {"site": {"a.vn": 2}, "year": {"2023": 1}}
+    hit = data["hits"][0]
+    assert list(hit) == ["id", "title", "score", "snippet", "published", "site"]
+    assert hit["title"] == "Hà Nội mưa lớn" and hit["published"] == "2023-05-01"
+    assert "<mark>Mưa</mark>" in hit["snippet"]
+    assert data["hits"][1]["published"] is None
+
+
+def test_search_paging_sorting_and_notice(libdir: Path, capsys) -> None:
+    _, out, _ = cli(capsys, "--library", str(libdir), "search", "mua", "--json",
+                    "--limit", "1", "--offset", "1", "--sort", "newest")
+    data = json.loads(out)
+    assert data["total"] == 2 and [h["title"] for h in data["hits"]] == ["Không ngày"]
+    _, out, _ = cli(capsys, "--library", str(libdir), "search", "mưa tuyết", "--json")
+    data = json.loads(out)
+    assert data["notice"] and data["total"] == 2
+
+
+def test_search_readable_output(libdir: Path, capsys) -> None:
+    code, out, _ = cli(capsys, "--library", str(libdir), "search", "nang")
+    assert code == 0
+    assert "1 result(s)" in out and "Huế nắng" in out
+    assert "<mark>" not in out and "Nắng nóng <gay gắt>" in out
+
+
+def test_malformed_query_is_one_line_error(libdir: Path, capsys) -> None:
+    code, out, err = cli(capsys, "--library", str(libdir), "search", '"unclosed', "--json")
+    assert code == 2 and out == ""
+    assert err.startswith("archive-browser: error:") and "quote" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_batch_runs_every_line_in_one_process(libdir: Path, tmp_path: Path, capsys) -> None:
+    batch = tmp_path / "queries.txt"
+    batch.write_text("mua\n\n  \nnang\n(broken\nsite:a.vn\n", encoding="utf-8")
+    code, out, _ = cli(capsys, "--library", str(libdir), "search", "--batch", str(batch))
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [d["query"] for d in lines] == ["mua", "nang", "(broken", "site:a.vn"]
+    assert lines[0]["total"] == 2 and lines[1]["total"] == 1 and lines[3]["total"] == 2
+    assert "error" in lines[2] and "parenthesis" in lines[2]["error"]
+    assert code == 1
+
+
+def test_batch_file_missing(libdir: Path, tmp_path: Path, capsys) -> None:
+    code, _, err = cli(capsys, "--library", str(libdir), "search", "--batch",
+                       str(tmp_path / "nope.txt"))
+    assert code == 2 and "Cannot read the batch file" in err
+
+
+def test_reindex(libdir: Path, capsys) -> None:
+    code, out, _ = cli(capsys, "--library", str(libdir), "reindex", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["indexed"] == 3 and data["documents"] == 3
+    for f in (libdir / "index" / "whoosh").iterdir():
+        f.write_bytes(b"junk")
+    code, out, _ = cli(capsys, "--library", str(libdir), "search", "hue", "--json")
+    assert code == 0 and json.loads(out)["total"] == 1
+    code, out, err = cli(capsys, "--library", str(libdir), "reindex")
+    assert code == 0 and "Indexed 3 article(s)" in out and err == ""
