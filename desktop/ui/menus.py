@@ -11,10 +11,6 @@ from PySide6.QtWidgets import QMainWindow, QMenuBar
 from desktop.ui.reader.view import ReaderView
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Menus", text)
-
-
 @dataclass
 class WindowActions:
     import_files: QAction
@@ -40,34 +36,39 @@ def create_actions(window: QMainWindow) -> WindowActions:
         window.addAction(action)
         return action
 
-    full = make(_t("&Full Screen"), [QKeySequence("F11")])
+    full = make(QCoreApplication.translate("Menus", "&Full Screen"), [QKeySequence("F11")])
     full.setCheckable(True)
-    quit_action = make(_t("&Quit"), [QKeySequence("Ctrl+Q")])
+    quit_action = make(QCoreApplication.translate("Menus", "&Quit"), [QKeySequence("Ctrl+Q")])
     quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-    settings = make(_t("&Settings…"), [QKeySequence("Ctrl+,")])
+    settings = make(QCoreApplication.translate("Menus", "&Settings…"), [QKeySequence("Ctrl+,")])
     settings.setMenuRole(QAction.MenuRole.PreferencesRole)
-    about = make(_t("&About Archive Browser"))
+    about = make(QCoreApplication.translate("Menus", "&About Archive Browser"))
     about.setMenuRole(QAction.MenuRole.AboutRole)
     return WindowActions(
-        import_files=make(_t("&Import Files…"), [QKeySequence("Ctrl+O")]),
-        import_folder=make(_t("Import &Folder…"), [QKeySequence("Ctrl+Shift+O")]),
-        open_library=make(_t("&Open Library…")),
-        new_library=make(_t("&New Library…")),
+        import_files=make(
+            QCoreApplication.translate("Menus", "&Import Files…"), [QKeySequence("Ctrl+O")]
+        ),
+        import_folder=make(
+            QCoreApplication.translate("Menus", "Import &Folder…"), [QKeySequence("Ctrl+Shift+O")]
+        ),
+        open_library=make(QCoreApplication.translate("Menus", "&Open Library…")),
+        new_library=make(QCoreApplication.translate("Menus", "&New Library…")),
         settings=settings,
         quit=quit_action,
         focus_search=make(
-            _t("&Search the Library"), [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")]
+            QCoreApplication.translate("Menus", "&Search the Library"),
+            [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")],
         ),
-        clear_search=make(_t("&Clear Search")),
-        clear_filters=make(_t("Clear &Filters")),
+        clear_search=make(QCoreApplication.translate("Menus", "&Clear Search")),
+        clear_filters=make(QCoreApplication.translate("Menus", "Clear &Filters")),
         full_screen=full,
         about=about,
-        about_qt=make(_t("About &Qt")),
+        about_qt=make(QCoreApplication.translate("Menus", "About &Qt")),
     )
 
 
 def build_menus(menubar: QMenuBar, actions: WindowActions, reader: ReaderView) -> None:
-    file_menu = menubar.addMenu(_t("&File"))
+    file_menu = menubar.addMenu(QCoreApplication.translate("Menus", "&File"))
     file_menu.setObjectName("fileMenu")
     file_menu.addAction(actions.import_files)
     file_menu.addAction(actions.import_folder)
@@ -79,7 +80,7 @@ def build_menus(menubar: QMenuBar, actions: WindowActions, reader: ReaderView) -
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 
-    edit_menu = menubar.addMenu(_t("&Edit"))
+    edit_menu = menubar.addMenu(QCoreApplication.translate("Menus", "&Edit"))
     edit_menu.setObjectName("editMenu")
     edit_menu.addAction(actions.focus_search)
     edit_menu.addAction(actions.clear_search)
@@ -89,7 +90,7 @@ def build_menus(menubar: QMenuBar, actions: WindowActions, reader: ReaderView) -
     edit_menu.addAction(reader.next_hit_action)
     edit_menu.addAction(reader.prev_hit_action)
 
-    view_menu = menubar.addMenu(_t("&View"))
+    view_menu = menubar.addMenu(QCoreApplication.translate("Menus", "&View"))
     view_menu.setObjectName("viewMenu")
     view_menu.addAction(reader.zoom_in_action)
     view_menu.addAction(reader.zoom_out_action)
@@ -100,7 +101,7 @@ def build_menus(menubar: QMenuBar, actions: WindowActions, reader: ReaderView) -
     view_menu.addSeparator()
     view_menu.addAction(actions.full_screen)
 
-    help_menu = menubar.addMenu(_t("&Help"))
+    help_menu = menubar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.setObjectName("helpMenu")
     help_menu.addAction(actions.about)
     help_menu.addAction(actions.about_qt)

@@ -46,9 +46,10 @@ class AboutDialog(QDialog):
             f"<tr><td>{html.escape(k)}</td><td>&nbsp;&nbsp;{html.escape(v)}</td></tr>"
             for k, v in versions().items()
         )
+        blurb = self.tr("An offline library for collections of web articles.")
         text = (
             f"<h2>{html.escape(APP_NAME)}</h2>"
-            f"<p>{html.escape(self.tr('An offline library for collections of web articles.'))}</p>"
+            f"<p>{html.escape(blurb)}</p>"
             f"<table>{rows}</table>"
             f"<p><small>{html.escape(sys.platform)}</small></p>"
         )

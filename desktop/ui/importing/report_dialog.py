@@ -55,26 +55,25 @@ class FailuresModel(QAbstractTableModel):
         return None
 
 
-def summary_text(report: ImportReport, widget: QWidget) -> str:
-    text = widget.tr(
-        "Imported {imported} articles; {duplicates} duplicates skipped; {failed} failed."
-    ).format(
-        imported=f"{report.imported:,}",
-        duplicates=f"{report.duplicates:,}",
-        failed=f"{len(report.failed):,}",
-    )
-    if report.cancelled:
-        text += " " + widget.tr("The import was cancelled; what was imported before is kept.")
-    return text
-
-
 class ImportReportDialog(QDialog):
+    def summary_text(self, report: ImportReport) -> str:
+        text = self.tr(
+            "Imported {imported} articles; {duplicates} duplicates skipped; {failed} failed."
+        ).format(
+            imported=f"{report.imported:,}",
+            duplicates=f"{report.duplicates:,}",
+            failed=f"{len(report.failed):,}",
+        )
+        if report.cancelled:
+            text += " " + self.tr("The import was cancelled; what was imported before is kept.")
+        return text
+
     def __init__(self, report: ImportReport, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("importReport")
         self.setWindowTitle(self.tr("Import report"))
         self.report = report
-        self.summary = QLabel(summary_text(report, self), self)
+        self.summary = QLabel(self.summary_text(report), self)
         self.summary.setWordWrap(True)
         self.model = FailuresModel(report.failed, self)
         self.table = QTableView(self)
