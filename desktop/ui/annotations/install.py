@@ -4,18 +4,22 @@ It expects a main window with ``reader`` (a ``ReaderView``), ``add_panel(title,
 widget, area)``, ``open_article(article_id, offset)``, ``library`` (the open
 ``Library``; read again on every use, so switching libraries works),
 optionally ``library_changed`` (signal) and an Edit menu whose object name is
-``editMenu`` (undo/redo go there), and ``statusBar()`` for messages.
+``editMenu`` (undo/redo go there), ``statusBar()`` for messages, and
+optionally ``importer.sync_index()``, called shortly after annotation edits so
+the search index picks up the new notes and tags.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMenu
 
 from desktop.core.store import Library
 from desktop.ui.annotations.controller import AnnotationController
+
+SYNC_DELAY_MS = 800
 
 
 def install_annotations(main_window: Any, library: Library) -> AnnotationController:
@@ -47,4 +51,26 @@ def install_annotations(main_window: Any, library: Library) -> AnnotationControl
     signal = getattr(main_window, "library_changed", None)
     if signal is not None:
         signal.connect(controller.library_switched)
+    _keep_index_current(main_window, controller)
     return controller
+
+
+def _keep_index_current(main_window: Any, controller: AnnotationController) -> None:
+    """After annotation edits, let the search index catch up (notes and tags are searchable).
+
+    Edits in quick succession (typing, undo bursts) are coalesced into one catch-up.
+    """
+    importer = getattr(main_window, "importer", None)
+    if importer is None or not callable(getattr(importer, "sync_index", None)):
+        return
+    timer = QTimer(controller)
+    timer.setSingleShot(True)
+    timer.setInterval(SYNC_DELAY_MS)
+
+    def sync() -> None:
+        current = getattr(main_window, "importer", None)  # replaced when the library changes
+        if current is not None and not main_window.library.read_only:
+            current.sync_index()
+
+    timer.timeout.connect(sync)
+    controller.changed.connect(lambda _article_id: timer.start())

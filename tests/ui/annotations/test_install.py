@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 from desktop.core.annotations.store import AnnotationStore
 from desktop.core.store import Library
 from desktop.ui.annotations.controller import AnnotationController
-from tests.ui.conftest import seed
+from desktop.ui.annotations.install import SYNC_DELAY_MS
+from tests.ui.conftest import search_for, seed, wait_ready
 
 
 def test_install_into_main_window(qtbot, make_window, library: Library) -> None:
@@ -34,3 +35,18 @@ def test_install_into_main_window(qtbot, make_window, library: Library) -> None:
     # And the panel entry selects the passage.
     controller.show_annotation(ann.id)
     assert window.reader.selected_span() == (ann.start, ann.end)
+
+
+def test_notes_become_searchable_after_an_edit(qtbot, make_window, library: Library) -> None:
+    ids = seed(library, 3)
+    window = make_window(library)
+    wait_ready(qtbot, window)
+    controller = window.extensions["annotations"]
+    assert search_for(qtbot, window, "xylophone").total == 0
+    article = library.articles.get(ids[2])
+    controller.create(ids[2], 0, 5, note="một ghi chú về xylophone")
+    qtbot.wait(SYNC_DELAY_MS + 200)
+    qtbot.waitUntil(lambda: not window.importer.is_busy(), timeout=30000)
+    search_for(qtbot, window, "bài")  # a different query, so the next one runs afresh
+    result = search_for(qtbot, window, "xylophone")
+    assert [h.id for h in result.hits] == [article.id]
