@@ -54,6 +54,16 @@ _CHROME_PHRASES = (
     r"|tăng tương phản.*|giảm tương phản.*|cỡ chữ.*"
     r"|chọn một ngày(?: từ lịch)?|các tin đã đăng(?: ngày)?|xem tin theo ngày|xem theo ngày"
     r"|chi tiết tin.*|trang \d+|trước|sau|tiếp|\d+"
+    # English page chrome.
+    r"|home(?: ?page)?|about(?: us)?|contact(?: us)?|search|log ?in|log ?out|sign (?:in|up|out)"
+    r"|register|subscribe|newsletter|share(?: this(?: article| story| post)?)?(?: on \w+)?"
+    r"|print|e-?mail|follow us|skip to (?:main )?content|main menu|navigation|advertisement"
+    r"|read more|more news|most (?:read|popular|viewed)|trending|popular|latest news|top stories"
+    r"|related (?:posts|articles|stories|news)|you may also like|recommended"
+    r"|leave a (?:reply|comment)"
+    r"|comments?|\d+ comments?|reply|previous(?: post| article)?|next(?: post| article)?"
+    r"|back to top|privacy(?: policy)?|terms(?: of (?:use|service))?|cookies?(?: policy| settings)?"
+    r"|tags?|categories|filed under|loading\W*|close|accept(?: all)?|menu|toggle navigation"
 )
 _CHROME_LINE = re.compile(
     rf"(?:{_CHROME_PHRASES})\s*[:：]?\s*[\d.,\s]*\.?",
@@ -64,7 +74,7 @@ _FOOTER = re.compile(
     r"(?:©|\(c\)\s|copyright|bản quyền\s*(?:thuộc|©|:|\d)|chịu trách nhiệm(?:\s+\w+){0,2}\s*:"
     r"|giấy phép(?:\s+(?:số|xuất bản|hoạt động))?\s*(?::|số)|cơ quan chủ quản|ghi rõ nguồn"
     r"|(?:phó )?tổng biên tập\s*:|trưởng ban biên tập|địa chỉ\s*:|điện thoại\s*:|đt\s*:"
-    r"|tel\s*:|fax\s*:|e-?mail\s*:|website\s*:|hotline\s*:)",
+    r"|tel\s*:|fax\s*:|e-?mail\s*:|website\s*:|hotline\s*:|all rights reserved)",
     re.IGNORECASE,
 )
 # Chrome that opens a short line whatever follows: widgets, counters, calendars.
@@ -78,10 +88,14 @@ _CHROME_PREFIX = re.compile(
 )
 # After the article has started, these lines end it: related news, widgets, footer.
 _END_MARKER = re.compile(
-    r"(?:©|copyright|bản quyền|chịu trách nhiệm|cơ quan chủ quản|giấy phép|xem tin theo ngày"
+    r"(?:©|copyright|bản quyền\s*(?:thuộc|©|:|\d)|chịu trách nhiệm(?:\s+\w+){0,2}\s*:"
+    r"|cơ quan chủ quản|giấy phép(?:\s+(?:số|xuất bản|hoạt động))?\s*(?::|số)|xem tin theo ngày"
     r"|các tin đã đăng|thống kê truy cập|in nội dung|lượt đánh giá|chọn một ngày|đánh giá\s*:"
+    r"|all rights reserved"
     r"|(?:(?:các )?tin (?:khác|liên quan|nổi bật|cùng chuyên mục|đã đưa|mới hơn|cũ hơn|đọc nhiều)"
-    r"|bài viết (?:khác|liên quan)|bình luận|ý kiến bạn đọc|gửi ý kiến|in bài)"
+    r"|bài viết (?:khác|liên quan)|bình luận|ý kiến bạn đọc|gửi ý kiến|in bài"
+    r"|related (?:posts|articles|stories|news)|you may also like|leave a (?:reply|comment)"
+    r"|\d* ?comments?|more (?:news|stories)|read next|share this(?: article| story| post)?)"
     r"(?:\s*$|\s*[:(\d]|\s+(?:các )?tin\b))",
     re.IGNORECASE,
 )

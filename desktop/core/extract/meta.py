@@ -25,7 +25,8 @@ _AUTHOR_LABEL = re.compile(
     r"|nhóm phóng viên|pv|ctv|theo|by|author)\s*[:：]\s*(?P<name>.{2,80})$",
     re.IGNORECASE,
 )
-_THEO = re.compile(r"(?:\*\s*)?theo\s+(?P<name>[^.!?;:]{2,60})$", re.IGNORECASE)
+_THEO = re.compile(r"(?:\*\s*)?\(?theo\s+(?P<name>[^.!?;:()]{2,60})\)?$", re.IGNORECASE)
+_BY = re.compile(r"by\s+(?P<name>[^\W\d_][\w.'\-]*(?:\s+[^\W\d_][\w.'\-]*){1,3})$", re.I)
 _NOT_AUTHOR = re.compile(r"chịu trách nhiệm|địa chỉ|điện thoại|giám đốc sở", re.IGNORECASE)
 # Units that sign Vietnamese articles ("Trung tâm Thông tin và Ứng dụng TBKHCN").
 _UNIT = re.compile(
@@ -52,8 +53,9 @@ _LEAD_WHEN = re.compile(
     re.IGNORECASE,
 )
 
-_VI_LOWER = "ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-_VI_LETTERS = re.compile(f"[{_VI_LOWER}{_VI_LOWER.upper()}]")
+# Letters used by Vietnamese and by no other common Latin-script language.
+_VI_ONLY_LOWER = "ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+_VI_ONLY = re.compile(f"[{_VI_ONLY_LOWER}{_VI_ONLY_LOWER.upper()}]")
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|is|in|that|for|with|was|on|are)\b", re.IGNORECASE)
 
 
@@ -103,11 +105,11 @@ def labelled_author(line: str) -> str | None:
     """``Tác giả: DTD`` / ``Theo Minh Anh`` -> the name; ``None`` otherwise."""
     if len(line) > 100 or _NOT_AUTHOR.search(line):
         return None
-    m = _AUTHOR_LABEL.match(line) or _THEO.fullmatch(line)
+    m = _AUTHOR_LABEL.match(line) or _THEO.fullmatch(line) or _BY.fullmatch(line)
     if not m:
         return None
     name = m.group("name").strip(" .,;:-–")
-    if not name or not name[0].isupper() or (m.re is _THEO and "," in name):
+    if not name or not name[0].isupper() or (m.re is not _AUTHOR_LABEL and "," in name):
         return None
     return name
 
@@ -191,7 +193,10 @@ def guess_language(text: str) -> str | None:
     words = sample.count(" ") + 1
     if words < 3:
         return None
-    if len(_VI_LETTERS.findall(sample)) >= max(3, words * 0.15):
+    # Nearly every non-ASCII letter of Vietnamese text is a Vietnamese one; counting
+    # them through the codec is much cheaper than a regex.
+    non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
+    if non_ascii >= max(3, words * 0.15) and _VI_ONLY.search(sample):
         return "vi"
     if len(_EN_WORDS.findall(sample)) >= max(2, words * 0.08):
         return "en"

@@ -152,9 +152,11 @@ class _Extraction:
             title = meta.clean_title(title_text)
         else:
             title = meta.derive_title(body)
-        published = self._published(start, tail_end, title_date, title, paragraphs[0])
+        zone_end = self._zone_end(end)
+        published = self._published(start, zone_end, title_date, title, paragraphs[0])
         site, url = self._site(body_from, end, paragraphs[0])
-        author = self._author(body_from, self._zone_end(end), signature_at, paragraphs[-1])
+        header_from = title_at + 1 if title_at is not None else start
+        author = self._author(min(header_from, body_from), zone_end, signature_at, paragraphs[-1])
         return Extracted(
             title=title or meta.derive_title(body),
             body=body,
@@ -314,14 +316,16 @@ class _Extraction:
     # -- metadata --------------------------------------------------------------
 
     def _published(
-        self, start: int, end: int, title_date: date | None, title: str, lead: str
+        self, start: int, zone_end: int, title_date: date | None, title: str, lead: str
     ) -> date | None:
+        """The publication line nearest above the article, the title's date, a date line
+        after the article (before related news), else the date the lead opens with."""
         header = [ln.published for ln in self.lines[:start] if ln.published]
         if header:
-            return header[0]
+            return header[-1]  # nearest the article: a page-top "today" date comes first
         if title_date:
             return title_date
-        rest = [ln.published for ln in self.lines[start:] if ln.published]
+        rest = [ln.published for ln in self.lines[start:zone_end] if ln.published]
         if rest:
             return rest[0]
         return vndate.parse_lead_date(lead, title, lead)

@@ -24,11 +24,26 @@ _WORDS_DATE = re.compile(
     r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:,\s*)?năm\s+((?:19|20)\d\d))?", re.IGNORECASE
 )
 
+_MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        ["jan january", "feb february", "mar march", "apr april", "may", "jun june",
+         "jul july", "aug august", "sep sept september", "oct october", "nov november",
+         "dec december"]
+    )
+    for name in names.split()
+}
+_MONTH = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+_EN_MDY = re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_EN_DMY = re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+{_MONTH},?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+
 # What may surround a date on a line that carries nothing but the date.
 _DATE_LINE_NOISE = re.compile(
     r"ngày\s+(?:cập\s+nhật|đăng(?:\s+tin)?|xuất\s+bản|ban\s+hành|gửi)|cập\s+nhật(?:\s+lúc|\s+ngày)?"
     r"|đăng\s+(?:ngày|lúc|tải)|thời\s+gian(?:\s+đăng)?|xuất\s+bản|ngày|lúc|published|posted"
-    r"|updated|date|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn"
+    r"|updated|date|on|by\s+[^\W\d_][\w.\-]*(?:\s+[^\W\d_][\w.\-]*){0,3}\s*$"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn"
     r"|\d{1,2}\s*(?:[:h]\s*\d{2}|giờ(?:\s*\d{1,2}\s*phút)?)(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?"
     r"|gmt\s*[+\-]\s*\d{1,2}(?::?00)?|utc|\(|\)|\||-|–|—|,|:|/",
     re.IGNORECASE,
@@ -71,39 +86,47 @@ def make_date(year: int, month: int, day: int, *, today: date | None = None) -> 
         return None
 
 
-def find_full_date(text: str) -> date | None:
-    """The first valid day-month-year (or ISO) date in ``text``."""
+def _date_matches(text: str) -> list[tuple[re.Match[str], date]]:
+    """Every valid full date in ``text`` with its match, in pattern order."""
+    found: list[tuple[re.Match[str], date]] = []
     for m in _DMY.finditer(text):
-        found = make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        if found:
-            return found
+        d = make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if d:
+            found.append((m, d))
     for m in _WORDS_DATE.finditer(text):
         if m.group(3):
-            found = make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-            if found:
-                return found
+            d = make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            if d:
+                found.append((m, d))
     for m in _YMD.finditer(text):
-        found = make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if found:
-            return found
-    return None
+        d = make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            found.append((m, d))
+    for pattern in (_EN_MDY, _EN_DMY):
+        for m in pattern.finditer(text):
+            d = make_date(int(m.group("y")), _MONTHS[m.group("mon").lower()], int(m.group("d")))
+            if d:
+                found.append((m, d))
+    return found
+
+
+def find_full_date(text: str) -> date | None:
+    """The first valid day-month-year, ISO or English (``March 17, 2023``) date in ``text``."""
+    found = _date_matches(text)
+    return found[0][1] if found else None
 
 
 def parse_date_line(line: str) -> date | None:
     """The date of a line that holds only a (labelled) date, e.g. ``Ngày đăng: 14-06-2024``."""
-    if len(line) > 80:
+    if len(line) > 80 or not any(ch.isdigit() for ch in line):
         return None
-    m = _DMY.search(line) or _YMD.search(line)
-    words = None if m else _WORDS_DATE.search(line)
-    if m is None and (words is None or not words.group(3)):
+    found = _date_matches(line)
+    if not found:
         return None
-    match = m or words
-    assert match is not None
+    match, when = found[0]
     rest = line[: match.start()] + " " + line[match.end() :]
     rest = _DATE_LINE_NOISE.sub(" ", rest)
-    if not _PUNCT_ONLY.fullmatch(rest):
-        return None
-    return find_full_date(line)
+    return when if _PUNCT_ONLY.fullmatch(rest) else None
 
 
 def split_trailing_date(line: str) -> tuple[str, date | None]:
@@ -112,6 +135,8 @@ def split_trailing_date(line: str) -> tuple[str, date | None]:
     The date must be set off by two or more spaces or by ``-``, ``|`` or ``(``, as
     page templates do; a date that is part of the wording stays in the title.
     """
+    if not line or not (line[-1].isdigit() or line[-1] in ")]"):
+        return line, None
     m = _TRAILING_DATE.match(line)
     if not m or _DATE_WORD_BEFORE.search(m.group("title")):
         return line, None

@@ -224,3 +224,34 @@ def test_impossible_publication_date_is_ignored() -> None:
         "Nội dung bài viết nói về một ngày không có thật trong lịch, và đó là ngày 31 tháng 2.\n"
     )
     assert extract_text_dump(text).published is None
+
+
+def test_english_page_dump(fixtures: Path) -> None:
+    e = dump(fixtures, "english_blog.txt")
+    assert e.title == "Rice farmers test salt-tolerant seeds as the dry season begins"
+    assert e.published == date(2023, 3, 17)
+    assert e.author == "Laura Chen"
+    assert e.language == "en"
+    assert e.site == "Field Notes"
+    assert "A farmer checks seedlings in a test field" in paragraphs(e)
+    assert paragraphs(e)[-1].startswith('"We lost half of our crop')
+    for chrome in ("Skip to content", "Home", "Share this", "Facebook", "Related posts",
+                   "Drought season", "Leave a Reply", "All rights reserved", "By Laura"):
+        assert chrome not in e.body, chrome
+
+
+def test_publication_line_beats_page_top_date_and_related_list_dates() -> None:
+    text = (
+        "Thứ Hai, 20/11/2023\n"
+        "Trang chủ\nTin tức\n\n"
+        "Nông dân thu hoạch lúa sớm tránh lũ\n"
+        "Ngày đăng: 14-11-2023\n\n"
+        "Sáng ngày 12/11, nông dân các xã ven sông đã khẩn trương thu hoạch lúa để tránh lũ.\n\n"
+        "Các tin khác\n"
+        "Giá lúa tăng nhẹ\n"
+        "01/11/2023\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Nông dân thu hoạch lúa sớm tránh lũ"
+    assert e.published == date(2023, 11, 14)
+    assert "Giá lúa tăng nhẹ" not in e.body
