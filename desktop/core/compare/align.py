@@ -89,7 +89,8 @@ def compare_texts(
     if not _match_fuzzy(units_a, units_b, match_a, match_b, scores, threshold, clock):
         notices.append("fuzzy matching stopped at the time budget")
 
-    sentence_pairs = _sentence_pairs(units_a, units_b, match_a, match_b)
+    groups = _absorb_pieces(units_a, units_b, match_a, match_b, clock)
+    sentence_pairs = _sentence_pairs(units_a, units_b, match_a, match_b, groups)
     pairs, words_complete = _with_word_changes(
         a, b, units_a, units_b, sentence_pairs, scores, clock
     )
@@ -204,13 +205,82 @@ def _match_fuzzy(
 
 
 @dataclass(slots=True)
+class _Group:
+    """Contiguous runs of units aligned together (one sentence split into several)."""
+
+    a_lo: int
+    a_hi: int
+    b_lo: int
+    b_hi: int
+
+
+def _absorb_pieces(
+    ua: list[_Unit], ub: list[_Unit], ma: list[int], mb: list[int], clock: _Clock
+) -> dict[int, _Group]:
+    """Attach unmatched sentences to a neighbour's pair when they are part of its partner.
+
+    When A says in one sentence what B says in two, one of B's two matched the
+    A sentence and the other is left over; it joins the pair when it lies next
+    to the pair in B, in the same paragraph, and reappears in the A sentence.
+    Returns the groups keyed by their main A unit; ``mb`` of an absorbed B unit
+    is the main A unit, ``ma`` of an absorbed A unit is the main B unit.
+    """
+    groups = {i: _Group(i, i, j, j) for i, j in enumerate(ma) if j >= 0}
+    if clock.out_of_time():
+        return groups
+    owner_a = {i: i for i in groups}
+    for j, u in enumerate(ub):
+        if mb[j] >= 0:
+            continue
+        for nb in (j - 1, j + 1):
+            if not 0 <= nb < len(ub) or mb[nb] < 0 or ub[nb].paragraph != u.paragraph:
+                continue
+            g = groups[mb[nb]]
+            if _fits(u, ua[g.a_lo : g.a_hi + 1], ub[g.b_lo : g.b_hi + 1]):
+                mb[j] = mb[nb]
+                g.b_lo, g.b_hi = min(g.b_lo, j), max(g.b_hi, j)
+                break
+    for i, u in enumerate(ua):
+        if ma[i] >= 0:
+            continue
+        for nb in (i - 1, i + 1):
+            if not 0 <= nb < len(ua) or ma[nb] < 0 or ua[nb].paragraph != u.paragraph:
+                continue
+            main = owner_a.get(nb)
+            if main is None:
+                continue
+            g = groups[main]
+            if _fits(u, ub[g.b_lo : g.b_hi + 1], ua[g.a_lo : g.a_hi + 1]):
+                ma[i] = ma[main]
+                owner_a[i] = main
+                g.a_lo, g.a_hi = min(g.a_lo, i), max(g.a_hi, i)
+                break
+    return groups
+
+
+def _fits(piece: _Unit, partner: list[_Unit], own: list[_Unit]) -> bool:
+    """Whether ``piece`` is also found in ``partner``, beyond what ``own`` already covers."""
+    partner_len = sum(len(u.key) for u in partner)
+    own_len = sum(len(u.key) for u in own)
+    if len(piece.key) < SHORT_KEY_CHARS or partner_len < own_len + 0.5 * len(piece.key):
+        return False
+    partner_key = " ".join(u.key for u in partner)
+    return fuzz.partial_ratio(piece.key, partner_key) >= SHORT_THRESHOLD
+
+
+@dataclass(slots=True)
 class _SPair:
-    i: int  # A unit or -1
-    j: int  # B unit or -1
+    # Unit ranges (inclusive) on each side; -1 where the side is missing.
+    a_lo: int
+    a_hi: int
+    b_lo: int
+    b_hi: int
 
 
-def _sentence_pairs(ua: list[_Unit], ub: list[_Unit], ma: list[int], mb: list[int]) -> list[_SPair]:
-    """One pair per unit in A's order; B-only units follow their preceding matched B unit."""
+def _sentence_pairs(
+    ua: list[_Unit], ub: list[_Unit], ma: list[int], mb: list[int], groups: dict[int, _Group]
+) -> list[_SPair]:
+    """One pair per group in A's order; B-only units follow their preceding matched B unit."""
     after: dict[int, list[int]] = defaultdict(list)
     anchor = -1
     for j in range(len(ub)):
@@ -220,13 +290,18 @@ def _sentence_pairs(ua: list[_Unit], ub: list[_Unit], ma: list[int], mb: list[in
             after[anchor].append(j)
     # B-only units before B's first match go just before that match's pair (or last).
     first = next((m for m in mb if m >= 0), -1)
-    lead = [_SPair(-1, j) for j in after.get(-1, [])]
+    lead = [_SPair(-1, -1, j, j) for j in after.get(-1, [])]
     out: list[_SPair] = []
     for i in range(len(ua)):
         if i == first:
             out.extend(lead)
-        out.append(_SPair(i, ma[i]))
-        out.extend(_SPair(-1, j) for j in after.get(i, []))
+        g = groups.get(i)
+        if g is not None:
+            out.append(_SPair(g.a_lo, g.a_hi, g.b_lo, g.b_hi))
+        elif ma[i] < 0:
+            out.append(_SPair(i, i, -1, -1))
+        # else: absorbed into a neighbour's group
+        out.extend(_SPair(-1, -1, j, j) for j in after.get(i, []))
     if first < 0:
         out.extend(lead)
     return out
@@ -244,17 +319,15 @@ def _with_word_changes(
     out: list[tuple[_SPair, AlignedPair]] = []
     complete = True
     for sp in spairs:
-        if sp.i < 0:
-            u = ub[sp.j]
-            out.append((sp, AlignedPair(kind="only_b", b=(u.start, u.end))))
+        if sp.a_lo < 0:
+            out.append((sp, AlignedPair(kind="only_b", b=(ub[sp.b_lo].start, ub[sp.b_hi].end))))
             continue
-        x = ua[sp.i]
-        if sp.j < 0:
-            out.append((sp, AlignedPair(kind="only_a", a=(x.start, x.end))))
+        span_a = (ua[sp.a_lo].start, ua[sp.a_hi].end)
+        if sp.b_lo < 0:
+            out.append((sp, AlignedPair(kind="only_a", a=span_a)))
             continue
-        y = ub[sp.j]
-        span_a, span_b = (x.start, x.end), (y.start, y.end)
-        if " ".join(a[x.start : x.end].split()) == " ".join(b[y.start : y.end].split()):
+        span_b = (ub[sp.b_lo].start, ub[sp.b_hi].end)
+        if " ".join(a[slice(*span_a)].split()) == " ".join(b[slice(*span_b)].split()):
             out.append((sp, AlignedPair(kind="same", a=span_a, b=span_b, score=100.0)))
             continue
         words: tuple[WordChange, ...] = ()
@@ -265,11 +338,15 @@ def _with_word_changes(
             if not words:
                 out.append((sp, AlignedPair(kind="same", a=span_a, b=span_b, score=100.0)))
                 continue
-        score = scores.get(sp.i, 0.0)
+        score = _group_score(scores, sp.a_lo, sp.a_hi)
         out.append(
             (sp, AlignedPair(kind="changed", a=span_a, b=span_b, score=score, words=words))
         )
     return out, complete
+
+
+def _group_score(scores: dict[int, float], lo: int, hi: int) -> float:
+    return max((scores.get(i, 0.0) for i in range(lo, hi + 1)), default=0.0)
 
 
 def word_changes(
@@ -332,10 +409,10 @@ def _merge_runs(
 
 
 def _continues(prev: _SPair, cur: _SPair, ua: list[_Unit], ub: list[_Unit]) -> bool:
-    for p, c, units in ((prev.i, cur.i, ua), (prev.j, cur.j, ub)):
-        if (p < 0) != (c < 0):
+    for p_hi, c_lo, units in ((prev.a_hi, cur.a_lo, ua), (prev.b_hi, cur.b_lo, ub)):
+        if (p_hi < 0) != (c_lo < 0):
             return False
-        if c >= 0 and (c != p + 1 or units[c].paragraph != units[p].paragraph):
+        if c_lo >= 0 and (c_lo != p_hi + 1 or units[c_lo].paragraph != units[p_hi].paragraph):
             return False
     return True
 

@@ -99,13 +99,19 @@ def _is_abbreviation(text: str, line_start: int, dot: int, after: int, line_end:
     word = m.group(1).strip(".")
     if not word:
         return False
-    if len(word) == 1:
-        return word.isalpha() and word.isupper()  # an initial: "Nguyễn V. Anh"
+    if len(word) == 1 and word.lower() not in ABBREVIATIONS:
+        # An initial follows a capitalized name: "Nguyễn V. Anh" (but "16 độ C. Sau đó").
+        return word.isalpha() and word.isupper() and _after_name(text, line_start, m.start(1))
     parts = [p for p in word.split(".") if p]
     if len(parts) == 1:
         return parts[0].lower() in ABBREVIATIONS
     # "PGS.TS.", "Th.S.": every part an abbreviation or a single letter.
     return all(p.lower() in ABBREVIATIONS or len(p) == 1 for p in parts)
+
+
+def _after_name(text: str, line_start: int, pos: int) -> bool:
+    before = text[max(line_start, pos - 30) : pos].split()
+    return bool(before) and before[-1][:1].isupper()
 
 
 def _add_sentence(text: str, start: int, end: int, p_index: int, out: list[Sentence]) -> None:

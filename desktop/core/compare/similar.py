@@ -96,7 +96,13 @@ def _titles(library: Library, ids: list[str]) -> dict[str, str]:
 
 
 def _more_like_this(library: Library, article_id: str, limit: int) -> list[str]:
-    """Ids from the search index's "more like this"; empty when no index is available."""
+    """Ids from the search index's "more like this"; empty when no index is available.
+
+    Only an index that already exists is used: building one for a large library
+    takes minutes and is the search panel's job, not this list's.
+    """
+    if not library.index_dir.is_dir() or not any(library.index_dir.iterdir()):
+        return []
     try:
         module = importlib.import_module("desktop.core.search.index")
         search_index: Any = module.SearchIndex.open(library)

@@ -84,6 +84,27 @@ def test_replaced_and_deleted_syllables_and_diacritic_changes() -> None:
     ]
 
 
+def test_sentence_split_in_two_joins_one_pair() -> None:
+    a = (
+        "Mở đầu bài viết về giao thông. Cơ quan chức năng đã kiểm tra hàng trăm xe tải trên "
+        "quốc lộ và phát hiện nhiều xe chở quá tải trọng cho phép. Kết thúc bài viết ở đây."
+    )
+    b = (
+        "Mở đầu bài viết về giao thông. Cơ quan chức năng đã kiểm tra hàng trăm xe tải trên "
+        "quốc lộ. Họ phát hiện nhiều xe chở quá tải trọng cho phép. Kết thúc bài viết ở đây."
+    )
+    for x, y, side in ((a, b, "b"), (b, a, "a")):
+        r = compare_texts(x, y)
+        assert [p.kind for p in r.pairs] == ["same", "changed", "same"]
+        changed = r.pairs[1]
+        two = text_of(y, changed.b) if side == "b" else text_of(x, changed.a)
+        assert two == (
+            "Cơ quan chức năng đã kiểm tra hàng trăm xe tải trên quốc lộ. "
+            "Họ phát hiện nhiều xe chở quá tải trọng cho phép."
+        )
+        assert r.similarity.a_in_b == 1.0 and r.similarity.b_in_a == 1.0
+
+
 def test_case_and_spacing_only_differences_are_same() -> None:
     r = compare_texts("Hà Nội  mùa thu đẹp lắm.", "hà nội mùa thu ĐẸP lắm.")
     assert [p.kind for p in r.pairs] == ["same"]

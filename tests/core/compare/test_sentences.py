@@ -40,6 +40,10 @@ def test_sentence_boundaries() -> None:
     ]
 
 
+def test_single_capital_after_a_lower_case_word_ends_a_sentence() -> None:
+    assert texts("Nhiệt độ 16 độ C. Sau đó trời ấm.") == ["Nhiệt độ 16 độ C.", "Sau đó trời ấm."]
+
+
 def test_abbreviation_chain_ends_sentence_when_last_part_is_not_an_abbreviation() -> None:
     assert texts("Hội nghị ở TP.HCM. Sau đó nghỉ.") == ["Hội nghị ở TP.HCM.", "Sau đó nghỉ."]
 
