@@ -250,6 +250,21 @@ class LineStats:
             self._site_docs[site] += 1
             self._site_counts.update((site, k) for k in keys)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (e.g. for extraction worker processes) without the lines too rare to
+        ever count as repeated, which are most of them: the copy answers ``is_repeated``
+        exactly as the original; its ``count`` is 0 for lines seen in fewer than
+        ``min_docs`` documents."""
+        state = dict(self.__dict__)
+        state["_counts"] = Counter({k: n for k, n in self._counts.items() if n >= self.min_docs})
+        state["_site_counts"] = Counter(
+            {k: n for k, n in self._site_counts.items() if n >= self.min_docs}
+        )
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+
     @property
     def has_sites(self) -> bool:
         """Whether any observed document named its site (per-site counts exist)."""

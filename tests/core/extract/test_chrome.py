@@ -112,3 +112,19 @@ def test_line_stats_normalizes_nfd() -> None:
     for _ in range(3):
         stats.observe(unicodedata.normalize("NFD", "Liên kết hữu ích\nNội dung."))
     assert stats.is_repeated("Liên kết hữu ích")
+
+
+def test_line_stats_pickles_compactly_with_same_answers() -> None:
+    import pickle
+
+    stats = LineStats()
+    for i in range(6):
+        stats.observe(f"https://b.example.vn/\nDòng chung của trang\nDòng riêng số {i}\n")
+    copy = pickle.loads(pickle.dumps(stats))
+    assert copy.documents == 6
+    assert copy.is_repeated("Dòng chung của trang", "b.example.vn")
+    assert copy.is_repeated("Dòng chung của trang")
+    assert not copy.is_repeated("Dòng riêng số 1")
+    assert copy.count("Dòng chung của trang") == 6
+    assert copy.count("Dòng riêng số 1") == 0  # too rare to be kept in the copy
+    assert len(pickle.dumps(stats)) < len(pickle.dumps(stats.__dict__))
