@@ -108,8 +108,62 @@ class CompareResult(_Frozen):
             d["notice"] = self.notice
         return d
 
+    def swapped(self) -> CompareResult:
+        """The same comparison seen from B: sides, one-sided kinds and figures exchanged."""
+        flip_kind: dict[str, PairKind] = {"only_a": "only_b", "only_b": "only_a"}
+        flip_word: dict[str, WordChangeKind] = {"delete": "insert", "insert": "delete"}
+        pairs = [
+            AlignedPair(
+                kind=flip_kind.get(p.kind, p.kind),
+                a=p.b,
+                b=p.a,
+                score=p.score,
+                words=tuple(
+                    WordChange(kind=flip_word.get(w.kind, w.kind), a=w.b, b=w.a) for w in p.words
+                ),
+            )
+            for p in self.pairs
+        ]
+        pairs.sort(key=lambda p: (p.a is None, p.a or (0, 0)))
+        return self.model_copy(
+            update={
+                "similarity": Similarity(
+                    a_in_b=self.similarity.b_in_a, b_in_a=self.similarity.a_in_b
+                ),
+                "pairs": _with_one_sided_in_place(pairs),
+                "paragraphs": [
+                    ParagraphLink(a=p.b, b=p.a, a_index=p.b_index, b_index=p.a_index,
+                                  share=p.share)
+                    for p in self.paragraphs
+                ],
+            }
+        )
+
     def counts(self) -> dict[str, int]:
         out = {"same": 0, "changed": 0, "only_a": 0, "only_b": 0}
         for p in self.pairs:
             out[p.kind] += 1
         return out
+
+
+def _with_one_sided_in_place(pairs: list[AlignedPair]) -> list[AlignedPair]:
+    """Pairs sorted by A, with B-only pairs placed after the pair preceding them in B."""
+    with_a = [p for p in pairs if p.a is not None]
+    only_b = sorted((p for p in pairs if p.a is None), key=lambda p: p.b or (0, 0))
+    by_b = sorted(
+        ((p.b[0], n) for n, p in enumerate(with_a) if p.b is not None), key=lambda t: t[0]
+    )
+    after: dict[int, list[AlignedPair]] = {}
+    for p in only_b:
+        assert p.b is not None
+        anchor = -1
+        for start, n in by_b:
+            if start > p.b[0]:
+                break
+            anchor = n
+        after.setdefault(anchor, []).append(p)
+    out = list(after.get(-1, []))
+    for n, p in enumerate(with_a):
+        out.append(p)
+        out.extend(after.get(n, []))
+    return out

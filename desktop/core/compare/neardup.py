@@ -157,7 +157,10 @@ class NearDuplicateIndex:
         self._find_pairs(first_new, dict(zip(new_ids, new_sets, strict=True)))
         self.generation = target
         self._loaded = True
-        self._save()
+        try:
+            self._save()
+        except OSError:
+            pass  # a read-only library: the cache lives in memory for this session
         return self._report(full, len(new_ids), len(removed & gone), t0)
 
     def _report(self, full: bool, hashed: int, removed: int, t0: float) -> RefreshReport:

@@ -190,3 +190,19 @@ def test_corpus_article_against_its_rewrite(corpus: Path) -> None:
     only_a = [a[p.a[0] : p.a[1]] for p in r.pairs if p.kind == "only_a" and p.a]
     assert "".join("".join(only_a).split()) == "".join(dropped.split())
     assert r.took_ms < 2000
+
+
+def test_swapped_result_matches_comparing_the_other_way() -> None:
+    forward = compare_texts(A, B).swapped()
+    backward = compare_texts(B, A)
+    assert forward.similarity == backward.similarity
+    assert {(p.kind, p.a, p.b) for p in forward.pairs} == {
+        (p.kind, p.a, p.b) for p in backward.pairs
+    }
+    assert [p.a for p in forward.pairs if p.a] == sorted(p.a for p in forward.pairs if p.a)
+    changed = [p for p in forward.pairs if p.kind == "changed"]
+    assert [[(w.kind, text_of(A, w.b)) for w in p.words] for p in changed] == [
+        [("delete", None)],
+        [("delete", None)],
+    ]
+    assert [text_of(B, w.a) for p in changed for w in p.words] == ["rất", "vừa"]
