@@ -39,6 +39,8 @@ _SOURCE_SUFFIX = re.compile(
 )
 _TRAILING_SENTENCE_END = re.compile(r"[.!?…\"”»]\s+(?=[^.!?…\"”»]{2,80}$)")
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LEADING_NOISE = re.compile(r"^[^\w\"“«(‘']+")
 _SENTENCE_BREAK = re.compile(r"(\S*?)([.!?…])[\"”»’)]*\s+(?=[\"“«(]?[^\W\d_])")
 # Abbreviations whose period does not end a sentence ("TP. HCM", "Mr. Đàm", "GS. TS.").
 _ABBREVIATIONS = frozenset(
@@ -159,12 +161,21 @@ def clean_title(line: str) -> str:
 
 
 def derive_title(body: str, limit: int = TITLE_MAX_CHARS) -> str:
-    """A readable title from the first sentence, cut at a word boundary with ``…``."""
-    first = body.split("\n", 1)[0]
-    first = _LEAD_PREFIX.sub("", first, count=1)
-    first = _LEAD_WHEN.sub("", first, count=1)
-    sentence = _first_sentence(first).strip()
-    sentence = sentence.rstrip(" .;:,")
+    """A readable title from the first sentence, cut at a word boundary with ``…``.
+
+    Leading source and time-of-day phrases (``(domain) - ``, ``Chiều 24/01/2024, ``)
+    are left out; paragraphs without letters are skipped.
+    """
+    sentence = ""
+    for paragraph in body.split("\n"):
+        first = _LEAD_PREFIX.sub("", paragraph, count=1)
+        first = _LEAD_WHEN.sub("", first, count=1)
+        sentence = _first_sentence(first).strip().rstrip(" .;:,")
+        sentence = _LEADING_NOISE.sub("", sentence)
+        if _LETTER.search(sentence):
+            break
+    else:
+        sentence = " ".join(body.split())
     if sentence and sentence[0].islower():
         sentence = sentence[0].upper() + sentence[1:]
     if len(sentence) <= limit:

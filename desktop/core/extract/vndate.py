@@ -70,6 +70,7 @@ _LEAD_DATE = re.compile(
     re.IGNORECASE,
 )
 # "năm 2023", but not a birth year or the start of a period ("sinh năm 1990", "từ năm 2011").
+_DIGIT = re.compile(r"\d")
 _YEAR_HINT = re.compile(
     r"(?<!sinh )(?<!từ )(?<!trước )(?<!sau )(?<!đến )\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE
 )
@@ -118,7 +119,7 @@ def find_full_date(text: str) -> date | None:
 
 def parse_date_line(line: str) -> date | None:
     """The date of a line that holds only a (labelled) date, e.g. ``Ngày đăng: 14-06-2024``."""
-    if len(line) > 80 or not any(ch.isdigit() for ch in line):
+    if len(line) > 80 or not _DIGIT.search(line):
         return None
     found = _date_matches(line)
     if not found:

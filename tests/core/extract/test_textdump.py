@@ -255,3 +255,38 @@ def test_publication_line_beats_page_top_date_and_related_list_dates() -> None:
     assert e.title == "Nông dân thu hoạch lúa sớm tránh lũ"
     assert e.published == date(2023, 11, 14)
     assert "Giá lúa tăng nhẹ" not in e.body
+
+
+_JUNK = [
+    "", " ", "\t", "•", "|", "((((((((", "1-1-1-1-1-1-1-1-1-1-1-1", "Ngày " * 50,
+    "https://" + "a." * 200 + "vn", "\u0301\u0301", "Theo " + "A " * 100, ". " * 500, "©",
+    "x" * 5000, "9" * 3000, "Tin nổi bật " * 40, "(a.vn)" * 100, "Chiều " + "1/" * 200,
+    "ngày 1 tháng " * 100, "\x00\x07", "\ud7ff\ue000",
+]
+
+
+def test_random_mixtures_never_crash(fixtures: Path) -> None:
+    import random
+
+    rng = random.Random(1234)
+    pool = [
+        line
+        for path in sorted((fixtures / "textdump").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").split("\n")
+    ]
+    stats = LineStats()
+    docs = []
+    for _ in range(300):
+        n = rng.randint(0, 30)
+        docs.append("\n".join(rng.choice(pool) if rng.random() < 0.7 else rng.choice(_JUNK)
+                              for _ in range(n)))
+        stats.observe(docs[-1])
+    for doc in docs:
+        for s in (None, stats):
+            try:
+                e = extract_text_dump(doc, stats=s)
+            except ExtractionError:
+                continue
+            assert e.body and e.title
+            assert "\n\n\n" not in e.body
+            assert unicodedata.is_normalized("NFC", e.body)
