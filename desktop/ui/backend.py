@@ -139,11 +139,7 @@ class Backend:
         """The library without a query: newest (or oldest) first, filters applied."""
         started = time.perf_counter()
         where, params = _filter_sql(dict(request.filters))
-        rows = self.conn.execute(
-            "SELECT a.id, a.title, a.published, a.site, a.author, a.source_path "
-            f"FROM articles a WHERE {where} ORDER BY {_ORDER[request.sort]} LIMIT ? OFFSET ?",
-            [*params, request.limit, request.offset],
-        ).fetchall()
+        rows = self._listing_rows(where, params, request)
         if request.filters:
             total = int(
                 self.conn.execute(
@@ -173,6 +169,34 @@ class Backend:
             offset=request.offset,
             limit=request.limit,
         )
+
+    def _listing_rows(
+        self, where: str, params: list[str], request: SearchRequest
+    ) -> list[sqlite3.Row]:
+        """One page in date order, dated articles first, walking the (published, seq) index."""
+        direction = "ASC" if request.sort == "oldest" else "DESC"
+        columns = "a.id, a.title, a.published, a.site, a.author"
+        dated = f"{where} AND a.published IS NOT NULL"
+        dated_total = int(
+            self.conn.execute(f"SELECT COUNT(*) FROM articles a WHERE {dated}", params).fetchone()[
+                0
+            ]
+        )
+        rows: list[sqlite3.Row] = []
+        if request.offset < dated_total:
+            rows = self.conn.execute(
+                f"SELECT {columns} FROM articles a WHERE {dated} "
+                f"ORDER BY a.published {direction}, a.seq {direction} LIMIT ? OFFSET ?",
+                [*params, request.limit, request.offset],
+            ).fetchall()
+        missing = request.limit - len(rows)
+        if missing > 0:
+            rows += self.conn.execute(
+                f"SELECT {columns} FROM articles a WHERE {where} AND a.published IS NULL "
+                f"ORDER BY a.seq {direction} LIMIT ? OFFSET ?",
+                [*params, missing, max(0, request.offset - dated_total)],
+            ).fetchall()
+        return rows
 
     def facets(
         self, filters: dict[str, tuple[str, ...]] | None = None

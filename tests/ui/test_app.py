@@ -22,7 +22,7 @@ def test_self_test_passes_in_process(qtbot, capsys) -> None:
 
     assert run_self_test(QApplication.instance()) == 0
     out = capsys.readouterr().out
-    assert "[ok] import: 4 imported, 0 failed" in out
+    assert "[ok] import: 8 imported, 0 failed" in out
     assert "[ok] search" in out and "[ok] reader" in out and "FAIL" not in out
 
 
