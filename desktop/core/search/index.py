@@ -28,6 +28,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from desktop.core.errors import NotFoundError
+from desktop.core.search.bulkwriter import BulkWriter
 from desktop.core.search.documents import index_documents
 from desktop.core.search.locking import index_write_lock
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
@@ -42,6 +43,8 @@ Progress = Callable[[int, int], None]
 WHOOSH_DIR = "whoosh"
 BATCH = 500
 WRITER_LIMIT_MB = 192
+# Syncs writing more documents than this use the in-memory bulk writer.
+BULK_THRESHOLD = 1000
 DEFAULT_WAIT = 30.0
 
 
@@ -139,8 +142,9 @@ class SearchIndex:
         with index_write_lock(self.index_dir, self.wait):
             return self._rebuild_locked(progress or _noop)
 
-    def _writer(self) -> Any:
-        return self._ix.writer(limitmb=WRITER_LIMIT_MB, timeout=self.wait)
+    def _writer(self, bulk: bool = False) -> Any:
+        writer = self._ix.writer(limitmb=WRITER_LIMIT_MB, timeout=self.wait)
+        return BulkWriter(writer) if bulk else writer
 
     def _sync_locked(self, progress: Progress) -> int:
         articles = self.library.articles
@@ -153,7 +157,7 @@ class SearchIndex:
         total = articles.count_changed_since(since)
         progress(0, total)
         empty = self._doc_count() == 0
-        writer = self._writer()
+        writer = self._writer(bulk=total > BULK_THRESHOLD)
         done = 0
         try:
             for article_id in removed:
@@ -200,7 +204,7 @@ class SearchIndex:
         target = articles.generation()
         total = articles.count()
         progress(0, total)
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB, timeout=self.wait)
+        writer = BulkWriter(ix.writer(limitmb=WRITER_LIMIT_MB, timeout=self.wait))
         try:
             done = self._write_all(writer, articles.iter_articles(), total, progress, True)
         except BaseException:

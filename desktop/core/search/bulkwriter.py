@@ -1,0 +1,216 @@
+"""Fast bulk indexing: Whoosh's segment writer with an in-memory posting pool.
+
+Whoosh's stock writer turns every posting into a tuple, sorts them through
+temporary run files and, while writing, reads each document's field length back
+from disk. For bulk loads (a rebuild, a large import) that dominates the time.
+``BulkWriter`` keeps postings per field and term in compact arrays instead,
+counts the folded text fields with one regex and a ``Counter``, and writes the
+segment through the codec's own field writer, so the files are ordinary
+Whoosh files.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter, defaultdict
+from typing import Any
+
+from whoosh.system import pack_uint
+
+from desktop.core.search.analysis import term_counts
+from desktop.core.search.schema import FoldedText
+
+
+class _Counted:
+    """Postings of one term in a counted field: document numbers and frequencies."""
+
+    __slots__ = ("docs", "freqs")
+
+    def __init__(self) -> None:
+        self.docs = array("i")
+        self.freqs = array("i")
+
+
+class MemoryPool:
+    """Holds postings until the segment is written; also takes Whoosh's generic tuples."""
+
+    def __init__(self) -> None:
+        self.counted: dict[str, dict[str, _Counted]] = defaultdict(dict)
+        self.generic: dict[str, dict[bytes, list[tuple[int, float, bytes]]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        self.lengths: dict[str, dict[int, int]] = defaultdict(dict)
+        self.fieldnames: set[str] = set()
+
+    # Whoosh's pool interface (used when existing segments are merged in).
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        fieldname, tbytes, docnum, weight, vbytes = item
+        self.fieldnames.add(fieldname)
+        self.generic[fieldname][tbytes].append((docnum, weight, vbytes or b""))
+
+    def add_counts(self, fieldname: str, docnum: int, counts: Counter[str]) -> int:
+        self.fieldnames.add(fieldname)
+        table = self.counted[fieldname]
+        length = 0
+        for term, freq in counts.items():
+            postings = table.get(term)
+            if postings is None:
+                postings = table[term] = _Counted()
+            postings.docs.append(docnum)
+            postings.freqs.append(freq)
+            length += freq
+        self.lengths[fieldname][docnum] = length
+        return length
+
+    def iter_postings(self) -> Any:
+        raise NotImplementedError("MemoryPool is written by BulkWriter directly")
+
+    def cleanup(self) -> None:
+        self.counted.clear()
+        self.generic.clear()
+        self.lengths.clear()
+
+
+class BulkWriter:
+    """Wraps a Whoosh ``SegmentWriter`` (from ``ix.writer()``) for fast ``add_document``."""
+
+    def __init__(self, writer: Any):
+        self.writer = writer
+        self.schema = writer.schema
+        self.pool = MemoryPool()
+        writer.pool = self.pool
+        writer._flush_segment = self._flush_segment
+        self.counted_fields = {
+            name
+            for name, field in self.schema.items()
+            if isinstance(field, FoldedText) and not field._phrase
+        }
+
+    # -- adding ------------------------------------------------------------
+
+    def add_document(self, **fields: Any) -> None:
+        w = self.writer
+        w._check_state()
+        schema = self.schema
+        docnum = w.docnum
+        perdoc = w.perdocwriter
+        pool = self.pool
+        names = sorted(n for n in fields if not n.startswith("_"))
+        w._check_fields(schema, names)
+        perdoc.start_doc(docnum)
+        try:
+            for name in names:
+                value = fields[name]
+                if value is None:
+                    continue
+                field = schema[name]
+                length = 0
+                if name in self.counted_fields and isinstance(value, str):
+                    length = pool.add_counts(name, docnum, term_counts(value))
+                elif field.indexed:
+                    scorable = field.scorable
+                    for tbytes, freq, weight, vbytes in field.index(value):
+                        if scorable:
+                            length += freq
+                        pool.add((name, tbytes, docnum, weight, vbytes))
+                    if scorable:
+                        pool.lengths[name][docnum] = length
+                custom = fields.get(f"_stored_{name}", value)
+                perdoc.add_field(name, field, custom if field.stored else None, length)
+                if field.column_type and custom is not None:
+                    perdoc.add_column_value(
+                        name, field.column_type, field.to_column_value(custom)
+                    )
+        except Exception:
+            perdoc.cancel_doc()
+            raise
+        perdoc.finish_doc()
+        w._added = True
+        w.docnum += 1
+
+    def update_document(self, **fields: Any) -> None:
+        self.writer.delete_by_term("id", fields["id"])
+        self.add_document(**fields)
+
+    def delete_by_term(self, fieldname: str, text: str) -> int:
+        return int(self.writer.delete_by_term(fieldname, text))
+
+    def commit(self, **kwargs: Any) -> None:
+        self.writer.commit(**kwargs)
+
+    def cancel(self) -> None:
+        self.pool.cleanup()
+        self.writer.cancel()
+
+    # -- writing the segment -------------------------------------------------
+
+    def _flush_segment(self) -> None:
+        w = self.writer
+        w.perdocwriter.close()
+        fw = w.fieldwriter
+        pool = self.pool
+        for fieldname in sorted(pool.fieldnames):
+            field = self.schema[fieldname]
+            lengths = pool.lengths.get(fieldname, {})
+            fw.start_field(fieldname, field)
+            if fieldname in pool.counted and fieldname in pool.generic:
+                # Postings merged in from older segments: write both in one term order.
+                generic = pool.generic[fieldname]
+                for term, counted in pool.counted.pop(fieldname).items():
+                    generic[term.encode("utf-8")].extend(
+                        (d, float(f), pack_uint(f))
+                        for d, f in zip(counted.docs, counted.freqs, strict=True)
+                    )
+            if fieldname in pool.counted:
+                self._write_counted(fw, pool.counted[fieldname], lengths)
+            if fieldname in pool.generic:
+                self._write_generic(fw, pool.generic[fieldname], lengths)
+            fw.finish_field()
+        fw.close()
+        pool.cleanup()
+
+    @staticmethod
+    def _write_counted(fw: Any, table: dict[str, _Counted], lengths: dict[int, int]) -> None:
+        """Fill the codec's posting blocks a block at a time (same bytes as ``add_posting``)."""
+        size = max(lengths, default=-1) + 1
+        length_of = [0] * size
+        for docnum, length in lengths.items():
+            length_of[docnum] = length
+        packs = [pack_uint(f) for f in range(64)]
+        for term in sorted(table):
+            postings = table[term]
+            docs, freqs = postings.docs, postings.freqs
+            fw.start_term(term.encode("utf-8"))
+            pw = fw._postwriter
+            limit = pw._blocklimit
+            n = len(docs)
+            for start in range(0, n, limit):
+                end = min(n, start + limit)
+                block_docs = docs[start:end]
+                block_freqs = freqs[start:end]
+                lens = [length_of[d] for d in block_docs]
+                nonzero = [x for x in lens if x]
+                pw._ids = array("I", block_docs)
+                pw._weights = array("f", block_freqs)
+                pw._values = [
+                    packs[f] if f < 64 else pack_uint(f) for f in block_freqs
+                ]
+                pw._maxweight = float(max(block_freqs))
+                pw._minlength = min(nonzero) if nonzero else None
+                pw._maxlength = max(lens)
+                if end < n:
+                    pw._write_block()
+            fw.finish_term()
+
+    @staticmethod
+    def _write_generic(
+        fw: Any, table: dict[bytes, list[tuple[int, float, bytes]]], lengths: dict[int, int]
+    ) -> None:
+        for tbytes in sorted(table):
+            postings = table[tbytes]
+            postings.sort(key=lambda p: p[0])
+            fw.start_term(tbytes)
+            add = fw._postwriter.add_posting
+            for docnum, weight, vbytes in postings:
+                add(docnum, weight, vbytes, lengths.get(docnum, 0))
+            fw.finish_term()
