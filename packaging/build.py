@@ -84,6 +84,20 @@ def add_desktop_files(folder: Path) -> None:
         shutil.copy2(png, target / f"{APP_ID}.png")
 
 
+def strip_libpython(folder: Path) -> None:
+    """Remove debug symbols from libpython (some Python builds ship them: +17 MB).
+
+    Only libpython: stripping libraries that wheels patched (numpy.libs, scipy.libs)
+    makes them unloadable. Linux only; skipped when ``strip`` is not installed.
+    """
+    tool = shutil.which("strip")
+    if os_name() != "linux" or tool is None:
+        return
+    for lib in (folder / "_internal").glob("libpython3*.so*"):
+        if lib.is_file() and not lib.is_symlink():
+            subprocess.run([tool, "--strip-debug", str(lib)], check=True)
+
+
 def set_marker(folder: Path, *, portable: bool) -> None:
     marker = folder / PORTABLE_MARKER
     if portable:
@@ -133,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build.py: no frozen app in {folder}", file=sys.stderr)
         return 1
     built = time.monotonic() - started
+    if not args.skip_pyinstaller:
+        strip_libpython(folder)
     add_desktop_files(folder)
     set_marker(folder, portable=portable)
     print(f"app folder: {folder.relative_to(REPO)} ({folder_size(folder) / 1e6:.1f} MB)")

@@ -38,7 +38,7 @@ def clean_env(home: Path) -> dict[str, str]:
         k: v for k, v in os.environ.items()
         if not k.startswith(("XDG_", "ARCHIVE_BROWSER", "PYTHON", "VIRTUAL_ENV"))
     }
-    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8")
     return env
 
 
@@ -83,6 +83,16 @@ def test_portable_frozen_app_keeps_its_library_beside_it(app_copy: Path, tmp_pat
     assert proc.returncode == 0, proc.stderr
     proc = run(app_copy, home, "bundle", "verify", str(bundle))
     assert proc.returncode == 0, proc.stderr
+    assert list(home.iterdir()) == []
+
+
+def test_self_test_offscreen_in_portable_mode(app_copy: Path, tmp_path: Path) -> None:
+    """The CI smoke run: import, search and read offscreen, nothing written to HOME."""
+    home = tmp_path / "home"
+    home.mkdir()
+    proc = run(app_copy, home, "--self-test")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "passed" in proc.stdout
     assert list(home.iterdir()) == []
 
 
