@@ -25,7 +25,7 @@ _AUTHOR_LABEL = re.compile(
     r"|nhóm phóng viên|pv|ctv|theo|by|author)\s*[:：]\s*(?P<name>.{2,80})$",
     re.IGNORECASE,
 )
-_THEO = re.compile(r"(?:\*\s*)?\(?theo\s+(?P<name>[^.!?;:()]{2,60})\)?$", re.IGNORECASE)
+_THEO = re.compile(r"(?:\*\s*)?theo\s+(?P<name>[^.!?;:]{2,60})$", re.IGNORECASE)
 _BY = re.compile(r"by\s+(?P<name>[^\W\d_][\w.'\-]*(?:\s+[^\W\d_][\w.'\-]*){1,3})$", re.I)
 _NOT_AUTHOR = re.compile(r"chịu trách nhiệm|địa chỉ|điện thoại|giám đốc sở", re.IGNORECASE)
 # Units that sign Vietnamese articles ("Trung tâm Thông tin và Ứng dụng TBKHCN").
@@ -37,6 +37,7 @@ _UNIT = re.compile(
 _SOURCE_SUFFIX = re.compile(
     r"\s*(?:\((?:[^()]{1,40})\)|/\s*[^/]{1,40}|-\s*[A-Z][^-]{1,30})\s*$"
 )
+_NAME_JOINERS = frozenset({"-", "–", "&", "và", "and"})
 _TRAILING_SENTENCE_END = re.compile(r"[.!?…\"”»]\s+(?=[^.!?…\"”»]{2,80}$)")
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -107,6 +108,8 @@ def labelled_author(line: str) -> str | None:
     """``Tác giả: DTD`` / ``Theo Minh Anh`` -> the name; ``None`` otherwise."""
     if len(line) > 100 or _NOT_AUTHOR.search(line):
         return None
+    if line.startswith("(") and line.endswith(")"):
+        line = line[1:-1]
     m = _AUTHOR_LABEL.match(line) or _THEO.fullmatch(line) or _BY.fullmatch(line)
     if not m:
         return None
@@ -125,17 +128,25 @@ def _unit_name(text: str) -> bool:
 
 
 def signed_name(line: str) -> str | None:
-    """A signature line: 2-5 capitalised words, or a signing unit of up to 10 words."""
-    if len(line) > 80 or line[-1] in ".!?;:,…" or _NOT_AUTHOR.search(line):
+    """A signature line, returned as written (without a dangling dash).
+
+    Accepts 2-6 capitalised words, possibly several names joined by ``-`` or ``&``
+    (``Đỗ Anh - Tuấn Linh``), optionally followed by a source (``LÂM THỎA (VnExpress)``,
+    ``Hà Linh/Báo Tin Tức``); an agency abbreviation with a source (``TTXVN/Tin Tức``);
+    or a signing unit of up to 10 words (``Trung tâm Thông tin và Ứng dụng TBKHCN``).
+    """
+    line = line.rstrip(" -–")
+    if not line or len(line) > 80 or line[-1] in ".!?;:,…" or _NOT_AUTHOR.search(line):
         return None
     core = _SOURCE_SUFFIX.sub("", line) if line[-1] in ")" or "/" in line else line
-    core = core.strip()
-    if not core:
+    has_source = core != line
+    core = core.strip(" -–")
+    if not core or any(ch.isdigit() for ch in core):
         return None
-    words = core.split()
-    if 2 <= len(words) <= 5 and all(w[0].isupper() for w in words) and not any(
-        ch.isdigit() for ch in core
-    ):
+    words = [w for w in core.split() if w not in _NAME_JOINERS]
+    if 2 <= len(words) <= 6 and all(w[0].isupper() for w in words):
+        return line
+    if has_source and len(words) == 1 and len(words[0]) >= 2 and words[0].isupper():
         return line
     if _unit_name(core):
         return line

@@ -58,6 +58,11 @@ def test_signed_name(line: str, signed: bool) -> None:
 
 def test_trailing_signature_after_last_sentence() -> None:
     assert meta.trailing_signature("Xe đã lưu thông trở lại. Anh Tú") == "Anh Tú"
+    assert meta.trailing_signature("Xe đã chạy. Đỗ Anh - Tuấn Linh") == "Đỗ Anh - Tuấn Linh"
+    assert meta.trailing_signature("Xe đã chạy. Xuân Thắng -") == "Xuân Thắng"
+    assert meta.trailing_signature("Xe đã chạy. TTXVN/Tin Tức") == "TTXVN/Tin Tức"
+    assert meta.trailing_signature("Đã chạy. Theo Hằng (Dân Trí)") == "Hằng (Dân Trí)"
+    assert meta.trailing_signature("Xe đã chạy. (Theo Reuters)") == "Reuters"
     assert meta.trailing_signature("Trận đấu diễn ra kịch tính. Theo PLO") == "PLO"
     assert meta.trailing_signature("Trận đấu diễn ra rất kịch tính.") is None
 
