@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,28 @@ def test_command_line_process(source: Path, tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert proc.stderr.startswith("archive-browser: error: ")
     assert "Traceback" not in proc.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_goes_to_a_terminal_only(filled_lib: Library, tmp_path: Path) -> None:
+    from desktop.commands.bundle import TerminalProgress
+    from desktop.core.bundles import export_bundle
+
+    terminal = _Terminal()
+    progress = TerminalProgress(terminal, every=0.0)
+    export_bundle(filled_lib, tmp_path / "b.zip", progress=progress.callback())
+    progress.finish()
+    assert "\rarticles: 5/5" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r\x1b[K")
+    assert TerminalProgress(io.StringIO()).callback() is None
+
+
+@pytest.fixture
+def filled_lib(source: Path) -> Iterator[Library]:
+    lib = Library.open(source)
+    yield lib
+    lib.close()
