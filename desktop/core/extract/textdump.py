@@ -18,6 +18,7 @@ title plus lead-and-body.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,6 +43,8 @@ MAX_GAP_LINES = 8
 # Link-list shape: this many consecutive short lines without blank lines between.
 LINK_RUN = 3
 LINK_RUN_MAX_WORDS = 6
+# Photo credits and captions: "- Ảnh: AQ", "(Ảnh minh họa)", "Photo: Reuters".
+_CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn ảnh)\s*(?::|minh họa)|\(ảnh\b", re.IGNORECASE)
 # A title line may not be longer than this.
 MAX_TITLE_CHARS = 400
 
@@ -230,7 +233,16 @@ class _Extraction:
                 return 0, 1
         if run[0] == 0 and self.lines[0].repeated:
             return None, start
+        # A photo caption may sit between the title and the lead: skip caption-like
+        # lines (they stay in the body) when a headline-like line is right above.
+        for k, i in enumerate(run[:3]):
+            if not self._caption_like(i):
+                return i, (start if k == 0 else i + 1)
         return run[0], start
+
+    def _caption_like(self, i: int) -> bool:
+        text = self.lines[i].text
+        return text.endswith(".") or _CAPTION.search(text) is not None
 
     def _headline_first(self, i: int) -> bool:
         """A first line shaped like a headline, directly followed by more prose."""

@@ -290,3 +290,17 @@ def test_random_mixtures_never_crash(fixtures: Path) -> None:
             assert e.body and e.title
             assert "\n\n\n" not in e.body
             assert unicodedata.is_normalized("NFC", e.body)
+
+
+def test_caption_between_title_and_lead_stays_in_body() -> None:
+    text = (
+        "Trang chủ\nTin tức\n\n"
+        "Khánh thành cầu treo dân sinh ở xã vùng cao\n"
+        "Ngày đăng: 03-12-2022\n\n"
+        "Người dân đi trên cầu mới - Ảnh: TL\n\n"
+        "Sáng ngày 2/12, huyện đã khánh thành cây cầu treo dài 120 mét nối hai bản ở hai bờ suối.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Khánh thành cầu treo dân sinh ở xã vùng cao"
+    assert paragraphs(e)[0] == "Người dân đi trên cầu mới - Ảnh: TL"
+    assert e.published == date(2022, 12, 3)
