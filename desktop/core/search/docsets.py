@@ -1,18 +1,25 @@
-"""The set of document numbers a query matches, from posting lists and set algebra.
+"""The documents a query matches, as sorted NumPy arrays of document numbers.
 
-Counting and faceting need every match, not just the best ones; reading the
-posting lists into Python sets is much faster than driving Whoosh's matchers
-document by document. Phrases give the superset "all syllables present" (see
-``compiler``); deleted documents are removed at the end.
+Counting and faceting need every match, not just the best ones; set algebra
+over posting arrays (``postings``) is much faster than driving Whoosh's
+matchers document by document. Phrases give the superset "all syllables
+present" (see ``compiler``); NOT over a phrase gives no constraint here, and
+``results`` checks phrases on the stored text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
 from whoosh.searching import Searcher
 
+from desktop.core.errors import QuerySyntaxError
+from desktop.core.search.analysis import fold_text
 from desktop.core.search.compiler import compile_word
+from desktop.core.search.documents import normalize_tag
+from desktop.core.search.postings import EMPTY_IDS, FloatArray, IntArray, read_postings
 from desktop.core.search.query import (
     All,
     Any_,
@@ -26,93 +33,150 @@ from desktop.core.search.query import (
 )
 from desktop.core.search.schema import DEFAULT_FIELDS
 
-MAX_EXPANSION = 2000
+MAX_EXPANSION = 200
+
+
+def _intersect(a: IntArray, b: IntArray) -> IntArray:
+    return np.intersect1d(a, b, assume_unique=True)
+
+
+def _union(parts: Sequence[IntArray]) -> IntArray:
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return EMPTY_IDS
+    if len(parts) == 1:
+        return parts[0]
+    return np.unique(np.concatenate(parts))
 
 
 class DocSets:
+    """Evaluates query trees against one searcher's reader; caches postings per query."""
+
     def __init__(self, searcher: Searcher):
         self.searcher = searcher
         self.reader: Any = searcher.reader()
-        self._live: set[int] | None = None
+        self._live: IntArray | None = None
+        self._postings: dict[tuple[str, str], tuple[IntArray, FloatArray]] = {}
+        # Terms that matched positive words: (field, term) for scoring.
+        self.expansions: dict[tuple[str, str], list[str]] = {}
 
-    def live(self) -> set[int]:
+    def live(self) -> IntArray:
         if self._live is None:
-            self._live = set(self.reader.all_doc_ids())
+            if self.reader.has_deletions():
+                ids = np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)
+                self._live = np.sort(ids)
+            else:
+                self._live = np.arange(self.reader.doc_count_all(), dtype=np.int64)
         return self._live
 
-    def matching(self, node: Node) -> set[int]:
-        docs = self._eval(node)
-        if self.reader.has_deletions():
-            docs &= self.live()
-        return docs
+    def postings(self, field: str, text: str) -> tuple[IntArray, FloatArray]:
+        key = (field, text)
+        found = self._postings.get(key)
+        if found is None:
+            if field in self.reader.indexed_field_names():
+                found = read_postings(self.reader, field, text)
+            else:
+                found = (EMPTY_IDS, np.zeros(0))
+            self._postings[key] = found
+        return found
 
-    def _postings(self, field: str, text: str) -> set[int]:
-        term = text.encode("utf-8")
-        if (field, term) not in self.reader:
-            return set()
-        return set(self.reader.postings(field, term).all_ids())
+    def ids(self, field: str, text: str) -> IntArray:
+        return self.postings(field, text)[0]
 
-    def _prefix(self, field: str, prefix: str) -> set[int]:
-        out: set[int] = set()
-        if field not in self.reader.indexed_field_names():
-            return out
-        for n, term in enumerate(self.reader.expand_prefix(field, prefix)):
-            if n >= MAX_EXPANSION:
-                break
-            text = term.decode("utf-8") if isinstance(term, bytes) else term
-            out |= self._postings(field, text)
-        return out
+    def expand_prefix(self, field: str, prefix: str) -> list[str]:
+        key = (field, prefix + "*")
+        found = self.expansions.get(key)
+        if found is None:
+            found = []
+            if field in self.reader.indexed_field_names():
+                for n, term in enumerate(self.reader.expand_prefix(field, prefix)):
+                    if n >= MAX_EXPANSION:
+                        break
+                    found.append(term.decode("utf-8") if isinstance(term, bytes) else term)
+            self.expansions[key] = found
+        return found
 
-    def _word(self, word: Word) -> set[int]:
+    # -- evaluation ----------------------------------------------------------
+
+    def matching(self, node: Node) -> IntArray:
+        return self._eval(node)
+
+    def _word(self, word: Word) -> IntArray:
         fields = list(DEFAULT_FIELDS) if word.field is None else [word.field]
         if word.mode == "fuzzy":
-            return set(compile_word(word).docs(self.searcher))
-        out: set[int] = set()
+            docs = sorted(set(compile_word(word).docs(self.searcher)))
+            return np.asarray(docs, dtype=np.int64)
+        parts: list[IntArray] = []
         for field in fields:
             if word.mode == "prefix":
-                out |= self._prefix(field, word.syllables[0])
+                terms = self.expand_prefix(field, word.syllables[0])
+                parts.append(_union([self.ids(field, t) for t in terms]))
                 continue
-            sets = sorted((self._postings(field, s) for s in word.syllables), key=len)
+            sets = sorted((self.ids(field, s) for s in word.syllables), key=len)
             found = sets[0]
             for other in sets[1:]:
-                found = found & other
-            out |= found
-        return out
+                found = _intersect(found, other)
+            parts.append(found)
+        return _union(parts)
 
-    def _eval(self, node: Node) -> set[int]:
-        if isinstance(node, MatchAll):
-            return set(self.live())
-        if isinstance(node, Word):
-            return self._word(node)
-        if isinstance(node, Value):
-            if node.prefix:
-                return self._prefix(node.field, node.text)
-            return self._postings(node.field, node.text)
-        if isinstance(node, DateRange):
-            out: set[int] = set()
+    def _value(self, node: Value) -> IntArray:
+        if node.prefix:
+            terms = self.expand_prefix(node.field, node.text)
+            return _union([self.ids(node.field, t) for t in terms])
+        return self.ids(node.field, node.text)
+
+    def _range(self, node: DateRange) -> IntArray:
+        parts = []
+        if node.field in self.reader.indexed_field_names():
             for term in self.reader.lexicon(node.field):
                 text = term.decode("utf-8") if isinstance(term, bytes) else term
                 if (node.lo is None or text >= node.lo) and (node.hi is None or text <= node.hi):
-                    out |= self._postings(node.field, text)
-            return out
+                    parts.append(self.ids(node.field, text))
+        return _union(parts)
+
+    def _eval(self, node: Node) -> IntArray:
+        if isinstance(node, MatchAll):
+            return self.live()
+        if isinstance(node, Word):
+            return self._word(node)
+        if isinstance(node, Value):
+            return self._value(node)
+        if isinstance(node, DateRange):
+            return self._range(node)
         if isinstance(node, Any_):
-            out = set()
-            for child in node.children:
-                out |= self._eval(child)
-            return out
+            return _union([self._eval(c) for c in node.children])
         if isinstance(node, Not):
             if has_phrase(node.child):
-                return set(self.live())
-            return self.live() - self._eval(node.child)
+                return self.live()
+            return np.setdiff1d(self.live(), self._eval(node.child), assume_unique=True)
         if isinstance(node, All):
             positive = [c for c in node.children if not isinstance(c, Not)]
             negative = [c.child for c in node.children if isinstance(c, Not)]
             sets = sorted((self._eval(c) for c in positive), key=len)
-            found = sets[0] if sets else set(self.live())
+            found = sets[0] if sets else self.live()
             for other in sets[1:]:
-                found &= other
+                found = _intersect(found, other)
             for child in negative:
-                if found and not has_phrase(child):
-                    found -= self._eval(child)
+                if len(found) and not has_phrase(child):
+                    found = np.setdiff1d(found, self._eval(child), assume_unique=True)
             return found
         raise TypeError(f"unknown query node {node!r}")
+
+    def filtered(self, filters: Mapping[str, Sequence[str]]) -> IntArray | None:
+        """Documents passing the UI's facet filters (values ORed, keys ANDed); None if none."""
+        result: IntArray | None = None
+        for key, values in filters.items():
+            values = [v for v in values if v is not None and str(v).strip()]
+            if not values:
+                continue
+            if key == "site":
+                terms = [("site", fold_text(v).strip()) for v in values]
+            elif key == "year":
+                terms = [("year", str(v).strip()) for v in values]
+            elif key == "tag":
+                terms = [("tag", normalize_tag(v)) for v in values]
+            else:
+                raise QuerySyntaxError(f"Unknown filter {key!r}; use site, year or tag.")
+            docs = _union([self.ids(f, t) for f, t in terms])
+            result = docs if result is None else _intersect(result, docs)
+        return result

@@ -22,20 +22,20 @@ from dataclasses import dataclass, field
 from typing import Any
 from weakref import WeakKeyDictionary
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from desktop.core.models import Article
 from desktop.core.search.analysis import SYLLABLE, exact_syllables, fold_text
-from desktop.core.search.compiler import compile_node, filter_query
 from desktop.core.search.docsets import DocSets
 from desktop.core.search.documents import annotations_for
 from desktop.core.search.highlight import make_snippet, phrase_regex
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
+from desktop.core.search.postings import FloatArray, IntArray, bm25, field_stats
 from desktop.core.search.query import (
     All,
     Any_,
-    MatchAll,
     Node,
     Not,
     Word,
@@ -43,23 +43,32 @@ from desktop.core.search.query import (
     positive_words,
     top_level_words,
 )
+from desktop.core.search.schema import DEFAULT_FIELDS
 from desktop.core.store import ArticleStore
 
 RERANK_DEPTH = 60
 ADJACENT_BONUS = 3.0
 EXACT_BONUS = 0.5
 FALLBACK_NOTICE = "No article contains all of the words; showing the best partial matches."
+# Phrase queries check every candidate on the stored text up to this many candidates;
+# beyond it they check a sample of PHRASE_SAMPLE and estimate the total.
 PHRASE_CHECK_LIMIT = 400
+PHRASE_SAMPLE = 200
+VERIFY_BATCH = 200
 SNIPPET_LEAD = 240
+MAX_SCORED_EXPANSIONS = 30
 
 
 @dataclass
 class Columns:
-    """Per-document values of one reader, indexed by document number."""
+    """Per-document values of one reader, as arrays indexed by document number."""
 
-    site: list[str]
-    year: list[str]
-    published: list[str]
+    site_codes: IntArray
+    site_names: list[str]
+    year_codes: IntArray
+    year_names: list[str]
+    # Rank of the published date among all dates; -1 when undated.
+    pub_rank: IntArray
     ids: dict[int, str] = field(default_factory=dict)
 
 
@@ -70,11 +79,13 @@ def columns_for(searcher: Searcher) -> Columns:
     reader = searcher.reader()
     cols = _columns.get(reader)
     if cols is None:
-        cols = Columns(
-            site=_column(reader, "site"),
-            year=_column(reader, "year"),
-            published=_column(reader, "published"),
-        )
+        site_codes, site_names = _codes(_column(reader, "site"))
+        year_codes, year_names = _codes(_column(reader, "year"))
+        pub_codes, pub_names = _codes(_column(reader, "published"))
+        # _codes sorts names, so a code is the date's rank; "" (undated) sorts first.
+        offset = 1 if pub_names and pub_names[0] == "" else 0
+        pub_rank = pub_codes - offset
+        cols = Columns(site_codes, site_names, year_codes, year_names, pub_rank)
         _columns[reader] = cols
     return cols
 
@@ -85,6 +96,12 @@ def _column(reader: Any, name: str) -> list[str]:
     return [v if isinstance(v, str) else "" for v in reader.column_reader(name)]
 
 
+def _codes(values: list[str]) -> tuple[IntArray, list[str]]:
+    names = sorted(set(values))
+    index = {name: n for n, name in enumerate(names)}
+    return np.fromiter((index[v] for v in values), dtype=np.int64, count=len(values)), names
+
+
 def article_id_of(searcher: Searcher, cols: Columns, docnum: int) -> str:
     found = cols.ids.get(docnum)
     if found is None:
@@ -92,69 +109,51 @@ def article_id_of(searcher: Searcher, cols: Columns, docnum: int) -> str:
     return found
 
 
-@dataclass
-class _Texts:
-    """Folded fields of one article, for phrase checks."""
-
-    fields: dict[str, str]
-
-
 class ResultBuilder:
     def __init__(
         self, searcher: Searcher, store: ArticleStore, request: SearchRequest, node: Node
     ):
         self.searcher = searcher
+        self.reader: Any = searcher.reader()
         self.store = store
         self.request = request
         self.node = node
         self.cols = columns_for(searcher)
         self.notice: str | None = None
-        self.filter = filter_query(request.filters)
-        self._subtree_docs: dict[int, set[int]] = {}
         self.docsets = DocSets(searcher)
-        self._filter_docs: set[int] | None = None
+        self._filter_docs = self.docsets.filtered(request.filters)
+        self._subtree_docs: dict[int, set[int]] = {}
         self._article_cache: dict[str, Article] = {}
+        self._text_cache: dict[str, dict[str, str]] = {}
 
     # -- matching ----------------------------------------------------------
 
-    def _whoosh_query(self, node: Node) -> wq.Query:
-        q = compile_node(node)
-        if self.filter is None:
-            return q
-        if isinstance(q, wq.Every):
-            return self.filter
-        return wq.And([q, self.filter])
-
-    def _docs(self, node: Node) -> set[int]:
+    def _docs(self, node: Node) -> IntArray:
         docs = self.docsets.matching(node)
-        if self.filter is not None:
-            if self._filter_docs is None:
-                self._filter_docs = set(self.filter.docs(self.searcher))
-            docs &= self._filter_docs
+        if self._filter_docs is not None:
+            docs = np.intersect1d(docs, self._filter_docs, assume_unique=True)
         return docs
 
     def run(self) -> SearchResult:
         req = self.request
-        query = self._whoosh_query(self.node)
         docs = self._docs(self.node)
-        if not docs and isinstance(self.node, All):
+        if not len(docs) and isinstance(self.node, All):
             fallback = _fallback(self.node)
             if fallback is not None:
-                fb_query = self._whoosh_query(fallback)
                 fb_docs = self._docs(fallback)
-                if fb_docs:
-                    self.node, query, docs = fallback, fb_query, fb_docs
+                if len(fb_docs):
+                    self.node, docs = fallback, fb_docs
                     self.notice = FALLBACK_NOTICE
         verify = has_phrase(self.node)
         total_exact = True
-        if req.sort == "relevance" and not isinstance(self.node, MatchAll):
-            ranked, checked, kept = self._ranked(query, docs, verify)
+        if req.sort == "relevance":
+            ranked, checked, kept = self._ranked(docs, verify)
         else:
             ranked, checked, kept = self._by_date(docs, req.sort, verify)
         total = len(docs)
-        if verify and checked:
+        if verify:
             if checked < total:
-                total = max(len(ranked), round(total * kept / checked))
+                total = max(len(ranked), round(total * kept / checked)) if checked else 0
                 total_exact = False
             else:
                 total = kept
@@ -172,54 +171,107 @@ class ResultBuilder:
             limit=req.limit,
         )
 
+    # -- scoring -------------------------------------------------------------
+
+    def _scoring_terms(self) -> dict[str, dict[str, float]]:
+        """field -> {term: boost} for every positive word."""
+        terms: dict[str, dict[str, float]] = {}
+        for word in positive_words(self.node):
+            fields = DEFAULT_FIELDS if word.field is None else {word.field: 1.0}
+            for fname, boost in fields.items():
+                if word.mode == "prefix":
+                    expanded = self.docsets.expand_prefix(fname, word.syllables[0])
+                    chosen = expanded[:MAX_SCORED_EXPANSIONS]
+                elif word.mode == "fuzzy":
+                    chosen = []
+                else:
+                    chosen = list(word.syllables)
+                bucket = terms.setdefault(fname, {})
+                for term in chosen:
+                    bucket[term] = max(bucket.get(term, 0.0), boost)
+        return terms
+
+    def _scores(self, docs: IntArray) -> FloatArray:
+        scores = np.zeros(len(docs), dtype=np.float64)
+        for fname, terms in self._scoring_terms().items():
+            indexed = fname in self.reader.indexed_field_names()
+            if not indexed or not self.reader.schema[fname].scorable:
+                continue
+            stats = field_stats(self.reader, fname)
+            arrays = [(*self.docsets.postings(fname, t), b) for t, b in terms.items()]
+            scores += bm25(docs, arrays, stats)
+        return scores
+
+    def _order(self, docs: IntArray, scores: FloatArray, depth: int) -> list[tuple[int, float]]:
+        """The best ``depth`` documents: score, then newest, then latest added."""
+        if len(docs) > depth * 4:
+            top = np.argpartition(-scores, depth)[:depth]
+            docs, scores = docs[top], scores[top]
+        pub = self.cols.pub_rank[docs]
+        order = np.lexsort((-docs, -pub, -scores))[:depth]
+        return [(int(d), float(s)) for d, s in zip(docs[order], scores[order], strict=True)]
+
     # -- ordering ------------------------------------------------------------
 
     def _ranked(
-        self, query: wq.Query, docs: set[int], verify: bool
+        self, docs: IntArray, verify: bool
     ) -> tuple[list[tuple[int, float]], int, int]:
         want = self.request.offset + self.request.limit
-        depth = max(want, RERANK_DEPTH)
-        if verify:
-            depth = min(max(depth * 2, want + RERANK_DEPTH), PHRASE_CHECK_LIMIT)
-        results = self.searcher.search(query, limit=depth, terms=False)
-        scored = [(hit.docnum, float(hit.score or 0.0)) for hit in results]
-        checked = len(scored)
-        if verify:
-            scored = [(d, s) for d, s in scored if self._verified(d)]
-        kept = len(scored)
-        scored = self._rerank(scored)
-        if want > len(scored) and len(docs) > checked:
-            # Deep pages beyond the scored depth: the rest in Whoosh's order.
-            more = self.searcher.search(query, limit=want + RERANK_DEPTH, terms=False)
-            seen = {d for d, _ in scored}
-            for hit in list(more)[checked:]:
-                if hit.docnum not in seen and (not verify or self._verified(hit.docnum)):
-                    scored.append((hit.docnum, float(hit.score or 0.0)))
-        return scored, checked, kept
+        if not len(docs):
+            return [], 0, 0
+        scores = self._scores(docs)
+        if not verify:
+            scored = self._order(docs, scores, min(max(want, RERANK_DEPTH), len(docs)))
+            return self._rerank(scored), 0, 0
+        ordered = self._order(docs, scores, self._check_depth(len(docs), want))
+        kept, checked = self._verify_until(ordered, want)
+        if len(kept) < want and checked < len(docs):
+            # Deep pages of a phrase query: keep checking further down the ranking.
+            rest = self._order(docs, scores, len(docs))[checked:]
+            more, more_checked = self._verify_until(rest, want - len(kept), minimum=0)
+            kept += more
+            checked += more_checked
+        return self._rerank(kept), checked, len(kept)
+
+    @staticmethod
+    def _check_depth(candidates: int, want: int) -> int:
+        """How many candidates a phrase query checks: all of them when few, else a sample."""
+        if candidates <= PHRASE_CHECK_LIMIT:
+            return candidates
+        return min(candidates, max(want + RERANK_DEPTH, PHRASE_SAMPLE))
+
+    def _verify_until(
+        self, ordered: list[tuple[int, float]], want: int, minimum: int | None = None
+    ) -> tuple[list[tuple[int, float]], int]:
+        """Check candidates in order, in batches, until ``want`` pass (and ``minimum`` seen)."""
+        floor = len(ordered) if minimum is None else minimum
+        kept: list[tuple[int, float]] = []
+        checked = 0
+        while checked < len(ordered) and (len(kept) < want or checked < floor):
+            batch = ordered[checked : checked + VERIFY_BATCH]
+            passed = self._verify_many([d for d, _ in batch])
+            kept.extend(item for item in batch if item[0] in passed)
+            checked += len(batch)
+        return kept, checked
 
     def _by_date(
-        self, docs: set[int], sort: str, verify: bool
+        self, docs: IntArray, sort: str, verify: bool
     ) -> tuple[list[tuple[int, float]], int, int]:
-        published = self.cols.published
-        dated = [d for d in docs if published[d]]
-        undated = sorted(d for d in docs if not published[d])
-        oldest = sort == "oldest"
-        dated.sort(key=lambda d: (published[d], d), reverse=not oldest)
-        ordered = dated + undated
-        if not verify:
-            return [(d, 0.0) for d in ordered], 0, 0
+        pub = self.cols.pub_rank[docs]
+        undated = pub < 0
+        big = np.iinfo(np.int64).max
+        if sort == "oldest":
+            order = np.lexsort((docs, np.where(undated, big, pub)))
+        else:
+            order = np.lexsort((-docs, np.where(undated, big, -pub)))
+        ordered = docs[order]
         want = self.request.offset + self.request.limit
-        out: list[tuple[int, float]] = []
-        checked = 0
-        for d in ordered:
-            if len(out) >= want and checked >= RERANK_DEPTH:
-                break
-            if checked >= PHRASE_CHECK_LIMIT and len(out) >= want:
-                break
-            checked += 1
-            if self._verified(d):
-                out.append((d, 0.0))
-        return out, checked, len(out)
+        if not verify:
+            return [(int(d), 0.0) for d in ordered[:want]], 0, 0
+        depth = self._check_depth(len(docs), want)
+        items = [(int(d), 0.0) for d in ordered]
+        kept, checked = self._verify_until(items, want, minimum=depth)
+        return kept, checked, len(kept)
 
     def _rerank(self, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
         words = [w for w in top_level_words(self.node) if w.mode == "term"]
@@ -228,14 +280,14 @@ class ResultBuilder:
         if not scored or not (pairs or exact):
             return scored
         head = scored[:RERANK_DEPTH]
-        articles = self._articles([d for d, _ in head])
+        texts = self._texts_for([d for d, _ in head])
         boosted: list[tuple[int, float]] = []
         for docnum, score in head:
-            article = articles.get(docnum)
-            if article is None:
+            fields = texts.get(docnum)
+            if fields is None:
                 boosted.append((docnum, score))
                 continue
-            text = article.title + "\n" + article.body
+            text = fields["title"] + "\n" + fields["body"]
             factor = 1.0
             if pairs:
                 found = sum(1 for rx in pairs if rx.search(text))
@@ -250,28 +302,37 @@ class ResultBuilder:
 
     # -- phrase checks ---------------------------------------------------------
 
-    def _verified(self, docnum: int) -> bool:
-        article = self._articles([docnum]).get(docnum)
-        if article is None:
-            return False
-        texts = self._texts(article)
-        return self._eval(self.node, docnum, texts)
+    def _verify_many(self, docnums: Sequence[int]) -> set[int]:
+        texts = self._texts_for(docnums)
+        return {d for d in docnums if d in texts and self._eval(self.node, d, texts[d])}
 
-    def _texts(self, article: Article) -> dict[str, str]:
-        notes = annotations_for(self.store.conn, [article.id]).get(article.id)
-        return {
-            "title": article.title,
-            "body": article.body,
-            "note": "\n".join(notes.notes) if notes else "",
-            "author": article.author or "",
-        }
+    def _texts_for(self, docnums: Sequence[int]) -> dict[int, dict[str, str]]:
+        """Title, body, author and notes of articles, read in one query per batch."""
+        ids = {d: article_id_of(self.searcher, self.cols, d) for d in docnums}
+        missing = [i for i in ids.values() if i not in self._text_cache]
+        conn = self.store.conn
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            notes = annotations_for(conn, chunk)
+            for article_id, title, body, author in conn.execute(
+                f"SELECT id, title, body, author FROM articles WHERE id IN ({marks})", chunk
+            ):
+                noted = notes.get(article_id)
+                self._text_cache[article_id] = {
+                    "title": title,
+                    "body": body,
+                    "author": author or "",
+                    "note": "\n".join(noted.notes) if noted else "",
+                }
+        return {d: self._text_cache[i] for d, i in ids.items() if i in self._text_cache}
 
     def _eval(self, node: Node, docnum: int, texts: dict[str, str]) -> bool:
         if not has_phrase(node):
             key = id(node)
             docs = self._subtree_docs.get(key)
             if docs is None:
-                docs = self._subtree_docs[key] = self.docsets.matching(node)
+                docs = self._subtree_docs[key] = set(self.docsets.matching(node).tolist())
             return docnum in docs
         if isinstance(node, Word):
             rx = phrase_regex(node.syllables)
@@ -297,7 +358,7 @@ class ResultBuilder:
 
     def _hits(self, page: list[tuple[int, float]]) -> list[SearchHit]:
         articles = self._articles([d for d, _ in page])
-        words = positive_words(self.node) if not isinstance(self.node, MatchAll) else []
+        words = positive_words(self.node)
         hits: list[SearchHit] = []
         for docnum, score in page:
             article = articles.get(docnum)
@@ -320,26 +381,32 @@ class ResultBuilder:
 
     # -- facets --------------------------------------------------------------
 
-    def _facets(self, docs: set[int]) -> dict[str, dict[str, int]]:
+    def _facets(self, docs: IntArray) -> dict[str, dict[str, int]]:
         cols = self.cols
-        sites = Counter(cols.site[d] for d in docs)
-        years = Counter(cols.year[d] for d in docs)
-        sites.pop("", None)
-        years.pop("", None)
         facets = {
-            "site": dict(sorted(sites.items(), key=lambda kv: (-kv[1], kv[0]))),
-            "year": dict(sorted(years.items(), key=lambda kv: kv[0], reverse=True)),
+            "site": _count(cols.site_codes[docs], cols.site_names),
+            "year": _count(cols.year_codes[docs], cols.year_names),
         }
+        facets["site"] = dict(sorted(facets["site"].items(), key=lambda kv: (-kv[1], kv[0])))
+        facets["year"] = dict(sorted(facets["year"].items(), key=lambda kv: kv[0], reverse=True))
         tags: dict[str, int] = {}
-        reader = self.searcher.reader()
-        if docs and "tag" in reader.indexed_field_names():
+        reader = self.reader
+        if len(docs) and "tag" in reader.indexed_field_names():
             for raw in reader.lexicon("tag"):
                 term = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
-                n = sum(1 for d in reader.postings("tag", raw).all_ids() if d in docs)
+                ids = self.docsets.ids("tag", term)
+                n = len(np.intersect1d(ids, docs, assume_unique=True))
                 if n:
                     tags[term] = n
         facets["tag"] = dict(sorted(tags.items(), key=lambda kv: (-kv[1], kv[0])))
         return facets
+
+
+def _count(codes: IntArray, names: list[str]) -> dict[str, int]:
+    if not len(codes):
+        return {}
+    counts = np.bincount(codes, minlength=len(names))
+    return {names[i]: int(n) for i, n in enumerate(counts.tolist()) if n and names[i]}
 
 
 def _fallback(node: All) -> Node | None:

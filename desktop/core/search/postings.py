@@ -1,0 +1,136 @@
+"""Posting lists as NumPy arrays, and BM25 over them.
+
+Whoosh's matchers walk postings one document at a time in Python, which is
+too slow to count, facet and rank thousands of matches per query. Here a
+posting list is read a block at a time straight from Whoosh's files into two
+arrays (sorted document numbers and term frequencies), so set algebra and
+scoring run in NumPy.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+from weakref import WeakKeyDictionary
+
+import numpy as np
+import numpy.typing as npt
+from whoosh.codec.whoosh3 import W3LeafMatcher
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+
+EMPTY_IDS: IntArray = np.zeros(0, dtype=np.int64)
+EMPTY_TF: FloatArray = np.zeros(0, dtype=np.float64)
+
+# BM25 parameters (Whoosh's defaults).
+K1 = 1.2
+B = 0.75
+
+
+def _leaf_arrays(matcher: Any) -> tuple[IntArray, FloatArray]:
+    if isinstance(matcher, W3LeafMatcher):
+        id_parts: list[IntArray] = []
+        tf_parts: list[FloatArray] = []
+        while matcher.is_active():
+            if matcher._data is None:
+                matcher._read_data()
+            deltas, weights = matcher._data[0], matcher._data[1]
+            count = matcher._blocklength
+            id_parts.append(np.cumsum(np.asarray(deltas, dtype=np.int64)))
+            if weights is None:
+                tf_parts.append(np.ones(count, dtype=np.float64))
+            elif isinstance(weights, float):
+                tf_parts.append(np.full(count, weights, dtype=np.float64))
+            else:
+                tf_parts.append(np.asarray(weights, dtype=np.float64))
+            matcher._next_block()
+        if not id_parts:
+            return EMPTY_IDS, EMPTY_TF
+        return np.concatenate(id_parts), np.concatenate(tf_parts)
+    ids: list[int] = []
+    tfs: list[float] = []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        tfs.append(matcher.weight())
+        matcher.next()
+    return np.asarray(ids, dtype=np.int64), np.asarray(tfs, dtype=np.float64)
+
+
+def read_postings(reader: Any, field: str, text: str) -> tuple[IntArray, FloatArray]:
+    """Document numbers (sorted) and weights of one term, over every segment."""
+    term = text.encode("utf-8")
+    id_parts: list[IntArray] = []
+    tf_parts: list[FloatArray] = []
+    for leaf, base in reader.leaf_readers():
+        if (field, term) not in leaf:
+            continue
+        terms = getattr(leaf, "_terms", None)
+        if terms is not None:
+            ids, tfs = _leaf_arrays(terms.matcher(field, term, leaf.schema[field].format))
+            deleted = leaf.deleted_docs_set
+            if deleted:
+                keep = ~np.isin(ids, np.fromiter(deleted, dtype=np.int64))
+                ids, tfs = ids[keep], tfs[keep]
+        else:
+            ids, tfs = _leaf_arrays(leaf.postings(field, term))
+        id_parts.append(ids + base if base else ids)
+        tf_parts.append(tfs)
+    if not id_parts:
+        return EMPTY_IDS, EMPTY_TF
+    if len(id_parts) == 1:
+        return id_parts[0], tf_parts[0]
+    return np.concatenate(id_parts), np.concatenate(tf_parts)
+
+
+class FieldStats:
+    """Per-document lengths of one field and its average, for BM25."""
+
+    def __init__(self, reader: Any, field: str):
+        n = reader.doc_count_all()
+        lengths = np.zeros(n, dtype=np.float64)
+        for leaf, base in reader.leaf_readers():
+            dfl = leaf.doc_field_length
+            for docnum in range(leaf.doc_count_all()):
+                lengths[base + docnum] = dfl(docnum, field, 0)
+        self.lengths = lengths
+        live = max(reader.doc_count(), 1)
+        self.avg = float(lengths.sum()) / live or 1.0
+        self.doc_count = live
+
+
+_stats: WeakKeyDictionary[Any, dict[str, FieldStats]] = WeakKeyDictionary()
+
+
+def field_stats(reader: Any, field: str) -> FieldStats:
+    per_reader = _stats.get(reader)
+    if per_reader is None:
+        per_reader = _stats[reader] = {}
+    stats = per_reader.get(field)
+    if stats is None:
+        stats = per_reader[field] = FieldStats(reader, field)
+    return stats
+
+
+def bm25(
+    candidates: IntArray,
+    terms: list[tuple[IntArray, FloatArray, float]],
+    stats: FieldStats,
+) -> FloatArray:
+    """BM25 of each candidate for ``terms`` = [(ids, tfs, boost)] in one field."""
+    scores = np.zeros(len(candidates), dtype=np.float64)
+    if not len(candidates):
+        return scores
+    norm = K1 * (1.0 - B + B * stats.lengths[candidates] / stats.avg)
+    n = stats.doc_count
+    for ids, tfs, boost in terms:
+        if not len(ids):
+            continue
+        pos = np.searchsorted(ids, candidates)
+        pos[pos >= len(ids)] = 0
+        present = ids[pos] == candidates
+        tf = np.where(present, tfs[pos], 0.0)
+        df = len(ids)
+        idf = math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        scores += boost * idf * tf * (K1 + 1.0) / (tf + norm)
+    return scores
