@@ -1,0 +1,228 @@
+"""``install_compare``: the one call that puts comparing into the main window.
+
+It expects a main window with ``reader`` (a ``ReaderView`` with
+``add_action(QAction)``, ``current_article()`` and the ``article_changed(str)``
+signal), ``add_panel(title, widget, area)``, ``open_article(article_id)``,
+``library`` (the open ``Library``; read again on every use, so switching
+libraries works), optionally ``library_changed`` (signal) and ``statusBar()``.
+
+It adds a "Compare with…" reader action (the dialog preselects the most
+similar article), a "Similar articles" panel that follows the reader, a
+"Reused text" panel with the library's near-duplicate clusters, and a compare
+window (``CompareView``) that all of them open.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import UserError
+from desktop.core.store import Library
+from desktop.ui.compare.jobs import opener_for
+from desktop.ui.compare.reuse_view import ReusedTextView
+from desktop.ui.compare.similar_list import SimilarArticlesList
+from desktop.ui.compare.view import CompareView
+
+SIMILAR_DELAY_MS = 250
+
+
+class CompareWithDialog(QDialog):
+    """Choose the article to compare with: a similar one (preselected) or any id."""
+
+    def __init__(self, library: Library, article_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Compare with…"))
+        self.library = library
+        self.similar = SimilarArticlesList(self)
+        self.similar.compare_button.hide()
+        self.similar.opener = opener_for(library)
+        self.id_edit = QLineEdit(self)
+        self.id_edit.setPlaceholderText(self.tr("or type an article id (or its first characters)"))
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b3261e")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Compare"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.similar.compare_requested.connect(lambda _id: self.accept())
+        self.similar.open_requested.connect(lambda _id: self.accept())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.similar, 1)
+        layout.addWidget(self.id_edit)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(560, 420)
+        self.similar.set_article(article_id)
+
+    def chosen_id(self) -> str | None:
+        typed = self.id_edit.text().strip()
+        if typed:
+            return self.library.articles.resolve_id(typed)
+        return self.similar.selected_id()
+
+    def accept(self) -> None:
+        try:
+            chosen = self.chosen_id()
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        if chosen is None:
+            self.error.setText(self.tr("Choose an article or type its id."))
+            return
+        super().accept()
+
+
+class CompareController(QObject):
+    """Owns the compare window and the two panels; see the module docstring."""
+
+    def __init__(self, main_window: Any, library: Library):
+        super().__init__(main_window)
+        self.main_window = main_window
+        self._initial_library = library
+        self.view: CompareView | None = None
+        self.similar = SimilarArticlesList()
+        self.reuse = ReusedTextView()
+        self._reuse_loaded = False
+        self._attach_openers()
+
+        self.compare_action = QAction(self.tr("Compare with…"), main_window)
+        self.compare_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.compare_action.setToolTip(self.tr("Compare this article with another one"))
+        self.compare_action.triggered.connect(self.compare_with_dialog)
+        main_window.reader.add_action(self.compare_action)
+
+        main_window.add_panel(
+            self.tr("Similar articles"), self.similar, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        dock = main_window.add_panel(
+            self.tr("Reused text"), self.reuse, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        if dock is not None and hasattr(dock, "visibilityChanged"):
+            dock.visibilityChanged.connect(self._reuse_visible)
+
+        self.similar.open_requested.connect(self._open)
+        self.similar.compare_requested.connect(self._compare_with_current)
+        self.reuse.open_requested.connect(self._open)
+        self.reuse.compare_requested.connect(self.compare)
+        # The reader changes article on every arrow key in the results: wait for a pause.
+        self._pending_article: str | None = None
+        self._similar_timer = QTimer(self)
+        self._similar_timer.setSingleShot(True)
+        self._similar_timer.setInterval(SIMILAR_DELAY_MS)
+        self._similar_timer.timeout.connect(self._show_similar)
+        main_window.reader.article_changed.connect(self._article_changed)
+        signal = getattr(main_window, "library_changed", None)
+        if signal is not None:
+            signal.connect(lambda _root: self.library_switched())
+
+    @property
+    def library(self) -> Library:
+        found = getattr(self.main_window, "library", None)
+        return found if isinstance(found, Library) else self._initial_library
+
+    def _attach_openers(self) -> None:
+        opener = opener_for(self.library)
+        self.similar.opener = opener
+        self.reuse.opener = opener
+
+    def library_switched(self) -> None:
+        self._attach_openers()
+        self._similar_timer.stop()
+        self._pending_article = None
+        self.similar.clear()
+        self.reuse.clear()
+        self._reuse_loaded = False
+        if self.view is not None:
+            self.view.close()
+
+    def _article_changed(self, article_id: str) -> None:
+        self._pending_article = article_id
+        self._similar_timer.start()
+
+    def _show_similar(self) -> None:
+        if self._pending_article:
+            self.similar.set_article(self._pending_article)
+
+    def _reuse_visible(self, visible: bool) -> None:
+        if visible and not self._reuse_loaded:
+            self._reuse_loaded = True
+            self.reuse.refresh()
+
+    # -- opening and comparing ---------------------------------------------------
+
+    def _open(self, article_id: str) -> None:
+        self.main_window.open_article(article_id)
+
+    def _compare_with_current(self, other_id: str) -> None:
+        article = self.main_window.reader.current_article()
+        if article is not None:
+            self.compare(article.id, other_id)
+
+    def compare_with_dialog(self) -> CompareWithDialog | None:
+        article = self.main_window.reader.current_article()
+        if article is None:
+            return None
+        dialog = CompareWithDialog(self.library, article.id, self.main_window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._dialog_chosen(article.id, dialog))
+        dialog.open()
+        return dialog
+
+    def _dialog_chosen(self, article_id: str, dialog: CompareWithDialog) -> None:
+        try:
+            other = dialog.chosen_id()
+        except UserError:
+            return
+        if other:
+            self.compare(article_id, other)
+
+    def compare(self, a_id: str, b_id: str) -> CompareView | None:
+        """Open the compare window on two articles (ids)."""
+        try:
+            a = self.library.articles.get(a_id)
+            b = self.library.articles.get(b_id)
+        except UserError as exc:
+            self._message(str(exc))
+            return None
+        view = self.compare_window()
+        view.set_articles(a, b)
+        view.setWindowTitle(self.tr("Compare: %1 / %2").replace("%1", a.title)
+                            .replace("%2", b.title))
+        view.show()
+        view.raise_()
+        view.activateWindow()
+        return view
+
+    def compare_window(self) -> CompareView:
+        if self.view is None:
+            self.view = CompareView(self.main_window)
+            self.view.setWindowFlag(Qt.WindowType.Window, True)
+            self.view.resize(1200, 800)
+            self.view.failed.connect(self._message)
+            self.view.exported.connect(
+                lambda path: self._message(self.tr("Comparison saved to %s") % path)
+            )
+        return self.view
+
+    def _message(self, text: str) -> None:
+        status = getattr(self.main_window, "statusBar", None)
+        if callable(status):
+            status().showMessage(text, 6000)
+
+
+def install_compare(main_window: Any, library: Library) -> CompareController:
+    """Add "Compare with…", the Similar articles and Reused text panels to ``main_window``."""
+    return CompareController(main_window, library)
