@@ -36,7 +36,8 @@ _CHROME_PHRASES = (
     r"tìm kiếm(?: tin tức| nâng cao)?|tìm|liên kết(?: website| web)?|trang chủ|giới thiệu|liên hệ"
     r"|sơ đồ (?:site|trang|cổng)|rss|hỏi đáp|góp ý|english|tiếng việt|menu|danh mục"
     r"|thống kê(?: truy cập)?|truy cập(?: tổng| hiện tại| trong ngày| hôm nay)?"
-    r"|tổng(?: số)? lượt truy cập|lượt truy cập|lượt xem|số (?:người|lượt) (?:online|truy cập)"
+    r"|tổng(?: số)?(?: lượt)? truy cập|lượt truy cập|lượt xem|lượt đọc"
+    r"|số (?:người|lượt) (?:online|truy cập)"
     r"|(?:đang )?online|đang truy cập|hôm nay|hôm qua|tuần này|tuần trước|tháng này|tháng trước"
     r"|năm nay|tất cả|tổng cộng|khách|thành viên|lượt đánh giá.*|trung bình.*"
     r"|đăng nhập|đăng xuất|đăng ký|quên mật khẩu|tài khoản|mật khẩu|ghi nhớ"
@@ -83,7 +84,8 @@ _CHROME_PREFIX = re.compile(
     r"|chọn một ngày|các tin đã đăng|xem tin theo ngày"
     r"|lượt đánh giá|đánh giá\s*:|mã xác (?:thực|nhận)|chi tiết tin|tin nổi bật|tin liên quan"
     r"|các tin khác|in nội dung|thống kê truy cập|số người online|truy cập tổng|tổng lượt truy cập"
-    r"|(?:đang\s+)?online\s*:|chịu trách nhiệm)",
+    r"|(?:đang\s+)?online\s*:|chịu trách nhiệm|xem với cỡ chữ|cỡ chữ\s*:|-{1,3}\s*chọn\b"
+    r"|lượt xem\s*:|lượt đọc\s*:|bạn đang ở\s*:?|vị trí\s*:)",
     re.IGNORECASE,
 )
 # After the article has started, these lines end it: related news, widgets, footer.
@@ -102,6 +104,9 @@ _END_MARKER = re.compile(
 _PHONE = re.compile(r"(?<!\d)(?:\+84|0)\d{2,3}[.\s]?\d{3,4}[.\s]?\d{3,4}(?!\d)")
 _NO_LETTERS = re.compile(r"[\W\d_]*")
 _PIPE_MENU = re.compile(r"(?:[^|]{1,40}\|){2,}")
+# Breadcrumbs: "Trang chủ > Tin tức > Sự kiện", "Trang chủ / Hoạt động".
+_BREADCRUMB_HOME = re.compile(r"(?:trang chủ|home|tin tức|giới thiệu)\b", re.IGNORECASE)
+_BREADCRUMB = re.compile(r"[^>»›/]{1,40}(?:\s[>»›/]\s[^>»›/]{1,40})+")
 _BULLET = re.compile(r"^[•·▪►»◦‣∙]\s*")
 _REPEATED_HALVES = re.compile(r"(\S+(?:\s\S+){0,4}?)(?:\s+\1)+", re.IGNORECASE)
 
@@ -195,6 +200,8 @@ def chrome_by_phrase(f: LineFeatures) -> bool:
     if _REPEATED_HALVES.fullmatch(text):
         return True  # "Tin nổi bật Tin nổi bật"
     if text.count("|") >= 2 and _PIPE_MENU.match(text + "|"):
+        return True
+    if f.words <= 16 and _BREADCRUMB.fullmatch(text) and _BREADCRUMB_HOME.match(text):
         return True
     if f.words <= 5 and _PHONE.search(text):
         return True

@@ -112,7 +112,9 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
         f = features(collapsed)
         line = _Line(raw, collapsed, f, classify(f), blank)
         blank = False
-        if len(collapsed) <= 100 and line.kind is not LineKind.TEXT or len(collapsed) <= 60:
+        if "|" in collapsed and len(collapsed) <= 160:
+            _read_segments(line)
+        elif len(collapsed) <= 100 and line.kind is not LineKind.TEXT or len(collapsed) <= 60:
             line.published = vndate.parse_date_line(collapsed)
             if line.published is None:
                 line.author = meta.labelled_author(collapsed)
@@ -127,6 +129,16 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
             if len(line.text) <= MAX_KEY_CHARS:
                 line.repeated = stats.is_repeated(line.text, site)
     return lines
+
+
+def _read_segments(line: _Line) -> None:
+    """Metadata bars: ``Tác giả: Minh Anh | Ngày đăng: 14-06-2024 | Lượt xem: 120``."""
+    for segment in line.text.split("|"):
+        segment = segment.strip()
+        if not segment:
+            continue
+        line.published = line.published or vndate.parse_date_line(segment)
+        line.author = line.author or meta.labelled_author(segment)
 
 
 class _Extraction:
@@ -370,7 +382,7 @@ class _Extraction:
         self, first: int, end: int, signature_at: int | None, last_paragraph: str
     ) -> str | None:
         for line in reversed(self.lines[first:end]):
-            if line.author and not line.is_chrome:
+            if line.author and line.kind is not LineKind.END:
                 return line.author
         if signature_at is not None:
             return self.lines[signature_at].text

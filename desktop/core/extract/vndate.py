@@ -45,7 +45,8 @@ _DATE_LINE_NOISE = re.compile(
     r"|updated|date|on|by\s+[^\W\d_][\w.\-]*(?:\s+[^\W\d_][\w.\-]*){0,3}\s*$"
     r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn"
     r"|\d{1,2}\s*(?:[:h]\s*\d{2}|giờ(?:\s*\d{1,2}\s*phút)?)(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?"
-    r"|gmt\s*[+\-]\s*\d{1,2}(?::?00)?|utc|\(|\)|\||-|–|—|,|:|/",
+    r"|gmt\s*[+\-]\s*\d{1,2}(?::?00)?|utc|\(|\)|\||-|–|—|,|:|/"
+    r"|(?:lượt (?:xem|đọc)|số lần xem|views?)\s*:?\s*[\d.,]+|[\d.,]+\s*(?:lượt xem|views?)",
     re.IGNORECASE,
 )
 _PUNCT_ONLY = re.compile(r"[\s.\-–—|:,;/()\[\]]*")

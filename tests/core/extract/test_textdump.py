@@ -304,3 +304,20 @@ def test_caption_between_title_and_lead_stays_in_body() -> None:
     assert e.title == "Khánh thành cầu treo dân sinh ở xã vùng cao"
     assert paragraphs(e)[0] == "Người dân đi trên cầu mới - Ảnh: TL"
     assert e.published == date(2022, 12, 3)
+
+
+def test_metadata_bar_and_breadcrumb() -> None:
+    text = (
+        "Trang chủ > Tin tức > Hoạt động của Sở\n"
+        "Xem với cỡ chữ\n"
+        "Tăng cường kiểm tra an toàn thực phẩm dịp Tết\n"
+        "Tác giả: Minh Anh | Ngày đăng: 05-01-2024 | Lượt xem: 1.204\n\n"
+        "Sở Y tế vừa thành lập 5 đoàn kiểm tra liên ngành về an toàn thực phẩm trên địa bàn tỉnh.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Tăng cường kiểm tra an toàn thực phẩm dịp Tết"
+    assert e.author == "Minh Anh"
+    assert e.published == date(2024, 1, 5)
+    assert e.body == (
+        "Sở Y tế vừa thành lập 5 đoàn kiểm tra liên ngành về an toàn thực phẩm trên địa bàn tỉnh."
+    )
