@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.compare.neardup import CACHE_FILE, CACHE_SUBDIR
 from desktop.core.errors import UserError
 from desktop.core.store import Library
 from desktop.ui.compare.jobs import opener_for
@@ -157,7 +158,10 @@ class CompareController(QObject):
             self.similar.set_article(self._pending_article)
 
     def _reuse_visible(self, visible: bool) -> None:
-        if visible and not self._reuse_loaded:
+        """Show the clusters when the panel appears, if that is cheap (a cache exists);
+        a first scan of a large library waits for the panel's Scan button."""
+        cache = self.library.cache_dir / CACHE_SUBDIR / CACHE_FILE
+        if visible and not self._reuse_loaded and cache.is_file():
             self._reuse_loaded = True
             self.reuse.refresh()
 

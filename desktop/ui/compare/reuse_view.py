@@ -67,11 +67,10 @@ class ClustersModel(QStandardItemModel):
                 for item in (title, share, ident):
                     item.setEditable(False)
                 head.appendRow([title, share, ident])
-            count = QStandardItem(str(len(cluster)))
-            count.setEditable(False)
-            blank = QStandardItem("")
-            blank.setEditable(False)
-            self.appendRow([head, count, blank])
+            blanks = [QStandardItem(""), QStandardItem("")]
+            for item in blanks:
+                item.setEditable(False)
+            self.appendRow([head, *blanks])
 
 
 class ReusedTextView(QWidget):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QBrush, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +27,7 @@ from desktop.ui.compare.pool import neardup_pool
 from desktop.ui.threading import run_task
 
 IdRole = Qt.ItemDataRole.UserRole
+KindRole = Qt.ItemDataRole.UserRole + 1
 
 
 class SimilarArticlesList(QWidget):
@@ -46,15 +47,14 @@ class SimilarArticlesList(QWidget):
         self.status = QLabel(self.tr("No article shown."), self)
         self.status.setWordWrap(True)
         self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([self.tr("Similar"), self.tr("Title"), self.tr("Kind")])
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("Similar"), self.tr("Title")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(lambda item, _col: self._open(item))
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.open_action = QAction(self.tr("Open"), self.tree)
@@ -117,11 +117,23 @@ class SimilarArticlesList(QWidget):
         self._items = list(items)
         self.tree.clear()
         for s in items:
-            kind = self.tr("near-duplicate") if s.kind == "near-duplicate" else self.tr("related")
-            row = QTreeWidgetItem([f"{s.similarity:.0%}", s.title or s.id, kind])
+            row = QTreeWidgetItem([f"{s.similarity:.0%}", s.title or s.id])
             row.setData(0, IdRole, s.id)
-            row.setToolTip(1, s.title)
+            row.setData(0, KindRole, s.kind)
             row.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if s.kind == "near-duplicate":
+                tip = self.tr("Near-duplicate: %1 of the shorter article's text is in the other")
+            else:
+                tip = self.tr("Related: shares distinctive words (%1 of the text in common)")
+                muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+                font = row.font(1)
+                font.setItalic(True)
+                for col in (0, 1):
+                    row.setForeground(col, QBrush(muted))
+                    row.setFont(col, font)
+            tooltip = tip.replace("%1", f"{s.similarity:.0%}") + "\n" + s.title
+            row.setToolTip(0, tooltip)
+            row.setToolTip(1, tooltip)
             self.tree.addTopLevelItem(row)
         if items:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))

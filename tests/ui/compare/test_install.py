@@ -101,3 +101,20 @@ def test_library_switch_resets_the_panels(qtbot, make_window, library: Library) 
     window.library_changed.emit(str(library.root))
     assert controller.similar.items() == [] and controller.similar.article_id is None
     assert not controller.view.isVisible()
+
+
+def test_reused_text_panel_scans_on_show_only_when_cheap(
+    qtbot, make_window, library: Library
+) -> None:
+    from desktop.core.compare.neardup import NearDuplicateIndex
+
+    fill(library)
+    window = make_window(library, use_index=False)
+    wait_ready(qtbot, window)
+    controller = window.extensions["compare"]
+    controller._reuse_visible(True)  # no cache yet: a first scan waits for the button
+    assert not controller.reuse.is_busy() and controller.reuse.model.rowCount() == 0
+    NearDuplicateIndex.for_library(library).refresh()
+    with qtbot.waitSignal(controller.reuse.loaded, timeout=20000) as blocker:
+        controller._reuse_visible(True)
+    assert blocker.args == [1]
