@@ -283,14 +283,21 @@ class LineStats:
 
     def is_repeated(self, line: str, site: str | None = None) -> bool:
         """Whether the line repeats across enough documents to be chrome."""
+        return self.repetition(line, site) > 0.0
+
+    def repetition(self, line: str, site: str | None = None) -> float:
+        """The share of the batch (or of the site's documents, whichever is larger) that
+        contains the line, when it counts as repeated; 0.0 when it does not."""
         if len(line) > MAX_KEY_CHARS or self.documents < self.min_docs:
-            return False
+            return 0.0
         key = line_key(line)
+        best = 0.0
         n = self._counts.get(key, 0)
         if n >= self.min_docs and n >= self.min_share * self.documents:
-            return True
+            best = n / self.documents
         if site:
             site_docs = self._site_docs.get(site, 0)
             n = self._site_counts.get((site, key), 0)
-            return n >= self.min_docs and n >= self.min_share * site_docs
-        return False
+            if n >= self.min_docs and n >= self.min_share * site_docs:
+                best = max(best, n / site_docs)
+        return best

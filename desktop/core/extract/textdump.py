@@ -45,6 +45,10 @@ LINK_RUN = 3
 LINK_RUN_MAX_WORDS = 6
 # Photo credits and captions: "- Ảnh: AQ", "(Ảnh minh họa)", "Photo: Reuters".
 _CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn ảnh)\s*(?::|minh họa)|\(ảnh\b", re.IGNORECASE)
+# A line on at least this share of the batch's (or site's) pages is no title.
+TITLE_MAX_REPETITION = 0.5
+# ... unless it sits right above the article and is this long (menu items are shorter).
+TITLE_MIN_WORDS_IF_REPEATED = 6
 # A title line may not be longer than this.
 MAX_TITLE_CHARS = 400
 
@@ -56,7 +60,7 @@ class _Line:
     f: LineFeatures
     kind: LineKind
     blank_before: bool
-    repeated: bool = False
+    repetition: float = 0.0  # share of the batch's (or site's) documents holding this line
     published: date | None = None  # a line holding only a (labelled) date
     author: str | None = None  # a "Tác giả: ..." / "Theo ..." line
     site: str | None = None  # a URL or bare-domain line
@@ -65,6 +69,10 @@ class _Line:
     @property
     def is_meta(self) -> bool:
         return self.published is not None or self.author is not None or self.site is not None
+
+    @property
+    def repeated(self) -> bool:
+        return self.repetition > 0.0
 
     @property
     def is_date_or_source(self) -> bool:
@@ -127,7 +135,7 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
             site = meta.site_from_lead(lines[0].text)
         for line in lines:
             if len(line.text) <= MAX_KEY_CHARS:
-                line.repeated = stats.is_repeated(line.text, site)
+                line.repetition = stats.repetition(line.text, site)
     return lines
 
 
@@ -150,6 +158,12 @@ class _Extraction:
 
     def run(self) -> Extracted:
         span = self._article_span()
+        if span is None and any(line.repeated for line in self.lines):
+            # The whole article repeats in the batch (a page saved several times):
+            # judge it on its own lines.
+            for line in self.lines:
+                line.repetition = 0.0
+            span = self._article_span()
         if span is None:
             return self._fallback()
         start, end = span
@@ -209,20 +223,31 @@ class _Extraction:
         if best is None:
             return None
         start, end = best
-        # Repeated prose right next to the block (a stock lead or closing sentence)
-        # still belongs to it; repeated prose set apart from it by other lines does not.
+        # Repeated prose next to the block (a stock lead right above it, a closing
+        # sentence below it, past captions but not past chrome) still belongs to it.
         while start > 0 and self.lines[start - 1].kind is LineKind.TEXT:
             start -= 1
-        while end + 1 < len(self.lines) and self.lines[end + 1].kind is LineKind.TEXT:
-            end += 1
+        j = end + 1
+        while j < len(self.lines) and j - end <= MAX_GAP_LINES:
+            line = self.lines[j]
+            if line.kind is LineKind.END or line.is_chrome:
+                break
+            if line.kind is LineKind.TEXT:
+                end = j  # past captions too: "caption / repeated closing sentence"
+            j += 1
         return start, end
 
-    def _title_candidate(self, i: int) -> bool:
+    def _title_candidate(self, i: int, nearest: bool) -> bool:
         line = self.lines[i]
         if line.kind is not LineKind.SHORT or len(line.text) > MAX_TITLE_CHARS:
             return False
-        if line.repeated and i != 0:
-            return False  # a repeated first line may still head a title/lead/body file
+        # Menus repeat on (nearly) every page of a site. So may an article's title: the
+        # other pages list it under "other news". Right above the article, a headline-
+        # length line is still taken; elsewhere a line on half the pages is not. A
+        # repeated first line may still head a title/lead/body file.
+        if line.repetition >= TITLE_MAX_REPETITION and i != 0:
+            if not (nearest and line.f.words >= TITLE_MIN_WORDS_IF_REPEATED):
+                return False
         return line.f.words >= 2 or len(line.text) >= 4
 
     def _find_title(self, start: int) -> tuple[int | None, int]:
@@ -234,7 +259,7 @@ class _Extraction:
             line = self.lines[i]
             if line.is_meta:
                 continue
-            if not self._title_candidate(i):
+            if not self._title_candidate(i, nearest=not run):
                 break
             run.append(i)
         if not run:

@@ -321,3 +321,42 @@ def test_metadata_bar_and_breadcrumb() -> None:
     assert e.body == (
         "Sở Y tế vừa thành lập 5 đoàn kiểm tra liên ngành về an toàn thực phẩm trên địa bàn tỉnh."
     )
+
+
+_SITE_TITLES = [f"Hợp tác xã số {n} đưa máy bay không người lái vào đồng ruộng" for n in range(6)]
+
+
+def _site_page(n: int) -> str:
+    sidebar = "\n".join(_SITE_TITLES)
+    others = "\n".join(t for k, t in enumerate(_SITE_TITLES) if k != n)
+    return (
+        "Trang chủ\nGiới thiệu\nTin tức\nTin mới\n"
+        f"{sidebar}\n\n"
+        f"{_SITE_TITLES[n]}\n"
+        f"Ngày đăng: 1{n}-04-2023\n\n"
+        f"Hợp tác xã số {n} vừa đưa vào sử dụng máy bay phun thuốc, giảm một nửa công lao động.\n\n"
+        f"Máy bay của hợp tác xã số {n} phun thuốc trên cánh đồng\n\n"
+        f"Theo ban giám đốc, mỗi máy bay phun được 30 héc ta mỗi ngày, gấp 20 lần sức người.\n\n"
+        f"Các tin khác\n{others}\n"
+    )
+
+
+def test_title_also_listed_on_the_sites_other_pages() -> None:
+    pages = [_site_page(n) for n in range(6)]
+    stats = LineStats()
+    for page in pages:
+        stats.observe(page)
+    for n, page in enumerate(pages):
+        e = extract_text_dump(page, stats=stats)
+        assert e.title == _SITE_TITLES[n]
+        assert e.published == date(2023, 4, 10 + n)
+        assert len(paragraphs(e)) == 3
+        assert all(t not in e.body for t in _SITE_TITLES)
+
+
+def test_a_page_saved_several_times_in_one_batch() -> None:
+    page = _site_page(2)
+    stats = LineStats()
+    for _ in range(4):
+        stats.observe(page)
+    assert extract_text_dump(page, stats=stats) == extract_text_dump(page)
