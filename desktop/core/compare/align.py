@@ -46,7 +46,7 @@ SHORT_KEY_CHARS = 24
 SHORT_THRESHOLD = 80.0
 DEFAULT_BUDGET_MS = 2000.0
 MAX_UNIT_CHARS = 600
-_CDIST_CELLS = 250_000
+_CDIST_CELLS = 40_000  # per chunk, so the budget is checked often
 
 
 @dataclass(slots=True)

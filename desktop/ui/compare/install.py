@@ -128,6 +128,10 @@ class CompareController(QObject):
         signal = getattr(main_window, "library_changed", None)
         if signal is not None:
             signal.connect(lambda _root: self.library_switched())
+        annotations = getattr(main_window, "extensions", {}).get("annotations")
+        changed = getattr(annotations, "changed", None)
+        if changed is not None:
+            changed.connect(self._annotations_changed)
 
     @property
     def library(self) -> Library:
@@ -148,6 +152,13 @@ class CompareController(QObject):
         self._reuse_loaded = False
         if self.view is not None:
             self.view.close()
+
+    def _annotations_changed(self, article_id: str) -> None:
+        view = self.view
+        if view is not None and article_id in {
+            a.id for a in (view.article_a, view.article_b) if a is not None
+        }:
+            view.refresh_annotations()
 
     def _article_changed(self, article_id: str) -> None:
         self._pending_article = article_id
@@ -215,11 +226,25 @@ class CompareController(QObject):
             self.view = CompareView(self.main_window)
             self.view.setWindowFlag(Qt.WindowType.Window, True)
             self.view.resize(1200, 800)
+            self.view.annotations_for = self._annotation_spans
             self.view.failed.connect(self._message)
             self.view.exported.connect(
                 lambda path: self._message(self.tr("Comparison saved to %s") % path)
             )
         return self.view
+
+    def _annotation_spans(self, article_id: str) -> list[tuple[int, int, str]]:
+        """Anchored annotations of an article as (start, end, colour), when annotations exist."""
+        try:
+            from desktop.core.annotations.models import color_hex
+            from desktop.core.annotations.store import AnnotationStore
+        except ImportError:
+            return []
+        return [
+            (a.start, a.end, color_hex(a.color))
+            for a in AnnotationStore(self.library.conn).for_article(article_id)
+            if a.status != "orphaned"
+        ]
 
     def _message(self, text: str) -> None:
         status = getattr(self.main_window, "statusBar", None)

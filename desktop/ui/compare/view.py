@@ -11,11 +11,12 @@ as a self-contained HTML report. Large pairs are aligned on a worker thread.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -59,6 +60,9 @@ class CompareView(QWidget):
         self._current = -1
         self._index_a: list[tuple[int, int]] = []  # (start, pair index) by A offset
         self._index_b: list[tuple[int, int]] = []
+        # Set by the host: article id -> its annotations' (start, end, "#rrggbb") spans,
+        # painted as wavy underlines in both panes.
+        self.annotations_for: Callable[[str], list[tuple[int, int, str]]] | None = None
 
         self.header = QLabel(self)
         self.header.setObjectName("compareHeader")
@@ -227,8 +231,33 @@ class CompareView(QWidget):
                     layers_a.append((w.a, tint(self, "del")))
                 if w.b is not None:
                     layers_b.append((w.b, tint(self, "ins")))
+        if self._a is not None and self._b is not None:
+            layers_a.extend(self._annotation_layers(self._a.id, len(self._a.body)))
+            layers_b.extend(self._annotation_layers(self._b.id, len(self._b.body)))
         self.pane_a.paint(layers_a)
         self.pane_b.paint(layers_b)
+
+    def _annotation_layers(
+        self, article_id: str, length: int
+    ) -> list[tuple[Span, QTextCharFormat]]:
+        if self.annotations_for is None:
+            return []
+        try:
+            spans = self.annotations_for(article_id)
+        except UserError:
+            return []
+        layers: list[tuple[Span, QTextCharFormat]] = []
+        for start, end, hex_color in spans:
+            if 0 <= start < end <= length:
+                fmt = QTextCharFormat()
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                fmt.setUnderlineColor(QColor(hex_color))
+                layers.append(((start, end), fmt))
+        return layers
+
+    def refresh_annotations(self) -> None:
+        """Repaint after annotations changed."""
+        self._paint()
 
     def _show_titles(self) -> None:
         for label, side, article in (("A", self.title_a, self._a), ("B", self.title_b, self._b)):

@@ -118,3 +118,31 @@ def test_reused_text_panel_scans_on_show_only_when_cheap(
     with qtbot.waitSignal(controller.reuse.loaded, timeout=20000) as blocker:
         controller._reuse_visible(True)
     assert blocker.args == [1]
+
+
+def test_annotations_show_in_both_panes(qtbot, make_window, library: Library) -> None:
+    from PySide6.QtGui import QTextCharFormat
+
+    ids, copies = fill(library)
+    window = make_window(library, use_index=False)
+    wait_ready(qtbot, window)
+    annotations = window.extensions.get("annotations")
+    if annotations is None or not hasattr(annotations, "create"):
+        import pytest
+
+        pytest.skip("annotations are not installed")
+    annotations.create(ids[2], 0, 12, note="đầu bài")
+    controller = window.extensions["compare"]
+    view = controller.compare(ids[2], copies[0])
+    assert view is not None
+
+    def wavy(pane) -> list[tuple[int, int]]:
+        return [
+            pane.map.span_to_codepoint(s.cursor.selectionStart(), s.cursor.selectionEnd())
+            for s in pane.extraSelections()
+            if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+        ]
+
+    assert wavy(view.pane_a) == [(0, 12)] and wavy(view.pane_b) == []
+    annotations.create(copies[0], 5, 20, note="bản sao")
+    assert wavy(view.pane_b) == [(5, 20)]
