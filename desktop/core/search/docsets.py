@@ -120,6 +120,8 @@ class DocSets:
         return _union(parts)
 
     def _value(self, node: Value) -> IntArray:
+        if node.field == "published" and node.prefix and len(node.text) == 4:
+            return self.ids("year", node.text)  # a whole year: one term, not 365
         if node.prefix:
             terms = self.expand_prefix(node.field, node.text)
             return _union([self.ids(node.field, t) for t in terms])

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from desktop.core.search.analysis import SYLLABLE, fold_text
+from desktop.core.search.analysis import SYLLABLE
 from desktop.core.search.query import Word
 from desktop.core.textnorm import fold
 
@@ -25,6 +25,8 @@ _AFTER = r"(?![^\W_])"
 _GAP = r"[\W_]+"
 
 SNIPPET_CHARS = 240
+# Snippet windows are chosen among the first this many matches.
+MAX_WINDOW_SPANS = 300
 
 
 # Code point ranges holding every letter that folds to a Latin letter or digit.
@@ -77,6 +79,13 @@ def _phrase_regex(syllables: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_BEFORE + _GAP.join(parts) + _AFTER)
 
 
+@lru_cache(maxsize=1024)
+def exact_regex(syllables: tuple[str, ...]) -> re.Pattern[str]:
+    """Regex for syllables spelled exactly (diacritics kept), in any letter case."""
+    parts = [re.escape(s) for s in syllables]
+    return re.compile(_BEFORE + _GAP.join(parts) + _AFTER, re.IGNORECASE)
+
+
 def find_spans(text: str, words: list[Word]) -> list[tuple[int, int]]:
     """Sorted, non-overlapping code-point spans of ``words`` in (NFC) ``text``."""
     if not words:
@@ -125,16 +134,25 @@ def _best_window(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     if not spans:
         end = min(len(text), SNIPPET_CHARS)
         return 0, end
+    keys = [fold(text[s:e].lower()) for s, e in spans[:MAX_WINDOW_SPANS]]
     best = (0, -1, 0)  # (distinct, count, start index)
+    inside: Counter[str] = Counter()
     j = 0
-    for i, (start, _end) in enumerate(spans):
-        while j < len(spans) and spans[j][1] - start <= SNIPPET_CHARS:
+    for i, (start, _end) in enumerate(spans[:MAX_WINDOW_SPANS]):
+        if j < i:
+            j = i
+            inside.clear()
+        while j < len(keys) and spans[j][1] - start <= SNIPPET_CHARS:
+            inside[keys[j]] += 1
             j += 1
-        window = spans[i:j] or [spans[i]]
-        distinct = len({fold_text(text[s:e]) for s, e in window})
-        score = (distinct, len(window), -i)
-        if score > (best[0], best[1], -best[2]):
-            best = (distinct, len(window), i)
+        count = max(j - i, 1)
+        distinct = max(len(inside), 1)
+        if (distinct, count, -i) > (best[0], best[1], -best[2]):
+            best = (distinct, count, i)
+        if j > i:
+            inside[keys[i]] -= 1
+            if not inside[keys[i]]:
+                del inside[keys[i]]
     first = spans[best[2]]
     last_end = first[1]
     for _s, e in spans[best[2] :]:

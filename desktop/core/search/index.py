@@ -25,6 +25,7 @@ from typing import Any
 
 from whoosh import index as windex
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.searching import Searcher
 
 from desktop.core.errors import NotFoundError
@@ -46,6 +47,13 @@ WRITER_LIMIT_MB = 192
 # Syncs writing more documents than this use the in-memory bulk writer.
 BULK_THRESHOLD = 1000
 DEFAULT_WAIT = 30.0
+# Postings per block. Whoosh's default (128) suits its own skipping matchers; whole
+# posting lists are read here (see ``postings``), and bigger blocks read faster.
+BLOCK_LIMIT = 1024
+
+
+def _codec() -> W3Codec:
+    return W3Codec(blocklimit=BLOCK_LIMIT)
 
 
 def _noop(done: int, total: int) -> None:
@@ -143,7 +151,7 @@ class SearchIndex:
             return self._rebuild_locked(progress or _noop)
 
     def _writer(self, bulk: bool = False) -> Any:
-        writer = self._ix.writer(limitmb=WRITER_LIMIT_MB, timeout=self.wait)
+        writer = self._ix.writer(limitmb=WRITER_LIMIT_MB, timeout=self.wait, codec=_codec())
         return BulkWriter(writer) if bulk else writer
 
     def _sync_locked(self, progress: Progress) -> int:
@@ -204,7 +212,9 @@ class SearchIndex:
         target = articles.generation()
         total = articles.count()
         progress(0, total)
-        writer = BulkWriter(ix.writer(limitmb=WRITER_LIMIT_MB, timeout=self.wait))
+        writer = BulkWriter(
+            ix.writer(limitmb=WRITER_LIMIT_MB, timeout=self.wait, codec=_codec())
+        )
         try:
             done = self._write_all(writer, articles.iter_articles(), total, progress, True)
         except BaseException:

@@ -27,10 +27,10 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from desktop.core.models import Article
-from desktop.core.search.analysis import SYLLABLE, exact_syllables, fold_text
+from desktop.core.search.analysis import SYLLABLE, fold_text
 from desktop.core.search.docsets import DocSets
 from desktop.core.search.documents import annotations_for
-from desktop.core.search.highlight import make_snippet, phrase_regex
+from desktop.core.search.highlight import exact_regex, make_snippet, phrase_regex
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
 from desktop.core.search.postings import FloatArray, IntArray, bm25, field_stats
 from desktop.core.search.query import (
@@ -276,7 +276,11 @@ class ResultBuilder:
     def _rerank(self, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
         words = [w for w in top_level_words(self.node) if w.mode == "term"]
         pairs = _adjacent_pairs(words)
-        exact = [w for w in words if w.exact and fold_text(" ".join(w.exact)) != " ".join(w.exact)]
+        exact = [
+            exact_regex(w.exact)
+            for w in words
+            if w.exact and fold_text(" ".join(w.exact)) != " ".join(w.exact)
+        ]
         if not scored or not (pairs or exact):
             return scored
         head = scored[:RERANK_DEPTH]
@@ -293,8 +297,7 @@ class ResultBuilder:
                 found = sum(1 for rx in pairs if rx.search(text))
                 factor *= 1.0 + ADJACENT_BONUS * found / len(pairs)
             if exact:
-                present = set(exact_syllables(text))
-                hit = sum(1 for w in exact if all(s in present for s in w.exact))
+                hit = sum(1 for rx in exact if rx.search(text))
                 factor *= 1.0 + EXACT_BONUS * hit / len(exact)
             boosted.append((docnum, score * factor))
         boosted.sort(key=lambda item: -item[1])
