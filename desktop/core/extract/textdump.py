@@ -34,7 +34,7 @@ from desktop.core.extract.chrome import (
     features,
 )
 from desktop.core.extract.fields import Extracted
-from desktop.core.textnorm import normalize_text, paragraphs_to_body
+from desktop.core.textnorm import normalize_text
 
 __all__ = ["LineStats", "extract_text_dump"]
 
@@ -417,20 +417,30 @@ class _Extraction:
 
     def _fallback(self) -> Extracted:
         """Short documents without a sentence-like line: keep what is not chrome."""
-        keep = [
+        content = [
             i
             for i, line in enumerate(self.lines)
-            if not line.is_chrome and not line.is_meta and self._short_enough_or_alone(i)
+            if not line.is_chrome and not line.is_date_or_source
+        ]
+        last = content[-1] if content else -1
+        keep = [
+            i
+            for i in content
+            if self._short_enough_or_alone(i)
+            or self.lines[i].author
+            or (i == last and meta.signed_name(self.lines[i].text))
         ]
         if not keep:
             raise ExtractionError(f"{self.label}no article text found (only page chrome)")
         title_line = self.lines[keep[0]]
         title_text, title_date = vndate.split_trailing_date(title_line.raw)
         rest = [self.lines[i].text for i in keep[1:]]
-        body = paragraphs_to_body(rest or [title_line.text])
+        body = "\n\n".join(rest or [title_line.text])
         published = next((ln.published for ln in self.lines if ln.published), title_date)
         site, url = self._site(keep[0], keep[-1], body)
-        author = next((ln.author for ln in self.lines if ln.author), None)
+        author = next((self.lines[i].author for i in keep if self.lines[i].author), None)
+        if author is None and len(keep) >= 3:
+            author = meta.signed_name(self.lines[keep[-1]].text)
         return Extracted(
             title=meta.clean_title(title_text) or meta.derive_title(body),
             body=body,

@@ -360,3 +360,11 @@ def test_a_page_saved_several_times_in_one_batch() -> None:
     for _ in range(4):
         stats.observe(page)
     assert extract_text_dump(page, stats=stats) == extract_text_dump(page)
+
+
+def test_short_title_lead_signature_file() -> None:
+    lead = "Hàng chục nghìn khán giả có mặt từ sớm để cổ vũ"
+    e = extract_text_dump(f"Ca sĩ biểu diễn trên sân vận động\n{lead}\nDuy Nguyễn \n")
+    assert e.title == "Ca sĩ biểu diễn trên sân vận động"
+    assert e.body == f"{lead}\n\nDuy Nguyễn"
+    assert e.author == "Duy Nguyễn"
