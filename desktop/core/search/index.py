@@ -15,9 +15,12 @@ library's SQLite connection); open one per worker thread.
 
 from __future__ import annotations
 
+import pickle
 import shutil
+import struct
 import tempfile
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -28,7 +31,7 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.searching import Searcher
 
-from desktop.core.errors import NotFoundError
+from desktop.core.errors import NotFoundError, UserError
 from desktop.core.search.bulkwriter import BulkWriter
 from desktop.core.search.documents import index_documents
 from desktop.core.search.locking import index_write_lock
@@ -46,6 +49,8 @@ BATCH = 500
 WRITER_LIMIT_MB = 192
 # Syncs writing more documents than this use the in-memory bulk writer.
 BULK_THRESHOLD = 1000
+# Terms read from each probed field when checking an index on open.
+PROBE_TERMS = 2000
 DEFAULT_WAIT = 30.0
 # Postings per block. Whoosh's default (128) suits its own skipping matchers; whole
 # posting lists are read here (see ``postings``), and bigger blocks read faster.
@@ -54,6 +59,10 @@ BLOCK_LIMIT = 1024
 
 def _codec() -> W3Codec:
     return W3Codec(blocklimit=BLOCK_LIMIT)
+
+
+class IndexDamagedError(UserError):
+    """The index could not be read or repaired."""
 
 
 def _noop(done: int, total: int) -> None:
@@ -246,10 +255,28 @@ class SearchIndex:
         """Run a query; raises ``QuerySyntaxError`` for a malformed one."""
         started = time.perf_counter()
         node = parse_query(request.query)
-        builder = ResultBuilder(self.searcher(), self.library.articles, request, node)
-        result = builder.run()
+        try:
+            result = ResultBuilder(self.searcher(), self.library.articles, request, node).run()
+        except UserError:
+            raise
+        except (OSError, EOFError, ValueError, KeyError, IndexError, zlib.error,
+                pickle.UnpicklingError, struct.error) as exc:
+            # Damage found only when reading: rebuild from the store and answer again.
+            self._recover(exc)
+            result = ResultBuilder(self.searcher(), self.library.articles, request, node).run()
         took = (time.perf_counter() - started) * 1000.0
         return result.model_copy(update={"took_ms": round(took, 3)})
+
+    def _recover(self, exc: BaseException) -> None:
+        try:
+            self.rebuild()
+        except UserError:
+            raise
+        except Exception as again:  # noqa: BLE001 - reported as one line to the user
+            raise IndexDamagedError(
+                f"The search index is damaged ({exc}) and could not be rebuilt ({again}). "
+                "Run 'archive-browser reindex'."
+            ) from again
 
     def more_like_this(self, article_id: str, limit: int = 10) -> list[SearchHit]:
         """Articles that share the most distinctive words with ``article_id``."""
@@ -294,8 +321,9 @@ def _probe(ix: Any) -> None:
         reader = s.reader()
         n = reader.doc_count_all()
         for name in ("id", "body"):
-            for _ in reader.lexicon(name):
-                pass
+            for n, _ in enumerate(reader.lexicon(name)):
+                if n >= PROBE_TERMS:
+                    break
         if n:
             reader.column_reader("published")[n - 1]
             s.stored_fields(n - 1)

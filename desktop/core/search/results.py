@@ -23,7 +23,6 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 import numpy as np
-from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from desktop.core.models import Article
@@ -460,10 +459,19 @@ def similar_hits(
     if not terms:
         return []
     top = terms[0][0]
-    q = wq.Or([wq.Term("body", t, boost=max(w / top, 0.05)) for w, t in terms])
-    results = searcher.search(q, limit=limit + 1, mask=wq.Term("id", article.id), terms=False)
+    docsets = DocSets(searcher)
+    arrays = [(*docsets.postings("body", t), max(w / top, 0.05)) for w, t in terms]
+    candidates = np.unique(np.concatenate([ids for ids, _, _ in arrays]))
+    reader: Any = searcher.reader()
+    scores = bm25(candidates, arrays, field_stats(reader, "body"))
     cols = columns_for(searcher)
-    order = [(hit.docnum, float(hit.score or 0.0)) for hit in results][:limit]
+    own = searcher.document_number(id=article.id)
+    if own is not None:
+        scores[candidates == own] = -1.0
+    best = np.argsort(-scores, kind="stable")[:limit]
+    order = [
+        (int(candidates[i]), float(scores[i])) for i in best.tolist() if scores[i] > 0
+    ]
     ids = [article_id_of(searcher, cols, d) for d, _ in order]
     found = {a.id: a for a in store.get_many(ids)}
     hits: list[SearchHit] = []

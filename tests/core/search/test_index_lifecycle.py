@@ -228,3 +228,23 @@ def test_read_only_library_gets_a_private_index(tmp_path: Path) -> None:
         assert not (tmp_path / "lib" / "index").exists()
     finally:
         ro.close()
+
+
+def test_damage_found_while_searching_is_repaired(library: Library, add: AddFn) -> None:
+    for n in range(30):
+        add(f"Bài {n}", f"Tin bão số {n} ở miền Trung, mưa lớn kéo dài.")
+    ix = SearchIndex.open(library)
+    try:
+        assert run(ix, "bao").total == 30
+        ix.close()
+        for f in (library.index_dir / WHOOSH_DIR).iterdir():
+            if f.suffix == ".pst":
+                data = bytearray(f.read_bytes())
+                for i in range(8, len(data), 3):
+                    data[i] = 0xFF
+                f.write_bytes(bytes(data))
+        ix = SearchIndex.open(library)
+        assert run(ix, "bao").total == 30
+        assert run(ix, "mua lon").total == 30
+    finally:
+        ix.close()
