@@ -155,6 +155,7 @@ class _Extraction:
     def __init__(self, lines: list[_Line], label: str) -> None:
         self.lines = lines
         self.label = label
+        self._runs: list[int] | None = None
 
     def run(self) -> Extracted:
         span = self._article_span()
@@ -216,25 +217,26 @@ class _Extraction:
                 cluster_end = i
                 chars += len(line.text)
                 gap = 0
-            elif cluster_start >= 0:
-                gap += 1
+            elif cluster_start >= 0 and (line.is_chrome or not self._not_link_run(i)):
+                gap += 1  # photo captions between paragraphs do not split the article
         if cluster_start >= 0 and chars > best_chars:
             best = (cluster_start, cluster_end)
         if best is None:
             return None
         start, end = best
-        # Repeated prose next to the block (a stock lead right above it, a closing
-        # sentence below it, past captions but not past chrome) still belongs to it.
+        # Repeated prose right above the block (a stock lead) still belongs to it.
         while start > 0 and self.lines[start - 1].kind is LineKind.TEXT:
             start -= 1
-        j = end + 1
-        while j < len(self.lines) and j - end <= MAX_GAP_LINES:
+        # Below it, the article goes on past captions (a photo series may hold more
+        # than MAX_GAP_LINES of them) up to chrome, an end marker or a menu-like run.
+        for j in range(end + 1, len(self.lines)):
             line = self.lines[j]
             if line.kind is LineKind.END or line.is_chrome:
                 break
             if line.kind is LineKind.TEXT:
-                end = j  # past captions too: "caption / repeated closing sentence"
-            j += 1
+                end = j
+            elif not self._not_link_run(j):
+                break
         return start, end
 
     def _title_candidate(self, i: int, nearest: bool) -> bool:
@@ -340,17 +342,29 @@ class _Extraction:
 
     def _not_link_run(self, i: int) -> bool:
         """Whether a short line stands alone rather than in a menu-like run."""
-        lo = i
-        while lo > 0 and not self.lines[lo].blank_before and self.lines[lo - 1].kind is (
-            LineKind.SHORT
-        ):
-            lo -= 1
-        hi = i
-        while hi + 1 < len(self.lines) and not self.lines[hi + 1].blank_before and self.lines[
-            hi + 1
-        ].kind is LineKind.SHORT:
-            hi += 1
-        return hi - lo + 1 < LINK_RUN
+        if self._runs is None:
+            self._runs = self._short_runs()
+        return self._runs[i] < LINK_RUN
+
+    def _short_runs(self) -> list[int]:
+        """For each line, the length of the run of short lines (no blank line between)
+        it belongs to; 1 for other lines."""
+        runs = [1] * len(self.lines)
+        i = 0
+        while i < len(self.lines):
+            if self.lines[i].kind is not LineKind.SHORT:
+                i += 1
+                continue
+            j = i + 1
+            while (
+                j < len(self.lines)
+                and not self.lines[j].blank_before
+                and self.lines[j].kind is LineKind.SHORT
+            ):
+                j += 1
+            runs[i:j] = [j - i] * (j - i)
+            i = j
+        return runs
 
     def _paragraphs(self, first: int, last: int) -> list[str]:
         out: list[str] = []

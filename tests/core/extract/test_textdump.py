@@ -368,3 +368,18 @@ def test_short_title_lead_signature_file() -> None:
     assert e.title == "Ca sĩ biểu diễn trên sân vận động"
     assert e.body == f"{lead}\n\nDuy Nguyễn"
     assert e.author == "Duy Nguyễn"
+
+
+def test_long_photo_series_does_not_split_the_article() -> None:
+    captions = "\n\n".join(f"Ảnh {n}: Các vận động viên thi đấu ở nội dung {n}" for n in range(12))
+    text = (
+        "Giải chạy việt dã toàn tỉnh năm 2023\n\n"
+        "Sáng 5/3, hơn 2.000 vận động viên đã tham gia giải chạy việt dã truyền thống của tỉnh.\n\n"
+        f"{captions}\n\n"
+        "Ban tổ chức đã trao 60 bộ huy chương cho các vận động viên xuất sắc nhất ở các nội dung.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Giải chạy việt dã toàn tỉnh năm 2023"
+    assert e.published == date(2023, 3, 5)
+    assert len(paragraphs(e)) == 14
+    assert paragraphs(e)[-1].startswith("Ban tổ chức đã trao 60 bộ huy chương")
