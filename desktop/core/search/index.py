@@ -79,6 +79,7 @@ class SearchIndex:
         self._ix: Any = None
         self._searcher: Searcher | None = None
         self._temp_dir: Path | None = None
+        self._stamp: tuple[int, int] | None = None
 
     # -- opening -----------------------------------------------------------
 
@@ -240,11 +241,28 @@ class SearchIndex:
         """A warm searcher, reopened only when the index changed."""
         if self._ix is None:
             raise NotFoundError("The search index is closed.")
+        stamp = self._state_stamp()
+        if self._searcher is not None and stamp != self._stamp:
+            # Written elsewhere (another process rebuilt it, say): reopen from scratch,
+            # since a rebuilt index can reuse the generation number of the old one.
+            self._close_searcher()
+            try:
+                self._ix = windex.open_dir(str(self.whoosh_dir))
+            except Exception as exc:  # noqa: BLE001 - any failure to read a cache means rebuild
+                self._recover(exc)
         if self._searcher is None:
             self._searcher = self._ix.searcher()
         else:
             self._searcher = self._searcher.refresh()
+        self._stamp = stamp
         return self._searcher
+
+    def _state_stamp(self) -> tuple[int, int] | None:
+        try:
+            st = (self.index_dir / "state.json").stat()
+        except OSError:
+            return None
+        return st.st_mtime_ns, st.st_ino
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:

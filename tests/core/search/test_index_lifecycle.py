@@ -248,3 +248,20 @@ def test_damage_found_while_searching_is_repaired(library: Library, add: AddFn) 
         assert run(ix, "mua lon").total == 30
     finally:
         ix.close()
+
+
+def test_reader_notices_a_rebuild_done_by_another_index_object(
+    library: Library, add: AddFn
+) -> None:
+    a = add("A", "mưa")
+    add("B", "mưa to")
+    reader = SearchIndex.open(library)
+    try:
+        assert run(reader, "mua").total == 2
+        library.articles.delete([a])
+        other = SearchIndex(library, library.index_dir)
+        other.rebuild()
+        other.close()
+        assert titles(run(reader, "mua")) == ["B"]
+    finally:
+        reader.close()
