@@ -42,7 +42,7 @@ _TRAILING_SENTENCE_END = re.compile(r"[.!?…\"”»]\s+(?=[^.!?…\"”»]{2,80
 
 _LETTER = re.compile(r"[^\W\d_]")
 _LEADING_NOISE = re.compile(r"^[^\w\"“«(‘']+")
-_SENTENCE_BREAK = re.compile(r"(\S*?)([.!?…])[\"”»’)]*\s+(?=[\"“«(]?[^\W\d_])")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“«(]?[^\W\d_])")
 # Abbreviations whose period does not end a sentence ("TP. HCM", "Mr. Đàm", "GS. TS.").
 _ABBREVIATIONS = frozenset(
     "tp mr mrs ms dr st q p gs pgs ts ths bs ks th tt ncs cn kts ls nsnd nsưt".split()
@@ -200,12 +200,13 @@ def derive_title(body: str, limit: int = TITLE_MAX_CHARS) -> str:
 
 def _first_sentence(text: str) -> str:
     for m in _SENTENCE_BREAK.finditer(text):
-        token = m.group(1).lstrip("(\"“«")
-        if m.group(2) == "." and (
+        end = m.start()
+        token = text[text.rfind(" ", 0, end) + 1 : end].lstrip("(\"“«")
+        if text[end] == "." and (
             token.casefold() in _ABBREVIATIONS or (len(token) == 1 and token.isupper())
         ):
             continue
-        return text[: m.start(2)]
+        return text[:end]
     return text
 
 

@@ -383,3 +383,12 @@ def test_long_photo_series_does_not_split_the_article() -> None:
     assert e.published == date(2023, 3, 5)
     assert len(paragraphs(e)) == 14
     assert paragraphs(e)[-1].startswith("Ban tổ chức đã trao 60 bộ huy chương")
+
+
+@pytest.mark.timeout(30)
+def test_long_unbroken_tokens_stay_linear() -> None:
+    # Quadratic regex backtracking on such input would take minutes, not milliseconds.
+    body = ("x" * 60000 + ". ") * 3 + "9" * 60000 + "\n"
+    e = extract_text_dump(". " * 300 + "\n" + body)
+    assert e.title
+    assert len(e.body) > 200000
