@@ -388,7 +388,7 @@ def test_long_photo_series_does_not_split_the_article() -> None:
 @pytest.mark.timeout(30)
 def test_long_unbroken_tokens_stay_linear() -> None:
     # Quadratic regex backtracking on such input would take minutes, not milliseconds.
-    body = ("x" * 60000 + ". ") * 3 + "9" * 60000 + "\n"
-    e = extract_text_dump(". " * 300 + "\n" + body)
-    assert e.title
+    first = "Dòng đầu tiên " * 15 + "x" * 60000 + " kết thúc ở đây. Câu sau.\n\n"
+    e = extract_text_dump(first + ("y" * 60000 + ". ") * 3 + "9" * 60000 + "\n")
+    assert e.title.startswith("Dòng đầu tiên") and e.title.endswith("…")
     assert len(e.body) > 200000
