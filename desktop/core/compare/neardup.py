@@ -19,7 +19,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -142,13 +142,11 @@ class NearDuplicateIndex:
         if full:
             self._reset()
             total = self.articles.count()
-            source: Iterable[tuple[str, str]] = (
-                (a.id, a.body) for a in self.articles.iter_articles(_READ_BATCH)
-            )
+            source = self._bodies(None)
         else:
             removed = set(self.articles.removed_since(self.generation))
             total = self.articles.count_changed_since(self.generation)
-            source = ((a.id, a.body) for a in self.articles.changed_since(self.generation))
+            source = self._bodies(self.generation)
         new_ids, new_sets = self._hash_all(source, total, progress, cancelled)
         gone = (removed | set(new_ids)) & self._row.keys()
         self._drop(gone)
@@ -162,6 +160,25 @@ class NearDuplicateIndex:
         except OSError:
             pass  # a read-only library: the cache lives in memory for this session
         return self._report(full, len(new_ids), len(removed & gone), t0)
+
+    def _bodies(self, since: int | None) -> Iterator[tuple[str, str]]:
+        """(id, body) of every article, or of those written after generation ``since``.
+
+        Reads just the two columns, in batches (building full ``Article`` models
+        for a whole library costs more than hashing it).
+        """
+        where = "seq > ?" if since is None else "seq > ? AND gen > ?"
+        last = 0
+        while True:
+            params = (last, _READ_BATCH) if since is None else (last, since, _READ_BATCH)
+            rows = self.articles.conn.execute(
+                f"SELECT seq, id, body FROM articles WHERE {where} ORDER BY seq LIMIT ?", params
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield str(row[1]), str(row[2])
+            last = int(rows[-1][0])
 
     def _report(self, full: bool, hashed: int, removed: int, t0: float) -> RefreshReport:
         return RefreshReport(
