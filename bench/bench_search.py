@@ -191,9 +191,14 @@ def time_fts(conn: sqlite3.Connection, runs: int) -> list[float]:
     return times
 
 
-def time_ours(index: SearchIndex, runs: int) -> tuple[list[float], dict[str, float]]:
+def time_ours(
+    index: SearchIndex, runs: int
+) -> tuple[list[float], list[float], dict[str, float]]:
+    """(first pass: cold posting cache, later passes: warm, median per query)."""
+    first: list[float] = []
     times: list[float] = []
     per_query: dict[str, list[float]] = {}
+    index.search(SearchRequest(query="", limit=20))  # open the searcher, load columns
     for run in range(runs + 1):
         for query, _, _ in QUERIES:
             started = time.perf_counter()
@@ -202,7 +207,9 @@ def time_ours(index: SearchIndex, runs: int) -> tuple[list[float], dict[str, flo
             if run:
                 times.append(took)
                 per_query.setdefault(query, []).append(took)
-    return times, {q: statistics.median(t) for q, t in per_query.items()}
+            else:
+                first.append(took)
+    return first, times, {q: statistics.median(t) for q, t in per_query.items()}
 
 
 def pct(values: list[float], p: float) -> float:
@@ -259,12 +266,14 @@ def main() -> int:
     print(f"index size: {size / 1e6:.1f} MB = {size / raw_bytes:.2f}x raw text   (goal <= 1.5x)")
     print(f"peak RSS after import+index: {rss_mb:.0f} MB   (goal <= 1024)")
 
-    ours, per_query = time_ours(index, args.runs)
+    first, ours, per_query = time_ours(index, args.runs)
     fts_conn, fts_build = build_fts(lib, work / "fts.sqlite3")
     fts = time_fts(fts_conn, args.runs)
     print(f"FTS5 build (folded copy): {fts_build:.1f} s")
     o50, o95 = pct(ours, 50), pct(ours, 95)
     f50, f95 = pct(fts, 50), pct(fts, 95)
+    print(f"query ours, first pass (cold posting cache): p50 {pct(first, 50):.1f} ms  "
+          f"p95 {pct(first, 95):.1f} ms")
     print(f"query ours: p50 {o50:.1f} ms  p95 {o95:.1f} ms   (goal p95 <= 100 ms)")
     print(f"query FTS5: p50 {f50:.1f} ms  p95 {f95:.1f} ms")
     print(f"ratio p95 ours/FTS5: {o95 / f95:.2f}   (goal <= 2)")

@@ -19,7 +19,7 @@ from desktop.core.errors import QuerySyntaxError
 from desktop.core.search.analysis import fold_text
 from desktop.core.search.compiler import compile_word
 from desktop.core.search.documents import normalize_tag
-from desktop.core.search.postings import EMPTY_IDS, FloatArray, IntArray, read_postings
+from desktop.core.search.postings import EMPTY_IDS, FloatArray, IntArray, cached_postings
 from desktop.core.search.query import (
     All,
     Any_,
@@ -74,7 +74,7 @@ class DocSets:
         found = self._postings.get(key)
         if found is None:
             if field in self.reader.indexed_field_names():
-                found = read_postings(self.reader, field, text)
+                found = cached_postings(self.reader, field, text)
             else:
                 found = (EMPTY_IDS, np.zeros(0))
             self._postings[key] = found
