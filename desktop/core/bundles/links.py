@@ -60,8 +60,9 @@ def search_ids(library: Library, query: str) -> list[str]:
             result = index.search(request)
             ids.extend(hit.id for hit in result.hits)
             offset += PAGE
-            if not result.hits or offset >= result.total:
-                return ids
+            # Page until a short page: ``total`` may be an estimate.
+            if len(result.hits) < PAGE:
+                return list(dict.fromkeys(ids))
     finally:
         close = getattr(index, "close", None)
         if callable(close):

@@ -198,3 +198,14 @@ def test_bundle_is_a_plain_database_free_zip(filled: Library, tmp_path: Path) ->
     )
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(out).execute("SELECT 1 FROM articles")
+
+
+def test_query_export_pages_through_every_hit(
+    filled: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("desktop.core.search.index")
+    from desktop.core.bundles import links
+
+    monkeypatch.setattr(links, "PAGE", 2)
+    report = export_bundle(filled, tmp_path / "q.zip", query="bai")
+    assert report.articles == 5
