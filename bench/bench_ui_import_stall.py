@@ -31,11 +31,40 @@ HEARTBEAT_MS = 10
 GOAL_MS = 100.0
 
 
+def start_watchdog(ticks: list[float]) -> None:
+    """A plain thread that prints the GUI thread's stack when the heartbeat is late."""
+    import threading
+    import traceback
+
+    gui = threading.main_thread().ident
+    last_seen = [0, time.monotonic()]
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.05)
+            if len(ticks) != last_seen[0]:
+                last_seen[:] = [len(ticks), time.monotonic()]
+                continue
+            late = time.monotonic() - last_seen[1]
+            if ticks and late > 0.15:
+                frame = sys._current_frames().get(gui)
+                stack = "".join(traceback.format_stack(frame, limit=8)) if frame else "?"
+                print(f"--- GUI thread {late * 1000:.0f} ms late:\n{stack}", flush=True)
+                last_seen[1] = time.monotonic() + 1.0  # at most one report per second
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--library", type=Path, help="library folder to import into (kept)")
     parser.add_argument("--cancel-after", type=float, help="cancel the import after N seconds")
     parser.add_argument("--source", type=Path, default=CORPUS / "vn-news-35k.zip")
+    parser.add_argument(
+        "--diagnose",
+        action="store_true",
+        help="print what the GUI thread was doing whenever a tick is 150 ms late",
+    )
     args = parser.parse_args()
     if not args.source.exists():
         print(f"corpus not found: {args.source}", file=sys.stderr)
@@ -56,6 +85,8 @@ def main() -> int:
     window.show()
 
     ticks: list[float] = []
+    if args.diagnose:
+        start_watchdog(ticks)
     clock = QElapsedTimer()
     clock.start()
     heartbeat = QTimer()
@@ -87,6 +118,12 @@ def main() -> int:
     heartbeat.stop()
 
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    worst = sorted(zip(gaps, ticks[1:], strict=False), reverse=True)[:5]
+    base = ticks[0] if ticks else 0.0
+    import_ms = (phases.get("import", finished) - started) * 1000
+    for gap, at in worst:
+        phase = "import" if at - base < import_ms else "index catch-up"
+        print(f"  stall {gap:.0f} ms ending {(at - base) / 1000:.1f} s into the run ({phase})")
     gaps.sort()
     p99 = gaps[int(len(gaps) * 0.99) - 1] if gaps else 0.0
     report = done[0]

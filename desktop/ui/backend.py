@@ -58,6 +58,21 @@ def sync_search_index(library: Library, progress: Callable[[int, int], None] | N
         index.close()
 
 
+def index_is_current(library: Library) -> bool:
+    """True when the search index already reflects the store (no catch-up needed)."""
+    try:
+        from desktop.core.search.schema import SCHEMA_VERSION
+        from desktop.core.search.state import read_state
+    except ImportError:
+        return True
+    state = read_state(library.index_dir)
+    return (
+        state is not None
+        and state.schema_version == SCHEMA_VERSION
+        and state.generation == library.articles.generation()
+    )
+
+
 def _parse_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value else None

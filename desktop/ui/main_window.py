@@ -33,6 +33,7 @@ from desktop.core.errors import UserError
 from desktop.core.models import Article, ImportReport
 from desktop.core.search.models import SearchResult
 from desktop.core.store import Library
+from desktop.ui.backend import index_is_current
 from desktop.ui.dialogs.about import AboutDialog
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.empty_state import EmptyLibraryScreen
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         use_index: bool = True,
         show_reports: bool = True,
         extensions: bool = True,
+        isolate_writer: bool = True,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.show_reports = show_reports
         self._use_index = use_index
+        self._isolate_writer = isolate_writer
         self._panels: list[QDockWidget] = []
         self.last_report: ImportReport | None = None
         self._pending_spans: dict[int, str] = {}
@@ -183,7 +186,7 @@ class MainWindow(QMainWindow):
         )
         self.search.results_changed.connect(self._on_results)
         self.results.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.importer = ImportController(opener, self)
+        self.importer = ImportController(library.root, isolate=self._isolate_writer, parent=self)
         self.importer.started.connect(self.import_panel.start)
         self.importer.progress.connect(self.import_panel.show_progress)
         self.importer.index_progress.connect(self._on_index_progress)
@@ -201,7 +204,7 @@ class MainWindow(QMainWindow):
         self.library_label.setText(str(library.root))
         self._update_empty_state(library.articles.count())
         self.search.refresh()
-        if not read_only and self._use_index:
+        if not read_only and self._use_index and not index_is_current(library):
             self.importer.sync_index()  # catch up with imports made elsewhere (CLI)
         self.library_changed.emit(str(library.root))
 
@@ -432,6 +435,24 @@ class MainWindow(QMainWindow):
         self.settings.reader_font = self.reader.font_family()
         self.settings.reader_zoom = self.reader.zoom()
 
+    def _first_run_layout(self) -> None:
+        """Docked panels start small so the results and the reader get most of the room."""
+        bottom = [
+            d
+            for d in self._panels
+            if self.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea
+        ]
+        side = [
+            d
+            for d in self._panels
+            if self.dockWidgetArea(d)
+            in (Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea)
+        ]
+        if bottom:
+            self.resizeDocks(bottom, [170] * len(bottom), Qt.Orientation.Vertical)
+        if side:
+            self.resizeDocks(side, [280] * len(side), Qt.Orientation.Horizontal)
+
     def _restore_window(self) -> None:
         geometry = self.settings.window_geometry()
         if geometry is not None:
@@ -439,6 +460,8 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+        else:
+            self._first_run_layout()
         splitter = self.settings.splitter_state("main")
         if splitter is not None:
             self.splitter.restoreState(splitter)

@@ -46,7 +46,7 @@ def render_all(outdir: Path) -> list[Path]:
         root = Path(tmp)
         fixture = root / "fixture"
         copy_fixture(fixture)
-        (fixture / "broken.warc.gz").write_bytes(b"\x1f\x8b\x08\x00 cut short")
+        (fixture / "broken.warc.gz").write_bytes(b"\x1f\x8b\x08\x00 not really gzip at all")
         for theme in ("light", "dark"):
             apply_theme(app, theme)
             library = Library.open(root / f"library-{theme}")

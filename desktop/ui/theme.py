@@ -38,7 +38,7 @@ def _dark_palette() -> QPalette:
         p.setColor(group, QPalette.ColorRole.Link, QColor(120, 170, 240))
         p.setColor(group, QPalette.ColorRole.LinkVisited, QColor(170, 140, 230))
         p.setColor(group, QPalette.ColorRole.PlaceholderText, muted)
-        p.setColor(group, QPalette.ColorRole.Mid, QColor(60, 62, 66))
+        p.setColor(group, QPalette.ColorRole.Mid, QColor(105, 108, 114))
         p.setColor(group, QPalette.ColorRole.Dark, QColor(20, 20, 22))
         p.setColor(group, QPalette.ColorRole.Light, QColor(70, 72, 76))
     disabled = QPalette.ColorGroup.Disabled

@@ -12,11 +12,14 @@ Rules the app follows (see also ``search_service`` and ``importing.controller``)
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from desktop.ui.throttle import Throttle
+
+__all__ = ["Throttle", "run_task"]
 
 
 class _TaskSignals(QObject):
@@ -64,36 +67,3 @@ def run_task(
     signals.done.connect(finish)
     signals.failed.connect(finish)
     (pool or QThreadPool.globalInstance()).start(_Task(fn, signals))
-
-
-class Throttle:
-    """Lets a call through at most once per ``interval`` seconds; remembers the last value.
-
-    Used on worker threads: ``offer(value)`` emits immediately when the interval
-    has passed, otherwise keeps the value; ``flush()`` emits what is pending.
-    """
-
-    def __init__(self, emit: Callable[[Any], None], interval: float = 0.05):
-        self._emit = emit
-        self._interval = interval
-        self._last = 0.0
-        self._pending: Any = None
-        self._has_pending = False
-
-    def offer(self, value: Any) -> None:
-        now = time.monotonic()
-        if now - self._last >= self._interval:
-            self._last = now
-            self._has_pending = False
-            self._pending = None
-            self._emit(value)
-        else:
-            self._pending = value
-            self._has_pending = True
-
-    def flush(self) -> None:
-        if self._has_pending:
-            self._has_pending = False
-            value, self._pending = self._pending, None
-            self._last = time.monotonic()
-            self._emit(value)

@@ -95,6 +95,7 @@ def make_window(qtbot, app_settings: AppSettings) -> Iterator[Callable[..., obje
 
     def factory(library: Library, settings: AppSettings | None = None, **kwargs: object):
         kwargs.setdefault("show_reports", False)
+        kwargs.setdefault("isolate_writer", False)  # the child-process writer has its own test
         window = MainWindow(library, settings or app_settings, **kwargs)  # type: ignore[arg-type]
         qtbot.addWidget(window)
         windows.append(window)

@@ -109,3 +109,22 @@ def test_dropping_files_imports_them(qtbot, tmp_path, make_window) -> None:
     with qtbot.waitSignal(window.import_finished, timeout=60000) as blocker:
         window.dropEvent(event)
     assert blocker.args[0].imported == 3
+
+
+def test_import_in_a_child_process(qtbot, tmp_path, make_window) -> None:
+    """The default writer runs the job in a child process; results come back the same way."""
+    library = Library.open(tmp_path / "lib")
+    window = make_window(library, isolate_writer=True)
+    wait_ready(qtbot, window)
+    write_texts(tmp_path / "in", 5)
+    (tmp_path / "in" / "broken.warc.gz").write_bytes(b"\x1f\x8b\x08\x00 not really gzip at all")
+    progress: list[object] = []
+    window.importer.progress.connect(progress.append)
+    with qtbot.waitSignal(window.import_finished, timeout=120000) as blocker:
+        window.import_paths([tmp_path / "in"])
+    report = blocker.args[0]
+    assert report.imported == 5 and len(report.failed) == 1
+    assert progress and progress[-1].imported == 5
+    assert library.articles.count() == 5
+    result = search_for(qtbot, window, "Hai Phong")
+    assert result.total == 1

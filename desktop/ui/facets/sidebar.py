@@ -11,6 +11,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 GROUPS = ("site", "year", "tag")
+# Check boxes drawn from the palette, so they stay visible in the dark theme too.
+INDICATOR_STYLE = """
+QTreeView::indicator { width: 12px; height: 12px; border: 1px solid palette(mid);
+                       border-radius: 2px; background: palette(base); }
+QTreeView::indicator:checked { background: palette(highlight); border-color: palette(highlight); }
+"""
 ValueRole = Qt.ItemDataRole.UserRole + 1
 GroupRole = Qt.ItemDataRole.UserRole + 2
 
@@ -38,7 +44,8 @@ class FacetSidebar(QTreeWidget):
             item.setFont(0, font)
             item.setExpanded(True)
             self._groups[group] = item
-        self._groups["tag"].setHidden(True)
+            item.setHidden(True)  # shown once it has values
+        self.setStyleSheet(INDICATOR_STYLE)
         self.itemChanged.connect(self._on_item_changed)
 
     def filters(self) -> dict[str, tuple[str, ...]]:
@@ -63,7 +70,7 @@ class FacetSidebar(QTreeWidget):
                     child.setCheckState(
                         0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
                     )
-                parent.setHidden(group == "tag" and not counts)
+                parent.setHidden(not counts)
         finally:
             self._updating = False
 

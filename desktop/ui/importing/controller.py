@@ -1,28 +1,33 @@
 """The single writer: imports files and keeps the search index in line, off the GUI thread.
 
-``ImportController`` owns one ``QThread`` on which a worker opens its own
-library connection. It runs ``import_paths`` (committed in chunks by the
-core; cancelling keeps what was committed) and then syncs the search index,
-so every index write in the app goes through this one thread. Progress
-reaches the GUI throttled to ~20 updates a second.
+``ImportController`` owns one ``QThread``; each job (an import followed by an
+index catch-up, or a catch-up alone) runs there one after the other, so every
+index write in the app goes through this one writer. By default the job itself
+runs in a child process (``multiprocessing``, spawn) that the thread drives:
+the GUI thread then never waits for the GIL while the parser or the index
+builder is busy in C code. ``isolate=False`` runs the job on the thread itself
+(tests, and platforms where child processes are not wanted).
+
+Progress reaches the GUI throttled to ~20 updates a second. Cancelling stops
+the import between documents; what was committed is kept and indexed.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from desktop.core.errors import UserError
-from desktop.core.models import ImportProgress, ImportReport
-from desktop.core.store import Library
-from desktop.ui.backend import sync_search_index
-from desktop.ui.threading import Throttle
+from desktop.core.models import ImportReport
+from desktop.ui.importing.writer_job import drain, process_main, run_writer_job
 
-PROGRESS_INTERVAL = 0.05  # seconds: at most 20 progress updates a second
+STOP_WAIT_S = 30.0
 
 
 @dataclass(frozen=True)
@@ -33,14 +38,6 @@ class IndexProgress:
     total: int
 
 
-def import_function() -> Callable[..., ImportReport]:
-    try:
-        from desktop.core.ingest.pipeline import import_paths
-    except ImportError as exc:
-        raise UserError("Importing is not available in this build.") from exc
-    return import_paths  # type: ignore[no-any-return]
-
-
 class _WriterWorker(QObject):
     progress = Signal(object)  # ImportProgress
     index_progress = Signal(object)  # IndexProgress
@@ -48,56 +45,87 @@ class _WriterWorker(QObject):
     finished = Signal(object)  # ImportReport | None (None: an index catch-up alone)
     failed = Signal(str)
 
-    def __init__(self, opener: Callable[[], Library]):
+    def __init__(self, root: Path, isolate: bool):
         super().__init__()
-        self._opener = opener
+        self._root = root
+        self._isolate = isolate
         self.cancel_event = threading.Event()
+        self.stopping = threading.Event()
 
     @Slot(object)
-    def run_import(self, paths: list[Path]) -> None:
-        report: ImportReport | None = None
-        try:
-            importer = import_function()
-            library = self._opener()
-            try:
-                throttle = Throttle(self.progress.emit, PROGRESS_INTERVAL)
-                report = importer(
-                    library, paths, progress=throttle.offer, cancel=self.cancel_event.is_set
-                )
-                throttle.flush()
-                self.imported.emit(report)
-                self._sync(library)
-            finally:
-                library.close()
-        except UserError as exc:
-            self.failed.emit(str(exc))
-            return
-        except Exception as exc:  # shown as one line, never a traceback
-            self.failed.emit(f"Import failed: {exc}")
-            return
-        self.finished.emit(report)
+    def run_job(self, paths: list[Path] | None) -> None:
+        report: list[ImportReport] = []
+        errors: list[str] = []
 
-    @Slot()
-    def run_sync(self) -> None:
-        try:
-            library = self._opener()
-            try:
-                self._sync(library)
-            finally:
-                library.close()
-        except Exception as exc:
-            self.failed.emit(f"Updating the search index failed: {exc}")
-            return
-        self.finished.emit(None)
+        def receive(kind: str, payload: Any) -> None:
+            if kind == "progress":
+                self.progress.emit(payload)
+            elif kind == "imported":
+                report.append(payload)
+                self.imported.emit(payload)
+            elif kind == "index":
+                self.index_progress.emit(IndexProgress(int(payload[0]), int(payload[1])))
+            elif kind == "error":
+                errors.append(str(payload))
 
-    def _sync(self, library: Library) -> None:
-        throttle = Throttle(self.index_progress.emit, PROGRESS_INTERVAL)
-        sync_search_index(library, lambda done, total: throttle.offer(IndexProgress(done, total)))
-        throttle.flush()
+        if self._isolate:
+            self._run_in_process(paths, receive)
+        else:
+            run_writer_job(self._root, paths, receive, self.cancel_event.is_set)
+        if errors:
+            self.failed.emit(errors[0])
+        else:
+            self.finished.emit(report[0] if report else None)
+
+    def _run_in_process(self, paths: list[Path] | None, receive: Any) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        messages = ctx.Queue()
+        cancel = ctx.Event()
+        process = ctx.Process(
+            target=process_main,
+            args=(
+                str(self._root),
+                None if paths is None else [str(p) for p in paths],
+                messages,
+                cancel,
+            ),
+            name="archive-browser-writer",
+            daemon=True,
+        )
+        process.start()
+        finished = False
+        stop_deadline: float | None = None
+        while not finished:
+            if self.cancel_event.is_set() or self.stopping.is_set():
+                cancel.set()
+            if self.stopping.is_set() and stop_deadline is None:
+                stop_deadline = time.monotonic() + STOP_WAIT_S
+            if stop_deadline is not None and time.monotonic() > stop_deadline:
+                process.terminate()  # committed chunks are safe; the index catches up later
+                receive("error", "The import was stopped.")
+                break
+            item = drain(messages, 0.1)
+            if item is None:
+                if not process.is_alive():
+                    item = drain(messages, 0.5)
+                    if item is None:
+                        receive(
+                            "error",
+                            f"The import process stopped unexpectedly "
+                            f"(exit code {process.exitcode}).",
+                        )
+                        break
+                else:
+                    continue
+            kind, payload = item
+            receive(kind, payload)
+            finished = kind in ("done", "error")
+        process.join(5)
+        messages.close()
 
 
 class ImportController(QObject):
-    """GUI-side handle of the writer thread. One job at a time."""
+    """GUI-side handle of the writer thread. Jobs run one after the other."""
 
     started = Signal()
     progress = Signal(object)  # ImportProgress
@@ -106,19 +134,17 @@ class ImportController(QObject):
     finished = Signal(object)  # ImportReport | None (store and index both done)
     failed = Signal(str)
 
-    _run_import = Signal(object)
-    _run_sync = Signal()
+    _run_job = Signal(object)
 
-    def __init__(self, opener: Callable[[], Library], parent: QObject | None = None):
+    def __init__(self, root: Path, *, isolate: bool = True, parent: QObject | None = None):
         super().__init__(parent)
         self._importing = False
         self._jobs = 0
         self._thread = QThread(self)
         self._thread.setObjectName("writer")
-        self._worker = _WriterWorker(opener)
+        self._worker = _WriterWorker(Path(root), isolate)
         self._worker.moveToThread(self._thread)
-        self._run_import.connect(self._worker.run_import)
-        self._run_sync.connect(self._worker.run_sync)
+        self._run_job.connect(self._worker.run_job)
         self._worker.progress.connect(self.progress)
         self._worker.index_progress.connect(self.index_progress)
         self._worker.imported.connect(self.imported)
@@ -141,13 +167,13 @@ class ImportController(QObject):
         self._jobs += 1
         self._worker.cancel_event.clear()
         self.started.emit()
-        self._run_import.emit([Path(p) for p in paths])
+        self._run_job.emit([Path(p) for p in paths])
         return True
 
     def sync_index(self) -> bool:
         """Queue an index catch-up with the store (e.g. after a CLI import)."""
         self._jobs += 1
-        self._run_sync.emit()
+        self._run_job.emit(None)
         return True
 
     def cancel(self) -> None:
@@ -169,10 +195,7 @@ class ImportController(QObject):
 
     def stop(self) -> None:
         self.cancel()
+        self._worker.stopping.set()
         if self._thread.isRunning():
             self._thread.quit()
-            self._thread.wait(30000)
-
-
-def describe(progress: ImportProgress) -> str:
-    return Path(progress.current).name if progress.current else ""
+            self._thread.wait(int((STOP_WAIT_S + 10) * 1000))

@@ -1,0 +1,76 @@
+"""One writer job: import paths (optional) and then bring the search index in line.
+
+Plain Python (no Qt), so it can run either on the writer thread or in a child
+process. Running it in a child process keeps long C calls that hold the GIL
+(parsing, sorting, index building) from ever stalling the GUI thread. Messages
+go out through ``send(kind, payload)``:
+
+* ``("progress", ImportProgress)`` — at most ~20 a second;
+* ``("imported", ImportReport)`` — the articles are committed;
+* ``("index", (done, total))`` — index catch-up progress;
+* ``("done", None)`` or ``("error", message)`` — always last.
+"""
+
+from __future__ import annotations
+
+import queue
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop.core.errors import UserError
+from desktop.core.store import Library
+from desktop.ui.backend import sync_search_index
+from desktop.ui.throttle import Throttle
+
+PROGRESS_INTERVAL = 0.05  # seconds: at most 20 progress messages a second
+Send = Callable[[str, Any], None]
+
+
+def run_writer_job(
+    root: Path, paths: Sequence[Path] | None, send: Send, cancel: Callable[[], bool]
+) -> None:
+    """Import ``paths`` into the library at ``root`` (if given), then sync its index."""
+    try:
+        library = Library.open(Path(root), create=False)
+        try:
+            if paths is not None:
+                from desktop.core.ingest.pipeline import import_paths
+
+                throttle = Throttle(lambda p: send("progress", p), PROGRESS_INTERVAL)
+                report = import_paths(
+                    library, [Path(p) for p in paths], progress=throttle.offer, cancel=cancel
+                )
+                throttle.flush()
+                send("imported", report)
+            index_throttle = Throttle(lambda p: send("index", p), PROGRESS_INTERVAL)
+            sync_search_index(library, lambda done, total: index_throttle.offer((done, total)))
+            index_throttle.flush()
+        finally:
+            library.close()
+    except ImportError:
+        send("error", "Importing is not available in this build.")
+    except UserError as exc:
+        send("error", str(exc))
+    except Exception as exc:  # reported as one line, never a traceback
+        send("error", f"Import failed: {exc}")
+    else:
+        send("done", None)
+
+
+def process_main(root: str, paths: list[str] | None, messages: Any, cancel_event: Any) -> None:
+    """Entry point of the writer child process (``multiprocessing``, spawn)."""
+    run_writer_job(
+        Path(root),
+        None if paths is None else [Path(p) for p in paths],
+        lambda kind, payload: messages.put((kind, payload)),
+        cancel_event.is_set,
+    )
+
+
+def drain(messages: Any, timeout: float) -> tuple[str, Any] | None:
+    try:
+        item: tuple[str, Any] = messages.get(timeout=timeout)
+    except queue.Empty:
+        return None
+    return item
