@@ -50,11 +50,6 @@ _ABBREVIATIONS = frozenset(
 _LEAD_PREFIX = re.compile(
     r"^(?:\([^()]{1,60}\)\s*[-–—:]\s*|[A-ZĐ][\w.]{1,15}(?:\s[A-ZĐ][\w.]{1,15}){0,2}\s+[-–—]\s+)"
 )
-_LEAD_WHEN = re.compile(
-    r"^(?:(?:rạng\s+)?sáng|chiều|tối|trưa|đêm|hôm)?\s*(?:nay\s+|qua\s+)?(?:ngày\s+)?"
-    r"\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?\s*,\s*",
-    re.IGNORECASE,
-)
 
 # Letters used by Vietnamese and by no other common Latin-script language.
 _VI_ONLY_LOWER = "ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
@@ -174,13 +169,12 @@ def clean_title(line: str) -> str:
 def derive_title(body: str, limit: int = TITLE_MAX_CHARS) -> str:
     """A readable title from the first sentence, cut at a word boundary with ``…``.
 
-    Leading source and time-of-day phrases (``(domain) - ``, ``Chiều 24/01/2024, ``)
-    are left out; paragraphs without letters are skipped.
+    A leading source (``(binhdinh.gov.vn) - ``, ``TTO - ``) is left out, so the title
+    is otherwise a prefix of the sentence; paragraphs without letters are skipped.
     """
     sentence = ""
     for paragraph in body.split("\n"):
         first = _LEAD_PREFIX.sub("", paragraph, count=1)
-        first = _LEAD_WHEN.sub("", first, count=1)
         sentence = _first_sentence(first).strip().rstrip(" .;:,")
         sentence = _LEADING_NOISE.sub("", sentence)
         if _LETTER.search(sentence):

@@ -45,10 +45,10 @@ def test_caps_title_trailing_date_signed_author(fixtures: Path) -> None:
 
 def test_missing_title_is_derived_from_first_sentence(fixtures: Path) -> None:
     e = dump(fixtures, "no_title_lead_date.txt")
-    assert e.title.startswith("Sở Khoa học và Công nghệ tổ chức hội nghị trực tuyến")
+    assert e.title.startswith("Chiều 08/9/2021, Sở Khoa học và Công nghệ tổ chức hội nghị")
     assert e.title.endswith("…")
     assert len(e.title) <= 121
-    assert e.title[:-1] in e.body
+    assert e.body.startswith(e.title[:-1])
     assert e.published == date(2021, 9, 8)
     assert e.author == "Văn phòng Sở"
     assert paragraphs(e)[0].startswith("Chiều 08/9/2021, Sở Khoa học")

@@ -72,7 +72,7 @@ def _check_seed(seed: Seed, e: Extracted, lines: list[str]) -> None:
     if seed.title_start is None:
         first = e.body.split("\n\n")[0]
         assert e.title.endswith("…") and len(e.title) <= 121
-        assert e.title[:-1] in first
+        assert first.startswith(e.title[:-1])
     else:
         assert e.title.startswith(seed.title_start)
         assert e.title in lines or any(line.startswith(e.title) for line in lines)
