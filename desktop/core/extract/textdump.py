@@ -38,10 +38,12 @@ from desktop.core.textnorm import normalize_text
 
 __all__ = ["LineStats", "extract_text_dump"]
 
-# Anchors further apart than this many other lines belong to different blocks.
+# Prose lines separated by more than this many chrome or menu-run lines belong to
+# different blocks (captions between them do not count).
 MAX_GAP_LINES = 8
 # Link-list shape: this many consecutive short lines without blank lines between.
 LINK_RUN = 3
+# Without any prose, short lines in such runs are dropped as menus up to this length.
 LINK_RUN_MAX_WORDS = 6
 # Photo credits and captions: "- Ảnh: AQ", "(Ảnh minh họa)", "Photo: Reuters".
 _CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn ảnh)\s*(?::|minh họa)|\(ảnh\b", re.IGNORECASE)
