@@ -14,7 +14,7 @@ import re
 import stat
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import TracebackType
@@ -23,6 +23,7 @@ from typing import IO
 from desktop.core.errors import UnsafeArchiveError
 
 CHUNK = 1 << 20
+MAX_LINE_BYTES = 256 * 1024 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
@@ -185,13 +186,7 @@ class SafeZip:
 
     def iter_lines(self, name: str) -> Iterator[bytes]:
         """The member split into lines (without line ends), streamed."""
-        pending = b""
-        for chunk in self.iter_chunks(name):
-            pending += chunk
-            *lines, pending = pending.split(b"\n")
-            yield from lines
-        if pending:
-            yield pending
+        return split_lines(self.iter_chunks(name), name)
 
     def extract(self, name: str, target: Path, relative: str) -> Path:
         """Write member ``name`` to ``target/relative``, never anywhere else."""
@@ -220,6 +215,31 @@ class SafeZip:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def split_lines(
+    chunks: Iterable[bytes], name: str, max_line: int | None = None
+) -> Iterator[bytes]:
+    """Lines (without line ends) from a stream of chunks; an endless line is an error."""
+    limit = MAX_LINE_BYTES if max_line is None else max_line
+    parts: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        start = 0
+        while (end := chunk.find(b"\n", start)) >= 0:
+            parts.append(chunk[start:end])
+            yield b"".join(parts)
+            parts, size = [], 0
+            start = end + 1
+        if start < len(chunk):
+            parts.append(chunk[start:])
+            size += len(chunk) - start
+            if size > limit:
+                raise UnsafeArchiveError(
+                    f"Archive member {name!r} has a line longer than {limit} bytes."
+                )
+    if parts:
+        yield b"".join(parts)
 
 
 def _copy_chunks(chunks: Iterator[bytes], out: IO[bytes]) -> None:

@@ -30,7 +30,13 @@ from desktop.core.bundles.manifest import (
 )
 from desktop.core.bundles.progress import BundleProgress, ProgressFn
 from desktop.core.bundles.records import ID_PATTERN, ArticleRecord, parse_line
-from desktop.core.bundles.safezip import DEFAULT_LIMITS, SafeZip, ZipLimits, check_member_name
+from desktop.core.bundles.safezip import (
+    DEFAULT_LIMITS,
+    SafeZip,
+    ZipLimits,
+    check_member_name,
+    split_lines,
+)
 from desktop.core.errors import UnsafeArchiveError, UserError
 
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
@@ -201,13 +207,17 @@ def _check_articles(zf: SafeZip, listed: dict[str, Any]) -> tuple[int, str, int]
     size = 0
     records = 0
     ids: set[str] = set()
-    pending = b""
-    number = 0
 
-    def check(line: bytes) -> None:
-        nonlocal records
+    def hashed() -> Iterator[bytes]:
+        nonlocal size
+        for chunk in zf.iter_chunks(ARTICLES_NAME):
+            sha.update(chunk)
+            size += len(chunk)
+            yield chunk
+
+    for number, line in enumerate(split_lines(hashed(), ARTICLES_NAME), 1):
         if not line.strip():
-            return
+            continue
         record = parse_line(line, number)
         if record.id in ids:
             raise UnsafeArchiveError(
@@ -228,16 +238,4 @@ def _check_articles(zf: SafeZip, listed: dict[str, Any]) -> tuple[int, str, int]
                     "the bundle's members."
                 )
         records += 1
-
-    for chunk in zf.iter_chunks(ARTICLES_NAME):
-        sha.update(chunk)
-        size += len(chunk)
-        pending += chunk
-        *lines, pending = pending.split(b"\n")
-        for line in lines:
-            number += 1
-            check(line)
-    if pending:
-        number += 1
-        check(pending)
     return size, sha.hexdigest(), records

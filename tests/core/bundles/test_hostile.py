@@ -213,3 +213,26 @@ def test_extract_never_leaves_the_target(tmp_path: Path) -> None:
             with pytest.raises(UnsafeArchiveError):
                 zf.extract("index/a/b.seg", target, bad)
     assert snapshot(tmp_path) == {"ok.zip", "target", "target/a", "target/a/b.seg"}
+
+
+def test_lines_are_split_across_chunks_and_capped() -> None:
+    from desktop.core.bundles.safezip import split_lines
+
+    chunks = [b"ab", b"c\n\nde", b"f\ng", b"h"]
+    assert list(split_lines(chunks, "x")) == [b"abc", b"", b"def", b"gh"]
+    assert list(split_lines([b"a\n"], "x")) == [b"a"]
+    with pytest.raises(UnsafeArchiveError, match="'articles.jsonl' has a line longer than 8"):
+        list(split_lines([b"12345", b"67890", b"\n"], "articles.jsonl", max_line=8))
+
+
+def test_endless_line_in_articles_is_rejected(
+    sandbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("desktop.core.bundles.safezip.MAX_LINE_BYTES", 1000)
+    body = b"x" * 5000
+    path = sandbox / "work" / "b.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("articles.jsonl", body)
+        zf.writestr("manifest.json", manifest_for({"articles.jsonl": body}))
+    with pytest.raises(UnsafeArchiveError, match="line longer"):
+        verify_bundle(path)
