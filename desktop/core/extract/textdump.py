@@ -185,7 +185,9 @@ class _Extraction:
         else:
             title = meta.derive_title(body)
         zone_end = self._zone_end(end)
-        published = self._published(start, zone_end, title_date, title, paragraphs[0])
+        published = self._published(
+            start, zone_end, title_date, title if title_at is not None else "", paragraphs[0]
+        )
         site, url = self._site(body_from, end, paragraphs[0])
         header_from = title_at + 1 if title_at is not None else start
         author = self._author(min(header_from, body_from), zone_end, signature_at, paragraphs[-1])

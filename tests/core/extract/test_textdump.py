@@ -392,3 +392,13 @@ def test_long_unbroken_tokens_stay_linear() -> None:
     e = extract_text_dump(first + ("y" * 60000 + ". ") * 3 + "9" * 60000 + "\n")
     assert e.title.startswith("Dòng đầu tiên") and e.title.endswith("…")
     assert len(e.body) > 200000
+
+
+def test_derived_title_lends_no_year() -> None:
+    text = (
+        "(Dân trí) - Sáng 3/4, Bộ Giáo dục công bố phương án thi tốt nghiệp năm 2024 với "
+        "nhiều điểm mới.\nTheo đó, thí sinh sẽ thi 4 môn, trong đó có 2 môn bắt buộc.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title.startswith("Sáng 3/4, Bộ Giáo dục công bố")
+    assert e.published is None  # "năm 2024" is the exam's year, not necessarily the article's
