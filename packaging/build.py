@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from importlib import metadata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -98,6 +99,52 @@ def strip_libpython(folder: Path) -> None:
             subprocess.run([tool, "--strip-debug", str(lib)], check=True)
 
 
+# Distributions whose code ships in the frozen app, for the notices file.
+NOTICE_DISTRIBUTIONS = (
+    "PySide6-Essentials", "shiboken6", "whoosh-reloaded", "pydantic", "pydantic-core",
+    "platformdirs", "trafilatura", "justext", "htmldate", "courlan", "lxml", "warcio",
+    "charset-normalizer", "rapidfuzz", "datasketch", "numpy", "scipy", "babel", "dateparser",
+    "regex", "tld", "python-dateutil", "pytz", "tzlocal", "urllib3", "certifi",
+)
+
+QT_NOTICE = """\
+Qt for Python (PySide6) and the Qt libraries are used under the GNU Lesser General
+Public License v3 (https://www.gnu.org/licenses/lgpl-3.0.html). They are separate
+shared libraries in _internal/PySide6 (Qt/lib holds the Qt libraries): you may replace
+them with your own builds of the same version. Source: https://download.qt.io/.
+"""
+
+
+def license_of(dist: str) -> str:
+    try:
+        meta = metadata.metadata(dist)
+    except metadata.PackageNotFoundError:
+        return ""
+    expression = meta.get("License-Expression")
+    if expression:
+        return str(expression)
+    value = str(meta.get("License") or "").strip().splitlines()
+    if value and len(value[0]) < 80 and not value[0].startswith("Copyright"):
+        return value[0]
+    classifiers = [c.rsplit(" :: ", 1)[-1] for c in meta.get_all("Classifier") or []
+                   if c.startswith("License ::")]
+    return ", ".join(classifiers) or "see the project"
+
+
+def add_notices(folder: Path) -> None:
+    """The app's license and a list of the third-party software inside the folder."""
+    shutil.copy2(REPO / "LICENSE", folder / "LICENSE.txt")
+    lines = [f"{APP_SLUG} {__version__} includes the following software.", "", QT_NOTICE]
+    lines.append(f"Python {sys.version.split()[0]} (PSF License)")
+    for dist in NOTICE_DISTRIBUTIONS:
+        try:
+            version = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            continue
+        lines.append(f"{dist} {version} ({license_of(dist)})")
+    (folder / "THIRD-PARTY-NOTICES.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def set_marker(folder: Path, *, portable: bool) -> None:
     marker = folder / PORTABLE_MARKER
     if portable:
@@ -150,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_pyinstaller:
         strip_libpython(folder)
     add_desktop_files(folder)
+    add_notices(folder)
     set_marker(folder, portable=portable)
     print(f"app folder: {folder.relative_to(REPO)} ({folder_size(folder) / 1e6:.1f} MB)")
     print(f"pyinstaller: {built:.0f} s")

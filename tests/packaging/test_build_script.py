@@ -80,3 +80,12 @@ def test_spec_is_one_folder_and_uses_package_constants() -> None:
     compile(spec, "archive-browser.spec", "exec")
     entry = (REPO / "packaging" / "entry.py").read_text(encoding="utf-8")
     assert "from desktop.cli import main" in entry
+
+
+def test_notices_name_qt_and_its_license(build: ModuleType, tmp_path: Path) -> None:
+    build.add_notices(tmp_path)
+    assert (tmp_path / "LICENSE.txt").read_bytes() == (REPO / "LICENSE").read_bytes()
+    notices = (tmp_path / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    assert "Lesser General" in notices
+    assert "PySide6-Essentials 6.11.3 (LGPL" in notices
+    assert "scipy" in notices and "Copyright" not in notices.split("scipy", 1)[1].splitlines()[0]
