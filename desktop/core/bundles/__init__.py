@@ -13,7 +13,7 @@ from desktop.core.bundles.manifest import FORMAT_NAME, FORMAT_VERSION, BundleMan
 from desktop.core.bundles.progress import BundleProgress, ProgressFn
 from desktop.core.bundles.readonly import close_bundle, open_bundle_readonly
 from desktop.core.bundles.safezip import SafeZip, ZipLimits
-from desktop.core.bundles.verify import VerifyReport, verify_bundle
+from desktop.core.bundles.verify import VerifyReport, is_bundle, verify_bundle
 
 __all__ = [
     "FORMAT_NAME",
@@ -29,6 +29,7 @@ __all__ = [
     "close_bundle",
     "export_bundle",
     "import_bundle",
+    "is_bundle",
     "open_bundle_readonly",
     "verify_bundle",
 ]

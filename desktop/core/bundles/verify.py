@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -239,3 +241,19 @@ def _check_articles(zf: SafeZip, listed: dict[str, Any]) -> tuple[int, str, int]
                 )
         records += 1
     return size, sha.hexdigest(), records
+
+
+def is_bundle(path: Path) -> bool:
+    """True when ``path`` is a zip whose manifest says it is an Archive Browser bundle.
+
+    A cheap check for importers that receive any zip; nothing is verified here.
+    """
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo(MANIFEST_NAME)
+            if info.file_size > MAX_MANIFEST_BYTES:
+                return False
+            data = json.loads(zf.read(info))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, RuntimeError):
+        return False
+    return isinstance(data, dict) and data.get("format") == FORMAT_NAME

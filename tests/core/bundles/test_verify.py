@@ -168,3 +168,23 @@ def test_newer_format_is_a_clear_error(bundle: Path, tmp_path: Path) -> None:
     bad = rewrite(bundle, tmp_path / "new.zip", manifest=_set(["format_version"], 99))
     with pytest.raises(UserError, match="newer version"):
         verify_bundle(bad)
+
+
+def test_is_bundle_tells_bundles_from_other_zips(bundle: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    from desktop.core.bundles import is_bundle
+
+    assert is_bundle(bundle)
+    other = tmp_path / "pages.zip"
+    with zipfile.ZipFile(other, "w") as zf:
+        zf.writestr("a.html", "<p>x</p>")
+    assert not is_bundle(other)
+    foreign = tmp_path / "foreign.zip"
+    with zipfile.ZipFile(foreign, "w") as zf:
+        zf.writestr("manifest.json", '{"format": "something"}')
+    assert not is_bundle(foreign)
+    text = tmp_path / "a.txt"
+    text.write_text("not a zip")
+    assert not is_bundle(text)
+    assert not is_bundle(tmp_path / "missing.zip")
