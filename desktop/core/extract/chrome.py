@@ -239,7 +239,7 @@ class LineStats:
 
     def observe(self, text: str) -> None:
         """Count the distinct short lines of one document."""
-        from desktop.core.extract.meta import site_from_lead, site_from_line
+        from desktop.core.extract.meta import grouping_site
 
         keys: set[str] = set()
         site: str | None = None
@@ -249,8 +249,7 @@ class LineStats:
             line = normalize_text(line)
             keys.add(line_key(line))
             if site is None and ("://" in line or line.lstrip().startswith("(")):
-                stripped = collapse(line)
-                site = site_from_line(stripped)[0] or site_from_lead(stripped)
+                site = grouping_site(collapse(line))
         self.documents += 1
         self._counts.update(keys)
         if site:

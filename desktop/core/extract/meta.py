@@ -89,6 +89,18 @@ def site_from_lead(line: str) -> str | None:
     return domain_of(m.group(1)) if m else None
 
 
+def grouping_site(line: str) -> str | None:
+    """The site a URL line or a ``(domain) - ...`` lead names, for per-site line counts.
+
+    ``LineStats.observe`` and the extractor both use it, so they group alike.
+    """
+    if "://" in line:
+        return site_from_line(line)[0]
+    if line.startswith("("):
+        return site_from_lead(line)
+    return None
+
+
 def footer_site_name(line: str) -> str | None:
     """The site name in a footer line such as ``© CỔNG THÔNG TIN ĐIỆN TỬ ...``."""
     m = re.match(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:bản quyền\s*)?", line, re.I)

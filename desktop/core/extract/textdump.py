@@ -130,11 +130,22 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
                 line.author = meta.labelled_author(collapsed)
             if line.published is None and line.author is None and "." in collapsed:
                 line.site, line.url = meta.site_from_line(collapsed)
+        elif "://" in collapsed and len(collapsed) <= MAX_KEY_CHARS:
+            line.site, line.url = meta.site_from_line(collapsed)  # a long article URL
         lines.append(line)
     if stats is not None and stats.documents:
-        site = next((ln.site for ln in lines if ln.site), None) if stats.has_sites else None
-        if site is None and stats.has_sites and lines:
-            site = meta.site_from_lead(lines[0].text)
+        site = None
+        if stats.has_sites:
+            site = next(
+                (
+                    found
+                    for ln in lines
+                    if len(ln.text) <= MAX_KEY_CHARS
+                    and ("://" in ln.text or ln.text.startswith("("))
+                    and (found := meta.grouping_site(ln.text))
+                ),
+                None,
+            )
         for line in lines:
             if len(line.text) <= MAX_KEY_CHARS:
                 line.repetition = stats.repetition(line.text, site)

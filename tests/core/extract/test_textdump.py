@@ -402,3 +402,39 @@ def test_derived_title_lends_no_year() -> None:
     e = extract_text_dump(text)
     assert e.title.startswith("Sáng 3/4, Bộ Giáo dục công bố")
     assert e.published is None  # "năm 2024" is the exam's year, not necessarily the article's
+
+
+def test_long_article_url_line() -> None:
+    url = "https://www.baomoi.example.vn/" + "tin-tuc/" * 12 + "bai-viet-dai-123456.epi"
+    assert len(url) > 100
+    text = (
+        "Tiêu đề một bài báo thử nghiệm\n\n"
+        "Nội dung bài viết đủ dài để được xem là đoạn văn của bài báo thử nghiệm này.\n\n"
+        f"{url}\n"
+    )
+    e = extract_text_dump(text)
+    assert (e.site, e.url) == ("baomoi.example.vn", url)
+    assert "https://" not in e.body
+
+
+def test_site_chrome_found_through_the_sites_own_documents() -> None:
+    stats = LineStats()
+    site_docs = [
+        f"Tiêu đề bài số {n} của tỉnh\n\n"
+        f"(tinh-a.gov.vn) - Ngày 1{n}/5, tỉnh tổ chức hoạt động số {n} cho người dân ở đây.\n\n"
+        "Khung thông báo của tỉnh\n\n"
+        f"Hoạt động số {n} thu hút hàng trăm người tham gia và sẽ được tổ chức hằng năm.\n"
+        for n in range(3)
+    ]
+    for doc in site_docs:
+        stats.observe(doc)
+    for n in range(97):  # other sites' documents: the line is in 3 of 100
+        stats.observe(f"Bài khác {n}\nMột câu khác số {n} của một trang khác.")
+    assert not stats.is_repeated("Khung thông báo của tỉnh")
+    assert stats.is_repeated("Khung thông báo của tỉnh", "tinh-a.gov.vn")
+    e = extract_text_dump(site_docs[1], stats=stats)
+    assert e.site == "tinh-a.gov.vn"
+    assert e.title == "Tiêu đề bài số 1 của tỉnh"
+    assert "Khung thông báo" not in e.body
+    assert len(paragraphs(e)) == 2
+    assert "Khung thông báo của tỉnh" in paragraphs(extract_text_dump(site_docs[1]))
