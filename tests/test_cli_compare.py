@@ -170,3 +170,28 @@ def test_similar_fills_with_related_from_the_search_index(
     assert len(similar) <= 3 and len({s["id"] for s in similar}) == len(similar)
     assert ids[0] not in {s["id"] for s in similar}
     assert all(0.0 <= s["similarity"] < 0.5 for s in related)
+
+
+def test_similar_leaves_out_related_when_the_index_lags(
+    capsys: pytest.CaptureFixture[str], lib_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    search_index = pytest.importorskip("desktop.core.search.index")
+    from desktop.core.compare import similar
+
+    rng = random.Random(4)
+    topic = " Cáp treo Phú Quốc vượt biển ra hòn Thơm lập kỷ lục du lịch."
+    with Library.open(lib_dir) as lib:
+        ids = add(lib, [make_body(rng) + topic for _ in range(3)])
+        search_index.SearchIndex.open(lib).close()
+        add(lib, [make_body(rng)], "Mới")  # the index is now one article behind
+        index_state = (lib.index_dir / "state.json").read_bytes()
+    monkeypatch.setattr(similar, "MAX_INDEX_LAG", 0)
+    code, out, _ = run(capsys, lib_dir, "similar", ids[0], "--json")
+    assert code == 0 and json.loads(out)["similar"] == []
+    # The lagging index was left alone, not caught up.
+    assert (lib_dir / "index" / "state.json").read_bytes() == index_state
+    monkeypatch.setattr(similar, "MAX_INDEX_LAG", 200)
+    code, out, _ = run(capsys, lib_dir, "similar", ids[0], "--json")
+    related = json.loads(out)["similar"]
+    assert related and {s["id"] for s in related} <= set(ids[1:])
+    assert {s["kind"] for s in related} == {"related"}

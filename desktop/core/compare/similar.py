@@ -18,6 +18,11 @@ from desktop.core.errors import UserError
 from desktop.core.store.library import Library
 
 SimilarKind = Literal["near-duplicate", "related"]
+# Fill with "related" only when the search index lags the store by at most this
+# many articles (catching up that many takes a moment), and wait this long at most
+# for another process writing the index.
+MAX_INDEX_LAG = 200
+INDEX_WAIT_S = 2.0
 
 
 class SimilarArticle(BaseModel):
@@ -96,24 +101,30 @@ def _titles(library: Library, ids: list[str]) -> dict[str, str]:
 
 
 def _more_like_this(library: Library, article_id: str, limit: int) -> list[str]:
-    """Ids from the search index's "more like this"; empty when no index is available.
+    """Ids from the search index's "more like this"; empty when no usable index exists.
 
-    Only an index that already exists is used: building one for a large library
-    takes minutes and is the search panel's job, not this list's.
+    Only an index that is current or nearly so is used: building or catching up
+    a large one takes minutes and belongs to the search side, not to this list.
     """
-    if not library.index_dir.is_dir() or not any(library.index_dir.iterdir()):
+    try:
+        state_module = importlib.import_module("desktop.core.search.state")
+        schema_module = importlib.import_module("desktop.core.search.schema")
+        index_module = importlib.import_module("desktop.core.search.index")
+    except ImportError:
+        return []
+    state = state_module.read_state(library.index_dir)
+    if state is None or state.schema_version != schema_module.SCHEMA_VERSION:
+        return []
+    if library.articles.count_changed_since(state.generation) > MAX_INDEX_LAG:
         return []
     try:
-        module = importlib.import_module("desktop.core.search.index")
-        search_index: Any = module.SearchIndex.open(library)
+        search_index: Any = index_module.SearchIndex.open(library, wait=INDEX_WAIT_S)
         try:
             hits = search_index.more_like_this(article_id, limit)
         finally:
-            close = getattr(search_index, "close", None)
-            if callable(close):
-                close()
-    except (ImportError, AttributeError, UserError, OSError):
-        return []
+            search_index.close()
+    except (UserError, OSError, ValueError):
+        return []  # locked by a writer, damaged, or gone: related articles are optional
     ids: list[str] = []
     for hit in hits or []:
         hit_id = _hit_id(hit)
