@@ -1,1 +1,16 @@
-"""Vietnamese-aware full-text search over the library (a Whoosh index as a cache)."""
+"""Vietnamese-aware full-text search over the library (a Whoosh index as a cache).
+
+Entry point: ``desktop.core.search.index.SearchIndex`` (open / sync / rebuild /
+search / more_like_this / highlight_spans / close). The parts:
+
+* ``analysis``   NFC + diacritic folding (``đ`` -> ``d``) + syllables; no stop words.
+* ``schema``     the Whoosh fields and ``SCHEMA_VERSION``.
+* ``documents``  articles and their annotations (notes, tags) -> index documents.
+* ``bulkwriter`` fast in-memory segment writing for rebuilds and large syncs.
+* ``query``      the query language -> a small syntax tree (``QuerySyntaxError``).
+* ``compiler``   syntax tree -> Whoosh queries (fuzzy matching).
+* ``postings`` / ``docsets``  posting lists as NumPy arrays, set algebra, BM25.
+* ``results``    ranking, phrase checks, paging, facets, snippets, more-like-this.
+* ``highlight``  match spans and ``<mark>`` snippets on the stored accented text.
+* ``state`` / ``locking``  what the index reflects; one writer at a time.
+"""
