@@ -15,12 +15,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200b]")
 _DETACHED_MARK = re.compile(r"(\w)[ \t\u00a0]+([\u0300-\u036f]+)")
 _LEADING_MARK = re.compile(r"(^|[\s])[\u0300-\u036f]+")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
+# Anything the slow path below would change besides NFC itself: one scan decides.
+# (NFC itself creates no U+0300-U+036F mark that the mark fixes would touch.)
+_NEEDS_WORK = re.compile(
+    r"[\r\u2028\u2029\x85\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200b\u0300-\u036f]"
+)
 _BLANK_RUN = re.compile(r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)+")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
 
 
 def normalize_text(text: str) -> str:
     """NFC, unified newlines, no control characters, re-attached combining marks."""
+    if _NEEDS_WORK.search(text) is None:
+        return unicodedata.normalize("NFC", text)
     text = _LINE_ENDINGS.sub("\n", text)
     text = _CONTROL.sub("", text)
     text = unicodedata.normalize("NFC", text)
