@@ -114,8 +114,8 @@ def _detect(data: bytes) -> DecodedText:
 
 
 def _checked(text: str, encoding: str) -> DecodedText:
-    if text and len(_CONTROL_CHARS.findall(text[:65536])) > _MAX_CONTROL_SHARE * min(
-        len(text), 65536
-    ):
-        raise ExtractionError("binary file, not text (too many control characters)")
+    if _CONTROL_CHARS.search(text) is not None:
+        sample = text[:65536]
+        if len(_CONTROL_CHARS.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
+            raise ExtractionError("binary file, not text (too many control characters)")
     return DecodedText(text=text, encoding=encoding)

@@ -68,6 +68,13 @@ def draft_for(
     extracted, encoding = extract_fields(
         doc.kind, doc.data, hints=doc.hints, stats=stats, source_name=doc.name
     )
+    return build_draft(doc, extracted, encoding, batch=batch)
+
+
+def build_draft(
+    doc: SourceDocument, extracted: Extracted, encoding: str | None, *, batch: str | None = None
+) -> ArticleDraft:
+    """The store's draft for a document and the fields extracted from it."""
     hints = dict(doc.hints)
     if doc.kind == "text":
         hints["name"] = doc.name

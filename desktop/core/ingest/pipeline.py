@@ -7,25 +7,40 @@ through ``ArticleStore.add_many``, one transaction per chunk. A process killed
 mid-import therefore leaves every committed chunk intact, and importing the same
 inputs again completes the job (known ids and bodies count as duplicates).
 
+Large batches are extracted by a worker process (``parallel.py``) while this
+process reads the input and writes SQLite; small ones are extracted in-process.
 Runs on whichever thread calls it, with that thread's ``Library``; no global state.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 import uuid
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 from desktop.core.errors import UserError
 from desktop.core.extract.encoding import decode_bytes
+from desktop.core.extract.fields import Extracted
 from desktop.core.extract.textdump import LineStats
-from desktop.core.ingest.extractors import draft_for
+from desktop.core.ingest.extractors import build_draft
 from desktop.core.ingest.limits import ImportLimits
+from desktop.core.ingest.parallel import ExtractionPool, Job, Outcome, extract_job
 from desktop.core.ingest.progress import ProgressCallback, ProgressThrottle
-from desktop.core.ingest.sources import SourceDocument, SourceFailure, UnitDone
+from desktop.core.ingest.sources import SourceDocument, SourceEvent, SourceFailure, UnitDone
 from desktop.core.ingest.walk import SourceWalker
 from desktop.core.models import ArticleDraft, ImportFailure, ImportReport
 from desktop.core.store import AddOutcome, Library
+
+# A worker process pays off only for batches big enough to amortize its start-up.
+# One is enough on two cores: this process (reading, SQLite) stays the critical path.
+PARALLEL_MIN_DOCUMENTS = 2000
+DEFAULT_WORKERS = 1
+_JOB_BATCH = 64
+_MAX_IN_FLIGHT = 6
 
 
 def import_paths(
@@ -36,10 +51,42 @@ def import_paths(
     cancel: Callable[[], bool] | None = None,
     chunk_size: int = 250,
     limits: ImportLimits | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
-    """Import every supported document under ``paths``; bad inputs become failures."""
+    """Import every supported document under ``paths``; bad inputs become failures.
+
+    ``workers``: extraction processes (0 = extract in this process; None = one for
+    large batches on a multi-core machine, else none).
+    """
     run = _ImportRun(library, progress, cancel, max(1, chunk_size), limits or ImportLimits())
-    return run.execute([Path(p) for p in paths])
+    return run.execute([Path(p) for p in paths], workers)
+
+
+def _auto_workers(documents: int) -> int:
+    if documents < PARALLEL_MIN_DOCUMENTS or (os.cpu_count() or 1) < 2:
+        return 0
+    return DEFAULT_WORKERS if _spawn_is_safe() else 0
+
+
+def _spawn_is_safe() -> bool:
+    """Whether ``spawn`` workers can start: they re-import the main module.
+
+    True for ``python -m ...`` (the app, pytest), ``-c`` and interactive use, and
+    for scripts with a ``__main__`` guard; never in a frozen executable.
+    """
+    if getattr(sys, "frozen", False):
+        return False
+    main = sys.modules.get("__main__")
+    if getattr(main, "__spec__", None) is not None:
+        return True
+    path = getattr(main, "__file__", None)
+    if not path:
+        return True
+    try:
+        source = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return "__name__ ==" in source or "__name__==" in source
 
 
 class _ImportRun:
@@ -59,11 +106,14 @@ class _ImportRun:
         self.throttle = ProgressThrottle(progress)
         self.stats = LineStats()
         self.batch = uuid.uuid4().hex[:16]
+        self.documents = 0
+        self.pending: list[ArticleDraft] = []
 
-    def execute(self, paths: list[Path]) -> ImportReport:
+    def execute(self, paths: list[Path], workers: int | None) -> ImportReport:
         self.throttle.update(self.report, force=True)
         if self._first_pass(paths):
-            self._second_pass(paths)
+            count = _auto_workers(self.documents) if workers is None else workers
+            self._second_pass(paths, count)
         self.throttle.update(self.report, force=True)
         return self.report
 
@@ -77,6 +127,7 @@ class _ImportRun:
             if isinstance(event, UnitDone):
                 total += 1
             elif isinstance(event, SourceDocument):
+                self.documents += 1
                 try:
                     self.stats.observe(decode_bytes(event.data).text)
                 except UserError:
@@ -84,39 +135,83 @@ class _ImportRun:
         self.throttle.total = total
         return True
 
-    def _second_pass(self, paths: list[Path]) -> None:
+    def _second_pass(self, paths: list[Path], workers: int) -> None:
         walker = SourceWalker(self.limits)
-        pending: list[ArticleDraft] = []
-        for event in walker.walk(paths):
-            if self.cancel():
-                self.report.cancelled = True
-                break
-            if isinstance(event, UnitDone):
-                self.throttle.done += 1
-                self.throttle.current = event.label
-                self.throttle.update(self.report)
-            elif isinstance(event, SourceFailure):
-                self._fail(event.label, event.error)
-            else:
-                draft = self._extract(event)
-                if draft is not None:
-                    pending.append(draft)
-                    if len(pending) >= self.chunk_size:
-                        self._commit(pending)
-                        pending = []
-        self._commit(pending)
+        events = walker.walk(paths)
+        if workers > 0:
+            self._run_parallel(events, workers)
+        else:
+            for event in events:
+                if self._cancelled():
+                    break
+                job = _job(event)
+                self._handle(event, extract_job(job, self.stats) if job else None)
+        self._commit()
         self.report.skipped = walker.skipped
 
-    def _extract(self, doc: SourceDocument) -> ArticleDraft | None:
+    def _run_parallel(self, events: Iterator[SourceEvent], workers: int) -> None:
+        pool = ExtractionPool(workers, self.stats)
+        in_flight: deque[tuple[list[SourceEvent], AsyncResult[list[Outcome]]]] = deque()
+        batch: list[SourceEvent] = []
+        jobs: list[Job] = []
         try:
-            return draft_for(doc, stats=self.stats, batch=self.batch)
-        except UserError as exc:
-            self._fail(doc.label, str(exc))
-        except Exception as exc:  # noqa: BLE001 - hostile input must not end the batch
-            self._fail(doc.label, f"extraction failed ({type(exc).__name__}: {exc})")
-        return None
+            for event in events:
+                if self._cancelled():
+                    break
+                batch.append(event)
+                job = _job(event)
+                if job is not None:
+                    jobs.append(job)
+                if len(jobs) >= _JOB_BATCH:
+                    in_flight.append((batch, pool.submit(jobs)))
+                    batch, jobs = [], []
+                    while len(in_flight) > _MAX_IN_FLIGHT and not self.report.cancelled:
+                        self._handle_batch(*in_flight.popleft())
+                if self.report.cancelled:
+                    break
+            else:
+                in_flight.append((batch, pool.submit(jobs)))
+                while in_flight and not self.report.cancelled:
+                    self._handle_batch(*in_flight.popleft())
+        finally:
+            if in_flight:
+                pool.terminate()  # cancelled or failed: drop the batches still in flight
+            else:
+                pool.close()
 
-    def _commit(self, drafts: list[ArticleDraft]) -> None:
+    def _cancelled(self) -> bool:
+        if not self.report.cancelled and self.cancel():
+            self.report.cancelled = True
+        return self.report.cancelled
+
+    def _handle_batch(
+        self, events: list[SourceEvent], result: AsyncResult[list[Outcome]]
+    ) -> None:
+        outcomes = iter(result.get())
+        for event in events:
+            if self._cancelled():
+                return
+            self._handle(event, next(outcomes) if isinstance(event, SourceDocument) else None)
+
+    def _handle(self, event: SourceEvent, outcome: Outcome | None) -> None:
+        if isinstance(event, UnitDone):
+            self.throttle.done += 1
+            self.throttle.current = event.label
+            self.throttle.update(self.report)
+        elif isinstance(event, SourceFailure):
+            self._fail(event.label, event.error)
+        elif outcome is not None:
+            fields, encoding, error = outcome
+            if fields is None:
+                self._fail(event.label, error or "extraction failed")
+                return
+            extracted = Extracted(**fields)
+            self.pending.append(build_draft(event, extracted, encoding, batch=self.batch))
+            if len(self.pending) >= self.chunk_size:
+                self._commit()
+
+    def _commit(self) -> None:
+        drafts, self.pending = self.pending, []
         if not drafts:
             return
         outcomes = self.library.articles.add_many(drafts)
@@ -130,3 +225,9 @@ class _ImportRun:
 
     def _fail(self, label: str, error: str) -> None:
         self.report.failed.append(ImportFailure(path=label, error=error))
+
+
+def _job(event: SourceEvent) -> Job | None:
+    if isinstance(event, SourceDocument):
+        return event.kind, event.data, event.hints, event.name
+    return None

@@ -1,0 +1,67 @@
+"""Extraction in worker processes while the main process reads input and writes SQLite.
+
+Workers are started with ``spawn`` (safe under a Qt GUI thread) and get the
+batch's ``LineStats`` once, at start. Documents travel in small batches; the
+caller keeps a bounded number in flight, so memory stays bounded however large
+the input is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from multiprocessing.pool import AsyncResult, Pool
+from typing import Any
+
+from desktop.core.errors import UserError
+from desktop.core.extract.textdump import LineStats
+from desktop.core.ingest.extractors import extract_fields
+from desktop.core.models import SourceKind
+
+# kind, original bytes, hints, file name
+Job = tuple[SourceKind, bytes, dict[str, str], str]
+# extracted fields (or None), encoding, error message (or None)
+Outcome = tuple[dict[str, Any] | None, str | None, str | None]
+
+_worker_stats: LineStats | None = None  # set once in each worker process
+
+
+def _init_worker(stats: LineStats) -> None:
+    global _worker_stats
+    _worker_stats = stats
+
+
+def extract_job(job: Job, stats: LineStats | None) -> Outcome:
+    """Extract one document; failures come back as messages, never as exceptions."""
+    kind, data, hints, name = job
+    try:
+        extracted, encoding = extract_fields(
+            kind, data, hints=hints, stats=stats, source_name=name
+        )
+    except UserError as exc:
+        return None, None, str(exc)
+    except Exception as exc:  # noqa: BLE001 - hostile input must not end the batch
+        return None, None, f"extraction failed ({type(exc).__name__}: {exc})"
+    return extracted.model_dump(), encoding, None
+
+
+def _extract_batch(jobs: list[Job]) -> list[Outcome]:
+    return [extract_job(job, _worker_stats) for job in jobs]
+
+
+class ExtractionPool:
+    """A small pool of extraction processes sharing one batch's line statistics."""
+
+    def __init__(self, workers: int, stats: LineStats):
+        context = multiprocessing.get_context("spawn")
+        self._pool: Pool = context.Pool(workers, initializer=_init_worker, initargs=(stats,))
+
+    def submit(self, jobs: list[Job]) -> AsyncResult[list[Outcome]]:
+        return self._pool.apply_async(_extract_batch, (jobs,))
+
+    def close(self) -> None:
+        self._pool.close()
+        self._pool.join()
+
+    def terminate(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
