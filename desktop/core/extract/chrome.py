@@ -184,8 +184,11 @@ def is_end_marker(text: str) -> bool:
     return len(text) <= MAX_KEY_CHARS and _END_MARKER.match(text) is not None
 
 
-def chrome_by_phrase(f: LineFeatures) -> bool:
-    """Whether a line is chrome by its wording or shape alone."""
+def chrome_by_phrase(f: LineFeatures, prose: bool | None = None) -> bool:
+    """Whether a line is chrome by its wording or shape alone.
+
+    ``prose`` is ``f.sentence_like`` when the caller has it already.
+    """
     text = f.text
     if _FOOTER.match(text):
         return True
@@ -193,7 +196,7 @@ def chrome_by_phrase(f: LineFeatures) -> bool:
         return False
     if _NO_LETTERS.fullmatch(text):
         return True  # counters, separators, lone bullets
-    if f.sentence_like:
+    if f.sentence_like if prose is None else prose:
         return False
     if _CHROME_PREFIX.match(text) or _CHROME_LINE.fullmatch(text):
         return True
@@ -213,11 +216,16 @@ def chrome_by_phrase(f: LineFeatures) -> bool:
 
 def classify(f: LineFeatures) -> LineKind:
     """The kind of a line from its own features (no cross-document evidence)."""
-    if is_end_marker(f.text) and (not f.sentence_like or _FOOTER.match(f.text)):
+    prose = f.sentence_like
+    if len(f.text) > MAX_KEY_CHARS:  # long lines: prose unless a footer
+        if _FOOTER.match(f.text):
+            return LineKind.CHROME
+        return LineKind.TEXT if prose else LineKind.SHORT
+    if _END_MARKER.match(f.text) and (not prose or _FOOTER.match(f.text)):
         return LineKind.END
-    if chrome_by_phrase(f):
+    if chrome_by_phrase(f, prose):
         return LineKind.CHROME
-    return LineKind.TEXT if f.sentence_like else LineKind.SHORT
+    return LineKind.TEXT if prose else LineKind.SHORT
 
 
 class LineStats:
