@@ -179,11 +179,6 @@ def features(text: str) -> LineFeatures:
     )
 
 
-def is_end_marker(text: str) -> bool:
-    """Whether a line opens the after-article zone (related news, comments, footer)."""
-    return len(text) <= MAX_KEY_CHARS and _END_MARKER.match(text) is not None
-
-
 def chrome_by_phrase(f: LineFeatures, prose: bool | None = None) -> bool:
     """Whether a line is chrome by its wording or shape alone.
 
