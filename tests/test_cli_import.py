@@ -119,3 +119,57 @@ def test_import_as_a_subprocess(tmp_path: Path) -> None:
     result = json.loads(proc.stdout)
     assert set(result) == KEYS and result["imported"] == 2
     assert proc.stderr == ""  # no progress bar when stderr is not a terminal
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(240)
+def test_ctrl_c_keeps_what_was_committed(tmp_path: Path) -> None:
+    import signal
+    import sqlite3
+    import time
+    import zipfile
+
+    source = tmp_path / "batch.zip"
+    with zipfile.ZipFile(source, "w") as zf:
+        for i in range(4000):
+            zf.writestr(
+                f"b/{i:05d}.txt",
+                text_dump(
+                    f"Bản tin {i} của đợt nhập lớn",
+                    f"Tóm tắt riêng của bản tin {i} trong đợt nhập thử.",
+                    f"Nội dung bản tin {i}: hội thảo ứng dụng công nghệ lần {i * 13}.",
+                ),
+            )
+    lib = tmp_path / "lib"
+    repo = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--library", str(lib), "import", str(source), "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=repo,
+    )
+    db = lib / "library.sqlite3"
+    deadline = time.monotonic() + 180
+    count = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+                count = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+                conn.close()
+            except sqlite3.Error:
+                count = 0
+            if count >= 250:
+                proc.send_signal(signal.SIGINT)
+                break
+        time.sleep(0.05)
+    out, err = proc.communicate(timeout=120)
+    assert count >= 250, "the import finished before it could be interrupted"
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert "interrupted" in err
+    result = json.loads(out)
+    conn = sqlite3.connect(db)
+    stored = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    conn.close()
+    assert result["imported"] == stored
+    assert 250 <= stored < 4000

@@ -9,6 +9,7 @@ the input is.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Any
 
@@ -28,6 +29,9 @@ _worker_stats: LineStats | None = None  # set once in each worker process
 def _init_worker(stats: LineStats) -> None:
     global _worker_stats
     _worker_stats = stats
+    # Ctrl+C reaches the whole process group; the importing process decides what to
+    # do (stop after the current document), and it ends the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def extract_job(job: Job, stats: LineStats | None) -> Outcome:
