@@ -64,6 +64,8 @@ _DATE_WORD_BEFORE = re.compile(
 # optional "ngày", then a date with or without year.
 _LEAD_DATE = re.compile(
     r"^(?:\([^()]{1,60}\)\s*[-–—:]?\s*|[^\s,.;:]{1,20}(?:\s[^\s,.;:]{1,20}){0,3}\s*[-–—]\s+)?"
+    # a dateline place: "HÀ NỘI, ngày 5/3/2023 - ..."
+    r"(?:[^\W\d_][^,.;:()\d]{0,30},\s*(?=ngày|sáng|chiều|tối|trưa|đêm|hôm))?"
     r"(?P<when>(?:(?:rạng\s+)?sáng|chiều|tối|trưa|đêm|hôm|khuya|cuối\s+ngày|đầu\s+giờ\s+sáng)\s+"
     r"(?:nay\s+)?(?:qua\s+)?(?:ngày\s+)?|ngày\s+|hồi\s+[^,]{0,30}?ngày\s+)?"
     r"(?:thứ\s+\S+\s*,?\s*)?"

@@ -60,6 +60,8 @@ def test_date_in_the_wording_of_a_title_stays() -> None:
         ("Sáng ngày 12/01, Sở tổ chức hội nghị", "Kế hoạch năm 2023", date(2023, 1, 12)),
         ("TPO - Tối 20.6, tại Hà Nội", "Giải thưởng năm 2017", date(2017, 6, 20)),
         ("Ngày 19/01/2018, UBND tỉnh đã tổ chức", "", date(2018, 1, 19)),
+        ("HÀ NỘI, ngày 5/3/2023 - Bộ Y tế cho biết", "", date(2023, 3, 5)),
+        ("Hà Nội, sáng 6/3, Bộ Y tế họp", "Kế hoạch năm 2023", date(2023, 3, 6)),
     ],
 )
 def test_lead_dates(lead: str, context: str, expected: date) -> None:
@@ -73,6 +75,8 @@ def test_lead_dates(lead: str, context: str, expected: date) -> None:
         ("2-3 người bị thương", "năm 2017"),  # not a date
         ("Ngày 31/2, một sự kiện", "năm 2023"),  # impossible date
         ("Ngày 7/6, cơ quan điều tra", "Nghi phạm sinh năm 1990"),  # a birth year is no context
+        ("Năm 2023, 5/3 số xã đạt chuẩn", "năm 2023"),
+        ("Hà Nội, 5/3 số trường học nghỉ", "năm 2023"),
     ],
 )
 def test_lead_dates_rejected(lead: str, context: str) -> None:
