@@ -72,6 +72,7 @@ class SourceWalker:
                 if not is_hidden(d) and not (Path(folder) / d / DB_NAME).exists()
             )
             if (Path(folder) / DB_NAME).exists():
+                dirnames.clear()  # a library folder: its index and caches are ours
                 continue
             for name in sorted(filenames):
                 if is_hidden(name):

@@ -76,6 +76,15 @@ def test_folder_walk_skips_hidden_libraries_and_counts_unknown_files(
     assert all("/a/" in s for s in sources)
 
 
+def test_a_library_folder_is_never_imported(library: Library, tmp_path: Path) -> None:
+    _dumps(tmp_path / "in", 2)
+    import_paths(library, [tmp_path / "in"])
+    (library.root / "cache").mkdir(exist_ok=True)
+    _dumps(library.root / "cache", 1, prefix="cached")
+    report = import_paths(library, [library.root])
+    assert (report.imported, report.duplicates, report.failed) == (0, 0, [])
+
+
 def test_explicit_unsupported_file_is_a_failure(library: Library, tmp_path: Path) -> None:
     path = tmp_path / "photo.jpg"
     path.write_bytes(b"\xff\xd8\xff\xe0 not text")
