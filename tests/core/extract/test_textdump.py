@@ -438,3 +438,28 @@ def test_site_chrome_found_through_the_sites_own_documents() -> None:
     assert "Khung thông báo" not in e.body
     assert len(paragraphs(e)) == 2
     assert "Khung thông báo của tỉnh" in paragraphs(extract_text_dump(site_docs[1]))
+
+
+def test_posted_date_breadcrumb_footer(fixtures: Path) -> None:
+    e = dump(fixtures, "posted_date_footer.txt")
+    assert e.title == "Nông dân xã Cam Thành chuyển đổi 50 héc ta lúa sang trồng rau hữu cơ"
+    assert e.published == date(2023, 8, 21)
+    assert e.author is None  # the footer's "Chịu trách nhiệm" is no author
+    assert e.site == "CỔNG THÔNG TIN ĐIỆN TỬ SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN"
+    assert paragraphs(e) == [
+        "Sau hai vụ thử nghiệm thành công, nông dân xã Cam Thành quyết định mở rộng diện tích "
+        "rau hữu cơ lên 50 héc ta.",
+        "Cán bộ khuyến nông hướng dẫn người dân ủ phân hữu cơ - Ảnh: HT",
+        "Theo lãnh đạo xã, mỗi héc ta rau hữu cơ cho thu nhập gấp ba lần trồng lúa, trong khi "
+        "chi phí phân bón giảm đáng kể nhờ tận dụng phụ phẩm nông nghiệp.",
+        "Thời gian tới, xã sẽ liên kết với doanh nghiệp để bao tiêu sản phẩm và xây dựng nhãn "
+        "hiệu rau sạch của địa phương.",
+    ]
+
+
+def test_lead_date_takes_year_from_title(fixtures: Path) -> None:
+    e = dump(fixtures, "lead_date_year_from_title.txt")
+    assert e.title == "Triển khai kế hoạch chuyển đổi số ngành giáo dục năm 2023"
+    assert e.published == date(2023, 1, 12)
+    assert paragraphs(e)[0].startswith("Sáng ngày 12/01, Sở Giáo dục và Đào tạo")
+    assert len(paragraphs(e)) == 2
