@@ -1,18 +1,19 @@
 """Finding query matches in stored (accented) text: spans, snippets, phrase checks.
 
-A folded syllable such as ``doi`` becomes a regex of character classes
-(``[dđĐD][oòóỏõọôồốổỗộơờớởỡợ...][iìíỉĩị...]``) that runs directly on the stored
-NFC text, so a folded query marks the accented words (``đổi``) without folding
-whole bodies, and the spans are code-point offsets into the stored body.
+Matching runs on the folded text (``fold``: lower-case, no diacritics), whose
+code points line up one to one with the stored body, so a folded query
+(``doi moi``) marks the accented words (``đổi mới``) and the spans are
+code-point offsets into the stored body.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 
 from rapidfuzz.distance import Levenshtein
 
@@ -29,39 +30,11 @@ SNIPPET_CHARS = 240
 MAX_WINDOW_SPANS = 300
 
 
-# Code point ranges holding every letter that folds to a Latin letter or digit.
-_FOLDABLE = (range(0x30, 0x250), range(0x1E00, 0x1F00), range(0xFF10, 0xFF5B))
-
-
-def _build_classes() -> dict[str, str]:
-    variants: dict[str, set[str]] = defaultdict(set)
-    for block in _FOLDABLE:
-        for cp in block:
-            ch = chr(cp)
-            base = fold(ch)
-            if base.isalnum() and len(base) == 1:
-                variants[base].add(ch)
-                variants[base].add(base)
-    return {
-        base: "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
-        for base, chars in variants.items()
-    }
-
-
-_CLASSES = _build_classes()
-
-
-@lru_cache(maxsize=4096)
-def syllable_pattern(syllable: str) -> str:
-    """Regex matching every accented or upper-case spelling of a folded syllable."""
-    return "".join(_CLASSES.get(ch) or re.escape(ch) for ch in syllable)
-
-
 def word_pattern(word: Word) -> str | None:
-    """A regex (over stored text) for one query word; None for fuzzy words."""
+    """A regex (over folded text) for one query word; None for fuzzy words."""
     if word.mode == "fuzzy":
         return None
-    parts = [syllable_pattern(s) for s in word.syllables]
+    parts = [re.escape(s) for s in word.syllables]
     if word.mode == "prefix":
         parts[-1] += r"[^\W_]*"
         return _BEFORE + _GAP.join(parts)
@@ -69,13 +42,13 @@ def word_pattern(word: Word) -> str | None:
 
 
 def phrase_regex(syllables: Iterable[str]) -> re.Pattern[str]:
-    """Regex for adjacent folded syllables over stored (accented) text."""
+    """Regex for adjacent folded syllables, to run over FOLDED text (``fold_text``)."""
     return _phrase_regex(tuple(syllables))
 
 
 @lru_cache(maxsize=1024)
 def _phrase_regex(syllables: tuple[str, ...]) -> re.Pattern[str]:
-    parts = [syllable_pattern(s) for s in syllables]
+    parts = [re.escape(s) for s in syllables]
     return re.compile(_BEFORE + _GAP.join(parts) + _AFTER)
 
 
@@ -86,21 +59,31 @@ def exact_regex(syllables: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_BEFORE + _GAP.join(parts) + _AFTER, re.IGNORECASE)
 
 
-def find_spans(text: str, words: list[Word]) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping code-point spans of ``words`` in (NFC) ``text``."""
+def find_spans(
+    text: str, words: list[Word], folded: str | None = None, limit: int | None = None
+) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping code-point spans of ``words`` in (NFC) ``text``.
+
+    ``folded`` is ``fold(text)`` when the caller has it already; ``limit`` stops
+    after that many regex matches (snippets need only the first few hundred).
+    """
     if not words:
         return []
+    # One code point per code point: spans in the folded text are spans in ``text``.
+    if folded is None or len(folded) != len(text):
+        folded = fold(text)
     spans: list[tuple[int, int]] = []
     patterns = [p for p in (word_pattern(w) for w in words) if p]
     if patterns:
         # Longer alternatives first, so a phrase wins over its own syllables.
         patterns.sort(key=len, reverse=True)
         combined = _combined(tuple(patterns))
-        spans.extend(m.span() for m in combined.finditer(text) if m.end() > m.start())
+        matches = islice(combined.finditer(folded), limit)
+        spans.extend(m.span() for m in matches if m.end() > m.start())
     fuzzy = [w for w in words if w.mode == "fuzzy"]
     if fuzzy:
-        for m in SYLLABLE.finditer(text):
-            token = fold(m.group().lower())
+        for m in SYLLABLE.finditer(folded):
+            token = m.group()
             for w in fuzzy:
                 target = w.syllables[0]
                 if (
@@ -129,12 +112,12 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _best_window(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+def _best_window(text: str, spans: list[tuple[int, int]], folded: str) -> tuple[int, int]:
     """The window of about ``SNIPPET_CHARS`` holding the most distinct matched words."""
     if not spans:
         end = min(len(text), SNIPPET_CHARS)
         return 0, end
-    keys = [fold(text[s:e].lower()) for s, e in spans[:MAX_WINDOW_SPANS]]
+    keys = [folded[s:e] for s, e in spans[:MAX_WINDOW_SPANS]]
     best = (0, -1, 0)  # (distinct, count, start index)
     inside: Counter[str] = Counter()
     j = 0
@@ -172,10 +155,12 @@ def _best_window(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     return start, end
 
 
-def make_snippet(text: str, words: list[Word]) -> str:
+def make_snippet(text: str, words: list[Word], folded: str | None = None) -> str:
     """HTML-escaped excerpt of ``text`` with matches wrapped in ``<mark>``."""
-    spans = find_spans(text, words)
-    start, end = _best_window(text, spans)
+    if folded is None or len(folded) != len(text):
+        folded = fold(text)
+    spans = find_spans(text, words, folded, limit=MAX_WINDOW_SPANS)
+    start, end = _best_window(text, spans, folded)
     out: list[str] = []
     if start > 0:
         out.append("… ")

@@ -44,8 +44,9 @@ from desktop.core.search.query import (
 )
 from desktop.core.search.schema import DEFAULT_FIELDS
 from desktop.core.store import ArticleStore
+from desktop.core.textnorm import fold
 
-RERANK_DEPTH = 60
+RERANK_DEPTH = 40
 ADJACENT_BONUS = 3.0
 EXACT_BONUS = 0.5
 FALLBACK_NOTICE = "No article contains all of the words; showing the best partial matches."
@@ -290,13 +291,14 @@ class ResultBuilder:
             if fields is None:
                 boosted.append((docnum, score))
                 continue
-            text = fields["title"] + "\n" + fields["body"]
             factor = 1.0
             if pairs:
-                found = sum(1 for rx in pairs if rx.search(text))
+                found = sum(
+                    1 for rx in pairs if rx.search(fields["title"]) or rx.search(fields["body"])
+                )
                 factor *= 1.0 + ADJACENT_BONUS * found / len(pairs)
             if exact:
-                hit = sum(1 for rx in exact if rx.search(text))
+                hit = sum(1 for rx in exact if rx.search(fields["exact"]))
                 factor *= 1.0 + EXACT_BONUS * hit / len(exact)
             boosted.append((docnum, score * factor))
         boosted.sort(key=lambda item: -item[1])
@@ -321,11 +323,13 @@ class ResultBuilder:
                 f"SELECT id, title, body, author FROM articles WHERE id IN ({marks})", chunk
             ):
                 noted = notes.get(article_id)
+                # Folded once: phrase checks and adjacency run on folded text.
                 self._text_cache[article_id] = {
-                    "title": title,
-                    "body": body,
-                    "author": author or "",
-                    "note": "\n".join(noted.notes) if noted else "",
+                    "title": fold(title),
+                    "body": fold(body),
+                    "author": fold_text(author or ""),
+                    "note": fold_text("\n".join(noted.notes)) if noted else "",
+                    "exact": title + "\n" + body,
                 }
         return {d: self._text_cache[i] for d, i in ids.items() if i in self._text_cache}
 
@@ -368,7 +372,12 @@ class ResultBuilder:
                 continue
             snippet = ""
             if self.request.snippets:
-                snippet = make_snippet(article.body, words) if words else lead(article.body)
+                if words:
+                    cached = self._text_cache.get(article.id)
+                    folded = cached["body"] if cached else None
+                    snippet = make_snippet(article.body, words, folded)
+                else:
+                    snippet = lead(article.body)
             hits.append(
                 SearchHit(
                     id=article.id,
