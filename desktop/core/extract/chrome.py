@@ -25,7 +25,6 @@ MAX_KEY_CHARS = 300
 # Lines at most this long are checked against the chrome phrase lists.
 MAX_PHRASE_CHARS = 160
 
-_WS = re.compile(r"\s+")
 # Vietnamese syllables count as words: a line this long is prose even unpunctuated.
 PROSE_WORDS = 35
 _SENTENCE_END = frozenset(".!?…;:")
