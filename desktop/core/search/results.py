@@ -159,7 +159,11 @@ class ResultBuilder:
                 total = kept
         page = ranked[req.offset : req.offset + req.limit]
         hits = self._hits(page)
-        facets = self._facets(docs) if req.facets else {}
+        facet_docs = docs
+        if verify and checked >= len(docs):
+            # Every candidate was checked: count facets over the true phrase matches.
+            facet_docs = np.asarray(sorted(d for d, _ in ranked), dtype=np.int64)
+        facets = self._facets(facet_docs) if req.facets else {}
         return SearchResult(
             query=req.query,
             total=total,

@@ -201,3 +201,15 @@ def test_malformed_query_raises_user_error(add: AddFn, open_index) -> None:
     for bad in ('"unclosed', "(a", "published:2023-99", "foo:bar"):
         with pytest.raises(QuerySyntaxError):
             run(ix, bad)
+
+
+def test_phrase_facets_count_only_true_phrase_matches(add: AddFn, open_index) -> None:
+    add("Liền", "Chương trình đổi mới sáng tạo.", site="a.vn", published=date(2021, 1, 1))
+    add("Rời", "Sáng nay họ tạo ra công ty.", site="b.vn", published=date(2022, 1, 1))
+    ix = open_index()
+    result = run(ix, '"sáng tạo"')
+    assert result.total == 1
+    assert result.facets["site"] == {"a.vn": 1}
+    assert result.facets["year"] == {"2021": 1}
+    newest = run(ix, '"sáng tạo"', sort="newest")
+    assert titles(newest) == ["Liền"] and newest.facets["site"] == {"a.vn": 1}
