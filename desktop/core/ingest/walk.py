@@ -112,7 +112,7 @@ class SourceWalker:
         elif fmt in ("zip", "wacz"):
             try:
                 zf = zipfile.ZipFile(path)
-            except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
                 yield SourceFailure(label, None, f"not a readable zip archive ({exc})")
                 return
             with zf:
@@ -226,7 +226,7 @@ class SourceWalker:
             )
             try:
                 inner = zipfile.ZipFile(io.BytesIO(data))
-            except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
                 yield SourceFailure(path, member, f"not a readable zip archive ({exc})")
                 return
             with inner:

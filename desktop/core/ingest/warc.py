@@ -51,7 +51,6 @@ def iter_warc(
     iterator = _QuietArchiveIterator(stream, arc2warc=True)
     try:
         for record in iterator:
-            records += 1
             if not _valid_length(record):
                 damage = "a record has an invalid length"
                 continue
@@ -60,6 +59,7 @@ def iter_warc(
             if _cut_short(record, size):
                 damage = "the last record is cut short"
                 break
+            records += 1
             if item is not None:
                 if titles and isinstance(item, SourceDocument):
                     title = titles.get(item.hints.get("url", ""))
@@ -79,8 +79,7 @@ def iter_warc(
         yield SourceFailure(
             path,
             member,
-            f"damaged or truncated archive ({damage}); "
-            f"the {records} record(s) before the damage were read",
+            f"damaged or truncated archive ({damage}); {records} intact record(s) were read",
         )
 
 
