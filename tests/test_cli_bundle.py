@@ -127,3 +127,11 @@ def filled_lib(source: Path) -> Iterator[Library]:
     lib = Library.open(source)
     yield lib
     lib.close()
+
+
+def test_human_sizes() -> None:
+    from desktop.commands.bundle import human_size
+
+    assert [human_size(n) for n in (5, 40_545, 19_000_000, 5_000_000_000)] == [
+        "5 bytes", "40.5 KB", "19.0 MB", "5.0 GB"
+    ]

@@ -80,6 +80,17 @@ class TerminalProgress:
             self.stream.flush()
 
 
+def human_size(n: int) -> str:
+    if n < 1000:
+        return f"{n} bytes"
+    size = n / 1000
+    for unit in ("KB", "MB"):
+        if size < 1000:
+            return f"{size:.1f} {unit}"
+        size /= 1000
+    return f"{size:.1f} GB"
+
+
 def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library(create=False)
     progress = TerminalProgress()
@@ -98,7 +109,7 @@ def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
     if args.json:
         print_json(report.model_dump(mode="json"))
         return EXIT_OK
-    print(f"Wrote {report.path} ({report.bytes / 1e6:.1f} MB)")
+    print(f"Wrote {report.path} ({human_size(report.bytes)})")
     print(f"  articles:    {report.articles}")
     print(f"  originals:   {report.originals}")
     print(f"  annotations: {report.annotations}")
@@ -120,7 +131,7 @@ def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
     print(f"Imported {report.imported} of {report.articles} articles "
           f"({report.duplicates} already in the library).")
     merge = report.annotation_merge
-    if merge is not None:
+    if merge is not None and report.annotations:
         print(f"Annotations: {merge.get('added', 0)} added, {merge.get('updated', 0)} updated, "
               f"{merge.get('unchanged', 0)} unchanged, {merge.get('orphaned', 0)} orphaned.")
         for failure in merge.get("failed", []):
