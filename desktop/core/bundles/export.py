@@ -96,7 +96,10 @@ def export_bundle(
         raise UserError(f"{out} is a folder; give the bundle a file name ending in .zip.")
     if not out.parent.is_dir():
         raise UserError(f"The folder {out.parent} does not exist.")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    except OSError as exc:
+        raise UserError(f"Cannot write a bundle in {out.parent}: {exc.strerror or exc}") from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -115,6 +118,9 @@ def export_bundle(
         with zipfile.ZipFile(tmp, "a", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr(MANIFEST_NAME, manifest.model_dump_json(indent=1))
         os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"Cannot write the bundle {out}: {exc.strerror or exc}") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -142,7 +142,7 @@ def test_failed_export_leaves_the_old_bundle_and_no_temp_file(
         return real(record)
 
     monkeypatch.setattr("desktop.core.bundles.export.dump_line", failing)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(UserError, match="Cannot write the bundle .*b.zip: disk full"):
         export_bundle(filled, out, with_originals=True)
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.zip", "source"]
@@ -158,6 +158,18 @@ def test_export_refuses_bad_combinations(filled: Library, tmp_path: Path) -> Non
         export_bundle(filled, tmp_path, ids=ids[:1])
     with pytest.raises(UserError, match="does not exist"):
         export_bundle(filled, tmp_path / "nope" / "x.zip")
+    assert not (tmp_path / "x.zip").exists()
+
+
+def test_unwritable_folder_is_a_clear_error(
+    filled: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("desktop.core.bundles.export.tempfile.mkstemp", refuse)
+    with pytest.raises(UserError, match="Cannot write a bundle in .*: Permission denied"):
+        export_bundle(filled, tmp_path / "x.zip")
     assert not (tmp_path / "x.zip").exists()
 
 
