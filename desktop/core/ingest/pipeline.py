@@ -126,6 +126,8 @@ class _ImportRun:
                 return False
             if isinstance(event, UnitDone):
                 total += 1
+                self.throttle.current = event.label
+                self.throttle.update(self.report)  # done 0, total still unknown
             elif isinstance(event, SourceDocument):
                 self.documents += 1
                 try:

@@ -188,6 +188,7 @@ def test_progress_is_throttled_with_known_total_and_a_final_call(
     final = calls[-1]
     assert (final.done, final.total, final.imported) == (30, 30, 30)
     assert all(c.total in (None, 30) for c in calls)
+    assert all(c.done == 0 for c in calls if c.total is None)
     assert [c.done for c in calls] == sorted(c.done for c in calls)
 
 
