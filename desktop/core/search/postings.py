@@ -16,7 +16,8 @@ from weakref import WeakKeyDictionary
 
 import numpy as np
 import numpy.typing as npt
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.util.numeric import byte_to_length
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -136,13 +137,37 @@ class FieldStats:
         n = reader.doc_count_all()
         lengths = np.zeros(n, dtype=np.float64)
         for leaf, base in reader.leaf_readers():
+            count = leaf.doc_count_all()
+            raw = _raw_lengths(leaf, field, count)
+            if raw is not None:
+                lengths[base : base + len(raw)] = _LENGTH_OF_BYTE[raw]
+                continue
             dfl = leaf.doc_field_length
-            for docnum in range(leaf.doc_count_all()):
-                lengths[base + docnum] = dfl(docnum, field, 0)
+            for docnum in range(count):
+                lengths[base + docnum] = dfl(docnum, field, 0) or 0
         self.lengths = lengths
         live = max(reader.doc_count(), 1)
         self.avg = float(lengths.sum()) / live or 1.0
         self.doc_count = live
+
+
+# Whoosh stores each field length as one byte; this maps the byte to the length.
+_LENGTH_OF_BYTE = np.asarray([byte_to_length(b) for b in range(256)], dtype=np.float64)
+
+
+def _raw_lengths(leaf: Any, field: str, count: int) -> npt.NDArray[np.uint8] | None:
+    """The length bytes of a segment's field, read in one go (None if not available)."""
+    try:
+        column = leaf._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+        if column is None:
+            return np.zeros(count, dtype=np.uint8)
+        stored = min(column._count, count)
+        data = column._dbfile.get(column._basepos, stored)
+    except (AttributeError, OSError, TypeError):
+        return None
+    out = np.zeros(count, dtype=np.uint8)
+    out[:stored] = np.frombuffer(data, dtype=np.uint8, count=stored)
+    return out
 
 
 _stats: WeakKeyDictionary[Any, dict[str, FieldStats]] = WeakKeyDictionary()
