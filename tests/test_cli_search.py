@@ -103,3 +103,31 @@ def test_reindex(libdir: Path, capsys) -> None:
     assert code == 0 and json.loads(out)["total"] == 1
     code, out, err = cli(capsys, "--library", str(libdir), "reindex")
     assert code == 0 and "Indexed 3 article(s)" in out and err == ""
+
+
+class _FakeTerminal:
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, s: str) -> None:
+        self.text += s
+
+    def flush(self) -> None:
+        pass
+
+
+def test_reindex_progress_bar_only_on_a_terminal() -> None:
+    from io import StringIO
+
+    from desktop.commands.maintenance import progress_bar
+
+    assert progress_bar(StringIO()) is None
+    term = _FakeTerminal()
+    show = progress_bar(term)
+    assert show is not None
+    show(0, 4)
+    show(4, 4)
+    assert "Indexing [" in term.text and "4/4" in term.text and term.text.endswith("\n")
