@@ -4,17 +4,18 @@ Compares the Whoosh index with SQLite FTS5 over a folded copy of the same
 bodies (``unicode61 remove_diacritics 2``, with ``snippet()``), in the same run.
 
     .venv/bin/python bench/bench_search.py [--corpus PATH] [--runs N] [--limit N]
-        [--importer direct|pipeline] [--keep DIR]
+        [--importer pipeline|direct] [--keep DIR [--reuse]]
 
 Prints: import and index speed (articles/s), index size against the raw text,
 peak RSS, and query p50/p95 (top 20 with snippets, warm searcher) for both
 engines and their ratio.
 
-The corpus has no sites or dates. ``--importer direct`` (the default) stores
-each file as title (line 1) + body and gives it SYNTHETIC metadata derived
-from its file number (one of 8 sites, a date in 2016-2017), so the site: and
-published: filters in the query set select something. ``--importer pipeline``
-uses the real importer instead (no site/date, so filter queries match nothing).
+``--importer pipeline`` (the default) imports with the real importer
+(``desktop.core.ingest.pipeline.import_paths``). The corpus has no sites or
+dates, so its site: and published: queries then match nothing.
+``--importer direct`` stores each file as title (line 1) + body and gives it
+SYNTHETIC metadata derived from its file number (one of 8 sites, a date in
+2016-2017), so the filter queries select real subsets.
 """
 
 from __future__ import annotations
@@ -229,7 +230,7 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
-    ap.add_argument("--importer", choices=["direct", "pipeline"], default="direct")
+    ap.add_argument("--importer", choices=["pipeline", "direct"], default="pipeline")
     ap.add_argument("--keep", type=Path, default=None, help="library folder to keep")
     ap.add_argument("--slowest", type=int, default=5, help="print the N slowest queries")
     ap.add_argument(
