@@ -339,8 +339,8 @@ def _probe(ix: Any) -> None:
         reader = s.reader()
         n = reader.doc_count_all()
         for name in ("id", "body"):
-            for n, _ in enumerate(reader.lexicon(name)):
-                if n >= PROBE_TERMS:
+            for i, _ in enumerate(reader.lexicon(name)):
+                if i >= PROBE_TERMS:
                     break
         if n:
             reader.column_reader("published")[n - 1]

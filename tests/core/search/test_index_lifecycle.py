@@ -36,6 +36,20 @@ def test_open_builds_and_records_state(library: Library, add: AddFn) -> None:
         ix.close()
 
 
+def test_healthy_index_with_more_terms_than_documents_is_reused(
+    library: Library, add: AddFn
+) -> None:
+    add("A", "một hai ba bốn năm sáu bảy tám chín mười")
+    SearchIndex.open(library).close()
+    calls: list[tuple[int, int]] = []
+    ix = SearchIndex.open(library, progress=lambda d, t: calls.append((d, t)))
+    try:
+        assert calls == []  # nothing was rebuilt
+        assert titles(run(ix, "bay tam")) == ["A"]
+    finally:
+        ix.close()
+
+
 def test_sync_catches_up_with_adds_updates_and_deletes(library: Library, add: AddFn) -> None:
     a = add("A", "mưa lớn")
     ix = SearchIndex.open(library)
