@@ -49,6 +49,9 @@ class Original(_Frozen):
     encoding: str | None = None
     # Hints the extractor needs again on re-extraction (url, capture date, ...).
     hints: dict[str, str] = Field(default_factory=dict)
+    # ``data`` already zlib-compressed (an import worker process may do it ahead of
+    # the store); None lets the store compress ``data`` itself.
+    zlib_data: bytes | None = None
 
 
 class ArticleDraft(_Frozen):
@@ -66,6 +69,9 @@ class ArticleDraft(_Frozen):
     source_member: str | None = None
     kind: SourceKind
     original: Original
+    # ``content_hash_for(body)`` when computed ahead of the store (an import worker
+    # process); None lets the store compute it.
+    content_hash: str | None = None
 
 
 class ArticleSummary(_Frozen):

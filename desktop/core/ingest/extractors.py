@@ -72,9 +72,19 @@ def draft_for(
 
 
 def build_draft(
-    doc: SourceDocument, extracted: Extracted, encoding: str | None, *, batch: str | None = None
+    doc: SourceDocument,
+    extracted: Extracted,
+    encoding: str | None,
+    *,
+    batch: str | None = None,
+    content_hash: str | None = None,
+    zlib_data: bytes | None = None,
 ) -> ArticleDraft:
-    """The store's draft for a document and the fields extracted from it."""
+    """The store's draft for a document and the fields extracted from it.
+
+    ``content_hash`` and ``zlib_data`` are the store's own values when already
+    computed (by an extraction worker); the store computes them otherwise.
+    """
     hints = dict(doc.hints)
     if doc.kind == "text":
         hints["name"] = doc.name
@@ -93,6 +103,11 @@ def build_draft(
         source_member=doc.member,
         kind=doc.kind,
         original=Original(
-            data=doc.data, media_type=doc.media_type, encoding=encoding, hints=hints
+            data=doc.data,
+            media_type=doc.media_type,
+            encoding=encoding,
+            hints=hints,
+            zlib_data=zlib_data,
         ),
+        content_hash=content_hash,
     )

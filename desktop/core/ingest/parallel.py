@@ -16,12 +16,14 @@ from typing import Any
 from desktop.core.errors import UserError
 from desktop.core.extract.textdump import LineStats
 from desktop.core.ingest.extractors import extract_fields
-from desktop.core.models import SourceKind
+from desktop.core.models import SourceKind, content_hash_for
+from desktop.core.store.articles import compress
 
 # kind, original bytes, hints, file name
 Job = tuple[SourceKind, bytes, dict[str, str], str]
-# extracted fields (or None), encoding, error message (or None)
-Outcome = tuple[dict[str, Any] | None, str | None, str | None]
+# extracted fields (or None), encoding, error message (or None), and the store's
+# content hash and compressed original when computed here (else None)
+Outcome = tuple[dict[str, Any] | None, str | None, str | None, str | None, bytes | None]
 
 _worker_stats: LineStats | None = None  # set once in each worker process
 
@@ -34,22 +36,30 @@ def _init_worker(stats: LineStats) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def extract_job(job: Job, stats: LineStats | None) -> Outcome:
-    """Extract one document; failures come back as messages, never as exceptions."""
+def extract_job(job: Job, stats: LineStats | None, *, for_store: bool = False) -> Outcome:
+    """Extract one document; failures come back as messages, never as exceptions.
+
+    ``for_store`` also does the store's per-article hashing and compression here,
+    taking that work off the process that writes SQLite.
+    """
     kind, data, hints, name = job
     try:
         extracted, encoding = extract_fields(
             kind, data, hints=hints, stats=stats, source_name=name
         )
     except UserError as exc:
-        return None, None, str(exc)
+        return None, None, str(exc), None, None
     except Exception as exc:  # noqa: BLE001 - hostile input must not end the batch
-        return None, None, f"extraction failed ({type(exc).__name__}: {exc})"
-    return extracted.model_dump(), encoding, None
+        return None, None, f"extraction failed ({type(exc).__name__}: {exc})", None, None
+    if not for_store:
+        return extracted.model_dump(), encoding, None, None, None
+    return (
+        extracted.model_dump(), encoding, None, content_hash_for(extracted.body), compress(data)
+    )
 
 
 def _extract_batch(jobs: list[Job]) -> list[Outcome]:
-    return [extract_job(job, _worker_stats) for job in jobs]
+    return [extract_job(job, _worker_stats, for_store=True) for job in jobs]
 
 
 class ExtractionPool:

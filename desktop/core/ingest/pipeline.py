@@ -203,12 +203,17 @@ class _ImportRun:
         elif isinstance(event, SourceFailure):
             self._fail(event.label, event.error)
         elif outcome is not None:
-            fields, encoding, error = outcome
+            fields, encoding, error, content_hash, zlib_data = outcome
             if fields is None:
                 self._fail(event.label, error or "extraction failed")
                 return
-            extracted = Extracted(**fields)
-            self.pending.append(build_draft(event, extracted, encoding, batch=self.batch))
+            extracted = Extracted.model_construct(**fields)  # validated where extracted
+            self.pending.append(
+                build_draft(
+                    event, extracted, encoding, batch=self.batch,
+                    content_hash=content_hash, zlib_data=zlib_data,
+                )
+            )
             if len(self.pending) >= self.chunk_size:
                 self._commit()
 

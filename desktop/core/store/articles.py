@@ -101,7 +101,7 @@ class ArticleStore:
         return self.add_many([draft])[0]
 
     def _add_one(self, d: ArticleDraft, now: str, gen: int) -> AddOutcome:
-        chash = content_hash_for(d.body)
+        chash = d.content_hash or content_hash_for(d.body)
         dup = self.conn.execute(
             "SELECT 1 FROM articles WHERE id = ? OR content_hash = ? LIMIT 1", (d.id, chash)
         ).fetchone()
@@ -122,7 +122,10 @@ class ArticleStore:
             "VALUES (?, ?, ?, ?, 'zlib', ?)",
             (
                 d.id, d.original.media_type, d.original.encoding,
-                json.dumps(d.original.hints, ensure_ascii=False), compress(d.original.data),
+                json.dumps(d.original.hints, ensure_ascii=False),
+                d.original.zlib_data
+                if d.original.zlib_data is not None
+                else compress(d.original.data),
             ),
         )
         self.conn.execute("DELETE FROM removed_articles WHERE id = ?", (d.id,))

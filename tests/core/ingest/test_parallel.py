@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop.core.ingest import import_paths
 from desktop.core.ingest.pipeline import _auto_workers
+from desktop.core.models import content_hash_for
 from desktop.core.store import Library
 from tests.core.ingest._builders import article_html, text_dump
 
@@ -32,10 +33,15 @@ def _mixed_zip(path: Path) -> Path:
 
 
 def _snapshot(lib: Library) -> list[tuple[object, ...]]:
-    return sorted(
-        (a.id, a.title, a.body, a.published, a.site, a.kind, a.source_member)
-        for a in lib.articles.iter_articles()
-    )
+    rows = []
+    for a in lib.articles.iter_articles():
+        original = lib.articles.original(a.id)
+        assert a.content_hash == content_hash_for(a.body)
+        rows.append(
+            (a.id, a.title, a.body, a.published, a.site, a.kind, a.source_member,
+             original.data, original.encoding, original.media_type)
+        )
+    return sorted(rows)
 
 
 def test_worker_extraction_matches_in_process(tmp_path: Path) -> None:
