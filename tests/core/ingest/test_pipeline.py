@@ -245,3 +245,13 @@ def test_library_written_by_another_thread_opens(tmp_path: Path) -> None:
     conn = sqlite3.connect(root / "library.sqlite3")
     assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 3
     conn.close()
+
+
+def test_overlong_jsonl_line_stops_that_file(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "long.jsonl"
+    good = json.dumps({"title": "Ngắn", "body": PARAGRAPHS[0]}, ensure_ascii=False)
+    path.write_text(good + "\n" + "x" * 5000 + "\n" + good + "\n", encoding="utf-8")
+    report = import_paths(library, [path], limits=ImportLimits(max_document_bytes=1000))
+    assert report.imported == 1
+    assert [f.path for f in report.failed] == [f"{path}!line 2"]
+    assert "the rest of the file was not read" in report.failed[0].error

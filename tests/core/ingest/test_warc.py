@@ -140,3 +140,33 @@ def test_corpus_arc_capture(library: Library, corpus: Path) -> None:
     assert article.title == "Example Domain"
     assert article.published == date(2014, 2, 16)
     assert import_paths(library, [corpus / "warc" / "example.arc"]).duplicates == 1
+
+
+def test_oversized_capture_is_one_failure(library: Library, tmp_path: Path) -> None:
+    from desktop.core.ingest import ImportLimits
+
+    path = tmp_path / "big.warc.gz"
+    path.write_bytes(warc_bytes(_captures()))
+    limit = len(article_html().encode()) - 1
+    report = import_paths(library, [path], limits=ImportLimits(max_document_bytes=limit))
+    assert report.imported == 1
+    assert [f.path for f in report.failed] == [f"{path}!https://www.tin.vn/a.html"]
+    assert "too large" in report.failed[0].error
+
+
+def test_charset_from_the_http_header(library: Library, tmp_path: Path) -> None:
+    from tests.core.ingest._builders import cp1258_bytes
+
+    page = article_html("Tin mã hoá cũ", OTHER, charset="x-unknown")
+    path = tmp_path / "legacy.warc"
+    path.write_bytes(
+        warc_bytes(
+            [("http://tin.vn/c", "200 OK", "text/html; charset=windows-1258", cp1258_bytes(page))],
+            gzip=False,
+        )
+    )
+    report = import_paths(library, [path])
+    assert report.failed == []
+    article = library.articles.get(report.ids[0])
+    assert article.title == "Tin mã hoá cũ"
+    assert OTHER[0] in article.body
