@@ -7,7 +7,7 @@ through ``ArticleStore.add_many``, one transaction per chunk. A process killed
 mid-import therefore leaves every committed chunk intact, and importing the same
 inputs again completes the job (known ids and bodies count as duplicates).
 
-Large batches are extracted by a worker process (``parallel.py``) while this
+Large batches are extracted by worker processes (``parallel.py``) while this
 process reads the input and writes SQLite; small ones are extracted in-process.
 Runs on whichever thread calls it, with that thread's ``Library``; no global state.
 """
@@ -35,10 +35,11 @@ from desktop.core.ingest.walk import SourceWalker
 from desktop.core.models import ArticleDraft, ImportFailure, ImportReport
 from desktop.core.store import AddOutcome, Library
 
-# A worker process pays off only for batches big enough to amortize its start-up.
-# One is enough on two cores: this process (reading, SQLite) stays the critical path.
-PARALLEL_MIN_DOCUMENTS = 2000
-DEFAULT_WORKERS = 1
+# Worker processes pay off only for batches big enough to amortize their start-up.
+# Text dumps are cheap to extract: one worker, and this process (reading, SQLite)
+# stays busy too. HTML (trafilatura) is costly: two workers, this process mostly waits.
+PARALLEL_MIN_TEXT_DUMPS = 2000
+PARALLEL_MIN_PAGES = 40
 _JOB_BATCH = 64
 _MAX_IN_FLIGHT = 6
 
@@ -55,17 +56,20 @@ def import_paths(
 ) -> ImportReport:
     """Import every supported document under ``paths``; bad inputs become failures.
 
-    ``workers``: extraction processes (0 = extract in this process; None = one for
-    large batches on a multi-core machine, else none).
+    ``workers``: extraction processes (0 = extract in this process; None = chosen
+    from the batch's size and kinds on a multi-core machine).
     """
     run = _ImportRun(library, progress, cancel, max(1, chunk_size), limits or ImportLimits())
     return run.execute([Path(p) for p in paths], workers)
 
 
-def _auto_workers(documents: int) -> int:
-    if documents < PARALLEL_MIN_DOCUMENTS or (os.cpu_count() or 1) < 2:
+def _auto_workers(text_dumps: int, pages: int) -> int:
+    """Extraction processes for a batch of this many text dumps and other documents."""
+    if (os.cpu_count() or 1) < 2 or not _spawn_is_safe():
         return 0
-    return DEFAULT_WORKERS if _spawn_is_safe() else 0
+    if pages >= PARALLEL_MIN_PAGES:
+        return 2
+    return 1 if text_dumps >= PARALLEL_MIN_TEXT_DUMPS else 0
 
 
 def _spawn_is_safe() -> bool:
@@ -107,12 +111,14 @@ class _ImportRun:
         self.stats = LineStats()
         self.batch = uuid.uuid4().hex[:16]
         self.documents = 0
+        self.deferred = 0
         self.pending: list[ArticleDraft] = []
 
     def execute(self, paths: list[Path], workers: int | None) -> ImportReport:
         self.throttle.update(self.report, force=True)
         if self._first_pass(paths):
-            count = _auto_workers(self.documents) if workers is None else workers
+            auto = _auto_workers(self.documents, self.deferred)
+            count = auto if workers is None else workers
             self._second_pass(paths, count)
         self.throttle.update(self.report, force=True)
         return self.report
@@ -120,7 +126,8 @@ class _ImportRun:
     def _first_pass(self, paths: list[Path]) -> bool:
         """Observe every text dump and count the units. False when cancelled."""
         total = 0
-        for event in SourceWalker(self.limits, text_only=True).walk(paths):
+        walker = SourceWalker(self.limits, text_only=True)
+        for event in walker.walk(paths):
             if self.cancel():
                 self.report.cancelled = True
                 return False
@@ -135,6 +142,7 @@ class _ImportRun:
                 except UserError:
                     pass  # reported by the second pass
         self.throttle.total = total
+        self.deferred = walker.deferred
         return True
 
     def _second_pass(self, paths: list[Path], workers: int) -> None:

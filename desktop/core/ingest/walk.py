@@ -50,6 +50,8 @@ class SourceWalker:
         self.limits = limits or ImportLimits()
         self.text_only = text_only
         self.skipped = 0
+        # Rough count of the web pages a text-only walk passed over unread.
+        self.deferred = 0
 
     def walk(self, paths: Sequence[Path]) -> Iterator[SourceEvent]:
         for path in paths:
@@ -101,6 +103,7 @@ class SourceWalker:
     def _open_file(self, path: Path, label: str, fmt: InputFormat) -> Iterator[SourceEvent]:
         if fmt in ("text", "html"):
             if self.text_only and fmt != "text":
+                self.deferred += 1
                 return
             size = path.stat().st_size
             if size > self.limits.max_document_bytes:
@@ -118,6 +121,7 @@ class SourceWalker:
             with zf:
                 yield from self._zip(zf, label, None, depth=1, wacz=fmt == "wacz")
         elif self.text_only:
+            self.deferred += _weight(fmt, path.stat().st_size)
             return
         elif fmt == "jsonl":
             with path.open("rb") as fh:
@@ -209,6 +213,7 @@ class SourceWalker:
         limits = self.limits
         if fmt in ("text", "html"):
             if self.text_only and fmt != "text":
+                self.deferred += 1
                 return
             data = read_member(
                 zf, info, cap=limits.max_document_bytes, limits=limits, budget=budget
@@ -232,6 +237,7 @@ class SourceWalker:
             with inner:
                 yield from self._zip(inner, path, member, depth=depth + 1, wacz=fmt == "wacz")
         elif self.text_only:
+            self.deferred += _weight(fmt, info.file_size)
             return
         else:
             reader = open_member(
@@ -267,6 +273,15 @@ class SourceWalker:
                 if isinstance(url, str) and isinstance(title, str) and title.strip():
                     titles[url] = title.strip()
         return titles
+
+
+# A web archive holds about one HTML capture per this many bytes (with its assets).
+_ARCHIVE_BYTES_PER_PAGE = 200_000
+
+
+def _weight(fmt: InputFormat, size: int) -> int:
+    """About how many web pages a container of this size holds (JSON Lines: none)."""
+    return 0 if fmt == "jsonl" else max(1, size // _ARCHIVE_BYTES_PER_PAGE)
 
 
 def _is_arc(name: str) -> bool:

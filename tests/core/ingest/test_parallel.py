@@ -79,5 +79,6 @@ def test_cancel_with_a_worker_keeps_whole_chunks(tmp_path: Path) -> None:
 
 
 def test_workers_only_for_large_batches() -> None:
-    assert _auto_workers(10) == 0
-    assert _auto_workers(100_000) in (0, 1)
+    assert _auto_workers(10, 3) == 0
+    assert _auto_workers(100_000, 0) in (0, 1)
+    assert _auto_workers(0, 500) in (0, 2)
