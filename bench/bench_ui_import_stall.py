@@ -102,6 +102,7 @@ def main() -> int:
     )
     window.importer.imported.connect(lambda _r: phases.setdefault("import", time.perf_counter()))
     window.import_finished.connect(done.append)
+    window.importer.failed.connect(lambda message: print(f"import failed: {message}", flush=True))
 
     while window.importer.is_busy():  # the start-up index catch-up of an existing library
         QCoreApplication.processEvents()

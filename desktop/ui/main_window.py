@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         a.full_screen.toggled.connect(self.set_full_screen)
         a.about.triggered.connect(lambda: AboutDialog(self).exec())
         a.about_qt.triggered.connect(QApplication.aboutQt)
+        self.results.selectionModel().currentChanged.connect(self._on_current_changed)
         self.search_bar.edit.move_requested.connect(self.results.move_current)
         self.search_bar.edit.open_requested.connect(self._open_from_search_box)
         self.results.open_requested.connect(self._open_and_focus)
@@ -185,7 +186,6 @@ class MainWindow(QMainWindow):
             self.search_service, self.results_model, self.search_bar, self.facets, self
         )
         self.search.results_changed.connect(self._on_results)
-        self.results.selectionModel().currentChanged.connect(self._on_current_changed)
         self.importer = ImportController(library.root, isolate=self._isolate_writer, parent=self)
         self.importer.started.connect(self.import_panel.start)
         self.importer.progress.connect(self.import_panel.show_progress)
@@ -376,7 +376,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
         self.import_finished.emit(self.last_report)
         if self.show_reports:
-            QMessageBox.warning(self, self.tr("Import"), message)
+            self.warn(self.tr("Import"), message)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
@@ -406,7 +406,9 @@ class MainWindow(QMainWindow):
         try:
             library = Library.open(root, create=create)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Open library"), str(exc))
+            self.statusBar().showMessage(str(exc), 10000)
+            if self.show_reports:
+                self.warn(self.tr("Open library"), str(exc))
             return False
         self._detach_library()
         self.search_bar.clear()
@@ -424,6 +426,15 @@ class MainWindow(QMainWindow):
                 from desktop.ui.i18n import install_translations
 
                 install_translations(app, self.settings.language)
+
+    def warn(self, title: str, message: str) -> QMessageBox:
+        """A non-blocking warning box (the event loop keeps running behind it)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     def set_full_screen(self, on: bool) -> None:
         if on:

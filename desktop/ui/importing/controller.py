@@ -90,7 +90,7 @@ class _WriterWorker(QObject):
                 cancel,
             ),
             name="archive-browser-writer",
-            daemon=True,
+            daemon=False,  # the import itself starts extraction processes
         )
         process.start()
         finished = False
