@@ -30,7 +30,30 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Global options that take a value (so their value is not mistaken for a command).
+_VALUE_OPTIONS = ("--library", "--bundle")
+
+
+def opens_app(argv: Sequence[str]) -> bool:
+    """True when ``argv`` names no command (and asks for no help): the app opens.
+
+    The app then starts without importing the command modules, which keeps
+    start-up fast.
+    """
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("-h", "--help", "--version"):
+            return False
+        elif arg in _VALUE_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            return False
+    return True
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="archive-browser",
         description="Offline library for web articles: import, search, read, compare, annotate.",
@@ -50,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start the app offscreen, import a fixture, search, read, and exit",
     )
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -63,8 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(with_commands=not opens_app(arguments))
+    args = parser.parse_args(arguments)
     ctx = CommandContext(library=args.library)
     try:
         if args.command is None:

@@ -38,9 +38,16 @@ class _Task(QRunnable):
         try:
             result = self._fn()
         except BaseException as exc:  # delivered to the GUI thread, never lost
-            self._signals.failed.emit(exc)
+            self._deliver(self._signals.failed, exc)
         else:
-            self._signals.done.emit(result)
+            self._deliver(self._signals.done, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the receiver is gone (the app is closing): nobody to tell
+            pass
 
 
 _live: set[_TaskSignals] = set()

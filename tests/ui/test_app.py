@@ -71,3 +71,13 @@ def test_add_panel_and_open_article(qtbot, seeded_library, make_window) -> None:
     assert article is not None and window.reader.current_article().id == article_id
     assert window.open_article("does-not-exist") is None
     assert "does-not-exist" in window.statusBar().currentMessage()
+
+
+def test_app_start_skips_the_command_modules() -> None:
+    from desktop.cli import build_parser, opens_app
+
+    assert opens_app([]) and opens_app(["--library", "lib"]) and opens_app(["--self-test"])
+    assert opens_app(["--bundle", "b.zip", "--library", "list"])  # option values are not commands
+    assert not opens_app(["list"]) and not opens_app(["--library", "lib", "search", "gom"])
+    assert not opens_app(["--help"]) and not opens_app(["--version"])
+    assert build_parser(with_commands=False).parse_args(["--library", "x"]).command is None
