@@ -109,17 +109,19 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_progress_goes_to_a_terminal_only(filled_lib: Library, tmp_path: Path) -> None:
-    from desktop.commands.bundle import TerminalProgress
-    from desktop.core.bundles import export_bundle
-
+def test_progress_goes_to_a_terminal_only(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     terminal = _Terminal()
-    progress = TerminalProgress(terminal, every=0.0)
-    export_bundle(filled_lib, tmp_path / "b.zip", progress=progress.callback())
-    progress.finish()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["--library", str(source), "bundle", "export", str(tmp_path / "a.zip")]) == 0
     assert "\rarticles: 5/5" in terminal.getvalue()
     assert terminal.getvalue().endswith("\r\x1b[K")
-    assert TerminalProgress(io.StringIO()).callback() is None
+
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    assert main(["--library", str(source), "bundle", "export", str(tmp_path / "b.zip")]) == 0
+    assert piped.getvalue() == ""
 
 
 @pytest.fixture

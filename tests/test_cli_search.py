@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -119,15 +120,10 @@ class _FakeTerminal:
         pass
 
 
-def test_reindex_progress_bar_only_on_a_terminal() -> None:
-    from io import StringIO
-
-    from desktop.commands.maintenance import progress_bar
-
-    assert progress_bar(StringIO()) is None
+def test_reindex_progress_only_on_a_terminal(
+    libdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     term = _FakeTerminal()
-    show = progress_bar(term)
-    assert show is not None
-    show(0, 4)
-    show(4, 4)
-    assert "Indexing [" in term.text and "4/4" in term.text and term.text.endswith("\n")
+    monkeypatch.setattr(sys, "stderr", term)
+    assert main(["--library", str(libdir), "reindex"]) == 0
+    assert "\rIndexing 3/3" in term.text and term.text.endswith("\r\x1b[K")

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
-from typing import TextIO
 
 from desktop.commands.base import EXIT_OK, CommandContext, print_json
+from desktop.commands.progress import StatusLine
 from desktop.core.bundles import (
     BundleProgress,
     ProgressFn,
@@ -52,32 +51,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_verify)
 
 
-class TerminalProgress:
-    """One updating line on stderr, only when stderr is a terminal."""
+def _bundle_progress(status: StatusLine | None) -> ProgressFn | None:
+    if status is None:
+        return None
 
-    def __init__(self, stream: TextIO | None = None, every: float = 0.2):
-        self.stream = stream if stream is not None else sys.stderr
-        self.every = every
-        self._last = 0.0
-        self._shown = False
-
-    def callback(self) -> ProgressFn | None:
-        return self.update if self.stream.isatty() else None
-
-    def update(self, p: BundleProgress) -> None:
-        now = time.monotonic()
-        if now - self._last < self.every and p.done != p.total:
-            return
-        self._last = now
+    def show(p: BundleProgress) -> None:
         total = f"/{p.total}" if p.total is not None else ""
-        self.stream.write(f"\r{p.stage}: {p.done}{total}\x1b[K")
-        self.stream.flush()
-        self._shown = True
+        status.write(f"{p.stage}: {p.done}{total}", force=p.done == p.total)
 
-    def finish(self) -> None:
-        if self._shown:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
+    return show
 
 
 def human_size(n: int) -> str:
@@ -93,7 +75,7 @@ def human_size(n: int) -> str:
 
 def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library(create=False)
-    progress = TerminalProgress()
+    status = StatusLine.on_stderr()
     try:
         report = export_bundle(
             lib,
@@ -102,10 +84,11 @@ def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
             query=args.query,
             with_originals=args.with_originals,
             with_index=args.with_index,
-            progress=progress.callback(),
+            progress=_bundle_progress(status),
         )
     finally:
-        progress.finish()
+        if status:
+            status.finish()
     if args.json:
         print_json(report.model_dump(mode="json"))
         return EXIT_OK
@@ -120,11 +103,12 @@ def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
-    progress = TerminalProgress()
+    status = StatusLine.on_stderr()
     try:
-        report = import_bundle(lib, Path(args.bundle), progress=progress.callback())
+        report = import_bundle(lib, Path(args.bundle), progress=_bundle_progress(status))
     finally:
-        progress.finish()
+        if status:
+            status.finish()
     if args.json:
         print_json(report.public_dict())
         return EXIT_OK
@@ -140,11 +124,12 @@ def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, ctx: CommandContext) -> int:
-    progress = TerminalProgress()
+    status = StatusLine.on_stderr()
     try:
-        report = verify_bundle(Path(args.bundle), progress=progress.callback())
+        report = verify_bundle(Path(args.bundle), progress=_bundle_progress(status))
     finally:
-        progress.finish()
+        if status:
+            status.finish()
     if args.json:
         print_json(report.model_dump(mode="json"))
         return EXIT_OK

@@ -11,9 +11,9 @@ import argparse
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
 
 from desktop.commands.base import (
     EXIT_FAILURE,
@@ -22,6 +22,7 @@ from desktop.commands.base import (
     CommandContext,
     print_json,
 )
+from desktop.commands.progress import StatusLine
 from desktop.core.errors import UserError
 from desktop.core.ingest import import_paths
 from desktop.core.models import ImportProgress, ImportReport
@@ -47,14 +48,17 @@ def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
         if not path.exists():
             raise UserError(f"No such file or folder: {path}")
     lib = ctx.open_library()
-    bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    status = StatusLine.on_stderr()
     with _CtrlC() as interrupted:
         report = import_paths(
-            lib, paths, progress=bar.show if bar else None, cancel=interrupted.is_set
+            lib,
+            paths,
+            progress=(lambda p: status.write(_import_status(p))) if status else None,
+            cancel=interrupted.is_set,
         )
-    index_error = _sync_index(lib, bar)
-    if bar:
-        bar.finish()
+    index_error = _sync_index(lib, status.counter("Indexing") if status else None)
+    if status:
+        status.finish()
     if args.json:
         print_json(report.public_dict())
     else:
@@ -75,9 +79,16 @@ def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
     return EXIT_FAILURE
 
 
-def _sync_index(lib: Library, bar: _ProgressBar | None) -> str | None:
+def _import_status(p: ImportProgress) -> str:
+    if p.total:
+        head = f"[{p.done}/{p.total}] {100 * p.done // max(p.total, 1):3d}%"
+    else:
+        head = "[scanning]"
+    return f"{head} {p.imported} imported, {p.duplicates} duplicates, {p.failed} failed"
+
+
+def _sync_index(lib: Library, progress: Callable[[int, int], None] | None) -> str | None:
     """Bring the search index in line with the store. Returns an error message, if any."""
-    progress = bar.show_indexing if bar else None
     try:
         index = SearchIndex.open(lib, progress=progress)
         try:
@@ -97,36 +108,6 @@ def _print_summary(report: ImportReport) -> None:
     print(", ".join(parts))
     for failure in report.failed:
         print(f"failed: {failure.path}: {failure.error}")
-
-
-class _ProgressBar:
-    """One self-overwriting status line on a terminal."""
-
-    def __init__(self, stream: TextIO):
-        self.stream = stream
-        self.width = 0
-
-    def show(self, p: ImportProgress) -> None:
-        if p.total:
-            head = f"[{p.done}/{p.total}] {100 * p.done // max(p.total, 1):3d}%"
-        else:
-            head = "[scanning]"
-        line = f"{head} {p.imported} imported, {p.duplicates} duplicates, {p.failed} failed"
-        self._write(line)
-
-    def show_indexing(self, done: int, total: int) -> None:
-        self._write(f"[indexing {done}/{total}]")
-
-    def _write(self, line: str) -> None:
-        line = line[:79]
-        self.stream.write("\r" + line.ljust(self.width))
-        self.stream.flush()
-        self.width = len(line)
-
-    def finish(self) -> None:
-        if self.width:
-            self.stream.write("\r" + " " * self.width + "\r")
-            self.stream.flush()
 
 
 class _CtrlC:
