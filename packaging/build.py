@@ -103,7 +103,7 @@ def strip_libpython(folder: Path) -> None:
 NOTICE_DISTRIBUTIONS = (
     "PySide6-Essentials", "shiboken6", "whoosh-reloaded", "pydantic", "pydantic-core",
     "platformdirs", "trafilatura", "justext", "htmldate", "courlan", "lxml", "warcio",
-    "charset-normalizer", "rapidfuzz", "datasketch", "numpy", "scipy", "babel", "dateparser",
+    "charset-normalizer", "rapidfuzz", "numpy", "babel", "dateparser",
     "regex", "tld", "python-dateutil", "pytz", "tzlocal", "urllib3", "certifi",
 )
 
