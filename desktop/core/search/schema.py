@@ -2,8 +2,9 @@
 
 The index is a cache: it stores only the article id. Titles, dates, sites and
 snippet text are read back from SQLite. ``body`` and ``note`` keep term
-frequencies but no positions (phrases are checked on the stored text, see
-``desktop.core.search.verify``), which keeps the index smaller than the text.
+frequencies but no positions (phrases are checked on the stored text by
+``results`` with the patterns of ``highlight``), which keeps the index smaller
+than the text.
 
 Bump ``SCHEMA_VERSION`` whenever the fields or the analysis change: an index
 written with another version is rebuilt on open.
