@@ -63,12 +63,8 @@ def open_library_for_app(library_dir: Path, bundle: str | None) -> object:
     from desktop.core.store import Library
 
     if bundle:
-        try:
-            from desktop.core.bundles.readonly import open_bundle_readonly
-        except ImportError as exc:
-            from desktop.core.errors import UserError
+        from desktop.core.bundles.readonly import open_bundle_readonly
 
-            raise UserError("Opening bundles is not available in this build.") from exc
         return open_bundle_readonly(Path(bundle))
     return Library.open(library_dir)
 

@@ -4,12 +4,15 @@ Layout: search bar on top; below it a splitter with the facet sidebar, the
 result list and the reader; the import progress strip under that; an
 empty-library screen instead of all this when the library has no articles.
 Dock panels from other parts (annotations, compare) go in with
-:meth:`MainWindow.add_panel`.
+:meth:`MainWindow.add_panel`. Bundle export, import and read-only opening are
+in ``ui/bundles``; "Compare selected" hands two selected results to the
+compare part.
 """
 
 from __future__ import annotations
 
 import importlib
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -34,6 +37,7 @@ from desktop.core.models import Article, ImportReport
 from desktop.core.search.models import SearchResult
 from desktop.core.store import Library
 from desktop.ui.backend import index_is_current
+from desktop.ui.bundles.controller import BundleController
 from desktop.ui.dialogs.about import AboutDialog
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.empty_state import EmptyLibraryScreen
@@ -129,6 +133,9 @@ class MainWindow(QMainWindow):
 
         self.actions_ = create_actions(self)
         build_menus(self.menuBar(), self.actions_, self.reader)
+        self.bundles = BundleController(self)
+        self._owns_bundle = False  # the library is a bundle opened from the menu
+        self._notice_until = 0.0
         self._connect_ui()
         self.setAcceptDrops(True)
         self.resize(1280, 800)
@@ -151,6 +158,15 @@ class MainWindow(QMainWindow):
         a.import_folder.triggered.connect(self.choose_import_folder)
         a.open_library.triggered.connect(self.choose_library)
         a.new_library.triggered.connect(lambda: self.choose_library(create=True))
+        a.export_library.triggered.connect(self.bundles.export_library_dialog)
+        a.export_results.triggered.connect(self.bundles.export_results_dialog)
+        a.export_selection.triggered.connect(self.bundles.export_selection_dialog)
+        a.import_bundle.triggered.connect(self.bundles.choose_import)
+        a.open_bundle.triggered.connect(self.bundles.choose_open)
+        a.compare_selected.triggered.connect(self.compare_selected)
+        a.compare_selected.setEnabled(False)
+        a.export_selection.setEnabled(False)
+        self.results.selectionModel().selectionChanged.connect(self._update_selection_actions)
         a.settings.triggered.connect(self.open_settings)
         a.quit.triggered.connect(self.close)
         a.focus_search.triggered.connect(self.focus_search)
@@ -194,7 +210,11 @@ class MainWindow(QMainWindow):
         self.importer.finished.connect(self._on_import_finished)
         self.importer.failed.connect(self._on_import_failed)
         read_only = library.read_only
-        for action in (self.actions_.import_files, self.actions_.import_folder):
+        for action in (
+            self.actions_.import_files,
+            self.actions_.import_folder,
+            self.actions_.import_bundle,
+        ):
             action.setEnabled(not read_only)
         self.empty_screen.setEnabled(not read_only)
         self.search.sort = self.settings.sort  # type: ignore[assignment]
@@ -214,7 +234,16 @@ class MainWindow(QMainWindow):
         for obj in (self.search, self.importer, self.search_service):
             obj.deleteLater()
         self.reader.clear()
-        self.library.close()
+        self._close_library()
+
+    def _close_library(self) -> None:
+        if self._owns_bundle:
+            from desktop.core.bundles import close_bundle
+
+            self._owns_bundle = False
+            close_bundle(self.library)  # also removes its temporary folder
+        else:
+            self.library.close()
 
     def _install_extensions(self) -> None:
         """Host the parts that plug into the reader (annotations, compare) when present."""
@@ -266,6 +295,22 @@ class MainWindow(QMainWindow):
             self.reader.scroll_to_offset(offset)
         return article
 
+    def compare_selected(self) -> bool:
+        """Open the compare view on the two selected results (False unless exactly two)."""
+        ids = self.results.selected_ids()
+        compare = self.extensions.get("compare")
+        if len(ids) != 2 or compare is None:
+            self.statusBar().showMessage(self.tr("Select exactly two results to compare."), 6000)
+            return False
+        return compare.compare(ids[0], ids[1]) is not None  # type: ignore[attr-defined]
+
+    def _update_selection_actions(self) -> None:
+        count = len(self.results.selectionModel().selectedIndexes())
+        self.actions_.compare_selected.setEnabled(
+            count == 2 and "compare" in getattr(self, "extensions", {})
+        )
+        self.actions_.export_selection.setEnabled(count > 0)
+
     # -- search and results -----------------------------------------------------------
 
     def focus_search(self) -> None:
@@ -285,7 +330,13 @@ class MainWindow(QMainWindow):
     def _update_empty_state(self, count: int) -> None:
         empty = count == 0 and not self.importer.is_importing()
         self.stack.setCurrentWidget(self.empty_screen if empty else self.browse_page)
-        self.statusBar().showMessage(self.tr("%n article(s) in this library", "", count))
+        if time.monotonic() >= self._notice_until:  # a fresh notice stays readable
+            self.statusBar().showMessage(self.tr("%n article(s) in this library", "", count))
+
+    def notify(self, text: str, ms: int = 10000) -> None:
+        """A status-bar message that the article count does not overwrite for ``ms``."""
+        self._notice_until = time.monotonic() + ms / 1000
+        self.statusBar().showMessage(text, ms)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         article_id = current.data(IdRole) if current.isValid() else None
@@ -400,7 +451,7 @@ class MainWindow(QMainWindow):
             self.switch_library(Path(folder), create=create)
 
     def switch_library(self, root: Path, create: bool = False) -> bool:
-        if self.importer.is_busy():
+        if self.importer.is_busy() or self.bundles.is_busy():
             self.statusBar().showMessage(self.tr("Wait for the import to finish first."), 6000)
             return False
         try:
@@ -415,6 +466,32 @@ class MainWindow(QMainWindow):
         self.settings.remember_library(root)
         self._attach_library(library, default_opener(library))
         return True
+
+    def show_bundle_library(self, library: Library, name: str | None = None) -> bool:
+        """Browse a bundle opened read-only (``open_bundle_readonly``) instead of the library."""
+        if self.importer.is_busy():
+            from desktop.core.bundles import close_bundle
+
+            close_bundle(library)
+            self.statusBar().showMessage(self.tr("Wait for the import to finish first."), 6000)
+            return False
+        self._detach_library()
+        self.search_bar.clear()
+        self._attach_library(library, default_opener(library))
+        self._owns_bundle = True
+        if name:
+            self.setWindowTitle(f"{name} — {APP_NAME} " + self.tr("(read-only)"))
+            self.library_label.setText(name)
+        return True
+
+    def after_bundle_import(self) -> None:
+        """Show what a bundle import added; the index catches up through the single writer."""
+        self.search_service.refresh()
+        self.search.refresh()
+        if self._use_index:
+            self.importer.sync_index()  # finishes with index_synced
+        else:
+            self.index_synced.emit()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
@@ -495,7 +572,7 @@ class MainWindow(QMainWindow):
         self.importer.stop()
         self.search_service.stop()
         self.reader.original_loader = None
-        self.library.close()
+        self._close_library()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window()

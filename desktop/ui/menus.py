@@ -17,6 +17,12 @@ class WindowActions:
     import_folder: QAction
     open_library: QAction
     new_library: QAction
+    export_library: QAction
+    export_results: QAction
+    export_selection: QAction
+    import_bundle: QAction
+    open_bundle: QAction
+    compare_selected: QAction
     settings: QAction
     quit: QAction
     focus_search: QAction
@@ -53,6 +59,21 @@ def create_actions(window: QMainWindow) -> WindowActions:
         ),
         open_library=make(QCoreApplication.translate("Menus", "&Open Library…")),
         new_library=make(QCoreApplication.translate("Menus", "&New Library…")),
+        export_library=make(
+            QCoreApplication.translate("Menus", "&Export Library as Bundle…"),
+            [QKeySequence("Ctrl+E")],
+        ),
+        export_results=make(
+            QCoreApplication.translate("Menus", "Export Current &Results as Bundle…")
+        ),
+        export_selection=make(
+            QCoreApplication.translate("Menus", "Export Selected Articles as &Bundle…")
+        ),
+        import_bundle=make(QCoreApplication.translate("Menus", "Import B&undle…")),
+        open_bundle=make(QCoreApplication.translate("Menus", "Open Bundle &Read-Only…")),
+        compare_selected=make(
+            QCoreApplication.translate("Menus", "Co&mpare Selected"), [QKeySequence("Ctrl+D")]
+        ),
         settings=settings,
         quit=quit_action,
         focus_search=make(
@@ -75,6 +96,12 @@ def build_menus(menubar: QMenuBar, actions: WindowActions, reader: ReaderView) -
     file_menu.addSeparator()
     file_menu.addAction(actions.open_library)
     file_menu.addAction(actions.new_library)
+    file_menu.addAction(actions.open_bundle)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.import_bundle)
+    file_menu.addAction(actions.export_library)
+    file_menu.addAction(actions.export_results)
+    file_menu.addAction(actions.export_selection)
     file_menu.addSeparator()
     file_menu.addAction(actions.settings)
     file_menu.addSeparator()
@@ -85,6 +112,8 @@ def build_menus(menubar: QMenuBar, actions: WindowActions, reader: ReaderView) -
     edit_menu.addAction(actions.focus_search)
     edit_menu.addAction(actions.clear_search)
     edit_menu.addAction(actions.clear_filters)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.compare_selected)
     edit_menu.addSeparator()
     edit_menu.addAction(reader.find_action)
     edit_menu.addAction(reader.next_hit_action)

@@ -1,4 +1,8 @@
-"""The result list view: uniform rows, Enter opens, Esc goes back to the search box."""
+"""The result list view: uniform rows, Enter opens, Esc goes back to the search box.
+
+Ctrl/Shift-click (and Shift+arrows) select several results, for "Compare
+selected" and "Export selected"; plain arrows move and select one row.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ class ResultsView(QListView):
         self.setObjectName("results")
         self.setItemDelegate(ResultDelegate(self))
         self.setUniformItemSizes(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWordWrap(False)
@@ -30,6 +34,11 @@ class ResultsView(QListView):
         article_id = index.data(IdRole)
         if article_id:
             self.open_requested.emit(str(article_id))
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected results, in list order."""
+        rows = sorted(self.selectionModel().selectedIndexes(), key=lambda i: i.row())
+        return [str(i.data(IdRole)) for i in rows if i.data(IdRole)]
 
     def open_current(self) -> bool:
         index = self.currentIndex()
