@@ -3,7 +3,9 @@
 Builds a small library from the self-test fixture shipped in the package (text
 written for this project) and saves, in light and dark themes: the empty
 library screen, results for a search, the reader with highlighted hits, the
-original view and the import report. Runs offscreen.
+find bar, the import report, the annotations panel with a few highlights and the
+compare view of two selected results (one article and a reworded copy of it
+made here). Runs offscreen.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -27,6 +30,97 @@ def _save(widget: QWidget, path: Path) -> Path:
     QCoreApplication.processEvents()
     widget.grab().save(str(path))
     return path
+
+
+def _annotations_state(window: Any, path: Path) -> Path:
+    """The reader with three highlights (notes, tags) and the annotations panels."""
+    from desktop.ui.selftest import wait_until
+
+    article = window.reader.current_article()
+    controller = window.extensions.get("annotations")
+    if article is not None and controller is not None:
+        marks = (
+            ("lò gốm", "yellow", "Nghề truyền thống", ("nghề gốm",)),
+            ("thợ gốm trẻ", "green", "Nhân vật chính của bài", ("nhân vật",)),
+            ("hai ngày đêm", "pink", "Chi tiết kỹ thuật nung", ("kỹ thuật",)),
+        )
+        for quote, color, note, tags in marks:
+            start = article.body.find(quote)
+            if start >= 0:
+                controller.create(
+                    article.id, start, start + len(quote), note=note, tags=tags, color=color
+                )
+        window.open_article(article.id)
+        QCoreApplication.processEvents()
+        wait_until(lambda: False, 0.4)  # let the highlights and panels paint
+    return _save(window, path)
+
+
+def _reworded(body: str) -> str:
+    """A copy of ``body`` with its second paragraph dropped and a few words changed."""
+    paragraphs = body.split("\n\n")
+    kept = paragraphs[:1] + paragraphs[2:] if len(paragraphs) > 2 else paragraphs
+    text = "\n\n".join(kept)
+    for old, new in (("sớm", "tinh mơ"), ("hai ngày đêm", "ba ngày liền"), ("trẻ", "lành nghề")):
+        text = text.replace(old, new, 1)
+    return text + "\n\nBài viết được đăng lại với một số chỉnh sửa."
+
+
+def _compare_state(window: Any, outdir: Path, theme: str) -> list[Path]:
+    """Select an article and its reworded copy in the results; compare them."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from desktop.core.models import ArticleDraft, Original, article_id_for
+    from desktop.ui.results.model import IdRole
+    from desktop.ui.selftest import wait_until
+
+    article = window.reader.current_article()
+    compare = window.extensions.get("compare")
+    if article is None or compare is None:
+        return []
+    body = _reworded(article.body)
+    data = body.encode("utf-8")
+    window.library.articles.add_many(
+        [
+            ArticleDraft(
+                id=article_id_for(data, salt="screenshot-copy"),
+                title=article.title + " (đăng lại)",
+                body=body,
+                published=article.published,
+                site="baomoi.example.vn",
+                source_path="screenshots/reworded.txt",
+                kind="text",
+                original=Original(data=data, media_type="text/plain", encoding="utf-8"),
+            )
+        ]
+    )
+    window.after_bundle_import()  # the same refresh and index catch-up as a bundle import
+    wait_until(lambda: not window.importer.is_busy(), 60)
+    window.search_bar.edit.setText("làng gốm")
+    wait_until(
+        lambda: window.search.last_result is not None
+        and window.search.last_result.query == "làng gốm"
+        and window.results_model.rowCount() >= 2,
+        30,
+    )
+    model, selection = window.results_model, window.results.selectionModel()
+    rows = [model.index(r, 0) for r in range(model.rowCount())]
+    pair = [i for i in rows if i.data(IdRole) == article.id]
+    pair += [i for i in rows if i.data(IdRole) != article.id][:1]
+    selection.clearSelection()
+    for index in pair:
+        selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+    window.results.setFocus()
+    saved = [_save(window, outdir / f"results-two-selected-{theme}.png")]
+    window.actions_.compare_selected.trigger()
+    view = compare.view
+    if view is None:
+        return saved
+    view.resize(SIZE)
+    wait_until(lambda: view.result() is not None, 30)
+    saved.append(_save(view, outdir / f"compare-{theme}.png"))
+    view.close()
+    return saved
 
 
 def render_all(outdir: Path) -> list[Path]:
@@ -86,6 +180,8 @@ def render_all(outdir: Path) -> list[Path]:
             wait_until(lambda w=window: bool(w.reader.hit_spans()), 30)
             saved.append(_save(window, outdir / f"reader-find-{theme}.png"))
             window.reader.close_find()
+            saved.append(_annotations_state(window, outdir / f"annotations-{theme}.png"))
+            saved.extend(_compare_state(window, outdir, theme))
             window.close()
             window.shutdown()
             window.deleteLater()
