@@ -78,14 +78,15 @@ def run_app(library_dir: Path, bundle: str | None = None, self_test: bool = Fals
     from desktop.ui.theme import apply_theme
 
     app = create_application()
-    settings = AppSettings()
-    install_translations(app, settings.language)  # type: ignore[arg-type]
-    apply_theme(app, settings.theme)  # type: ignore[arg-type]
-
     if self_test:
+        # Before the user's settings are touched: a self-test leaves no trace.
         from desktop.ui.selftest import run_self_test
 
         return run_self_test(app)  # type: ignore[arg-type]
+
+    settings = AppSettings()
+    install_translations(app, settings.language)  # type: ignore[arg-type]
+    apply_theme(app, settings.theme)  # type: ignore[arg-type]
 
     from desktop.ui.main_window import MainWindow
 

@@ -43,6 +43,8 @@ def test_self_test_command(tmp_path) -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "passed" in proc.stdout
+    # A self-test leaves no trace in the user's folders.
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
 def test_about_lists_versions(qtbot) -> None:
