@@ -70,7 +70,7 @@ def create_actions(window: QMainWindow) -> WindowActions:
             QCoreApplication.translate("Menus", "Export Selected Articles as &Bundle…")
         ),
         import_bundle=make(QCoreApplication.translate("Menus", "Import B&undle…")),
-        open_bundle=make(QCoreApplication.translate("Menus", "Open Bundle &Read-Only…")),
+        open_bundle=make(QCoreApplication.translate("Menus", "Open Bundle Rea&d-Only…")),
         compare_selected=make(
             QCoreApplication.translate("Menus", "Co&mpare Selected"), [QKeySequence("Ctrl+D")]
         ),

@@ -1,756 +1,1301 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
-  <context>
+<context>
     <name>AboutDialog</name>
     <message>
-      <location filename="../../desktop/ui/dialogs/about.py" line="44" />
-      <source>About {app}</source>
-      <translation>Giới thiệu {app}</translation>
+        <location filename="../../desktop/ui/dialogs/about.py" line="44"/>
+        <source>About {app}</source>
+        <translation>Giới thiệu {app}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/about.py" line="49" />
-      <source>An offline library for collections of web articles.</source>
-      <translation>Thư viện ngoại tuyến cho các bộ sưu tập bài viết trên web.</translation>
+        <location filename="../../desktop/ui/dialogs/about.py" line="49"/>
+        <source>An offline library for collections of web articles.</source>
+        <translation>Thư viện ngoại tuyến cho các bộ sưu tập bài viết trên web.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AnnotationController</name>
     <message>
-      <location filename="../../desktop/ui/annotations/controller.py" line="65" />
-      <source>Annotate</source>
-      <translation>Chú thích</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="66"/>
+        <source>Annotate</source>
+        <translation>Chú thích</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/controller.py" line="69" />
-      <source>Annotate the selected passage (Ctrl+Shift+A)</source>
-      <translation>Chú thích đoạn đã chọn (Ctrl+Shift+A)</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="70"/>
+        <source>Annotate the selected passage (Ctrl+Shift+A)</source>
+        <translation>Chú thích đoạn đã chọn (Ctrl+Shift+A)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/controller.py" line="71" />
-      <source>Undo</source>
-      <translation>Hoàn tác</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="72"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/controller.py" line="73" />
-      <source>Redo</source>
-      <translation>Làm lại</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="74"/>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/controller.py" line="85" />
-      <source>Delete annotation</source>
-      <translation>Xoá chú thích</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="86"/>
+        <source>Delete annotation</source>
+        <translation>Xoá chú thích</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/controller.py" line="252" />
-      <source>Exported {n} annotation(s) to {path}</source>
-      <translation>Đã xuất {n} chú thích ra {path}</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="255"/>
+        <source>Exported {n} annotation(s) to {path}</source>
+        <translation>Đã xuất {n} chú thích ra {path}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/controller.py" line="266" />
-      <source>Imported: {a} added, {u} updated, {o} orphaned, {f} failed</source>
-      <translation>Đã nhập: {a} thêm mới, {u} cập nhật, {o} mất neo, {f} lỗi</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="269"/>
+        <source>Imported: {a} added, {u} updated, {o} orphaned, {f} failed</source>
+        <translation>Đã nhập: {a} thêm mới, {u} cập nhật, {o} mất neo, {f} lỗi</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/controller.py" line="276" />
-      <source>W3C Web Annotations (*.jsonld)</source>
-      <translation>Chú thích web W3C (*.jsonld)</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="279"/>
+        <source>W3C Web Annotations (*.jsonld)</source>
+        <translation>Chú thích web W3C (*.jsonld)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/controller.py" line="277" />
-      <source>CSV for spreadsheets (*.csv)</source>
-      <translation>CSV cho bảng tính (*.csv)</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="280"/>
+        <source>CSV for spreadsheets (*.csv)</source>
+        <translation>CSV cho bảng tính (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/controller.py" line="278" />
-      <source>Markdown for Obsidian/Logseq (*.md)</source>
-      <translation>Markdown cho Obsidian/Logseq (*.md)</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="281"/>
+        <source>Markdown for Obsidian/Logseq (*.md)</source>
+        <translation>Markdown cho Obsidian/Logseq (*.md)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/controller.py" line="279" />
-      <source>REFI-QDA project (*.qdpx)</source>
-      <translation>Dự án REFI-QDA (*.qdpx)</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="282"/>
+        <source>REFI-QDA project (*.qdpx)</source>
+        <translation>Dự án REFI-QDA (*.qdpx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/controller.py" line="282" />
-      <source>Export annotations</source>
-      <translation>Xuất chú thích</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="285"/>
+        <source>Export annotations</source>
+        <translation>Xuất chú thích</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/controller.py" line="293" />
-      <source>This library is read-only.</source>
-      <translation>Thư viện này chỉ đọc.</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="296"/>
+        <source>This library is read-only.</source>
+        <translation>Thư viện này chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/controller.py" line="296" />
-      <source>Import annotations</source>
-      <translation>Nhập chú thích</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="299"/>
+        <source>Import annotations</source>
+        <translation>Nhập chú thích</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/controller.py" line="297" />
-      <source>W3C Web Annotations (*.jsonld *.json)</source>
-      <translation>Chú thích web W3C (*.jsonld *.json)</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="300"/>
+        <source>W3C Web Annotations (*.jsonld *.json)</source>
+        <translation>Chú thích web W3C (*.jsonld *.json)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/controller.py" line="309" />
-      <source>Select a passage to annotate first.</source>
-      <translation>Hãy chọn một đoạn văn để chú thích trước.</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="312"/>
+        <source>Select a passage to annotate first.</source>
+        <translation>Hãy chọn một đoạn văn để chú thích trước.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AnnotationEditor</name>
     <message>
-      <location filename="../../desktop/ui/annotations/editor.py" line="70" />
-      <source>Annotation</source>
-      <translation>Chú thích</translation>
+        <location filename="../../desktop/ui/annotations/editor.py" line="70"/>
+        <source>Annotation</source>
+        <translation>Chú thích</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/editor.py" line="93" />
-      <source>Note (Markdown)</source>
-      <translation>Ghi chú (Markdown)</translation>
+        <location filename="../../desktop/ui/annotations/editor.py" line="93"/>
+        <source>Note (Markdown)</source>
+        <translation>Ghi chú (Markdown)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/editor.py" line="96" />
-      <source>tags, comma separated: policy/funding, …</source>
-      <translation>thẻ, cách nhau bằng dấu phẩy: chính-sách/tài-trợ, …</translation>
+        <location filename="../../desktop/ui/annotations/editor.py" line="96"/>
+        <source>tags, comma separated: policy/funding, …</source>
+        <translation>thẻ, cách nhau bằng dấu phẩy: chính-sách/tài-trợ, …</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/editor.py" line="106" />
-      <source>Colour</source>
-      <translation>Màu</translation>
+        <location filename="../../desktop/ui/annotations/editor.py" line="106"/>
+        <source>Colour</source>
+        <translation>Màu</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/editor.py" line="107" />
-      <source>Note</source>
-      <translation>Ghi chú</translation>
+        <location filename="../../desktop/ui/annotations/editor.py" line="107"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/editor.py" line="108" />
-      <source>Tags</source>
-      <translation>Thẻ</translation>
+        <location filename="../../desktop/ui/annotations/editor.py" line="108"/>
+        <source>Tags</source>
+        <translation>Thẻ</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AnnotationPanel</name>
     <message>
-      <location filename="../../desktop/ui/annotations/panel.py" line="39" />
-      <source>Edit…</source>
-      <translation>Sửa…</translation>
+        <location filename="../../desktop/ui/annotations/panel.py" line="39"/>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/panel.py" line="40" />
-      <source>Delete</source>
-      <translation>Xoá</translation>
+        <location filename="../../desktop/ui/annotations/panel.py" line="40"/>
+        <source>Delete</source>
+        <translation>Xoá</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/annotations/panel.py" line="80" />
-      <source>%n annotation(s)</source>
-      <translation>
-        <numerusform>%n chú thích</numerusform>
-      </translation>
+        <location filename="../../desktop/ui/annotations/panel.py" line="80"/>
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n chú thích</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AnnotationsView</name>
     <message>
-      <location filename="../../desktop/ui/annotations/library_view.py" line="52" />
-      <source>Filter quotes and notes…</source>
-      <translation>Lọc trích dẫn và ghi chú…</translation>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="52"/>
+        <source>Filter quotes and notes…</source>
+        <translation>Lọc trích dẫn và ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/library_view.py" line="58" />
-      <source>Any colour</source>
-      <translation>Mọi màu</translation>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="58"/>
+        <source>Any colour</source>
+        <translation>Mọi màu</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/library_view.py" line="67" />
-      <source>Export…</source>
-      <translation>Xuất…</translation>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="67"/>
+        <source>Export…</source>
+        <translation>Xuất…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/library_view.py" line="69" />
-      <source>Export the annotations shown (W3C JSON-LD, CSV, Markdown, REFI-QDA)</source>
-      <translation>Xuất các chú thích đang hiển thị (W3C JSON-LD, CSV, Markdown, REFI-QDA)</translation>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="69"/>
+        <source>Export the annotations shown (W3C JSON-LD, CSV, Markdown, REFI-QDA)</source>
+        <translation>Xuất các chú thích đang hiển thị (W3C JSON-LD, CSV, Markdown, REFI-QDA)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/library_view.py" line="71" />
-      <source>Import…</source>
-      <translation>Nhập…</translation>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="71"/>
+        <source>Import…</source>
+        <translation>Nhập…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/library_view.py" line="72" />
-      <source>Merge a W3C annotation file (JSON-LD)</source>
-      <translation>Gộp một tệp chú thích W3C (JSON-LD)</translation>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="72"/>
+        <source>Merge a W3C annotation file (JSON-LD)</source>
+        <translation>Gộp một tệp chú thích W3C (JSON-LD)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/library_view.py" line="79" />
-      <source>from</source>
-      <translation>từ</translation>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="79"/>
+        <source>from</source>
+        <translation>từ</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/library_view.py" line="81" />
-      <source>to</source>
-      <translation>đến</translation>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="81"/>
+        <source>to</source>
+        <translation>đến</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/library_view.py" line="118" />
-      <source>any</source>
-      <translation>bất kỳ</translation>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="118"/>
+        <source>any</source>
+        <translation>bất kỳ</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/library_view.py" line="127" />
-      <source>Any tag</source>
-      <translation>Mọi thẻ</translation>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="127"/>
+        <source>Any tag</source>
+        <translation>Mọi thẻ</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/library_view.py" line="130" />
-      <source>Any article</source>
-      <translation>Mọi bài viết</translation>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="130"/>
+        <source>Any article</source>
+        <translation>Mọi bài viết</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/library_view.py" line="160" />
-      <source>{shown} of {total}</source>
-      <translation>{shown} / {total}</translation>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="160"/>
+        <source>{shown} of {total}</source>
+        <translation>{shown} / {total}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ArticleHeader</name>
     <message>
-      <location filename="../../desktop/ui/reader/header.py" line="61" />
-      <source>(untitled)</source>
-      <translation>(không có tiêu đề)</translation>
+        <location filename="../../desktop/ui/reader/header.py" line="61"/>
+        <source>(untitled)</source>
+        <translation>(không có tiêu đề)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/header.py" line="63" />
-      <source>no date</source>
-      <translation>không rõ ngày</translation>
+        <location filename="../../desktop/ui/reader/header.py" line="63"/>
+        <source>no date</source>
+        <translation>không rõ ngày</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/header.py" line="65" />
-      <source>by {author}</source>
-      <translation>tác giả {author}</translation>
+        <location filename="../../desktop/ui/reader/header.py" line="65"/>
+        <source>by {author}</source>
+        <translation>tác giả {author}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/header.py" line="68" />
-      <source>Source: {source}</source>
-      <translation>Nguồn: {source}</translation>
+        <location filename="../../desktop/ui/reader/header.py" line="68"/>
+        <source>Source: {source}</source>
+        <translation>Nguồn: {source}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/header.py" line="72" />
-      <source>Open in your web browser</source>
-      <translation>Mở bằng trình duyệt web</translation>
+        <location filename="../../desktop/ui/reader/header.py" line="72"/>
+        <source>Open in your web browser</source>
+        <translation>Mở bằng trình duyệt web</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>BundleController</name>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="146"/>
+        <source>Export library as bundle</source>
+        <translation>Xuất thư viện thành gói</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/bundles/controller.py" line="147"/>
+        <source>All %n article(s) of this library, with their annotations.</source>
+        <translation>
+            <numerusform>Toàn bộ %n bài của thư viện này, kèm các chú thích.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="158"/>
+        <source>Export current results as bundle</source>
+        <translation>Xuất kết quả hiện tại thành gói</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/bundles/controller.py" line="159"/>
+        <source>The %n article(s) of the current results.</source>
+        <translation>
+            <numerusform>%n bài trong kết quả hiện tại.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="167"/>
+        <source>Select articles in the results first.</source>
+        <translation>Hãy chọn bài trong danh sách kết quả trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="170"/>
+        <source>Export selected articles as bundle</source>
+        <translation>Xuất các bài đã chọn thành gói</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/bundles/controller.py" line="171"/>
+        <source>The %n selected article(s).</source>
+        <translation>
+            <numerusform>%n bài đã chọn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="196"/>
+        <source>Import a bundle</source>
+        <translation>Nhập một gói</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="201"/>
+        <source>Open a bundle read-only</source>
+        <translation>Mở một gói ở chế độ chỉ đọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="207"/>
+        <source>Bundles (*.zip);;All files (*)</source>
+        <translation>Gói (*.zip);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="220"/>
+        <source>Exporting bundle</source>
+        <translation>Đang xuất gói</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="228"/>
+        <source>This library is read-only.</source>
+        <translation>Thư viện này chỉ đọc.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="231"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="242"/>
+        <source>Wait for the import to finish first.</source>
+        <translation>Hãy đợi việc nhập hoàn tất trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="236"/>
+        <source>Importing bundle</source>
+        <translation>Đang nhập gói</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="247"/>
+        <source>Opening bundle</source>
+        <translation>Đang mở gói</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="253"/>
+        <source>A bundle task is already running.</source>
+        <translation>Đang có một tác vụ gói chạy.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/bundles/controller.py" line="286"/>
+        <source>Exported %n article(s) to %1</source>
+        <translation>
+            <numerusform>Đã xuất %n bài vào %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/bundles/controller.py" line="292"/>
+        <source>Imported %n new article(s) from the bundle</source>
+        <translation>
+            <numerusform>Đã nhập %n bài mới từ gói</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/bundles/controller.py" line="294"/>
+        <source>(%n already in the library)</source>
+        <translation>
+            <numerusform>(%n bài đã có trong thư viện)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="312"/>
+        <source>The bundle task failed: %1</source>
+        <translation>Tác vụ gói thất bại: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="314"/>
+        <source>Export bundle</source>
+        <translation>Xuất gói</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="315"/>
+        <source>Import bundle</source>
+        <translation>Nhập gói</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/controller.py" line="316"/>
+        <source>Open bundle</source>
+        <translation>Mở gói</translation>
+    </message>
+</context>
+<context>
+    <name>BundleProgressStrip</name>
+    <message>
+        <location filename="../../desktop/ui/bundles/progress_strip.py" line="35"/>
+        <source>checking</source>
+        <translation>đang kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/progress_strip.py" line="36"/>
+        <source>articles</source>
+        <translation>bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/progress_strip.py" line="37"/>
+        <source>annotations</source>
+        <translation>chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/progress_strip.py" line="38"/>
+        <source>search index</source>
+        <translation>chỉ mục tìm kiếm</translation>
+    </message>
+</context>
+<context>
+    <name>ClustersModel</name>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="44"/>
+        <source>Article</source>
+        <translation>Bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="44"/>
+        <source>Similarity</source>
+        <translation>Độ giống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="44"/>
+        <source>Id</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="53"/>
+        <source>Cluster %1: %2 articles</source>
+        <translation>Nhóm %1: %2 bài</translation>
+    </message>
+</context>
+<context>
+    <name>CompareController</name>
+    <message>
+        <location filename="../../desktop/ui/compare/install.py" line="102"/>
+        <source>Compare with…</source>
+        <translation>So sánh với…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/install.py" line="104"/>
+        <source>Compare this article with another one</source>
+        <translation>So sánh bài này với một bài khác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/install.py" line="109"/>
+        <source>Similar articles</source>
+        <translation>Bài tương tự</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/install.py" line="112"/>
+        <source>Reused text</source>
+        <translation>Văn bản dùng lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/install.py" line="217"/>
+        <source>Compare: %1 / %2</source>
+        <translation>So sánh: %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/install.py" line="232"/>
+        <source>Comparison saved to %s</source>
+        <translation>Đã lưu bản so sánh vào %s</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="84"/>
+        <source>Previous difference</source>
+        <translation>Khác biệt trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="86"/>
+        <source>Next difference</source>
+        <translation>Khác biệt sau</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="88"/>
+        <source>Swap sides</source>
+        <translation>Đổi bên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="89"/>
+        <source>Scroll together</source>
+        <translation>Cuộn cùng nhau</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="92"/>
+        <source>Export report…</source>
+        <translation>Xuất báo cáo…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="114"/>
+        <source>Choose two articles to compare.</source>
+        <translation>Hãy chọn hai bài để so sánh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="162"/>
+        <source>Comparing…</source>
+        <translation>Đang so sánh…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="176"/>
+        <source>The comparison failed: %s</source>
+        <translation>So sánh thất bại: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="285"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; of A found in B</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; của A có trong B</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="286"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; of B found in A</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; của B có trong A</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/compare/view.py" line="287"/>
+        <source>%n same</source>
+        <translation>
+            <numerusform>%n giống nhau</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/compare/view.py" line="288"/>
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n đã sửa</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/compare/view.py" line="289"/>
+        <source>%n only in A</source>
+        <translation>
+            <numerusform>%n chỉ có ở A</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/compare/view.py" line="290"/>
+        <source>%n only in B</source>
+        <translation>
+            <numerusform>%n chỉ có ở B</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="300"/>
+        <source>No differences</source>
+        <translation>Không có khác biệt</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/compare/view.py" line="302"/>
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n khác biệt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="305"/>
+        <source>Difference %1 of %2</source>
+        <translation>Khác biệt %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="412"/>
+        <source>Export comparison</source>
+        <translation>Xuất bản so sánh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="412"/>
+        <source>HTML report (*.html)</source>
+        <translation>Báo cáo HTML (*.html)</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWithDialog</name>
+    <message>
+        <location filename="../../desktop/ui/compare/install.py" line="46"/>
+        <source>Compare with…</source>
+        <translation>So sánh với…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/install.py" line="52"/>
+        <source>or type an article id (or its first characters)</source>
+        <translation>hoặc gõ mã bài (hoặc vài ký tự đầu)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/install.py" line="58"/>
+        <source>Compare</source>
+        <translation>So sánh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/install.py" line="84"/>
+        <source>Choose an article or type its id.</source>
+        <translation>Hãy chọn một bài hoặc gõ mã của bài.</translation>
+    </message>
+</context>
+<context>
     <name>EmptyLibraryScreen</name>
     <message>
-      <location filename="../../desktop/ui/empty_state.py" line="16" />
-      <source>Your library is empty</source>
-      <translation>Thư viện của bạn đang trống</translation>
+        <location filename="../../desktop/ui/empty_state.py" line="16"/>
+        <source>Your library is empty</source>
+        <translation>Thư viện của bạn đang trống</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/empty_state.py" line="25" />
-      <source>Import articles to start: text files, HTML pages, WARC/WACZ web archives, JSON Lines, or zip files holding any of these.
+        <location filename="../../desktop/ui/empty_state.py" line="25"/>
+        <source>Import articles to start: text files, HTML pages, WARC/WACZ web archives, JSON Lines, or zip files holding any of these.
 
 Use the buttons below, File ▸ Import (Ctrl+O), or drop files and folders onto this window. Everything stays on this computer.</source>
-      <translation>Hãy nhập bài viết để bắt đầu: tệp văn bản, trang HTML, kho lưu trữ web WARC/WACZ, JSON Lines, hoặc tệp zip chứa các loại trên.
+        <translation>Hãy nhập bài viết để bắt đầu: tệp văn bản, trang HTML, kho lưu trữ web WARC/WACZ, JSON Lines, hoặc tệp zip chứa các loại trên.
 
 Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp và thư mục vào cửa sổ này. Mọi dữ liệu đều ở lại trên máy tính này.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/empty_state.py" line="36" />
-      <source>Import files…</source>
-      <translation>Nhập tệp…</translation>
+        <location filename="../../desktop/ui/empty_state.py" line="37"/>
+        <source>Import files…</source>
+        <translation>Nhập tệp…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/empty_state.py" line="39" />
-      <source>Import a folder…</source>
-      <translation>Nhập một thư mục…</translation>
+        <location filename="../../desktop/ui/empty_state.py" line="40"/>
+        <source>Import a folder…</source>
+        <translation>Nhập một thư mục…</translation>
     </message>
-  </context>
-  <context>
-    <name>FacetSidebar</name>
+</context>
+<context>
+    <name>ExportOptionsDialog</name>
     <message>
-      <location filename="../../desktop/ui/facets/sidebar.py" line="28" />
-      <source>Sites</source>
-      <translation>Trang web</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/facets/sidebar.py" line="28" />
-      <source>Years</source>
-      <translation>Năm</translation>
+        <location filename="../../desktop/ui/bundles/options_dialog.py" line="44"/>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/facets/sidebar.py" line="28" />
-      <source>Tags</source>
-      <translation>Thẻ</translation>
+        <location filename="../../desktop/ui/bundles/options_dialog.py" line="46"/>
+        <source>Include the original files (larger bundle)</source>
+        <translation>Kèm các tệp gốc (gói lớn hơn)</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location filename="../../desktop/ui/bundles/options_dialog.py" line="48"/>
+        <source>Include the search index (opens faster)</source>
+        <translation>Kèm chỉ mục tìm kiếm (mở nhanh hơn)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/options_dialog.py" line="53"/>
+        <source>A search index can only be included with the whole library.</source>
+        <translation>Chỉ có thể kèm chỉ mục tìm kiếm khi xuất toàn bộ thư viện.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/options_dialog.py" line="60"/>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/options_dialog.py" line="89"/>
+        <source>Bundles (*.zip)</source>
+        <translation>Gói (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/options_dialog.py" line="96"/>
+        <source>Choose a file for the bundle.</source>
+        <translation>Hãy chọn tệp cho gói.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bundles/options_dialog.py" line="99"/>
+        <source>That folder does not exist.</source>
+        <translation>Thư mục đó không tồn tại.</translation>
+    </message>
+</context>
+<context>
+    <name>FacetModel</name>
+    <message>
+        <location filename="../../desktop/ui/facets/model.py" line="64"/>
+        <source>Sites</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/facets/model.py" line="64"/>
+        <source>Years</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/facets/model.py" line="64"/>
+        <source>Tags</source>
+        <translation>Nhãn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/facets/model.py" line="199"/>
+        <source>%1: %2 article(s)</source>
+        <translation>%1: %2 bài</translation>
+    </message>
+</context>
+<context>
     <name>FailuresModel</name>
     <message>
-      <location filename="../../desktop/ui/importing/report_dialog.py" line="29" />
-      <source>File</source>
-      <translation>Tệp</translation>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="29"/>
+        <source>File</source>
+        <translation>Tệp</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/importing/report_dialog.py" line="29" />
-      <source>Reason</source>
-      <translation>Lý do</translation>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="29"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>FindBar</name>
     <message>
-      <location filename="../../desktop/ui/reader/find_bar.py" line="52" />
-      <source>Find in article</source>
-      <translation>Tìm trong bài</translation>
+        <location filename="../../desktop/ui/reader/find_bar.py" line="52"/>
+        <source>Find in article</source>
+        <translation>Tìm trong bài</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/find_bar.py" line="57" />
-      <source>Previous match (Shift+Enter)</source>
-      <translation>Kết quả trước (Shift+Enter)</translation>
+        <location filename="../../desktop/ui/reader/find_bar.py" line="57"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Kết quả trước (Shift+Enter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/find_bar.py" line="60" />
-      <source>Next match (Enter)</source>
-      <translation>Kết quả sau (Enter)</translation>
+        <location filename="../../desktop/ui/reader/find_bar.py" line="60"/>
+        <source>Next match (Enter)</source>
+        <translation>Kết quả sau (Enter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/find_bar.py" line="63" />
-      <source>Close (Esc)</source>
-      <translation>Đóng (Esc)</translation>
+        <location filename="../../desktop/ui/reader/find_bar.py" line="63"/>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/find_bar.py" line="66" />
-      <source>Find:</source>
-      <translation>Tìm:</translation>
+        <location filename="../../desktop/ui/reader/find_bar.py" line="66"/>
+        <source>Find:</source>
+        <translation>Tìm:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/find_bar.py" line="88" />
-      <source>no match</source>
-      <translation>không thấy</translation>
+        <location filename="../../desktop/ui/reader/find_bar.py" line="88"/>
+        <source>no match</source>
+        <translation>không thấy</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ImportPanel</name>
     <message>
-      <location filename="../../desktop/ui/importing/progress_panel.py" line="19" />
-      <location filename="../../desktop/ui/importing/progress_panel.py" line="45" />
-      <source>Importing…</source>
-      <translation>Đang nhập…</translation>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="19"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="45"/>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/importing/progress_panel.py" line="32" />
-      <location filename="../../desktop/ui/importing/progress_panel.py" line="50" />
-      <source>Cancel</source>
-      <translation>Huỷ</translation>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="32"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="50"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/importing/progress_panel.py" line="55" />
-      <source>Cancelling…</source>
-      <translation>Đang huỷ…</translation>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="55"/>
+        <source>Cancelling…</source>
+        <translation>Đang huỷ…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/importing/progress_panel.py" line="71" />
-      <source>{imported} new · {duplicates} duplicates · {failed} failed</source>
-      <translation>{imported} mới · {duplicates} trùng · {failed} lỗi</translation>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="71"/>
+        <source>{imported} new · {duplicates} duplicates · {failed} failed</source>
+        <translation>{imported} mới · {duplicates} trùng · {failed} lỗi</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/importing/progress_panel.py" line="77" />
-      <source>Updating the search index…</source>
-      <translation>Đang cập nhật chỉ mục tìm kiếm…</translation>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="77"/>
+        <source>Updating the search index…</source>
+        <translation>Đang cập nhật chỉ mục tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/importing/progress_panel.py" line="83" />
-      <source>{done} of {total} indexed</source>
-      <translation>đã lập chỉ mục {done} / {total}</translation>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="83"/>
+        <source>{done} of {total} indexed</source>
+        <translation>đã lập chỉ mục {done} / {total}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/importing/report_dialog.py" line="61" />
-      <source>Imported {imported} articles; {duplicates} duplicates skipped; {failed} failed.</source>
-      <translation>Đã nhập {imported} bài; bỏ qua {duplicates} bài trùng; {failed} lỗi.</translation>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="61"/>
+        <source>Imported {imported} articles; {duplicates} duplicates skipped; {failed} failed.</source>
+        <translation>Đã nhập {imported} bài; bỏ qua {duplicates} bài trùng; {failed} lỗi.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/importing/report_dialog.py" line="68" />
-      <source>The import was cancelled; what was imported before is kept.</source>
-      <translation>Việc nhập đã bị huỷ; những gì đã nhập trước đó vẫn được giữ lại.</translation>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="68"/>
+        <source>The import was cancelled; what was imported before is kept.</source>
+        <translation>Việc nhập đã bị huỷ; những gì đã nhập trước đó vẫn được giữ lại.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/importing/report_dialog.py" line="74" />
-      <source>Import report</source>
-      <translation>Báo cáo nhập</translation>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="74"/>
+        <source>Import report</source>
+        <translation>Báo cáo nhập</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/importing/report_dialog.py" line="93" />
-      <source>These files could not be imported:</source>
-      <translation>Không thể nhập các tệp sau:</translation>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="94"/>
+        <source>These files could not be imported:</source>
+        <translation>Không thể nhập các tệp sau:</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="200" />
-      <source>(read-only)</source>
-      <translation>(chỉ đọc)</translation>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
+        <location filename="../../desktop/ui/main_window.py" line="483"/>
+        <source>(read-only)</source>
+        <translation>(chỉ đọc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
+        <source>Select exactly two results to compare.</source>
+        <translation>Hãy chọn đúng hai kết quả để so sánh.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/main_window.py" line="285" />
-      <source>%n article(s) in this library</source>
-      <translation>
-        <numerusform>Thư viện có %n bài viết</numerusform>
-      </translation>
+        <location filename="../../desktop/ui/main_window.py" line="334"/>
+        <source>%n article(s) in this library</source>
+        <translation>
+            <numerusform>Thư viện có %n bài viết</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="315" />
-      <source>Import files</source>
-      <translation>Nhập tệp</translation>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <source>Import files</source>
+        <translation>Nhập tệp</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="318" />
-      <source>Articles and archives (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;All files (*)</source>
-      <translation>Bài viết và kho lưu trữ (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;Mọi tệp (*)</translation>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <source>Articles and archives (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;All files (*)</source>
+        <translation>Bài viết và kho lưu trữ (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="327" />
-      <source>Import a folder</source>
-      <translation>Nhập một thư mục</translation>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <source>Import a folder</source>
+        <translation>Nhập một thư mục</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="334" />
-      <source>This library is read-only.</source>
-      <translation>Thư viện này chỉ đọc.</translation>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <source>This library is read-only.</source>
+        <translation>Thư viện này chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="337" />
-      <source>An import is already running.</source>
-      <translation>Đang có một lần nhập khác chạy.</translation>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <source>An import is already running.</source>
+        <translation>Đang có một lần nhập khác chạy.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="376" />
-      <source>Import</source>
-      <translation>Nhập</translation>
+        <location filename="../../desktop/ui/main_window.py" line="430"/>
+        <source>Import</source>
+        <translation>Nhập</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="394" />
-      <source>Create a library in…</source>
-      <translation>Tạo thư viện trong…</translation>
+        <location filename="../../desktop/ui/main_window.py" line="448"/>
+        <source>Create a library in…</source>
+        <translation>Tạo thư viện trong…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="394" />
-      <source>Open a library folder</source>
-      <translation>Mở thư mục thư viện</translation>
+        <location filename="../../desktop/ui/main_window.py" line="448"/>
+        <source>Open a library folder</source>
+        <translation>Mở thư mục thư viện</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="401" />
-      <source>Wait for the import to finish first.</source>
-      <translation>Hãy đợi việc nhập hoàn tất trước.</translation>
+        <location filename="../../desktop/ui/main_window.py" line="455"/>
+        <location filename="../../desktop/ui/main_window.py" line="476"/>
+        <source>Wait for the import to finish first.</source>
+        <translation>Hãy đợi việc nhập hoàn tất trước.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="406" />
-      <source>Open library</source>
-      <translation>Mở thư viện</translation>
+        <location filename="../../desktop/ui/main_window.py" line="462"/>
+        <source>Open library</source>
+        <translation>Mở thư viện</translation>
     </message>
-    <message>
-      <source>Annotations</source>
-      <translation>Chú thích</translation>
-    </message>
-    <message>
-      <source>All annotations</source>
-      <translation>Tất cả chú thích</translation>
-    </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Menus</name>
     <message>
-      <location filename="../../desktop/ui/menus.py" line="39" />
-      <source>&amp;Full Screen</source>
-      <translation>Toàn &amp;màn hình</translation>
+        <location filename="../../desktop/ui/menus.py" line="45"/>
+        <source>&amp;Full Screen</source>
+        <translation>Toàn &amp;màn hình</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/menus.py" line="41" />
-      <source>&amp;Quit</source>
-      <translation>&amp;Thoát</translation>
+        <location filename="../../desktop/ui/menus.py" line="47"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/menus.py" line="43" />
-      <source>&amp;Settings…</source>
-      <translation>&amp;Cài đặt…</translation>
+        <location filename="../../desktop/ui/menus.py" line="49"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/menus.py" line="45" />
-      <source>&amp;About Archive Browser</source>
-      <translation>&amp;Giới thiệu Archive Browser</translation>
+        <location filename="../../desktop/ui/menus.py" line="51"/>
+        <source>&amp;About Archive Browser</source>
+        <translation>&amp;Giới thiệu Archive Browser</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/menus.py" line="49" />
-      <source>&amp;Import Files…</source>
-      <translation>&amp;Nhập tệp…</translation>
+        <location filename="../../desktop/ui/menus.py" line="55"/>
+        <source>&amp;Import Files…</source>
+        <translation>&amp;Nhập tệp…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/menus.py" line="52" />
-      <source>Import &amp;Folder…</source>
-      <translation>Nhập &amp;thư mục…</translation>
+        <location filename="../../desktop/ui/menus.py" line="58"/>
+        <source>Import &amp;Folder…</source>
+        <translation>Nhập &amp;thư mục…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/menus.py" line="54" />
-      <source>&amp;Open Library…</source>
-      <translation>&amp;Mở thư viện…</translation>
+        <location filename="../../desktop/ui/menus.py" line="60"/>
+        <source>&amp;Open Library…</source>
+        <translation>&amp;Mở thư viện…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/menus.py" line="55" />
-      <source>&amp;New Library…</source>
-      <translation>Thư viện mớ&amp;i…</translation>
+        <location filename="../../desktop/ui/menus.py" line="61"/>
+        <source>&amp;New Library…</source>
+        <translation>Thư viện mớ&amp;i…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/menus.py" line="59" />
-      <source>&amp;Search the Library</source>
-      <translation>Tìm &amp;kiếm trong thư viện</translation>
+        <location filename="../../desktop/ui/menus.py" line="63"/>
+        <source>&amp;Export Library as Bundle…</source>
+        <translation>&amp;Xuất thư viện thành gói…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/menus.py" line="62" />
-      <source>&amp;Clear Search</source>
-      <translation>&amp;Xoá tìm kiếm</translation>
+        <location filename="../../desktop/ui/menus.py" line="67"/>
+        <source>Export Current &amp;Results as Bundle…</source>
+        <translation>Xuất &amp;kết quả hiện tại thành gói…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/menus.py" line="63" />
-      <source>Clear &amp;Filters</source>
-      <translation>Bỏ &amp;bộ lọc</translation>
+        <location filename="../../desktop/ui/menus.py" line="70"/>
+        <source>Export Selected Articles as &amp;Bundle…</source>
+        <translation>Xuất các bài đã chọn thành &amp;gói…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/menus.py" line="66" />
-      <source>About &amp;Qt</source>
-      <translation>Giới thiệu &amp;Qt</translation>
+        <location filename="../../desktop/ui/menus.py" line="72"/>
+        <source>Import B&amp;undle…</source>
+        <translation>Nhập g&amp;ói…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/menus.py" line="71" />
-      <source>&amp;File</source>
-      <translation>&amp;Tệp</translation>
+        <location filename="../../desktop/ui/menus.py" line="73"/>
+        <source>Open Bundle Rea&amp;d-Only…</source>
+        <translation>Mở gói c&amp;hỉ đọc…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/menus.py" line="83" />
-      <source>&amp;Edit</source>
-      <translation>&amp;Sửa</translation>
+        <location filename="../../desktop/ui/menus.py" line="75"/>
+        <source>Co&amp;mpare Selected</source>
+        <translation>So &amp;sánh các bài đã chọn</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/menus.py" line="93" />
-      <source>&amp;View</source>
-      <translation>&amp;Xem</translation>
+        <location filename="../../desktop/ui/menus.py" line="80"/>
+        <source>&amp;Search the Library</source>
+        <translation>Tìm &amp;kiếm trong thư viện</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/menus.py" line="104" />
-      <source>&amp;Help</source>
-      <translation>Trợ &amp;giúp</translation>
+        <location filename="../../desktop/ui/menus.py" line="83"/>
+        <source>&amp;Clear Search</source>
+        <translation>&amp;Xoá tìm kiếm</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location filename="../../desktop/ui/menus.py" line="84"/>
+        <source>Clear &amp;Filters</source>
+        <translation>Bỏ &amp;bộ lọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/menus.py" line="87"/>
+        <source>About &amp;Qt</source>
+        <translation>Giới thiệu &amp;Qt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/menus.py" line="92"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/menus.py" line="110"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/menus.py" line="122"/>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/menus.py" line="133"/>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="107" />
-      <source>Select an article to read it here.</source>
-      <translation>Chọn một bài viết để đọc ở đây.</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="107"/>
+        <source>Select an article to read it here.</source>
+        <translation>Chọn một bài viết để đọc ở đây.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="148" />
-      <source>◀ Previous hit</source>
-      <translation>◀ Kết quả trước</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="148"/>
+        <source>◀ Previous hit</source>
+        <translation>◀ Kết quả trước</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="148" />
-      <source>Previous search hit</source>
-      <translation>Kết quả tìm kiếm trước</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="148"/>
+        <source>Previous search hit</source>
+        <translation>Kết quả tìm kiếm trước</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="151" />
-      <source>Next hit ▶</source>
-      <translation>Kết quả sau ▶</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="151"/>
+        <source>Next hit ▶</source>
+        <translation>Kết quả sau ▶</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="151" />
-      <source>Next search hit</source>
-      <translation>Kết quả tìm kiếm sau</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="151"/>
+        <source>Next search hit</source>
+        <translation>Kết quả tìm kiếm sau</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="157" />
-      <source>Find</source>
-      <translation>Tìm</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="157"/>
+        <source>Find</source>
+        <translation>Tìm</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="160" />
-      <source>Find in this article (Ctrl+F)</source>
-      <translation>Tìm trong bài này (Ctrl+F)</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="160"/>
+        <source>Find in this article (Ctrl+F)</source>
+        <translation>Tìm trong bài này (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="163" />
-      <source>A−</source>
-      <translation>A−</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="163"/>
+        <source>A−</source>
+        <translation>A−</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="163" />
-      <source>Smaller text</source>
-      <translation>Chữ nhỏ hơn</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="163"/>
+        <source>Smaller text</source>
+        <translation>Chữ nhỏ hơn</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="166" />
-      <source>A+</source>
-      <translation>A+</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="166"/>
+        <source>A+</source>
+        <translation>A+</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="166" />
-      <source>Larger text</source>
-      <translation>Chữ lớn hơn</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="166"/>
+        <source>Larger text</source>
+        <translation>Chữ lớn hơn</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="170" />
-      <source>100%</source>
-      <translation>100%</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="170"/>
+        <source>100%</source>
+        <translation>100%</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="170" />
-      <source>Reset text size</source>
-      <translation>Cỡ chữ mặc định</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="170"/>
+        <source>Reset text size</source>
+        <translation>Cỡ chữ mặc định</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="172" />
-      <source>Serif</source>
-      <translation>Có chân</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="172"/>
+        <source>Serif</source>
+        <translation>Có chân</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="174" />
-      <source>Serif or sans-serif text</source>
-      <translation>Phông chữ có chân hoặc không chân</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="174"/>
+        <source>Serif or sans-serif text</source>
+        <translation>Phông chữ có chân hoặc không chân</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="178" />
-      <source>Show original</source>
-      <translation>Xem bản gốc</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="178"/>
+        <source>Show original</source>
+        <translation>Xem bản gốc</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="180" />
-      <source>Show the stored original (sanitized, offline)</source>
-      <translation>Xem bản gốc đã lưu (đã làm sạch, ngoại tuyến)</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="180"/>
+        <source>Show the stored original (sanitized, offline)</source>
+        <translation>Xem bản gốc đã lưu (đã làm sạch, ngoại tuyến)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="377" />
-      <source>no hits</source>
-      <translation>không có kết quả</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="377"/>
+        <source>no hits</source>
+        <translation>không có kết quả</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="380" />
-      <source>hit {n} of {total}</source>
-      <translation>kết quả {n} / {total}</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="380"/>
+        <source>hit {n} of {total}</source>
+        <translation>kết quả {n} / {total}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader/view.py" line="478" />
-      <source>No original is available here.</source>
-      <translation>Không có bản gốc ở đây.</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="483"/>
+        <source>No original is available here.</source>
+        <translation>Không có bản gốc ở đây.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>ReusedTextView</name>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="103"/>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="106"/>
+        <source>Compare with the cluster&apos;s first article</source>
+        <translation>So sánh với bài đầu tiên của nhóm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="112"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="135"/>
+        <source>Find articles that reuse the same text.</source>
+        <translation>Tìm các bài dùng lại cùng một đoạn văn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="114"/>
+        <source>Scan library</source>
+        <translation>Quét thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="145"/>
+        <source>Scanning the library for reused text…</source>
+        <translation>Đang quét thư viện tìm văn bản dùng lại…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="165"/>
+        <source>The scan failed: %s</source>
+        <translation>Quét thất bại: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="173"/>
+        <source>Scanning: %1 of %2 articles…</source>
+        <translation>Đang quét: %1 / %2 bài…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="182"/>
+        <source>%1 groups of near-duplicates (%2 articles)</source>
+        <translation>%1 nhóm gần trùng lặp (%2 bài)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="187"/>
+        <source>No near-duplicate articles found.</source>
+        <translation>Không tìm thấy bài gần trùng lặp.</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
-      <location filename="../../desktop/ui/search_bar.py" line="51" />
-      <source>Search the library (accents optional: “doi tuyen” finds “đội tuyển”)</source>
-      <translation>Tìm trong thư viện (không cần dấu: “doi tuyen” vẫn tìm thấy “đội tuyển”)</translation>
+        <location filename="../../desktop/ui/search_bar.py" line="51"/>
+        <source>Search the library (accents optional: “doi tuyen” finds “đội tuyển”)</source>
+        <translation>Tìm trong thư viện (không cần dấu: “doi tuyen” vẫn tìm thấy “đội tuyển”)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/search_bar.py" line="56" />
-      <source>Relevance</source>
-      <translation>Liên quan nhất</translation>
+        <location filename="../../desktop/ui/search_bar.py" line="56"/>
+        <source>Relevance</source>
+        <translation>Liên quan nhất</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/search_bar.py" line="57" />
-      <source>Newest first</source>
-      <translation>Mới nhất trước</translation>
+        <location filename="../../desktop/ui/search_bar.py" line="57"/>
+        <source>Newest first</source>
+        <translation>Mới nhất trước</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/search_bar.py" line="58" />
-      <source>Oldest first</source>
-      <translation>Cũ nhất trước</translation>
+        <location filename="../../desktop/ui/search_bar.py" line="58"/>
+        <source>Oldest first</source>
+        <translation>Cũ nhất trước</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/search_bar.py" line="59" />
-      <source>Sort results</source>
-      <translation>Sắp xếp kết quả</translation>
+        <location filename="../../desktop/ui/search_bar.py" line="59"/>
+        <source>Sort results</source>
+        <translation>Sắp xếp kết quả</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/search_bar.py" line="128" />
-      <source>%n article(s)</source>
-      <translation>
-        <numerusform>%n bài viết</numerusform>
-      </translation>
+        <location filename="../../desktop/ui/search_bar.py" line="128"/>
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n bài viết</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/search_bar.py" line="130" />
-      <source>about %n article(s)</source>
-      <translation>
-        <numerusform>khoảng %n bài viết</numerusform>
-      </translation>
+        <location filename="../../desktop/ui/search_bar.py" line="130"/>
+        <source>about %n article(s)</source>
+        <translation>
+            <numerusform>khoảng %n bài viết</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/search_bar.py" line="132" />
-      <source>{ms:.0f} ms</source>
-      <translation>{ms:.0f} ms</translation>
+        <location filename="../../desktop/ui/search_bar.py" line="132"/>
+        <source>{ms:.0f} ms</source>
+        <translation>{ms:.0f} ms</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/search_bar.py" line="145" />
-      <source>Searching…</source>
-      <translation>Đang tìm…</translation>
+        <location filename="../../desktop/ui/search_bar.py" line="145"/>
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="14" />
-      <source>Settings</source>
-      <translation>Cài đặt</translation>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="14"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="18" />
-      <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="23" />
-      <source>Follow the system</source>
-      <translation>Theo hệ thống</translation>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="18"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="23"/>
+        <source>Follow the system</source>
+        <translation>Theo hệ thống</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="19" />
-      <source>Light</source>
-      <translation>Sáng</translation>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="19"/>
+        <source>Light</source>
+        <translation>Sáng</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="20" />
-      <source>Dark</source>
-      <translation>Tối</translation>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="20"/>
+        <source>Dark</source>
+        <translation>Tối</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="28" />
-      <source>A new language applies fully after a restart.</source>
-      <translation>Ngôn ngữ mới được áp dụng đầy đủ sau khi khởi động lại.</translation>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="28"/>
+        <source>A new language applies fully after a restart.</source>
+        <translation>Ngôn ngữ mới được áp dụng đầy đủ sau khi khởi động lại.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="36" />
-      <source>Theme:</source>
-      <translation>Giao diện:</translation>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="36"/>
+        <source>Theme:</source>
+        <translation>Giao diện:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="37" />
-      <source>Language:</source>
-      <translation>Ngôn ngữ:</translation>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="37"/>
+        <source>Language:</source>
+        <translation>Ngôn ngữ:</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>SimilarArticlesList</name>
+    <message>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="55"/>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="102"/>
+        <source>No article shown.</source>
+        <translation>Chưa hiển thị bài nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="73"/>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="75"/>
+        <source>Compare with this article</source>
+        <translation>So sánh với bài này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="79"/>
+        <source>Compare</source>
+        <translation>So sánh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="119"/>
+        <source>No library is open.</source>
+        <translation>Chưa mở thư viện nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="110"/>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="121"/>
+        <source>Looking for similar articles…</source>
+        <translation>Đang tìm bài tương tự…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="138"/>
+        <source>Could not find similar articles: %s</source>
+        <translation>Không tìm được bài tương tự: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="151"/>
+        <source>%1 near-duplicate(s), %2 related</source>
+        <translation>%1 bài gần trùng, %2 bài liên quan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="155"/>
+        <source>No similar articles found.</source>
+        <translation>Không tìm thấy bài tương tự.</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarArticlesModel</name>
+    <message>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="53"/>
+        <source>Similar</source>
+        <translation>Giống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="53"/>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="103"/>
+        <source>related</source>
+        <translation>liên quan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="134"/>
+        <source>Near-duplicate: %1 of the shorter article&apos;s text is in the other</source>
+        <translation>Gần trùng: %1 văn bản của bài ngắn hơn có trong bài kia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="137"/>
+        <source>Related: shares distinctive words with this article, not its text</source>
+        <translation>Liên quan: có chung các từ đặc trưng với bài này, không chung văn bản</translation>
+    </message>
+</context>
+<context>
     <name>main_window</name>
     <message>
-      <location filename="../../desktop/ui/annotations/install.py" line="30" />
-      <source>Annotations</source>
-      <translation>Chú thích</translation>
+        <location filename="../../desktop/ui/annotations/install.py" line="34"/>
+        <source>Annotations</source>
+        <translation>Chú thích</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/annotations/install.py" line="33" />
-      <source>All annotations</source>
-      <translation>Tất cả chú thích</translation>
+        <location filename="../../desktop/ui/annotations/install.py" line="37"/>
+        <source>All annotations</source>
+        <translation>Tất cả chú thích</translation>
     </message>
-  </context>
+</context>
 </TS>
