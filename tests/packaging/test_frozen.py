@@ -100,6 +100,7 @@ def test_installed_frozen_app_uses_home(tmp_path: Path) -> None:
     app = tmp_path / APP_SLUG
     shutil.copytree(DIST / APP_SLUG, app, symlinks=True)
     (app / PORTABLE_MARKER).unlink(missing_ok=True)
+    shutil.rmtree(app / "data", ignore_errors=True)  # left by an earlier portable run
     home = tmp_path / "home"
     home.mkdir()
     proc = run(app, home, "stats", "--json")
