@@ -2,21 +2,24 @@
 
 Double-click (or Enter) opens an article (``open_requested``); the Compare
 button or the context menu compares it with the current one
-(``compare_requested``). The list is filled on a worker thread.
+(``compare_requested``). The list is filled on a worker thread; an answer is
+shown only if it belongs to the latest request *and* to the article the list
+is now for, so a slow answer for an article shown earlier never appears. The
+rows live in a ``SimilarArticlesModel`` shown by a ``QTreeView``.
 """
 
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QPalette
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,10 +27,16 @@ from PySide6.QtWidgets import (
 from desktop.core.compare.similar import SimilarArticle
 from desktop.ui.compare.jobs import LibraryOpener, find_similar
 from desktop.ui.compare.pool import neardup_pool
+from desktop.ui.compare.similar_model import (
+    SIMILARITY_COLUMN,
+    TITLE_COLUMN,
+    IdRole,
+    KindRole,
+    SimilarArticlesModel,
+)
 from desktop.ui.threading import run_task
 
-IdRole = Qt.ItemDataRole.UserRole
-KindRole = Qt.ItemDataRole.UserRole + 1
+__all__ = ["IdRole", "KindRole", "SimilarArticlesList"]
 
 
 class SimilarArticlesList(QWidget):
@@ -42,30 +51,35 @@ class SimilarArticlesList(QWidget):
         self.opener: LibraryOpener | None = None
         self.article_id: str | None = None
         self._request = 0
-        self._items: list[SimilarArticle] = []
 
         self.status = QLabel(self.tr("No article shown."), self)
         self.status.setWordWrap(True)
-        self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("Similar"), self.tr("Title")])
+        self.model = SimilarArticlesModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
         self.tree.setRootIsDecorated(False)
+        self.tree.setItemsExpandable(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.tree.itemActivated.connect(lambda item, _col: self._open(item))
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(SIMILARITY_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.tree.activated.connect(self._open)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.open_action = QAction(self.tr("Open"), self.tree)
-        self.open_action.triggered.connect(lambda: self._open(self.tree.currentItem()))
+        self.open_action.triggered.connect(lambda: self._open(self.tree.currentIndex()))
         self.compare_action = QAction(self.tr("Compare with this article"), self.tree)
         self.compare_action.triggered.connect(self.compare_current)
         self.tree.addAction(self.open_action)
         self.tree.addAction(self.compare_action)
         self.compare_button = QPushButton(self.tr("Compare"), self)
         self.compare_button.clicked.connect(self.compare_current)
-        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -78,66 +92,61 @@ class SimilarArticlesList(QWidget):
         self._update_buttons()
 
     def items(self) -> list[SimilarArticle]:
-        return list(self._items)
+        """The articles listed, in the order shown."""
+        return self.model.items()
 
     def clear(self) -> None:
         self._request += 1
         self.article_id = None
-        self._items = []
-        self.tree.clear()
+        self.model.set_items(None, [])
         self.status.setText(self.tr("No article shown."))
-        self._update_buttons()
+
+    def expect_article(self, article_id: str) -> None:
+        """The reader now shows ``article_id``: empty the list (dropping any answer on the
+        way) until ``set_article(article_id)`` runs, e.g. after a typing pause."""
+        self._request += 1
+        self.article_id = article_id
+        self.model.set_items(article_id, [])
+        self.status.setText(self.tr("Looking for similar articles…"))
 
     def set_article(self, article_id: str) -> None:
         """Find the articles similar to ``article_id`` (in the background)."""
-        if self.opener is None:
-            return
         self._request += 1
         request = self._request
         self.article_id = article_id
-        self._items = []
-        self.tree.clear()
+        self.model.set_items(article_id, [])
+        if self.opener is None:
+            self.status.setText(self.tr("No library is open."))
+            return
         self.status.setText(self.tr("Looking for similar articles…"))
-        self._update_buttons()
         opener, limit = self.opener, self.limit
 
+        def current() -> bool:
+            return (
+                shiboken6.isValid(self)
+                and request == self._request
+                and article_id == self.article_id
+            )
+
         def done(found: object) -> None:
-            if shiboken6.isValid(self) and request == self._request:
+            if current():
                 assert isinstance(found, list)
                 self.show_items(article_id, found)
 
         def fail(exc: BaseException) -> None:
-            if shiboken6.isValid(self) and request == self._request:
+            if current():
                 self.status.setText(self.tr("Could not find similar articles: %s") % exc)
 
         run_task(lambda: find_similar(opener, article_id, limit), done, fail, neardup_pool())
 
     def show_items(self, article_id: str, items: list[SimilarArticle]) -> None:
+        """Show ``items`` as the list for ``article_id``; a search still running is dropped."""
+        self._request += 1
         self.article_id = article_id
-        self._items = list(items)
-        self.tree.clear()
-        for s in items:
-            row = QTreeWidgetItem([f"{s.similarity:.0%}", s.title or s.id])
-            row.setData(0, IdRole, s.id)
-            row.setData(0, KindRole, s.kind)
-            row.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if s.kind == "near-duplicate":
-                tip = self.tr("Near-duplicate: %1 of the shorter article's text is in the other")
-            else:
-                tip = self.tr("Related: shares distinctive words (%1 of the text in common)")
-                muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
-                font = row.font(1)
-                font.setItalic(True)
-                for col in (0, 1):
-                    row.setForeground(col, QBrush(muted))
-                    row.setFont(col, font)
-            tooltip = tip.replace("%1", f"{s.similarity:.0%}") + "\n" + s.title
-            row.setToolTip(0, tooltip)
-            row.setToolTip(1, tooltip)
-            self.tree.addTopLevelItem(row)
+        self.model.set_items(article_id, items)
         if items:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
-            near = sum(1 for s in items if s.kind == "near-duplicate")
+            self.tree.setCurrentIndex(self.model.index(0, TITLE_COLUMN))
+            near = self.model.near_duplicate_count()
             self.status.setText(
                 self.tr("%1 near-duplicate(s), %2 related").replace("%1", str(near))
                 .replace("%2", str(len(items) - near))
@@ -148,8 +157,7 @@ class SimilarArticlesList(QWidget):
         self.loaded.emit(article_id)
 
     def selected_id(self) -> str | None:
-        item = self.tree.currentItem()
-        value = item.data(0, IdRole) if item is not None else None
+        value = self.tree.currentIndex().data(IdRole)
         return value if isinstance(value, str) else None
 
     def compare_current(self) -> None:
@@ -157,8 +165,8 @@ class SimilarArticlesList(QWidget):
         if article_id:
             self.compare_requested.emit(article_id)
 
-    def _open(self, item: QTreeWidgetItem | None) -> None:
-        value = item.data(0, IdRole) if item is not None else None
+    def _open(self, index: QModelIndex) -> None:
+        value = index.data(IdRole) if index.isValid() else None
         if isinstance(value, str):
             self.open_requested.emit(value)
 

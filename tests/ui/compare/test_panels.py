@@ -32,18 +32,20 @@ def test_similar_list_shows_near_duplicates_and_emits(qtbot, reuse_library) -> N
         widget.set_article(ids[0])
     items = widget.items()
     assert {s.id for s in items if s.kind == "near-duplicate"} == set(copies[:2])
-    kinds = [widget.tree.topLevelItem(n).data(0, KindRole) for n in range(len(items))]
+    model = widget.tree.model()
+    kinds = [model.index(n, 0).data(KindRole) for n in range(len(items))]
     assert kinds == [s.kind for s in items]
-    assert widget.tree.topLevelItemCount() == len(items)
-    first = widget.tree.topLevelItem(0)
-    assert first.text(0) == f"{items[0].similarity:.0%}" and first.text(1).startswith("Bản sao")
+    assert model.rowCount() == len(items)
+    first = model.index(0, 0)
+    assert first.data() == f"{items[0].similarity:.0%}"
+    assert first.siblingAtColumn(1).data().startswith("Bản sao")
     # The most similar is preselected; Compare emits it, activation opens it.
     assert widget.selected_id() == items[0].id
     with qtbot.waitSignal(widget.compare_requested) as blocker:
         widget.compare_button.click()
     assert blocker.args == [items[0].id]
     with qtbot.waitSignal(widget.open_requested) as blocker:
-        widget.tree.itemActivated.emit(first, 0)
+        widget.tree.activated.emit(first)
     assert blocker.args == [items[0].id]
 
 
