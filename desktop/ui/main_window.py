@@ -58,6 +58,12 @@ from desktop.ui.theme import apply_theme
 LibraryOpener = Callable[[], Library]
 
 
+def _is_bundle(path: Path) -> bool:
+    from desktop.core.bundles import is_bundle
+
+    return path.suffix.lower() == ".zip" and path.is_file() and is_bundle(path)
+
+
 def default_opener(library: Library) -> LibraryOpener:
     root, read_only = library.root, library.read_only
     return lambda: Library.open(root, create=False, read_only=read_only)
@@ -387,6 +393,11 @@ class MainWindow(QMainWindow):
         if self.library.read_only:
             self.statusBar().showMessage(self.tr("This library is read-only."), 6000)
             return False
+        if self.bundles.is_busy():
+            self.statusBar().showMessage(self.tr("Wait for the bundle task to finish."), 6000)
+            return False
+        if len(paths) == 1 and _is_bundle(Path(paths[0])):  # a dropped or chosen bundle merges
+            return self.bundles.start_import(Path(paths[0]))
         if not self.importer.start_import(paths):
             self.statusBar().showMessage(self.tr("An import is already running."), 6000)
             return False

@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel
 from desktop.core.bundles import export_bundle, verify_bundle
 from desktop.core.bundles.readonly import TEMP_PREFIX
 from desktop.core.store import Library
+from desktop.ui.bundles.controller import ExportScope
 from desktop.ui.bundles.options_dialog import ExportOptionsDialog
 from desktop.ui.results.model import IdRole
 from tests.core.bundles.tampering import rewrite
@@ -116,6 +117,13 @@ def test_import_bundle_merges_and_is_searchable(qtbot, tmp_path, library, make_w
     assert {hit.id for hit in result.hits} == set(ids)
     assert "3" in window.statusBar().currentMessage()
 
+    # Dropping (or choosing) the same bundle as a file goes through the bundle import.
+    with qtbot.waitSignal(window.index_synced, timeout=60000):
+        assert window.import_paths([bundle])
+        again = _wait_job(qtbot, window, "import")
+    assert again.imported == 0 and again.duplicates == 3
+    assert library.articles.count() == 9
+
 
 def test_tampered_bundle_shows_the_error(qtbot, tmp_path, library, make_window) -> None:
     seed(library, 5)
@@ -158,7 +166,14 @@ def test_open_bundle_read_only_from_the_menu(qtbot, tmp_path, library, make_wind
     ):
         assert not action.isEnabled()
     assert window.actions_.export_library.isEnabled()
+    assert not window.import_paths([bundle])
     qtbot.waitUntil(lambda: window.results_model.total == 3, timeout=15000)
+    copy = tmp_path / "copy.zip"  # a read-only bundle can be exported again
+    assert window.bundles.start_export(
+        copy, ExportScope(), with_originals=True, with_index=False
+    )
+    _wait_job(qtbot, window, "export")
+    assert verify_bundle(copy).counts.articles == 3
     result = search_for(qtbot, window, "thuyen rong")
     assert {hit.id for hit in result.hits} == set(ids)
     assert not window.bundles.start_import(bundle)  # refused, nothing started
