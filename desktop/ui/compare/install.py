@@ -162,6 +162,7 @@ class CompareController(QObject):
 
     def _article_changed(self, article_id: str) -> None:
         self._pending_article = article_id
+        self.similar.expect_article(article_id)  # never show the previous article's list
         self._similar_timer.start()
 
     def _show_similar(self) -> None:

@@ -180,3 +180,28 @@ def test_expecting_another_article_empties_the_list_at_once(qtbot, slow_list) ->
     with qtbot.waitSignal(widget.loaded, timeout=10000) as blocker:
         widget.set_article("B")
     assert blocker.args == ["B"] and widget.selected_id() == "B-copy"
+
+
+def test_the_panel_never_lists_the_previous_articles_matches(qtbot, make_window, library) -> None:
+    import random
+
+    from tests.core.compare.conftest import add, make_body, variant
+    from tests.ui.conftest import wait_ready
+
+    rng = random.Random(5)
+    base = [make_body(rng) for _ in range(6)]
+    ids = add(library, base)
+    copies = add(library, [variant(base[1], rng)], "Bản sao")
+    window = make_window(library, use_index=False)
+    wait_ready(qtbot, window)
+    panel = window.extensions["compare"].similar
+    with qtbot.waitSignal(panel.loaded, timeout=20000, check_params_cb=lambda i: i == ids[1]):
+        window.open_article(ids[1])
+    assert [s.id for s in panel.items()] == copies
+    # The reader moves on: the list empties at once, before the pause and the new search.
+    window.open_article(ids[4])
+    assert window.reader.current_article().id == ids[4]
+    assert panel.items() == [] and panel.selected_id() is None and panel.article_id == ids[4]
+    with qtbot.waitSignal(panel.loaded, timeout=20000, check_params_cb=lambda i: i == ids[4]):
+        pass
+    assert copies[0] not in {s.id for s in panel.items()}
