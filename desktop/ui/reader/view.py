@@ -71,7 +71,7 @@ class ReaderView(QWidget):
         self._article: Article | None = None
         self._query: str | None = None
         self._map = OffsetMap("")
-        self._folded = ""
+        self._folded: str | None = ""  # the body folded for find; None until first needed
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._hits: list[Span] = []
         self._hit_index = -1
@@ -217,7 +217,7 @@ class ReaderView(QWidget):
         self._article = article
         self._query = query.strip() if query and query.strip() else None
         self._map = OffsetMap(article.body)
-        self._folded = fold(article.body)
+        self._folded = None  # folded on the first find: opening stays cheap
         self._layers.clear()
         self._hits, self._hit_index = [], -1
         self._finds, self._find_index = [], -1
@@ -396,7 +396,7 @@ class ReaderView(QWidget):
         self.body_edit.setFocus()
 
     def _on_find_text(self, text: str) -> None:
-        self._finds = find_all(self._folded, text)
+        self._finds = find_all(self._folded_body(), text)
         self._find_index = -1
         fmt = self._format("#9fd8a4" if not self._dark() else "#2f6d3a")
         self.set_highlight_layer("find", self._finds, fmt)
@@ -404,6 +404,11 @@ class ReaderView(QWidget):
             self.find_step(1)
         else:
             self.find_bar.show_count(-1, 0)
+
+    def _folded_body(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self._article.body) if self._article is not None else ""
+        return self._folded
 
     def find_matches(self) -> list[Span]:
         return list(self._finds)

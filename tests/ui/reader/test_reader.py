@@ -135,6 +135,19 @@ def test_find_bar(qtbot, reader: ReaderView) -> None:
     assert reader.find_matches() == []
 
 
+def test_find_searches_the_article_now_shown(reader: ReaderView) -> None:
+    """The folded copy used by find is made on first use and belongs to one article."""
+    reader.show_article(article(EMOJI_BODY))
+    reader.open_find()
+    reader.find_bar.edit.setText("doi")
+    assert len(reader.find_matches()) == 2
+    other = "Một đội 🎉 khác."
+    reader.show_article(article(other))  # the find bar stays open: it searches the new text
+    assert [other[s:e] for s, e in reader.find_matches()] == ["đội"]
+    reader.find_bar.edit.setText("khac")
+    assert [other[s:e] for s, e in reader.find_matches()] == ["khác"]
+
+
 def test_zoom_and_font_choice(reader: ReaderView) -> None:
     reader.show_article(article("Chữ."))
     size = reader.body_edit.document().defaultFont().pointSizeF()
