@@ -9,7 +9,7 @@ current value, when new counts arrive.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from desktop.ui.facets.model import GROUPS, FacetModel, GroupRole, ValueRole
@@ -35,6 +35,8 @@ class FacetSidebar(QTreeView):
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Long site names lose their middle, never the count at the end.
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setStyleSheet(INDICATOR_STYLE)
         self.facet_model = FacetModel(self)
         self.setModel(self.facet_model)
