@@ -128,3 +128,70 @@ def test_file_instead_of_folder(tmp_path: Path) -> None:
     f.write_text("x")
     with pytest.raises(LibraryError):
         Library.open(f)
+
+
+def _stored_rows(library: Library) -> list[tuple[object, ...]]:
+    return [
+        tuple(r)
+        for r in library.conn.execute(
+            "SELECT a.id, a.content_hash, a.title, a.body, a.published, a.kind, a.gen, "
+            "o.media_type, o.encoding, o.hints FROM articles a "
+            "JOIN originals o ON o.article_id = a.id ORDER BY a.seq"
+        )
+    ]
+
+
+def test_add_batch_matches_add_many(tmp_path: Path) -> None:
+    from desktop.core.store.connection import bump_generation, transaction
+
+    stored = draft("Đã có từ trước")
+    batch = [
+        draft("Hà Nội mùa thu", published=date(2017, 3, 1)),
+        draft("Hà Nội   mùa thu", raw=b"other bytes"),  # same body, other id
+        stored,  # same id as a stored article
+        draft("Đã có từ trước", raw=b"again"),  # same body as a stored article
+        draft("Sông Hồng", original=Original(data=b"x", media_type="text/html", hints={"u": "1"})),
+    ]
+    results = []
+    libraries = []
+    for name in ("many", "batch"):
+        lib = Library.open(tmp_path / name)
+        libraries.append(lib)
+        lib.articles.add(stored)
+        if name == "many":
+            results.append(lib.articles.add_many(batch))
+        else:
+            with transaction(lib.conn):
+                gen = bump_generation(lib.conn)
+                results.append(lib.articles.add_batch(batch, gen))
+    many, bulk = libraries
+    assert results[0] == results[1] == [
+        AddOutcome.ADDED, AddOutcome.DUPLICATE, AddOutcome.DUPLICATE,
+        AddOutcome.DUPLICATE, AddOutcome.ADDED,
+    ]
+    assert _stored_rows(bulk) == _stored_rows(many)
+    assert bulk.articles.generation() == many.articles.generation() == 2
+    assert bulk.articles.original(batch[4].id) == many.articles.original(batch[4].id)
+    for lib in libraries:
+        lib.close()
+
+
+def test_add_batch_keeps_precompressed_originals_and_clears_removals(library: Library) -> None:
+    import zlib
+
+    from desktop.core.store.connection import bump_generation, transaction
+
+    raw = ("<p>Đà Nẵng</p>" * 50).encode()
+    packed = zlib.compress(raw, 1)
+    d = draft("Đà Nẵng", original=Original(data=raw, zlib_data=packed))
+    library.articles.add(d)
+    library.articles.delete([d.id])
+    assert library.articles.removed_since(0) == [d.id]
+    with transaction(library.conn):
+        gen = bump_generation(library.conn)
+        assert library.articles.add_batch([d], gen) == [AddOutcome.ADDED]
+    assert library.articles.removed_since(0) == []
+    stored = library.conn.execute("SELECT data FROM originals").fetchone()[0]
+    assert bytes(stored) == packed
+    assert library.articles.original(d.id).data == raw
+    assert [a.id for a in library.articles.changed_since(gen - 1)] == [d.id]

@@ -1,9 +1,10 @@
 """Merging a bundle into a library.
 
-The bundle is verified completely first, so a damaged or hostile bundle adds
-nothing. Articles go through the store's ``add_many``: an article whose id or
-content hash is already stored counts as a duplicate and the stored one is
-kept. Annotations are merged (by id, re-anchored) by the annotations store.
+The bundle is verified and its articles loaded in one pass and one transaction
+(see ``loader``), so a damaged or hostile bundle adds nothing. An article whose
+id or content hash is already stored counts as a duplicate and the stored one
+is kept. Annotations are merged (by id, re-anchored) by the annotations store
+once the articles are in.
 """
 
 from __future__ import annotations
@@ -14,16 +15,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from desktop.core.bundles import links
-from desktop.core.bundles.manifest import ANNOTATIONS_NAME, BundleManifest
-from desktop.core.bundles.progress import BundleProgress, ProgressFn
-from desktop.core.bundles.records import ArticleRecord, draft_for
+from desktop.core.bundles.loader import load_bundle
+from desktop.core.bundles.manifest import ANNOTATIONS_NAME
+from desktop.core.bundles.progress import ProgressFn
 from desktop.core.bundles.safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
-from desktop.core.bundles.verify import iter_records, read_annotations, verify_open
-from desktop.core.errors import LibraryError, UnsafeArchiveError
-from desktop.core.models import ArticleDraft, Original
-from desktop.core.store import AddOutcome, Library
-
-BATCH = 500
+from desktop.core.bundles.verify import read_annotations
+from desktop.core.errors import LibraryError
+from desktop.core.store import Library
 
 
 class BundleImportReport(BaseModel):
@@ -49,61 +47,22 @@ def import_bundle(
     limits: ZipLimits = DEFAULT_LIMITS,
     progress: ProgressFn | None = None,
 ) -> BundleImportReport:
-    """Verify the bundle at ``path``, then merge its articles and annotations."""
+    """Verify the bundle at ``path`` while merging its articles, then its annotations."""
     if library.read_only:
         raise LibraryError("This library is open read-only; a bundle cannot be imported into it.")
     path = Path(path)
     with SafeZip(path, limits) as zf:
-        manifest = verify_open(zf, progress)
-        report = BundleImportReport(path=str(path))
-        load_articles(library, zf, manifest, report, progress)
+        _, counts = load_bundle(library, zf, progress)
+        report = BundleImportReport(
+            path=str(path),
+            articles=counts.articles,
+            imported=counts.imported,
+            duplicates=counts.duplicates,
+            ids=counts.ids,
+        )
         if zf.has(ANNOTATIONS_NAME):
             collection = read_annotations(zf)
             report.annotations = links.count_annotations(collection)
             merged = links.merge_annotations(library, collection)
             report.annotation_merge = merged.model_dump(mode="json")
     return report
-
-
-def load_articles(
-    library: Library,
-    zf: SafeZip,
-    manifest: BundleManifest,
-    report: BundleImportReport,
-    progress: ProgressFn | None = None,
-) -> None:
-    """Add the bundle's articles to ``library`` in batches, counting the outcome."""
-    total = manifest.counts.articles
-    batch: list[ArticleDraft] = []
-
-    def flush() -> None:
-        outcomes = library.articles.add_many(batch)
-        for draft, outcome in zip(batch, outcomes, strict=True):
-            if outcome is AddOutcome.ADDED:
-                report.imported += 1
-                report.ids.append(draft.id)
-            else:
-                report.duplicates += 1
-        batch.clear()
-        if progress is not None:
-            progress(BundleProgress("articles", report.articles, total))
-
-    for record in iter_records(zf):
-        batch.append(draft_for(record, _original(zf, record), zf.path.name))
-        report.articles += 1
-        if len(batch) >= BATCH:
-            flush()
-    if batch:
-        flush()
-
-
-def _original(zf: SafeZip, record: ArticleRecord) -> Original | None:
-    info = record.original
-    if info is None:
-        return None
-    data = zf.read(info.member)
-    if len(data) != info.size:
-        raise UnsafeArchiveError(f"Bundle member {info.member!r} changed while it was read.")
-    return Original(
-        data=data, media_type=info.media_type, encoding=info.encoding, hints=dict(info.hints)
-    )

@@ -124,8 +124,9 @@ def adopt_index(library: Library) -> bool:
 
     Only for a new library filled from a whole-library bundle: its articles are
     the ones the index was built from, but they were written at other store
-    generations. Every article is marked as written at generation 0 and the
-    store generation is set to the index's, so the index counts as current.
+    generations. Every article is marked as written at or before the index's
+    generation and the store generation is set to the index's, so the index
+    counts as current.
     Returns False (and changes nothing) when the copied index has no state file.
     """
     if _module("desktop.core.search.state") is None:
@@ -136,7 +137,9 @@ def adopt_index(library: Library) -> bool:
     if state is None:
         return False
     with transaction(library.conn):
-        library.conn.execute("UPDATE articles SET gen = 0")
+        # Rows already at or below the index's generation count as indexed; only the
+        # others are rewritten (a row rewrite copies its whole body).
+        library.conn.execute("UPDATE articles SET gen = 0 WHERE gen > ?", (state.generation,))
         library.conn.execute("DELETE FROM removed_articles")
         library.conn.execute(
             "UPDATE meta SET value = ? WHERE key = 'generation'", (str(state.generation),)

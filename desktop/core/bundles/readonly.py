@@ -13,11 +13,11 @@ import tempfile
 from pathlib import Path
 
 from desktop.core.bundles import links
-from desktop.core.bundles.importer import BundleImportReport, load_articles
+from desktop.core.bundles.loader import load_bundle
 from desktop.core.bundles.manifest import ANNOTATIONS_NAME, INDEX_DIR, BundleManifest
 from desktop.core.bundles.progress import ProgressFn
 from desktop.core.bundles.safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
-from desktop.core.bundles.verify import read_annotations, verify_open
+from desktop.core.bundles.verify import read_annotations
 from desktop.core.store import Library
 
 TEMP_PREFIX = "archive-browser-bundle-"
@@ -48,18 +48,19 @@ def close_bundle(library: Library) -> None:
 
 def _load(zip_path: Path, target: Path, limits: ZipLimits, progress: ProgressFn | None) -> None:
     with SafeZip(zip_path, limits) as zf:
-        manifest = verify_open(zf, progress)
         library = Library.open(target)
         try:
-            load_articles(library, zf, manifest, BundleImportReport(path=str(zip_path)), progress)
+            # A throwaway library: no WAL (a read-only connection cannot use one without
+            # its shared-memory file) and no syncing to disk.
+            library.conn.execute("PRAGMA journal_mode = DELETE")
+            library.conn.execute("PRAGMA synchronous = OFF")
+            manifest, _ = load_bundle(library, zf, progress)
             if zf.has(ANNOTATIONS_NAME):
                 links.merge_annotations(library, read_annotations(zf))
             if manifest.counts.index_files:
                 _extract_index(zf, manifest, library)
                 links.adopt_index(library)
             links.prepare_index(library, progress)
-            # A read-only connection cannot use WAL without its shared-memory file.
-            library.conn.execute("PRAGMA journal_mode = DELETE")
         finally:
             library.close()
 

@@ -102,23 +102,39 @@ def parse_line(line: bytes, number: int) -> ArticleRecord:
         ) from exc
 
 
-def draft_for(record: ArticleRecord, original: Original | None, bundle_name: str) -> ArticleDraft:
+def draft_for(
+    record: ArticleRecord, content: tuple[bytes, bytes | None] | None, bundle_name: str
+) -> ArticleDraft:
     """A draft that keeps the record's id, text and metadata.
 
-    Without an original in the bundle, the body text itself (UTF-8) becomes the
-    stored original, with a hint saying which bundle it came from.
+    ``content`` is the original's bytes and their zlib form (or None), already
+    checked against the record; the record itself was validated when its line
+    was parsed, so nothing is validated again here. Without an original in the
+    bundle, the body text itself (UTF-8) becomes the stored original, with a
+    hint saying which bundle it came from.
     """
-    if original is None:
-        original = Original(
-            data=_nfc(record.body).encode("utf-8"),
+    body = _nfc(record.body)
+    if content is None or record.original is None:
+        original = Original.model_construct(
+            data=body.encode("utf-8"),
             media_type="text/plain",
             encoding="utf-8",
             hints={"bundle": bundle_name},
+            zlib_data=None,
         )
-    return ArticleDraft(
+    else:
+        info = record.original
+        original = Original.model_construct(
+            data=content[0],
+            media_type=info.media_type,
+            encoding=info.encoding,
+            hints=dict(info.hints),
+            zlib_data=content[1],
+        )
+    return ArticleDraft.model_construct(
         id=record.id,
         title=_nfc(record.title),
-        body=_nfc(record.body),
+        body=body,
         published=record.published,
         site=record.site,
         url=record.url,
@@ -128,6 +144,7 @@ def draft_for(record: ArticleRecord, original: Original | None, bundle_name: str
         source_member=record.source_member,
         kind=record.kind,
         original=original,
+        content_hash=None,
     )
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import re
 import stat
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from types import TracebackType
 from typing import IO
 
@@ -24,6 +25,11 @@ from desktop.core.errors import UnsafeArchiveError
 
 CHUNK = 1 << 20
 MAX_LINE_BYTES = 256 * 1024 * 1024
+# A zlib stream header (deflate, 32 KiB window, default level) for wrapping raw deflate data.
+_ZLIB_HEADER = b"\x78\x9c"
+# A zip local file header (APPNOTE 4.3.7): the name and extra lengths are its last fields.
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
+_LOCAL_SIGNATURE = b"PK\x03\x04"
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
@@ -48,8 +54,9 @@ def check_member_name(name: str) -> str:
         raise UnsafeArchiveError(f"Archive member {name!r} has an invalid name.")
     if "\\" in name or name.startswith("/") or _DRIVE.match(name):
         raise UnsafeArchiveError(f"Archive member {name!r} has an absolute or Windows path.")
-    parts = PurePosixPath(name).parts
-    if any(part in ("..", ".") for part in parts) or "//" in name:
+    # Plain string checks (a bundle names every original): with "//" and a leading
+    # "/" refused, the only empty part is after a folder's trailing "/".
+    if "//" in name or any(part in ("..", ".") for part in name.split("/")):
         raise UnsafeArchiveError(f"Archive member {name!r} points outside the archive.")
     return name
 
@@ -65,6 +72,7 @@ class SafeZip:
         self.path = Path(path)
         self.limits = limits
         self._total_read = 0
+        self._raw: IO[bytes] | None = None
         try:
             self._zf = zipfile.ZipFile(self.path)
         except FileNotFoundError as exc:
@@ -175,6 +183,67 @@ class SafeZip:
             raise UnsafeArchiveError(f"Archive member {name!r} is too large.")
         return b"".join(self.iter_chunks(name))
 
+    def read_with_zlib(self, name: str) -> tuple[bytes, bytes | None]:
+        """The member's bytes and, for a deflated member, the same bytes as a zlib stream.
+
+        The zlib stream wraps the member's own compressed data, so nothing is
+        compressed again. Other members come back with None. The same limits and
+        checks apply as for ``read`` (size, total, CRC).
+        """
+        info = self.info(name)
+        if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1:
+            return self.read(name), None
+        raw = self._compressed(info)
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        try:
+            data = inflater.decompress(raw, info.file_size + 1)
+        except zlib.error as exc:
+            raise UnsafeArchiveError(
+                f"Archive member {name!r} is damaged or truncated: {exc}"
+            ) from exc
+        if len(data) > info.file_size:
+            raise UnsafeArchiveError(
+                f"Archive member {name!r} holds more data than its header says."
+            )
+        if len(data) != info.file_size or not inflater.eof:
+            raise UnsafeArchiveError(
+                f"Archive member {name!r} is truncated ({len(data)} of {info.file_size} bytes)."
+            )
+        if zlib.crc32(data) != info.CRC:
+            raise UnsafeArchiveError(f"Archive member {name!r} is damaged (bad CRC-32).")
+        self._total_read += len(data)
+        if self._total_read > self.limits.max_total_bytes:
+            raise UnsafeArchiveError(
+                f"{self.path.name} unpacks to more than "
+                f"{self.limits.max_total_bytes} bytes (at member {name!r})."
+            )
+        return data, _ZLIB_HEADER + raw + struct.pack(">I", zlib.adler32(data))
+
+    def _compressed(self, info: zipfile.ZipInfo) -> bytes:
+        """The member's compressed bytes, found through its local header."""
+        name = info.filename
+        try:
+            if self._raw is None:
+                self._raw = open(self.path, "rb")  # noqa: SIM115 - closed in close()
+            fp = self._raw
+            fp.seek(info.header_offset)
+            header = fp.read(_LOCAL_HEADER.size)
+            if len(header) != _LOCAL_HEADER.size or header[:4] != _LOCAL_SIGNATURE:
+                raise UnsafeArchiveError(f"Archive member {name!r} has a damaged local header.")
+            fields = _LOCAL_HEADER.unpack(header)
+            local_name = fp.read(fields[10])
+            if local_name.decode("utf-8", "replace") != name and local_name.decode(
+                "cp437", "replace"
+            ) != name:
+                raise UnsafeArchiveError(f"Archive member {name!r} has a damaged local header.")
+            fp.seek(fields[11], 1)
+            raw = fp.read(info.compress_size)
+        except OSError as exc:
+            raise UnsafeArchiveError(f"Archive member {name!r} cannot be read: {exc}") from exc
+        if len(raw) != info.compress_size:
+            raise UnsafeArchiveError(f"Archive member {name!r} is truncated.")
+        return raw
+
     def digest(self, name: str) -> tuple[int, str]:
         """(size, SHA-256 hex) of the member, computed from its bytes."""
         h = hashlib.sha256()
@@ -204,6 +273,9 @@ class SafeZip:
 
     def close(self) -> None:
         self._zf.close()
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = None
 
     def __enter__(self) -> SafeZip:
         return self

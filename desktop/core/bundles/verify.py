@@ -12,7 +12,7 @@ import json
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from desktop.core.bundles.manifest import (
     ORIGINALS_DIR,
     BundleCounts,
     BundleManifest,
+    MemberInfo,
 )
 from desktop.core.bundles.progress import BundleProgress, ProgressFn
 from desktop.core.bundles.records import ID_PATTERN, ArticleRecord, parse_line
@@ -40,6 +41,9 @@ from desktop.core.bundles.safezip import (
     split_lines,
 )
 from desktop.core.errors import UnsafeArchiveError, UserError
+
+# Receives each checked record with its original's bytes and their zlib form (or None).
+ArticleSink = Callable[[ArticleRecord, tuple[bytes, bytes | None] | None], None]
 
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 MAX_ANNOTATIONS_BYTES = 1024 * 1024 * 1024
@@ -125,9 +129,29 @@ def _check_kind(name: str) -> None:
     raise UnsafeArchiveError(f"Bundle member {name!r} is not a kind of member bundles hold.")
 
 
-def verify_open(zf: SafeZip, progress: ProgressFn | None = None) -> BundleManifest:
-    """Verify an opened bundle and return its manifest."""
+def verify_open(
+    zf: SafeZip, progress: ProgressFn | None = None, on_article: ArticleSink | None = None
+) -> BundleManifest:
+    """Verify an opened bundle and return its manifest (see ``verify_manifest``)."""
     manifest = read_manifest(zf)
+    verify_manifest(zf, manifest, progress, on_article)
+    return manifest
+
+
+def verify_manifest(
+    zf: SafeZip,
+    manifest: BundleManifest,
+    progress: ProgressFn | None = None,
+    on_article: ArticleSink | None = None,
+) -> None:
+    """Check every member of an opened bundle against its parsed manifest.
+
+    With ``on_article``, each record of ``articles.jsonl`` is handed over as soon
+    as it and its original (when it has one) are checked, together with the
+    original's bytes and their zlib form (see ``SafeZip.read_with_zlib``); each
+    member is then read only once. The bundle as a whole is only verified when
+    this returns, so whatever the callback keeps must be dropped if it raises.
+    """
     listed = {m.name: m for m in manifest.members}
     present = [n for n in zf.names() if n != MANIFEST_NAME]
     for name in present:
@@ -141,30 +165,21 @@ def verify_open(zf: SafeZip, progress: ProgressFn | None = None) -> BundleManife
         raise UnsafeArchiveError(f"The bundle has no {ARTICLES_NAME}.")
 
     total = len(manifest.members)
+    checked: set[str] = set()
     n_originals = n_index = 0
     for done, info in enumerate(manifest.members, 1):
-        declared = zf.info(info.name).file_size
-        if declared != info.size:
-            raise UnsafeArchiveError(
-                f"Bundle member {info.name!r} has {declared} bytes; the manifest says {info.size}."
-            )
         if info.name == ARTICLES_NAME:
-            size, sha, records = _check_articles(zf, listed)
+            _check_declared_size(zf, info)
+            size, sha, records = _check_articles(zf, listed, on_article, checked)
+            _check_digest(info, size, sha)
             if records != manifest.counts.articles:
                 raise UnsafeArchiveError(
                     f"{ARTICLES_NAME} holds {records} articles; the manifest says "
                     f"{manifest.counts.articles}."
                 )
-        else:
-            size, sha = zf.digest(info.name)
-        if size != info.size:
-            raise UnsafeArchiveError(
-                f"Bundle member {info.name!r} has {size} bytes; the manifest says {info.size}."
-            )
-        if sha != info.sha256:
-            raise UnsafeArchiveError(
-                f"Bundle member {info.name!r} is damaged or was changed (SHA-256 mismatch)."
-            )
+        elif info.name not in checked:
+            _check_declared_size(zf, info)
+            _check_digest(info, *zf.digest(info.name))
         n_originals += info.name.startswith(ORIGINALS_DIR)
         n_index += info.name.startswith(INDEX_DIR)
         if progress is not None and (done % 200 == 0 or done == total):
@@ -175,7 +190,33 @@ def verify_open(zf: SafeZip, progress: ProgressFn | None = None) -> BundleManife
     annotations = read_annotations(zf) if ANNOTATIONS_NAME in listed else None
     found = links.count_annotations(annotations) if annotations is not None else 0
     _check_count("annotations", found, manifest.counts.annotations)
-    return manifest
+
+
+def _check_declared_size(zf: SafeZip, info: MemberInfo) -> None:
+    declared = zf.info(info.name).file_size
+    if declared != info.size:
+        raise UnsafeArchiveError(
+            f"Bundle member {info.name!r} has {declared} bytes; the manifest says {info.size}."
+        )
+
+
+def _check_digest(info: MemberInfo, size: int, sha: str) -> None:
+    if size != info.size:
+        raise UnsafeArchiveError(
+            f"Bundle member {info.name!r} has {size} bytes; the manifest says {info.size}."
+        )
+    if sha != info.sha256:
+        raise UnsafeArchiveError(
+            f"Bundle member {info.name!r} is damaged or was changed (SHA-256 mismatch)."
+        )
+
+
+def _read_checked(zf: SafeZip, info: MemberInfo) -> tuple[bytes, bytes | None]:
+    """A member's bytes (and zlib form), checked against its manifest entry."""
+    _check_declared_size(zf, info)
+    data, zdata = zf.read_with_zlib(info.name)
+    _check_digest(info, len(data), hashlib.sha256(data).hexdigest())
+    return data, zdata
 
 
 def _check_count(what: str, found: int, declared: int) -> None:
@@ -196,15 +237,17 @@ def read_annotations(zf: SafeZip) -> dict[str, Any]:
     return data
 
 
-def iter_records(zf: SafeZip) -> Iterator[ArticleRecord]:
-    """The bundle's article records, parsed and checked one line at a time."""
-    for number, line in enumerate(zf.iter_lines(ARTICLES_NAME), 1):
-        if line.strip():
-            yield parse_line(line, number)
+def _check_articles(
+    zf: SafeZip,
+    listed: dict[str, MemberInfo],
+    on_article: ArticleSink | None,
+    checked: set[str],
+) -> tuple[int, str, int]:
+    """Hash ``articles.jsonl`` and check every record in the same pass.
 
-
-def _check_articles(zf: SafeZip, listed: dict[str, Any]) -> tuple[int, str, int]:
-    """Hash ``articles.jsonl`` and check every record in the same pass."""
+    With ``on_article``, each record's original is read and checked here too (its
+    name goes into ``checked``) and the record is handed over.
+    """
     sha = hashlib.sha256()
     size = 0
     records = 0
@@ -239,6 +282,12 @@ def _check_articles(zf: SafeZip, listed: dict[str, Any]) -> tuple[int, str, int]
                     f"{ARTICLES_NAME} line {number}: original {orig.member!r} does not match "
                     "the bundle's members."
                 )
+        if on_article is not None:
+            content = None
+            if orig is not None:
+                content = _read_checked(zf, listed[orig.member])
+                checked.add(orig.member)
+            on_article(record, content)
         records += 1
     return size, sha.hexdigest(), records
 

@@ -100,6 +100,69 @@ class ArticleStore:
     def add(self, draft: ArticleDraft) -> AddOutcome:
         return self.add_many([draft])[0]
 
+    def add_batch(self, drafts: Sequence[ArticleDraft], gen: int) -> list[AddOutcome]:
+        """``add_many`` for bulk loads, inside a write transaction the caller holds.
+
+        The outcomes are those of ``add_many``: a draft whose id or content hash is
+        already stored, or came earlier in ``drafts``, is a duplicate. Stored keys are
+        looked up with one query per chunk and rows are written with ``executemany``.
+        ``gen`` is the generation from ``bump_generation`` in that transaction.
+        """
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        hashes = [d.content_hash or content_hash_for(d.body) for d in drafts]
+        taken_ids = self._stored("id", [d.id for d in drafts])
+        taken_hashes = self._stored("content_hash", hashes)
+        outcomes: list[AddOutcome] = []
+        rows: list[tuple[object, ...]] = []
+        originals: list[tuple[object, ...]] = []
+        for d, chash in zip(drafts, hashes, strict=True):
+            if d.id in taken_ids or chash in taken_hashes:
+                outcomes.append(AddOutcome.DUPLICATE)
+                continue
+            taken_ids.add(d.id)
+            taken_hashes.add(chash)
+            outcomes.append(AddOutcome.ADDED)
+            rows.append((
+                d.id, chash, d.title, d.body,
+                d.published.isoformat() if d.published else None,
+                d.site, d.url, d.author, d.language, d.source_path, d.source_member,
+                d.kind, now, gen,
+            ))
+            originals.append((
+                d.id, d.original.media_type, d.original.encoding,
+                json.dumps(d.original.hints, ensure_ascii=False),
+                d.original.zlib_data
+                if d.original.zlib_data is not None
+                else compress(d.original.data),
+            ))
+        self.conn.executemany(
+            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, gen) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        self.conn.executemany(
+            "INSERT INTO originals (article_id, media_type, encoding, hints, compression, data) "
+            "VALUES (?, ?, ?, ?, 'zlib', ?)",
+            originals,
+        )
+        self.conn.executemany(
+            "DELETE FROM removed_articles WHERE id = ?", [(row[0],) for row in rows]
+        )
+        return outcomes
+
+    def _stored(self, column: Literal["id", "content_hash"], values: list[str]) -> set[str]:
+        """Which of ``values`` are stored in ``column`` (an indexed, unique column)."""
+        found: set[str] = set()
+        for chunk in _chunks(values, 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT {column} FROM articles WHERE {column} IN ({marks})", chunk
+                )
+            )
+        return found
+
     def _add_one(self, d: ArticleDraft, now: str, gen: int) -> AddOutcome:
         chash = d.content_hash or content_hash_for(d.body)
         dup = self.conn.execute(
