@@ -95,7 +95,8 @@ def run(zpath: Path, root: Path, limit: int | None) -> int:
         index = NearDuplicateIndex.for_library(lib)
         report = index.refresh()
         print(f"full scan: {report.took_ms / 1000:.1f} s for {report.articles} articles "
-              f"(goal <= 60 s), {report.pairs} near-duplicate pairs")
+              f"(goal <= 60 s), {report.pairs} near-duplicate pairs, "
+              f"{len(index.stop)} boilerplate shingles (in > {index.params.max_df} articles)")
 
         lib.articles.add_many(held)
         index = NearDuplicateIndex.for_library(lib)  # reloads the cache from disk
@@ -110,6 +111,8 @@ def run(zpath: Path, root: Path, limit: int | None) -> int:
         sizes = [len(c) for c in clusters]
         print(f"clusters: {len(clusters)} (sizes: largest {sizes[:10]}, "
               f"{sum(sizes)} articles in clusters) in {(time.perf_counter() - t1) * 1000:.0f} ms")
+        lowest = min((m.similarity for c in clusters for m in c), default=1.0)
+        print(f"lowest member similarity to its representative: {lowest:.0%}")
         for cluster in clusters[:3]:
             titles = lib.articles.summaries_for([m.id for m in cluster[:4]])
             print("  -", " | ".join(f"{s.title[:40]} ({m.similarity:.0%})"

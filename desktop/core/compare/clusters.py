@@ -1,13 +1,18 @@
-"""Groups of near-duplicate articles: connected components of the pair graph.
+"""Groups of near-duplicate articles, each built around one representative (star clusters).
 
-Each cluster lists its representative first (the member with the most
-near-duplicate links, then the longest); every member's ``similarity`` is its
-overlap with the representative (exact when the two form a confirmed pair, the
-signature estimate otherwise). Largest clusters come first.
+Connected components of the pair graph chain unrelated articles (A is like B, B
+is like C, A and C share nothing), so clusters are stars instead: the article
+with the most near-duplicates not yet grouped becomes a representative, and its
+ungrouped near-duplicates join it; repeat until no article has an ungrouped
+partner. Every member is therefore a confirmed near-duplicate of its
+representative, and its ``similarity`` is that pair's exact figure (at least the
+index's threshold). The representative is listed first (similarity 1.0), members
+by similarity; largest clusters come first.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -20,51 +25,36 @@ class ClusterMember:
     similarity: float  # to the cluster's representative (1.0 for the representative)
 
 
-class UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        parent = self.parent.setdefault(x, x)
-        if parent != x:
-            root = self.find(parent)
-            self.parent[x] = root
-            return root
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if ra < rb:
-                self.parent[rb] = ra
-            else:
-                self.parent[ra] = rb
-
-
 def find_clusters(index: NearDuplicateIndex, min_size: int = 2) -> list[list[ClusterMember]]:
-    """Connected groups of near-duplicates with at least ``min_size`` members."""
-    uf = UnionFind()
-    degree: dict[str, int] = defaultdict(int)
-    for a, b in index.pairs:
-        uf.union(a, b)
-        degree[a] += 1
-        degree[b] += 1
-    groups: dict[str, list[str]] = defaultdict(list)
-    for article_id in degree:
-        groups[uf.find(article_id)].append(article_id)
-    sizes = {article_id: int(index.sizes[index.row(article_id)]) for article_id in degree}
+    """Star clusters of near-duplicates with at least ``min_size`` members."""
+    partners: dict[str, dict[str, float]] = defaultdict(dict)
+    for (a, b), figures in index.pairs.items():
+        partners[a][b] = partners[b][a] = figures.similarity
+    sizes = {article_id: int(index.sizes[index.row(article_id)]) for article_id in partners}
+    ungrouped = set(partners)
+    # Max-heap on (ungrouped partners, length); counts only fall, so a popped entry
+    # whose count is still right is the best remaining representative.
+    heap = [(-len(p), -sizes[a], a) for a, p in partners.items()]
+    heapq.heapify(heap)
     clusters: list[list[ClusterMember]] = []
-    for members in groups.values():
-        if len(members) < max(2, min_size):
+    while heap:
+        neg_count, neg_size, rep = heapq.heappop(heap)
+        if rep not in ungrouped:
             continue
-        rep = min(members, key=lambda m: (-degree[m], -sizes[m], m))
-        rest: list[ClusterMember] = []
-        for m in members:
-            if m == rep:
-                continue
-            figures = index.estimate(m, rep)
-            rest.append(ClusterMember(m, figures.similarity if figures else 0.0))
-        rest.sort(key=lambda c: (-c.similarity, c.id))
+        members = [m for m in partners[rep] if m in ungrouped]
+        if len(members) != -neg_count:
+            heapq.heappush(heap, (-len(members), neg_size, rep))
+            continue
+        ungrouped.discard(rep)
+        if not members:
+            continue
+        ungrouped.difference_update(members)
+        if len(members) + 1 < max(2, min_size):
+            continue
+        rest = sorted(
+            (ClusterMember(m, partners[rep][m]) for m in members),
+            key=lambda c: (-c.similarity, c.id),
+        )
         clusters.append([ClusterMember(rep, 1.0), *rest])
     clusters.sort(key=lambda c: (-len(c), c[0].id))
     return clusters

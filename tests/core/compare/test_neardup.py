@@ -187,5 +187,5 @@ def test_corpus_sample_finds_rewritten_news(library: Library, corpus) -> None:  
     assert report.pairs > 10
     for (a, b), f in list(index.pairs.items())[:20]:
         body_a, body_b = library.articles.get(a).body, library.articles.get(b).body
-        exact = overlap(shingle_set(body_a, 5), shingle_set(body_b, 5))
+        exact = overlap(index.shingles(body_a), index.shingles(body_b))
         assert exact == f and f.similarity >= 0.5
