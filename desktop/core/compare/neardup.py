@@ -14,8 +14,8 @@ verified, so articles that share only such passages are not paired. Document
 frequencies are counted on every full scan and the stop shingles are saved with
 the cache. An incremental refresh keeps that set, and a full scan is made instead
 when the new articles alone put a shingle over ``max_df`` or when the articles
-hashed since the last full scan exceed ``rescan_share`` of the library then, so
-the set never drifts far from the library's real frequencies.
+hashed or removed since the last full scan exceed ``rescan_share`` of the library
+then, so the set never drifts far from the library's real frequencies.
 
 Signatures and confirmed pairs are saved under ``<library>/cache/neardup/``. The
 cache is derivable: it is rebuilt when missing, unreadable or made with other
@@ -168,7 +168,7 @@ class NearDuplicateIndex:
             removed = set(self.articles.removed_since(self.generation))
             total = self.articles.count_changed_since(self.generation)
             limit = self.params.rescan_share * max(self._full_articles, 1)
-            full = self._hashed_since_full + total > limit
+            full = self._hashed_since_full + total + len(removed) > limit
         if not full:
             new_ids, raw_sets = self._hash_all(
                 self._bodies(self.generation), total, progress, cancelled
@@ -177,7 +177,7 @@ class NearDuplicateIndex:
             # of articles already indexed: count everything again.
             full = bool(len(_frequent(raw_sets, self.params.max_df, self.stop)))
             if not full:
-                self._hashed_since_full += len(new_ids)
+                self._hashed_since_full += len(new_ids) + len(removed)
         if full:
             removed = set()
             self._reset()
