@@ -110,8 +110,12 @@ def test_import_bundle_merges_and_is_searchable(qtbot, tmp_path, library, make_w
     wait_ready(qtbot, window)
     with qtbot.waitSignal(window.index_synced, timeout=60000):
         assert window.bundles.start_import(bundle)
+        strip = window.bundles.strip
+        assert not strip.isHidden() and strip.label.text() == "Importing bundle"
+        assert not window.bundles.start_open(bundle)  # one bundle task at a time
         report = _wait_job(qtbot, window, "import")
     assert report.imported == 3 and report.duplicates == 0
+    assert window.bundles.strip.isHidden()
     assert library.articles.count() == 9
     result = search_for(qtbot, window, "thuyen rong")
     assert {hit.id for hit in result.hits} == set(ids)
