@@ -4,14 +4,16 @@ Each member is read once: every record of ``articles.jsonl`` and its original
 are checked (``verify.verify_manifest``) and then written to the library in
 batches (``ArticleStore.add_batch``: one duplicate lookup per chunk, rows by
 ``executemany``). Originals keep the compressed bytes they have in the zip.
-Everything is written in one transaction that commits only once the whole
-bundle has verified, so a damaged or hostile bundle adds nothing.
+Writing a batch overlaps with reading the next. Everything is written in one
+transaction that commits only once the whole bundle has verified, so a damaged
+or hostile bundle adds nothing.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 
 from desktop.core.bundles.manifest import BundleManifest
@@ -40,46 +42,95 @@ class LoadCounts:
 
 
 def load_bundle(
-    library: Library, zf: SafeZip, progress: ProgressFn | None = None
+    library: Library,
+    zf: SafeZip,
+    progress: ProgressFn | None = None,
+    *,
+    keep_content_hashes: bool = False,
 ) -> tuple[BundleManifest, LoadCounts]:
-    """Verify the bundle in ``zf`` and add its articles to ``library`` in one transaction."""
+    """Verify the bundle in ``zf`` and add its articles to ``library`` in one transaction.
+
+    ``keep_content_hashes`` stores the records' content hashes as they are instead
+    of hashing every body again: only for a new library of the bundle's own (the
+    read-only open), where a wrong hash can hide no more than the bundle's own
+    article; a merge always hashes, so duplicates are judged by the bodies.
+
+    Batches are written on one helper thread while the next batch is read and
+    checked (SQLite, zlib and hashing release the GIL); the library's
+    connection is used by one thread at a time.
+    """
     manifest = read_manifest(zf)
-    loader = _Loader(library, manifest.counts.articles, zf.path.name, progress)
     with _large_cache(library.conn), transaction(library.conn):
-        loader.gen = bump_generation(library.conn)
-        verify_manifest(zf, manifest, progress, loader.add)
-        loader.flush()
+        gen = bump_generation(library.conn)
+        # Leaving the pool waits for a batch still being written, so the transaction
+        # never commits or rolls back under it.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-writer") as pool:
+            loader = _Loader(
+                library, gen, pool, manifest.counts.articles, zf.path.name, progress,
+                keep_content_hashes,
+            )
+            verify_manifest(zf, manifest, progress, loader.add)
+            loader.finish()
     return manifest, loader.counts
 
 
 class _Loader:
     def __init__(
-        self, library: Library, total: int, bundle_name: str, progress: ProgressFn | None
+        self,
+        library: Library,
+        gen: int,
+        pool: ThreadPoolExecutor,
+        total: int,
+        bundle_name: str,
+        progress: ProgressFn | None,
+        keep_content_hashes: bool,
     ):
         self.library = library
+        self.gen = gen
+        self.pool = pool
         self.total = total
         self.bundle_name = bundle_name
         self.progress = progress
-        self.gen = 0
         self.batch: list[ArticleDraft] = []
+        self.pending: tuple[list[ArticleDraft], Future[list[AddOutcome]]] | None = None
         self.counts = LoadCounts()
+        self.keep_content_hashes = keep_content_hashes
 
     def add(self, record: ArticleRecord, content: tuple[bytes, bytes | None] | None) -> None:
-        self.batch.append(draft_for(record, content, self.bundle_name))
-        self.counts.articles += 1
+        self.batch.append(
+            draft_for(
+                record, content, self.bundle_name, keep_content_hash=self.keep_content_hashes
+            )
+        )
         if len(self.batch) >= BATCH:
-            self.flush()
+            self._send()
 
-    def flush(self) -> None:
+    def finish(self) -> None:
         if self.batch:
-            outcomes = self.library.articles.add_batch(self.batch, self.gen)
-            for draft, outcome in zip(self.batch, outcomes, strict=True):
-                if outcome is AddOutcome.ADDED:
-                    self.counts.imported += 1
-                    self.counts.ids.append(draft.id)
-                else:
-                    self.counts.duplicates += 1
-            self.batch = []
+            self._send()
+        self._settle()
+        if self.progress is not None:
+            self.progress(BundleProgress("articles", self.counts.articles, self.total))
+
+    def _send(self) -> None:
+        """Hand the batch to the writer once the one before it is written."""
+        self._settle()
+        batch, self.batch = self.batch, []
+        future = self.pool.submit(self.library.articles.add_batch, batch, self.gen)
+        self.pending = (batch, future)
+
+    def _settle(self) -> None:
+        if self.pending is None:
+            return
+        batch, future = self.pending
+        self.pending = None
+        for draft, outcome in zip(batch, future.result(), strict=True):
+            if outcome is AddOutcome.ADDED:
+                self.counts.imported += 1
+                self.counts.ids.append(draft.id)
+            else:
+                self.counts.duplicates += 1
+        self.counts.articles += len(batch)
         if self.progress is not None:
             self.progress(BundleProgress("articles", self.counts.articles, self.total))
 

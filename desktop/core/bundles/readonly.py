@@ -54,7 +54,7 @@ def _load(zip_path: Path, target: Path, limits: ZipLimits, progress: ProgressFn 
             # its shared-memory file) and no syncing to disk.
             library.conn.execute("PRAGMA journal_mode = DELETE")
             library.conn.execute("PRAGMA synchronous = OFF")
-            manifest, _ = load_bundle(library, zf, progress)
+            manifest, _ = load_bundle(library, zf, progress, keep_content_hashes=True)
             if zf.has(ANNOTATIONS_NAME):
                 links.merge_annotations(library, read_annotations(zf))
             if manifest.counts.index_files:

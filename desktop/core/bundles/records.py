@@ -38,7 +38,7 @@ class ArticleRecord(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(pattern=ID_PATTERN)
-    content_hash: str
+    content_hash: str = Field(pattern=r"^[0-9a-f]{32}$")
     title: str
     body: str
     published: date | None = None
@@ -103,7 +103,11 @@ def parse_line(line: bytes, number: int) -> ArticleRecord:
 
 
 def draft_for(
-    record: ArticleRecord, content: tuple[bytes, bytes | None] | None, bundle_name: str
+    record: ArticleRecord,
+    content: tuple[bytes, bytes | None] | None,
+    bundle_name: str,
+    *,
+    keep_content_hash: bool = False,
 ) -> ArticleDraft:
     """A draft that keeps the record's id, text and metadata.
 
@@ -111,7 +115,8 @@ def draft_for(
     checked against the record; the record itself was validated when its line
     was parsed, so nothing is validated again here. Without an original in the
     bundle, the body text itself (UTF-8) becomes the stored original, with a
-    hint saying which bundle it came from.
+    hint saying which bundle it came from. With ``keep_content_hash`` the
+    record's content hash is kept instead of being computed again by the store.
     """
     body = _nfc(record.body)
     if content is None or record.original is None:
@@ -144,7 +149,7 @@ def draft_for(
         source_member=record.source_member,
         kind=record.kind,
         original=original,
-        content_hash=None,
+        content_hash=record.content_hash if keep_content_hash else None,
     )
 
 

@@ -109,9 +109,13 @@ class ArticleStore:
         ``gen`` is the generation from ``bump_generation`` in that transaction.
         """
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        hashes = [d.content_hash or content_hash_for(d.body) for d in drafts]
         taken_ids = self._stored("id", [d.id for d in drafts])
-        taken_hashes = self._stored("content_hash", hashes)
+        # Bodies under a stored id are never hashed (a re-import is mostly those).
+        hashes = [
+            "" if d.id in taken_ids else d.content_hash or content_hash_for(d.body)
+            for d in drafts
+        ]
+        taken_hashes = self._stored("content_hash", [h for h in hashes if h])
         outcomes: list[AddOutcome] = []
         rows: list[tuple[object, ...]] = []
         originals: list[tuple[object, ...]] = []

@@ -132,3 +132,47 @@ def test_read_with_zlib_rejects_damage_and_lying_headers(tmp_path: Path) -> None
     lying.write_bytes(bytes(raw))
     with SafeZip(lying) as zf, pytest.raises(UnsafeArchiveError, match="more data"):
         zf.read_with_zlib("a")
+
+
+def _forge_hashes(src: Path, dst: Path, value: str) -> Path:
+    import json
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != "articles.jsonl":
+            return data
+        lines = []
+        for line in data.splitlines():
+            record = json.loads(line)
+            record["content_hash"] = value
+            lines.append(json.dumps(record, ensure_ascii=False).encode())
+        return b"\n".join(lines) + b"\n"
+
+    return rewrite(src, dst, change, rehash=True)
+
+
+def test_a_merge_hashes_bodies_itself(filled: Library, tmp_path: Path) -> None:
+    from desktop.core.bundles import close_bundle
+    from desktop.core.models import content_hash_for
+
+    out = tmp_path / "b.zip"
+    export_bundle(filled, out)
+    forged = _forge_hashes(out, tmp_path / "forged.zip", "0" * 32)
+    target = Library.open(tmp_path / "target")
+    assert import_bundle(target, forged).imported == 5
+    for article in target.articles.iter_articles():
+        assert article.content_hash == content_hash_for(article.body)
+    target.close()
+    # The read-only open keeps the records' hashes: the same hash twice is a duplicate.
+    ro = open_bundle_readonly(forged)
+    try:
+        assert ro.articles.count() == 1
+    finally:
+        close_bundle(ro)
+
+
+def test_malformed_content_hash_is_rejected(filled: Library, tmp_path: Path) -> None:
+    out = tmp_path / "b.zip"
+    export_bundle(filled, out)
+    forged = _forge_hashes(out, tmp_path / "forged.zip", "not-a-hash")
+    with pytest.raises(UnsafeArchiveError, match="line 1: content_hash"):
+        open_bundle_readonly(forged)
