@@ -33,6 +33,8 @@ from desktop.ui.textoffsets import OffsetMap
 
 ANNOTATION_ID_PROPERTY = QTextCharFormat.Property.UserProperty + 1
 
+_KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor  # looked up once, not per annotation
+
 # A painted highlight: UTF-16 start and end in the document, and its format's key.
 Painted = tuple[int, int, str]
 
@@ -110,7 +112,7 @@ class AnnotationHighlighter:
                 start, end = max(start, lo), min(end, hi)
                 if start < end:
                     cursor.setPosition(start)
-                    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setPosition(end, _KEEP_ANCHOR)
                     cursor.mergeCharFormat(self._format(key))
         finally:
             cursor.endEditBlock()
