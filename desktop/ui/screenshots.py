@@ -50,7 +50,6 @@ def _annotations_state(window: Any, path: Path) -> Path:
                 controller.create(
                     article.id, start, start + len(quote), note=note, tags=tags, color=color
                 )
-        window.open_article(article.id)
         QCoreApplication.processEvents()
         wait_until(lambda: False, 0.4)  # let the highlights and panels paint
     return _save(window, path)
@@ -111,6 +110,7 @@ def _compare_state(window: Any, outdir: Path, theme: str) -> list[Path]:
     for index in pair:
         selection.select(index, QItemSelectionModel.SelectionFlag.Select)
     window.results.setFocus()
+    wait_until(lambda: False, 1.5)  # the Similar articles panel waits for a pause, then looks
     saved = [_save(window, outdir / f"results-two-selected-{theme}.png")]
     window.actions_.compare_selected.trigger()
     view = compare.view
