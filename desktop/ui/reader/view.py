@@ -226,6 +226,9 @@ class ReaderView(QWidget):
         self.stack.setCurrentWidget(self.body_edit)
         self.header.show_article(article)
         with QSignalBlocker(self.body_edit):
+            # setPlainText inserts with the cursor's current format, which may be an
+            # annotation highlight painted into the previous text: start plain.
+            self.body_edit.setCurrentCharFormat(QTextCharFormat())
             self.body_edit.setPlainText(article.body)
         self._refresh_selections()
         self._set_empty(False)

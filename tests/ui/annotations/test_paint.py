@@ -168,3 +168,16 @@ def test_a_new_article_starts_from_a_clean_document(opened, library: Library) ->
         (None, False)
     ]
 
+
+
+def test_showing_the_same_article_again_with_a_query_paints_only_the_annotations(
+    opened,
+) -> None:
+    reader, controller, article_id = opened
+    current = reader.current_article()
+    assert current is not None and current.id == article_id
+    # The text cursor ends up inside a highlight (as after creating one from a selection).
+    reader.select_span(current.body.index("Đoạn 1 ") + 2, current.body.index("Đoạn 1 ") + 3)
+    for query in ("đội tuyển", "trận đấu", None):
+        reader.show_article(current, query=query)
+        assert painted(reader) == expected(controller, None)
