@@ -93,8 +93,11 @@ def main() -> int:
         print(f"{'bundle size':34} {rep.bytes / 1e6:8.1f} MB")
         timed("verify", lambda: verify_bundle(out))
         dst = Library.open(root / "dst")
+        started = time.perf_counter()
         res = timed("import into an empty library", lambda: import_bundle(dst, out))
+        rate = res.imported / (time.perf_counter() - started)
         print(f"{'imported / duplicates':34} {res.imported:8d} / {res.duplicates}")
+        print(f"{'import rate (articles/s)':34} {rate:8.0f}")
         res = timed("import again (all duplicates)", lambda: import_bundle(dst, out))
         if not args.no_open:
             label = "reusing the index" if args.with_index else "building the index"
