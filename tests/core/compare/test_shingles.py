@@ -34,3 +34,18 @@ def test_folding_makes_shingles_accent_insensitive() -> None:
     assert np.array_equal(
         shingle_set("Đổi mới sáng tạo ở Hà Nội", 3), shingle_set("doi moi sang tao o ha noi", 3)
     )
+
+
+def test_stop_shingle_filter_is_the_same_in_chunks(monkeypatch) -> None:
+    from desktop.core.compare import neardup
+
+    rng = np.random.default_rng(3)
+    sets = [np.unique(rng.integers(0, 500, size=n).astype(np.uint32)) for n in range(0, 60)]
+    stop = np.unique(rng.integers(0, 500, size=80).astype(np.uint32))
+    whole = neardup._without_in_one_pass(sets, stop)
+    monkeypatch.setattr(neardup, "_FILTER_CHUNK", 7)
+    chunked = neardup._without(sets, stop)
+    assert len(chunked) == len(sets)
+    for a, b, original in zip(chunked, whole, sets, strict=True):
+        assert np.array_equal(a, b)
+        assert np.array_equal(a, np.setdiff1d(original, stop))
