@@ -18,9 +18,9 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import IO
 
+from desktop.core.closing import Closing
 from desktop.core.errors import UnsafeArchiveError
 
 CHUNK = 1 << 20
@@ -65,7 +65,7 @@ def _is_symlink(info: zipfile.ZipInfo) -> bool:
     return stat.S_ISLNK(info.external_attr >> 16)
 
 
-class SafeZip:
+class SafeZip(Closing):
     """An untrusted zip opened for reading, checked before use."""
 
     def __init__(self, path: Path, limits: ZipLimits = DEFAULT_LIMITS):
@@ -276,17 +276,6 @@ class SafeZip:
         if self._raw is not None:
             self._raw.close()
             self._raw = None
-
-    def __enter__(self) -> SafeZip:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def split_lines(

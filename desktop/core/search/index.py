@@ -23,7 +23,6 @@ import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from whoosh import index as windex
@@ -31,6 +30,7 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.searching import Searcher
 
+from desktop.core.closing import Closing
 from desktop.core.errors import NotFoundError, UserError
 from desktop.core.search.bulkwriter import BulkWriter
 from desktop.core.search.documents import index_documents
@@ -69,7 +69,7 @@ def _noop(done: int, total: int) -> None:
     return None
 
 
-class SearchIndex:
+class SearchIndex(Closing):
     """The library's search index. Use ``SearchIndex.open(library)``."""
 
     def __init__(self, library: Library, index_dir: Path, *, wait: float = DEFAULT_WAIT):
@@ -320,17 +320,6 @@ class SearchIndex:
         if self._temp_dir is not None:
             shutil.rmtree(self._temp_dir, ignore_errors=True)
             self._temp_dir = None
-
-    def __enter__(self) -> SearchIndex:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def _probe(ix: Any) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from types import TracebackType
 
+from desktop.core.closing import Closing
 from desktop.core.errors import LibraryError
 from desktop.core.store import schema
 from desktop.core.store.articles import ArticleStore
@@ -16,7 +16,7 @@ INDEX_DIR = "index"
 CACHE_DIR = "cache"
 
 
-class Library:
+class Library(Closing):
     """An open library folder. Not thread-safe: other threads call ``connect()``."""
 
     def __init__(self, root: Path, conn: sqlite3.Connection, *, read_only: bool = False):
@@ -69,13 +69,3 @@ class Library:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> Library:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
