@@ -20,8 +20,8 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.core.annotations.atomic import atomic_write_bytes
 from desktop.core.annotations.models import Annotation
+from desktop.core.atomic import atomic_write_bytes
 from desktop.core.store.articles import ArticleStore
 
 COLUMNS = (

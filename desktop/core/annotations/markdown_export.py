@@ -14,8 +14,8 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.core.annotations.atomic import atomic_write_text
 from desktop.core.annotations.models import Annotation
+from desktop.core.atomic import atomic_write_text
 from desktop.core.models import Article
 from desktop.core.store.articles import ArticleStore
 

@@ -33,8 +33,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop import APP_NAME, __version__
-from desktop.core.annotations.atomic import atomic_write_bytes
 from desktop.core.annotations.models import PALETTE, Annotation, color_hex, tag_ancestors
+from desktop.core.atomic import atomic_write_bytes
 from desktop.core.errors import UnsafeArchiveError, UserError
 from desktop.core.models import Article
 from desktop.core.store.articles import ArticleStore

@@ -24,7 +24,6 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from desktop.core.annotations.anchoring import reanchored
-from desktop.core.annotations.atomic import atomic_write_text
 from desktop.core.annotations.models import (
     Annotation,
     TextPositionSelector,
@@ -36,6 +35,7 @@ from desktop.core.annotations.models import (
     utc_now,
 )
 from desktop.core.annotations.store import AnnotationStore
+from desktop.core.atomic import atomic_write_text
 from desktop.core.errors import UserError
 from desktop.core.store import Library
 from desktop.core.textnorm import normalize_text

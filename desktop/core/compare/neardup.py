@@ -26,8 +26,6 @@ adding 100 articles hashes only those 100 and looks only for their partners.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -36,6 +34,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from desktop.core.atomic import atomic_path
 from desktop.core.compare.shingles import MAX_SHINGLE, U32, MinHasher, shingle_set
 from desktop.core.store.articles import ArticleStore
 from desktop.core.store.library import Library
@@ -445,23 +444,17 @@ class NearDuplicateIndex:
                 "hashed_since_full": self._hashed_since_full,
             }
         )
-        fd, tmp = tempfile.mkstemp(prefix=".signatures-", suffix=".npz", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                np.savez(
-                    fh,
-                    meta=np.array(meta),
-                    ids=np.array(self.ids, dtype=str),
-                    sigs=self.sigs,
-                    sizes=self.sizes,
-                    pair_rows=pair_rows,
-                    pair_vals=pair_vals,
-                    stop=self.stop,
-                )
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_path(self.path) as tmp, open(tmp, "wb") as fh:
+            np.savez(
+                fh,
+                meta=np.array(meta),
+                ids=np.array(self.ids, dtype=str),
+                sigs=self.sigs,
+                sizes=self.sizes,
+                pair_rows=pair_rows,
+                pair_vals=pair_vals,
+                stop=self.stop,
+            )
 
 
 # Sets filtered per NumPy pass. One pass over a whole library holds the GIL for

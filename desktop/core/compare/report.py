@@ -9,14 +9,12 @@ The header carries the figures. Inline CSS only: no scripts, no remote loads.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from desktop.core.atomic import atomic_write_text
 from desktop.core.compare.models import AlignedPair, CompareResult
-from desktop.core.errors import UserError
 from desktop.core.models import Article
 
 _CSS = """
@@ -177,21 +175,5 @@ def _marked(text: str, start: int, end: int, pair: AlignedPair, side: str) -> st
 
 
 def write_report(path: Path, html: str) -> None:
-    """Write atomically: a temporary file beside ``path``, then a rename."""
-    path = Path(path)
-    if path.is_dir():
-        raise UserError(f"Cannot write the report: {path} is a folder.")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise UserError(f"Cannot write the report to {path}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(html)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError(f"Cannot write the report to {path}: {exc.strerror or exc}") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write the report atomically (a temporary file beside ``path``, then a rename)."""
+    atomic_write_text(Path(path), html, what=f"the report to {path}")

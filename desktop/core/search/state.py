@@ -8,9 +8,10 @@ crash leaves an older generation behind and the next open catches up.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from desktop.core.atomic import atomic_write_text
 
 STATE_FILE = "state.json"
 
@@ -31,13 +32,10 @@ def read_state(index_dir: Path) -> IndexState | None:
 
 
 def write_state(index_dir: Path, state: IndexState) -> None:
-    path = index_dir / STATE_FILE
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(
+    atomic_write_text(
+        index_dir / STATE_FILE,
         json.dumps({"schema_version": state.schema_version, "generation": state.generation}),
-        encoding="utf-8",
     )
-    os.replace(tmp, path)
 
 
 def clear_state(index_dir: Path) -> None:

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.annotations.atomic import atomic_write_bytes
 from desktop.core.annotations.csv_export import COLUMNS
 from desktop.core.annotations.exports import FORMATS, export_annotations
 from desktop.core.annotations.markdown_export import hashtag
 from desktop.core.annotations.models import Annotation
 from desktop.core.annotations.store import AnnotationStore
+from desktop.core.atomic import atomic_write_bytes
 from desktop.core.errors import UserError
 from desktop.core.store import Library
 from tests.core.annotations.conftest import AddArticle

@@ -1,0 +1,77 @@
+"""Replacing files atomically: temp file in the same folder, fsync, ``os.replace``.
+
+A crash or a full disk leaves either the old file or the new one, never half of
+one. ``atomic_path`` is for writers that need a path or a file (NumPy, zipfile);
+``atomic_write_bytes``/``atomic_write_text`` write data and turn OS failures
+into a ``UserError``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from desktop.core.errors import UserError
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; on success it replaces ``path``.
+
+    On any exception the temporary file is removed and the exception (OS errors
+    included, unchanged) propagates; ``path`` is left as it was.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(folder)
+
+
+def atomic_write_bytes(path: Path, data: bytes, what: str | None = None) -> None:
+    """Replace ``path`` with ``data`` atomically; OS failures become a ``UserError``.
+
+    ``what`` names the file in messages ("the report to x.html"); default: the path.
+    """
+    path = Path(path)
+    what = what or str(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(f"Cannot write {what}: folder {folder} does not exist.")
+    if path.is_dir():
+        raise UserError(f"Cannot write {what}: it is a folder.")
+    try:
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(data)
+    except OSError as exc:
+        raise UserError(f"Cannot write {what}: {exc.strerror or exc}") from exc
+
+
+def atomic_write_text(
+    path: Path, text: str, encoding: str = "utf-8", what: str | None = None
+) -> None:
+    atomic_write_bytes(path, text.encode(encoding), what)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
