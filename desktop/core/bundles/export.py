@@ -25,7 +25,6 @@ from desktop.core.bundles import links
 from desktop.core.bundles.manifest import (
     ANNOTATIONS_NAME,
     ARTICLES_NAME,
-    INDEX_DIR,
     MANIFEST_NAME,
     BundleCounts,
     BundleManifest,
@@ -38,8 +37,6 @@ from desktop.core.models import Article, Original
 from desktop.core.store import Library
 
 Scope = Literal["library", "query", "selection"]
-# Index files that only matter to a running writer.
-_INDEX_SKIP_SUFFIXES = (".lock", "_LOCK", "WRITELOCK", ".tmp")
 
 
 class ExportReport(BaseModel):
@@ -51,7 +48,6 @@ class ExportReport(BaseModel):
     articles: int
     originals: int
     annotations: int
-    index_files: int
 
 
 class _HashingWriter:
@@ -75,17 +71,18 @@ def export_bundle(
     ids: Sequence[str] | None = None,
     query: str | None = None,
     with_originals: bool = False,
-    with_index: bool = False,
     progress: ProgressFn | None = None,
 ) -> ExportReport:
-    """Write a bundle of the library (or of ``ids`` / the articles matching ``query``)."""
+    """Write a bundle of the library (or of ``ids`` / the articles matching ``query``).
+
+    A bundle never carries a search index: the reader builds its own (see
+    ``index_cache``), because index files are unpickled when read.
+    """
     if ids is not None and query is not None:
         raise UserError("Export either a query result or a selection, not both.")
     scope: Scope = "library" if ids is None and query is None else (
         "query" if query is not None else "selection"
     )
-    if with_index and scope != "library":
-        raise UserError("A search index can only be included when exporting the whole library.")
     if query is not None:
         ids = links.search_ids(library, query)
     elif ids is not None:
@@ -103,16 +100,13 @@ def export_bundle(
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        counts, members, index_gen = _write_zip(
-            library, tmp, ids, with_originals, with_index, progress
-        )
+        counts, members = _write_zip(library, tmp, ids, with_originals, progress)
         manifest = BundleManifest(
             app_version=__version__,
             created=datetime.now(UTC).replace(microsecond=0),
             scope=scope,
             query=query,
             counts=counts,
-            index_generation=index_gen,
             members=members,
         )
         with zipfile.ZipFile(tmp, "a", zipfile.ZIP_DEFLATED) as zf:
@@ -131,7 +125,6 @@ def export_bundle(
         articles=counts.articles,
         originals=counts.originals,
         annotations=counts.annotations,
-        index_files=counts.index_files,
     )
 
 
@@ -163,13 +156,11 @@ def _write_zip(
     path: Path,
     ids: list[str] | None,
     with_originals: bool,
-    with_index: bool,
     progress: ProgressFn | None,
-) -> tuple[BundleCounts, list[MemberInfo], int | None]:
+) -> tuple[BundleCounts, list[MemberInfo]]:
     members: list[MemberInfo] = []
     total = library.articles.count() if ids is None else len(ids)
-    n_articles = n_originals = n_annotations = n_index = 0
-    index_gen: int | None = None
+    n_articles = n_originals = n_annotations = 0
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         originals: list[MemberInfo] = []
         # Originals go into the zip as they come; the JSONL waits in a spool file
@@ -206,21 +197,12 @@ def _write_zip(
         if progress is not None:
             progress(BundleProgress("annotations", n_annotations, n_annotations))
 
-        if with_index:
-            with links.index_snapshot(library) as index_gen:
-                files = _index_files(library.index_dir)
-                for done, (rel, file) in enumerate(files, 1):
-                    members.append(_write_member(zf, INDEX_DIR + rel, file.read_bytes()))
-                    if progress is not None:
-                        progress(BundleProgress("index", done, len(files)))
-            n_index = len(files)
     counts = BundleCounts(
         articles=n_articles,
         originals=n_originals,
         annotations=n_annotations,
-        index_files=n_index,
     )
-    return counts, members, index_gen
+    return counts, members
 
 
 def _write_member(zf: zipfile.ZipFile, name: str, data: bytes) -> MemberInfo:
@@ -231,14 +213,3 @@ def _write_member(zf: zipfile.ZipFile, name: str, data: bytes) -> MemberInfo:
 def _json_bytes(obj: Any) -> bytes:
     return json.dumps(obj, ensure_ascii=False, indent=1).encode("utf-8")
 
-
-def _index_files(index_dir: Path) -> list[tuple[str, Path]]:
-    if not index_dir.is_dir():
-        return []
-    found = []
-    for file in sorted(index_dir.rglob("*")):
-        if file.is_file() and not file.is_symlink() and not file.name.endswith(
-            _INDEX_SKIP_SUFFIXES
-        ):
-            found.append((file.relative_to(index_dir).as_posix(), file))
-    return found

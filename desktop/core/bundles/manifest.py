@@ -7,7 +7,9 @@ A bundle is a zip holding ``manifest.json`` plus the members it lists:
   member each (only with ``--with-originals``); media type, encoding and hints
   are in the article's record;
 - ``annotations.jsonld``: the annotations as a W3C Web Annotation collection;
-- ``index/<path>``: the files of a prebuilt search index (only with ``--with-index``).
+- ``index/<path>``: only in bundles of older versions (``--with-index``): the files
+  of a search index. They are verified like any member but never read, because
+  Whoosh unpickles an index, and the manifest proves integrity, not authorship.
 
 The manifest names every other member with its size and SHA-256, so that a
 reader can tell a complete, untampered bundle from anything else.
@@ -59,7 +61,7 @@ class BundleManifest(_Model):
     scope: str = "library"
     query: str | None = None
     counts: BundleCounts
-    # The source library's change generation when its index was copied (index only).
+    # Older bundles with index files: the source library's generation (never used).
     index_generation: int | None = None
     members: list[MemberInfo]
 

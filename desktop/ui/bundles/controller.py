@@ -73,7 +73,6 @@ def run_export(
     out: Path,
     scope: ExportScope,
     with_originals: bool,
-    with_index: bool,
     progress: Any,
 ) -> Any:
     """The export job (runs on a pool thread with its own connection)."""
@@ -93,7 +92,6 @@ def run_export(
             ids=ids,
             query=query,
             with_originals=with_originals,
-            with_index=with_index and ids is None and query is None,
             progress=progress,
         )
     finally:
@@ -176,17 +174,13 @@ class BundleController(QObject):
     def _export_dialog(
         self, title: str, summary: str, scope: ExportScope, suggested: Path
     ) -> ExportOptionsDialog:
-        whole = scope.ids is None and not scope.query and not scope.filters
-        dialog = ExportOptionsDialog(
-            title, summary, suggested, index_allowed=whole, parent=self.window
-        )
+        dialog = ExportOptionsDialog(title, summary, suggested, parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
             lambda: self.start_export(
                 dialog.path(),
                 scope,
                 with_originals=dialog.with_originals(),
-                with_index=dialog.with_index(),
             )
         )
         dialog.open()
@@ -210,16 +204,14 @@ class BundleController(QObject):
 
     # -- jobs ------------------------------------------------------------------------
 
-    def start_export(
-        self, out: Path, scope: ExportScope, *, with_originals: bool, with_index: bool
-    ) -> bool:
+    def start_export(self, out: Path, scope: ExportScope, *, with_originals: bool) -> bool:
         library = self.window.library
         root, read_only = library.root, library.read_only
         return self._run(
             "export",
             self.tr("Exporting bundle"),
             lambda progress: run_export(
-                root, read_only, Path(out), scope, with_originals, with_index, progress
+                root, read_only, Path(out), scope, with_originals, progress
             ),
         )
 

@@ -150,8 +150,6 @@ def test_failed_export_leaves_the_old_bundle_and_no_temp_file(
 
 def test_export_refuses_bad_combinations(filled: Library, tmp_path: Path) -> None:
     ids = filled.articles.all_ids()
-    with pytest.raises(UserError, match="whole library"):
-        export_bundle(filled, tmp_path / "x.zip", ids=ids[:1], with_index=True)
     with pytest.raises(UserError, match="not both"):
         export_bundle(filled, tmp_path / "x.zip", ids=ids[:1], query="x")
     with pytest.raises(UserError, match="folder"):
