@@ -55,7 +55,9 @@ def _error_box(title: str, message: str) -> None:
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         print(f"archive-browser: error: {message}", file=sys.stderr)
         return
-    QMessageBox.critical(None, title, message)
+    from desktop.ui.plaintext import plain_message_box
+
+    plain_message_box(QMessageBox.Icon.Critical, title, message).exec()
 
 
 def open_library_for_app(library_dir: Path, bundle: str | None) -> object:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from desktop.ui.plaintext import PlainLabel
 
 
 class EmptyLibraryScreen(QWidget):
@@ -13,14 +15,14 @@ class EmptyLibraryScreen(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("emptyLibrary")
-        title = QLabel(self.tr("Your library is empty"), self)
+        title = PlainLabel(self.tr("Your library is empty"), self)
         title.setObjectName("emptyTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.7)
         font.setBold(True)
         title.setFont(font)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel(
+        text = PlainLabel(
             self.tr(
                 "Import articles to start: text files, HTML pages, WARC/WACZ web archives, "
                 "JSON Lines, or zip files holding any of these.\n\n"

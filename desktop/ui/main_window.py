@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -46,6 +45,7 @@ from desktop.ui.importing.controller import ImportController
 from desktop.ui.importing.progress_panel import ImportPanel
 from desktop.ui.importing.report_dialog import ImportReportDialog
 from desktop.ui.menus import build_menus, create_actions
+from desktop.ui.plaintext import PlainLabel, plain_message_box
 from desktop.ui.reader.view import ReaderView
 from desktop.ui.results.model import IdRole, ResultsModel
 from desktop.ui.results.view import ResultsView
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.stack, 1)
         central_layout.addWidget(self.import_panel)
         self.setCentralWidget(central)
-        self.library_label = QLabel(self)
+        self.library_label = PlainLabel(parent=self)
         self.statusBar().addPermanentWidget(self.library_label)
 
         self.actions_ = create_actions(self)
@@ -517,9 +517,7 @@ class MainWindow(QMainWindow):
 
     def warn(self, title: str, message: str) -> QMessageBox:
         """A non-blocking warning box (the event loop keeps running behind it)."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
-        )
+        box = plain_message_box(QMessageBox.Icon.Warning, title, message, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from desktop.core.search.models import SortKey
+from desktop.ui.plaintext import PlainLabel, plain_tooltip
 
 DEBOUNCE_MS = 150
 SORT_KEYS: tuple[SortKey, ...] = ("relevance", "newest", "oldest")
@@ -57,11 +58,11 @@ class SearchBar(QWidget):
         self.sort_box.addItem(self.tr("Newest first"), "newest")
         self.sort_box.addItem(self.tr("Oldest first"), "oldest")
         self.sort_box.setToolTip(self.tr("Sort results"))
-        self.status = QLabel(self)
+        self.status = PlainLabel(parent=self)
         self.status.setObjectName("searchStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setMinimumWidth(140)
-        self.error = QLabel(self)
+        self.error = PlainLabel(parent=self)
         self.error.setObjectName("searchError")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #d0453a;")
@@ -129,7 +130,7 @@ class SearchBar(QWidget):
         else:
             text = self.tr("about %n article(s)", "", total)
         self.status.setText(text)
-        self.status.setToolTip(self.tr("{ms:.0f} ms").format(ms=took_ms))
+        self.status.setToolTip(plain_tooltip(self.tr("{ms:.0f} ms").format(ms=took_ms)))
         if notice:
             self.error.setStyleSheet("color: palette(placeholder-text);")
             self.error.setText(notice)

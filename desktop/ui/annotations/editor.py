@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QToolButton,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.annotations.models import DEFAULT_COLOR, PALETTE, normalize_tags
 from desktop.ui.annotations.models import short
+from desktop.ui.plaintext import PlainLabel
 
 TAG_SEPARATOR = ","
 
@@ -68,7 +68,7 @@ class AnnotationEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("annotationEditor")
         self.setWindowTitle(self.tr("Annotation"))
-        self.quote_label = QLabel(f"“{short(quote, 240)}”", self)
+        self.quote_label = PlainLabel(f"“{short(quote, 240)}”", self)
         self.quote_label.setWordWrap(True)
         self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

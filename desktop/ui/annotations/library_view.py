@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -32,6 +31,7 @@ from desktop.ui.annotations.models import (
     AnnotationRole,
     LibraryAnnotationsModel,
 )
+from desktop.ui.plaintext import PlainLabel
 
 _NO_DATE = QDate(2000, 1, 1)
 
@@ -63,7 +63,7 @@ class AnnotationsView(QWidget):
         self.article_box.setMaximumWidth(260)
         self.from_edit = self._date_edit()
         self.to_edit = self._date_edit()
-        self.count_label = QLabel(self)
+        self.count_label = PlainLabel(parent=self)
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.export_button.setToolTip(
             self.tr("Export the annotations shown (W3C JSON-LD, CSV, Markdown, REFI-QDA)")
@@ -76,9 +76,9 @@ class AnnotationsView(QWidget):
         row.addWidget(self.tag_box, 1)
         row.addWidget(self.color_box)
         row.addWidget(self.article_box, 1)
-        row.addWidget(QLabel(self.tr("from"), self))
+        row.addWidget(PlainLabel(self.tr("from"), self))
         row.addWidget(self.from_edit)
-        row.addWidget(QLabel(self.tr("to"), self))
+        row.addWidget(PlainLabel(self.tr("to"), self))
         row.addWidget(self.to_edit)
         row.addWidget(self.count_label)
         row.addWidget(self.export_button)

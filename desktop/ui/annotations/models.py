@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor
 from desktop.core.annotations.models import Annotation, color_hex
 from desktop.core.annotations.store import has_tag
 from desktop.core.textnorm import fold
+from desktop.ui.plaintext import plain_tooltip
 
 AnnotationRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -82,7 +83,7 @@ class ArticleAnnotationsModel(QAbstractListModel):
                 parts.append(a.note)
             if a.orphaned:
                 parts.append("This passage is no longer found in the article.")
-            return "\n\n".join(parts)
+            return plain_tooltip("\n\n".join(parts))
         if role == AnnotationRole:
             return a
         if role == IdRole:
@@ -142,7 +143,7 @@ class LibraryAnnotationsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == 3:
             return QColor(color_hex(a.color))
         if role == Qt.ItemDataRole.ToolTipRole and col in (0, 1):
-            return a.exact if col == 0 else a.note or None
+            return plain_tooltip(a.exact if col == 0 else a.note)
         if role == AnnotationRole:
             return a
         if role == IdRole:

@@ -10,12 +10,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.ui.plaintext import PlainLabel
 
 
 class ExportOptionsDialog(QDialog):
@@ -32,7 +33,7 @@ class ExportOptionsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("exportBundleDialog")
         self.setWindowTitle(title)
-        self.summary = QLabel(summary, self)
+        self.summary = PlainLabel(summary, self)
         self.summary.setWordWrap(True)
         self.path_edit = QLineEdit(str(suggested), self)
         self.path_edit.setObjectName("bundlePath")
@@ -40,7 +41,7 @@ class ExportOptionsDialog(QDialog):
         browse.clicked.connect(self._browse)
         self.originals = QCheckBox(self.tr("Include the original files (larger bundle)"), self)
         self.originals.setChecked(True)
-        self.error = QLabel(self)
+        self.error = PlainLabel(parent=self)
         self.error.setStyleSheet("color: #b3261e")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from desktop.core.compare.similar import SimilarArticle
+from desktop.ui.plaintext import plain_tooltip
 
 IdRole = Qt.ItemDataRole.UserRole
 KindRole = Qt.ItemDataRole.UserRole + 1
@@ -103,7 +104,7 @@ class SimilarArticlesModel(QAbstractTableModel):
                 return f"{item.similarity:.0%}" if near else self.tr("related")
             return item.title or item.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item)
+            return plain_tooltip(self._tooltip(item))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SIMILARITY_COLUMN:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.FontRole and not near:

@@ -20,7 +20,6 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
-    QLabel,
     QSizePolicy,
     QToolBar,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from desktop.core.errors import UserError
 from desktop.core.models import Article
 from desktop.ui.compare.colors import css, tint
 from desktop.ui.compare.panes import ComparePane, Span
+from desktop.ui.plaintext import PlainLabel, RichLabel, plain_tooltip
 from desktop.ui.threading import run_task
 
 # Below this many characters in both bodies together, align on the GUI thread (a few ms).
@@ -64,12 +64,12 @@ class CompareView(QWidget):
         # painted as wavy underlines in both panes.
         self.annotations_for: Callable[[str], list[tuple[int, int, str]]] | None = None
 
-        self.header = QLabel(self)
+        self.header = RichLabel(parent=self)
         self.header.setObjectName("compareHeader")
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
-        self.title_a = QLabel(self)
-        self.title_b = QLabel(self)
+        self.title_a = RichLabel(parent=self)
+        self.title_b = RichLabel(parent=self)
         for label in (self.title_a, self.title_b):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
@@ -78,7 +78,7 @@ class CompareView(QWidget):
         self.pane_b = ComparePane(self)
         self.pane_a.setObjectName("comparePaneA")
         self.pane_b.setObjectName("comparePaneB")
-        self.position = QLabel(self)
+        self.position = PlainLabel(parent=self)
 
         self.toolbar = QToolBar(self)
         self.previous_action = self._action(self.tr("Previous difference"), "Alt+Up",
@@ -270,7 +270,7 @@ class CompareView(QWidget):
             )
             side.setText(f"<b>{label}: {_escape(article.title or article.id)}</b>"
                          f"<br><small>{_escape(details)}</small>")
-            side.setToolTip(article.title)
+            side.setToolTip(plain_tooltip(article.title))
 
     def _show_header(self) -> None:
         r = self._result

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
+from desktop.ui.plaintext import PlainLabel
 from desktop.ui.settings import AppSettings
 
 
@@ -25,7 +26,7 @@ class SettingsDialog(QDialog):
         self.language_box.addItem("Tiếng Việt", "vi")
         self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(settings.theme)))
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.language)))
-        note = QLabel(self.tr("A new language applies fully after a restart."), self)
+        note = PlainLabel(self.tr("A new language applies fully after a restart."), self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -29,6 +29,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from desktop.ui.plaintext import plain_tooltip
+
 GROUPS = ("site", "year", "tag")
 GroupRole = Qt.ItemDataRole.UserRole + 2
 ValueRole = Qt.ItemDataRole.UserRole + 1
@@ -196,7 +198,9 @@ class FacetModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if value in group.chosen else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("%1: %2 article(s)").replace("%1", value).replace("%2", f"{count:,}")
+            return plain_tooltip(
+                self.tr("%1: %2 article(s)").replace("%1", value).replace("%2", f"{count:,}")
+            )
         if role == GroupRole:
             return group.key
         if role == ValueRole:

@@ -9,13 +9,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.models import ImportFailure, ImportReport
+from desktop.ui.plaintext import PlainLabel, plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -39,8 +39,10 @@ class FailuresModel(QAbstractTableModel):
             return None
         failure = self._failures[index.row()]
         value = failure.path if index.column() == 0 else failure.error
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(value)
         return None
 
     def headerData(
@@ -73,7 +75,7 @@ class ImportReportDialog(QDialog):
         self.setObjectName("importReport")
         self.setWindowTitle(self.tr("Import report"))
         self.report = report
-        self.summary = QLabel(self.summary_text(report), self)
+        self.summary = PlainLabel(self.summary_text(report), self)
         self.summary.setWordWrap(True)
         self.model = FailuresModel(report.failed, self)
         self.table = QTableView(self)
@@ -91,7 +93,7 @@ class ImportReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         if report.failed:
-            layout.addWidget(QLabel(self.tr("These files could not be imported:"), self))
+            layout.addWidget(PlainLabel(self.tr("These files could not be imported:"), self))
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(760, 420 if report.failed else 140)

@@ -10,16 +10,17 @@ import html
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core.models import Article
+from desktop.ui.plaintext import PlainLabel, RichLabel
 
 
 class ArticleHeader(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("articleHeader")
-        self.title = QLabel(self)
+        self.title = PlainLabel(parent=self)
         self.title.setObjectName("articleTitle")
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -28,16 +29,16 @@ class ArticleHeader(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.45)
         font.setBold(True)
         self.title.setFont(font)
-        self.meta = QLabel(self)
+        self.meta = PlainLabel(parent=self)
         self.meta.setObjectName("articleMeta")
         self.meta.setWordWrap(True)
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
-        self.source = QLabel(self)
+        self.source = PlainLabel(parent=self)
         self.source.setObjectName("articleSource")
         self.source.setWordWrap(True)
         self.source.setTextFormat(Qt.TextFormat.PlainText)
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.url = QLabel(self)
+        self.url = RichLabel(parent=self)
         self.url.setObjectName("articleUrl")
         self.url.setTextFormat(Qt.TextFormat.RichText)
         self.url.setOpenExternalLinks(False)

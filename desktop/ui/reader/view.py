@@ -16,7 +16,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QLabel,
     QMenu,
     QStackedWidget,
     QTextEdit,
@@ -29,6 +28,7 @@ from desktop.core.errors import UserError
 from desktop.core.models import Article, Original
 from desktop.core.textnorm import fold
 from desktop.ui.backend import substring_spans
+from desktop.ui.plaintext import PlainLabel, plain_tooltip
 from desktop.ui.reader.find_bar import FindBar, find_all
 from desktop.ui.reader.header import ArticleHeader
 from desktop.ui.reader.original import OfflineTextBrowser
@@ -104,7 +104,7 @@ class ReaderView(QWidget):
         self.stack.addWidget(self.original_view)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
-        self.placeholder = QLabel(self.tr("Select an article to read it here."), self)
+        self.placeholder = PlainLabel(self.tr("Select an article to read it here."), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: palette(placeholder-text);")
 
@@ -139,7 +139,7 @@ class ReaderView(QWidget):
                 action.setShortcut(QKeySequence(shortcut))
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             if tip:
-                action.setToolTip(tip)
+                action.setToolTip(plain_tooltip(tip))
             action.triggered.connect(lambda _checked=False: slot())
             self.addAction(action)
             return action
@@ -150,7 +150,7 @@ class ReaderView(QWidget):
         self.next_hit_action = make(
             self.tr("Next hit ▶"), self.next_hit, "F3", self.tr("Next search hit")
         )
-        self.hit_label = QLabel(self)
+        self.hit_label = PlainLabel(parent=self)
         self.hit_label.setObjectName("hitCounter")
         self.hit_label.setContentsMargins(6, 0, 6, 0)
         self.find_action = make(

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.search.models import SearchHit
+from desktop.ui.plaintext import plain_tooltip
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 TitleRole = Qt.ItemDataRole.UserRole + 2
@@ -116,7 +117,7 @@ class ResultsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, TitleRole):
             return row.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.title
+            return plain_tooltip(row.title)
         if role == IdRole:
             return row.id
         if role == DateRole:
