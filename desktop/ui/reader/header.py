@@ -1,7 +1,9 @@
 """The reader's header: title, date, site, author, source and the URL.
 
-The URL is shown as a link; it opens in the system browser only when the user
-clicks it (``QDesktopServices.openUrl``), never by itself.
+The URL is shown as a link when it is an http(s) or mailto link
+(``core.urls.openable_url`` decides); it opens in the system browser only when
+the user clicks it (``QDesktopServices.openUrl``), never by itself. Any other
+URL (``javascript:``, ``file:``, ...) is shown as text and never opened.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core.models import Article
+from desktop.core.urls import link_target, openable_url
 from desktop.ui.plaintext import PlainLabel, RichLabel
 
 
@@ -67,14 +70,23 @@ class ArticleHeader(QWidget):
         ]
         self.meta.setText("  ·  ".join(p for p in parts if p))
         self.source.setText(self.tr("Source: {source}").format(source=article.source))
-        if article.url:
-            href = html.escape(article.url, quote=True)
-            self.url.setText(f'<a href="{href}">{html.escape(article.url)}</a>')
+        target = link_target(article.url)
+        if target is not None:
+            href = html.escape(target, quote=True)
+            self.url.setText(f'<a href="{href}">{html.escape(article.url or "")}</a>')
             self.url.setToolTip(self.tr("Open in your web browser"))
+            self.url.show()
+        elif article.url:
+            self.url.setText(html.escape(article.url))
+            self.url.setToolTip(self.tr("Only http, https and mailto links are opened"))
             self.url.show()
         else:
             self.url.clear()
             self.url.hide()
 
-    def open_url(self, url: str) -> None:
-        QDesktopServices.openUrl(QUrl(url))
+    def open_url(self, url: str) -> bool:
+        """Open ``url`` in the system's browser or mail app, only if it is openable."""
+        target = openable_url(url)
+        if target is None:
+            return False
+        return bool(QDesktopServices.openUrl(QUrl(target)))
