@@ -11,7 +11,7 @@ from desktop.commands.base import EXIT_FAILURE, EXIT_OK, CommandContext, print_j
 from desktop.core.annotations.exports import FORMATS, export_annotations
 from desktop.core.annotations.models import PALETTE, Annotation, AnnotationFilter
 from desktop.core.annotations.store import AnnotationStore
-from desktop.core.annotations.w3c import merge_collection, read_w3c_file
+from desktop.core.annotations.w3c import import_annotation_file
 from desktop.core.errors import UserError
 from desktop.core.store import Library
 
@@ -175,7 +175,7 @@ def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
-    report = merge_collection(lib, read_w3c_file(Path(args.file)))
+    report = import_annotation_file(lib, Path(args.file))
     if args.json:
         print_json(report.model_dump())
     else:

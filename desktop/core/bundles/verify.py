@@ -41,6 +41,7 @@ from desktop.core.bundles.safezip import (
     split_lines,
 )
 from desktop.core.errors import UnsafeArchiveError, UserError
+from desktop.core.jsondata import load_json
 
 # Receives each checked record with its original's bytes and their zlib form (or None).
 ArticleSink = Callable[[ArticleRecord, tuple[bytes, bytes | None] | None], None]
@@ -89,10 +90,7 @@ def read_manifest(zf: SafeZip) -> BundleManifest:
             f"{zf.path.name} is not an Archive Browser bundle (no {MANIFEST_NAME})."
         )
     raw = zf.read(MANIFEST_NAME, MAX_MANIFEST_BYTES)
-    try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UnsafeArchiveError(f"{MANIFEST_NAME} is not valid JSON: {exc}") from exc
+    data = load_json(raw, MANIFEST_NAME, error=UnsafeArchiveError)
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise UnsafeArchiveError(
             f"{zf.path.name} is not an Archive Browser bundle ({MANIFEST_NAME} has another format)."
@@ -228,10 +226,7 @@ def _check_count(what: str, found: int, declared: int) -> None:
 
 def read_annotations(zf: SafeZip) -> dict[str, Any]:
     raw = zf.read(ANNOTATIONS_NAME, MAX_ANNOTATIONS_BYTES)
-    try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UnsafeArchiveError(f"{ANNOTATIONS_NAME} is not valid JSON: {exc}") from exc
+    data = load_json(raw, ANNOTATIONS_NAME, error=UnsafeArchiveError)
     if not isinstance(data, dict):
         raise UnsafeArchiveError(f"{ANNOTATIONS_NAME} is not an annotation collection.")
     return data

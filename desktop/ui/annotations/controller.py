@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from desktop.core.annotations.exports import SUFFIXES, ExportReport, export_annotations
 from desktop.core.annotations.models import Annotation
 from desktop.core.annotations.store import AnnotationStore
-from desktop.core.annotations.w3c import MergeReport, merge_collection, read_w3c_file
+from desktop.core.annotations.w3c import MergeReport, import_annotation_file
 from desktop.core.errors import UserError
 from desktop.core.store import Library
 from desktop.ui.annotations.commands import CreateCommand, DeleteCommand, EditCommand
@@ -261,7 +261,7 @@ class AnnotationController(QObject):
     def import_file(self, path: Path) -> MergeReport | None:
         """Merge a W3C JSON-LD file (not undoable: merging keeps the newer copy)."""
         try:
-            report = merge_collection(self.library, read_w3c_file(path))
+            report = import_annotation_file(self.library, path)
         except UserError as exc:
             self.message.emit(str(exc))
             return None
