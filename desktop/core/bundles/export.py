@@ -21,6 +21,7 @@ from typing import IO, Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from desktop import __version__
+from desktop.core.atomic import temp_beside
 from desktop.core.bundles import links
 from desktop.core.bundles.manifest import (
     ANNOTATIONS_NAME,
@@ -94,11 +95,9 @@ def export_bundle(
     if not out.parent.is_dir():
         raise UserError(f"The folder {out.parent} does not exist.")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+        tmp = temp_beside(out, ".part")
     except OSError as exc:
         raise UserError(f"Cannot write a bundle in {out.parent}: {exc.strerror or exc}") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
         counts, members = _write_zip(library, tmp, ids, with_originals, progress)
         manifest = BundleManifest(

@@ -162,10 +162,10 @@ def test_export_refuses_bad_combinations(filled: Library, tmp_path: Path) -> Non
 def test_unwritable_folder_is_a_clear_error(
     filled: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+    def refuse(*args: object, **kwargs: object) -> Path:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("desktop.core.bundles.export.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("desktop.core.bundles.export.temp_beside", refuse)
     with pytest.raises(UserError, match="Cannot write a bundle in .*: Permission denied"):
         export_bundle(filled, tmp_path / "x.zip")
     assert not (tmp_path / "x.zip").exists()
