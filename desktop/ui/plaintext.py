@@ -39,10 +39,10 @@ class RichLabel(QLabel):
         self.setText(text)
 
 
-def plain_tooltip(text: str | None) -> str | None:
-    """A tool tip that shows ``text`` as it is (escaped, so Qt renders no markup)."""
+def plain_tooltip(text: str | None) -> str:
+    """A tool tip that shows ``text`` as it is (escaped, so Qt renders no markup); "" for none."""
     if not text:
-        return None
+        return ""
     return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"
 
 

@@ -69,6 +69,7 @@ class ReaderView(QWidget):
         super().__init__(parent)
         self.setObjectName("reader")
         self._article: Article | None = None
+        self._disallowed: set[QAction] = set()  # host actions kept disabled (read-only)
         self._query: str | None = None
         self._map = OffsetMap("")
         self._folded: str | None = ""  # the body folded for find; None until first needed
@@ -204,6 +205,14 @@ class ReaderView(QWidget):
         self.body_edit.extra_actions.append(action)
         self.addAction(action)
 
+    def set_action_allowed(self, action: QAction, allowed: bool) -> None:
+        """Keep a host action disabled whatever is shown (False), or let it follow the reader."""
+        if allowed:
+            self._disallowed.discard(action)
+        else:
+            self._disallowed.add(action)
+        action.setEnabled(allowed and self._article is not None)
+
     # -- showing an article -------------------------------------------------------
 
     def current_article(self) -> Article | None:
@@ -258,7 +267,7 @@ class ReaderView(QWidget):
         self.stack.setVisible(not empty)
         self.header.setVisible(not empty)
         for action in self.toolbar.actions():
-            action.setEnabled(not empty)
+            action.setEnabled(not empty and action not in self._disallowed)
         self._update_hit_label()
 
     # -- offsets, selection, scrolling -----------------------------------------
