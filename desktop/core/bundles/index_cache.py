@@ -19,6 +19,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from desktop.core import paths
@@ -28,6 +29,8 @@ from desktop.core.bundles.safezip import SafeZip
 CACHE_SUBDIR = "bundle-indexes"
 # How many bundles' indexes are kept (the least recently opened go first).
 KEEP = 8
+# A copy still being written is never this old; older ones were left by a crash.
+STALE_PART_SECONDS = 3600
 # Files that only matter to a running writer.
 _SKIP = ("*.lock", "*_LOCK", "*WRITELOCK", "*.tmp")
 
@@ -90,10 +93,15 @@ def store(key: str, index_dir: Path) -> None:
 
 
 def _prune(root: Path) -> None:
+    """Keep the ``KEEP`` most recently used entries; drop copies left by a crash."""
     try:
         entries = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")]
         entries.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        stale = [
+            p for p in root.glob(".part-*")
+            if time.time() - p.stat().st_mtime > STALE_PART_SECONDS
+        ]
     except OSError:
         return
-    for old in entries[KEEP:]:
+    for old in entries[KEEP:] + stale:
         shutil.rmtree(old, ignore_errors=True)
