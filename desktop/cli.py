@@ -22,6 +22,8 @@ COMMAND_MODULES = (
     "imports",
     "articles",
     "search",
+    "saved",
+    "collections",
     "compare",
     "annotations",
     "reextract",

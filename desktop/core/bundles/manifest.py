@@ -7,6 +7,7 @@ A bundle is a zip holding ``manifest.json`` plus the members it lists:
   member each (only with ``--with-originals``); media type, encoding and hints
   are in the article's record;
 - ``annotations.jsonld``: the annotations as a W3C Web Annotation collection;
+- ``lists.json``: saved searches and collections (see ``lists``), when there are any;
 - ``index/<path>``: the files of a prebuilt search index (only with ``--with-index``).
 
 The manifest names every other member with its size and SHA-256, so that a

@@ -13,11 +13,12 @@ import tempfile
 from pathlib import Path
 
 from desktop.core.bundles import links
+from desktop.core.bundles.lists import LISTS_NAME, merge_lists
 from desktop.core.bundles.loader import load_bundle
 from desktop.core.bundles.manifest import ANNOTATIONS_NAME, INDEX_DIR, BundleManifest
 from desktop.core.bundles.progress import ProgressFn
 from desktop.core.bundles.safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
-from desktop.core.bundles.verify import read_annotations
+from desktop.core.bundles.verify import read_annotations, read_lists
 from desktop.core.store import Library
 
 TEMP_PREFIX = "archive-browser-bundle-"
@@ -57,6 +58,8 @@ def _load(zip_path: Path, target: Path, limits: ZipLimits, progress: ProgressFn 
             manifest, _ = load_bundle(library, zf, progress, keep_content_hashes=True)
             if zf.has(ANNOTATIONS_NAME):
                 links.merge_annotations(library, read_annotations(zf))
+            if zf.has(LISTS_NAME):
+                merge_lists(library, read_lists(zf))
             if manifest.counts.index_files:
                 _extract_index(zf, manifest, library)
                 links.adopt_index(library)

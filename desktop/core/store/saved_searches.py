@@ -191,7 +191,12 @@ class SavedSearchStore:
         added = 0
         with transaction(self.conn):
             for s in searches:
-                name = clean_name(s.name, "saved search")
+                try:
+                    name = clean_name(s.name, "saved search")
+                    filters = clean_filters(s.filters)
+                    query = _clean_query(s.query)
+                except UserError:
+                    continue  # one unusable entry does not stop the others
                 if s.sort not in SORTS:
                     continue
                 cur = self.conn.execute(
@@ -200,8 +205,8 @@ class SavedSearchStore:
                     (
                         name,
                         name_key(name, "saved search"),
-                        _clean_query(s.query),
-                        json.dumps(clean_filters(s.filters), ensure_ascii=False),
+                        query,
+                        json.dumps(filters, ensure_ascii=False),
                         s.sort,
                         s.created.isoformat(),
                     ),
