@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         for name, module_name, function in (
             ("annotations", "desktop.ui.annotations.install", "install_annotations"),
             ("compare", "desktop.ui.compare.install", "install_compare"),
+            ("lists", "desktop.ui.lists.install", "install_lists"),
         ):
             try:
                 module = importlib.import_module(module_name)

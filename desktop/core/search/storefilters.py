@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from desktop.core.errors import QuerySyntaxError
 from desktop.core.store.collections import CollectionStore
+from desktop.core.store.names import name_key
 from desktop.core.store.reading_state import ReadingStateStore
 
 # Query fields (``field:value``) looked up here.
@@ -72,3 +73,32 @@ class StoreFilters:
             rows = self.conn.execute("SELECT id FROM articles WHERE seq > ?", (seq,))
             return IdSet(tuple(str(r[0]) for r in rows))
         raise QuerySyntaxError(f"Unknown filter {key!r}.")
+
+
+def sql_clause(key: str, values: Sequence[str], alias: str = "a") -> tuple[str, list[object]]:
+    """The same filter as an SQL condition on ``articles`` (as ``alias``), for listings
+    that do not go through the index. Unknown keys and values raise ``QuerySyntaxError``."""
+    col = f"{alias}.id"
+    if key == "collection":
+        keys = [name_key(v, "collection") for v in values]
+        marks = ",".join("?" * len(keys))
+        return (
+            f"{col} IN (SELECT m.article_id FROM collection_articles m JOIN collections c "
+            f"ON c.id = m.collection_id WHERE c.key IN ({marks}))",
+            list(keys),
+        )
+    if key == "read":
+        wanted = {v.strip().lower() for v in values}
+        if wanted - set(READ_VALUES):
+            raise QuerySyntaxError("The read filter takes read or unread.")
+        if wanted == set(READ_VALUES):
+            return "1", []
+        read = "(SELECT r.article_id FROM reading_state r WHERE r.read = 1)"
+        return (f"{col} NOT IN {read}" if "unread" in wanted else f"{col} IN {read}"), []
+    if key == "since":
+        try:
+            seq = min(int(v) for v in values)
+        except ValueError:
+            raise QuerySyntaxError("The since filter takes an article number.") from None
+        return f"{alias}.seq > ?", [seq]
+    raise QuerySyntaxError(f"Unknown filter {key!r}.")
