@@ -63,17 +63,13 @@ class ListsController(QObject):
             window.addAction(action)
             return action
 
-        self.save_search_action = make(self.tr("Save Search…"), "Ctrl+S", "saveSearchAction")
-        self.add_to_collection_action = make(
-            self.tr("Add to Collection…"), "Ctrl+Shift+L", "addToCollectionAction"
-        )
-        self.mark_read_action = make(self.tr("Mark as Read"), "Ctrl+Shift+R", "markReadAction")
-        self.mark_unread_action = make(
-            self.tr("Mark as Unread"), "Ctrl+Shift+U", "markUnreadAction"
-        )
-        self.unread_only_action = make(self.tr("Unread Only"), None, "unreadOnlyAction")
+        self.save_search_action = make("", "Ctrl+S", "saveSearchAction")
+        self.add_to_collection_action = make("", "Ctrl+Shift+L", "addToCollectionAction")
+        self.mark_read_action = make("", "Ctrl+Shift+R", "markReadAction")
+        self.mark_unread_action = make("", "Ctrl+Shift+U", "markUnreadAction")
+        self.unread_only_action = make("", None, "unreadOnlyAction")
         self.unread_only_action.setCheckable(True)
-        self.unread_only_action.setToolTip(self.tr("Show only the articles not read yet"))
+        self.retranslate()
         self.save_search_action.triggered.connect(lambda _=False: self.save_current_search())
         self.add_to_collection_action.triggered.connect(
             lambda _=False: self.add_selected_to_collection()
@@ -85,6 +81,7 @@ class ListsController(QObject):
         self.panel = ListsPanel(self.model, self.unread_only_action)
         self.panel.activated.connect(self.activate)
         self.panel.entry_actions = self._entry_actions
+        self.panel.language_changed.connect(self.retranslate)
         self.completer = HistoryCompleter(window.search_bar.edit)
         self.tracker = ReadingTracker(window.reader, self.library, self)
         self.tracker.read_changed.connect(window.results_model.set_read)
@@ -96,6 +93,18 @@ class ListsController(QObject):
         window.search_bar.edit.open_requested.connect(self.record_query)
         window.search_bar.query_changed.connect(self._on_query_typed)
         self._attach()
+
+    def retranslate(self) -> None:
+        """Action texts in the current language (at start and when it changes)."""
+        self.save_search_action.setText(self.tr("Save Search…"))
+        self.save_search_action.setToolTip(
+            self.tr("Save the query, its filters and sort under a name (Ctrl+S)")
+        )
+        self.add_to_collection_action.setText(self.tr("Add to Collection…"))
+        self.mark_read_action.setText(self.tr("Mark as Read"))
+        self.mark_unread_action.setText(self.tr("Mark as Unread"))
+        self.unread_only_action.setText(self.tr("Unread Only"))
+        self.unread_only_action.setToolTip(self.tr("Show only the articles not read yet"))
 
     # -- the library -------------------------------------------------------------
 

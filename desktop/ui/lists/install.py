@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QSplitter
 
 from desktop.core.store import Library
@@ -73,6 +73,7 @@ def _place_panel(main_window: Any, controller: ListsController) -> None:
         main_window.sidebar_splitter = side
         return
     main_window.add_panel(
-        main_window.tr("Saved searches and collections"), controller.panel,
+        QCoreApplication.translate("ListsController", "Saved searches and collections"),
+        controller.panel,
         Qt.DockWidgetArea.LeftDockWidgetArea,
     )

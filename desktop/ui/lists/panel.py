@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ EntryActions = Callable[[str, str], list[QAction]]
 
 class ListsPanel(QWidget):
     activated = Signal(str, str)  # kind ("saved" or "collection"), name
+    language_changed = Signal()
 
     def __init__(self, model: ListsModel, unread_action: QAction, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,6 +58,12 @@ class ListsPanel(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
         model.rowsInserted.connect(lambda *_: self.expand_groups())
         self.expand_groups()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.language_changed.emit()
+            self.tree.viewport().update()
+        super().changeEvent(event)
 
     def expand_groups(self) -> None:
         for kind in KINDS:

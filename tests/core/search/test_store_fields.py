@@ -81,3 +81,24 @@ def test_saved_search_counts_new_articles_until_opened(
     assert new_count(ix, store.get("gốm")) == 0
     everything = run_saved(ix, store, "gốm")
     assert everything.new == 0 and everything.result.total == 3
+
+
+def test_sql_clauses_match_the_index_filters(library: Library, three: list[str]) -> None:
+    from desktop.core.search.storefilters import sql_clause
+
+    a, b, c = three
+    CollectionStore(library.conn).add("Gốm", [a, b])
+    ReadingStateStore(library.conn).mark([b])
+
+    def ids(key: str, *values: str) -> set[str]:
+        where, params = sql_clause(key, values)
+        rows = library.conn.execute(f"SELECT a.id FROM articles a WHERE {where}", params)
+        return {r[0] for r in rows}
+
+    assert ids("collection", "GỐM") == {a, b}
+    assert ids("read", "unread") == {a, c}
+    assert ids("read", "read") == {b}
+    assert ids("read", "read", "unread") == {a, b, c}
+    assert ids("since", "2") == {c}
+    with pytest.raises(QuerySyntaxError):
+        sql_clause("read", ["maybe"])

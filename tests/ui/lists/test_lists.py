@@ -220,3 +220,41 @@ def test_read_only_library_shows_lists_but_writes_nothing(qtbot, tmp_path, make_
     ):
         assert lists.open_saved("Gốm")
     library.close()
+
+
+def test_unread_only_on_the_library_listing(qtbot, seeded_library, make_window) -> None:
+    window = make_window(seeded_library)
+    wait_ready(qtbot, window)
+    lists = _lists(window)
+    lists.tracker.set_read_delay(600_000)
+    total = window.search.last_result.total
+    ReadingStateStore(seeded_library.conn).mark(seeded_library.articles.all_ids()[:5])
+    with qtbot.waitSignal(window.search.results_changed, timeout=15000) as blocker:
+        lists.unread_only_action.setChecked(True)
+    assert blocker.args[0].query == "" and blocker.args[0].total == total - 5
+
+
+def test_lists_speak_vietnamese_and_switch_at_once(qtbot, seeded_library, make_window):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.i18n import install_translations
+
+    window = make_window(seeded_library)
+    wait_ready(qtbot, window)
+    lists = _lists(window)
+    SavedSearchStore(seeded_library.conn).add("Gốm", "gom")
+    lists.reload()
+    qtbot.waitUntil(lambda: lists.model.entry_index("saved", "Gốm").data(NewRole) == 0)
+    lists.model.set_new_count("Gốm", 2)  # as if two articles had arrived
+    app = QApplication.instance()
+    try:
+        install_translations(app, "vi")
+        qtbot.waitUntil(lambda: lists.save_search_action.text() == "Lưu tìm kiếm…", timeout=3000)
+        assert lists.unread_only_action.text() == "Chỉ bài chưa đọc"
+        assert lists.model.group_index("saved").data() == "Tìm kiếm đã lưu"
+        assert lists.model.group_index("collection").data() == "Bộ sưu tập"
+        assert lists.model.entry_index("saved", "Gốm").data() == "Gốm (2 mới)"
+    finally:
+        install_translations(app, "en")
+    qtbot.waitUntil(lambda: lists.save_search_action.text() == "Save Search…", timeout=3000)
+    assert lists.model.entry_index("saved", "Gốm").data() == "Gốm (2 new)"
