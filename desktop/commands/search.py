@@ -24,8 +24,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="search the library (diacritics optional)",
         description=(
             'Words are ANDed. Also: "phrases", OR, NOT/-word, (groups), title: site: '
-            "author: tag: note:, published:2023 / 2023-05 / [2023-01-01 TO 2023-06-30], "
-            "prefix*, fuzzy~."
+            "author: tag: note: collection:, published:2023 / 2023-05 / "
+            "[2023-01-01 TO 2023-06-30], prefix*, fuzzy~."
         ),
     )
     p.add_argument("query", nargs="?", default=None, help="the query (quote it in the shell)")

@@ -11,11 +11,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QSplitter
 
 from desktop.core.store import Library
 from desktop.ui.lists.controller import ListsController
+
+SIDEBAR_WIDTH = 200
+
+
+class _Sidebar(QSplitter):
+    """The lists above the facets; as wide as the facets alone would ask to be."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), SIDEBAR_WIDTH), hint.height())
 
 
 def install_lists(main_window: Any, library: Library) -> ListsController:
@@ -60,7 +70,7 @@ def _place_panel(main_window: Any, controller: ListsController) -> None:
     facets = getattr(main_window, "facets", None)
     if isinstance(splitter, QSplitter) and facets is not None and splitter.indexOf(facets) >= 0:
         at = splitter.indexOf(facets)
-        side = QSplitter(Qt.Orientation.Vertical)
+        side = _Sidebar(Qt.Orientation.Vertical)
         side.setObjectName("sidebarSplitter")
         side.setChildrenCollapsible(False)
         sizes = splitter.sizes()
@@ -69,7 +79,9 @@ def _place_panel(main_window: Any, controller: ListsController) -> None:
         side.addWidget(facets)
         side.setStretchFactor(0, 2)
         side.setStretchFactor(1, 3)
-        splitter.setSizes(sizes)
+        splitter.setStretchFactor(at, 0)
+        if splitter.isVisible():  # laid out already: keep what the user had
+            splitter.setSizes(sizes)
         main_window.sidebar_splitter = side
         return
     main_window.add_panel(

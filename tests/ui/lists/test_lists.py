@@ -258,3 +258,21 @@ def test_lists_speak_vietnamese_and_switch_at_once(qtbot, seeded_library, make_w
         install_translations(app, "en")
     qtbot.waitUntil(lambda: lists.save_search_action.text() == "Save Search…", timeout=3000)
     assert lists.model.entry_index("saved", "Gốm").data() == "Gốm (2 new)"
+
+
+def test_unread_only_with_everything_read_is_not_an_empty_library(
+    qtbot, tmp_path, make_window
+) -> None:
+    from desktop.core.store import Library
+
+    library = Library.open(tmp_path / "allread")
+    library.articles.add_many([make_draft(i) for i in range(3)])
+    ReadingStateStore(library.conn).mark(library.articles.all_ids())
+    window = make_window(library)
+    wait_ready(qtbot, window)
+    with qtbot.waitSignal(window.search.results_changed, timeout=15000) as blocker:
+        _lists(window).unread_only_action.setChecked(True)
+    assert blocker.args[0].total == 0
+    assert window.stack.currentWidget() is window.browse_page
+    assert window.statusBar().currentMessage() != "0 article(s) in this library"
+    library.close()
