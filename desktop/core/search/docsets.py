@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import numpy as np
 from whoosh.searching import Searcher
@@ -35,6 +36,18 @@ from desktop.core.search.schema import DEFAULT_FIELDS
 from desktop.core.search.storefilters import STORE_FIELDS, STORE_FILTERS, IdSet, StoreFilters
 
 MAX_EXPANSION = 200
+
+# Article id -> document number, per reader (a reader never changes): built once, in one
+# pass over the stored ids, the first time a store-backed field or filter is used.
+_id_maps: WeakKeyDictionary[Any, dict[str, int]] = WeakKeyDictionary()
+
+
+def id_map(reader: Any) -> dict[str, int]:
+    found = _id_maps.get(reader)
+    if found is None:
+        found = {str(fields["id"]): docnum for docnum, fields in reader.iter_docs()}
+        _id_maps[reader] = found
+    return found
 
 
 def _intersect(a: IntArray, b: IntArray) -> IntArray:
@@ -123,7 +136,10 @@ class DocSets:
 
     def _stored(self, found: IdSet) -> IntArray:
         """Document numbers of a set of article ids from the store."""
-        docs = _union([self.ids("id", article_id) for article_id in found.ids])
+        known = id_map(self.reader)
+        docs = np.unique(
+            np.fromiter((known[i] for i in found.ids if i in known), dtype=np.int64)
+        )
         if found.negate:
             return np.setdiff1d(self.live(), docs, assume_unique=True)
         return docs
