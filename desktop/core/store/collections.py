@@ -31,6 +31,14 @@ class Collection(BaseModel):
     count: int = Field(default=0, ge=0)
 
 
+def collection_name(name: str) -> str:
+    """A collection's name as stored; ``"`` is refused, since ``collection:"NAME"`` quotes it."""
+    cleaned = clean_name(name, "collection")
+    if '"' in cleaned:
+        raise UserError('A collection name cannot contain a double quote (").')
+    return cleaned
+
+
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
@@ -80,7 +88,7 @@ class CollectionStore:
 
     def create(self, name: str, *, exist_ok: bool = False) -> str:
         """Create a collection; returns its name as stored."""
-        cleaned = clean_name(name, "collection")
+        cleaned = collection_name(name)
         with transaction(self.conn):
             cur = self.conn.execute(
                 "INSERT OR IGNORE INTO collections (name, key, created) VALUES (?, ?, ?)",
@@ -97,7 +105,7 @@ class CollectionStore:
 
     def rename(self, name: str, new_name: str) -> str:
         cid = self._require(name)
-        new = clean_name(new_name, "collection")
+        new = collection_name(new_name)
         other = self._id(new)
         if other is not None and other != cid:
             raise UserError(f"A collection named {new!r} already exists.")
@@ -201,6 +209,10 @@ class CollectionStore:
         the library are skipped. Returns how many memberships were added."""
         added = 0
         for name, ids in memberships.items():
+            try:
+                collection_name(name)
+            except UserError:
+                continue  # an unusable name does not stop the others
             wanted = list(dict.fromkeys(ids))
             unknown = set(self._unknown(wanted))
             known = [i for i in wanted if i not in unknown]

@@ -40,6 +40,10 @@ def test_unknown_articles_and_names_are_clear_errors(library: Library) -> None:
     store.create("x")
     with pytest.raises(UserError, match="already exists"):
         store.create("X")
+    with pytest.raises(UserError, match="double quote"):
+        store.create('say "hi"')
+    assert store.merge({'say "hi"': [a], "y": [a]}) == 1
+    assert store.names() == ["x", "y"]
 
 
 def test_remove_rename_delete(library: Library) -> None:

@@ -276,3 +276,27 @@ def test_unread_only_with_everything_read_is_not_an_empty_library(
     assert window.stack.currentWidget() is window.browse_page
     assert window.statusBar().currentMessage() != "0 article(s) in this library"
     library.close()
+
+
+def test_lists_follow_a_library_switch(qtbot, seeded_library, tmp_path, make_window) -> None:
+    from desktop.core.store import Library
+
+    other = tmp_path / "other"
+    with Library.open(other) as lib:
+        lib.articles.add_many([make_draft(i) for i in range(3)])
+        CollectionStore(lib.conn).add("Khác", lib.articles.all_ids()[:1])
+        SavedSearchStore(lib.conn).add("Sông", "song")
+    CollectionStore(seeded_library.conn).add("Ở đây", seeded_library.articles.all_ids()[:2])
+    window = make_window(seeded_library)
+    wait_ready(qtbot, window)
+    lists = _lists(window)
+    lists.unread_only_action.setChecked(True)
+    assert [e.name for e in lists.model.entries("collection")] == ["Ở đây"]
+    assert window.switch_library(other)
+    wait_ready(qtbot, window)
+    assert [e.name for e in lists.model.entries("collection")] == ["Khác"]
+    assert window.search.all_filters() == {"read": ("unread",)}
+    qtbot.waitUntil(lambda: lists.model.entry_index("saved", "Sông").data(NewRole) == 0,
+                    timeout=10000)
+    assert lists.add_selected_to_collection("Mới") >= 1
+    assert CollectionStore(window.library.conn).names() == ["Khác", "Mới"]
