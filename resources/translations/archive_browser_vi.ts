@@ -1306,6 +1306,10 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
 <context>
     <name>ListsController</name>
     <message>
+        <source>Clear Search History</source>
+        <translation>Xoá lịch sử tìm kiếm</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/lists/controller.py" line="99"/>
         <source>Save Search…</source>
         <translation>Lưu tìm kiếm…</translation>

@@ -56,7 +56,8 @@ class BundleManifest(_Model):
     format_version: int = FORMAT_VERSION
     app_version: str
     created: datetime
-    # What was exported: "library", "query" or "selection"; the query text if any.
+    # What was exported: "library", "query", "selection" or "collection"; the query text
+    # (for a collection, its name) if any.
     scope: str = "library"
     query: str | None = None
     counts: BundleCounts

@@ -67,6 +67,7 @@ class ListsController(QObject):
         self.add_to_collection_action = make("", "Ctrl+Shift+L", "addToCollectionAction")
         self.mark_read_action = make("", "Ctrl+Shift+R", "markReadAction")
         self.mark_unread_action = make("", "Ctrl+Shift+U", "markUnreadAction")
+        self.clear_history_action = make("", None, "clearHistoryAction")
         self.unread_only_action = make("", None, "unreadOnlyAction")
         self.unread_only_action.setCheckable(True)
         self.retranslate()
@@ -77,6 +78,7 @@ class ListsController(QObject):
         self.mark_read_action.triggered.connect(lambda _=False: self.mark_selected(True))
         self.mark_unread_action.triggered.connect(lambda _=False: self.mark_selected(False))
         self.unread_only_action.toggled.connect(self.set_unread_only)
+        self.clear_history_action.triggered.connect(lambda _=False: self.clear_history())
 
         self.panel = ListsPanel(self.model, self.unread_only_action)
         self.panel.activated.connect(self.activate)
@@ -103,6 +105,7 @@ class ListsController(QObject):
         self.add_to_collection_action.setText(self.tr("Add to Collection…"))
         self.mark_read_action.setText(self.tr("Mark as Read"))
         self.mark_unread_action.setText(self.tr("Mark as Unread"))
+        self.clear_history_action.setText(self.tr("Clear Search History"))
         self.unread_only_action.setText(self.tr("Unread Only"))
         self.unread_only_action.setToolTip(self.tr("Show only the articles not read yet"))
 
@@ -133,6 +136,7 @@ class ListsController(QObject):
             self.add_to_collection_action,
             self.mark_read_action,
             self.mark_unread_action,
+            self.clear_history_action,
         ):
             action.setEnabled(writable)
         self.reload()
@@ -187,6 +191,15 @@ class ListsController(QObject):
         except sqlite3.Error:
             pass  # the library closed under the timer; the history is only a convenience
 
+    def clear_history(self) -> None:
+        """Forget the recent queries (saved searches stay)."""
+        try:
+            SearchHistory(self._conn()).clear()
+        except (UserError, sqlite3.Error) as exc:
+            self.message.emit(str(exc))
+            return
+        self.completer.set_queries([])
+
     def _on_query_typed(self, _query: str) -> None:
         if not self._applying and "collection" in self.window.search.extra_filters:
             # A saved search's collection filter ends when the user types a new query.
@@ -215,7 +228,7 @@ class ListsController(QObject):
                     return None
                 replace = True
             saved = store.add(name, search.query, filters, search.sort, replace=replace)
-        except UserError as exc:
+        except (UserError, sqlite3.Error) as exc:  # sqlite3: busy or locked
             self.message.emit(str(exc))
             return None
         self.reload()
@@ -227,7 +240,7 @@ class ListsController(QObject):
         store = SavedSearchStore(self._conn())
         try:
             saved = store.get(name)
-        except UserError as exc:
+        except (UserError, sqlite3.Error) as exc:  # sqlite3: busy or locked
             self.message.emit(str(exc))
             return False
         window = self.window
@@ -263,7 +276,7 @@ class ListsController(QObject):
                 return False
         try:
             SavedSearchStore(self._conn()).rename(name, new_name)
-        except UserError as exc:
+        except (UserError, sqlite3.Error) as exc:  # sqlite3: busy or locked
             self.message.emit(str(exc))
             return False
         self.reload()
@@ -272,7 +285,7 @@ class ListsController(QObject):
     def delete_saved(self, name: str) -> bool:
         try:
             SavedSearchStore(self._conn()).remove(name)
-        except UserError as exc:
+        except (UserError, sqlite3.Error) as exc:  # sqlite3: busy or locked
             self.message.emit(str(exc))
             return False
         self.reload()
@@ -307,10 +320,12 @@ class ListsController(QObject):
         try:
             added = store.add(name, ids)
             name = store.canonical_name(name)
-        except UserError as exc:
+        except (UserError, sqlite3.Error) as exc:  # sqlite3: busy or locked
             self.message.emit(str(exc))
             return 0
         self.reload()
+        if self.window.search.query.strip() == quoted_collection(name):
+            self.window.search.refresh()
         self.message.emit(
             self.tr("Added %n article(s) to “%1”.", "", added).replace("%1", name)
         )
@@ -320,7 +335,7 @@ class ListsController(QObject):
         ids = self._target_ids()
         try:
             removed = CollectionStore(self._conn()).remove(name, ids)
-        except UserError as exc:
+        except (UserError, sqlite3.Error) as exc:  # sqlite3: busy or locked
             self.message.emit(str(exc))
             return 0
         self.reload()
@@ -350,7 +365,7 @@ class ListsController(QObject):
                 return False
         try:
             CollectionStore(self._conn()).rename(name, new_name)
-        except UserError as exc:
+        except (UserError, sqlite3.Error) as exc:  # sqlite3: busy or locked
             self.message.emit(str(exc))
             return False
         self.reload()
@@ -362,7 +377,7 @@ class ListsController(QObject):
             return False
         try:
             CollectionStore(self._conn()).delete(name)
-        except UserError as exc:
+        except (UserError, sqlite3.Error) as exc:  # sqlite3: busy or locked
             self.message.emit(str(exc))
             return False
         self.reload()

@@ -40,6 +40,7 @@ def install_lists(main_window: Any, library: Library) -> ListsController:
             controller.add_to_collection_action,
             controller.mark_read_action,
             controller.mark_unread_action,
+            controller.clear_history_action,
         ):
             edit_menu.addAction(action)
     view_menu = main_window.menuBar().findChild(QMenu, "viewMenu")

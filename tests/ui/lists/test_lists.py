@@ -79,6 +79,8 @@ def test_recent_queries_are_offered_in_the_search_box(qtbot, seeded_library, mak
     assert window.search_bar.edit.completer() is lists.completer
     lists.completer.setCompletionPrefix("TUY")
     assert lists.completer.currentCompletion() == "doi tuyen"
+    lists.clear_history_action.trigger()
+    assert lists.completer.recent() == [] and SearchHistory(seeded_library.conn).recent() == []
 
 
 def test_collections_from_selected_results(qtbot, seeded_library, make_window) -> None:
@@ -251,6 +253,7 @@ def test_lists_speak_vietnamese_and_switch_at_once(qtbot, seeded_library, make_w
         install_translations(app, "vi")
         qtbot.waitUntil(lambda: lists.save_search_action.text() == "Lưu tìm kiếm…", timeout=3000)
         assert lists.unread_only_action.text() == "Chỉ bài chưa đọc"
+        assert lists.clear_history_action.text() == "Xoá lịch sử tìm kiếm"
         assert lists.model.group_index("saved").data() == "Tìm kiếm đã lưu"
         assert lists.model.group_index("collection").data() == "Bộ sưu tập"
         assert lists.model.entry_index("saved", "Gốm").data() == "Gốm (2 mới)"
@@ -300,3 +303,22 @@ def test_lists_follow_a_library_switch(qtbot, seeded_library, tmp_path, make_win
                     timeout=10000)
     assert lists.add_selected_to_collection("Mới") >= 1
     assert CollectionStore(window.library.conn).names() == ["Khác", "Mới"]
+
+
+def test_export_a_collection_as_a_bundle_from_the_sidebar(qtbot, seeded_library, make_window):
+    from desktop.ui.bundles.options_dialog import ExportOptionsDialog
+
+    ids = seeded_library.articles.all_ids()[:4]
+    CollectionStore(seeded_library.conn).add("Xuất", ids)
+    window = make_window(seeded_library)
+    wait_ready(qtbot, window)
+    lists = _lists(window)
+    index = lists.model.entry_index("collection", "Xuất")
+    menu = lists.panel.menu_for(index)
+    [export] = [a for a in menu.actions() if a.text() == "Export as Bundle…"]
+    export.trigger()
+    qtbot.waitUntil(lambda: bool(window.findChildren(ExportOptionsDialog)), timeout=15000)
+    dialog = window.findChildren(ExportOptionsDialog)[-1]
+    assert "4 article(s)" in dialog.summary.text()
+    assert window.search.query == 'collection:"Xuất"'
+    dialog.reject()
