@@ -1,8 +1,9 @@
 """``ListsPanel``: the sidebar section with saved searches and collections.
 
-An "Unread only" toggle sits above the tree. Activating an entry (click, Enter)
-emits ``activated(kind, name)``; the context menu offers the entry's actions,
-which the controller provides through ``entry_actions``.
+An "Unread only" check box (the View menu's action) sits above the tree.
+Activating an entry (click, Enter) emits ``activated(kind, name)``; the
+context menu offers the entry's actions, which the controller provides
+through ``entry_actions``.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QMenu,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -34,11 +35,19 @@ class ListsPanel(QWidget):
         self.setObjectName("listsPanel")
         self.model = model
         self.entry_actions: EntryActions | None = None
-        self.unread_button = QToolButton(self)
-        self.unread_button.setObjectName("unreadOnlyButton")
-        self.unread_button.setDefaultAction(unread_action)
-        self.unread_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.unread_button.setAutoRaise(True)
+        # A check box mirroring the View menu's "Unread Only" action.
+        self.unread_box = QCheckBox(unread_action.text(), self)
+        self.unread_box.setObjectName("unreadOnlyBox")
+        self.unread_box.setChecked(unread_action.isChecked())
+        self.unread_box.setToolTip(unread_action.toolTip())
+        self.unread_box.toggled.connect(unread_action.setChecked)
+        unread_action.toggled.connect(self.unread_box.setChecked)
+        unread_action.changed.connect(
+            lambda: (
+                self.unread_box.setText(unread_action.text()),
+                self.unread_box.setToolTip(unread_action.toolTip()),
+            )
+        )
         self.tree = QTreeView(self)
         self.tree.setObjectName("listsTree")
         self.tree.setHeaderHidden(True)
@@ -52,7 +61,7 @@ class ListsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.unread_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.unread_box)
         layout.addWidget(self.tree, 1)
         self.tree.activated.connect(self._activate)
         self.tree.clicked.connect(self._activate)

@@ -322,3 +322,17 @@ def test_export_a_collection_as_a_bundle_from_the_sidebar(qtbot, seeded_library,
     assert "4 article(s)" in dialog.summary.text()
     assert window.search.query == 'collection:"Xuất"'
     dialog.reject()
+
+
+def test_unread_check_box_and_menu_action_agree(qtbot, seeded_library, make_window) -> None:
+    window = make_window(seeded_library)
+    wait_ready(qtbot, window)
+    lists = _lists(window)
+    with qtbot.waitSignal(window.search.results_changed, timeout=15000):
+        lists.panel.unread_box.setChecked(True)
+    assert lists.unread_only_action.isChecked()
+    assert window.search.all_filters() == {"read": ("unread",)}
+    with qtbot.waitSignal(window.search.results_changed, timeout=15000):
+        lists.unread_only_action.setChecked(False)
+    assert not lists.panel.unread_box.isChecked()
+    assert window.search.all_filters() == {}
