@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "search",
     "saved",
     "collections",
+    "reading",
     "compare",
     "annotations",
     "reextract",

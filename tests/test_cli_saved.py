@@ -103,3 +103,19 @@ def test_collections_and_collection_bundle(
     assert cli(capsys, *lib, "collection", "delete", "đồ gốm")[0] == 0
     with Library.open(libdir) as opened:
         assert opened.articles.count() == 2
+
+
+def test_reading_state_from_the_command_line(
+    libdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lib = ["--library", str(libdir)]
+    with Library.open(libdir) as opened:
+        first, second = opened.articles.all_ids()
+    code, out, _ = cli(capsys, *lib, "reading", "mark", first[:8], second, "--json")
+    assert json.loads(out) == {"changed": 2, "articles": 2}
+    code, out, _ = cli(capsys, *lib, "reading", "unmark", second)
+    assert "Marked 1 article(s) unread" in out
+    code, out, _ = cli(capsys, *lib, "reading", "status", first, second, "--json")
+    assert [json.loads(line)["read"] for line in out.splitlines()] == [True, False]
+    code, _, err = cli(capsys, *lib, "reading", "mark", "zzzz")
+    assert code == 2 and "No article" in err

@@ -38,6 +38,7 @@ class ListsPanel(QWidget):
         # A check box mirroring the View menu's "Unread Only" action.
         self.unread_box = QCheckBox(unread_action.text(), self)
         self.unread_box.setObjectName("unreadOnlyBox")
+        self.unread_box.setContentsMargins(4, 2, 4, 2)
         self.unread_box.setChecked(unread_action.isChecked())
         self.unread_box.setToolTip(unread_action.toolTip())
         self.unread_box.toggled.connect(unread_action.setChecked)
