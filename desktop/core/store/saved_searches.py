@@ -13,7 +13,6 @@ import json
 import sqlite3
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -248,7 +247,3 @@ class SearchHistory:
     def clear(self) -> None:
         with transaction(self.conn):
             self.conn.execute("DELETE FROM search_history")
-
-
-def saved_to_json(s: SavedSearch) -> dict[str, Any]:
-    return s.model_dump(mode="json")
