@@ -1460,6 +1460,14 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
 <context>
     <name>ListsModel</name>
     <message>
+        <source>Save the current search with Edit ▸ Save Search… (Ctrl+S)</source>
+        <translation>Lưu tìm kiếm hiện tại bằng Sửa ▸ Lưu tìm kiếm… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Put selected results in a collection with Edit ▸ Add to Collection… (Ctrl+Shift+L)</source>
+        <translation>Đưa các kết quả đã chọn vào bộ sưu tập bằng Sửa ▸ Thêm vào bộ sưu tập… (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/lists/model.py" line="45"/>
         <source>Saved searches</source>
         <translation>Tìm kiếm đã lưu</translation>

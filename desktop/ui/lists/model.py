@@ -137,6 +137,13 @@ class ListsModel(QAbstractItemModel):
                 return self._title(kind)
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
+            if role == Qt.ItemDataRole.ToolTipRole:
+                if kind == "saved":
+                    return self.tr("Save the current search with Edit ▸ Save Search… (Ctrl+S)")
+                return self.tr(
+                    "Put selected results in a collection with Edit ▸ Add to Collection… "
+                    "(Ctrl+Shift+L)"
+                )
             if role == IsGroupRole:
                 return True
             return None

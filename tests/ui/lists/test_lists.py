@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from desktop.core.store.collections import CollectionStore
 from desktop.core.store.reading_state import ReadingStateStore
@@ -256,6 +256,7 @@ def test_lists_speak_vietnamese_and_switch_at_once(qtbot, seeded_library, make_w
         assert lists.clear_history_action.text() == "Xoá lịch sử tìm kiếm"
         assert lists.model.group_index("saved").data() == "Tìm kiếm đã lưu"
         assert lists.model.group_index("collection").data() == "Bộ sưu tập"
+        assert "Lưu tìm kiếm" in lists.model.group_index("saved").data(Qt.ItemDataRole.ToolTipRole)
         assert lists.model.entry_index("saved", "Gốm").data() == "Gốm (2 mới)"
     finally:
         install_translations(app, "en")
