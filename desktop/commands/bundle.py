@@ -35,6 +35,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     what.add_argument(
         "--ids", nargs="+", metavar="ID", help="only these articles (ids or unique prefixes)"
     )
+    what.add_argument("--collection", metavar="NAME", help="only the articles of this collection")
     p.add_argument(
         "--with-originals", action="store_true", help="include the original files (larger)"
     )
@@ -87,6 +88,7 @@ def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
             Path(args.out),
             ids=args.ids,
             query=args.query,
+            collection=args.collection,
             with_originals=args.with_originals,
             progress=_bundle_progress(status),
         )

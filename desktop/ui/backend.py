@@ -19,6 +19,7 @@ from typing import Protocol
 
 from desktop.core.models import ArticleSummary
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
+from desktop.core.search.storefilters import STORE_FILTERS, sql_clause
 from desktop.core.store import Library
 from desktop.core.textnorm import fold
 
@@ -98,6 +99,12 @@ def _filter_sql(filters: dict[str, tuple[str, ...]]) -> tuple[str, list[str]]:
             "JOIN annotation_tags t ON t.annotation_id = n.id WHERE t.tag = ?)"
         )
         params.append(tag)
+    for key in STORE_FILTERS:  # collections, reading state, new articles
+        values = [v for v in filters.get(key, ()) if str(v).strip()]
+        if values:
+            clause, extra = sql_clause(key, values)
+            clauses.append(clause)
+            params += [str(v) for v in extra]
     return (" AND ".join(clauses) or "1"), params
 
 

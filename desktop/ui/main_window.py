@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         for name, module_name, function in (
             ("annotations", "desktop.ui.annotations.install", "install_annotations"),
             ("compare", "desktop.ui.compare.install", "install_compare"),
+            ("lists", "desktop.ui.lists.install", "install_lists"),
         ):
             try:
                 module = importlib.import_module(module_name)
@@ -328,7 +329,7 @@ class MainWindow(QMainWindow):
         self.search_bar.edit.setFocus()
 
     def _on_results(self, result: SearchResult) -> None:
-        if not result.query and not self.search.filters:
+        if not result.query and not self.search.all_filters():
             self._update_empty_state(result.total)
         if self.results_model.rowCount() and not self.results.currentIndex().isValid():
             self.results.setCurrentIndex(self.results_model.index(0, 0))

@@ -5,7 +5,8 @@ written for this project) and saves, in light and dark themes: the empty
 library screen, results for a search, the reader with highlighted hits, the
 find bar, the import report, the annotations panel with a few highlights and the
 compare view of two selected results (one article and a reworded copy of it
-made here). Runs offscreen.
+made here), and the saved searches, collections and unread results, in
+English and Vietnamese. Runs offscreen.
 """
 
 from __future__ import annotations
@@ -123,6 +124,80 @@ def _compare_state(window: Any, outdir: Path, theme: str) -> list[Path]:
     return saved
 
 
+def _lists_states(window: Any, outdir: Path, theme: str) -> list[Path]:
+    """Saved searches (one with new articles), a collection shown, and unread results
+    (bold) beside read ones, in English and in Vietnamese."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from desktop.core.models import ArticleDraft, Original, article_id_for
+    from desktop.core.store.collections import CollectionStore
+    from desktop.core.store.reading_state import ReadingStateStore
+    from desktop.core.store.saved_searches import SavedSearchStore
+    from desktop.ui.i18n import install_translations
+    from desktop.ui.selftest import wait_until
+
+    lists = window.extensions.get("lists")
+    if lists is None:
+        return []
+    lists.tracker.set_read_delay(600_000)  # only the states set here
+    conn = window.library.conn
+    ids = window.library.articles.all_ids()
+    CollectionStore(conn).add("Làng nghề", ids[:3])
+    CollectionStore(conn).add("Giáo dục", ids[3:5])
+    saved = SavedSearchStore(conn)
+    saved.add("Làng gốm", "gom", sort="newest")
+    saved.add("Đội tuyển", "doi tuyen")
+    body = "Lò gốm mới ở làng Phù Lãng nhận học trò. Nghề gốm được truyền cho lớp trẻ."
+    data = body.encode("utf-8")
+    window.library.articles.add_many(
+        [
+            ArticleDraft(
+                id=article_id_for(data, salt="screenshot-new"),
+                title="Làng gốm Phù Lãng nhận học trò",
+                body=body,
+                site="baomoi.example.vn",
+                source_path="screenshots/new.txt",
+                kind="text",
+                original=Original(data=data, media_type="text/plain", encoding="utf-8"),
+            )
+        ]
+    )
+    ReadingStateStore(conn).mark(ids[1:3] + ids[5:7])
+    window.after_bundle_import()
+    wait_until(lambda: not window.importer.is_busy(), 60)
+    lists.reload()
+    wait_until(lambda: bool(lists.model.entries("saved")[1].new), 10)
+    app = QApplication.instance()
+    saved_paths: list[Path] = []
+    for language in ("en", "vi"):
+        if app is not None:
+            install_translations(app, language)
+        wait_until(lambda: False, 0.3)
+        lists.open_collection("Làng nghề")
+        wait_until(
+            lambda: window.search.last_result is not None
+            and window.search.last_result.query.startswith("collection:"),
+            30,
+        )
+        window.results.selectionModel().select(
+            window.results_model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        wait_until(lambda: False, 0.5)
+        saved_paths.append(_save(window, outdir / f"lists-collection-{theme}-{language}.png"))
+        window.search_bar.edit.setText("")
+        window.search_bar.flush()
+        lists.unread_only_action.setChecked(False)
+        wait_until(lambda: False, 0.8)
+        saved_paths.append(_save(window, outdir / f"lists-unread-bold-{theme}-{language}.png"))
+        lists.unread_only_action.setChecked(True)
+        wait_until(lambda: False, 0.8)
+        saved_paths.append(_save(window, outdir / f"lists-unread-only-{theme}-{language}.png"))
+        lists.unread_only_action.setChecked(False)
+    if app is not None:
+        install_translations(app, "en")
+    return saved_paths
+
+
 def render_all(outdir: Path) -> list[Path]:
     from desktop.core.store import Library
     from desktop.ui.app import create_application
@@ -182,6 +257,7 @@ def render_all(outdir: Path) -> list[Path]:
             window.reader.close_find()
             saved.append(_annotations_state(window, outdir / f"annotations-{theme}.png"))
             saved.extend(_compare_state(window, outdir, theme))
+            saved.extend(_lists_states(window, outdir, theme))
             window.close()
             window.shutdown()
             window.deleteLater()

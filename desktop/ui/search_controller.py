@@ -40,6 +40,9 @@ class SearchController(QObject):
         self.query = ""
         self.sort: SortKey = bar.sort_key()
         self.filters: dict[str, tuple[str, ...]] = {}
+        # Filters set by other parts than the facets (unread only, say): kept across
+        # facet changes and merged into every request.
+        self.extra_filters: dict[str, tuple[str, ...]] = {}
         self.last_result = None
         service.answered.connect(self._on_answer)
         service.failed.connect(self._on_failed)
@@ -54,7 +57,7 @@ class SearchController(QObject):
             sort=self.sort,
             limit=PAGE_SIZE,
             offset=offset,
-            filters=dict(self.filters),
+            filters={**self.filters, **self.extra_filters},
             snippets=True,
             facets=facets,
         )
@@ -77,6 +80,18 @@ class SearchController(QObject):
     def set_filters(self, filters: dict[str, tuple[str, ...]]) -> None:
         self.filters = dict(filters)
         self.refresh()
+
+    def set_extra_filter(self, key: str, values: tuple[str, ...]) -> None:
+        """Set (or with no values, drop) one filter beside the facets', and search again."""
+        if values:
+            self.extra_filters[key] = tuple(values)
+        else:
+            self.extra_filters.pop(key, None)
+        self.refresh()
+
+    def all_filters(self) -> dict[str, tuple[str, ...]]:
+        """The facet filters and the extra ones, as the next request carries them."""
+        return {**self.filters, **self.extra_filters}
 
     def _fetch_page(self, offset: int) -> None:
         self.service.submit(self._request(offset, False), self.generation)

@@ -1303,4 +1303,198 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
         <translation>Tất cả chú thích</translation>
     </message>
 </context>
+<context>
+    <name>ListsController</name>
+    <message>
+        <source>Clear Search History</source>
+        <translation>Xoá lịch sử tìm kiếm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="99"/>
+        <source>Save Search…</source>
+        <translation>Lưu tìm kiếm…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="101"/>
+        <source>Save the query, its filters and sort under a name (Ctrl+S)</source>
+        <translation>Lưu truy vấn cùng bộ lọc và cách sắp xếp dưới một tên (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="103"/>
+        <source>Add to Collection…</source>
+        <translation>Thêm vào bộ sưu tập…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="104"/>
+        <source>Mark as Read</source>
+        <translation>Đánh dấu đã đọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="105"/>
+        <source>Mark as Unread</source>
+        <translation>Đánh dấu chưa đọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="106"/>
+        <source>Unread Only</source>
+        <translation>Chỉ bài chưa đọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="107"/>
+        <source>Show only the articles not read yet</source>
+        <translation>Chỉ hiện các bài viết chưa đọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="202"/>
+        <source>Save search</source>
+        <translation>Lưu tìm kiếm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="203"/>
+        <source>Name of the saved search:</source>
+        <translation>Tên của tìm kiếm đã lưu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="205"/>
+        <source>All articles</source>
+        <translation>Tất cả bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="214"/>
+        <source>Replace the saved search “%1”?</source>
+        <translation>Thay thế tìm kiếm đã lưu “%1”?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="222"/>
+        <source>Saved the search “%1”.</source>
+        <translation>Đã lưu tìm kiếm “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="261"/>
+        <source>Rename saved search</source>
+        <translation>Đổi tên tìm kiếm đã lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="261"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="348"/>
+        <source>New name:</source>
+        <translation>Tên mới:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="294"/>
+        <source>Select articles in the results first.</source>
+        <translation>Hãy chọn bài viết trong kết quả trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="299"/>
+        <source>Add to collection</source>
+        <translation>Thêm vào bộ sưu tập</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/lists/controller.py" line="300"/>
+        <source>Add %n article(s) to the collection (choose or type a new name):</source>
+        <translation>
+            <numerusform>Thêm %n bài viết vào bộ sưu tập (chọn hoặc gõ tên mới):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/lists/controller.py" line="315"/>
+        <source>Added %n article(s) to “%1”.</source>
+        <translation>
+            <numerusform>Đã thêm %n bài viết vào “%1”.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="348"/>
+        <source>Rename collection</source>
+        <translation>Đổi tên bộ sưu tập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="360"/>
+        <source>Delete the collection “%1”? Its articles stay in the library.</source>
+        <translation>Xoá bộ sưu tập “%1”? Các bài viết của nó vẫn ở trong thư viện.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="416"/>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="417"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="428"/>
+        <source>Rename…</source>
+        <translation>Đổi tên…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="418"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="429"/>
+        <source>Delete</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="421"/>
+        <source>Show</source>
+        <translation>Hiện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="423"/>
+        <source>Remove Selected Results from This Collection</source>
+        <translation>Bỏ các kết quả đã chọn khỏi bộ sưu tập này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="427"/>
+        <source>Export as Bundle…</source>
+        <translation>Xuất thành gói…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="445"/>
+        <source>Archive Browser</source>
+        <translation>Archive Browser</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/install.py" line="76"/>
+        <source>Saved searches and collections</source>
+        <translation>Tìm kiếm đã lưu và bộ sưu tập</translation>
+    </message>
+</context>
+<context>
+    <name>ListsModel</name>
+    <message>
+        <source>Save the current search with Edit ▸ Save Search… (Ctrl+S)</source>
+        <translation>Lưu tìm kiếm hiện tại bằng Sửa ▸ Lưu tìm kiếm… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Put selected results in a collection with Edit ▸ Add to Collection… (Ctrl+Shift+L)</source>
+        <translation>Đưa các kết quả đã chọn vào bộ sưu tập bằng Sửa ▸ Thêm vào bộ sưu tập… (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/model.py" line="45"/>
+        <source>Saved searches</source>
+        <translation>Tìm kiếm đã lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/model.py" line="45"/>
+        <source>Collections</source>
+        <translation>Bộ sưu tập</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/lists/model.py" line="146"/>
+        <source>%1 (%n new)</source>
+        <translation>
+            <numerusform>%1 (%n mới)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/model.py" line="151"/>
+        <source>(every article)</source>
+        <translation>(mọi bài viết)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/lists/model.py" line="152"/>
+        <source>Show the %n article(s) of this collection</source>
+        <translation>
+            <numerusform>Hiện %n bài viết của bộ sưu tập này</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict
 from desktop import __version__
 from desktop.core.atomic import temp_beside
 from desktop.core.bundles import links
+from desktop.core.bundles.lists import LISTS_NAME, dump_lists, lists_for
 from desktop.core.bundles.manifest import (
     ANNOTATIONS_NAME,
     ARTICLES_NAME,
@@ -36,8 +37,9 @@ from desktop.core.bundles.records import dump_line, original_member, record_for
 from desktop.core.errors import NotFoundError, UserError
 from desktop.core.models import Article, Original
 from desktop.core.store import Library
+from desktop.core.store.collections import CollectionStore
 
-Scope = Literal["library", "query", "selection"]
+Scope = Literal["library", "query", "selection", "collection"]
 
 
 class ExportReport(BaseModel):
@@ -71,19 +73,28 @@ def export_bundle(
     *,
     ids: Sequence[str] | None = None,
     query: str | None = None,
+    collection: str | None = None,
     with_originals: bool = False,
     progress: ProgressFn | None = None,
 ) -> ExportReport:
-    """Write a bundle of the library (or of ``ids`` / the articles matching ``query``).
+    """Write a bundle of the library (or of ``ids`` / the articles matching ``query`` /
+    the articles of the collection named ``collection``).
 
     A bundle never carries a search index: the reader builds its own (see
     ``index_cache``), because index files are unpickled when read.
     """
     if ids is not None and query is not None:
         raise UserError("Export either a query result or a selection, not both.")
+    if collection is not None and (ids is not None or query is not None):
+        raise UserError("Export either a collection or a query result or a selection.")
     scope: Scope = "library" if ids is None and query is None else (
         "query" if query is not None else "selection"
     )
+    if collection is not None:
+        scope = "collection"
+        store = CollectionStore(library.conn)
+        ids = store.article_ids(collection)
+        collection = store.canonical_name(collection)
     if query is not None:
         ids = links.search_ids(library, query)
     elif ids is not None:
@@ -104,7 +115,7 @@ def export_bundle(
             app_version=__version__,
             created=datetime.now(UTC).replace(microsecond=0),
             scope=scope,
-            query=query,
+            query=query if collection is None else collection,
             counts=counts,
             members=members,
         )
@@ -195,6 +206,10 @@ def _write_zip(
         members.append(_write_member(zf, ANNOTATIONS_NAME, _json_bytes(collection)))
         if progress is not None:
             progress(BundleProgress("annotations", n_annotations, n_annotations))
+
+        lists = lists_for(library, ids)
+        if not lists.is_empty():
+            members.append(_write_member(zf, LISTS_NAME, dump_lists(lists)))
 
     counts = BundleCounts(
         articles=n_articles,

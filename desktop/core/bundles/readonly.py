@@ -15,11 +15,12 @@ import tempfile
 from pathlib import Path
 
 from desktop.core.bundles import index_cache, links
+from desktop.core.bundles.lists import LISTS_NAME, merge_lists
 from desktop.core.bundles.loader import load_bundle
 from desktop.core.bundles.manifest import ANNOTATIONS_NAME
 from desktop.core.bundles.progress import ProgressFn
 from desktop.core.bundles.safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
-from desktop.core.bundles.verify import MAX_MANIFEST_BYTES, read_annotations
+from desktop.core.bundles.verify import MAX_MANIFEST_BYTES, read_annotations, read_lists
 from desktop.core.store import Library
 
 TEMP_PREFIX = "archive-browser-bundle-"
@@ -59,6 +60,8 @@ def _load(zip_path: Path, target: Path, limits: ZipLimits, progress: ProgressFn 
             load_bundle(library, zf, progress, keep_content_hashes=True)
             if zf.has(ANNOTATIONS_NAME):
                 links.merge_annotations(library, read_annotations(zf))
+            if zf.has(LISTS_NAME):
+                merge_lists(library, read_lists(zf))
             key = index_cache.bundle_key(zf, MAX_MANIFEST_BYTES)
             cached = index_cache.restore(key, library.index_dir) and links.adopt_index(library)
             before = index_cache.fingerprint(library.index_dir)

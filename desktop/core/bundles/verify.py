@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from desktop.core.bundles import links
+from desktop.core.bundles.lists import LISTS_NAME, MAX_LISTS_BYTES, ListsRecord, parse_lists
 from desktop.core.bundles.manifest import (
     ANNOTATIONS_NAME,
     ARTICLES_NAME,
@@ -118,7 +119,7 @@ def read_manifest(zf: SafeZip) -> BundleManifest:
 
 
 def _check_kind(name: str) -> None:
-    if name in (ARTICLES_NAME, ANNOTATIONS_NAME):
+    if name in (ARTICLES_NAME, ANNOTATIONS_NAME, LISTS_NAME):
         return
     if name.startswith(ORIGINALS_DIR) and re.match(ID_PATTERN, name[len(ORIGINALS_DIR) :]):
         return
@@ -188,6 +189,13 @@ def verify_manifest(
     annotations = read_annotations(zf) if ANNOTATIONS_NAME in listed else None
     found = links.count_annotations(annotations) if annotations is not None else 0
     _check_count("annotations", found, manifest.counts.annotations)
+    if LISTS_NAME in listed:
+        read_lists(zf)
+
+
+def read_lists(zf: SafeZip) -> ListsRecord:
+    """The saved searches and collections of ``lists.json``, checked member by member."""
+    return parse_lists(zf.read(LISTS_NAME, MAX_LISTS_BYTES))
 
 
 def _check_declared_size(zf: SafeZip, info: MemberInfo) -> None:

@@ -9,7 +9,7 @@ Grammar (words are ANDed)::
     primary := "(" or_expr ")" | [field ":"] (word | "phrase" | "[" lo "TO" hi "]")
     word    := text | text "*" | text "~" [digit]
 
-Fields: ``title body site author tag note published``. ``published`` takes
+Fields: ``title body site author tag note published collection``. ``published`` takes
 ``2023``, ``2023-05``, ``2023-05-01`` or a range ``[2023-01-01 TO 2023-06-30]``
 (``*`` for an open end). Anything malformed raises ``QuerySyntaxError`` with a
 message for the user.
@@ -255,7 +255,7 @@ class _Parser:
         if tok.kind == "range":
             raise QuerySyntaxError(f"Ranges work only with published:, not {field}:.")
         text = tok.text[1:-1] if tok.kind == "phrase" else tok.text
-        if field in ("site", "tag"):
+        if field in ("site", "tag", "collection"):
             return _value(field, text, tok.kind == "phrase")
         return _word(field, text, phrase=tok.kind == "phrase")
 
@@ -293,6 +293,8 @@ def _value(field: str, text: str, quoted: bool) -> Value | None:
     text = text.rstrip("*") if prefix else text
     if field == "tag":
         value = normalize_tag(text)
+    elif field == "collection":
+        value = " ".join(text.split())  # a name as typed; matched ignoring case
     else:
         value = fold_text(text).strip()
     if not value:

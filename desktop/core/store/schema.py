@@ -83,6 +83,50 @@ CREATE INDEX annotation_tags_tag ON annotation_tags (tag)
 """
 
 
+# The researcher's own lists: saved searches (with when each was last opened, as the
+# highest article ``seq`` seen then), recent queries, article collections and the
+# reading state (read or not, scroll position as a code-point offset) per article.
+# ``key`` is a name case-folded (Vietnamese too), so names are unique ignoring case.
+# Like annotations, none has a foreign key to articles: they outlive re-imports.
+_V3 = """
+CREATE TABLE saved_searches (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    name        TEXT NOT NULL,
+    key         TEXT NOT NULL UNIQUE,
+    query       TEXT NOT NULL,
+    filters     TEXT NOT NULL DEFAULT '{}',
+    sort        TEXT NOT NULL DEFAULT 'relevance',
+    created     TEXT NOT NULL,
+    last_opened TEXT,
+    seen_seq    INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE search_history (
+    query TEXT PRIMARY KEY,
+    used  TEXT NOT NULL
+);
+CREATE INDEX search_history_used ON search_history (used);
+CREATE TABLE collections (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    name    TEXT NOT NULL,
+    key     TEXT NOT NULL UNIQUE,
+    created TEXT NOT NULL
+);
+CREATE TABLE collection_articles (
+    collection_id INTEGER NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
+    article_id    TEXT NOT NULL,
+    added         TEXT NOT NULL,
+    PRIMARY KEY (collection_id, article_id)
+);
+CREATE INDEX collection_articles_article ON collection_articles (article_id);
+CREATE TABLE reading_state (
+    article_id TEXT PRIMARY KEY,
+    read       INTEGER NOT NULL DEFAULT 0,
+    position   INTEGER NOT NULL DEFAULT 0,
+    updated    TEXT NOT NULL
+)
+"""
+
+
 def _script(sql: str) -> Migration:
     def run(conn: sqlite3.Connection) -> None:
         for statement in sql.split(";"):
@@ -93,7 +137,7 @@ def _script(sql: str) -> Migration:
 
 
 # Index i holds the migration to version i + 1.
-MIGRATIONS: list[Migration] = [_script(_V1), _script(_V2)]
+MIGRATIONS: list[Migration] = [_script(_V1), _script(_V2), _script(_V3)]
 
 
 def latest_version() -> int:

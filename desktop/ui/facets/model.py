@@ -74,6 +74,22 @@ class FacetModel(QAbstractItemModel):
         """The chosen values, in the shape ``SearchRequest.filters`` takes."""
         return {g.key: tuple(g.chosen) for g in self._groups if g.chosen}
 
+    def set_filters(self, filters: dict[str, tuple[str, ...]]) -> None:
+        """Choose exactly these values (other keys are ignored); emits ``filters_changed``.
+
+        Values not listed yet stay chosen and appear with the next counts.
+        """
+        for row, group in enumerate(self._groups):
+            group.chosen = [v for v in dict.fromkeys(filters.get(group.key, ()))]
+            parent = self.index(row, 0)
+            if group.values:
+                self.dataChanged.emit(
+                    self.index(0, 0, parent),
+                    self.index(len(group.values) - 1, 0, parent),
+                    [Qt.ItemDataRole.CheckStateRole],
+                )
+        self.filters_changed.emit(self.filters())
+
     def set_counts(self, facets: dict[str, dict[str, int]]) -> None:
         """Show new values and counts, keeping the chosen values checked."""
         for row, group in enumerate(self._groups):
