@@ -352,6 +352,16 @@ class ArticleStore:
             hints=json.loads(row["hints"] or "{}"),
         )
 
+    def hints(self, article_id: str) -> dict[str, str]:
+        """The hints kept with an article's original (without reading its bytes); {} if none."""
+        row = self.conn.execute(
+            "SELECT hints FROM originals WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return {}
+        value = json.loads(row["hints"] or "{}")
+        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
     # -- change tracking for caches (the search index) ---------------------
 
     def generation(self) -> int:
