@@ -38,6 +38,7 @@ from desktop.core.search.models import SearchResult
 from desktop.core.store import Library
 from desktop.ui.backend import index_is_current
 from desktop.ui.bundles.controller import BundleController
+from desktop.ui.citations import CitationsController
 from desktop.ui.dialogs.about import AboutDialog
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.empty_state import EmptyLibraryScreen
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self.actions_ = create_actions(self)
         build_menus(self.menuBar(), self.actions_, self.reader)
         self.bundles = BundleController(self)
+        self.citations = CitationsController(self)
         self._owns_bundle = False  # the library is a bundle opened from the menu
         self._notice_until = 0.0
         self._connect_ui()
@@ -167,6 +169,7 @@ class MainWindow(QMainWindow):
         a.export_library.triggered.connect(self.bundles.export_library_dialog)
         a.export_results.triggered.connect(self.bundles.export_results_dialog)
         a.export_selection.triggered.connect(self.bundles.export_selection_dialog)
+        a.export_citations.triggered.connect(self.citations.export_dialog)
         a.import_bundle.triggered.connect(self.bundles.choose_import)
         a.open_bundle.triggered.connect(self.bundles.choose_open)
         a.compare_selected.triggered.connect(self.compare_selected)
