@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.core.errors import UserError
+from desktop.core.ingest.formats import SUPPORTED_SUFFIXES
 from desktop.core.models import Article, ImportReport
 from desktop.core.search.models import SearchResult
 from desktop.core.store import Library
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
         self.import_panel.cancel_requested.connect(self._cancel_import)
         self.reader.original_failed.connect(lambda m: self.statusBar().showMessage(m, 6000))
         self.reader.original_loader = lambda article_id: self.library.articles.original(article_id)
+        self.reader.hints_loader = lambda article_id: self.library.articles.hints(article_id)
         self.reader.span_source = self._request_spans
         self.reader.serif_action.toggled.connect(self._save_reader_prefs)
         for action in (
@@ -377,9 +379,8 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Import files"),
             str(Path.home()),
-            self.tr(
-                "Articles and archives (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz "
-                "*.wacz *.zip *.jsonl *.json);;All files (*)"
+            self.tr("Articles and archives (%1);;All files (*)").replace(
+                "%1", " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
             ),
         )
         if paths:
