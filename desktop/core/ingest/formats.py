@@ -69,11 +69,13 @@ _SNIFF_BYTES = 4096
 
 
 def sniff_format(head: bytes) -> InputFormat | None:
-    """The format of a file with an unknown name from its first bytes (WARC/ARC only).
+    """The format of a file with an unknown name from its first bytes (WARC/ARC, PDF).
 
-    Web archives are often renamed (``crawl.warc.gz.bad``, ``crawl.warc.open``);
-    other types are recognized by name only.
+    Web archives are often renamed (``crawl.warc.gz.bad``, ``crawl.warc.open``), and
+    PDFs saved without an extension; other types are recognized by name only.
     """
+    if head.startswith(b"%PDF-"):
+        return "pdf"
     if head.startswith(_GZIP_MAGIC):
         try:
             head = zlib.decompressobj(31).decompress(head[:_SNIFF_BYTES], 64)

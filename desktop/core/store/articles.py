@@ -362,6 +362,19 @@ class ArticleStore:
         value = json.loads(row["hints"] or "{}")
         return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
+    def merge_hints(self, article_id: str, hints: dict[str, str]) -> bool:
+        """Add or replace hints kept with an original (re-extraction). True if changed."""
+        current = self.hints(article_id)
+        merged = {**current, **hints}
+        if merged == current:
+            return False
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE originals SET hints = ? WHERE article_id = ?",
+                (json.dumps(merged, ensure_ascii=False), article_id),
+            )
+        return True
+
     # -- change tracking for caches (the search index) ---------------------
 
     def generation(self) -> int:

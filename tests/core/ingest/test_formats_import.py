@@ -196,3 +196,32 @@ def test_a_pdf_inside_a_nested_zip(library: Library, tmp_path: Path) -> None:
         zf.writestr("inner.zip", inner.getvalue())
     report = import_paths(library, [path], workers=0)
     assert (report.imported, report.failed) == (1, [])
+
+
+def test_a_pdf_without_an_extension_is_recognized(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "download"
+    path.write_bytes(text_pdf(PDF_PAGES))
+    report = import_paths(library, [path], workers=0)
+    assert (report.imported, report.failed) == (1, [])
+    assert library.articles.get(report.ids[0]).kind == "pdf"
+
+
+def test_reextraction_keeps_page_offsets_in_step_with_the_text(
+    library: Library, tmp_path: Path
+) -> None:
+    from desktop.core.ingest import reextract
+
+    path = tmp_path / "r.pdf"
+    path.write_bytes(text_pdf(PDF_PAGES))
+    (article_id,) = import_paths(library, [path], workers=0).ids
+    store = library.articles
+    pages = store.hints(article_id)["pages"]
+    article = store.get(article_id)
+    store.update_text(
+        article_id, title=article.title, body="Older text.\n\n" + article.body,
+        published=None, site=None, author=None, url=None, language=None,
+    )
+    assert store.merge_hints(article_id, {"pages": "0,99"})
+    assert reextract(library, [article_id]) == [article_id]
+    assert store.hints(article_id)["pages"] == pages
+    assert page_at(store.hints(article_id), store.get(article_id).body.index("rainy")) == 2
