@@ -69,14 +69,20 @@ def epub_bytes(
     date: str = "2019-08-01",
     language: str = "vi",
     spine_order: Sequence[int] | None = None,
+    with_nav: bool = False,
 ) -> bytes:
-    """An EPUB 3 book; ``spine_order`` lists chapter indexes in reading order."""
+    """An EPUB 3 book; ``spine_order`` lists chapter indexes in reading order;
+    ``with_nav`` adds a table of contents (nav document) first in the spine."""
     order = list(spine_order) if spine_order is not None else list(range(len(chapters)))
     manifest = "".join(
         f'<item id="c{i}" href="text/ch{i}.xhtml" media-type="application/xhtml+xml"/>'
         for i in range(len(chapters))
     )
     spine = "".join(f'<itemref idref="c{i}"/>' for i in order)
+    if with_nav:
+        manifest += ('<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" '
+                     'properties="nav"/>')
+        spine = '<itemref idref="nav"/>' + spine
     opf = (
         '<?xml version="1.0" encoding="utf-8"?>'
         '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">'
@@ -97,6 +103,12 @@ def epub_bytes(
         ("META-INF/container.xml", container.encode()),
         ("OEBPS/content.opf", opf.encode()),
     ]
+    if with_nav:
+        members.append(("OEBPS/nav.xhtml", (
+            '<html xmlns="http://www.w3.org/1999/xhtml"><body><nav><ol>'
+            + "".join(f"<li>Mục lục: {h}</li>" for h, _ in chapters)
+            + "</ol></nav></body></html>"
+        ).encode()))
     for i, (heading, paragraphs) in enumerate(chapters):
         body = "".join(f"<p>{p}</p>" for p in paragraphs)
         xhtml = (

@@ -1,6 +1,7 @@
 """A minimal PDF writer for tests: text pages, document info, XMP, scanned-like pages.
 
-Text uses the standard Helvetica font (WinAnsi), so keep page text to Latin-1.
+Text uses the standard Helvetica font (WinAnsi, Latin-1 text), or with ``unicode``
+a Type0 font whose ToUnicode map gives back any BMP text (Vietnamese).
 Encryption goes through pypdf (test-only dependency) in ``encrypt_pdf``.
 """
 
@@ -28,6 +29,29 @@ class PdfSpec:
     pages: Sequence[PdfPage]
     info: dict[str, str] = field(default_factory=dict)
     xmp: str | None = None
+    # Text in a Type0 font with a ToUnicode map (any BMP text) instead of Helvetica.
+    unicode: bool = False
+
+
+def _tounicode_cmap() -> bytes:
+    """A ToUnicode CMap mapping every 2-byte code to the same BMP code point."""
+    ranges = [b"<%02X00> <%02XFF> <%02X00>" % (hi, hi, hi) for hi in range(256) if hi != 0xD8]
+    blocks = b""
+    for start in range(0, len(ranges), 100):
+        chunk = ranges[start : start + 100]
+        blocks += b"%d beginbfrange\n" % len(chunk) + b"\n".join(chunk) + b"\nendbfrange\n"
+    return (
+        b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        b"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        b"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+        + blocks + b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
+    )
+
+
+def _unicode_text(text: str) -> bytes:
+    """A hex string of 2-byte codes (Identity-H): any BMP text, Vietnamese included."""
+    return b"<" + text.encode("utf-16-be").hex().upper().encode() + b">"
 
 
 def _escape(text: str) -> bytes:
@@ -35,18 +59,22 @@ def _escape(text: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def _content(page: PdfPage) -> bytes:
+def _content(page: PdfPage, unicode: bool) -> bytes:
     if page.image_only:
         return b"0.5 0.5 0.5 rg 50 50 500 700 re f"
+
+    def show(text: str) -> bytes:
+        return _unicode_text(text) if unicode else b"(" + _escape(text) + b")"
+
     out = io.BytesIO()
     if page.header is not None:
-        out.write(b"BT /F1 8 Tf 20 775 Td (" + _escape(page.header) + b") Tj ET\n")
+        out.write(b"BT /F1 8 Tf 20 775 Td " + show(page.header) + b" Tj ET\n")
     out.write(b"BT /F1 11 Tf 72 740 Td 14 TL\n")
     for line in page.lines:
-        out.write(b"(" + _escape(line) + b") Tj T*\n")
+        out.write(show(line) + b" Tj T*\n")
     out.write(b"ET\n")
     if page.footer is not None:
-        out.write(b"BT /F1 8 Tf 20 12 Td (" + _escape(page.footer) + b") Tj ET\n")
+        out.write(b"BT /F1 8 Tf 20 12 Td " + show(page.footer) + b" Tj ET\n")
     return out.getvalue()
 
 
@@ -63,11 +91,20 @@ def pdf_bytes(spec: PdfSpec) -> bytes:
 
     catalog = add(b"")  # filled once the page tree and metadata exist
     pages_obj = add(b"")
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-               b"/Encoding /WinAnsiEncoding >>")
+    if spec.unicode:
+        cmap = add(stream(_tounicode_cmap()))
+        font = add(
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /ArialUnicode /Encoding /Identity-H "
+            b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ArialUnicode "
+            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+            b"/DW 500 >>] /ToUnicode %d 0 R >>" % cmap
+        )
+    else:
+        font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+                   b"/Encoding /WinAnsiEncoding >>")
     kids = []
     for page in spec.pages:
-        content = add(stream(_content(page)))
+        content = add(stream(_content(page, spec.unicode)))
         kids.append(add(
             b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] "
             b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"

@@ -15,9 +15,10 @@ from urllib.parse import unquote
 from lxml import etree
 
 from desktop.core.errors import ExtractionError
+from desktop.core.extract.blocks import block_texts, parse_html
 from desktop.core.extract.fields import Extracted
 from desktop.core.extract.meta import derive_title, guess_language
-from desktop.core.extract.zipped import ZippedDocument, parse_xml
+from desktop.core.extract.zipped import ZippedDocument
 from desktop.core.textnorm import normalize_text, paragraphs_to_body
 
 _CONTAINER = "META-INF/container.xml"
@@ -26,10 +27,6 @@ _NS = {
     "opf": "http://www.idpf.org/2007/opf",
     "dc": "http://purl.org/dc/elements/1.1/",
 }
-_BLOCKS = frozenset(
-    "p h1 h2 h3 h4 h5 h6 li blockquote pre dt dd td th figcaption caption".split()
-)
-_SKIP = frozenset({"script", "style", "head", "title"})
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _XHTML_TYPES = ("application/xhtml+xml", "text/html", "application/x-dtbook+xml")
 
@@ -50,8 +47,7 @@ def extract_epub(data: bytes) -> Extracted:
             name = posixpath.normpath(posixpath.join(base, unquote(href)))
             if name not in book.names():
                 continue
-            chapter = parse_xml(book.read(name), f"EPUB chapter {name}", recover=True)
-            paragraphs.extend(block_texts(chapter))
+            paragraphs.extend(block_texts(parse_html(book.read(name))))
     finally:
         book.close()
     body = paragraphs_to_body(paragraphs)
@@ -76,36 +72,12 @@ def _spine(opf: etree._Element) -> list[str]:
         item = manifest.get(ref.get("idref"))
         if item is None or item.get("media-type") not in _XHTML_TYPES:
             continue
+        if "nav" in (item.get("properties") or "").split():
+            continue  # the table of contents
         href = item.get("href")
         if href:
             hrefs.append(href)
     return hrefs
-
-
-def block_texts(root: etree._Element) -> list[str]:
-    """The text of every outermost block element (paragraphs, headings, items)."""
-    out: list[str] = []
-
-    def visit(element: etree._Element) -> None:
-        if not isinstance(element.tag, str):
-            return
-        local = etree.QName(element).localname.lower()
-        if local in _SKIP:
-            return
-        if local in _BLOCKS:
-            text = " ".join(normalize_text("".join(element.itertext())).split())
-            if text:
-                out.append(text)
-            return
-        if local in ("div", "section", "body", "article") and element.text and element.text.strip():
-            out.append(" ".join(normalize_text(element.text).split()))
-        for child in element:
-            visit(child)
-            if local in ("div", "section", "body", "article") and child.tail and child.tail.strip():
-                out.append(" ".join(normalize_text(child.tail).split()))
-
-    visit(root)
-    return out
 
 
 def _meta(opf: etree._Element, name: str) -> str | None:

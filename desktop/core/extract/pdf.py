@@ -32,10 +32,15 @@ MAX_PAGES = 5000
 
 _PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 _URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
-# Browser print furniture: "3/17/23, 8:05 AM", "17/03/2023 08:05", "2023-03-17 08:05".
-_PRINT_DATE = re.compile(
-    r"\b(?:(\d{1,2})/(\d{1,2})/(\d{2,4})|(\d{4})-(\d{2})-(\d{2}))[,\s]+\d{1,2}:\d{2}"
-)
+# Browser print furniture: "3/17/23, 8:05 AM", "17/03/2023 08:05", "2023-03-17 08:05",
+# or the time first ("08:05 17/3/23", as Vietnamese Chrome prints it).
+_NUMERIC_DATE = r"(?:(\d{1,2})/(\d{1,2})/(\d{2,4})|(\d{4})-(\d{2})-(\d{2}))"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?"
+_PRINT_DATE = re.compile(rf"\b{_NUMERIC_DATE}[,\s]+{_TIME}|\b{_TIME}[,\s]+{_NUMERIC_DATE}")
+_ANY_DATE = re.compile(rf"\b{_NUMERIC_DATE}\b")
+# Titles that only name the file the PDF was made from.
+_FILE_TITLE = re.compile(r"\.(?:docx?|odt|rtf|pdf|txt|html?|pptx?|xlsx?)$", re.IGNORECASE)
+_APP_PREFIX = re.compile(r"^Microsoft (?:Word|PowerPoint|Excel) - ", re.IGNORECASE)
 _PAGE_COUNTER = re.compile(r"(?:\b(?:page|trang)\s+)?\b\d{1,4}\s*(?:/|of|trên)\s*\d{1,4}\s*$",
                            re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
@@ -89,7 +94,8 @@ def _fields(
     data: bytes, pages: list[list[str]], info: dict[str, str], source_name: str
 ) -> Extracted:
     xmp = xmp_fields(data)
-    furniture, url, printed = _furniture(pages)
+    day_first = guess_language(" ".join(" ".join(p[:40]) for p in pages[:3])) == "vi"
+    furniture, url, printed = _furniture(pages, day_first=day_first)
     page_texts = [
         _paragraphs([line for n, line in enumerate(lines) if (i, n) not in furniture])
         for i, lines in enumerate(pages)
@@ -108,7 +114,7 @@ def _fields(
     hints = {PAGES_HINT: encode_pages(starts)}
     if printed is not None:
         hints["date"] = printed.isoformat()
-    title = info.get("Title") or xmp.title or ""
+    title = _title(info.get("Title")) or _title(xmp.title) or ""
     published = _pdf_date(info.get("CreationDate")) or xmp.created or printed
     author = info.get("Author") or xmp.creator or None
     if not body.strip():
@@ -146,12 +152,25 @@ def _name_title(name: str) -> str:
     return " ".join(stem.replace("_", " ").split())
 
 
-def _furniture(pages: list[list[str]]) -> tuple[set[tuple[int, int]], str | None, date | None]:
+def _title(value: str | None) -> str | None:
+    """A document title, without an authoring app's prefix; None when it names a file."""
+    if not value:
+        return None
+    title = _APP_PREFIX.sub("", value).strip()
+    if not title or _FILE_TITLE.search(title):
+        return None
+    return title
+
+
+def _furniture(
+    pages: list[list[str]], *, day_first: bool = False
+) -> tuple[set[tuple[int, int]], str | None, date | None]:
     """Header and footer lines printed on every page, with the URL and date they give.
 
     A candidate is one of the first two or last two lines of a page. It is furniture
-    when the same line (digits aside) is on most pages, or when it has the shape of a
-    browser's print line (a date and time, or a URL with a page counter).
+    when the same line (digits aside) is on most pages and holds a URL, a page counter
+    or a date, or when it has the shape of a browser's print line (a date and time, or
+    a URL with a page counter) on any page.
     """
     candidates: list[tuple[int, int, str]] = []
     for i, lines in enumerate(pages):
@@ -165,15 +184,16 @@ def _furniture(pages: list[list[str]]) -> tuple[set[tuple[int, int]], str | None
     printed: date | None = None
     for i, n, line in candidates:
         repeated = len(pages) >= 2 and shapes[_DIGITS.sub("#", line)] >= need
-        browser = _looks_printed(line)
-        if not (repeated and (browser or _URL.search(line) or _PAGE_COUNTER.search(line))
-                or browser):
+        marked = bool(
+            _URL.search(line) or _PAGE_COUNTER.search(line) or _ANY_DATE.search(line)
+        )
+        if not (repeated and marked or _looks_printed(line)):
             continue
         found.add((i, n))
         if url is None and (match := _URL.search(line)):
             url = match.group(0).rstrip(".,;")
         if printed is None:
-            printed = _printed_date(line)
+            printed = _printed_date(line, day_first=day_first)
     return found, url, printed
 
 
@@ -183,18 +203,21 @@ def _looks_printed(line: str) -> bool:
     return bool(_URL.search(line) and _PAGE_COUNTER.search(line))
 
 
-def _printed_date(line: str) -> date | None:
-    match = _PRINT_DATE.search(line)
+def _printed_date(line: str, *, day_first: bool = False) -> date | None:
+    """The date in a print line; ``3/4/23`` is read day first for Vietnamese pages."""
+    match = _PRINT_DATE.search(line) or _ANY_DATE.search(line)
     if not match:
         return None
+    groups = [g for g in match.groups() if g is not None]
     try:
-        if match.group(4):
-            return date(int(match.group(4)), int(match.group(5)), int(match.group(6)))
-        first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        if len(groups[0]) == 4:  # ISO
+            return date(int(groups[0]), int(groups[1]), int(groups[2]))
+        first, second, year = int(groups[0]), int(groups[1]), int(groups[2])
         year += 2000 if year < 100 else 0
-        month, day = (second, first) if first > 12 else (first, second)
-        return date(year, month, day)
-    except ValueError:
+        if first > 12 or (day_first and second <= 12):
+            first, second = second, first
+        return date(year, first, second)
+    except (ValueError, IndexError):
         return None
 
 

@@ -63,10 +63,10 @@ class ZippedDocument:
         self._zip.close()
 
 
-def parse_xml(data: bytes, what: str, *, recover: bool = False) -> etree._Element:
+def parse_xml(data: bytes, what: str) -> etree._Element:
     parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, huge_tree=False, recover=recover,
-        remove_comments=True, remove_pis=True,
+        resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True,
+        remove_pis=True,
     )
     try:
         root = etree.fromstring(data, parser)

@@ -102,6 +102,15 @@ def test_epub_follows_the_spine_with_metadata_from_the_opf() -> None:
     assert "margin" not in body  # styles are not text
 
 
+def test_epub_chapters_may_use_html_entities_and_the_toc_is_left_out() -> None:
+    data = epub_bytes(
+        [("Mở&nbsp;đầu", ["Gốm &amp; sứ, từ&nbsp;xưa.", "Đoạn <b>đậm</b> giữa."])],
+        with_nav=True,
+    )
+    extracted = extract_epub(data)
+    assert extracted.body.split("\n\n") == ["Mở đầu", "Gốm & sứ, từ xưa.", "Đoạn đậm giữa."]
+
+
 def _without(data: bytes, member: str) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
@@ -189,11 +198,23 @@ def test_email_subject_sender_date_and_text_part() -> None:
     assert "HTML version" not in extracted.body  # the plain part wins
 
 
-def test_email_with_only_html_goes_through_the_html_extractor() -> None:
-    extracted = extract_email(email_bytes(text=None, html=article_html(), sender="a@b.vn"))
-    assert PARAGRAPHS[0] in extracted.body
-    assert "Trang chủ" not in extracted.body
+def test_a_long_html_newsletter_goes_through_the_html_extractor() -> None:
+    paragraphs = [f"{p} (số {n})" for n in range(4) for p in PARAGRAPHS]
+    html = article_html(paragraphs=paragraphs)
+    extracted = extract_email(email_bytes(text=None, html=html, sender="a@b.vn"))
+    assert paragraphs[0] in extracted.body and paragraphs[-1] in extracted.body
+    assert "Trang chủ" not in extracted.body  # the menu is chrome
     assert extracted.author == "a@b.vn"
+
+
+def test_a_short_html_mail_is_kept_whole() -> None:
+    html = (
+        '<html><head><meta charset="utf-8"><style>p {color: red}</style></head><body>'
+        "<p>Chào anh,</p><p>Họp lúc 9 giờ sáng mai tại phòng 204.</p><script>x()</script>"
+        "</body></html>"
+    )
+    extracted = extract_email(email_bytes(text=None, html=html))
+    assert extracted.body == "Chào anh,\n\nHọp lúc 9 giờ sáng mai tại phòng 204."
 
 
 @pytest.mark.parametrize(

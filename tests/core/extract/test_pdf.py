@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from desktop.core.errors import ExtractionError
@@ -121,3 +123,46 @@ def test_encrypted_pdf_is_an_error_unless_the_empty_password_opens_it() -> None:
 def test_broken_pdfs_are_clear_errors(data: bytes, message: str) -> None:
     with pytest.raises(ExtractionError, match=message):
         extract_pdf(data)
+
+
+def test_firefox_style_print_lines_are_recognized_too() -> None:
+    pages = [PAGE_ONE, PAGE_TWO, PAGE_THREE]
+    spec = PdfSpec([
+        PdfPage(lines, header="River report    https://city.example.org/river",
+                footer=f"Page {n} of 3    3/17/2023")
+        for n, lines in enumerate(pages, start=1)
+    ])
+    extracted = extract_pdf(pdf_bytes(spec))
+    assert extracted.url == "https://city.example.org/river"
+    assert extracted.hints["date"] == "2023-03-17"
+    assert "Page 1 of 3" not in extracted.body and "city.example.org" not in extracted.body
+
+
+def test_vietnamese_text_and_day_first_print_dates() -> None:
+    vi_pages = [
+        ["Đổi mới sáng tạo là động lực phát triển của tỉnh Bình Định trong năm nay.",
+         unicodedata.normalize("NFD", "Thịt lợn và cà phê là hai mặt hàng xuất khẩu chính.")],
+        ["Trang hai nói về kế hoạch đầu tư công của tỉnh."],
+    ]
+    spec = PdfSpec(
+        [
+            PdfPage(lines, header="08:05 4/3/24    Bản tin tỉnh",
+                    footer=f"https://binhdinh.example.vn/tin/1    {n}/2")
+            for n, lines in enumerate(vi_pages, start=1)
+        ],
+        unicode=True,
+    )
+    extracted = extract_pdf(pdf_bytes(spec))
+    assert extracted.language == "vi"
+    assert "Thịt lợn và cà phê" in extracted.body  # NFC, whatever the PDF held
+    assert unicodedata.is_normalized("NFC", extracted.body)
+    assert extracted.hints["date"] == "2024-03-04"  # 4 March: Vietnamese dates are day first
+    assert extracted.url == "https://binhdinh.example.vn/tin/1"
+    assert "08:05" not in extracted.body
+
+
+def test_titles_that_only_name_a_file_are_replaced() -> None:
+    named = extract_pdf(text_pdf([PAGE_ONE], info={"Title": "Microsoft Word - minutes.docx"}))
+    assert named.title.startswith("The committee met")
+    prefixed = extract_pdf(text_pdf([PAGE_ONE], info={"Title": "Microsoft Word - Minutes"}))
+    assert prefixed.title == "Minutes"
