@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
@@ -180,7 +181,7 @@ def email_bytes(
     message["To"] = "doc.gia@example.vn"
     message["Subject"] = subject
     message["Date"] = format_datetime(date)
-    message["Message-ID"] = f"<{abs(hash(subject))}@example.vn>"
+    message["Message-ID"] = f"<{zlib.crc32(subject.encode())}@example.vn>"
     if text is not None:
         message.set_content(text)
         if html is not None:

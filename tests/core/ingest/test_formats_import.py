@@ -225,3 +225,36 @@ def test_reextraction_keeps_page_offsets_in_step_with_the_text(
     assert reextract(library, [article_id]) == [article_id]
     assert store.hints(article_id)["pages"] == pages
     assert page_at(store.hints(article_id), store.get(article_id).body.index("rainy")) == 2
+
+
+def test_mailboxes_and_messages_inside_a_zip(library: Library, tmp_path: Path) -> None:
+    box = mbox_bytes([email_bytes("Thư một", text="Nội dung thư một."),
+                      email_bytes("Thư hai", text="Nội dung thư hai.")])
+    letter = email_bytes("Thư ba", text="Nội dung thư ba.",
+                         attachments=[("r.docx", docx_bytes(["Tệp đính kèm trong zip."]))])
+    path = tmp_path / "mail.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("2024/inbox.mbox", box)
+        zf.writestr("2024/letter.eml", letter)
+    report = import_paths(library, [path], workers=0)
+    assert report.failed == []
+    members = sorted(library.articles.get(i).source_member or "" for i in report.ids)
+    assert members == [
+        "2024/inbox.mbox!message 1", "2024/inbox.mbox!message 2", "2024/letter.eml",
+        "2024/letter.eml!r.docx",
+    ]
+
+
+def test_an_oversized_message_in_a_mailbox_fails_alone(library: Library, tmp_path: Path) -> None:
+    from desktop.core.ingest import ImportLimits
+
+    big = email_bytes("Thư lớn", text="Nội dung rất dài. " * 4000)
+    box = mbox_bytes([email_bytes("Thư nhỏ", text="Nội dung ngắn."), big,
+                      email_bytes("Thư cuối", text="Nội dung cuối.")])
+    path = tmp_path / "box.mbox"
+    path.write_bytes(box)
+    report = import_paths(library, [path], workers=0,
+                          limits=ImportLimits(max_document_bytes=20_000))
+    assert report.imported == 2
+    (failure,) = report.failed
+    assert failure.path.endswith("box.mbox!message 2") and "too large" in failure.error
