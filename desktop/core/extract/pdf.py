@@ -15,8 +15,7 @@ import hashlib
 import re
 from collections import Counter
 from datetime import date
-
-import pypdfium2 as pdfium
+from typing import Any
 
 from desktop.core.errors import ExtractionError
 from desktop.core.extract.fields import Extracted
@@ -51,6 +50,8 @@ def extract_pdf(data: bytes, *, source_name: str = "") -> Extracted:
     """Extract one PDF. Raises ``ExtractionError`` for broken or encrypted files."""
     if not data.startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
         raise ExtractionError("not a PDF file (no %PDF header)")
+    import pypdfium2 as pdfium  # here: PDFium loads only when a PDF is read
+
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -76,7 +77,7 @@ def _pdfium_reason(exc: Exception) -> str:
     return match.group(1).lower() if match else str(exc)
 
 
-def _page_lines(doc: pdfium.PdfDocument, index: int) -> list[str]:
+def _page_lines(doc: Any, index: int) -> list[str]:
     page = doc[index]
     try:
         textpage = page.get_textpage()
