@@ -1,7 +1,8 @@
 """BibTeX / biblatex entries, written with bibtexparser (MIT).
 
 Values are LaTeX-escaped (``&``, ``%``, ``{``...); Unicode stays as it is (biber
-and modern LaTeX read UTF-8). Names are braced so that BibTeX keeps them as
+and modern LaTeX read UTF-8). The language goes out as biblatex's ``langid``
+(``vietnamese``) for the languages with a known name. Names are braced so that BibTeX keeps them as
 written. Keys are ``<first word of the author or title><year>-<id prefix>``,
 folded to ASCII and unique within one export.
 """
@@ -31,6 +32,11 @@ _SPECIAL = {
 }
 _SPECIAL_RE = re.compile(r"[\\{}%&$#_^~]")
 _KEY_WORD = re.compile(r"[a-z0-9]+")
+# biblatex's ``langid`` takes babel/polyglossia names, not language codes.
+_LANGIDS = {
+    "vi": "vietnamese", "en": "english", "fr": "french", "de": "german", "es": "spanish",
+    "it": "italian", "pt": "portuguese", "ru": "russian", "nl": "dutch", "pl": "polish",
+}
 
 
 def escape(value: str) -> str:
@@ -56,8 +62,9 @@ def bibtex_entry(citation: Citation, key: str) -> Entry:
     if citation.url:
         fields.append(Field("url", _url(citation.url)))
         fields.append(Field("urldate", citation.accessed.isoformat()))
-    if citation.language:
-        fields.append(Field("langid", escape(citation.language)))
+    langid = _LANGIDS.get((citation.language or "").lower()[:2])
+    if langid:
+        fields.append(Field("langid", langid))
     if citation.type == "personal_communication":
         fields.append(Field("howpublished", "E-mail"))
     if citation.type == "report" and not citation.container:

@@ -41,12 +41,30 @@ BOOK = Citation(
 )
 
 
+# The ``type`` values of the CSL-JSON schema (csl-data.json, CSL 1.0.2).
+CSL_TYPES = frozenset("""
+article article-journal article-magazine article-newspaper bill book broadcast chapter
+classic collection dataset document entry entry-dictionary entry-encyclopedia event figure
+graphic hearing interview legal_case legislation manuscript map motion_picture
+musical_score pamphlet paper-conference patent performance periodical
+personal_communication post post-weblog regulation report review review-book software song
+speech standard thesis treaty webpage
+""".split())
+
+
 def test_csl_json_has_the_required_fields_and_the_metadata() -> None:
-    items = json.loads(render_citations([WEB, BOOK], "csljson"))
-    for item in items:  # the CSL-JSON schema requires id and type; type from its list
+    kinds = ["html", "text", "pdf", "epub", "docx", "email", "mhtml", "warc", "jsonl"]
+    more = [citation_for(_article(kind=k), {}) for k in kinds]
+    items = json.loads(render_citations([WEB, BOOK, *more], "csljson"))
+    for item in items:  # the CSL-JSON schema requires id and type, a type from its list
         assert isinstance(item["id"], str) and item["id"]
-        assert item["type"] in {"webpage", "book", "report", "personal_communication",
-                                "document"}
+        assert item["type"] in CSL_TYPES
+        for name in item.get("author", []):
+            assert set(name) == {"literal"}
+        for key in ("issued", "accessed"):
+            if key in item:
+                parts = item[key]["date-parts"]
+                assert len(parts) == 1 and all(isinstance(n, int) for n in parts[0])
     web = items[0]
     assert web["title"] == WEB.title
     assert web["author"] == [{"literal": "Nguyễn Văn An"}, {"literal": "Ban Biên tập"}]
@@ -88,7 +106,7 @@ def test_bibtex_round_trips_through_bibtexparser() -> None:
     assert fields["organization"] == "binhdinh.gov.vn"
     assert (fields["date"], fields["year"]) == ("2023-03-17", "2023")
     assert fields["urldate"] == "2024-05-06"
-    assert fields["langid"] == "vi"
+    assert fields["langid"] == "vietnamese"
     raw = {f.key: f.value for f in bibtexparser.parse_string(text).entries[0].fields}
     assert raw["url"] == WEB.url  # verbatim for biblatex
     assert raw["author"] == "{Nguyễn Văn An} and {Ban Biên tập}"  # kept as written
