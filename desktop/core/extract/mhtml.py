@@ -15,6 +15,7 @@ from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 
 from desktop.core.errors import ExtractionError
+from desktop.core.extract.encoding import decode_bytes
 from desktop.core.extract.fields import Extracted
 from desktop.core.extract.html import extract_html
 
@@ -47,6 +48,20 @@ def extract_mhtml(data: bytes) -> Extracted:
     if captured is None:
         return extracted
     return extracted.model_copy(update={"hints": {"date": captured.isoformat()}})
+
+
+def mhtml_page(data: bytes) -> str | None:
+    """The saved page's HTML (decoded), for showing the original; None if there is none."""
+    try:
+        part = _html_part(BytesParser(policy=policy.default).parsebytes(data))
+    except (ValueError, TypeError, LookupError):
+        return None
+    if part is None:
+        return None
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return None
+    return decode_bytes(payload, html=True, declared=part.get_content_charset()).text
 
 
 def _html_part(message: Message) -> Message | None:
