@@ -29,10 +29,16 @@ _NS = {
 _DOCUMENT = "word/document.xml"
 _CORE = "docProps/core.xml"
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# Word saves a password-protected document in an OLE container, not a zip.
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def extract_docx(data: bytes) -> Extracted:
     """Extract one DOCX. Raises ``ExtractionError``."""
+    if data.startswith(_OLE_MAGIC):
+        raise ExtractionError(
+            "the DOCX is password protected (encrypted), or an old .doc file; not read"
+        )
     document = ZippedDocument(data, "DOCX document")
     try:
         root = document.xml(_DOCUMENT)

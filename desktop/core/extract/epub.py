@@ -22,6 +22,10 @@ from desktop.core.extract.zipped import ZippedDocument
 from desktop.core.textnorm import normalize_text, paragraphs_to_body
 
 _CONTAINER = "META-INF/container.xml"
+_ENCRYPTION = "META-INF/encryption.xml"
+_FONT_OBFUSCATION = frozenset({
+    "http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC",
+})
 _NS = {
     "c": "urn:oasis:names:tc:opendocument:xmlns:container",
     "opf": "http://www.idpf.org/2007/opf",
@@ -42,9 +46,12 @@ def extract_epub(data: bytes) -> Extracted:
             raise ExtractionError("not a readable EPUB (no package document)")
         opf = book.xml(opf_path)
         base = posixpath.dirname(opf_path)
+        encrypted = _encrypted(book)
         paragraphs: list[str] = []
         for href in _spine(opf):
             name = posixpath.normpath(posixpath.join(base, unquote(href)))
+            if name in encrypted:
+                raise ExtractionError("the EPUB is encrypted (DRM); its text cannot be read")
             if name not in book.names():
                 continue
             paragraphs.extend(block_texts(parse_html(book.read(name))))
@@ -61,6 +68,23 @@ def extract_epub(data: bytes) -> Extracted:
         author=_creators(opf),
         language=(_meta(opf, "language") or "").lower()[:3] or guess_language(body),
     )
+
+
+def _encrypted(book: ZippedDocument) -> set[str]:
+    """Members encrypted by ``META-INF/encryption.xml``, fonts merely obfuscated aside."""
+    if _ENCRYPTION not in book.names():
+        return set()
+    out = set()
+    for data in book.xml(_ENCRYPTION).iter("{http://www.w3.org/2001/04/xmlenc#}EncryptedData"):
+        method = data.find("{http://www.w3.org/2001/04/xmlenc#}EncryptionMethod")
+        algorithm = method.get("Algorithm", "") if method is not None else ""
+        if algorithm in _FONT_OBFUSCATION:
+            continue
+        for ref in data.iter("{http://www.w3.org/2001/04/xmlenc#}CipherReference"):
+            uri = ref.get("URI")
+            if uri:
+                out.add(posixpath.normpath(unquote(uri)))
+    return out
 
 
 def _spine(opf: etree._Element) -> list[str]:

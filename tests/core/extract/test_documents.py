@@ -136,6 +136,36 @@ def test_broken_epubs_are_clear_errors(data: bytes, message: str) -> None:
         extract_epub(data)
 
 
+def _with_member(data: bytes, name: str, content: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        dst.writestr(name, content)
+    return out.getvalue()
+
+
+def _encryption_xml(uri: str, algorithm: str) -> bytes:
+    return (
+        '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+        'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>'
+        f'<enc:EncryptionMethod Algorithm="{algorithm}"/>'
+        f'<enc:CipherData><enc:CipherReference URI="{uri}"/></enc:CipherData>'
+        "</enc:EncryptedData></encryption>"
+    ).encode()
+
+
+def test_drm_encrypted_epub_is_an_error_but_obfuscated_fonts_are_fine() -> None:
+    book = epub_bytes(CHAPTERS)
+    drm = _with_member(book, "META-INF/encryption.xml", _encryption_xml(
+        "OEBPS/text/ch0.xhtml", "http://www.w3.org/2001/04/xmlenc#aes128-cbc"))
+    with pytest.raises(ExtractionError, match="encrypted"):
+        extract_epub(drm)
+    fonts = _with_member(book, "META-INF/encryption.xml", _encryption_xml(
+        "OEBPS/fonts/a.otf", "http://www.idpf.org/2008/embedding"))
+    assert "Nghề gốm truyền đời." in extract_epub(fonts).body
+
+
 def test_epub_zip_bomb_parts_are_refused() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -178,8 +208,9 @@ def test_docx_without_a_title_takes_the_first_sentence() -> None:
         (docx_bytes(["Một đoạn."])[:200], "not a readable DOCX"),
         (_without(docx_bytes(["Một đoạn."]), "word/document.xml"), "document.xml is missing"),
         (docx_bytes([]), "no text"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "password protected"),
     ],
-    ids=["empty", "wrong-extension", "truncated", "no-document", "no-text"],
+    ids=["empty", "wrong-extension", "truncated", "no-document", "no-text", "encrypted"],
 )
 def test_broken_docx_are_clear_errors(data: bytes, message: str) -> None:
     with pytest.raises(ExtractionError, match=message):
