@@ -258,3 +258,22 @@ def test_an_oversized_message_in_a_mailbox_fails_alone(library: Library, tmp_pat
     assert report.imported == 2
     (failure,) = report.failed
     assert failure.path.endswith("box.mbox!message 2") and "too large" in failure.error
+
+
+def test_pdf_pages_travel_in_a_bundle_with_originals(library: Library, tmp_path: Path) -> None:
+    from desktop.core.bundles import export_bundle, import_bundle
+
+    path = tmp_path / "r.pdf"
+    path.write_bytes(text_pdf(PDF_PAGES))
+    (article_id,) = import_paths(library, [path], workers=0).ids
+    bundle = tmp_path / "b.zip"
+    export_bundle(library, bundle, with_originals=True)
+    other = Library.open(tmp_path / "other")
+    try:
+        import_bundle(other, bundle)
+        assert other.articles.get(article_id).kind == "pdf"
+        assert other.articles.hints(article_id)["pages"] == library.articles.hints(article_id)[
+            "pages"
+        ]
+    finally:
+        other.close()
