@@ -238,8 +238,9 @@ def _pdf_date(value: str | None) -> date | None:
 def _paragraphs(lines: list[str]) -> str:
     """Hard-wrapped PDF lines joined back into paragraphs, one blank line between them.
 
-    A line ends its paragraph when it is followed by an empty line, or when it ends a
-    sentence well short of the page's usual line width.
+    A line ends its paragraph when it is followed by an empty line, when it ends a
+    sentence well short of the page's usual line width, or when it is much shorter
+    than that width and the next line starts with a capital (a heading).
     """
     widths = sorted(len(line) for line in lines if line)
     if not widths:
@@ -247,7 +248,7 @@ def _paragraphs(lines: list[str]) -> str:
     usual = widths[int(len(widths) * 0.9)] if len(widths) >= 3 else widths[-1]
     paragraphs: list[str] = []
     current = ""
-    for line in lines:
+    for n, line in enumerate(lines):
         if not line:
             if current:
                 paragraphs.append(current)
@@ -257,7 +258,10 @@ def _paragraphs(lines: list[str]) -> str:
             current = current[:-1] + line
         else:
             current = f"{current} {line}" if current else line
-        if _SENTENCE_END.search(line) and len(line) < 0.8 * usual:
+        following = lines[n + 1] if n + 1 < len(lines) else ""
+        sentence_end = _SENTENCE_END.search(line) and len(line) < 0.8 * usual
+        heading = len(line) < 0.6 * usual and following[:1].isupper()
+        if sentence_end or heading:
             paragraphs.append(current)
             current = ""
     if current:

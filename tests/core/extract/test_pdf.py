@@ -166,3 +166,25 @@ def test_titles_that_only_name_a_file_are_replaced() -> None:
     assert named.title.startswith("The committee met")
     prefixed = extract_pdf(text_pdf([PAGE_ONE], info={"Title": "Microsoft Word - Minutes"}))
     assert prefixed.title == "Minutes"
+
+
+def test_headings_and_paragraphs_are_told_apart() -> None:
+    lines = [
+        "Introduction",
+        "The committee met on Tuesday to discuss the new budget for the river",
+        "restoration project, which had been delayed for two years, and the",
+        "members agreed to publish the full report next month.",
+        "Findings",
+        "Water quality improved in every one of the twelve sampling stations",
+        "along the river, a sign that the work upstream is paying off now.",
+    ]
+    extracted = extract_pdf(text_pdf([lines]))
+    assert extracted.body.split("\n\n") == [
+        "Introduction",
+        "The committee met on Tuesday to discuss the new budget for the river restoration "
+        "project, which had been delayed for two years, and the members agreed to publish "
+        "the full report next month.",
+        "Findings",
+        "Water quality improved in every one of the twelve sampling stations along the river, "
+        "a sign that the work upstream is paying off now.",
+    ]
