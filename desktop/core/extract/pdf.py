@@ -118,7 +118,7 @@ def _fields(
     title = _title(info.get("Title")) or _title(xmp.title) or ""
     published = _pdf_date(info.get("CreationDate")) or xmp.created or printed
     author = info.get("Author") or xmp.creator or None
-    if not body.strip():
+    if not any(ch.isalpha() for ch in body):  # nothing, or only page numbers
         hints[NOTICE_HINT] = SCANNED_NOTICE
         digest = hashlib.sha256(data).hexdigest()[:16]
         count = len(pages)

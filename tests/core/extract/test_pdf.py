@@ -100,6 +100,9 @@ def test_scanned_pdf_imports_with_a_clear_notice() -> None:
     # Two different scans never collapse into one article.
     other = extract_pdf(pdf_bytes(PdfSpec([PdfPage(image_only=True)] * 3)), source_name="x.pdf")
     assert other.body != extracted.body
+    # A scan whose only text is its page numbers has no text layer either.
+    numbered = extract_pdf(text_pdf([["1"], ["2"]]), source_name="numbered.pdf")
+    assert numbered.hints[NOTICE_HINT] == SCANNED_NOTICE
 
 
 def test_encrypted_pdf_is_an_error_unless_the_empty_password_opens_it() -> None:
