@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "reading",
     "compare",
     "annotations",
+    "cite",
     "reextract",
     "bundle",
     "maintenance",
@@ -94,7 +95,14 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(with_commands=not opens_app(arguments))
-    args = parser.parse_args(arguments)
+    args, extra = parser.parse_known_args(arguments)
+    if extra:
+        # A command whose positionals may come on both sides of its options names
+        # them in ``intermixed``; argparse leaves the later ones over.
+        target = getattr(args, "intermixed", None)
+        if target is None or any(a.startswith("-") for a in extra):
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        setattr(args, target, [*getattr(args, target), *extra])
     ctx = CommandContext(library=args.library)
     try:
         if args.command is None:

@@ -14,7 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 ID_HEX_CHARS = 20
 
-SourceKind = Literal["text", "html", "warc", "jsonl", "bundle"]
+SourceKind = Literal[
+    "text", "html", "warc", "jsonl", "bundle", "pdf", "mhtml", "epub", "docx", "email"
+]
 
 
 def article_id_for(original: bytes, salt: str = "") -> str:

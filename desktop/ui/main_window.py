@@ -32,11 +32,13 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.core.errors import UserError
+from desktop.core.ingest.formats import SUPPORTED_SUFFIXES
 from desktop.core.models import Article, ImportReport
 from desktop.core.search.models import SearchResult
 from desktop.core.store import Library
 from desktop.ui.backend import index_is_current
 from desktop.ui.bundles.controller import BundleController
+from desktop.ui.citations import CitationsController
 from desktop.ui.dialogs.about import AboutDialog
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.empty_state import EmptyLibraryScreen
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
         self.actions_ = create_actions(self)
         build_menus(self.menuBar(), self.actions_, self.reader)
         self.bundles = BundleController(self)
+        self.citations = CitationsController(self)
         self._owns_bundle = False  # the library is a bundle opened from the menu
         self._notice_until = 0.0
         self._connect_ui()
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
         a.export_library.triggered.connect(self.bundles.export_library_dialog)
         a.export_results.triggered.connect(self.bundles.export_results_dialog)
         a.export_selection.triggered.connect(self.bundles.export_selection_dialog)
+        a.export_citations.triggered.connect(self.citations.export_dialog)
         a.import_bundle.triggered.connect(self.bundles.choose_import)
         a.open_bundle.triggered.connect(self.bundles.choose_open)
         a.compare_selected.triggered.connect(self.compare_selected)
@@ -191,6 +195,7 @@ class MainWindow(QMainWindow):
         self.import_panel.cancel_requested.connect(self._cancel_import)
         self.reader.original_failed.connect(lambda m: self.statusBar().showMessage(m, 6000))
         self.reader.original_loader = lambda article_id: self.library.articles.original(article_id)
+        self.reader.hints_loader = lambda article_id: self.library.articles.hints(article_id)
         self.reader.span_source = self._request_spans
         self.reader.serif_action.toggled.connect(self._save_reader_prefs)
         for action in (
@@ -375,9 +380,8 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Import files"),
             str(Path.home()),
-            self.tr(
-                "Articles and archives (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz "
-                "*.wacz *.zip *.jsonl *.json);;All files (*)"
+            self.tr("Articles and archives (%1);;All files (*)").replace(
+                "%1", " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
             ),
         )
         if paths:

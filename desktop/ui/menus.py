@@ -20,6 +20,7 @@ class WindowActions:
     export_library: QAction
     export_results: QAction
     export_selection: QAction
+    export_citations: QAction
     import_bundle: QAction
     open_bundle: QAction
     compare_selected: QAction
@@ -69,6 +70,7 @@ def create_actions(window: QMainWindow) -> WindowActions:
         export_selection=make(
             QCoreApplication.translate("Menus", "Export Selected Articles as &Bundle…")
         ),
+        export_citations=make(QCoreApplication.translate("Menus", "Export C&itations…")),
         import_bundle=make(QCoreApplication.translate("Menus", "Import B&undle…")),
         open_bundle=make(QCoreApplication.translate("Menus", "Open Bundle Rea&d-Only…")),
         compare_selected=make(
@@ -102,6 +104,7 @@ def build_menus(menubar: QMenuBar, actions: WindowActions, reader: ReaderView) -
     file_menu.addAction(actions.export_library)
     file_menu.addAction(actions.export_results)
     file_menu.addAction(actions.export_selection)
+    file_menu.addAction(actions.export_citations)
     file_menu.addSeparator()
     file_menu.addAction(actions.settings)
     file_menu.addSeparator()

@@ -1,10 +1,10 @@
 """Markdown export for note-taking tools (Obsidian, Logseq).
 
 Annotations are grouped by article: a heading with the title, then date, site
-and url; each passage is a blockquote, the note follows as Markdown, and tags
-are written as ``#tags`` (hierarchical ``#policy/funding``; spaces and
-characters those tools do not accept in a tag become ``-``). Orphaned
-annotations are marked as such.
+and url; each passage is a blockquote (with its page, for PDF articles), the note
+follows as Markdown, and tags are written as ``#tags`` (hierarchical
+``#policy/funding``; spaces and characters those tools do not accept in a tag
+become ``-``). Orphaned annotations are marked as such.
 
 Every field comes from articles, imported files or the user, so HTML in it is
 escaped: those viewers render raw HTML, and ``<img src=http://…>`` in a title
@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.core.annotations.models import Annotation
+from desktop.core.annotations.pages import annotation_pages
 from desktop.core.atomic import atomic_write_text
 from desktop.core.models import Article
 from desktop.core.store.articles import ArticleStore
@@ -81,6 +82,7 @@ def markdown_text(conn: sqlite3.Connection, annotations: Sequence[Annotation]) -
     for ann in annotations:
         by_article.setdefault(ann.article_id, []).append(ann)
     found = {a.id: a for a in ArticleStore(conn).get_many(sorted(by_article))}
+    pages = annotation_pages(conn, annotations)
 
     def order(article_id: str) -> tuple[str, str, str]:
         art = found.get(article_id)
@@ -93,6 +95,8 @@ def markdown_text(conn: sqlite3.Connection, annotations: Sequence[Annotation]) -
         for ann in sorted(by_article[article_id], key=lambda a: (a.start, a.end, a.id)):
             lines.append(_blockquote(ann.quote.exact))
             lines.append("")
+            if ann.id in pages:
+                lines.extend([f"*Page {pages[ann.id]}*", ""])
             if ann.orphaned:
                 lines.extend(["*(passage no longer found in the article)*", ""])
             if ann.note:

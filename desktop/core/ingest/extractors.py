@@ -8,10 +8,16 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.core.errors import ExtractionError
+from desktop.core.extract.docx import extract_docx
+from desktop.core.extract.email_msg import extract_email
 from desktop.core.extract.encoding import charset_from_content_type, decode_bytes
+from desktop.core.extract.epub import extract_epub
 from desktop.core.extract.fields import Extracted
 from desktop.core.extract.html import extract_html
 from desktop.core.extract.jsonl import extract_jsonl_record
+from desktop.core.extract.mhtml import extract_mhtml
+from desktop.core.extract.pdf import extract_pdf
+from desktop.core.extract.singlefile import singlefile_header
 from desktop.core.extract.textdump import LineStats, extract_text_dump
 from desktop.core.ingest.sources import SourceDocument
 from desktop.core.models import ArticleDraft, Original, SourceKind, article_id_for
@@ -39,15 +45,31 @@ def extract_fields(
             known=encoding,
             declared=charset_from_content_type(hints.get("content_type")),
         )
+        url, date_hint = hints.get("url") or None, hints.get("date")
+        saved = singlefile_header(decoded.text) if kind == "html" else None
+        if saved is not None:
+            url, date_hint = url or saved.url, date_hint or saved.saved
         extracted = extract_html(
             decoded.text,
-            url=hints.get("url") or None,
-            fallback_date=capture_date(hints.get("date")),
+            url=url,
+            fallback_date=capture_date(date_hint),
             title_hint=hints.get("title"),
         )
+        if saved is not None and saved.saved and "date" not in hints:
+            extracted = extracted.model_copy(update={"hints": {"date": saved.saved}})
         return extracted, decoded.encoding
     if kind == "jsonl":
         return extract_jsonl_record(data), "utf-8"
+    if kind == "pdf":
+        return extract_pdf(data, source_name=source_name), None
+    if kind == "mhtml":
+        return extract_mhtml(data), None
+    if kind == "epub":
+        return extract_epub(data), None
+    if kind == "docx":
+        return extract_docx(data), None
+    if kind == "email":
+        return extract_email(data), None
     raise ExtractionError(f"articles of kind {kind!r} cannot be extracted again")
 
 
@@ -86,6 +108,7 @@ def build_draft(
     computed (by an extraction worker); the store computes them otherwise.
     """
     hints = dict(doc.hints)
+    hints.update(extracted.hints)
     if doc.kind == "text":
         hints["name"] = doc.name
         if batch:

@@ -57,6 +57,8 @@ def reextract(
             extracted = None
         if extracted is not None and _update(store, article_id, extracted):
             changed.append(article_id)
+            if extracted.hints:  # page offsets follow the new text
+                store.merge_hints(article_id, extracted.hints)
         if progress is not None:
             progress(done, len(targets))
     return changed

@@ -22,8 +22,15 @@ from pathlib import Path
 from typing import IO
 
 from desktop.core.errors import UserError
-from desktop.core.ingest.formats import InputFormat, format_for, is_hidden, sniff_format
+from desktop.core.ingest.formats import (
+    DOCUMENT_FORMATS,
+    InputFormat,
+    format_for,
+    is_hidden,
+    sniff_format,
+)
 from desktop.core.ingest.limits import ImportLimits
+from desktop.core.ingest.mail import iter_mbox, iter_message
 from desktop.core.ingest.safezip import ArchiveBudget, member_problem, open_member, read_member
 from desktop.core.ingest.sources import (
     SourceDocument,
@@ -101,7 +108,7 @@ class SourceWalker:
         yield UnitDone(label)
 
     def _open_file(self, path: Path, label: str, fmt: InputFormat) -> Iterator[SourceEvent]:
-        if fmt in ("text", "html"):
+        if fmt in DOCUMENT_FORMATS or fmt == "email":
             if self.text_only and fmt != "text":
                 self.deferred += 1
                 return
@@ -111,7 +118,10 @@ class SourceWalker:
                 return
             with path.open("rb") as fh:
                 data = fh.read(self.limits.max_document_bytes + 1)
-            yield self._document(label, None, fmt, data)
+            if fmt == "email":
+                yield from iter_message(data, path=label, member=None, limits=self.limits)
+            else:
+                yield self._document(label, None, fmt, data)
         elif fmt in ("zip", "wacz"):
             try:
                 zf = zipfile.ZipFile(path)
@@ -126,6 +136,9 @@ class SourceWalker:
         elif fmt == "jsonl":
             with path.open("rb") as fh:
                 yield from self._jsonl(fh, label, None)
+        elif fmt == "mbox":
+            with path.open("rb") as fh:
+                yield from iter_mbox(fh, path=label, member=None, limits=self.limits)
         else:
             with path.open("rb") as fh:
                 yield from iter_warc(
@@ -137,9 +150,8 @@ class SourceWalker:
     ) -> SourceDocument | SourceFailure:
         if len(data) > self.limits.max_document_bytes:
             return SourceFailure(path, member, self.limits.too_large(len(data)))
-        if fmt == "text":
-            return SourceDocument(path, member, "text", data, MEDIA_TYPES["text"])
-        return SourceDocument(path, member, "html", data, MEDIA_TYPES["html"])
+        kind, media_type = DOCUMENT_FORMATS.get(fmt, ("html", MEDIA_TYPES["html"]))
+        return SourceDocument(path, member, kind, data, media_type)
 
     # -- JSON Lines ----------------------------------------------------------
 
@@ -211,14 +223,17 @@ class SourceWalker:
         titles: dict[str, str],
     ) -> Iterator[SourceEvent]:
         limits = self.limits
-        if fmt in ("text", "html"):
+        if fmt in DOCUMENT_FORMATS or fmt == "email":
             if self.text_only and fmt != "text":
                 self.deferred += 1
                 return
             data = read_member(
                 zf, info, cap=limits.max_document_bytes, limits=limits, budget=budget
             )
-            yield self._document(path, member, fmt, data)
+            if fmt == "email":
+                yield from iter_message(data, path=path, member=member, limits=limits)
+            else:
+                yield self._document(path, member, fmt, data)
         elif fmt in ("zip", "wacz"):
             if depth >= limits.max_depth:
                 yield SourceFailure(
@@ -247,6 +262,8 @@ class SourceWalker:
             with io.BufferedReader(reader, buffer_size=1 << 16) as stream:
                 if fmt == "jsonl":
                     yield from self._jsonl(stream, path, member)
+                elif fmt == "mbox":
+                    yield from iter_mbox(stream, path=path, member=member, limits=limits)
                 else:
                     yield from iter_warc(
                         stream, path=path, member=member, limits=limits,

@@ -352,6 +352,29 @@ class ArticleStore:
             hints=json.loads(row["hints"] or "{}"),
         )
 
+    def hints(self, article_id: str) -> dict[str, str]:
+        """The hints kept with an article's original (without reading its bytes); {} if none."""
+        row = self.conn.execute(
+            "SELECT hints FROM originals WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return {}
+        value = json.loads(row["hints"] or "{}")
+        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+    def merge_hints(self, article_id: str, hints: dict[str, str]) -> bool:
+        """Add or replace hints kept with an original (re-extraction). True if changed."""
+        current = self.hints(article_id)
+        merged = {**current, **hints}
+        if merged == current:
+            return False
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE originals SET hints = ? WHERE article_id = ?",
+                (json.dumps(merged, ensure_ascii=False), article_id),
+            )
+        return True
+
     # -- change tracking for caches (the search index) ---------------------
 
     def generation(self) -> int:

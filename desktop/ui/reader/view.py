@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QMenu,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import UserError
+from desktop.core.extract.pages import page_starts
 from desktop.core.models import Article, Original
 from desktop.core.textnorm import fold
 from desktop.ui.backend import substring_spans
@@ -32,6 +33,7 @@ from desktop.ui.plaintext import PlainLabel, plain_tooltip
 from desktop.ui.reader.find_bar import FindBar, find_all
 from desktop.ui.reader.header import ArticleHeader
 from desktop.ui.reader.original import OfflineTextBrowser
+from desktop.ui.reader.pages import PageIndicator
 from desktop.ui.textoffsets import OffsetMap
 from desktop.ui.theme import current_match_color, mark_colors
 
@@ -83,6 +85,8 @@ class ReaderView(QWidget):
         # Set by the host: async span lookup (article, query) and original loading.
         self.span_source: Callable[[Article, str], None] | None = None
         self.original_loader: Callable[[str], Original] | None = None
+        # Set by the host: the hints kept with an article's original (PDF page offsets).
+        self.hints_loader: Callable[[str], dict[str, str]] | None = None
 
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("readerToolbar")
@@ -122,6 +126,7 @@ class ReaderView(QWidget):
         self._set_empty(True)
 
         self.body_edit.selectionChanged.connect(self._on_selection)
+        self.body_edit.verticalScrollBar().valueChanged.connect(self._update_page)
         self.find_bar.text_changed.connect(self._on_find_text)
         self.find_bar.step.connect(self.find_step)
         self.find_bar.closed.connect(self.close_find)
@@ -194,6 +199,9 @@ class ReaderView(QWidget):
         tb.addAction(self.serif_action)
         tb.addSeparator()
         tb.addAction(self.original_action)
+        self.page_indicator = PageIndicator(self)
+        self.page_action = tb.addWidget(self.page_indicator)
+        self.page_action.setVisible(False)
         self._extra_separator_added = False
 
     def add_action(self, action: QAction) -> None:
@@ -242,6 +250,10 @@ class ReaderView(QWidget):
         self._refresh_selections()
         self._set_empty(False)
         self._update_hit_label()
+        hints = self.hints_loader(article.id) if self.hints_loader is not None else {}
+        self.page_indicator.set_pages(page_starts(hints))
+        self.page_action.setVisible(self.page_indicator.page is not None)
+        self._update_page()
         if self.find_bar.isVisible() and self.find_bar.edit.text():
             self._on_find_text(self.find_bar.edit.text())
         if self._query:
@@ -271,6 +283,15 @@ class ReaderView(QWidget):
         self._update_hit_label()
 
     # -- offsets, selection, scrolling -----------------------------------------
+
+    def top_offset(self) -> int:
+        """The code-point offset of the first character at the top of the body view."""
+        position = self.body_edit.cursorForPosition(QPoint(4, 4)).position()
+        return self._map.to_codepoint(position)
+
+    def _update_page(self, *_args: object) -> None:
+        if self._article is not None and self.page_indicator.page is not None:
+            self.page_indicator.show_offset(self.top_offset())
 
     def selected_span(self) -> Span | None:
         cursor = self.body_edit.textCursor()
