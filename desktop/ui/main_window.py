@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME
 from desktop.core.errors import UserError
 from desktop.core.models import Article, ImportReport
+from desktop.core.paths import data_dir
 from desktop.core.search.models import SearchResult
 from desktop.core.store import Library
 from desktop.ui.backend import index_is_current
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self._panels: list[QDockWidget] = []
         self.last_report: ImportReport | None = None
         self._pending_spans: dict[int, str] = {}
+        self.sample_library_dir = data_dir() / "sample-library"
 
         self.search_bar = SearchBar(self)
         self.facets = FacetSidebar(self)
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         a.export_selection.triggered.connect(self.bundles.export_selection_dialog)
         a.import_bundle.triggered.connect(self.bundles.choose_import)
         a.open_bundle.triggered.connect(self.bundles.choose_open)
+        a.open_sample.triggered.connect(self.open_sample_library)
         a.compare_selected.triggered.connect(self.compare_selected)
         a.compare_selected.setEnabled(False)
         a.export_selection.setEnabled(False)
@@ -188,6 +190,7 @@ class MainWindow(QMainWindow):
         self.results.escape_pressed.connect(self.clear_search)
         self.empty_screen.import_files_requested.connect(self.choose_import_files)
         self.empty_screen.import_folder_requested.connect(self.choose_import_folder)
+        self.empty_screen.sample_requested.connect(self.open_sample_library)
         self.import_panel.cancel_requested.connect(self._cancel_import)
         self.reader.original_failed.connect(lambda m: self.statusBar().showMessage(m, 6000))
         self.reader.original_loader = lambda article_id: self.library.articles.original(article_id)
@@ -225,14 +228,17 @@ class MainWindow(QMainWindow):
         self.empty_screen.setEnabled(not read_only)
         self.search.sort = self.settings.sort  # type: ignore[assignment]
         self.search_bar.set_sort_key(self.settings.sort)
-        title = f"{library.root.name} — {APP_NAME}"
-        self.setWindowTitle(title + (" " + self.tr("(read-only)") if read_only else ""))
+        self._set_title(library.root.name, read_only)
         self.library_label.setText(str(library.root))
         self._update_empty_state(library.articles.count())
         self.search.refresh()
         if not read_only and self._use_index and not index_is_current(library):
             self.importer.sync_index()  # catch up with imports made elsewhere (CLI)
         self.library_changed.emit(str(library.root))
+
+    def _set_title(self, name: str, read_only: bool) -> None:
+        """The library's name; Qt adds the product name (the application display name)."""
+        self.setWindowTitle(name + (" " + self.tr("(read-only)") if read_only else ""))
 
     def _detach_library(self) -> None:
         self.importer.stop()
@@ -461,6 +467,20 @@ class MainWindow(QMainWindow):
         if folder:
             self.switch_library(Path(folder), create=create)
 
+    def open_sample_library(self) -> bool:
+        """Switch to the sample library (the articles shipped with the app), made on first use."""
+        from desktop.ui.sample_library import prepare_sample_library
+
+        root = self.sample_library_dir
+        if self.library.root == root:
+            return True
+        sources = prepare_sample_library(root)
+        if not self.switch_library(root, create=True):
+            return False
+        if sources is not None:
+            self.import_paths([sources])
+        return True
+
     def switch_library(self, root: Path, create: bool = False) -> bool:
         if self.importer.is_busy() or self.bundles.is_busy():
             self.statusBar().showMessage(self.tr("Wait for the import to finish first."), 6000)
@@ -491,7 +511,7 @@ class MainWindow(QMainWindow):
         self._attach_library(library, default_opener(library))
         self._owns_bundle = True
         if name:
-            self.setWindowTitle(f"{name} — {APP_NAME} " + self.tr("(read-only)"))
+            self._set_title(name, True)
             self.library_label.setText(name)
         return True
 

@@ -22,6 +22,7 @@ class WindowActions:
     export_selection: QAction
     import_bundle: QAction
     open_bundle: QAction
+    open_sample: QAction
     compare_selected: QAction
     settings: QAction
     quit: QAction
@@ -71,6 +72,7 @@ def create_actions(window: QMainWindow) -> WindowActions:
         ),
         import_bundle=make(QCoreApplication.translate("Menus", "Import B&undle…")),
         open_bundle=make(QCoreApplication.translate("Menus", "Open Bundle Rea&d-Only…")),
+        open_sample=make(QCoreApplication.translate("Menus", "Open the Sa&mple Library")),
         compare_selected=make(
             QCoreApplication.translate("Menus", "Co&mpare Selected"), [QKeySequence("Ctrl+D")]
         ),
@@ -97,6 +99,7 @@ def build_menus(menubar: QMenuBar, actions: WindowActions, reader: ReaderView) -
     file_menu.addAction(actions.open_library)
     file_menu.addAction(actions.new_library)
     file_menu.addAction(actions.open_bundle)
+    file_menu.addAction(actions.open_sample)
     file_menu.addSeparator()
     file_menu.addAction(actions.import_bundle)
     file_menu.addAction(actions.export_library)

@@ -585,28 +585,37 @@
 <context>
     <name>EmptyLibraryScreen</name>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="16"/>
+        <location filename="../../desktop/ui/empty_state.py" line="21"/>
         <source>Your library is empty</source>
         <translation>Thư viện của bạn đang trống</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="25"/>
+        <location filename="../../desktop/ui/empty_state.py" line="30"/>
         <source>Import articles to start: text files, HTML pages, WARC/WACZ web archives, JSON Lines, or zip files holding any of these.
 
-Use the buttons below, File ▸ Import (Ctrl+O), or drop files and folders onto this window. Everything stays on this computer.</source>
+Use the buttons below, {file} ▸ {item} (Ctrl+O), or drop files and folders onto this window. Everything stays on this computer.
+
+To try search, compare and annotations first, open the sample library: a few short articles that ship with the app.</source>
         <translation>Hãy nhập bài viết để bắt đầu: tệp văn bản, trang HTML, kho lưu trữ web WARC/WACZ, JSON Lines, hoặc tệp zip chứa các loại trên.
 
-Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp và thư mục vào cửa sổ này. Mọi dữ liệu đều ở lại trên máy tính này.</translation>
+Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệp và thư mục vào cửa sổ này. Mọi dữ liệu đều ở lại trên máy tính này.
+
+Để thử tìm kiếm, so sánh và chú thích trước, hãy mở thư viện mẫu: vài bài viết ngắn đi kèm ứng dụng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="37"/>
+        <location filename="../../desktop/ui/empty_state.py" line="44"/>
         <source>Import files…</source>
         <translation>Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="40"/>
+        <location filename="../../desktop/ui/empty_state.py" line="47"/>
         <source>Import a folder…</source>
         <translation>Nhập một thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/empty_state.py" line="48"/>
+        <source>Open the sample library</source>
+        <translation>Mở thư viện mẫu</translation>
     </message>
 </context>
 <context>
@@ -782,76 +791,75 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
-        <location filename="../../desktop/ui/main_window.py" line="494"/>
+        <location filename="../../desktop/ui/main_window.py" line="241"/>
         <source>(read-only)</source>
         <translation>(chỉ đọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>Select exactly two results to compare.</source>
         <translation>Hãy chọn đúng hai kết quả để so sánh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>%n article(s) in this library</source>
         <translation>
             <numerusform>Thư viện có %n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378"/>
+        <location filename="../../desktop/ui/main_window.py" line="384"/>
         <source>Articles and archives (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;All files (*)</source>
         <translation>Bài viết và kho lưu trữ (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>Import a folder</source>
         <translation>Nhập một thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="400"/>
         <source>This library is read-only.</source>
         <translation>Thư viện này chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="403"/>
         <source>Wait for the bundle task to finish.</source>
         <translation>Hãy đợi tác vụ gói hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/ui/main_window.py" line="408"/>
         <source>An import is already running.</source>
         <translation>Đang có một lần nhập khác chạy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="441"/>
+        <location filename="../../desktop/ui/main_window.py" line="447"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/ui/main_window.py" line="465"/>
         <source>Create a library in…</source>
         <translation>Tạo thư viện trong…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/ui/main_window.py" line="465"/>
         <source>Open a library folder</source>
         <translation>Mở thư mục thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466"/>
-        <location filename="../../desktop/ui/main_window.py" line="487"/>
+        <location filename="../../desktop/ui/main_window.py" line="486"/>
+        <location filename="../../desktop/ui/main_window.py" line="507"/>
         <source>Wait for the import to finish first.</source>
         <translation>Hãy đợi việc nhập hoàn tất trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="473"/>
+        <location filename="../../desktop/ui/main_window.py" line="493"/>
         <source>Open library</source>
         <translation>Mở thư viện</translation>
     </message>
@@ -859,112 +867,117 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="45"/>
+        <location filename="../../desktop/ui/menus.py" line="46"/>
         <source>&amp;Full Screen</source>
         <translation>Toàn &amp;màn hình</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="47"/>
+        <location filename="../../desktop/ui/menus.py" line="48"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="49"/>
+        <location filename="../../desktop/ui/menus.py" line="50"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="51"/>
+        <location filename="../../desktop/ui/menus.py" line="52"/>
         <source>&amp;About Archive Browser</source>
         <translation>&amp;Giới thiệu Archive Browser</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="55"/>
+        <location filename="../../desktop/ui/menus.py" line="56"/>
         <source>&amp;Import Files…</source>
         <translation>&amp;Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="58"/>
+        <location filename="../../desktop/ui/menus.py" line="59"/>
         <source>Import &amp;Folder…</source>
         <translation>Nhập &amp;thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="60"/>
+        <location filename="../../desktop/ui/menus.py" line="61"/>
         <source>&amp;Open Library…</source>
         <translation>&amp;Mở thư viện…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="61"/>
+        <location filename="../../desktop/ui/menus.py" line="62"/>
         <source>&amp;New Library…</source>
         <translation>Thư viện mớ&amp;i…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="63"/>
+        <location filename="../../desktop/ui/menus.py" line="64"/>
         <source>&amp;Export Library as Bundle…</source>
         <translation>&amp;Xuất thư viện thành gói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="67"/>
+        <location filename="../../desktop/ui/menus.py" line="68"/>
         <source>Export Current &amp;Results as Bundle…</source>
         <translation>Xuất &amp;kết quả hiện tại thành gói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="70"/>
+        <location filename="../../desktop/ui/menus.py" line="71"/>
         <source>Export Selected Articles as &amp;Bundle…</source>
         <translation>Xuất các bài đã chọn thành &amp;gói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="72"/>
+        <location filename="../../desktop/ui/menus.py" line="73"/>
         <source>Import B&amp;undle…</source>
         <translation>Nhập g&amp;ói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="73"/>
+        <location filename="../../desktop/ui/menus.py" line="74"/>
         <source>Open Bundle Rea&amp;d-Only…</source>
         <translation>Mở gói c&amp;hỉ đọc…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/menus.py" line="75"/>
+        <source>Open the Sa&amp;mple Library</source>
+        <translation>Mở thư viện &amp;mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/menus.py" line="77"/>
         <source>Co&amp;mpare Selected</source>
         <translation>So &amp;sánh các bài đã chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="80"/>
+        <location filename="../../desktop/ui/menus.py" line="82"/>
         <source>&amp;Search the Library</source>
         <translation>Tìm &amp;kiếm trong thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="83"/>
+        <location filename="../../desktop/ui/menus.py" line="85"/>
         <source>&amp;Clear Search</source>
         <translation>&amp;Xoá tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="84"/>
+        <location filename="../../desktop/ui/menus.py" line="86"/>
         <source>Clear &amp;Filters</source>
         <translation>Bỏ &amp;bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="87"/>
+        <location filename="../../desktop/ui/menus.py" line="89"/>
         <source>About &amp;Qt</source>
         <translation>Giới thiệu &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="92"/>
+        <location filename="../../desktop/ui/menus.py" line="94"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="110"/>
+        <location filename="../../desktop/ui/menus.py" line="113"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="122"/>
+        <location filename="../../desktop/ui/menus.py" line="125"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="133"/>
+        <location filename="../../desktop/ui/menus.py" line="136"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -1057,17 +1070,17 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
         <translation>Xem bản gốc đã lưu (đã làm sạch, ngoại tuyến)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="377"/>
+        <location filename="../../desktop/ui/reader/view.py" line="380"/>
         <source>no hits</source>
         <translation>không có kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="380"/>
+        <location filename="../../desktop/ui/reader/view.py" line="383"/>
         <source>hit {n} of {total}</source>
         <translation>kết quả {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="483"/>
+        <location filename="../../desktop/ui/reader/view.py" line="486"/>
         <source>No original is available here.</source>
         <translation>Không có bản gốc ở đây.</translation>
     </message>
