@@ -555,7 +555,10 @@ class MainWindow(QMainWindow):
         self.settings.reader_zoom = self.reader.zoom()
 
     def _first_run_layout(self) -> None:
-        """Docked panels start small so the results and the reader get most of the room."""
+        """Docked panels start small so the results and the reader get most of the room.
+
+        The bottom panels share one tab group, so the window fits 900×600.
+        """
         bottom = [
             d
             for d in self._panels
@@ -568,7 +571,11 @@ class MainWindow(QMainWindow):
             in (Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea)
         ]
         if bottom:
-            self.resizeDocks(bottom, [170] * len(bottom), Qt.Orientation.Vertical)
+            # One tab group under the reader: side by side they would not fit a laptop.
+            for dock in bottom[1:]:
+                self.tabifyDockWidget(bottom[0], dock)
+            bottom[0].raise_()
+            self.resizeDocks(bottom[:1], [170], Qt.Orientation.Vertical)
         if side:
             self.resizeDocks(side, [280] * len(side), Qt.Orientation.Horizontal)
 

@@ -1,11 +1,17 @@
 """``python -m desktop.ui.screenshots OUTDIR``: render the app's main states to PNG.
 
 Builds a small library from the self-test fixture shipped in the package (text
-written for this project) and saves, in light and dark themes: the empty
-library screen, results for a search, the reader with highlighted hits, the
-find bar, the import report, the annotations panel with a few highlights and the
-compare view of two selected results (one article and a reworded copy of it
-made here). Runs offscreen.
+written for this project) and saves, in light and dark themes and in English
+and Vietnamese: the empty library screen, results for a search, the reader
+with highlighted hits, the find bar, the import report, the annotations panel
+with a few highlights and the compare view of two selected results (one
+article and a reworded copy of it made here). Runs offscreen.
+
+Options: ``--language en|vi|both`` (default both), ``--theme light|dark|both``
+(default both) and ``--size WxH`` (repeatable; default 1360x820). Files are
+named ``STATE-THEME.png``, with ``-vi`` for Vietnamese and ``-WxH`` for a size
+other than the default. ``render_all(..., visit=f)`` also calls ``f(state,
+widget)`` for every state, which the tests use to inspect what is shown.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +29,24 @@ from PySide6.QtCore import QCoreApplication, QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 SIZE = QSize(1360, 820)
+Visitor = Callable[[str, QWidget], None]
+
+
+class _Shots:
+    """Where the pictures of one run go, and who else wants to see each state."""
+
+    def __init__(self, outdir: Path, suffix: str, visit: Visitor | None):
+        self.outdir, self.suffix, self.visit = outdir, suffix, visit
+
+    def path(self, name: str) -> Path:
+        return self.outdir / f"{name}{self.suffix}.png"
+
+    def save(self, widget: QWidget, name: str) -> Path:
+        path = self.path(name)
+        _save(widget, path)
+        if self.visit is not None:
+            self.visit(name, widget)
+        return path
 
 
 def _save(widget: QWidget, path: Path) -> Path:
@@ -32,7 +57,7 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def _annotations_state(window: Any, path: Path) -> Path:
+def _annotations_state(window: Any, shots: _Shots, name: str) -> Path:
     """The reader with three highlights (notes, tags) and the annotations panels."""
     from desktop.ui.selftest import wait_until
 
@@ -52,7 +77,7 @@ def _annotations_state(window: Any, path: Path) -> Path:
                 )
         QCoreApplication.processEvents()
         wait_until(lambda: False, 0.4)  # let the highlights and panels paint
-    return _save(window, path)
+    return shots.save(window, name)
 
 
 def _reworded(body: str) -> str:
@@ -65,7 +90,7 @@ def _reworded(body: str) -> str:
     return text + "\n\nBài viết được đăng lại với một số chỉnh sửa."
 
 
-def _compare_state(window: Any, outdir: Path, theme: str) -> list[Path]:
+def _compare_state(window: Any, shots: _Shots, theme: str, size: QSize) -> list[Path]:
     """Select an article and its reworded copy in the results; compare them."""
     from PySide6.QtCore import QItemSelectionModel
 
@@ -111,25 +136,29 @@ def _compare_state(window: Any, outdir: Path, theme: str) -> list[Path]:
         selection.select(index, QItemSelectionModel.SelectionFlag.Select)
     window.results.setFocus()
     wait_until(lambda: False, 1.5)  # the Similar articles panel waits for a pause, then looks
-    saved = [_save(window, outdir / f"results-two-selected-{theme}.png")]
+    saved = [shots.save(window, f"results-two-selected-{theme}")]
     window.actions_.compare_selected.trigger()
     view = compare.view
     if view is None:
         return saved
-    view.resize(SIZE)
+    view.resize(size)
     wait_until(lambda: view.result() is not None, 30)
-    saved.append(_save(view, outdir / f"compare-{theme}.png"))
+    saved.append(shots.save(view, f"compare-{theme}"))
     view.close()
     return saved
 
 
-def render_all(outdir: Path) -> list[Path]:
-    from desktop.core.store import Library
+def render_all(
+    outdir: Path,
+    *,
+    languages: Sequence[str] = ("en", "vi"),
+    themes: Sequence[str] = ("light", "dark"),
+    sizes: Sequence[QSize] = (SIZE,),
+    visit: Visitor | None = None,
+) -> list[Path]:
     from desktop.ui.app import create_application
-    from desktop.ui.importing.report_dialog import ImportReportDialog
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.selftest import copy_fixture, wait_until
-    from desktop.ui.settings import AppSettings
+    from desktop.ui.i18n import install_translations
+    from desktop.ui.selftest import copy_fixture
     from desktop.ui.theme import apply_theme
 
     app = create_application()
@@ -141,61 +170,104 @@ def render_all(outdir: Path) -> list[Path]:
         fixture = root / "fixture"
         copy_fixture(fixture)
         (fixture / "broken.warc.gz").write_bytes(b"\x1f\x8b\x08\x00 not really gzip at all")
-        for theme in ("light", "dark"):
-            apply_theme(app, theme)
-            library = Library.open(root / f"library-{theme}")
-            window = MainWindow(library, AppSettings(root / f"{theme}.ini"), show_reports=False)
-            window.resize(SIZE)
-            window.show()
-            wait_until(lambda w=window: w.search.last_result is not None, 20)
-            saved.append(_save(window, outdir / f"empty-library-{theme}.png"))
-
-            reports: list[object] = []
-            window.import_finished.connect(reports.append)
-            window.import_paths([fixture])
-            wait_until(lambda r=reports: bool(r), 120)
-            dialog = ImportReportDialog(reports[0], window)  # type: ignore[arg-type]
-            dialog.show()
-            saved.append(_save(dialog, outdir / f"import-report-{theme}.png"))
-            dialog.close()
-
-            window.search_bar.edit.setText("doi tuyen")
-            wait_until(
-                lambda w=window: w.search.last_result is not None
-                and w.search.last_result.query == "doi tuyen",
-                30,
-            )
-            wait_until(lambda w=window: bool(w.reader.hit_spans()), 30)
-            window.results.setFocus()
-            saved.append(_save(window, outdir / f"results-reader-{theme}.png"))
-
-            window.reader.open_find()
-            window.reader.find_bar.edit.setText("gốm")
-            window.search_bar.edit.setText("gom")
-            wait_until(
-                lambda w=window: w.search.last_result is not None
-                and w.search.last_result.query == "gom",
-                30,
-            )
-            wait_until(lambda w=window: bool(w.reader.hit_spans()), 30)
-            saved.append(_save(window, outdir / f"reader-find-{theme}.png"))
-            window.reader.close_find()
-            saved.append(_annotations_state(window, outdir / f"annotations-{theme}.png"))
-            saved.extend(_compare_state(window, outdir, theme))
-            window.close()
-            window.shutdown()
-            window.deleteLater()
-            QCoreApplication.processEvents()
-        apply_theme(app, "light")
+        try:
+            for language in languages:
+                install_translations(app, language)
+                for size in sizes:
+                    for theme in themes:
+                        suffix = ("" if language == "en" else f"-{language}") + (
+                            "" if size == SIZE else f"-{size.width()}x{size.height()}"
+                        )
+                        apply_theme(app, theme)
+                        run = root / f"{language}-{theme}-{size.width()}x{size.height()}"
+                        shots = _Shots(outdir, suffix, visit)
+                        saved.extend(_render_run(run, fixture, theme, size, shots))
+        finally:
+            install_translations(app, "en")
+            apply_theme(app, "light")
     return saved
 
 
+def _render_run(root: Path, fixture: Path, theme: str, size: QSize, shots: _Shots) -> list[Path]:
+    """Every state once, in a fresh library, for one language, theme and size."""
+    from desktop.core.store import Library
+    from desktop.ui.importing.report_dialog import ImportReportDialog
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.selftest import wait_until
+    from desktop.ui.settings import AppSettings
+
+    saved: list[Path] = []
+    library = Library.open(root / "library")
+    window = MainWindow(library, AppSettings(root / "settings.ini"), show_reports=False)
+    window.resize(size)
+    window.show()
+    wait_until(lambda w=window: w.search.last_result is not None, 20)
+    saved.append(shots.save(window, f"empty-library-{theme}"))
+
+    reports: list[object] = []
+    window.import_finished.connect(reports.append)
+    window.import_paths([fixture])
+    wait_until(lambda r=reports: bool(r), 120)
+    dialog = ImportReportDialog(reports[0], window)  # type: ignore[arg-type]
+    dialog.show()
+    saved.append(shots.save(dialog, f"import-report-{theme}"))
+    dialog.close()
+
+    window.search_bar.edit.setText("doi tuyen")
+    wait_until(
+        lambda w=window: w.search.last_result is not None
+        and w.search.last_result.query == "doi tuyen",
+        30,
+    )
+    wait_until(lambda w=window: bool(w.reader.hit_spans()), 30)
+    window.results.setFocus()
+    saved.append(shots.save(window, f"results-reader-{theme}"))
+
+    window.reader.open_find()
+    window.reader.find_bar.edit.setText("gốm")
+    window.search_bar.edit.setText("gom")
+    wait_until(
+        lambda w=window: w.search.last_result is not None
+        and w.search.last_result.query == "gom",
+        30,
+    )
+    wait_until(lambda w=window: bool(w.reader.hit_spans()), 30)
+    saved.append(shots.save(window, f"reader-find-{theme}"))
+    window.reader.close_find()
+    saved.append(_annotations_state(window, shots, f"annotations-{theme}"))
+    saved.extend(_compare_state(window, shots, theme, size))
+    window.close()
+    window.shutdown()
+    window.deleteLater()
+    QCoreApplication.processEvents()
+    return saved
+
+
+def _parse_size(text: str) -> QSize:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise ValueError(f"not a size like 900x600: {text}")
+    return QSize(int(width), int(height))
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m desktop.ui.screenshots OUTDIR", file=sys.stderr)
-        return 2
-    for path in render_all(Path(args[0])):
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m desktop.ui.screenshots", description="Render the app's states to PNG."
+    )
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--language", choices=("en", "vi", "both"), default="both")
+    parser.add_argument("--theme", choices=("light", "dark", "both"), default="both")
+    parser.add_argument("--size", action="append", default=[], metavar="WxH")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        sizes = [_parse_size(text) for text in args.size] or [SIZE]
+    except ValueError as exc:
+        parser.error(str(exc))
+    languages = ("en", "vi") if args.language == "both" else (args.language,)
+    themes = ("light", "dark") if args.theme == "both" else (args.theme,)
+    for path in render_all(args.outdir, languages=languages, themes=themes, sizes=sizes):
         print(path)
     return 0
 

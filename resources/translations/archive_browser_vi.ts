@@ -153,62 +153,62 @@
 <context>
     <name>AnnotationsView</name>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="52"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="57"/>
         <source>Filter quotes and notes…</source>
         <translation>Lọc trích dẫn và ghi chú…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="58"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="63"/>
         <source>Any colour</source>
         <translation>Mọi màu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="67"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="72"/>
         <source>Export…</source>
         <translation>Xuất…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="69"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="74"/>
         <source>Export the annotations shown (W3C JSON-LD, CSV, Markdown, REFI-QDA)</source>
         <translation>Xuất các chú thích đang hiển thị (W3C JSON-LD, CSV, Markdown, REFI-QDA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="71"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="76"/>
         <source>Import…</source>
         <translation>Nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="72"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="77"/>
         <source>Merge a W3C annotation file (JSON-LD)</source>
         <translation>Gộp một tệp chú thích W3C (JSON-LD)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="79"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="88"/>
         <source>from</source>
         <translation>từ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="81"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="90"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="118"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="128"/>
         <source>any</source>
         <translation>bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="127"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="137"/>
         <source>Any tag</source>
         <translation>Mọi thẻ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="130"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="140"/>
         <source>Any article</source>
         <translation>Mọi bài viết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="160"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="170"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total}</translation>
     </message>
@@ -991,96 +991,96 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
     </message>
     <message>
         <location filename="../../desktop/ui/reader/view.py" line="148"/>
-        <source>◀ Previous hit</source>
-        <translation>◀ Kết quả trước</translation>
+        <source>Previous search hit (Shift+F3)</source>
+        <translation>Kết quả tìm kiếm trước (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="148"/>
-        <source>Previous search hit</source>
-        <translation>Kết quả tìm kiếm trước</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="152"/>
+        <source>Next search hit (F3)</source>
+        <translation>Kết quả tìm kiếm sau (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="151"/>
-        <source>Next hit ▶</source>
-        <translation>Kết quả sau ▶</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="155"/>
+        <source>Previous Hit</source>
+        <translation>Kết quả trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="151"/>
-        <source>Next search hit</source>
-        <translation>Kết quả tìm kiếm sau</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="156"/>
+        <source>Next Hit</source>
+        <translation>Kết quả sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="157"/>
+        <location filename="../../desktop/ui/reader/view.py" line="162"/>
         <source>Find</source>
         <translation>Tìm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="160"/>
+        <location filename="../../desktop/ui/reader/view.py" line="165"/>
         <source>Find in this article (Ctrl+F)</source>
         <translation>Tìm trong bài này (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="163"/>
+        <location filename="../../desktop/ui/reader/view.py" line="168"/>
         <source>A−</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="163"/>
+        <location filename="../../desktop/ui/reader/view.py" line="168"/>
         <source>Smaller text</source>
         <translation>Chữ nhỏ hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="166"/>
+        <location filename="../../desktop/ui/reader/view.py" line="171"/>
         <source>A+</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="166"/>
+        <location filename="../../desktop/ui/reader/view.py" line="171"/>
         <source>Larger text</source>
         <translation>Chữ lớn hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="170"/>
+        <location filename="../../desktop/ui/reader/view.py" line="175"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="170"/>
+        <location filename="../../desktop/ui/reader/view.py" line="175"/>
         <source>Reset text size</source>
         <translation>Cỡ chữ mặc định</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="172"/>
+        <location filename="../../desktop/ui/reader/view.py" line="177"/>
         <source>Serif</source>
         <translation>Có chân</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="174"/>
+        <location filename="../../desktop/ui/reader/view.py" line="179"/>
         <source>Serif or sans-serif text</source>
         <translation>Phông chữ có chân hoặc không chân</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="178"/>
+        <location filename="../../desktop/ui/reader/view.py" line="183"/>
         <source>Show original</source>
         <translation>Xem bản gốc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="180"/>
+        <location filename="../../desktop/ui/reader/view.py" line="185"/>
         <source>Show the stored original (sanitized, offline)</source>
         <translation>Xem bản gốc đã lưu (đã làm sạch, ngoại tuyến)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="380"/>
+        <location filename="../../desktop/ui/reader/view.py" line="385"/>
         <source>no hits</source>
         <translation>không có kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="383"/>
+        <location filename="../../desktop/ui/reader/view.py" line="388"/>
         <source>hit {n} of {total}</source>
         <translation>kết quả {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="486"/>
+        <location filename="../../desktop/ui/reader/view.py" line="491"/>
         <source>No original is available here.</source>
         <translation>Không có bản gốc ở đây.</translation>
     </message>

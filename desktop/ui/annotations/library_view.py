@@ -36,6 +36,11 @@ from desktop.ui.annotations.models import (
 _NO_DATE = QDate(2000, 1, 1)
 
 
+def _text_width(edit: QLineEdit, text: str) -> int:
+    """The width a line edit needs to show ``text`` whole (frame, margins, clear button)."""
+    return edit.fontMetrics().horizontalAdvance(text) + 48
+
+
 class AnnotationsView(QWidget):
     open_requested = Signal(str, int)  # article id, code-point offset
     export_requested = Signal()
@@ -71,18 +76,23 @@ class AnnotationsView(QWidget):
         self.import_button = QPushButton(self.tr("Import…"), self)
         self.import_button.setToolTip(self.tr("Merge a W3C annotation file (JSON-LD)"))
 
+        # Two rows, so the panel fits a laptop-sized window: what to filter by, then
+        # the dates, the count and the buttons.
+        placeholder = self.text_edit.placeholderText()
+        self.text_edit.setMinimumWidth(_text_width(self.text_edit, placeholder))
         row = QHBoxLayout()
         row.addWidget(self.text_edit, 2)
         row.addWidget(self.tag_box, 1)
         row.addWidget(self.color_box)
         row.addWidget(self.article_box, 1)
-        row.addWidget(QLabel(self.tr("from"), self))
-        row.addWidget(self.from_edit)
-        row.addWidget(QLabel(self.tr("to"), self))
-        row.addWidget(self.to_edit)
-        row.addWidget(self.count_label)
-        row.addWidget(self.export_button)
-        row.addWidget(self.import_button)
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel(self.tr("from"), self))
+        dates.addWidget(self.from_edit)
+        dates.addWidget(QLabel(self.tr("to"), self))
+        dates.addWidget(self.to_edit)
+        dates.addWidget(self.count_label, 1)
+        dates.addWidget(self.export_button)
+        dates.addWidget(self.import_button)
 
         self.table = QTableView(self)
         self.table.setObjectName("annotationsTable")
@@ -98,6 +108,7 @@ class AnnotationsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
+        layout.addLayout(dates)
         layout.addWidget(self.table, 1)
 
         self.text_edit.textChanged.connect(self._apply_filters)

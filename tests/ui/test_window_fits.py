@@ -1,0 +1,82 @@
+"""The main window fits a laptop: minimum ≤ 900×600, nothing overlaps or is cut at common sizes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
+
+from desktop.core.store import Library
+from desktop.ui.i18n import install_translations
+from tests.ui.conftest import search_for, seed, wait_ready
+from tests.ui.layout_checks import dock_overlaps, overlaps, squeezed
+
+
+def _open_window(qtbot, make_window, tmp_path):
+    library = Library.open(tmp_path / "lib")
+    seed(library, 12)
+    window = make_window(library)
+    window.show()
+    wait_ready(qtbot, window)
+    search_for(qtbot, window, "doi tuyen")
+    qtbot.waitUntil(lambda: window.reader.current_article() is not None, timeout=10000)
+    return window
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_minimum_size_fits_a_laptop(qtbot, make_window, tmp_path, language) -> None:
+    app = QApplication.instance()
+    install_translations(app, language)
+    try:
+        window = _open_window(qtbot, make_window, tmp_path)
+        window.import_panel.start()  # the import strip is the widest thing in the middle
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 900 and hint.height() <= 600, hint
+    finally:
+        install_translations(app, "en")
+
+
+@pytest.mark.parametrize("size", [(900, 600), (1366, 768), (1920, 1080)])
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_nothing_overlaps_or_is_cut(qtbot, make_window, tmp_path, size, language) -> None:
+    app = QApplication.instance()
+    install_translations(app, language)
+    try:
+        window = _open_window(qtbot, make_window, tmp_path)
+        window.resize(*size)
+        qtbot.waitUntil(lambda: (window.width(), window.height()) == size, timeout=5000)
+        qtbot.wait(50)
+        assert dock_overlaps(window) == []
+        assert overlaps(window) == []
+        assert squeezed(window) == []
+    finally:
+        install_translations(app, "en")
+
+
+def _shown_in_toolbar(toolbar: QToolBar, action) -> bool:
+    button = toolbar.widgetForAction(action)
+    return isinstance(button, QToolButton) and button.isVisible()
+
+
+def test_primary_reader_actions_are_visible_at_the_default_size(qtbot, make_window, tmp_path):
+    window = _open_window(qtbot, make_window, tmp_path)
+    qtbot.wait(50)
+    toolbar = window.reader.toolbar
+    annotate = window.extensions["annotations"].annotate_action
+    for action in (window.reader.find_action, window.reader.original_action, annotate):
+        assert _shown_in_toolbar(toolbar, action), action.text()
+
+
+def test_the_checks_see_overlapping_and_squeezed_controls(qtbot) -> None:
+    from PySide6.QtWidgets import QPushButton, QWidget
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(300, 100)
+    first = QPushButton("A button with a long label", host)
+    second = QPushButton("Another", host)
+    first.setGeometry(0, 0, 40, 30)
+    second.setGeometry(20, 10, 120, 30)
+    host.show()
+    qtbot.waitExposed(host)
+    assert len(overlaps(host)) == 1
+    assert any("long label" in problem for problem in squeezed(host))
