@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.import_panel)
         self.setCentralWidget(central)
         self.library_label = QLabel(self)
+        self.library_label.setObjectName("libraryPath")
         self.statusBar().addPermanentWidget(self.library_label)
 
         self.actions_ = create_actions(self)

@@ -15,6 +15,24 @@
     </message>
 </context>
 <context>
+    <name>AnnotationCommands</name>
+    <message>
+        <location filename="../../desktop/ui/annotations/commands.py" line="49"/>
+        <source>Add annotation</source>
+        <translation>Thêm chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/commands.py" line="65"/>
+        <source>Edit annotation</source>
+        <translation>Sửa chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/commands.py" line="79"/>
+        <source>Delete annotation</source>
+        <translation>Xoá chú thích</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationController</name>
     <message>
         <location filename="../../desktop/ui/annotations/controller.py" line="66"/>
@@ -100,34 +118,127 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="70"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="71"/>
         <source>Annotation</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="93"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="94"/>
         <source>Note (Markdown)</source>
         <translation>Ghi chú (Markdown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="96"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="97"/>
         <source>tags, comma separated: policy/funding, …</source>
         <translation>thẻ, cách nhau bằng dấu phẩy: chính-sách/tài-trợ, …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="106"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="107"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="107"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="108"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="108"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="109"/>
         <source>Tags</source>
         <translation>Thẻ</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationLabels</name>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="15"/>
+        <source>yellow</source>
+        <translation>vàng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="16"/>
+        <source>green</source>
+        <translation>xanh lá</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="17"/>
+        <source>blue</source>
+        <translation>xanh dương</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="18"/>
+        <source>pink</source>
+        <translation>hồng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="19"/>
+        <source>orange</source>
+        <translation>cam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="20"/>
+        <source>purple</source>
+        <translation>tím</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="27"/>
+        <source>anchored</source>
+        <translation>đã neo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="28"/>
+        <source>orphaned</source>
+        <translation>mất neo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="36"/>
+        <source>Quote</source>
+        <translation>Trích dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="37"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="38"/>
+        <source>Tags</source>
+        <translation>Thẻ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="39"/>
+        <source>Colour</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="40"/>
+        <source>Article</source>
+        <translation>Bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="41"/>
+        <source>Created</source>
+        <translation>Ngày tạo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="42"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="47"/>
+        <source>This passage is no longer found in the article.</source>
+        <translation>Đoạn này không còn tìm thấy trong bài viết.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="55"/>
+        <source>Annotations</source>
+        <translation>Chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="56"/>
+        <source>All annotations</source>
+        <translation>Tất cả chú thích</translation>
     </message>
 </context>
 <context>
@@ -153,62 +264,62 @@
 <context>
     <name>AnnotationsView</name>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="57"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="58"/>
         <source>Filter quotes and notes…</source>
         <translation>Lọc trích dẫn và ghi chú…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="63"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="64"/>
         <source>Any colour</source>
         <translation>Mọi màu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="72"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="73"/>
         <source>Export…</source>
         <translation>Xuất…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="74"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="75"/>
         <source>Export the annotations shown (W3C JSON-LD, CSV, Markdown, REFI-QDA)</source>
         <translation>Xuất các chú thích đang hiển thị (W3C JSON-LD, CSV, Markdown, REFI-QDA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="76"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="77"/>
         <source>Import…</source>
         <translation>Nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="77"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="78"/>
         <source>Merge a W3C annotation file (JSON-LD)</source>
         <translation>Gộp một tệp chú thích W3C (JSON-LD)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="88"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="90"/>
         <source>from</source>
         <translation>từ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="90"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="92"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="128"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="130"/>
         <source>any</source>
         <translation>bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="137"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="139"/>
         <source>Any tag</source>
         <translation>Mọi thẻ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="140"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="142"/>
         <source>Any article</source>
         <translation>Mọi bài viết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="170"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="172"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total}</translation>
     </message>
@@ -791,75 +902,75 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
         <source>(read-only)</source>
         <translation>(chỉ đọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315"/>
+        <location filename="../../desktop/ui/main_window.py" line="316"/>
         <source>Select exactly two results to compare.</source>
         <translation>Hãy chọn đúng hai kết quả để so sánh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>%n article(s) in this library</source>
         <translation>
             <numerusform>Thư viện có %n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/main_window.py" line="382"/>
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="384"/>
+        <location filename="../../desktop/ui/main_window.py" line="385"/>
         <source>Articles and archives (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;All files (*)</source>
         <translation>Bài viết và kho lưu trữ (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>Import a folder</source>
         <translation>Nhập một thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>This library is read-only.</source>
         <translation>Thư viện này chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="403"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>Wait for the bundle task to finish.</source>
         <translation>Hãy đợi tác vụ gói hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408"/>
+        <location filename="../../desktop/ui/main_window.py" line="409"/>
         <source>An import is already running.</source>
         <translation>Đang có một lần nhập khác chạy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="447"/>
+        <location filename="../../desktop/ui/main_window.py" line="448"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="465"/>
+        <location filename="../../desktop/ui/main_window.py" line="466"/>
         <source>Create a library in…</source>
         <translation>Tạo thư viện trong…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="465"/>
+        <location filename="../../desktop/ui/main_window.py" line="466"/>
         <source>Open a library folder</source>
         <translation>Mở thư mục thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="486"/>
-        <location filename="../../desktop/ui/main_window.py" line="507"/>
+        <location filename="../../desktop/ui/main_window.py" line="487"/>
+        <location filename="../../desktop/ui/main_window.py" line="508"/>
         <source>Wait for the import to finish first.</source>
         <translation>Hãy đợi việc nhập hoàn tất trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="493"/>
+        <location filename="../../desktop/ui/main_window.py" line="494"/>
         <source>Open library</source>
         <translation>Mở thư viện</translation>
     </message>
@@ -1301,19 +1412,6 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
         <location filename="../../desktop/ui/compare/similar_model.py" line="137"/>
         <source>Related: shares distinctive words with this article, not its text</source>
         <translation>Liên quan: có chung các từ đặc trưng với bài này, không chung văn bản</translation>
-    </message>
-</context>
-<context>
-    <name>main_window</name>
-    <message>
-        <location filename="../../desktop/ui/annotations/install.py" line="34"/>
-        <source>Annotations</source>
-        <translation>Chú thích</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/annotations/install.py" line="37"/>
-        <source>All annotations</source>
-        <translation>Tất cả chú thích</translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.annotations.models import DEFAULT_COLOR, PALETTE, normalize_tags
+from desktop.ui.annotations.labels import color_label
 from desktop.ui.annotations.models import short
 
 TAG_SEPARATOR = ","
@@ -81,7 +82,7 @@ class AnnotationEditor(QDialog):
             button.setObjectName(f"color_{name}")
             button.setCheckable(True)
             button.setIcon(swatch(hex_color))
-            button.setToolTip(self.tr(name))
+            button.setToolTip(color_label(name))
             button.setProperty("colorName", name)
             self.colors.addButton(button)
             palette_row.addWidget(button)

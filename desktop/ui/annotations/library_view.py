@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.annotations.models import PALETTE, Annotation
 from desktop.ui.annotations.editor import swatch
+from desktop.ui.annotations.labels import color_label
 from desktop.ui.annotations.models import (
     AnnotationFilterProxy,
     AnnotationRole,
@@ -62,7 +63,7 @@ class AnnotationsView(QWidget):
         self.color_box.setObjectName("colorFilter")
         self.color_box.addItem(self.tr("Any colour"), "")
         for name, hex_color in PALETTE.items():
-            self.color_box.addItem(swatch(hex_color), self.tr(name), name)
+            self.color_box.addItem(swatch(hex_color), color_label(name), name)
         self.article_box = QComboBox(self)
         self.article_box.setObjectName("articleFilter")
         self.article_box.setMaximumWidth(260)
