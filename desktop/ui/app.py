@@ -98,7 +98,14 @@ def run_app(library_dir: Path, bundle: str | None = None, self_test: bool = Fals
     window = MainWindow(library, settings)  # type: ignore[arg-type]
     if not bundle:
         settings.remember_library(Path(library_dir))
+    current = [window]
+
+    def follow(replacement: MainWindow) -> None:  # a language change rebuilds the window
+        current[0] = replacement
+        replacement.replaced.connect(follow)
+
+    window.replaced.connect(follow)
     window.show()
     code = int(app.exec())  # type: ignore[attr-defined]
-    window.shutdown()
+    current[0].shutdown()
     return code

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
     library_changed = Signal(str)  # library folder
     import_finished = Signal(object)  # ImportReport | None (None: the import failed early)
     index_synced = Signal()
+    replaced = Signal(object)  # the MainWindow that took over (after a language change)
 
     def __init__(
         self,
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         self.show_reports = show_reports
         self._use_index = use_index
         self._isolate_writer = isolate_writer
+        self._with_extensions = extensions
+        self._title: tuple[str, bool] = ("", False)
         self._panels: list[QDockWidget] = []
         self.last_report: ImportReport | None = None
         self._pending_spans: dict[int, str] = {}
@@ -206,6 +209,7 @@ class MainWindow(QMainWindow):
 
     def _attach_library(self, library: Library, opener: LibraryOpener) -> None:
         self.library = library
+        self._opener = opener
         self.search_service = SearchService(opener, use_index=self._use_index, parent=self)
         self.search_service.spans_ready.connect(self._on_spans)
         self.search = SearchController(
@@ -239,6 +243,7 @@ class MainWindow(QMainWindow):
 
     def _set_title(self, name: str, read_only: bool) -> None:
         """The library's name; Qt adds the product name (the application display name)."""
+        self._title = (name, read_only)
         self.setWindowTitle(name + (" " + self.tr("(read-only)") if read_only else ""))
 
     def _detach_library(self) -> None:
@@ -528,13 +533,76 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
+            language = self.settings.language
             dialog.save()
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, self.settings.theme)
-                from desktop.ui.i18n import install_translations
+            if self.settings.language != language:
+                self.apply_language(self.settings.language)
 
-                install_translations(app, self.settings.language)
+    def apply_language(self, choice: str) -> None:
+        """Speak ``choice`` at once: install it and rebuild the window in the new language.
+
+        While an import or a bundle task runs, the rebuild waits for it to finish.
+        """
+        from desktop.ui.i18n import install_translations
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_translations(app, choice)
+        self._rebuild_when_idle()
+
+    def _rebuild_when_idle(self) -> None:
+        if getattr(self, "_shut", False):
+            return
+        if self.importer.is_busy() or self.bundles.is_busy():
+            QTimer.singleShot(500, self._rebuild_when_idle)
+            return
+        self.rebuild()
+
+    def rebuild(self) -> MainWindow:
+        """A new window on the same library, in the current language; this one closes.
+
+        The library stays open (the new window owns it), and the search, the
+        article in the reader, the window's size and its panels carry over.
+        """
+        self.save_window()
+        query = self.search_bar.text()
+        article = self.reader.current_article()
+        self._shut = True  # stop this window's threads, but keep the library open
+        self.search_service.blockSignals(True)
+        self.importer.blockSignals(True)
+        self.importer.stop()
+        self.search_service.stop()
+        self.reader.original_loader = None
+        window = MainWindow(
+            self.library,
+            self.settings,
+            opener=self._opener,
+            use_index=self._use_index,
+            show_reports=self.show_reports,
+            extensions=self._with_extensions,
+            isolate_writer=self._isolate_writer,
+        )
+        window._owns_bundle, self._owns_bundle = self._owns_bundle, False
+        window.sample_library_dir = self.sample_library_dir
+        window._set_title(*self._title)
+        if self.library_label.text():
+            window.library_label.setText(self.library_label.text())
+        window.setWindowIcon(self.windowIcon())
+        if query:
+            window.search_bar.edit.setText(query)
+        if article is not None:
+            window.open_article(article.id)
+        if self.isVisible():
+            window.setGeometry(self.geometry())
+            window.setWindowState(self.windowState())
+            window.show()
+        self.replaced.emit(window)
+        self.hide()
+        self.deleteLater()
+        return window
 
     def warn(self, title: str, message: str) -> QMessageBox:
         """A non-blocking warning box (the event loop keeps running behind it)."""

@@ -151,92 +151,92 @@
 <context>
     <name>AnnotationLabels</name>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="15"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="16"/>
         <source>yellow</source>
         <translation>vàng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="16"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="17"/>
         <source>green</source>
         <translation>xanh lá</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="17"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="18"/>
         <source>blue</source>
         <translation>xanh dương</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="18"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="19"/>
         <source>pink</source>
         <translation>hồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="19"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="20"/>
         <source>orange</source>
         <translation>cam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="20"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="21"/>
         <source>purple</source>
         <translation>tím</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="27"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="28"/>
         <source>anchored</source>
         <translation>đã neo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="28"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="29"/>
         <source>orphaned</source>
         <translation>mất neo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="36"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="37"/>
         <source>Quote</source>
         <translation>Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="37"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="38"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="38"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="39"/>
         <source>Tags</source>
         <translation>Thẻ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="39"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="40"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="40"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="41"/>
         <source>Article</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="41"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="42"/>
         <source>Created</source>
         <translation>Ngày tạo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="42"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="43"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="47"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="48"/>
         <source>This passage is no longer found in the article.</source>
         <translation>Đoạn này không còn tìm thấy trong bài viết.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="55"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="56"/>
         <source>Annotations</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="56"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="57"/>
         <source>All annotations</source>
         <translation>Tất cả chú thích</translation>
     </message>
@@ -902,75 +902,75 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>(read-only)</source>
         <translation>(chỉ đọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>Select exactly two results to compare.</source>
         <translation>Hãy chọn đúng hai kết quả để so sánh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>%n article(s) in this library</source>
         <translation>
             <numerusform>Thư viện có %n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="382"/>
+        <location filename="../../desktop/ui/main_window.py" line="387"/>
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385"/>
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
         <source>Articles and archives (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;All files (*)</source>
         <translation>Bài viết và kho lưu trữ (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="399"/>
         <source>Import a folder</source>
         <translation>Nhập một thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
         <source>This library is read-only.</source>
         <translation>Thư viện này chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="409"/>
         <source>Wait for the bundle task to finish.</source>
         <translation>Hãy đợi tác vụ gói hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>An import is already running.</source>
         <translation>Đang có một lần nhập khác chạy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="448"/>
+        <location filename="../../desktop/ui/main_window.py" line="453"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466"/>
+        <location filename="../../desktop/ui/main_window.py" line="471"/>
         <source>Create a library in…</source>
         <translation>Tạo thư viện trong…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466"/>
+        <location filename="../../desktop/ui/main_window.py" line="471"/>
         <source>Open a library folder</source>
         <translation>Mở thư mục thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="487"/>
-        <location filename="../../desktop/ui/main_window.py" line="508"/>
+        <location filename="../../desktop/ui/main_window.py" line="492"/>
+        <location filename="../../desktop/ui/main_window.py" line="513"/>
         <source>Wait for the import to finish first.</source>
         <translation>Hãy đợi việc nhập hoàn tất trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="494"/>
+        <location filename="../../desktop/ui/main_window.py" line="499"/>
         <source>Open library</source>
         <translation>Mở thư viện</translation>
     </message>
@@ -1321,17 +1321,12 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
         <translation>Tối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="28"/>
-        <source>A new language applies fully after a restart.</source>
-        <translation>Ngôn ngữ mới được áp dụng đầy đủ sau khi khởi động lại.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="34"/>
         <source>Theme:</source>
         <translation>Giao diện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="35"/>
         <source>Language:</source>
         <translation>Ngôn ngữ:</translation>
     </message>
