@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.last_report: ImportReport | None = None
         self._pending_spans: dict[int, str] = {}
         self.sample_library_dir = data_dir() / "sample-library"
+        self._prefer_article: str | None = None  # select it in the next results (rebuild)
 
         self.search_bar = SearchBar(self)
         self.facets = FacetSidebar(self)
@@ -213,7 +214,12 @@ class MainWindow(QMainWindow):
         self.search_service = SearchService(opener, use_index=self._use_index, parent=self)
         self.search_service.spans_ready.connect(self._on_spans)
         self.search = SearchController(
-            self.search_service, self.results_model, self.search_bar, self.facets, self
+            self.search_service,
+            self.results_model,
+            self.search_bar,
+            self.facets,
+            self,
+            message=self.results.message,
         )
         self.search.results_changed.connect(self._on_results)
         self.importer = ImportController(library.root, isolate=self._isolate_writer, parent=self)
@@ -343,7 +349,13 @@ class MainWindow(QMainWindow):
         if not result.query and not self.search.filters:
             self._update_empty_state(result.total)
         if self.results_model.rowCount() and not self.results.currentIndex().isValid():
-            self.results.setCurrentIndex(self.results_model.index(0, 0))
+            row = 0
+            prefer = self._prefer_article
+            if prefer is not None and result.query == self.search.query:
+                self._prefer_article = None
+                ids = self.results_model.ids()
+                row = ids.index(prefer) if prefer in ids else 0
+            self.results.setCurrentIndex(self.results_model.index(row, 0))
 
     def _update_empty_state(self, count: int) -> None:
         empty = count == 0 and not self.importer.is_importing()
@@ -591,10 +603,12 @@ class MainWindow(QMainWindow):
         if self.library_label.text():
             window.library_label.setText(self.library_label.text())
         window.setWindowIcon(self.windowIcon())
+        if article is not None:
+            window._prefer_article = article.id
+            window.open_article(article.id)
         if query:
             window.search_bar.edit.setText(query)
-        if article is not None:
-            window.open_article(article.id)
+            window.search_bar.flush()  # the listing of every article is dropped unseen
         if self.isVisible():
             window.setGeometry(self.geometry())
             window.setWindowState(self.windowState())

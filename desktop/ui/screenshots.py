@@ -223,6 +223,12 @@ def _render_run(root: Path, fixture: Path, theme: str, size: QSize, shots: _Shot
     window.results.setFocus()
     saved.append(shots.save(window, f"results-reader-{theme}"))
 
+    errors: list[str] = []
+    window.search.error_shown.connect(errors.append)
+    window.search_bar.edit.setText('doi tuyen "bong')  # an unclosed phrase
+    wait_until(lambda e=errors: bool(e), 5)
+    saved.append(shots.save(window, f"query-error-{theme}"))
+
     window.reader.open_find()
     window.reader.find_bar.edit.setText("gốm")
     window.search_bar.edit.setText("gom")

@@ -694,6 +694,114 @@
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="21"/>
+        <source>Unbalanced quote: a phrase needs a closing &quot;.</source>
+        <translation>Thiếu dấu ngoặc kép: cụm từ cần một dấu " đóng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="22"/>
+        <source>Unbalanced bracket: write ranges as [2023-01-01 TO 2023-06-30].</source>
+        <translation>Thiếu dấu ngoặc vuông: viết khoảng ngày như [2023-01-01 TO 2023-06-30].</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="23"/>
+        <source>Unbalanced parenthesis: a &apos;)&apos; has no matching &apos;(&apos;.</source>
+        <translation>Thiếu dấu ngoặc: dấu ')' không có dấu '(' tương ứng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="24"/>
+        <source>Unbalanced parenthesis: a &apos;(&apos; is never closed.</source>
+        <translation>Thiếu dấu ngoặc: dấu '(' chưa được đóng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="25"/>
+        <source>Unexpected {token} in the query.</source>
+        <translation>Không hiểu {token} trong truy vấn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="26"/>
+        <source>OR needs a word on both sides.</source>
+        <translation>OR cần một từ ở cả hai bên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="27"/>
+        <source>AND needs a word on both sides.</source>
+        <translation>AND cần một từ ở cả hai bên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="28"/>
+        <source>{word} needs a word after it.</source>
+        <translation>{word} cần một từ đứng sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="29"/>
+        <source>The query is nested too deeply.</source>
+        <translation>Truy vấn lồng nhau quá sâu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="30"/>
+        <source>A date range needs a field: published:[2023-01-01 TO 2023-06-30].</source>
+        <translation>Khoảng ngày cần một trường: published:[2023-01-01 TO 2023-06-30].</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="31"/>
+        <source>Unknown field {field}; use one of {names}.</source>
+        <translation>Không có trường {field}; hãy dùng một trong {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="32"/>
+        <source>{field}: needs a value after it.</source>
+        <translation>{field}: cần một giá trị đứng sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="33"/>
+        <source>Ranges work only with published:, not {field}:.</source>
+        <translation>Khoảng chỉ dùng được với published:, không dùng với {field}:.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="34"/>
+        <source>Bad date {date}: use 2023, 2023-05 or 2023-05-01.</source>
+        <translation>Ngày {date} không hợp lệ: hãy viết 2023, 2023-05 hoặc 2023-05-01.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="35"/>
+        <source>Bad date {date}: no such day or month.</source>
+        <translation>Ngày {date} không hợp lệ: không có ngày hoặc tháng đó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="36"/>
+        <source>Bad date range {range}: write [2023-01-01 TO 2023-06-30].</source>
+        <translation>Khoảng ngày {range} không hợp lệ: hãy viết [2023-01-01 TO 2023-06-30].</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="37"/>
+        <source>A date range needs at least one date.</source>
+        <translation>Khoảng ngày cần ít nhất một ngày.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="38"/>
+        <source>Bad date range {range}: the start is after the end.</source>
+        <translation>Khoảng ngày {range} không hợp lệ: ngày đầu sau ngày cuối.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="39"/>
+        <source>The query is too long (over {limit} characters).</source>
+        <translation>Truy vấn quá dài (hơn {limit} ký tự).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="40"/>
+        <source>The query has no words to search for.</source>
+        <translation>Truy vấn không có từ nào để tìm.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="41"/>
+        <source>No article contains all of the words; showing the best partial matches.</source>
+        <translation>Không bài nào chứa đủ mọi từ; đang hiện các bài khớp một phần tốt nhất.</translation>
+    </message>
+</context>
+<context>
     <name>EmptyLibraryScreen</name>
     <message>
         <location filename="../../desktop/ui/empty_state.py" line="21"/>
@@ -902,75 +1010,75 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
         <source>(read-only)</source>
         <translation>(chỉ đọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>Select exactly two results to compare.</source>
         <translation>Hãy chọn đúng hai kết quả để so sánh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="352"/>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>%n article(s) in this library</source>
         <translation>
             <numerusform>Thư viện có %n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="395"/>
         <source>Articles and archives (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;All files (*)</source>
         <translation>Bài viết và kho lưu trữ (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="399"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>Import a folder</source>
         <translation>Nhập một thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>This library is read-only.</source>
         <translation>Thư viện này chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>Wait for the bundle task to finish.</source>
         <translation>Hãy đợi tác vụ gói hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="419"/>
         <source>An import is already running.</source>
         <translation>Đang có một lần nhập khác chạy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="453"/>
+        <location filename="../../desktop/ui/main_window.py" line="458"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="471"/>
+        <location filename="../../desktop/ui/main_window.py" line="476"/>
         <source>Create a library in…</source>
         <translation>Tạo thư viện trong…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="471"/>
+        <location filename="../../desktop/ui/main_window.py" line="476"/>
         <source>Open a library folder</source>
         <translation>Mở thư mục thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="492"/>
-        <location filename="../../desktop/ui/main_window.py" line="513"/>
+        <location filename="../../desktop/ui/main_window.py" line="497"/>
+        <location filename="../../desktop/ui/main_window.py" line="518"/>
         <source>Wait for the import to finish first.</source>
         <translation>Hãy đợi việc nhập hoàn tất trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="499"/>
+        <location filename="../../desktop/ui/main_window.py" line="504"/>
         <source>Open library</source>
         <translation>Mở thư viện</translation>
     </message>
@@ -1273,14 +1381,15 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
         <translation>Sắp xếp kết quả</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_bar.py" line="128"/>
+        <location filename="../../desktop/ui/search_bar.py" line="127"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n bài viết</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_bar.py" line="130"/>
+        <location filename="../../desktop/ui/search_bar.py" line="65"/>
+        <location filename="../../desktop/ui/search_bar.py" line="129"/>
         <source>about %n article(s)</source>
         <translation>
             <numerusform>khoảng %n bài viết</numerusform>
@@ -1292,7 +1401,12 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
         <translation>{ms:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_bar.py" line="145"/>
+        <location filename="../../desktop/ui/search_bar.py" line="137"/>
+        <source>Query problem</source>
+        <translation>Lỗi truy vấn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_bar.py" line="141"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
