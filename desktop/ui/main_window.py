@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self._pending_spans: dict[int, str] = {}
         self.sample_library_dir = data_dir() / "sample-library"
         self._prefer_article: str | None = None  # select it in the next results (rebuild)
+        self._shown_query = ""  # the query the reader's article was shown for
 
         self.search_bar = SearchBar(self)
         self.facets = FacetSidebar(self)
@@ -314,6 +315,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(exc), 6000)
             return None
         self.stack.setCurrentWidget(self.browse_page)
+        self._shown_query = self.search.query
         self.reader.show_article(article, self.search.query or None)
         if offset is not None:
             self.reader.scroll_to_offset(offset)
@@ -345,6 +347,12 @@ class MainWindow(QMainWindow):
         self.search_bar.clear()
         self.search_bar.edit.setFocus()
 
+    def refresh_results(self) -> None:
+        """Run the search again; the article in the reader stays selected if it is listed."""
+        shown = self.reader.current_article()
+        self._prefer_article = shown.id if shown is not None else None
+        self.search.refresh()
+
     def _on_results(self, result: SearchResult) -> None:
         if not result.query and not self.search.filters:
             self._update_empty_state(result.total)
@@ -370,8 +378,12 @@ class MainWindow(QMainWindow):
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         article_id = current.data(IdRole) if current.isValid() else None
-        if article_id:
-            self.open_article(str(article_id))
+        if not article_id:
+            return
+        shown = self.reader.current_article()
+        if shown is not None and shown.id == article_id and self._shown_query == self.search.query:
+            return  # a refreshed list selecting the article already shown: keep its place
+        self.open_article(str(article_id))
 
     def _open_and_focus(self, article_id: str) -> None:
         current = self.reader.current_article()
@@ -442,11 +454,10 @@ class MainWindow(QMainWindow):
 
     def _on_import_finished(self, report: ImportReport | None) -> None:
         self.search_service.refresh()
-        if report is None:  # an index catch-up alone
+        if report is None:  # an index catch-up alone (after imports elsewhere, annotation edits)
             if not self.importer.is_importing():
                 self.import_panel.finish()
-            if self.search.query:
-                self.search.refresh()
+            self.refresh_results()  # the counts, tags facet included, follow at once
             self.index_synced.emit()
             return
         self.import_panel.finish()

@@ -20,7 +20,7 @@ from desktop.core.store import Library
 from desktop.ui.annotations.controller import AnnotationController
 from desktop.ui.annotations.labels import panel_titles
 
-SYNC_DELAY_MS = 800
+SYNC_DELAY_MS = 250
 
 
 def install_annotations(main_window: Any, library: Library) -> AnnotationController:

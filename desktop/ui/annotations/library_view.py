@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.annotations.models import PALETTE, Annotation
+from desktop.core.annotations.models import PALETTE, Annotation, tag_ancestors
 from desktop.ui.annotations.editor import swatch
 from desktop.ui.annotations.labels import color_label
 from desktop.ui.annotations.models import (
@@ -136,7 +136,9 @@ class AnnotationsView(QWidget):
     ) -> None:
         """Show these annotations; keeps the chosen filters where they still apply."""
         self.model.set_annotations(annotations, titles)
-        self._refill(self.tag_box, self.tr("Any tag"), [(t, t) for t in tags])
+        # Parent tags are listed too (``policy`` for ``policy/funding``), as in the facets.
+        listed = sorted({part for tag in tags for part in tag_ancestors(tag)}, key=str.casefold)
+        self._refill(self.tag_box, self.tr("Any tag"), [(t, t) for t in listed])
         articles = sorted({a.article_id for a in annotations},
                           key=lambda i: titles.get(i, i).casefold())
         self._refill(self.article_box, self.tr("Any article"),
