@@ -20,6 +20,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -189,6 +190,8 @@ class MainWindow(QMainWindow):
         a.full_screen.toggled.connect(self.set_full_screen)
         a.about.triggered.connect(lambda: AboutDialog(self).exec())
         a.about_qt.triggered.connect(QApplication.aboutQt)
+        a.search_syntax.triggered.connect(self.show_search_syntax)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
         self.results.selectionModel().currentChanged.connect(self._on_current_changed)
         self.search_bar.edit.move_requested.connect(self.results.move_current)
         self.search_bar.edit.open_requested.connect(self._open_from_search_box)
@@ -552,6 +555,34 @@ class MainWindow(QMainWindow):
             self.importer.sync_index()  # finishes with index_synced
         else:
             self.index_synced.emit()
+
+    def show_search_syntax(self) -> QDialog:
+        """Help ▸ Search syntax; an example chosen there is tried in the search box."""
+        from desktop.ui.dialogs.help_pages import SearchSyntaxDialog
+
+        dialog = SearchSyntaxDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.example_chosen.connect(self._try_example)
+        dialog.show()
+        return dialog
+
+    def _try_example(self, query: str) -> None:
+        self.stack.setCurrentWidget(self.browse_page)
+        self.search_bar.edit.setText(query)
+        self.search_bar.flush()
+
+    def show_shortcuts(self) -> QDialog:
+        """Help ▸ Keyboard shortcuts, listed from the window's own actions."""
+        from desktop.ui.dialogs.help_pages import ShortcutsDialog
+
+        actions = [*self.actions(), *self.reader.actions()]
+        for child in self.findChildren(QWidget):  # menus, panels and their views
+            if child is not self.reader:
+                actions.extend(child.actions())
+        dialog = ShortcutsDialog(actions, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)

@@ -32,6 +32,8 @@ class WindowActions:
     full_screen: QAction
     about: QAction
     about_qt: QAction
+    search_syntax: QAction
+    shortcuts: QAction
 
 
 def create_actions(window: QMainWindow) -> WindowActions:
@@ -87,6 +89,11 @@ def create_actions(window: QMainWindow) -> WindowActions:
         full_screen=full,
         about=about,
         about_qt=make(QCoreApplication.translate("Menus", "About &Qt")),
+        search_syntax=make(
+            QCoreApplication.translate("Menus", "&Search Syntax"),
+            [QKeySequence(QKeySequence.StandardKey.HelpContents)],
+        ),
+        shortcuts=make(QCoreApplication.translate("Menus", "&Keyboard Shortcuts")),
     )
 
 
@@ -135,5 +142,8 @@ def build_menus(menubar: QMenuBar, actions: WindowActions, reader: ReaderView) -
 
     help_menu = menubar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.setObjectName("helpMenu")
+    help_menu.addAction(actions.search_syntax)
+    help_menu.addAction(actions.shortcuts)
+    help_menu.addSeparator()
     help_menu.addAction(actions.about)
     help_menu.addAction(actions.about_qt)

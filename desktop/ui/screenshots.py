@@ -3,9 +3,10 @@
 Builds a small library from the self-test fixture shipped in the package (text
 written for this project) and saves, in light and dark themes and in English
 and Vietnamese: the empty library screen, results for a search, the reader
-with highlighted hits, the find bar, the import report, the annotations panel
-with a few highlights and the compare view of two selected results (one
-article and a reworded copy of it made here). Runs offscreen.
+with highlighted hits, a query error, the find bar, the import report, the
+annotations panel with a few highlights, the help pages, the settings and the
+compare view of two selected results (one article and a reworded copy of it
+made here). Runs offscreen.
 
 Options: ``--language en|vi|both`` (default both), ``--theme light|dark|both``
 (default both) and ``--size WxH`` (repeatable; default 1360x820). Files are
@@ -78,6 +79,23 @@ def _annotations_state(window: Any, shots: _Shots, name: str) -> Path:
         QCoreApplication.processEvents()
         wait_until(lambda: False, 0.4)  # let the highlights and panels paint
     return shots.save(window, name)
+
+
+def _dialog_states(window: Any, shots: _Shots, theme: str) -> list[Path]:
+    """Help ▸ Search syntax, Help ▸ Keyboard shortcuts and the settings dialog."""
+    from desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    saved = []
+    settings = SettingsDialog(window.settings, window)
+    for name, dialog in (
+        ("search-syntax", window.show_search_syntax()),
+        ("shortcuts", window.show_shortcuts()),
+        ("settings", settings),
+    ):
+        dialog.show()
+        saved.append(shots.save(dialog, f"{name}-{theme}"))
+        dialog.close()
+    return saved
 
 
 def _reworded(body: str) -> str:
@@ -241,6 +259,7 @@ def _render_run(root: Path, fixture: Path, theme: str, size: QSize, shots: _Shot
     saved.append(shots.save(window, f"reader-find-{theme}"))
     window.reader.close_find()
     saved.append(_annotations_state(window, shots, f"annotations-{theme}"))
+    saved.extend(_dialog_states(window, shots, theme))
     saved.extend(_compare_state(window, shots, theme, size))
     window.close()
     window.shutdown()

@@ -309,17 +309,17 @@
         <translation>bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="139"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="141"/>
         <source>Any tag</source>
         <translation>Mọi thẻ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="142"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="144"/>
         <source>Any article</source>
         <translation>Mọi bài viết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="172"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="174"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total}</translation>
     </message>
@@ -515,16 +515,21 @@
     </message>
     <message>
         <location filename="../../desktop/ui/compare/reuse_view.py" line="44"/>
-        <source>Similarity</source>
-        <translation>Độ giống</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="44"/>
         <source>Id</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="53"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="44"/>
+        <source>Shared text</source>
+        <translation>Văn bản chung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="49"/>
+        <source>Estimated share of word sequences this article has in common with the cluster&apos;s first article (a quick measure over the whole library). The compare window measures, passage by passage, how much of each text is found in the other.</source>
+        <translation>Tỉ lệ ước tính các chuỗi từ mà bài này có chung với bài đầu tiên của nhóm (một phép đo nhanh trên toàn thư viện). Cửa sổ so sánh đo theo từng đoạn xem bao nhiêu phần của mỗi bài có trong bài kia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="63"/>
         <source>Cluster %1: %2 articles</source>
         <translation>Nhóm %1: %2 bài</translation>
     </message>
@@ -565,109 +570,124 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="84"/>
+        <location filename="../../desktop/ui/compare/view.py" line="73"/>
+        <source>How much of each article&apos;s text is found in the other, passage by passage (exact or reworded). The Reused text panel gives a quicker estimate for the whole library: the share of word sequences two articles have in common.</source>
+        <translation>Bao nhiêu phần văn bản của mỗi bài có trong bài kia, theo từng đoạn (giống hệt hoặc viết lại). Bảng Văn bản dùng lại cho một ước tính nhanh hơn trên toàn thư viện: tỉ lệ các chuỗi từ hai bài có chung.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="99"/>
         <source>Previous difference</source>
         <translation>Khác biệt trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="86"/>
+        <location filename="../../desktop/ui/compare/view.py" line="101"/>
         <source>Next difference</source>
         <translation>Khác biệt sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="88"/>
+        <location filename="../../desktop/ui/compare/view.py" line="103"/>
         <source>Swap sides</source>
         <translation>Đổi bên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="89"/>
+        <location filename="../../desktop/ui/compare/view.py" line="104"/>
         <source>Scroll together</source>
         <translation>Cuộn cùng nhau</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="92"/>
+        <location filename="../../desktop/ui/compare/view.py" line="107"/>
         <source>Export report…</source>
         <translation>Xuất báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="114"/>
+        <location filename="../../desktop/ui/compare/view.py" line="128"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="140"/>
         <source>Choose two articles to compare.</source>
         <translation>Hãy chọn hai bài để so sánh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="162"/>
+        <location filename="../../desktop/ui/compare/view.py" line="193"/>
         <source>Comparing…</source>
         <translation>Đang so sánh…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="176"/>
+        <location filename="../../desktop/ui/compare/view.py" line="207"/>
         <source>The comparison failed: %s</source>
         <translation>So sánh thất bại: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="285"/>
+        <location filename="../../desktop/ui/compare/view.py" line="316"/>
         <source>&lt;b&gt;%1&lt;/b&gt; of A found in B</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; của A có trong B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="286"/>
+        <location filename="../../desktop/ui/compare/view.py" line="317"/>
         <source>&lt;b&gt;%1&lt;/b&gt; of B found in A</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; của B có trong A</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/compare/view.py" line="287"/>
+        <location filename="../../desktop/ui/compare/view.py" line="318"/>
         <source>%n same</source>
         <translation>
             <numerusform>%n giống nhau</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/compare/view.py" line="288"/>
+        <location filename="../../desktop/ui/compare/view.py" line="319"/>
         <source>%n changed</source>
         <translation>
             <numerusform>%n đã sửa</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/compare/view.py" line="289"/>
+        <location filename="../../desktop/ui/compare/view.py" line="320"/>
         <source>%n only in A</source>
         <translation>
             <numerusform>%n chỉ có ở A</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/compare/view.py" line="290"/>
+        <location filename="../../desktop/ui/compare/view.py" line="321"/>
         <source>%n only in B</source>
         <translation>
             <numerusform>%n chỉ có ở B</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="300"/>
+        <location filename="../../desktop/ui/compare/view.py" line="331"/>
         <source>No differences</source>
         <translation>Không có khác biệt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/compare/view.py" line="302"/>
+        <location filename="../../desktop/ui/compare/view.py" line="333"/>
         <source>%n difference(s)</source>
         <translation>
             <numerusform>%n khác biệt</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="305"/>
+        <location filename="../../desktop/ui/compare/view.py" line="336"/>
         <source>Difference %1 of %2</source>
         <translation>Khác biệt %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="412"/>
+        <location filename="../../desktop/ui/compare/view.py" line="443"/>
         <source>Export comparison</source>
         <translation>Xuất bản so sánh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="412"/>
+        <location filename="../../desktop/ui/compare/view.py" line="443"/>
         <source>HTML report (*.html)</source>
         <translation>Báo cáo HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="456"/>
+        <source>Report saved to %1</source>
+        <translation>Đã lưu báo cáo vào %1</translation>
     </message>
 </context>
 <context>
@@ -698,7 +718,7 @@
     <message>
         <location filename="../../desktop/ui/core_messages.py" line="21"/>
         <source>Unbalanced quote: a phrase needs a closing &quot;.</source>
-        <translation>Thiếu dấu ngoặc kép: cụm từ cần một dấu " đóng.</translation>
+        <translation>Thiếu dấu ngoặc kép: cụm từ cần một dấu &quot; đóng.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/core_messages.py" line="22"/>
@@ -708,12 +728,12 @@
     <message>
         <location filename="../../desktop/ui/core_messages.py" line="23"/>
         <source>Unbalanced parenthesis: a &apos;)&apos; has no matching &apos;(&apos;.</source>
-        <translation>Thiếu dấu ngoặc: dấu ')' không có dấu '(' tương ứng.</translation>
+        <translation>Thiếu dấu ngoặc: dấu &apos;)&apos; không có dấu &apos;(&apos; tương ứng.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/core_messages.py" line="24"/>
         <source>Unbalanced parenthesis: a &apos;(&apos; is never closed.</source>
-        <translation>Thiếu dấu ngoặc: dấu '(' chưa được đóng.</translation>
+        <translation>Thiếu dấu ngoặc: dấu &apos;(&apos; chưa được đóng.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/core_messages.py" line="25"/>
@@ -952,34 +972,34 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="19"/>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="45"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="27"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="59"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="32"/>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="50"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="40"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="64"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="55"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="69"/>
         <source>Cancelling…</source>
         <translation>Đang huỷ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="71"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="85"/>
         <source>{imported} new · {duplicates} duplicates · {failed} failed</source>
         <translation>{imported} mới · {duplicates} trùng · {failed} lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="77"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="91"/>
         <source>Updating the search index…</source>
         <translation>Đang cập nhật chỉ mục tìm kiếm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="83"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="97"/>
         <source>{done} of {total} indexed</source>
         <translation>đã lập chỉ mục {done} / {total}</translation>
     </message>
@@ -1010,75 +1030,75 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source>(read-only)</source>
         <translation>(chỉ đọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="332"/>
         <source>Select exactly two results to compare.</source>
         <translation>Hãy chọn đúng hai kết quả để so sánh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="375"/>
         <source>%n article(s) in this library</source>
         <translation>
             <numerusform>Thư viện có %n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="417"/>
         <source>Articles and archives (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;All files (*)</source>
         <translation>Bài viết và kho lưu trữ (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="426"/>
         <source>Import a folder</source>
         <translation>Nhập một thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="433"/>
         <source>This library is read-only.</source>
         <translation>Thư viện này chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="436"/>
         <source>Wait for the bundle task to finish.</source>
         <translation>Hãy đợi tác vụ gói hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/ui/main_window.py" line="441"/>
         <source>An import is already running.</source>
         <translation>Đang có một lần nhập khác chạy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="458"/>
+        <location filename="../../desktop/ui/main_window.py" line="479"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="476"/>
+        <location filename="../../desktop/ui/main_window.py" line="497"/>
         <source>Create a library in…</source>
         <translation>Tạo thư viện trong…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="476"/>
+        <location filename="../../desktop/ui/main_window.py" line="497"/>
         <source>Open a library folder</source>
         <translation>Mở thư mục thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="497"/>
         <location filename="../../desktop/ui/main_window.py" line="518"/>
+        <location filename="../../desktop/ui/main_window.py" line="539"/>
         <source>Wait for the import to finish first.</source>
         <translation>Hãy đợi việc nhập hoàn tất trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="504"/>
+        <location filename="../../desktop/ui/main_window.py" line="525"/>
         <source>Open library</source>
         <translation>Mở thư viện</translation>
     </message>
@@ -1086,117 +1106,127 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="46"/>
+        <location filename="../../desktop/ui/menus.py" line="48"/>
         <source>&amp;Full Screen</source>
         <translation>Toàn &amp;màn hình</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="48"/>
+        <location filename="../../desktop/ui/menus.py" line="50"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="50"/>
+        <location filename="../../desktop/ui/menus.py" line="52"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="52"/>
+        <location filename="../../desktop/ui/menus.py" line="54"/>
         <source>&amp;About Archive Browser</source>
         <translation>&amp;Giới thiệu Archive Browser</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="56"/>
+        <location filename="../../desktop/ui/menus.py" line="58"/>
         <source>&amp;Import Files…</source>
         <translation>&amp;Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="59"/>
+        <location filename="../../desktop/ui/menus.py" line="61"/>
         <source>Import &amp;Folder…</source>
         <translation>Nhập &amp;thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="61"/>
+        <location filename="../../desktop/ui/menus.py" line="63"/>
         <source>&amp;Open Library…</source>
         <translation>&amp;Mở thư viện…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="62"/>
+        <location filename="../../desktop/ui/menus.py" line="64"/>
         <source>&amp;New Library…</source>
         <translation>Thư viện mớ&amp;i…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="64"/>
+        <location filename="../../desktop/ui/menus.py" line="66"/>
         <source>&amp;Export Library as Bundle…</source>
         <translation>&amp;Xuất thư viện thành gói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="68"/>
+        <location filename="../../desktop/ui/menus.py" line="70"/>
         <source>Export Current &amp;Results as Bundle…</source>
         <translation>Xuất &amp;kết quả hiện tại thành gói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="71"/>
+        <location filename="../../desktop/ui/menus.py" line="73"/>
         <source>Export Selected Articles as &amp;Bundle…</source>
         <translation>Xuất các bài đã chọn thành &amp;gói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="73"/>
+        <location filename="../../desktop/ui/menus.py" line="75"/>
         <source>Import B&amp;undle…</source>
         <translation>Nhập g&amp;ói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="74"/>
+        <location filename="../../desktop/ui/menus.py" line="76"/>
         <source>Open Bundle Rea&amp;d-Only…</source>
         <translation>Mở gói c&amp;hỉ đọc…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="75"/>
+        <location filename="../../desktop/ui/menus.py" line="77"/>
         <source>Open the Sa&amp;mple Library</source>
         <translation>Mở thư viện &amp;mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="77"/>
+        <location filename="../../desktop/ui/menus.py" line="79"/>
         <source>Co&amp;mpare Selected</source>
         <translation>So &amp;sánh các bài đã chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="82"/>
+        <location filename="../../desktop/ui/menus.py" line="84"/>
         <source>&amp;Search the Library</source>
         <translation>Tìm &amp;kiếm trong thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="85"/>
+        <location filename="../../desktop/ui/menus.py" line="87"/>
         <source>&amp;Clear Search</source>
         <translation>&amp;Xoá tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="86"/>
+        <location filename="../../desktop/ui/menus.py" line="88"/>
         <source>Clear &amp;Filters</source>
         <translation>Bỏ &amp;bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="89"/>
+        <location filename="../../desktop/ui/menus.py" line="91"/>
         <source>About &amp;Qt</source>
         <translation>Giới thiệu &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="94"/>
+        <location filename="../../desktop/ui/menus.py" line="93"/>
+        <source>&amp;Search Syntax</source>
+        <translation>&amp;Cú pháp tìm kiếm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/menus.py" line="96"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Phím tắt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/menus.py" line="101"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="113"/>
+        <location filename="../../desktop/ui/menus.py" line="120"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="125"/>
+        <location filename="../../desktop/ui/menus.py" line="132"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="136"/>
+        <location filename="../../desktop/ui/menus.py" line="143"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -1307,48 +1337,48 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>ReusedTextView</name>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="103"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="113"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="106"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="116"/>
         <source>Compare with the cluster&apos;s first article</source>
         <translation>So sánh với bài đầu tiên của nhóm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="112"/>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="135"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="122"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="145"/>
         <source>Find articles that reuse the same text.</source>
         <translation>Tìm các bài dùng lại cùng một đoạn văn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="114"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="124"/>
         <source>Scan library</source>
         <translation>Quét thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="145"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="155"/>
         <source>Scanning the library for reused text…</source>
         <translation>Đang quét thư viện tìm văn bản dùng lại…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="165"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="175"/>
         <source>The scan failed: %s</source>
         <translation>Quét thất bại: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="173"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="183"/>
         <source>Scanning: %1 of %2 articles…</source>
         <translation>Đang quét: %1 / %2 bài…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="182"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="192"/>
         <source>%1 groups of near-duplicates (%2 articles)</source>
         <translation>%1 nhóm gần trùng lặp (%2 bài)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="187"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="197"/>
         <source>No near-duplicate articles found.</source>
         <translation>Không tìm thấy bài gần trùng lặp.</translation>
     </message>
@@ -1412,6 +1442,119 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
     </message>
 </context>
 <context>
+    <name>SearchSyntaxDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="84"/>
+        <source>Search syntax</source>
+        <translation>Cú pháp tìm kiếm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="86"/>
+        <source>Words are all required; diacritics are optional. Double-click an example to try it.</source>
+        <translation>Bài phải chứa mọi từ; dấu thanh là tuỳ ý. Nhấp đúp vào một ví dụ để thử.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="92"/>
+        <source>Type</source>
+        <translation>Gõ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="92"/>
+        <source>Finds</source>
+        <translation>Tìm thấy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="101"/>
+        <source>Both words, with or without diacritics: finds “đổi mới”.</source>
+        <translation>Cả hai từ, có dấu hay không dấu: tìm thấy “đổi mới”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="102"/>
+        <source>Typed with diacritics, exact matches rank first.</source>
+        <translation>Gõ có dấu thì các bài khớp đúng dấu đứng đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="104"/>
+        <source>Articles where the words stand next to each other rank first.</source>
+        <translation>Bài có các từ đứng liền nhau được xếp trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="105"/>
+        <source>The exact phrase, its words in this order.</source>
+        <translation>Đúng cụm từ, các từ theo đúng thứ tự này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="106"/>
+        <source>Either word.</source>
+        <translation>Một trong hai từ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="107"/>
+        <source>“gốm” but not “du lịch” (also: -word).</source>
+        <translation>Có “gốm” nhưng không có “du lịch” (cũng viết: -từ).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="108"/>
+        <source>Leaves out articles with “men”.</source>
+        <translation>Bỏ các bài có “men”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="109"/>
+        <source>Parentheses group the alternatives.</source>
+        <translation>Dấu ngoặc nhóm các lựa chọn lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="110"/>
+        <source>The word in the title only.</source>
+        <translation>Từ này chỉ trong tiêu đề.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="111"/>
+        <source>Articles from this site.</source>
+        <translation>Bài từ trang này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="112"/>
+        <source>Articles by this author.</source>
+        <translation>Bài của tác giả này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="113"/>
+        <source>Annotated with this tag or a tag below it.</source>
+        <translation>Có chú thích gắn thẻ này hoặc thẻ con của nó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="114"/>
+        <source>The word in your annotation notes.</source>
+        <translation>Từ này trong ghi chú của bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="115"/>
+        <source>Published in 2023 (also 2023-05, 2023-05-01).</source>
+        <translation>Đăng năm 2023 (cũng được: 2023-05, 2023-05-01).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="117"/>
+        <source>Published between two dates (* for an open end).</source>
+        <translation>Đăng trong khoảng giữa hai ngày (* để bỏ trống một đầu).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="118"/>
+        <source>Words that begin with “nông”.</source>
+        <translation>Các từ bắt đầu bằng “nông”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="119"/>
+        <source>Words spelled nearly alike (a typo or two).</source>
+        <translation>Các từ viết gần giống (sai một hai chữ).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="123"/>
+        <source>The words within three words of each other.</source>
+        <translation>Các từ cách nhau không quá ba từ.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="14"/>
@@ -1443,6 +1586,69 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
         <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="35"/>
         <source>Language:</source>
         <translation>Ngôn ngữ:</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="153"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="154"/>
+        <source>The keys that work in the main window.</source>
+        <translation>Các phím dùng được trong cửa sổ chính.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="159"/>
+        <source>Keys</source>
+        <translation>Phím</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="159"/>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="166"/>
+        <source>Up, Down, Page Up, Page Down</source>
+        <translation>Lên, Xuống, Page Up, Page Down</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="167"/>
+        <source>In the search box: move through the results</source>
+        <translation>Trong ô tìm kiếm: di chuyển qua các kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="168"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="168"/>
+        <source>Open the current result in the reader</source>
+        <translation>Mở kết quả hiện tại trong khung đọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="169"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="169"/>
+        <source>Clear the search box; close the find bar</source>
+        <translation>Xoá ô tìm kiếm; đóng thanh tìm trong bài</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="170"/>
+        <source>Ctrl+click, Shift+click</source>
+        <translation>Ctrl+nhấp, Shift+nhấp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="170"/>
+        <source>Select several results</source>
+        <translation>Chọn nhiều kết quả</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,8 @@ def _open_window(qtbot, make_window, tmp_path):
     wait_ready(qtbot, window)
     search_for(qtbot, window, "doi tuyen")
     qtbot.waitUntil(lambda: window.reader.current_article() is not None, timeout=10000)
+    qtbot.waitUntil(lambda: bool(window.reader.hit_spans()), timeout=10000)
+    qtbot.wait(50)  # the hit counter's new text is laid out
     return window
 
 

@@ -41,7 +41,7 @@ CATALOGUES = [
 # Widgets whose text is the library's data (article titles, bodies, paths, sites, tags).
 DATA_NAMES = {
     "articleTitle", "articleSource", "articleUrl", "libraryPath", "tagFilter", "articleFilter",
-    "compareHeader", "searchBox", "findEdit",
+    "searchBox", "findEdit", "compareTitleA", "compareTitleB",
 }
 # Words shared by both languages, or names.
 SHARED = {"ok", "html", "csv", "json", "jsonl", "jsonld", "warc", "wacz", "arc", "zip", "qt",

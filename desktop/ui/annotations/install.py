@@ -41,6 +41,7 @@ def install_annotations(main_window: Any, library: Library) -> AnnotationControl
     edit_menu = main_window.menuBar().findChild(QMenu, "editMenu")
     if edit_menu is not None:
         edit_menu.addSeparator()
+        edit_menu.addAction(controller.annotate_action)
         edit_menu.addAction(controller.undo_action)
         edit_menu.addAction(controller.redo_action)
     else:
