@@ -34,6 +34,7 @@ from desktop.core.errors import UserError
 from desktop.core.models import Article
 from desktop.ui.compare.colors import css, tint
 from desktop.ui.compare.panes import ComparePane, Span
+from desktop.ui.export_folder import remember_export, suggested_path
 from desktop.ui.threading import run_task
 
 # Below this many characters in both bodies together, align on the GUI thread (a few ms).
@@ -440,10 +441,14 @@ class CompareView(QWidget):
         if path is None:
             suggested = f"compare-{self._a.id[:8]}-{self._b.id[:8]}.html"
             chosen, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Export comparison"), suggested, self.tr("HTML report (*.html)")
+                self,
+                self.tr("Export comparison"),
+                suggested_path(self, suggested),
+                self.tr("HTML report (*.html)"),
             )
             if not chosen:
                 return None
+            remember_export(self, chosen)
             path = chosen
         target = Path(path)
         try:
