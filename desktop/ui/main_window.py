@@ -352,16 +352,19 @@ class MainWindow(QMainWindow):
 
     def refresh_results(self) -> None:
         """Run the search again; the article in the reader stays selected if it is listed."""
-        shown = self.reader.current_article()
-        self._prefer_article = shown.id if shown is not None else None
         self.search.refresh()
 
     def _on_results(self, result: SearchResult) -> None:
         if not result.query and not self.search.filters:
             self._update_empty_state(result.total)
         if self.results_model.rowCount() and not self.results.currentIndex().isValid():
+            # The article in the reader stays selected when the list still holds it and
+            # the query is the one it was shown for (a refresh, a rebuilt window).
             row = 0
             prefer = self._prefer_article
+            shown = self.reader.current_article()
+            if prefer is None and shown is not None and self._shown_query == result.query:
+                prefer = shown.id
             if prefer is not None and result.query == self.search.query:
                 self._prefer_article = None
                 ids = self.results_model.ids()
