@@ -35,82 +35,82 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="66"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="67"/>
         <source>Annotate</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="70"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="71"/>
         <source>Annotate the selected passage (Ctrl+Shift+A)</source>
         <translation>Chú thích đoạn đã chọn (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="72"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="73"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="74"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="75"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="86"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="87"/>
         <source>Delete annotation</source>
         <translation>Xoá chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="255"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="256"/>
         <source>Exported {n} annotation(s) to {path}</source>
         <translation>Đã xuất {n} chú thích ra {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="269"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="270"/>
         <source>Imported: {a} added, {u} updated, {o} orphaned, {f} failed</source>
         <translation>Đã nhập: {a} thêm mới, {u} cập nhật, {o} mất neo, {f} lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="279"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="280"/>
         <source>W3C Web Annotations (*.jsonld)</source>
         <translation>Chú thích web W3C (*.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="280"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="281"/>
         <source>CSV for spreadsheets (*.csv)</source>
         <translation>CSV cho bảng tính (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="281"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="282"/>
         <source>Markdown for Obsidian/Logseq (*.md)</source>
         <translation>Markdown cho Obsidian/Logseq (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="282"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="283"/>
         <source>REFI-QDA project (*.qdpx)</source>
         <translation>Dự án REFI-QDA (*.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="285"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="287"/>
         <source>Export annotations</source>
         <translation>Xuất chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="296"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="301"/>
         <source>This library is read-only.</source>
         <translation>Thư viện này chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="299"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="304"/>
         <source>Import annotations</source>
         <translation>Nhập chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="300"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="305"/>
         <source>W3C Web Annotations (*.jsonld *.json)</source>
         <translation>Chú thích web W3C (*.jsonld *.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="312"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="317"/>
         <source>Select a passage to annotate first.</source>
         <translation>Hãy chọn một đoạn văn để chú thích trước.</translation>
     </message>
@@ -355,130 +355,130 @@
 <context>
     <name>BundleController</name>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="146"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="147"/>
         <source>Export library as bundle</source>
         <translation>Xuất thư viện thành gói</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="147"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="148"/>
         <source>All %n article(s) of this library, with their annotations.</source>
         <translation>
             <numerusform>Toàn bộ %n bài của thư viện này, kèm các chú thích.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="158"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="159"/>
         <source>Export current results as bundle</source>
         <translation>Xuất kết quả hiện tại thành gói</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="159"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="160"/>
         <source>The %n article(s) of the current results.</source>
         <translation>
             <numerusform>%n bài trong kết quả hiện tại.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="167"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="168"/>
         <source>Select articles in the results first.</source>
         <translation>Hãy chọn bài trong danh sách kết quả trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="170"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="171"/>
         <source>Export selected articles as bundle</source>
         <translation>Xuất các bài đã chọn thành gói</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="171"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="172"/>
         <source>The %n selected article(s).</source>
         <translation>
             <numerusform>%n bài đã chọn.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="196"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="198"/>
         <source>Import a bundle</source>
         <translation>Nhập một gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="201"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="203"/>
         <source>Open a bundle read-only</source>
         <translation>Mở một gói ở chế độ chỉ đọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="207"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="209"/>
         <source>Bundles (*.zip);;All files (*)</source>
         <translation>Gói (*.zip);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="220"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="222"/>
         <source>Exporting bundle</source>
         <translation>Đang xuất gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="228"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="230"/>
         <source>This library is read-only.</source>
         <translation>Thư viện này chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="231"/>
-        <location filename="../../desktop/ui/bundles/controller.py" line="242"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="233"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="244"/>
         <source>Wait for the import to finish first.</source>
         <translation>Hãy đợi việc nhập hoàn tất trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="236"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="238"/>
         <source>Importing bundle</source>
         <translation>Đang nhập gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="247"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="249"/>
         <source>Opening bundle</source>
         <translation>Đang mở gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="253"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="255"/>
         <source>A bundle task is already running.</source>
         <translation>Đang có một tác vụ gói chạy.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="286"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="288"/>
         <source>Exported %n article(s) to %1</source>
         <translation>
             <numerusform>Đã xuất %n bài vào %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="292"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="294"/>
         <source>Imported %n new article(s) from the bundle</source>
         <translation>
             <numerusform>Đã nhập %n bài mới từ gói</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="294"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="296"/>
         <source>(%n already in the library)</source>
         <translation>
             <numerusform>(%n bài đã có trong thư viện)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="312"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="314"/>
         <source>The bundle task failed: %1</source>
         <translation>Tác vụ gói thất bại: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="314"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="316"/>
         <source>Export bundle</source>
         <translation>Xuất gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="315"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="317"/>
         <source>Import bundle</source>
         <translation>Nhập gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="316"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="318"/>
         <source>Open bundle</source>
         <translation>Mở gói</translation>
     </message>
@@ -570,122 +570,122 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="73"/>
+        <location filename="../../desktop/ui/compare/view.py" line="74"/>
         <source>How much of each article&apos;s text is found in the other, passage by passage (exact or reworded). The Reused text panel gives a quicker estimate for the whole library: the share of word sequences two articles have in common.</source>
         <translation>Bao nhiêu phần văn bản của mỗi bài có trong bài kia, theo từng đoạn (giống hệt hoặc viết lại). Bảng Văn bản dùng lại cho một ước tính nhanh hơn trên toàn thư viện: tỉ lệ các chuỗi từ hai bài có chung.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="99"/>
+        <location filename="../../desktop/ui/compare/view.py" line="100"/>
         <source>Previous difference</source>
         <translation>Khác biệt trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="101"/>
+        <location filename="../../desktop/ui/compare/view.py" line="102"/>
         <source>Next difference</source>
         <translation>Khác biệt sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="103"/>
+        <location filename="../../desktop/ui/compare/view.py" line="104"/>
         <source>Swap sides</source>
         <translation>Đổi bên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="104"/>
+        <location filename="../../desktop/ui/compare/view.py" line="105"/>
         <source>Scroll together</source>
         <translation>Cuộn cùng nhau</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="107"/>
+        <location filename="../../desktop/ui/compare/view.py" line="108"/>
         <source>Export report…</source>
         <translation>Xuất báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="128"/>
+        <location filename="../../desktop/ui/compare/view.py" line="129"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="140"/>
+        <location filename="../../desktop/ui/compare/view.py" line="141"/>
         <source>Choose two articles to compare.</source>
         <translation>Hãy chọn hai bài để so sánh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="193"/>
+        <location filename="../../desktop/ui/compare/view.py" line="194"/>
         <source>Comparing…</source>
         <translation>Đang so sánh…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="207"/>
+        <location filename="../../desktop/ui/compare/view.py" line="208"/>
         <source>The comparison failed: %s</source>
         <translation>So sánh thất bại: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="316"/>
+        <location filename="../../desktop/ui/compare/view.py" line="317"/>
         <source>&lt;b&gt;%1&lt;/b&gt; of A found in B</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; của A có trong B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="317"/>
+        <location filename="../../desktop/ui/compare/view.py" line="318"/>
         <source>&lt;b&gt;%1&lt;/b&gt; of B found in A</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; của B có trong A</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/compare/view.py" line="318"/>
+        <location filename="../../desktop/ui/compare/view.py" line="319"/>
         <source>%n same</source>
         <translation>
             <numerusform>%n giống nhau</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/compare/view.py" line="319"/>
+        <location filename="../../desktop/ui/compare/view.py" line="320"/>
         <source>%n changed</source>
         <translation>
             <numerusform>%n đã sửa</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/compare/view.py" line="320"/>
+        <location filename="../../desktop/ui/compare/view.py" line="321"/>
         <source>%n only in A</source>
         <translation>
             <numerusform>%n chỉ có ở A</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/compare/view.py" line="321"/>
+        <location filename="../../desktop/ui/compare/view.py" line="322"/>
         <source>%n only in B</source>
         <translation>
             <numerusform>%n chỉ có ở B</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="331"/>
+        <location filename="../../desktop/ui/compare/view.py" line="332"/>
         <source>No differences</source>
         <translation>Không có khác biệt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/compare/view.py" line="333"/>
+        <location filename="../../desktop/ui/compare/view.py" line="334"/>
         <source>%n difference(s)</source>
         <translation>
             <numerusform>%n khác biệt</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="336"/>
+        <location filename="../../desktop/ui/compare/view.py" line="337"/>
         <source>Difference %1 of %2</source>
         <translation>Khác biệt %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="443"/>
+        <location filename="../../desktop/ui/compare/view.py" line="445"/>
         <source>Export comparison</source>
         <translation>Xuất bản so sánh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="443"/>
+        <location filename="../../desktop/ui/compare/view.py" line="447"/>
         <source>HTML report (*.html)</source>
         <translation>Báo cáo HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="456"/>
+        <location filename="../../desktop/ui/compare/view.py" line="461"/>
         <source>Report saved to %1</source>
         <translation>Đã lưu báo cáo vào %1</translation>
     </message>
@@ -926,12 +926,12 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>FailuresModel</name>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="39"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="39"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -1007,22 +1007,37 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="71"/>
         <source>Imported {imported} articles; {duplicates} duplicates skipped; {failed} failed.</source>
         <translation>Đã nhập {imported} bài; bỏ qua {duplicates} bài trùng; {failed} lỗi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="78"/>
         <source>The import was cancelled; what was imported before is kept.</source>
         <translation>Việc nhập đã bị huỷ; những gì đã nhập trước đó vẫn được giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="84"/>
         <source>Import report</source>
         <translation>Báo cáo nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="111"/>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="114"/>
+        <source>Copy</source>
+        <translation>Sao chép</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="115"/>
+        <source>Copy every failed file and its reason</source>
+        <translation>Sao chép mọi tệp lỗi kèm lý do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="123"/>
         <source>These files could not be imported:</source>
         <translation>Không thể nhập các tệp sau:</translation>
     </message>
@@ -1040,65 +1055,65 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
         <translation>Hãy chọn đúng hai kết quả để so sánh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
+        <location filename="../../desktop/ui/main_window.py" line="378"/>
         <source>%n article(s) in this library</source>
         <translation>
             <numerusform>Thư viện có %n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="417"/>
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
         <source>Articles and archives (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;All files (*)</source>
         <translation>Bài viết và kho lưu trữ (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="426"/>
+        <location filename="../../desktop/ui/main_window.py" line="429"/>
         <source>Import a folder</source>
         <translation>Nhập một thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="433"/>
+        <location filename="../../desktop/ui/main_window.py" line="436"/>
         <source>This library is read-only.</source>
         <translation>Thư viện này chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="436"/>
+        <location filename="../../desktop/ui/main_window.py" line="439"/>
         <source>Wait for the bundle task to finish.</source>
         <translation>Hãy đợi tác vụ gói hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="441"/>
+        <location filename="../../desktop/ui/main_window.py" line="444"/>
         <source>An import is already running.</source>
         <translation>Đang có một lần nhập khác chạy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="479"/>
+        <location filename="../../desktop/ui/main_window.py" line="482"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="497"/>
+        <location filename="../../desktop/ui/main_window.py" line="500"/>
         <source>Create a library in…</source>
         <translation>Tạo thư viện trong…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="497"/>
+        <location filename="../../desktop/ui/main_window.py" line="500"/>
         <source>Open a library folder</source>
         <translation>Mở thư mục thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="518"/>
-        <location filename="../../desktop/ui/main_window.py" line="539"/>
+        <location filename="../../desktop/ui/main_window.py" line="521"/>
+        <location filename="../../desktop/ui/main_window.py" line="542"/>
         <source>Wait for the import to finish first.</source>
         <translation>Hãy đợi việc nhập hoàn tất trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="525"/>
+        <location filename="../../desktop/ui/main_window.py" line="528"/>
         <source>Open library</source>
         <translation>Mở thư viện</translation>
     </message>
@@ -1444,112 +1459,112 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>SearchSyntaxDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="88"/>
         <source>Search syntax</source>
         <translation>Cú pháp tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="90"/>
         <source>Words are all required; diacritics are optional. Double-click an example to try it.</source>
         <translation>Bài phải chứa mọi từ; dấu thanh là tuỳ ý. Nhấp đúp vào một ví dụ để thử.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="96"/>
         <source>Type</source>
         <translation>Gõ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="96"/>
         <source>Finds</source>
         <translation>Tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="105"/>
         <source>Both words, with or without diacritics: finds “đổi mới”.</source>
         <translation>Cả hai từ, có dấu hay không dấu: tìm thấy “đổi mới”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="102"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="106"/>
         <source>Typed with diacritics, exact matches rank first.</source>
         <translation>Gõ có dấu thì các bài khớp đúng dấu đứng đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="108"/>
         <source>Articles where the words stand next to each other rank first.</source>
         <translation>Bài có các từ đứng liền nhau được xếp trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="105"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="109"/>
         <source>The exact phrase, its words in this order.</source>
         <translation>Đúng cụm từ, các từ theo đúng thứ tự này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="110"/>
         <source>Either word.</source>
         <translation>Một trong hai từ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="111"/>
         <source>“gốm” but not “du lịch” (also: -word).</source>
         <translation>Có “gốm” nhưng không có “du lịch” (cũng viết: -từ).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="112"/>
         <source>Leaves out articles with “men”.</source>
         <translation>Bỏ các bài có “men”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="113"/>
         <source>Parentheses group the alternatives.</source>
         <translation>Dấu ngoặc nhóm các lựa chọn lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="114"/>
         <source>The word in the title only.</source>
         <translation>Từ này chỉ trong tiêu đề.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="115"/>
         <source>Articles from this site.</source>
         <translation>Bài từ trang này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="116"/>
         <source>Articles by this author.</source>
         <translation>Bài của tác giả này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="117"/>
         <source>Annotated with this tag or a tag below it.</source>
         <translation>Có chú thích gắn thẻ này hoặc thẻ con của nó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="118"/>
         <source>The word in your annotation notes.</source>
         <translation>Từ này trong ghi chú của bạn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="119"/>
         <source>Published in 2023 (also 2023-05, 2023-05-01).</source>
         <translation>Đăng năm 2023 (cũng được: 2023-05, 2023-05-01).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="121"/>
         <source>Published between two dates (* for an open end).</source>
         <translation>Đăng trong khoảng giữa hai ngày (* để bỏ trống một đầu).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="122"/>
         <source>Words that begin with “nông”.</source>
         <translation>Các từ bắt đầu bằng “nông”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="123"/>
         <source>Words spelled nearly alike (a typo or two).</source>
         <translation>Các từ viết gần giống (sai một hai chữ).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="127"/>
         <source>The words within three words of each other.</source>
         <translation>Các từ cách nhau không quá ba từ.</translation>
     </message>
@@ -1591,62 +1606,62 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="153"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="157"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="154"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="158"/>
         <source>The keys that work in the main window.</source>
         <translation>Các phím dùng được trong cửa sổ chính.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="159"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="163"/>
         <source>Keys</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="159"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="163"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="166"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="170"/>
         <source>Up, Down, Page Up, Page Down</source>
         <translation>Lên, Xuống, Page Up, Page Down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="167"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="171"/>
         <source>In the search box: move through the results</source>
         <translation>Trong ô tìm kiếm: di chuyển qua các kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="168"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="172"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="168"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="172"/>
         <source>Open the current result in the reader</source>
         <translation>Mở kết quả hiện tại trong khung đọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="169"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="173"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="169"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="173"/>
         <source>Clear the search box; close the find bar</source>
         <translation>Xoá ô tìm kiếm; đóng thanh tìm trong bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="170"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="174"/>
         <source>Ctrl+click, Shift+click</source>
         <translation>Ctrl+nhấp, Shift+nhấp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="170"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="174"/>
         <source>Select several results</source>
         <translation>Chọn nhiều kết quả</translation>
     </message>
