@@ -72,6 +72,13 @@ def open_library_for_app(library_dir: Path, bundle: str | None) -> object:
 def run_app(library_dir: Path, bundle: str | None = None, self_test: bool = False) -> int:
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    else:
+        from desktop.ui.platform_check import display_problem
+
+        problem = display_problem()
+        if problem is not None:  # instead of Qt's abort
+            print(f"archive-browser: error: {problem}", file=sys.stderr)
+            return 1
     from desktop.core.errors import UserError
     from desktop.ui.i18n import install_translations
     from desktop.ui.settings import AppSettings
