@@ -7,7 +7,16 @@ The text names the menu items as the menu shows them (both go through the
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class EmptyLibraryScreen(QWidget):
@@ -18,7 +27,10 @@ class EmptyLibraryScreen(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("emptyLibrary")
-        title = QLabel(self.tr("Your library is empty"), self)
+        # The content scrolls when the window is too small to show it whole.
+        content = QWidget(self)
+        content.setObjectName("emptyContent")
+        title = QLabel(self.tr("Your library is empty"), content)
         title.setObjectName("emptyTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.7)
@@ -34,36 +46,50 @@ class EmptyLibraryScreen(QWidget):
                 "To try search, compare and annotations first, open the sample library: "
                 "a few short articles that ship with the app."
             ).format(file=_menu_text("&File"), item=_menu_text("&Import Files…")),
-            self,
+            content,
         )
         text.setObjectName("emptyText")
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setMaximumWidth(560)
-        text.setMinimumWidth(320)
-        self.import_button = QPushButton(self.tr("Import files…"), self)
+        text.setMinimumWidth(280)
+        self.import_button = QPushButton(self.tr("Import files…"), content)
         self.import_button.setObjectName("emptyImportButton")
         self.import_button.setDefault(True)
-        self.folder_button = QPushButton(self.tr("Import a folder…"), self)
-        self.sample_button = QPushButton(self.tr("Open the sample library"), self)
+        self.folder_button = QPushButton(self.tr("Import a folder…"), content)
+        self.sample_button = QPushButton(self.tr("Open the sample library"), content)
         self.sample_button.setObjectName("emptySampleButton")
         self.import_button.clicked.connect(self.import_files_requested)
         self.folder_button.clicked.connect(self.import_folder_requested)
         self.sample_button.clicked.connect(self.sample_requested)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.folder_button)
-        buttons.addWidget(self.sample_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        buttons = QGridLayout()  # the buttons take two rows when the window is narrow
+        buttons.addWidget(self.import_button, 0, 0)
+        buttons.addWidget(self.folder_button, 0, 1)
+        buttons.addWidget(self.sample_button, 1, 0, 1, 2)
+        centred_text = QHBoxLayout()  # centred without an alignment, so the text wraps to fit
+        centred_text.addStretch(1)
+        centred_text.addWidget(text, 4)
+        centred_text.addStretch(1)
+        centred_buttons = QHBoxLayout()
+        centred_buttons.addStretch(1)
+        centred_buttons.addLayout(buttons)
+        centred_buttons.addStretch(1)
+        layout = QVBoxLayout(content)
         layout.addStretch(2)
         layout.addWidget(title)
         layout.addSpacing(12)
-        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(centred_text)
         layout.addSpacing(18)
-        layout.addLayout(buttons)
+        layout.addLayout(centred_buttons)
         layout.addStretch(3)
+        scroll = QScrollArea(self)
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
 
 def _menu_text(text: str) -> str:

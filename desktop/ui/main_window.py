@@ -288,6 +288,17 @@ class MainWindow(QMainWindow):
             install = getattr(module, function, None)
             if callable(install):
                 self.extensions[name] = install(self, self.library)
+        changed = getattr(self.extensions.get("annotations"), "changed", None)
+        if changed is not None:
+            changed.connect(self._on_annotations_changed)
+
+    def _on_annotations_changed(self, _article_id: str) -> None:
+        """The listing (no query) reads tags from the store: its Tags facet follows at once.
+
+        A search follows when the index has caught up (``_on_import_finished``).
+        """
+        if not self.search.query:
+            self.refresh_results()
 
     # -- public API for other parts -------------------------------------------------
 
@@ -463,7 +474,8 @@ class MainWindow(QMainWindow):
         if report is None:  # an index catch-up alone (after imports elsewhere, annotation edits)
             if not self.importer.is_importing():
                 self.import_panel.finish()
-            self.refresh_results()  # the counts, tags facet included, follow at once
+            if self.search.query:  # a search reads the index (the listing reads the store)
+                self.refresh_results()
             self.index_synced.emit()
             return
         self.import_panel.finish()

@@ -30,6 +30,8 @@ def visible_leaves(window: QWidget) -> list[QWidget]:
             continue
         if widget.window() is not window or widget.width() <= 1 or widget.height() <= 1:
             continue
+        if not window_rect(widget, window).intersects(window.rect()):
+            continue  # a dock in a tab behind another is moved out of sight, not hidden
         parent = widget.parentWidget()
         nested = False
         while parent is not None and parent is not window:
@@ -63,12 +65,19 @@ def overlaps(window: QWidget) -> list[str]:
 
 
 def squeezed(window: QWidget) -> list[str]:
-    """Buttons, boxes and unwrapped labels narrower than their minimum (their text is cut)."""
+    """Controls whose text is cut: narrower than their minimum, or wrapped text too low."""
     problems = []
     for widget in visible_leaves(window):
         if isinstance(widget, QAbstractItemView | QLineEdit):
             continue
-        if isinstance(widget, QLabel) and (widget.wordWrap() or not widget.text()):
+        if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
+            need_height = widget.heightForWidth(widget.width())
+            if widget.height() + 1 < need_height:
+                problems.append(
+                    f"{describe(widget)} is {widget.height()} px high, needs {need_height}"
+                )
+            continue
+        if isinstance(widget, QLabel) and not widget.text():
             continue
         need = widget.minimumSizeHint().width()
         if widget.width() < need:
@@ -80,7 +89,7 @@ def dock_overlaps(window: QMainWindow) -> list[str]:
     """Visible docks (and the central widget) whose rectangles intersect."""
     areas: list[tuple[str, QRect]] = [("central", window.centralWidget().geometry())]
     for dock in window.findChildren(QDockWidget):
-        if dock.isVisible() and not dock.isFloating():
+        if dock.isVisible() and not dock.isFloating() and dock.geometry().intersects(window.rect()):
             areas.append((dock.windowTitle(), dock.geometry()))
     problems = []
     for i, (a, ra) in enumerate(areas):

@@ -91,3 +91,24 @@ def test_the_checks_see_overlapping_and_squeezed_controls(qtbot) -> None:
     qtbot.waitExposed(host)
     assert len(overlaps(host)) == 1
     assert any("long label" in problem for problem in squeezed(host))
+
+
+@pytest.mark.parametrize("size", [(900, 600), (1366, 768)])
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_the_empty_library_screen_fits(qtbot, make_window, tmp_path, size, language) -> None:
+    app = QApplication.instance()
+    install_translations(app, language)
+    try:
+        window = make_window(Library.open(tmp_path / "empty"))
+        window.show()
+        wait_ready(qtbot, window)
+        window.resize(*size)
+        qtbot.waitUntil(lambda: (window.width(), window.height()) == size, timeout=5000)
+        qtbot.wait(50)
+        assert window.stack.currentWidget() is window.empty_screen
+        assert window.empty_screen.sample_button.isVisible()
+        assert dock_overlaps(window) == []
+        assert overlaps(window) == []
+        assert squeezed(window) == []
+    finally:
+        install_translations(app, "en")
