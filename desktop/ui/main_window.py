@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -63,6 +63,15 @@ def _is_bundle(path: Path) -> bool:
     from desktop.core.bundles import is_bundle
 
     return path.suffix.lower() == ".zip" and path.is_file() and is_bundle(path)
+
+
+def default_size(widget: QWidget) -> QSize:
+    """1280×800, or less on a smaller screen (a 1366×768 laptop gets all of its height)."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return QSize(1280, 800)
+    room = screen.availableGeometry().size()
+    return QSize(min(1280, room.width()), min(800, room.height()))
 
 
 def default_opener(library: Library) -> LibraryOpener:
@@ -152,7 +161,7 @@ class MainWindow(QMainWindow):
         self._notice_until = 0.0
         self._connect_ui()
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        self.resize(default_size(self))
 
         self.library: Library
         self.search_service: SearchService

@@ -70,6 +70,8 @@ def _shown_in_toolbar(toolbar: QToolBar, action) -> bool:
 
 def test_primary_reader_actions_are_visible_at_the_default_size(qtbot, make_window, tmp_path):
     window = _open_window(qtbot, make_window, tmp_path)
+    window.resize(1280, 800)  # the first size on any screen at least that large
+    qtbot.waitUntil(lambda: window.width() == 1280, timeout=5000)
     qtbot.wait(50)
     toolbar = window.reader.toolbar
     annotate = window.extensions["annotations"].annotate_action
@@ -112,3 +114,13 @@ def test_the_empty_library_screen_fits(qtbot, make_window, tmp_path, size, langu
         assert squeezed(window) == []
     finally:
         install_translations(app, "en")
+
+
+def test_the_first_window_is_no_larger_than_the_screen(qtbot, make_window, tmp_path) -> None:
+    from desktop.ui.main_window import default_size
+
+    window = make_window(Library.open(tmp_path / "lib"))
+    room = window.screen().availableGeometry().size()
+    size = default_size(window)
+    assert size.width() <= min(1280, room.width()) and size.height() <= min(800, room.height())
+    assert window.size() == size
