@@ -82,15 +82,18 @@ def _annotations_state(window: Any, shots: _Shots, name: str) -> Path:
 
 
 def _dialog_states(window: Any, shots: _Shots, theme: str) -> list[Path]:
-    """Help ▸ Search syntax, Help ▸ Keyboard shortcuts and the settings dialog."""
+    """Help ▸ Search syntax, Help ▸ Keyboard shortcuts, the settings and the annotation editor."""
+    from desktop.ui.annotations.editor import AnnotationEditor
     from desktop.ui.dialogs.settings_dialog import SettingsDialog
 
     saved = []
     settings = SettingsDialog(window.settings, window)
+    editor = AnnotationEditor("lò gốm cổ bên bờ sông", known_tags=("nghề gốm",), parent=window)
     for name, dialog in (
         ("search-syntax", window.show_search_syntax()),
         ("shortcuts", window.show_shortcuts()),
         ("settings", settings),
+        ("annotation-editor", editor),
     ):
         dialog.show()
         saved.append(shots.save(dialog, f"{name}-{theme}"))

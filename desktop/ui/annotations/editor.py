@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.core.annotations.models import DEFAULT_COLOR, PALETTE, normalize_tags
 from desktop.ui.annotations.labels import color_label
 from desktop.ui.annotations.models import short
+from desktop.ui.fit import fit_placeholder
 
 TAG_SEPARATOR = ","
 
@@ -95,6 +96,7 @@ class AnnotationEditor(QDialog):
         self.tags_edit = QLineEdit(", ".join(tags), self)
         self.tags_edit.setObjectName("annotationTags")
         self.tags_edit.setPlaceholderText(self.tr("tags, comma separated: policy/funding, …"))
+        fit_placeholder(self.tags_edit)
         self.tags_edit.setCompleter(TagCompleter(known_tags, self))
 
         buttons = QDialogButtonBox(

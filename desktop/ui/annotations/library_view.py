@@ -33,13 +33,9 @@ from desktop.ui.annotations.models import (
     AnnotationRole,
     LibraryAnnotationsModel,
 )
+from desktop.ui.fit import fit_placeholder
 
 _NO_DATE = QDate(2000, 1, 1)
-
-
-def _text_width(edit: QLineEdit, text: str) -> int:
-    """The width a line edit needs to show ``text`` whole (frame, margins, clear button)."""
-    return edit.fontMetrics().horizontalAdvance(text) + 48
 
 
 class AnnotationsView(QWidget):
@@ -79,8 +75,7 @@ class AnnotationsView(QWidget):
 
         # Two rows, so the panel fits a laptop-sized window: what to filter by, then
         # the dates, the count and the buttons.
-        placeholder = self.text_edit.placeholderText()
-        self.text_edit.setMinimumWidth(_text_width(self.text_edit, placeholder))
+        fit_placeholder(self.text_edit)
         row = QHBoxLayout()
         row.addWidget(self.text_edit, 2)
         row.addWidget(self.tag_box, 1)
