@@ -128,9 +128,12 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.facets)
         self.splitter.addWidget(self.results)
         self.splitter.addWidget(self.reader)
-        self.splitter.setStretchFactor(0, 0)
+        # All three shrink with the window (the reader least), so a narrow window keeps
+        # the reader's primary actions in its toolbar; the facets keep room for a count.
+        self.facets.setMinimumWidth(140)
+        self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setStretchFactor(2, 4)
         self.splitter.setSizes([200, 420, 620])
         self.splitter.setChildrenCollapsible(False)
         browse = QWidget(self)

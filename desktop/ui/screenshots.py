@@ -77,6 +77,9 @@ def _annotations_state(window: Any, shots: _Shots, name: str) -> Path:
                     article.id, start, start + len(quote), note=note, tags=tags, color=color
                 )
         QCoreApplication.processEvents()
+        tags = window.facets.facet_model.group_index("tag")
+        # The Tags facet shows once the index has caught up with the new tags.
+        wait_until(lambda: window.facets.facet_model.rowCount(tags) > 0, 15)
         wait_until(lambda: False, 0.4)  # let the highlights and panels paint
     return shots.save(window, name)
 
