@@ -729,7 +729,8 @@ class MainWindow(QMainWindow):
             bottom[0].raise_()
             self.resizeDocks(bottom[:1], [170], Qt.Orientation.Vertical)
         if side:
-            self.resizeDocks(side, [280] * len(side), Qt.Orientation.Horizontal)
+            width = 280 if self.width() >= 1200 else 220  # a narrow window keeps the reader
+            self.resizeDocks(side, [width] * len(side), Qt.Orientation.Horizontal)
 
     def _restore_window(self) -> None:
         geometry = self.settings.window_geometry()

@@ -124,3 +124,19 @@ def test_the_first_window_is_no_larger_than_the_screen(qtbot, make_window, tmp_p
     size = default_size(window)
     assert size.width() <= min(1280, room.width()) and size.height() <= min(800, room.height())
     assert window.size() == size
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_show_original_stays_in_the_toolbar_at_900_px(qtbot, make_window, tmp_path, language):
+    app = QApplication.instance()
+    install_translations(app, language)
+    try:
+        window = _open_window(qtbot, make_window, tmp_path)
+        window.resize(900, 600)
+        qtbot.waitUntil(lambda: window.width() == 900, timeout=5000)
+        qtbot.wait(50)
+        toolbar = window.reader.toolbar
+        for action in (window.reader.find_action, window.reader.original_action):
+            assert _shown_in_toolbar(toolbar, action), action.text()
+    finally:
+        install_translations(app, "en")
