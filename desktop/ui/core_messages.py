@@ -1,4 +1,4 @@
-"""Core messages (query errors, search notices) in the UI's language.
+"""Core messages (query errors, search notices, import failures) in the UI's language.
 
 The core speaks English and knows nothing of Qt. The messages it can send to
 the search box are listed here as English templates (``{name}`` marks a part
@@ -16,7 +16,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 _CONTEXT = "CoreMessages"
 
-# Every message the core may show in the search box (query errors, notices).
+# The core's messages the UI shows: in the search box (query errors, notices), then
+# in the import report.
 TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", 'Unbalanced quote: a phrase needs a closing ".'),
     QT_TRANSLATE_NOOP("CoreMessages", "Unbalanced bracket: write ranges as [2023-01-01 TO 2023-06-30]."),  # noqa: E501
@@ -39,6 +40,21 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "The query is too long (over {limit} characters)."),
     QT_TRANSLATE_NOOP("CoreMessages", "The query has no words to search for."),
     QT_TRANSLATE_NOOP("CoreMessages", "No article contains all of the words; showing the best partial matches."),  # noqa: E501
+    # Why a file could not be imported (the import report).
+    QT_TRANSLATE_NOOP("CoreMessages", "damaged or truncated archive ({damage}); {records} intact record(s) were read"),  # noqa: E501
+    QT_TRANSLATE_NOOP("CoreMessages", "{label}the document is empty"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{label}no article text found (only page chrome)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{label}no article text found"),
+    QT_TRANSLATE_NOOP("CoreMessages", "empty file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "empty page"),
+    QT_TRANSLATE_NOOP("CoreMessages", "binary file, not text (it contains NUL bytes)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "binary file, not text (too many control characters)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "undecodable text: no character encoding fits (binary file?)"),  # noqa: E501
+    QT_TRANSLATE_NOOP("CoreMessages", "no article text found in the HTML page"),
+    QT_TRANSLATE_NOOP("CoreMessages", "not valid JSON ({detail})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the record has no body text (body, text or content)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the member is damaged: {detail}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "cannot read the member: {detail}"),
 )
 
 
@@ -46,7 +62,7 @@ TEMPLATES: tuple[str, ...] = (
 def _pattern(template: str) -> re.Pattern[str]:
     parts = re.split(r"(\{\w+\})", template)
     regex = "".join(
-        f"(?P<{p[1:-1]}>.+?)" if re.fullmatch(r"\{\w+\}", p) else re.escape(p) for p in parts
+        f"(?P<{p[1:-1]}>.*?)" if re.fullmatch(r"\{\w+\}", p) else re.escape(p) for p in parts
     )
     return re.compile(regex, re.S)
 

@@ -118,32 +118,32 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="71"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="72"/>
         <source>Annotation</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="94"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="95"/>
         <source>Note (Markdown)</source>
         <translation>Ghi chú (Markdown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="97"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="98"/>
         <source>tags, comma separated: policy/funding, …</source>
         <translation>thẻ, cách nhau bằng dấu phẩy: chính-sách/tài-trợ, …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="107"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="109"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="108"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="110"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="109"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="111"/>
         <source>Tags</source>
         <translation>Thẻ</translation>
     </message>
@@ -254,7 +254,7 @@
         <translation>Xoá</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/annotations/panel.py" line="80"/>
+        <location filename="../../desktop/ui/annotations/panel.py" line="81"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n chú thích</numerusform>
@@ -264,62 +264,62 @@
 <context>
     <name>AnnotationsView</name>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="58"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="54"/>
         <source>Filter quotes and notes…</source>
         <translation>Lọc trích dẫn và ghi chú…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="64"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="60"/>
         <source>Any colour</source>
         <translation>Mọi màu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="73"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="69"/>
         <source>Export…</source>
         <translation>Xuất…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="75"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="71"/>
         <source>Export the annotations shown (W3C JSON-LD, CSV, Markdown, REFI-QDA)</source>
         <translation>Xuất các chú thích đang hiển thị (W3C JSON-LD, CSV, Markdown, REFI-QDA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="77"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="73"/>
         <source>Import…</source>
         <translation>Nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="78"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="74"/>
         <source>Merge a W3C annotation file (JSON-LD)</source>
         <translation>Gộp một tệp chú thích W3C (JSON-LD)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="90"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="85"/>
         <source>from</source>
         <translation>từ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="92"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="87"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="130"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="125"/>
         <source>any</source>
         <translation>bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="141"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="136"/>
         <source>Any tag</source>
         <translation>Mọi thẻ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="144"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="139"/>
         <source>Any article</source>
         <translation>Mọi bài viết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="174"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="169"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total}</translation>
     </message>
@@ -716,120 +716,190 @@
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="21"/>
+        <location filename="../../desktop/ui/core_messages.py" line="22"/>
         <source>Unbalanced quote: a phrase needs a closing &quot;.</source>
         <translation>Thiếu dấu ngoặc kép: cụm từ cần một dấu &quot; đóng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="22"/>
+        <location filename="../../desktop/ui/core_messages.py" line="23"/>
         <source>Unbalanced bracket: write ranges as [2023-01-01 TO 2023-06-30].</source>
         <translation>Thiếu dấu ngoặc vuông: viết khoảng ngày như [2023-01-01 TO 2023-06-30].</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="23"/>
+        <location filename="../../desktop/ui/core_messages.py" line="24"/>
         <source>Unbalanced parenthesis: a &apos;)&apos; has no matching &apos;(&apos;.</source>
         <translation>Thiếu dấu ngoặc: dấu &apos;)&apos; không có dấu &apos;(&apos; tương ứng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="24"/>
+        <location filename="../../desktop/ui/core_messages.py" line="25"/>
         <source>Unbalanced parenthesis: a &apos;(&apos; is never closed.</source>
         <translation>Thiếu dấu ngoặc: dấu &apos;(&apos; chưa được đóng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="25"/>
+        <location filename="../../desktop/ui/core_messages.py" line="26"/>
         <source>Unexpected {token} in the query.</source>
         <translation>Không hiểu {token} trong truy vấn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="26"/>
+        <location filename="../../desktop/ui/core_messages.py" line="27"/>
         <source>OR needs a word on both sides.</source>
         <translation>OR cần một từ ở cả hai bên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="27"/>
+        <location filename="../../desktop/ui/core_messages.py" line="28"/>
         <source>AND needs a word on both sides.</source>
         <translation>AND cần một từ ở cả hai bên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="28"/>
+        <location filename="../../desktop/ui/core_messages.py" line="29"/>
         <source>{word} needs a word after it.</source>
         <translation>{word} cần một từ đứng sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="29"/>
+        <location filename="../../desktop/ui/core_messages.py" line="30"/>
         <source>The query is nested too deeply.</source>
         <translation>Truy vấn lồng nhau quá sâu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="30"/>
+        <location filename="../../desktop/ui/core_messages.py" line="31"/>
         <source>A date range needs a field: published:[2023-01-01 TO 2023-06-30].</source>
         <translation>Khoảng ngày cần một trường: published:[2023-01-01 TO 2023-06-30].</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="31"/>
+        <location filename="../../desktop/ui/core_messages.py" line="32"/>
         <source>Unknown field {field}; use one of {names}.</source>
         <translation>Không có trường {field}; hãy dùng một trong {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="32"/>
+        <location filename="../../desktop/ui/core_messages.py" line="33"/>
         <source>{field}: needs a value after it.</source>
         <translation>{field}: cần một giá trị đứng sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="33"/>
+        <location filename="../../desktop/ui/core_messages.py" line="34"/>
         <source>Ranges work only with published:, not {field}:.</source>
         <translation>Khoảng chỉ dùng được với published:, không dùng với {field}:.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="34"/>
+        <location filename="../../desktop/ui/core_messages.py" line="35"/>
         <source>Bad date {date}: use 2023, 2023-05 or 2023-05-01.</source>
         <translation>Ngày {date} không hợp lệ: hãy viết 2023, 2023-05 hoặc 2023-05-01.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="35"/>
+        <location filename="../../desktop/ui/core_messages.py" line="36"/>
         <source>Bad date {date}: no such day or month.</source>
         <translation>Ngày {date} không hợp lệ: không có ngày hoặc tháng đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="36"/>
+        <location filename="../../desktop/ui/core_messages.py" line="37"/>
         <source>Bad date range {range}: write [2023-01-01 TO 2023-06-30].</source>
         <translation>Khoảng ngày {range} không hợp lệ: hãy viết [2023-01-01 TO 2023-06-30].</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="37"/>
+        <location filename="../../desktop/ui/core_messages.py" line="38"/>
         <source>A date range needs at least one date.</source>
         <translation>Khoảng ngày cần ít nhất một ngày.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="38"/>
+        <location filename="../../desktop/ui/core_messages.py" line="39"/>
         <source>Bad date range {range}: the start is after the end.</source>
         <translation>Khoảng ngày {range} không hợp lệ: ngày đầu sau ngày cuối.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="39"/>
+        <location filename="../../desktop/ui/core_messages.py" line="40"/>
         <source>The query is too long (over {limit} characters).</source>
         <translation>Truy vấn quá dài (hơn {limit} ký tự).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="40"/>
+        <location filename="../../desktop/ui/core_messages.py" line="41"/>
         <source>The query has no words to search for.</source>
         <translation>Truy vấn không có từ nào để tìm.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="41"/>
+        <location filename="../../desktop/ui/core_messages.py" line="42"/>
         <source>No article contains all of the words; showing the best partial matches.</source>
         <translation>Không bài nào chứa đủ mọi từ; đang hiện các bài khớp một phần tốt nhất.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="44"/>
+        <source>damaged or truncated archive ({damage}); {records} intact record(s) were read</source>
+        <translation>kho lưu trữ bị hỏng hoặc bị cắt cụt ({damage}); đọc được {records} bản ghi nguyên vẹn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="45"/>
+        <source>{label}the document is empty</source>
+        <translation>{label}tài liệu trống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="46"/>
+        <source>{label}no article text found (only page chrome)</source>
+        <translation>{label}không tìm thấy nội dung bài (chỉ có phần khung trang)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="47"/>
+        <source>{label}no article text found</source>
+        <translation>{label}không tìm thấy nội dung bài</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="48"/>
+        <source>empty file</source>
+        <translation>tệp trống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="49"/>
+        <source>empty page</source>
+        <translation>trang trống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="50"/>
+        <source>binary file, not text (it contains NUL bytes)</source>
+        <translation>tệp nhị phân, không phải văn bản (có byte NUL)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="51"/>
+        <source>binary file, not text (too many control characters)</source>
+        <translation>tệp nhị phân, không phải văn bản (quá nhiều ký tự điều khiển)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="52"/>
+        <source>undecodable text: no character encoding fits (binary file?)</source>
+        <translation>không giải mã được văn bản: không bảng mã nào phù hợp (tệp nhị phân?)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="53"/>
+        <source>no article text found in the HTML page</source>
+        <translation>không tìm thấy nội dung bài trong trang HTML</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="54"/>
+        <source>not valid JSON ({detail})</source>
+        <translation>JSON không hợp lệ ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="55"/>
+        <source>the record has no body text (body, text or content)</source>
+        <translation>bản ghi không có nội dung (body, text hoặc content)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="56"/>
+        <source>the member is damaged: {detail}</source>
+        <translation>tệp con bị hỏng: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="57"/>
+        <source>cannot read the member: {detail}</source>
+        <translation>không đọc được tệp con: {detail}</translation>
     </message>
 </context>
 <context>
     <name>EmptyLibraryScreen</name>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="21"/>
+        <location filename="../../desktop/ui/empty_state.py" line="33"/>
         <source>Your library is empty</source>
         <translation>Thư viện của bạn đang trống</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="30"/>
+        <location filename="../../desktop/ui/empty_state.py" line="42"/>
         <source>Import articles to start: text files, HTML pages, WARC/WACZ web archives, JSON Lines, or zip files holding any of these.
 
 Use the buttons below, {file} ▸ {item} (Ctrl+O), or drop files and folders onto this window. Everything stays on this computer.
@@ -842,17 +912,17 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 Để thử tìm kiếm, so sánh và chú thích trước, hãy mở thư viện mẫu: vài bài viết ngắn đi kèm ứng dụng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="44"/>
+        <location filename="../../desktop/ui/empty_state.py" line="56"/>
         <source>Import files…</source>
         <translation>Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="47"/>
+        <location filename="../../desktop/ui/empty_state.py" line="59"/>
         <source>Import a folder…</source>
         <translation>Nhập một thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="48"/>
+        <location filename="../../desktop/ui/empty_state.py" line="60"/>
         <source>Open the sample library</source>
         <translation>Mở thư viện mẫu</translation>
     </message>
@@ -926,12 +996,12 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>FailuresModel</name>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="40"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="40"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -1007,37 +1077,37 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="72"/>
         <source>Imported {imported} articles; {duplicates} duplicates skipped; {failed} failed.</source>
         <translation>Đã nhập {imported} bài; bỏ qua {duplicates} bài trùng; {failed} lỗi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="79"/>
         <source>The import was cancelled; what was imported before is kept.</source>
         <translation>Việc nhập đã bị huỷ; những gì đã nhập trước đó vẫn được giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="85"/>
         <source>Import report</source>
         <translation>Báo cáo nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="112"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="115"/>
         <source>Copy</source>
         <translation>Sao chép</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="116"/>
         <source>Copy every failed file and its reason</source>
         <translation>Sao chép mọi tệp lỗi kèm lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="124"/>
         <source>These files could not be imported:</source>
         <translation>Không thể nhập các tệp sau:</translation>
     </message>
@@ -1045,75 +1115,75 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>(read-only)</source>
         <translation>(chỉ đọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>Select exactly two results to compare.</source>
         <translation>Hãy chọn đúng hai kết quả để so sánh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="378"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>%n article(s) in this library</source>
         <translation>
             <numerusform>Thư viện có %n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/ui/main_window.py" line="440"/>
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/ui/main_window.py" line="443"/>
         <source>Articles and archives (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;All files (*)</source>
         <translation>Bài viết và kho lưu trữ (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429"/>
+        <location filename="../../desktop/ui/main_window.py" line="452"/>
         <source>Import a folder</source>
         <translation>Nhập một thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="436"/>
+        <location filename="../../desktop/ui/main_window.py" line="459"/>
         <source>This library is read-only.</source>
         <translation>Thư viện này chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="439"/>
+        <location filename="../../desktop/ui/main_window.py" line="462"/>
         <source>Wait for the bundle task to finish.</source>
         <translation>Hãy đợi tác vụ gói hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="444"/>
+        <location filename="../../desktop/ui/main_window.py" line="467"/>
         <source>An import is already running.</source>
         <translation>Đang có một lần nhập khác chạy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="482"/>
+        <location filename="../../desktop/ui/main_window.py" line="506"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="500"/>
+        <location filename="../../desktop/ui/main_window.py" line="524"/>
         <source>Create a library in…</source>
         <translation>Tạo thư viện trong…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="500"/>
+        <location filename="../../desktop/ui/main_window.py" line="524"/>
         <source>Open a library folder</source>
         <translation>Mở thư mục thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="521"/>
-        <location filename="../../desktop/ui/main_window.py" line="542"/>
+        <location filename="../../desktop/ui/main_window.py" line="545"/>
+        <location filename="../../desktop/ui/main_window.py" line="566"/>
         <source>Wait for the import to finish first.</source>
         <translation>Hãy đợi việc nhập hoàn tất trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="528"/>
+        <location filename="../../desktop/ui/main_window.py" line="552"/>
         <source>Open library</source>
         <translation>Mở thư viện</translation>
     </message>

@@ -37,3 +37,28 @@ def test_the_templates_match_what_the_parser_says(qtbot) -> None:
                 assert translate_message(str(exc)) != str(exc), str(exc)
     finally:
         install_translations(app, "en")
+
+
+def test_import_failure_reasons_are_translated_in_the_report(qtbot) -> None:
+    from desktop.core.models import ImportFailure, ImportReport
+    from desktop.ui.importing.report_dialog import ImportReportDialog
+
+    reason = (
+        "damaged or truncated archive (a record has an invalid length); "
+        "0 intact record(s) were read"
+    )
+    report = ImportReport(failed=[ImportFailure(path="crawl.warc.gz", error=reason)])
+    app = QApplication.instance()
+    try:
+        install_translations(app, "vi")
+        dialog = ImportReportDialog(report)
+        qtbot.addWidget(dialog)
+        shown = dialog.model.index(0, 1).data()
+        assert shown.startswith("kho lưu trữ bị hỏng")
+        assert "(a record has an invalid length)" in shown
+        assert shown in dialog.details_text()
+    finally:
+        install_translations(app, "en")
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    assert dialog.model.index(0, 1).data() == reason

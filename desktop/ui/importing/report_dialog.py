@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import ImportFailure, ImportReport
+from desktop.ui.core_messages import translate_message
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 # Rows grow to show a wrapped reason whole; beyond this many, measuring every row
@@ -48,7 +49,7 @@ class FailuresModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._failures):
             return None
         failure = self._failures[index.row()]
-        value = failure.path if index.column() == 0 else failure.error
+        value = failure.path if index.column() == 0 else translate_message(failure.error)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return value
         return None
@@ -128,7 +129,7 @@ class ImportReportDialog(QDialog):
 
     def details_text(self) -> str:
         """Every failure on its own line: the file, a tab, the whole reason."""
-        return "\n".join(f"{f.path}\t{f.error}" for f in self.report.failed)
+        return "\n".join(f"{f.path}\t{translate_message(f.error)}" for f in self.report.failed)
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details_text())
