@@ -1799,17 +1799,22 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_model.py" line="103"/>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="94"/>
+        <source>For a near-duplicate: the estimated share of word sequences the two articles have in common (as in Reused text). The compare window measures, passage by passage, how much of each text is found in the other.</source>
+        <translation>Với bài gần trùng: tỉ lệ ước tính các chuỗi từ hai bài có chung (như trong Văn bản dùng lại). Cửa sổ so sánh đo theo từng đoạn xem bao nhiêu phần của mỗi bài có trong bài kia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="110"/>
         <source>related</source>
         <translation>liên quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_model.py" line="134"/>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="141"/>
         <source>Near-duplicate: %1 of the shorter article&apos;s text is in the other</source>
         <translation>Gần trùng: %1 văn bản của bài ngắn hơn có trong bài kia</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_model.py" line="137"/>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="144"/>
         <source>Related: shares distinctive words with this article, not its text</source>
         <translation>Liên quan: có chung các từ đặc trưng với bài này, không chung văn bản</translation>
     </message>

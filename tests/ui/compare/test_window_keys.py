@@ -66,4 +66,9 @@ def test_each_similarity_measure_is_labelled(qtbot, make_window, library) -> Non
     header = model.headerData(1, Qt.Orientation.Horizontal)
     tip = model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert header == "Shared text" and "compare window" in tip
+    from desktop.ui.compare.similar_model import SimilarArticlesModel
+
+    similar = SimilarArticlesModel()
+    tip = similar.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "Reused text" in tip and "compare window" in tip
     assert QApplication.instance() is not None
