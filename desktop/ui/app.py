@@ -74,6 +74,13 @@ def open_library_for_app(library_dir: Path, bundle: str | None) -> object:
 def run_app(library_dir: Path, bundle: str | None = None, self_test: bool = False) -> int:
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    else:
+        from desktop.ui.platform_check import display_problem
+
+        problem = display_problem()
+        if problem is not None:  # instead of Qt's abort
+            print(f"archive-browser: error: {problem}", file=sys.stderr)
+            return 1
     from desktop.core.errors import UserError
     from desktop.ui.i18n import install_translations
     from desktop.ui.settings import AppSettings
@@ -100,7 +107,14 @@ def run_app(library_dir: Path, bundle: str | None = None, self_test: bool = Fals
     window = MainWindow(library, settings)  # type: ignore[arg-type]
     if not bundle:
         settings.remember_library(Path(library_dir))
+    current = [window]
+
+    def follow(replacement: MainWindow) -> None:  # a language change rebuilds the window
+        current[0] = replacement
+        replacement.replaced.connect(follow)
+
+    window.replaced.connect(follow)
     window.show()
     code = int(app.exec())  # type: ignore[attr-defined]
-    window.shutdown()
+    current[0].shutdown()
     return code

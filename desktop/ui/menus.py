@@ -23,6 +23,7 @@ class WindowActions:
     export_citations: QAction
     import_bundle: QAction
     open_bundle: QAction
+    open_sample: QAction
     compare_selected: QAction
     settings: QAction
     quit: QAction
@@ -32,6 +33,8 @@ class WindowActions:
     full_screen: QAction
     about: QAction
     about_qt: QAction
+    search_syntax: QAction
+    shortcuts: QAction
 
 
 def create_actions(window: QMainWindow) -> WindowActions:
@@ -73,6 +76,7 @@ def create_actions(window: QMainWindow) -> WindowActions:
         export_citations=make(QCoreApplication.translate("Menus", "Export C&itations…")),
         import_bundle=make(QCoreApplication.translate("Menus", "Import B&undle…")),
         open_bundle=make(QCoreApplication.translate("Menus", "Open Bundle Rea&d-Only…")),
+        open_sample=make(QCoreApplication.translate("Menus", "Open the Sa&mple Library")),
         compare_selected=make(
             QCoreApplication.translate("Menus", "Co&mpare Selected"), [QKeySequence("Ctrl+D")]
         ),
@@ -87,6 +91,11 @@ def create_actions(window: QMainWindow) -> WindowActions:
         full_screen=full,
         about=about,
         about_qt=make(QCoreApplication.translate("Menus", "About &Qt")),
+        search_syntax=make(
+            QCoreApplication.translate("Menus", "&Search Syntax"),
+            [QKeySequence(QKeySequence.StandardKey.HelpContents)],
+        ),
+        shortcuts=make(QCoreApplication.translate("Menus", "&Keyboard Shortcuts")),
     )
 
 
@@ -99,6 +108,7 @@ def build_menus(menubar: QMenuBar, actions: WindowActions, reader: ReaderView) -
     file_menu.addAction(actions.open_library)
     file_menu.addAction(actions.new_library)
     file_menu.addAction(actions.open_bundle)
+    file_menu.addAction(actions.open_sample)
     file_menu.addSeparator()
     file_menu.addAction(actions.import_bundle)
     file_menu.addAction(actions.export_library)
@@ -135,5 +145,8 @@ def build_menus(menubar: QMenuBar, actions: WindowActions, reader: ReaderView) -
 
     help_menu = menubar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.setObjectName("helpMenu")
+    help_menu.addAction(actions.search_syntax)
+    help_menu.addAction(actions.shortcuts)
+    help_menu.addSeparator()
     help_menu.addAction(actions.about)
     help_menu.addAction(actions.about_qt)

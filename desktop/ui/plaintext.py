@@ -43,7 +43,18 @@ def plain_tooltip(text: str | None) -> str:
     """A tool tip that shows ``text`` as it is (escaped, so Qt renders no markup); "" for none."""
     if not text:
         return ""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"
+    return f"{_TOOLTIP_OPEN}{html.escape(text, quote=False)}{_TOOLTIP_CLOSE}"
+
+
+_TOOLTIP_OPEN = "<p style='white-space:pre-wrap'>"
+_TOOLTIP_CLOSE = "</p>"
+
+
+def tooltip_text(tooltip: str) -> str:
+    """The text a tool tip shows: ``plain_tooltip`` undone, other tool tips as they are."""
+    if tooltip.startswith(_TOOLTIP_OPEN) and tooltip.endswith(_TOOLTIP_CLOSE):
+        return html.unescape(tooltip[len(_TOOLTIP_OPEN) : -len(_TOOLTIP_CLOSE)])
+    return tooltip
 
 
 def plain_message_box(

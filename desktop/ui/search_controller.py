@@ -10,7 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.search.models import SearchRequest, SortKey
+from desktop.ui.core_messages import translate_message
 from desktop.ui.facets.sidebar import FacetSidebar
+from desktop.ui.results.message import ResultsMessage
 from desktop.ui.results.model import ResultRow, ResultsModel
 from desktop.ui.search_bar import SearchBar
 from desktop.ui.search_service import Answer, SearchService
@@ -30,12 +32,14 @@ class SearchController(QObject):
         bar: SearchBar,
         facets: FacetSidebar,
         parent: QObject | None = None,
+        message: ResultsMessage | None = None,
     ):
         super().__init__(parent)
         self.service = service
         self.model = model
         self.bar = bar
         self.facets = facets
+        self.message = message  # query errors and notices, over the result list
         self.generation = 0
         self.query = ""
         self.sort: SortKey = bar.sort_key()
@@ -105,6 +109,11 @@ class SearchController(QObject):
             self.last_result = result
             self.model.reset_rows(rows, result.total)
             self.bar.show_total(result.total, result.total_is_exact, result.notice, result.took_ms)
+            if self.message is not None:
+                if result.notice:
+                    self.message.show_notice(translate_message(result.notice))
+                else:
+                    self.message.clear()
             if result.facets:
                 self.facets.set_counts(result.facets)
             self.results_changed.emit(result)
@@ -115,6 +124,9 @@ class SearchController(QObject):
     def _on_failed(self, _request_id: int, generation: int, message: str) -> None:
         if generation != self.generation:
             return
+        message = translate_message(message)
         self.model.page_failed()
         self.bar.show_error(message)
+        if self.message is not None:
+            self.message.show_error(message)
         self.error_shown.emit(message)

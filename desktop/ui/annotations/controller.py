@@ -33,6 +33,7 @@ from desktop.ui.annotations.highlighter import AnnotationHighlighter
 from desktop.ui.annotations.library_view import AnnotationsView
 from desktop.ui.annotations.models import ArticleAnnotationsModel
 from desktop.ui.annotations.panel import AnnotationPanel
+from desktop.ui.export_folder import remember_export, suggested_path
 from desktop.ui.plaintext import plain_tooltip
 from desktop.ui.reader.view import ReaderView
 
@@ -319,9 +320,13 @@ class AnnotationController(QObject):
             self.tr("REFI-QDA project (*.qdpx)"): "qdpx",
         }
         path, chosen = QFileDialog.getSaveFileName(
-            self.view, self.tr("Export annotations"), "annotations.jsonld", ";;".join(filters)
+            self.view,
+            self.tr("Export annotations"),
+            suggested_path(self.view, "annotations.jsonld"),
+            ";;".join(filters),
         )
         if path:
+            remember_export(self.view, path)
             fmt = filters.get(chosen, "w3c")
             target = Path(path)
             if not target.suffix:

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.annotations.models import DEFAULT_COLOR, PALETTE, normalize_tags
+from desktop.ui.annotations.labels import color_label
 from desktop.ui.annotations.models import short
-from desktop.ui.plaintext import PlainLabel
+from desktop.ui.fit import fit_placeholder
+from desktop.ui.plaintext import PlainLabel, plain_tooltip
 
 TAG_SEPARATOR = ","
 
@@ -81,7 +83,7 @@ class AnnotationEditor(QDialog):
             button.setObjectName(f"color_{name}")
             button.setCheckable(True)
             button.setIcon(swatch(hex_color))
-            button.setToolTip(self.tr(name))
+            button.setToolTip(plain_tooltip(color_label(name)))
             button.setProperty("colorName", name)
             self.colors.addButton(button)
             palette_row.addWidget(button)
@@ -94,6 +96,7 @@ class AnnotationEditor(QDialog):
         self.tags_edit = QLineEdit(", ".join(tags), self)
         self.tags_edit.setObjectName("annotationTags")
         self.tags_edit.setPlaceholderText(self.tr("tags, comma separated: policy/funding, …"))
+        fit_placeholder(self.tags_edit)
         self.tags_edit.setCompleter(TagCompleter(known_tags, self))
 
         buttons = QDialogButtonBox(

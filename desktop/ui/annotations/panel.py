@@ -38,13 +38,14 @@ class AnnotationPanel(QWidget):
         self.count_label = PlainLabel(parent=self)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label, 1)
+        buttons = QHBoxLayout()  # under the count, so the panel can be narrow
+        buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.count_label)
         layout.addLayout(buttons)
 
         self.list.clicked.connect(self._on_clicked)

@@ -25,6 +25,7 @@ from desktop.core.search.models import SearchRequest
 from desktop.core.store import Library
 from desktop.ui.bundles.options_dialog import ExportOptionsDialog
 from desktop.ui.bundles.progress_strip import BundleProgressStrip
+from desktop.ui.export_folder import remember_export, suggested_path
 from desktop.ui.threading import Throttle, run_task
 
 PAGE = 5000  # ids fetched per search page when exporting filtered results
@@ -136,7 +137,7 @@ class BundleController(QObject):
     # -- choosing (dialogs) --------------------------------------------------------
 
     def _suggested(self, stem: str) -> Path:
-        return Path.home() / f"{stem}.zip"
+        return Path(suggested_path(self.window, f"{stem}.zip"))
 
     def export_library_dialog(self) -> ExportOptionsDialog:
         count = self.window.library.articles.count()
@@ -176,6 +177,7 @@ class BundleController(QObject):
     ) -> ExportOptionsDialog:
         dialog = ExportOptionsDialog(title, summary, suggested, parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: remember_export(self.window, dialog.path()))
         dialog.accepted.connect(
             lambda: self.start_export(
                 dialog.path(),

@@ -41,7 +41,17 @@ class ClustersModel(QStandardItemModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(0, 3, parent)
-        self.setHorizontalHeaderLabels([self.tr("Article"), self.tr("Similarity"), self.tr("Id")])
+        self.setHorizontalHeaderLabels([self.tr("Article"), self.tr("Shared text"), self.tr("Id")])
+        self.setHeaderData(
+            1,
+            Qt.Orientation.Horizontal,
+            self.tr(
+                "Estimated share of word sequences this article has in common with the "
+                "cluster's first article (a quick measure over the whole library). The compare "
+                "window measures, passage by passage, how much of each text is found in the other."
+            ),
+            Qt.ItemDataRole.ToolTipRole,
+        )
         self.clusters: list[list[ClusterEntry]] = []
 
     def set_clusters(self, clusters: list[list[ClusterEntry]]) -> None:

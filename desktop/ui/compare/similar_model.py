@@ -89,6 +89,13 @@ class SimilarArticlesModel(QAbstractTableModel):
             and 0 <= section < len(self._headers)
         ):
             return self._headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            if section == 0:
+                return self.tr(
+                    "For a near-duplicate: the estimated share of word sequences the two "
+                    "articles have in common (as in Reused text). The compare window measures, "
+                    "passage by passage, how much of each text is found in the other."
+                )
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

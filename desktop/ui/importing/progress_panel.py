@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.models import ImportProgress
 from desktop.ui.importing.controller import IndexProgress
@@ -22,24 +29,30 @@ class ImportPanel(QFrame):
         font.setBold(True)
         self.title.setFont(font)
         self.bar = QProgressBar(self)
-        self.bar.setMinimumWidth(220)
+        self.bar.setMinimumWidth(140)
         self.bar.setTextVisible(True)
         self.current = PlainLabel(parent=self)
         self.current.setObjectName("importCurrent")
         self.current.setTextFormat(Qt.TextFormat.PlainText)
-        self.current.setMinimumWidth(120)
+        self.current.setMinimumWidth(40)
         self.counts = PlainLabel(parent=self)
         self.counts.setObjectName("importCounts")
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("importCancel")
         self.cancel_button.clicked.connect(self._cancel)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.title)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.current, 1)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.cancel_button)
+        # Two rows, so the strip fits a laptop-sized window in every language.
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.cancel_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.bar)
+        bottom.addWidget(self.current, 1)
+        bottom.addWidget(self.counts)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 4)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
         self.hide()
 
     def start(self) -> None:

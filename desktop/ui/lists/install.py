@@ -80,7 +80,7 @@ def _place_panel(main_window: Any, controller: ListsController) -> None:
         side.addWidget(facets)
         side.setStretchFactor(0, 2)
         side.setStretchFactor(1, 3)
-        splitter.setStretchFactor(at, 0)
+        splitter.setStretchFactor(at, 1)  # shrinks with the window, like the facets
         if splitter.isVisible():  # laid out already: keep what the user had
             splitter.setSizes(sizes)
         main_window.sidebar_splitter = side

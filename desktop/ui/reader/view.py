@@ -151,11 +151,16 @@ class ReaderView(QWidget):
             return action
 
         self.prev_hit_action = make(
-            self.tr("◀ Previous hit"), self.previous_hit, "Shift+F3", self.tr("Previous search hit")
+            "◀", self.previous_hit, "Shift+F3", self.tr("Previous search hit (Shift+F3)")
         )
+        self.prev_hit_action.setIconText("◀")
         self.next_hit_action = make(
-            self.tr("Next hit ▶"), self.next_hit, "F3", self.tr("Next search hit")
+            "▶", self.next_hit, "F3", self.tr("Next search hit (F3)")
         )
+        # The menus show words; the toolbar shows only the arrows.
+        self.prev_hit_action.setText(self.tr("Previous Hit"))
+        self.next_hit_action.setText(self.tr("Next Hit"))
+        self.next_hit_action.setIconText("▶")
         self.hit_label = PlainLabel(parent=self)
         self.hit_label.setObjectName("hitCounter")
         self.hit_label.setContentsMargins(6, 0, 6, 0)
@@ -186,30 +191,30 @@ class ReaderView(QWidget):
         self.original_action.setToolTip(self.tr("Show the stored original (sanitized, offline)"))
         self.original_action.toggled.connect(self.show_original)
 
+        # Primary actions first: when the reader is narrow, the toolbar's overflow
+        # menu (») takes the text-size buttons, which the View menu also holds.
         tb = self.toolbar
         tb.addAction(self.prev_hit_action)
         tb.addWidget(self.hit_label)
         tb.addAction(self.next_hit_action)
         tb.addSeparator()
         tb.addAction(self.find_action)
-        tb.addSeparator()
+        tb.addAction(self.original_action)
+        self._secondary = tb.addSeparator()
         tb.addAction(self.zoom_out_action)
         tb.addAction(self.zoom_reset_action)
         tb.addAction(self.zoom_in_action)
         tb.addAction(self.serif_action)
-        tb.addSeparator()
-        tb.addAction(self.original_action)
         self.page_indicator = PageIndicator(self)
         self.page_action = tb.addWidget(self.page_indicator)
         self.page_action.setVisible(False)
-        self._extra_separator_added = False
 
     def add_action(self, action: QAction) -> None:
-        """Add a host action (annotate, compare…) to the toolbar and the context menu."""
-        if not self._extra_separator_added:
-            self.toolbar.addSeparator()
-            self._extra_separator_added = True
-        self.toolbar.addAction(action)
+        """Add a host action (annotate, compare…) to the toolbar and the context menu.
+
+        It goes with the primary actions, before the text-size buttons.
+        """
+        self.toolbar.insertAction(self._secondary, action)
         self.body_edit.extra_actions.append(action)
         self.addAction(action)
 
