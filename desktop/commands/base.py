@@ -27,7 +27,10 @@ class CommandContext:
     def library_dir(self) -> Path:
         return resolve_library_dir(self._explicit)
 
-    def open_library(self, *, create: bool = True) -> Library:
+    def open_library(self, *, create: bool = False) -> Library:
+        """The library, opened once. Only commands that add data pass ``create``:
+        a mistyped ``--library`` must say "No library at DIR", not answer from a new,
+        empty library."""
         if self._library is None:
             self._library = Library.open(self.library_dir(), create=create)
         return self._library

@@ -47,7 +47,7 @@ def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
     for path in paths:
         if not path.exists():
             raise UserError(f"No such file or folder: {path}")
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=True)
     status = StatusLine.on_stderr()
     with _CtrlC() as interrupted:
         report = import_paths(

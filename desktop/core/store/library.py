@@ -46,7 +46,7 @@ class Library(Closing):
             raise LibraryError(f"{root} is a file, not a library folder.")
         if not db_path.exists():
             if not create or read_only:
-                raise LibraryError(f"No library at {root} (no {DB_NAME}).")
+                raise LibraryError(f"No library at {root} (it has no {DB_NAME}).")
             try:
                 root.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
