@@ -8,8 +8,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.core.errors import LibraryError
 from desktop.core.paths import resolve_library_dir
 from desktop.core.store import Library
+from desktop.core.store.library import DB_NAME
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -26,6 +28,20 @@ class CommandContext:
 
     def library_dir(self) -> Path:
         return resolve_library_dir(self._explicit)
+
+    def db_path(self) -> Path:
+        """The library database this command works on (for error messages)."""
+        if self._library is not None:
+            return self._library.db_path
+        return self.library_dir() / DB_NAME
+
+    def require_library(self) -> Path:
+        """The library folder, which must hold a library (for commands that open it
+        themselves, such as ``check`` and ``recover`` on a damaged one)."""
+        root = self.library_dir()
+        if not (root / DB_NAME).is_file():
+            raise LibraryError(f"No library at {root} (it has no {DB_NAME}).")
+        return root
 
     def open_library(self, *, create: bool = False) -> Library:
         """The library, opened once. Only commands that add data pass ``create``:

@@ -19,6 +19,8 @@ READING_COMMANDS = [
     ["annotations", "export", "--format", "w3c", "OUT"],
     ["bundle", "export", "OUT.zip"],
     ["reindex"],
+    ["check"],
+    ["recover", "OUT"],
 ]
 
 

@@ -7,13 +7,21 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 
-def connect(db_path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """A connection in autocommit mode; use ``transaction`` for writes."""
+def connect(
+    db_path: Path, *, read_only: bool = False, immutable: bool = False
+) -> sqlite3.Connection:
+    """A connection in autocommit mode; use ``transaction`` for writes.
+
+    ``immutable`` (read-only only) is for a folder that cannot be written, where
+    SQLite could not create the lock and shared-memory files it otherwise needs.
+    """
     if read_only:
+        flags = "mode=ro&immutable=1" if immutable else "mode=ro"
         conn = sqlite3.connect(
-            f"file:{db_path.as_posix()}?mode=ro", uri=True, isolation_level=None,
+            f"{_file_uri(db_path)}?{flags}", uri=True, isolation_level=None,
             check_same_thread=False,
         )
     else:
@@ -25,6 +33,11 @@ def connect(db_path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
     conn.row_factory = sqlite3.Row
     return conn
+
+
+def _file_uri(db_path: Path) -> str:
+    """A ``file:`` URI for SQLite; ``?`` and ``#`` in folder names are escaped."""
+    return "file:" + quote(Path(db_path).absolute().as_posix(), safe="/:")
 
 
 def _enable_wal(conn: sqlite3.Connection, *, wait: float = 10.0) -> None:
