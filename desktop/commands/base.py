@@ -11,6 +11,7 @@ from typing import Any
 from desktop.core.errors import LibraryError
 from desktop.core.paths import resolve_library_dir
 from desktop.core.store import Library
+from desktop.core.store.faults import ReadOnlyLibraryError
 from desktop.core.store.library import DB_NAME
 
 EXIT_OK = 0
@@ -43,12 +44,27 @@ class CommandContext:
             raise LibraryError(f"No library at {root} (it has no {DB_NAME}).")
         return root
 
-    def open_library(self, *, create: bool = False) -> Library:
-        """The library, opened once. Only commands that add data pass ``create``:
-        a mistyped ``--library`` must say "No library at DIR", not answer from a new,
-        empty library."""
+    def open_library(self, *, create: bool = False, writes: bool = False) -> Library:
+        """The library, opened once.
+
+        Only commands that add data pass ``create``: a mistyped ``--library`` must
+        say "No library at DIR", not answer from a new, empty library. Commands that
+        change the library pass ``writes`` (implied by ``create``) and are refused on
+        a read-only one; the others are told, on stderr, that it is read-only.
+        """
         if self._library is None:
             self._library = Library.open(self.library_dir(), create=create)
+            if self._library.read_only and not (create or writes):
+                print(
+                    f"archive-browser: note: the library {self._library.root} is read-only; "
+                    "it is searched with its index as it is.",
+                    file=sys.stderr,
+                )
+        if self._library.read_only and (create or writes):
+            raise ReadOnlyLibraryError(
+                f"The library {self._library.root} is read-only: it can be searched and "
+                "read, not changed. Copy the folder somewhere writable to change it."
+            )
         return self._library
 
     def close(self) -> None:
