@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from desktop.core.closing import Closing
@@ -96,20 +95,19 @@ class Library(Closing):
 
 
 def writable(path: Path) -> bool:
-    """Whether ``path`` (a folder or a file) can really be written.
+    """Whether ``path`` (a folder or a file) can be written.
 
-    Probed by trying, not by permission bits: root passes every permission check
-    yet cannot write to a read-only mount.
+    Asked of the kernel without opening anything: closing a descriptor on the
+    database would drop the SQLite locks this process holds on it. ``access``
+    reports a read-only mount even to root, who passes every permission check.
     """
     try:
-        if path.is_dir():
-            with tempfile.TemporaryFile(dir=path, prefix=".write-probe-"):
-                return True
-        fd = os.open(path, os.O_RDWR)
-        os.close(fd)
-        return True
-    except OSError:
-        return False
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return False
+    except (OSError, AttributeError):
+        pass
+    mode = os.W_OK | (os.X_OK if path.is_dir() else 0)
+    return os.access(path, mode)
 
 
 _SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
