@@ -10,10 +10,11 @@ inputs in a temporary folder and imports each, then the 35k corpus
 - ``corpus-35k``: the real corpus (35,440 articles).
 
 Each import runs ``archive-browser import --json`` (including the index catch-up)
-in a child process; this script samples ``/proc`` every 20 ms and sums the RSS
+in a child process; this script samples ``/proc`` every 50 ms and sums the RSS
 of the child and its descendants. Linux only.
 
     .venv/bin/python bench/bench_import_memory.py [--runs 3] [--only sparse,zip,corpus]
+        [--peer OLDER_SOURCE_TREE]
 """
 
 from __future__ import annotations
@@ -90,20 +91,24 @@ def tree_rss_mb(root: int) -> float:
     return total / 1024
 
 
-def measure(inputs: list[Path], library: Path) -> tuple[float, float, dict[str, object]]:
-    """(peak tree RSS in MB, seconds, the import's JSON summary)."""
+def measure(
+    inputs: list[Path], library: Path, tree: Path = REPO
+) -> tuple[float, float, dict[str, object]]:
+    """(peak tree RSS in MB, seconds, the import's JSON summary) of ``tree``'s import."""
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "desktop", "--library", str(library), "import",
-         *map(str, inputs), "--json"],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-    )
-    peak = 0.0
-    while proc.poll() is None:
-        peak = max(peak, tree_rss_mb(proc.pid))
-        time.sleep(0.02)
-    out = proc.stdout.read() if proc.stdout else b""
-    seconds = time.perf_counter() - started
+    with tempfile.TemporaryFile() as stdout:  # a pipe would fill up and block the import
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "desktop", "--library", str(library), "import",
+             *map(str, inputs), "--json"],
+            cwd=tree, stdout=stdout, stderr=subprocess.DEVNULL,
+        )
+        peak = 0.0
+        while proc.poll() is None:
+            peak = max(peak, tree_rss_mb(proc.pid))
+            time.sleep(0.05)
+        seconds = time.perf_counter() - started
+        stdout.seek(0)
+        out = stdout.read()
     try:
         summary = json.loads(out.decode("utf-8").strip().splitlines()[-1])
     except (ValueError, IndexError):
@@ -127,7 +132,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", default="sparse,zip,corpus")
+    parser.add_argument(
+        "--peer", type=Path, default=None,
+        help="another source tree (an older version) measured in the same run, for a ratio",
+    )
     args = parser.parse_args()
+    trees = [("this tree", REPO)] + ([("peer", args.peer.resolve())] if args.peer else [])
     wanted = set(args.only.split(","))
     with tempfile.TemporaryDirectory(prefix="bench-import-memory-") as tmp:
         work = Path(tmp)
@@ -147,21 +157,26 @@ def main() -> int:
               f"median of {args.runs} run(s)")
         worst = 0.0
         for name, inputs in cases:
-            peaks, times = [], []
-            summary: dict[str, object] = {}
-            for run in range(args.runs):
-                library = work / f"lib-{len(peaks)}-{run}"
-                peak, seconds, summary = measure(inputs, library)
-                peaks.append(peak)
-                times.append(seconds)
-                subprocess.run(["rm", "-rf", str(library)], check=False)
-            median = statistics.median(peaks)
-            worst = max(worst, median)
-            print(
-                f"  {name:<36} peak {median:7.0f} MB (runs: "
-                f"{', '.join(f'{p:.0f}' for p in peaks)}), {statistics.median(times):6.1f} s, "
-                f"{_describe(summary)}"
-            )
+            medians: dict[str, float] = {}
+            for label, tree in trees:
+                peaks, times = [], []
+                summary: dict[str, object] = {}
+                for run in range(args.runs):
+                    library = work / f"lib-{label.replace(' ', '-')}-{run}"
+                    peak, seconds, summary = measure(inputs, library, tree)
+                    peaks.append(peak)
+                    times.append(seconds)
+                    subprocess.run(["rm", "-rf", str(library)], check=False)
+                medians[label] = statistics.median(peaks)
+                print(
+                    f"  {name:<34} {label:<9} peak {medians[label]:6.0f} MB (runs: "
+                    f"{', '.join(f'{p:.0f}' for p in peaks)}), "
+                    f"{statistics.median(times):6.1f} s, {_describe(summary)}",
+                    flush=True,
+                )
+            worst = max(worst, medians["this tree"])
+            if "peer" in medians and medians["peer"]:
+                print(f"  {'':<34} ratio this/peer {medians['this tree'] / medians['peer']:.2f}")
         print(f"worst median peak: {worst:.0f} MB ({'within' if worst <= GOAL_MB else 'OVER'} "
               f"the {GOAL_MB} MB goal)")
     return 0
