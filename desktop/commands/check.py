@@ -108,12 +108,18 @@ def cmd_recover(args: argparse.Namespace, ctx: CommandContext) -> int:
             "tags": report.tags,
             "unreadable_rows": report.unreadable_rows,
             "repaired_text": report.repaired_text,
+            "rebuilt_from_originals": report.rebuilt_from_originals,
         })
     else:
         print(
             f"Recovered {report.articles:,} article(s), {report.originals:,} original(s) and "
             f"{report.annotations:,} annotation(s) into {args.out} ({report.method})."
         )
+        if report.rebuilt_from_originals:
+            print(
+                f"{report.rebuilt_from_originals:,} article(s) had lost their row and were "
+                "extracted again from their stored original."
+            )
         if report.unreadable_rows:
             print(f"{report.unreadable_rows:,} row(s) could not be read and were left out.")
         if report.repaired_text:

@@ -199,6 +199,21 @@ def test_recover_skips_what_is_damaged_and_keeps_the_rest(
     assert f"{ARTICLES} result(s)" in out
 
 
+def test_recover_rebuilds_lost_article_rows_from_their_originals(
+    pristine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = _copy(pristine, tmp_path)
+    _garble_page(root, _root_page(root, "articles"))
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    code, out, err = _run(root, capsys, "recover", str(tmp_path / "new"))
+    assert code == 0, err
+    assert f"Recovered {ARTICLES} article(s), {ARTICLES} original(s) and 1 annotation(s)" in out
+    assert f"{ARTICLES} article(s) had lost their row" in out
+    code, out, _ = _run(tmp_path / "new", capsys, "search", "lúa", "--json")
+    assert f'"total": {ARTICLES}' in out
+
+
 def test_recover_refuses_a_folder_that_is_not_empty(
     pristine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

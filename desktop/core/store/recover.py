@@ -6,20 +6,25 @@ table root). The rows are then copied one by one in Python, from that scratch
 copy or, without the program, from the damaged file itself: rows are located
 through the table and through every index on it, fetched by rowid, and a row
 that cannot be read is skipped, never the whole table. Text that is no longer
-valid UTF-8 is kept with replacement characters and counted.
+valid UTF-8 is kept with replacement characters and counted. An article whose
+own row is lost but whose original survives is extracted again from it.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import subprocess
 import tempfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.core.errors import LibraryError
+from desktop.core.errors import LibraryError, UserError
+from desktop.core.models import content_hash_for
 from desktop.core.store.connection import connect, transaction
 from desktop.core.store.library import DB_NAME, Library
 
@@ -45,6 +50,8 @@ class RecoverReport:
     # Rows that could not be read at all, and rows kept with damaged text repaired.
     unreadable_rows: int = 0
     repaired_text: int = 0
+    # Articles whose row was lost, extracted again from their stored original.
+    rebuilt_from_originals: int = 0
     method: str = "row by row"
 
 
@@ -155,7 +162,10 @@ def _copy(source: sqlite3.Connection, target: Library, report: RecoverReport) ->
         for row in _rows(source, "originals", _ORIGINAL_COLUMNS, report):
             values = _texts(row, report, blobs=(5,))
             if values[0] not in copied:
-                continue
+                if _rebuild_from_original(conn, values, report):
+                    copied.add(str(values[0]))
+                else:
+                    continue
             cursor = conn.execute(
                 f"INSERT OR IGNORE INTO originals ({', '.join(_ORIGINAL_COLUMNS)}) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -185,6 +195,52 @@ def _copy(source: sqlite3.Connection, target: Library, report: RecoverReport) ->
         conn.execute(
             "UPDATE meta SET value = ? WHERE key = 'generation'", (str(max(max_gen, 1)),)
         )
+
+
+_KIND_BY_MEDIA_TYPE = {"text/plain": "text", "application/json": "jsonl"}
+RECOVERED_SOURCE = "(recovered from its stored original)"
+
+
+def _rebuild_from_original(
+    conn: sqlite3.Connection, values: tuple[object, ...], report: RecoverReport
+) -> bool:
+    """Extract an article again from its original when its own row was lost."""
+    from desktop.core.ingest.extractors import extract_fields
+
+    article_id, media_type, encoding, hints_json, compression, data = values
+    if not isinstance(article_id, str) or not isinstance(data, bytes):
+        return False
+    try:
+        raw = zlib.decompress(data) if compression == "zlib" else data
+        hints = json.loads(str(hints_json or "{}"))
+        if not isinstance(hints, dict):
+            hints = {}
+        kind = _KIND_BY_MEDIA_TYPE.get(str(media_type))
+        if kind is None:
+            kind = "warc" if hints.get("date") else "html"
+        extracted, _ = extract_fields(
+            kind,  # type: ignore[arg-type]
+            raw,
+            hints={str(k): str(v) for k, v in hints.items()},
+            encoding=encoding if isinstance(encoding, str) else None,
+            source_name=str(hints.get("name", "")),
+        )
+    except (zlib.error, ValueError, UserError):
+        return False
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    cursor = conn.execute(
+        f"INSERT OR IGNORE INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
+        f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})",
+        (
+            article_id, content_hash_for(extracted.body), extracted.title, extracted.body,
+            extracted.published.isoformat() if extracted.published else None,
+            extracted.site, extracted.url, extracted.author, extracted.language,
+            RECOVERED_SOURCE, None, kind, now, 1,
+        ),
+    )
+    if cursor.rowcount:
+        report.rebuilt_from_originals += 1
+    return bool(cursor.rowcount)
 
 
 def _rows(
