@@ -12,6 +12,9 @@ from desktop.core.store import Library
 from desktop.core.store.check import CheckReport, check_library
 from desktop.core.store.recover import recover_library
 
+# Problems listed in the readable output (``--json`` has them all).
+_SHOWN_PROBLEMS = 8
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -61,7 +64,10 @@ def _check_lines(report: CheckReport) -> list[str]:
     if report.database_ok:
         lines.append(f"  ok ({report.articles:,} articles)")
     else:
-        lines += [f"  {problem}" for problem in report.problems]
+        shown = report.problems[:_SHOWN_PROBLEMS]
+        lines += [f"  {problem}" for problem in shown]
+        if len(report.problems) > len(shown):
+            lines.append(f"  ... and {len(report.problems) - len(shown)} more (see --json)")
         if report.unreadable_articles:
             lines.append(f"  {report.unreadable_articles:,} article(s) have damaged text")
     lines.append(f"Search index: {folder / 'index'}")

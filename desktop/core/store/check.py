@@ -74,7 +74,10 @@ def _integrity(conn: sqlite3.Connection) -> list[str]:
         rows = [str(r[0]) for r in conn.execute(f"PRAGMA integrity_check({MAX_PROBLEMS})")]
     except sqlite3.DatabaseError as exc:
         return [f"the integrity check stopped: {exc}"]
-    return [] if rows == ["ok"] else rows
+    if rows == ["ok"]:
+        return []
+    lines = [line.strip() for row in rows for line in row.splitlines()]
+    return [line for line in lines if line and not line.startswith("*** in database")]
 
 
 def _scan_articles(library: Library, report: CheckReport) -> set[str]:
