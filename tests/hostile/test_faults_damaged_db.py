@@ -243,3 +243,39 @@ def test_a_zero_byte_database_in_a_new_folder_becomes_a_library(tmp_path: Path) 
     (root / "library.sqlite3").touch()
     with Library.open(root) as lib:
         assert lib.articles.count() == 0
+
+
+# -- a damaged write-ahead log -------------------------------------------------
+
+_WRITE_AND_DIE = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA wal_autocheckpoint = 0")
+conn.execute("UPDATE articles SET title = title || ' (sửa)'")
+os._exit(0)  # no checkpoint: the change stays in library.sqlite3-wal
+"""
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbled"])
+def test_a_damaged_wal_leaves_a_usable_library(
+    pristine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    import subprocess
+    import sys
+
+    root = _copy(pristine, tmp_path)
+    db = root / "library.sqlite3"
+    subprocess.run([sys.executable, "-c", _WRITE_AND_DIE, str(db)], check=True, timeout=60)
+    wal = root / "library.sqlite3-wal"
+    size = wal.stat().st_size
+    assert size > 0
+    if damage == "truncated":
+        os.truncate(wal, size // 2)
+    else:
+        with open(wal, "r+b") as fh:
+            fh.seek(size // 3)
+            fh.write(os.urandom(8192))
+    for argv in (["stats"], ["search", "kinh"], ["check"]):
+        code, _, err = _run(root, capsys, *argv)
+        assert code == 0, (argv, err)
+        assert "Traceback" not in err
