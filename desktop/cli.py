@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.commands.base import EXIT_INTERRUPTED, EXIT_USAGE, CommandContext
+from desktop.commands.base import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_USAGE, CommandContext
 from desktop.core.errors import UserError
+from desktop.core.store.faults import library_fault
 
 # Command modules, in the order their commands appear in ``--help``.
 COMMAND_MODULES = (
@@ -31,6 +33,7 @@ COMMAND_MODULES = (
     "reextract",
     "bundle",
     "maintenance",
+    "check",
 )
 
 
@@ -112,6 +115,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"archive-browser: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.ProgrammingError):
+            raise
+        # Damage (or a full disk, a read-only medium) found while a command ran.
+        print(f"archive-browser: error: {library_fault(exc, ctx.db_path())}", file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         print("archive-browser: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

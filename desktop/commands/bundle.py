@@ -106,7 +106,7 @@ def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=True)
     status = StatusLine.on_stderr()
     try:
         report = import_bundle(lib, Path(args.bundle), progress=_bundle_progress(status))

@@ -74,7 +74,7 @@ def cmd_show(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def cmd_add(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(writes=True)
     ids = [lib.articles.resolve_id(i) for i in args.ids]
     store = CollectionStore(lib.conn)
     added = store.add(args.name, ids)
@@ -87,7 +87,7 @@ def cmd_add(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def cmd_remove(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(writes=True)
     ids = [lib.articles.resolve_id(i) for i in args.ids]
     store = CollectionStore(lib.conn)
     removed = store.remove(args.name, ids)
@@ -100,14 +100,14 @@ def cmd_remove(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def cmd_rename(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(writes=True)
     new = CollectionStore(lib.conn).rename(args.name, args.new_name)
     print(f"Renamed {args.name!r} to {new!r}.")
     return EXIT_OK
 
 
 def cmd_delete(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(writes=True)
     CollectionStore(lib.conn).delete(args.name)
     print(f"Deleted the collection {args.name!r} (its articles stay in the library).")
     return EXIT_OK

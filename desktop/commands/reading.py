@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_reading(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(writes=args.reading_action != "status")
     ids = list(dict.fromkeys(lib.articles.resolve_id(i) for i in args.ids))
     store = ReadingStateStore(lib.conn)
     if args.reading_action != "status":

@@ -92,7 +92,7 @@ def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def cmd_add(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(writes=True)
     filters = {
         "site": args.site, "year": args.year, "tag": args.tag, "collection": args.collection,
         "read": ["unread"] if args.unread else [],
@@ -116,7 +116,7 @@ def cmd_run(args: argparse.Namespace, ctx: CommandContext) -> int:
     try:
         run = run_saved(
             index, SavedSearchStore(lib.conn), args.name, new_only=args.new_since_last,
-            limit=args.limit, mark_opened=not args.keep_new,
+            limit=args.limit, mark_opened=not args.keep_new and not lib.read_only,
         )
     finally:
         index.close()
@@ -132,7 +132,7 @@ def cmd_run(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def cmd_remove(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lib = ctx.open_library(create=False)
+    lib = ctx.open_library(writes=True)
     SavedSearchStore(lib.conn).remove(args.name)
     print(f"Removed the saved search {args.name!r}.")
     return EXIT_OK

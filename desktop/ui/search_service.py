@@ -9,14 +9,17 @@ skipped, and the controller drops answers whose generation is stale.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.core.errors import UserError
 from desktop.core.search.models import SearchRequest, SearchResult
 from desktop.core.store import Library
+from desktop.core.store.faults import library_fault
 from desktop.ui.backend import Backend
 
 
@@ -61,6 +64,9 @@ class _SearchWorker(QObject):
             result = self._get_backend().run(request)
         except UserError as exc:
             self.failed.emit(request_id, generation, str(exc))
+        except sqlite3.DatabaseError as exc:  # damage found while searching: say what to do
+            db_path = self._backend.library.db_path if self._backend else Path("library.sqlite3")
+            self.failed.emit(request_id, generation, str(library_fault(exc, db_path)))
         except Exception as exc:  # shown as one line; the thread keeps serving
             self.failed.emit(request_id, generation, f"Search failed: {exc}")
         else:

@@ -119,7 +119,7 @@ def test_garbage_database_is_a_clear_error(tmp_path: Path) -> None:
     root = tmp_path / "lib"
     root.mkdir()
     (root / "library.sqlite3").write_bytes(b"\x00garbage" * 100)
-    with pytest.raises(LibraryError, match="not a usable library"):
+    with pytest.raises(LibraryError, match="is damaged"):
         Library.open(root)
 
 

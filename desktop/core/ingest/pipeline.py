@@ -42,6 +42,8 @@ PARALLEL_MIN_TEXT_DUMPS = 2000
 PARALLEL_MIN_PAGES = 40
 _JOB_BATCH = 64
 _MAX_IN_FLIGHT = 6
+# A batch is sent to the workers once it holds this share of the bytes-in-flight cap.
+_BATCH_SHARE = 8
 
 
 def import_paths(
@@ -113,6 +115,7 @@ class _ImportRun:
         self.documents = 0
         self.deferred = 0
         self.pending: list[ArticleDraft] = []
+        self.pending_bytes = 0
 
     def execute(self, paths: list[Path], workers: int | None) -> ImportReport:
         self.throttle.update(self.report, force=True)
@@ -160,10 +163,15 @@ class _ImportRun:
         self.report.skipped = walker.skipped
 
     def _run_parallel(self, events: Iterator[SourceEvent], workers: int) -> None:
+        """Feed the workers in batches, with at most ``max_bytes_in_flight`` bytes queued."""
         pool = ExtractionPool(workers, self.stats)
-        in_flight: deque[tuple[list[SourceEvent], AsyncResult[list[Outcome]]]] = deque()
+        in_flight: deque[tuple[list[SourceEvent], AsyncResult[list[Outcome]], int]] = deque()
+        cap = self.limits.max_bytes_in_flight
+        batch_cap = max(1, cap // _BATCH_SHARE)
+        queued = 0  # bytes of the batches in flight
         batch: list[SourceEvent] = []
         jobs: list[Job] = []
+        size = 0
         try:
             for event in events:
                 if self._cancelled():
@@ -172,17 +180,24 @@ class _ImportRun:
                 job = _job(event)
                 if job is not None:
                     jobs.append(job)
-                if len(jobs) >= _JOB_BATCH:
-                    in_flight.append((batch, pool.submit(jobs)))
-                    batch, jobs = [], []
-                    while len(in_flight) > _MAX_IN_FLIGHT and not self.report.cancelled:
-                        self._handle_batch(*in_flight.popleft())
+                    size += len(job[1])
+                if len(jobs) >= _JOB_BATCH or size >= batch_cap:
+                    in_flight.append((batch, pool.submit(jobs), size))
+                    queued += size
+                    batch, jobs, size = [], [], 0
+                    while in_flight and (
+                        len(in_flight) > _MAX_IN_FLIGHT or queued + self.pending_bytes > cap
+                    ) and not self.report.cancelled:
+                        done, result, done_size = in_flight.popleft()
+                        queued -= done_size
+                        self._handle_batch(done, result)
                 if self.report.cancelled:
                     break
             else:
-                in_flight.append((batch, pool.submit(jobs)))
+                in_flight.append((batch, pool.submit(jobs), size))
                 while in_flight and not self.report.cancelled:
-                    self._handle_batch(*in_flight.popleft())
+                    done, result, _ = in_flight.popleft()
+                    self._handle_batch(done, result)
         finally:
             if in_flight:
                 pool.terminate()  # cancelled or failed: drop the batches still in flight
@@ -222,11 +237,16 @@ class _ImportRun:
                     content_hash=content_hash, zlib_data=zlib_data,
                 )
             )
-            if len(self.pending) >= self.chunk_size:
+            self.pending_bytes += len(event.data) + len(zlib_data or b"")
+            if (
+                len(self.pending) >= self.chunk_size
+                or self.pending_bytes >= self.limits.max_bytes_in_flight // 2
+            ):
                 self._commit()
 
     def _commit(self) -> None:
         drafts, self.pending = self.pending, []
+        self.pending_bytes = 0
         if not drafts:
             return
         outcomes = self.library.articles.add_many(drafts)

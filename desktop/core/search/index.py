@@ -80,6 +80,8 @@ class SearchIndex(Closing):
         self._searcher: Searcher | None = None
         self._temp_dir: Path | None = None
         self._stamp: tuple[int, int] | None = None
+        # Opened as it is (``open_as_is``): never locked, synced or rebuilt.
+        self._as_is = False
 
     # -- opening -----------------------------------------------------------
 
@@ -94,6 +96,11 @@ class SearchIndex(Closing):
         """Open the index, creating, catching up or rebuilding it as needed."""
         index_dir = library.index_dir
         temp_dir: Path | None = None
+        if library.read_only and _usable(index_dir, library):
+            try:
+                return cls.open_as_is(library)
+            except IndexDamagedError:
+                pass  # a private copy is rebuilt below
         if library.read_only:
             # A read-only library (an opened bundle) gets a private index when its own is
             # not usable as it is.
@@ -106,6 +113,32 @@ class SearchIndex(Closing):
         self._temp_dir = temp_dir
         self._ensure(progress or _noop)
         return self
+
+    @classmethod
+    def open_as_is(cls, library: Library) -> SearchIndex:
+        """Open the library's index without locking, syncing or writing anything.
+
+        For a library that cannot be written (a read-only folder or medium) and for
+        ``check``. Raises ``IndexDamagedError`` when there is no readable index.
+        """
+        self = cls(library, library.index_dir)
+        self._as_is = True
+        try:
+            ix = windex.open_dir(str(self.whoosh_dir), readonly=True)
+            _probe(ix)
+        except Exception as exc:  # noqa: BLE001 - any failure to read a cache
+            raise IndexDamagedError(
+                f"The search index in {library.index_dir} cannot be read ({exc})."
+            ) from exc
+        self._set_index(ix)
+        return self
+
+    def indexed_ids(self) -> set[str]:
+        """The ids of every document in the index (for consistency checks)."""
+        if self._ix is None:
+            return set()
+        with self._ix.searcher() as s:
+            return {str(fields["id"]) for fields in s.reader().all_stored_fields()}
 
     @property
     def whoosh_dir(self) -> Path:
@@ -147,6 +180,8 @@ class SearchIndex(Closing):
 
     def sync(self, progress: Progress | None = None) -> int:
         """Catch up with the store; returns how many documents were written."""
+        if self._as_is:
+            return 0
         with index_write_lock(self.index_dir, self.wait):
             if self._ix is None and not self._open_existing():
                 return self._rebuild_locked(progress or _noop)
@@ -286,6 +321,11 @@ class SearchIndex(Closing):
         return result.model_copy(update={"took_ms": round(took, 3)})
 
     def _recover(self, exc: BaseException) -> None:
+        if self._as_is:
+            raise IndexDamagedError(
+                f"The search index in {self.index_dir} is damaged ({exc}) and this "
+                "library is read-only, so it cannot be rebuilt here."
+            ) from exc
         try:
             self.rebuild()
         except UserError:

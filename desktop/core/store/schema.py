@@ -1,8 +1,8 @@
 """The versioned schema and its migrations (``PRAGMA user_version``).
 
-Each migration moves the database from version N-1 to N inside one
-transaction. Migrations are append-only: never edit a released one. Tests open
-a database at every earlier version and migrate it to the latest.
+Each migration moves the database from version N-1 to N; pending migrations run
+together in one transaction. Migrations are append-only: never edit a released
+one. Tests open a database at every earlier version and migrate it to the latest.
 """
 
 from __future__ import annotations
@@ -150,8 +150,31 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
-    """Bring the database up to ``target`` (default: latest). Returns the new version."""
+    """Bring the database up to ``target`` (default: latest). Returns the new version.
+
+    All pending migrations run in one ``BEGIN IMMEDIATE`` transaction, and the
+    version is read again once the write lock is held: when two processes open a
+    fresh library at once, the second waits and then finds nothing left to do.
+    """
     goal = latest_version() if target is None else target
+    version = _checked_version(conn)
+    if version >= goal:
+        return version
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = _checked_version(conn)
+        while version < goal:
+            MIGRATIONS[version](conn)
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return version
+
+
+def _checked_version(conn: sqlite3.Connection) -> int:
     version = current_version(conn)
     if version > latest_version():
         from desktop.core.errors import LibraryError
@@ -160,14 +183,4 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
             f"This library was written by a newer version of Archive Browser "
             f"(schema {version}, this version knows {latest_version()})."
         )
-    while version < goal:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            MIGRATIONS[version](conn)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        version += 1
     return version
