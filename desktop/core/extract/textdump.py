@@ -34,13 +34,24 @@ from desktop.core.extract.chrome import (
     features,
 )
 from desktop.core.extract.fields import Extracted
+from desktop.core.extract.region import best_region
 from desktop.core.textnorm import normalize_text
 
 __all__ = ["LineStats", "extract_text_dump"]
 
-# Prose lines separated by more than this many chrome or menu-run lines belong to
-# different blocks (captions between them do not count).
-MAX_GAP_LINES = 8
+# Line scores for choosing the article region (``region.best_region``): a prose line
+# adds its words (up to MAX_LINE_WORDS); other lines cost a fixed amount.
+MAX_LINE_WORDS = 120
+END_COST = 60.0  # an after-article marker: related news, comments, footer
+CHROME_COST = 6.0
+SHORT_COST = 2.0  # a heading, caption or date line between paragraphs
+LIST_SHORT_COST = 3.0
+LONE_SHORT_COST = 1.0  # a short paragraph of its own: a subheading, a caption
+LINK_RUN_COST = 4.0  # a short line in a run of short lines (a menu)
+REPEATED_SHORT_COST = 6.0
+REPEATED_TEXT_SHARE = 0.25  # prose seen across the batch: a stock sentence, or chrome
+CAPTION_COST = 0.5  # photo captions between paragraphs cost almost nothing
+LIST_ITEM_SHARE = 0.5  # a sentence-like list item counts half its words
 # Link-list shape: this many consecutive short lines without blank lines between.
 LINK_RUN = 3
 # Without any prose, short lines in such runs are dropped as menus up to this length.
@@ -62,6 +73,7 @@ class _Line:
     f: LineFeatures
     kind: LineKind
     blank_before: bool
+    indent: int = 0  # leading spaces in the source (lynx indents paragraphs, not headings)
     repetition: float = 0.0  # share of the batch's (or site's) documents holding this line
     published: date | None = None  # a line holding only a (labelled) date
     author: str | None = None  # a "Tác giả: ..." / "Theo ..." line
@@ -120,7 +132,8 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
         # Tabs and no-break or thin spaces are not printable; double spaces need collapsing.
         collapsed = collapse(raw) if "  " in raw or not raw.isprintable() else raw
         f = features(collapsed)
-        line = _Line(raw, collapsed, f, classify(f), blank)
+        indent = len(raw_line) - len(raw_line.lstrip()) if raw_line[:1].isspace() else 0
+        line = _Line(raw, collapsed, f, classify(f), blank, indent)
         blank = False
         if "|" in collapsed and len(collapsed) <= 160:
             _read_segments(line)
@@ -215,44 +228,49 @@ class _Extraction:
     # -- the article block ---------------------------------------------------
 
     def _article_span(self) -> tuple[int, int] | None:
-        """First and last line of the densest cluster of prose, cut at end markers."""
-        best: tuple[int, int] | None = None
-        best_chars = 0
-        cluster_start = cluster_end = -1
-        chars = 0
-        gap = 0
-        for i, line in enumerate(self.lines):
-            if line.kind is LineKind.END or gap > MAX_GAP_LINES:
-                if cluster_start >= 0 and chars > best_chars:
-                    best, best_chars = (cluster_start, cluster_end), chars
-                cluster_start, chars, gap = -1, 0, 0
-            if line.is_anchor:
-                if cluster_start < 0:
-                    cluster_start = i
-                cluster_end = i
-                chars += len(line.text)
-                gap = 0
-            elif cluster_start >= 0 and (line.is_chrome or not self._not_link_run(i)):
-                gap += 1  # photo captions between paragraphs do not split the article
-        if cluster_start >= 0 and chars > best_chars:
-            best = (cluster_start, cluster_end)
-        if best is None:
+        """First and last line of the best-scoring contiguous region of the page."""
+        if not any(line.is_anchor for line in self.lines):
             return None
-        start, end = best
-        # Repeated prose right above the block (a stock lead) still belongs to it.
+        region = best_region([self._score(i) for i in range(len(self.lines))])
+        if region is None:
+            return None
+        start, end = region
+        # Prose that repeats in the batch (a stock lead or closing sentence) right next
+        # to the region still belongs to it.
         while start > 0 and self.lines[start - 1].kind is LineKind.TEXT:
             start -= 1
-        # Below it, the article goes on past captions (a photo series may hold more
-        # than MAX_GAP_LINES of them) up to chrome, an end marker or a menu-like run.
-        for j in range(end + 1, len(self.lines)):
-            line = self.lines[j]
-            if line.kind is LineKind.END or line.is_chrome:
-                break
-            if line.kind is LineKind.TEXT:
-                end = j
-            elif not self._not_link_run(j):
-                break
+        while end + 1 < len(self.lines) and self.lines[end + 1].kind is LineKind.TEXT:
+            end += 1
         return start, end
+
+    def _score(self, i: int) -> float:
+        """What a line adds to an article region: prose its words, chrome a penalty."""
+        line = self.lines[i]
+        kind = line.kind
+        if kind is LineKind.END:
+            return -END_COST
+        if kind is LineKind.CHROME:
+            return -CHROME_COST
+        if kind is LineKind.TEXT:
+            words = float(min(line.f.words, MAX_LINE_WORDS))
+            if line.repeated:
+                return words * REPEATED_TEXT_SHARE
+            if line.is_meta:
+                return -SHORT_COST
+            if line.f.listed:
+                return words * LIST_ITEM_SHARE - SHORT_COST
+            return words
+        if line.repeated:
+            return -REPEATED_SHORT_COST
+        if not self._not_link_run(i):
+            return -LINK_RUN_COST
+        if line.f.listed:
+            return -LIST_SHORT_COST
+        if _CAPTION.search(line.text):
+            return -CAPTION_COST
+        if line.blank_before and (i + 1 == len(self.lines) or self.lines[i + 1].blank_before):
+            return -LONE_SHORT_COST
+        return -SHORT_COST
 
     def _title_candidate(self, i: int, nearest: bool) -> bool:
         line = self.lines[i]
