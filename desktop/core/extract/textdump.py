@@ -34,6 +34,7 @@ from desktop.core.extract.chrome import (
     features,
 )
 from desktop.core.extract.fields import Extracted
+from desktop.core.extract.headline import headline_shaped
 from desktop.core.extract.region import best_region
 from desktop.core.textnorm import normalize_text
 
@@ -62,6 +63,11 @@ _CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn ảnh)\s*(?::|minh họa)|\(ả
 TITLE_MAX_REPETITION = 0.5
 # ... unless it sits right above the article and is this long (menu items are shorter).
 TITLE_MIN_WORDS_IF_REPEATED = 6
+# How far above the article a headline is looked for, in non-blank lines.
+TITLE_SEARCH_LINES = 12
+# A dump whose prose lines are indented at least this often marks headings by
+# starting them in the first column (lynx).
+OUTDENT_SHARE = 0.6
 # A title line may not be longer than this.
 MAX_TITLE_CHARS = 400
 
@@ -182,6 +188,7 @@ class _Extraction:
         self.lines = lines
         self.label = label
         self._runs: list[int] | None = None
+        self._outdent: bool | None = None
 
     def run(self) -> Extracted:
         span = self._article_span()
@@ -286,7 +293,56 @@ class _Extraction:
         return line.f.words >= 2 or len(line.text) >= 4
 
     def _find_title(self, start: int) -> tuple[int | None, int]:
-        """Index of the title line and of the first line after it that may be lead."""
+        """Index of the title line and of the first line after it that may be lead.
+
+        The short line right above the article (or the first line of a title / lead /
+        body file) when it is shaped like a headline; else the nearest headline-shaped
+        line a few lines higher, past bylines, dates, share buttons and captions. In a
+        lynx dump, whose paragraphs are indented, a heading starts in the first column.
+        """
+        title_at, lead_from = self._title_above(start)
+        if title_at is not None and self._headline_line(title_at):
+            if not self._outdented_headings or self.lines[title_at].indent == 0:
+                return title_at, lead_from
+        found = self._headline_search(start)
+        if found is not None:
+            return found, start
+        return title_at, lead_from
+
+    def _headline_line(self, i: int) -> bool:
+        line = self.lines[i]
+        if line.is_chrome or line.is_meta or line.repetition >= TITLE_MAX_REPETITION:
+            return False
+        return headline_shaped(line.f)
+
+    def _headline_search(self, start: int) -> int | None:
+        """The nearest headline-shaped line above ``start``, within TITLE_SEARCH_LINES
+        (the nearest one in the first column, when headings are outdented)."""
+        nearest: int | None = None
+        for i in range(start - 1, max(-1, start - 1 - TITLE_SEARCH_LINES), -1):
+            line = self.lines[i]
+            if line.kind is LineKind.END or line.kind is LineKind.TEXT:
+                break
+            if not self._headline_line(i):
+                continue
+            if not self._outdented_headings:
+                return i
+            if line.indent == 0:
+                return i
+            if nearest is None:
+                nearest = i
+        return nearest
+
+    @property
+    def _outdented_headings(self) -> bool:
+        """Whether prose lines are indented, so headings stand out in the first column."""
+        if self._outdent is None:
+            prose = [line.indent > 0 for line in self.lines if line.kind is LineKind.TEXT]
+            self._outdent = len(prose) >= 3 and sum(prose) >= OUTDENT_SHARE * len(prose)
+        return self._outdent
+
+    def _title_above(self, start: int) -> tuple[int | None, int]:
+        """The title as a run of short lines right above the article suggests it."""
         if start == 0:
             return (0, 1) if self._headline_first(0) else (None, 0)
         run: list[int] = []

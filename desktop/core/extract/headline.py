@@ -1,0 +1,52 @@
+"""Whether a line of a page dump is shaped like a headline, in any language.
+
+A headline is short, does not end like a sentence, and is neither a date or
+byline, a form widget (``____ (BUTTON) Search``, ``[SUBMIT]``), a list item, nor
+a caption. The text-dump extractor looks for such a line just above the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.extract.chrome import LineFeatures
+
+HEADLINE_MAX_WORDS = 30
+HEADLINE_MAX_CHARS = 250
+# Lines this short with a time or a full date are dates or bylines, not headlines.
+DATED_MAX_WORDS = 12
+
+_FULL_DATE = re.compile(
+    r"\b\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}\b"  # 23.06.2016, 11/19/19
+    r"|\b(?:19|20)\d\d-\d\d-\d\d\b"
+    r"|\b\d{1,2}:\d\d\b"  # a time
+    r"|\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d\d\b"  # 31. Mai 2012, 5 March 2020
+    r"|\b[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+(?:19|20)\d\d\b"  # November 5, 2019
+)
+# "By Tess Bonn", "Von Anna Muster", "Par ...", "Autor: ...": a byline's opening.
+_BYLINE = re.compile(
+    r"(?:by|von|par|por|di|door|av|przez|autor(?:in)?|author|posted by|written by)\b[\s:]",
+    re.IGNORECASE,
+)
+_WIDGET = re.compile(r"_{4,}|\(BUTTON\)|^\[|\[(?:INS|IMG|SUBMIT)\b|^\(|^#|^\d+$|^\W+$")
+
+
+def headline_shaped(f: LineFeatures) -> bool:
+    """Short, no final period, no date, byline, widget or list-item shape."""
+    text = f.text
+    if f.words > HEADLINE_MAX_WORDS or len(text) > HEADLINE_MAX_CHARS or len(text) < 4:
+        return False
+    if f.listed or f.bullet or _WIDGET.search(text):
+        return False
+    end = text.rstrip("\"”»’')]")
+    if end.endswith(".") and not end.endswith(("...", "…")):
+        return False  # a sentence: a lead or a caption
+    if end.endswith((":", ",", ";")):
+        return False
+    if f.words <= DATED_MAX_WORDS and _FULL_DATE.search(text):
+        return False
+    if _BYLINE.match(text):
+        return False
+    # A headline has letters and begins with a capital, a digit or a quote.
+    first = text.lstrip("\"“„«‘'¡¿")[:1]
+    return bool(first) and (first.isupper() or first.isdigit() or not first.isalpha())
