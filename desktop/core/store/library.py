@@ -10,6 +10,7 @@ from desktop.core.errors import LibraryError
 from desktop.core.store import schema
 from desktop.core.store.articles import ArticleStore
 from desktop.core.store.connection import connect
+from desktop.core.store.sources import SourceStore
 
 DB_NAME = "library.sqlite3"
 INDEX_DIR = "index"
@@ -24,6 +25,7 @@ class Library(Closing):
         self.conn = conn
         self.read_only = read_only
         self.articles = ArticleStore(conn)
+        self.sources = SourceStore(conn)
 
     @property
     def db_path(self) -> Path:
