@@ -14,8 +14,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-import lxml.etree
-import lxml.html
+import lxml.etree  # type: ignore[import-untyped]
+import lxml.html  # type: ignore[import-untyped]
 from trafilatura import bare_extraction
 
 from desktop.core.errors import ExtractionError
