@@ -233,9 +233,12 @@ class LineStats:
     extracting any of them. A line counts as repeated when it occurs in at least
     ``min_docs`` documents and in at least ``min_share`` of the batch, or of the
     documents of the same site (found from a URL or ``(domain)`` in the text).
+    The batch-wide share is low: in a batch of pages from many sites, a line found on
+    several of them is a stock phrase of page chrome ("Leave a reply", "Ähnliche
+    Beiträge", a cookie notice), whatever the language.
     """
 
-    def __init__(self, *, min_docs: int = 3, min_share: float = 0.05) -> None:
+    def __init__(self, *, min_docs: int = 3, min_share: float = 0.005) -> None:
         self.min_docs = min_docs
         self.min_share = min_share
         self.documents = 0

@@ -428,7 +428,7 @@ def test_site_chrome_found_through_the_sites_own_documents() -> None:
     ]
     for doc in site_docs:
         stats.observe(doc)
-    for n in range(97):  # other sites' documents: the line is in 3 of 100
+    for n in range(997):  # other sites' documents: the line is in 3 of 1,000
         stats.observe(f"Bài khác {n}\nMột câu khác số {n} của một trang khác.")
     assert not stats.is_repeated("Khung thông báo của tỉnh")
     assert stats.is_repeated("Khung thông báo của tỉnh", "tinh-a.gov.vn")
