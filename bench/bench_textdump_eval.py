@@ -157,6 +157,7 @@ def main() -> int:
     ap.add_argument("--kind", choices=["lynx", "w3m"], action="append")
     ap.add_argument("--html", action="store_true", help="also the HTML pages (slow)")
     ap.add_argument("--worst", type=int, default=0)
+    ap.add_argument("--save", type=Path, help="write per-page scores to this JSON file")
     args = ap.parse_args()
     path = CORPUS / "textdumps-eval.zip"
     if not path.is_file():
@@ -167,6 +168,10 @@ def main() -> int:
         all_scores: list[tuple[str, Score]] = []
         for kind in args.kind or ["lynx", "w3m"]:
             all_scores += [(kind, s) for s in run_dumps(zf, kind, truth)]
+    if args.save:
+        args.save.write_text(json.dumps(
+            {f"{kind}/{s.name}": [s.kept, s.with_total, s.removed, s.without_total, s.title_ok]
+             for kind, s in all_scores}, ensure_ascii=False))
     if args.html:
         run_html(truth)
     if args.worst:

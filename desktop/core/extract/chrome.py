@@ -14,7 +14,7 @@ Two kinds of evidence:
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from enum import Enum
 
@@ -22,6 +22,11 @@ from desktop.core.textnorm import normalize_text
 
 # Lines longer than this are never counted across documents: they are text.
 MAX_KEY_CHARS = 300
+# Lines at least this long count as prose when placing lines relative to a page's text.
+PROSE_CHARS = 100
+# A repeated line with on average this share of its pages' prose above it follows
+# the article (see ``LineStats.follows_prose``).
+AFTER_PROSE_SHARE = 0.8
 # Lines at most this long are checked against the chrome phrase lists.
 MAX_PHRASE_CHARS = 160
 
@@ -245,6 +250,8 @@ class LineStats:
         self._counts: Counter[str] = Counter()
         self._site_docs: Counter[str] = Counter()
         self._site_counts: Counter[tuple[str, str]] = Counter()
+        # Per line: the sum over its documents of how much of the prose lies above it.
+        self._below_prose: defaultdict[str, float] = defaultdict(float)
 
     def observe(self, text: str) -> None:
         """Count the distinct short lines of one document."""
@@ -252,11 +259,22 @@ class LineStats:
 
         keys: set[str] = set()
         site: str | None = None
-        for line in text.splitlines():
+        raw_lines = text.splitlines()
+        # Where each line sits relative to the page's prose: the share of its long
+        # lines' characters above it (0.0 above all prose, 1.0 below all of it).
+        prose_total = sum(len(line) for line in raw_lines if len(line) >= PROSE_CHARS)
+        prose_above = 0
+        for line in raw_lines:
+            if len(line) >= PROSE_CHARS:
+                prose_above += len(line)
             if not 1 < len(line) <= MAX_KEY_CHARS or line.isspace():
                 continue
             line = normalize_text(line)
-            keys.add(line_key(line))
+            key = line_key(line)
+            if key not in keys:
+                keys.add(key)
+                if prose_total:
+                    self._below_prose[key] += prose_above / prose_total
             if site is None and ("://" in line or line.lstrip().startswith("(")):
                 site = grouping_site(collapse(line))
         self.documents += 1
@@ -275,6 +293,9 @@ class LineStats:
         state["_site_counts"] = Counter(
             {k: n for k, n in self._site_counts.items() if n >= self.min_docs}
         )
+        below: defaultdict[str, float] = defaultdict(float)
+        below.update({k: v for k, v in self._below_prose.items() if k in state["_counts"]})
+        state["_below_prose"] = below
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -288,6 +309,17 @@ class LineStats:
     def count(self, line: str) -> int:
         """In how many observed documents the line occurs."""
         return self._counts.get(line_key(line), 0)
+
+    def follows_prose(self, line: str) -> bool:
+        """Whether a repeated line sits below nearly all the prose of the pages that
+        hold it: a stock heading of what comes after an article ("Leave a reply",
+        "Ähnliche Beiträge", "Dir könnte auch gefallen"), learnt from the batch in
+        whatever language it is written."""
+        key = line_key(line)
+        n = self._counts.get(key, 0)
+        if n < self.min_docs or n < self.min_share * self.documents:
+            return False
+        return self._below_prose.get(key, 0.0) >= AFTER_PROSE_SHARE * n
 
     def is_repeated(self, line: str, site: str | None = None) -> bool:
         """Whether the line repeats across enough documents to be chrome."""

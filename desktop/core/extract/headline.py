@@ -8,6 +8,7 @@ a caption. The text-dump extractor looks for such a line just above the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from desktop.core.extract.chrome import LineFeatures
 
@@ -50,3 +51,33 @@ def headline_shaped(f: LineFeatures) -> bool:
     # A headline has letters and begins with a capital, a digit or a quote.
     first = text.lstrip("\"“„«‘'¡¿")[:1]
     return bool(first) and (first.isupper() or first.isdigit() or not first.isalpha())
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def content_words(texts: Iterable[str]) -> set[str]:
+    """Case-folded words of three letters or more (what a headline shares with its text)."""
+    out: set[str] = set()
+    for text in texts:
+        out.update(_WORD.findall(text.casefold()))
+    return out
+
+
+def overlap(headline: str, body_words: set[str]) -> float:
+    """The share of a headline's words that the article's opening text also uses."""
+    words = content_words([headline])
+    if not words:
+        return 0.0
+    return len(words & body_words) / len(words)
+
+
+def length_fit(words: int) -> float:
+    """How headline-like a line's length is: 0 for 4-20 words, negative otherwise."""
+    if words <= 1:
+        return -1.0
+    if words == 2:
+        return -0.5
+    if words == 3:
+        return -0.2
+    return 0.0 if words <= 20 else -0.3

@@ -34,7 +34,7 @@ from desktop.core.extract.chrome import (
     features,
 )
 from desktop.core.extract.fields import Extracted
-from desktop.core.extract.headline import headline_shaped
+from desktop.core.extract.headline import content_words, headline_shaped, length_fit, overlap
 from desktop.core.extract.region import best_region
 from desktop.core.textnorm import normalize_text
 
@@ -52,6 +52,8 @@ LINK_RUN_COST = 4.0  # a short line in a run of short lines (a menu)
 REPEATED_SHORT_COST = 6.0
 REPEATED_TEXT_SHARE = 0.25  # prose seen across the batch: a stock sentence, or chrome
 CAPTION_COST = 0.5  # photo captions between paragraphs cost almost nothing
+# The k-th consecutive non-prose line costs (1 + RUN_ESCALATION * k) times its score.
+RUN_ESCALATION = 0.25
 LIST_ITEM_SHARE = 0.5  # a sentence-like list item counts half its words
 # Link-list shape: this many consecutive short lines without blank lines between.
 LINK_RUN = 3
@@ -59,12 +61,24 @@ LINK_RUN = 3
 LINK_RUN_MAX_WORDS = 6
 # Photo credits and captions: "- Ảnh: AQ", "(Ảnh minh họa)", "Photo: Reuters".
 _CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn ảnh)\s*(?::|minh họa)|\(ảnh\b", re.IGNORECASE)
+# A line of program code in a technical article: brackets, operators, dotted names.
+_CODE = re.compile(r"[(){}\[\]=;<>]|\w\.\w+\(|^(?:def|class|import|from|return|if|for)\b|^[#/@$]")
 # A line on at least this share of the batch's (or site's) pages is no title.
 TITLE_MAX_REPETITION = 0.5
 # ... unless it sits right above the article and is this long (menu items are shorter).
 TITLE_MIN_WORDS_IF_REPEATED = 6
-# How far above the article a headline is looked for, in non-blank lines.
-TITLE_SEARCH_LINES = 12
+# Where a headline is looked for: this many lines above the article, and its first
+# lines (the region may open with a stray paragraph above the headline).
+TITLE_SEARCH_LINES = 25
+TITLE_INSIDE_LINES = 6
+# The article lines whose words a headline is compared with.
+TITLE_CONTEXT_LINES = 12
+# Weights of the headline evidence (see ``_find_title``).
+TITLE_OVERLAP_WEIGHT = 2.0
+TITLE_DISTANCE_COST = 0.03
+TITLE_OUTDENT_BONUS = 0.5
+TITLE_LAYOUT_BONUS = 0.3
+TITLE_INSIDE_COST = 0.5
 # A dump whose prose lines are indented at least this often marks headings by
 # starting them in the first column (lynx).
 OUTDENT_SHARE = 0.6
@@ -168,6 +182,12 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
         for line in lines:
             if len(line.text) <= MAX_KEY_CHARS:
                 line.repetition = stats.repetition(line.text, site)
+                if (
+                    line.repeated
+                    and line.kind is LineKind.SHORT
+                    and stats.follows_prose(line.text)
+                ):
+                    line.kind = LineKind.END
     return lines
 
 
@@ -201,10 +221,10 @@ class _Extraction:
         if span is None:
             return self._fallback()
         start, end = span
-        title_at, lead_from = self._find_title(start)
+        title_at, lead_from = self._find_title(start, end)
         body_from = lead_from if title_at is not None else start
         signature_at, tail_end = self._tail(end)
-        paragraphs = self._paragraphs(body_from, tail_end)
+        paragraphs = self._paragraphs(body_from, tail_end, skip=title_at)
         if not paragraphs:
             raise ExtractionError(f"{self.label}no article text found")
         body = "\n\n".join(paragraphs)  # lines are already whitespace-collapsed
@@ -238,7 +258,7 @@ class _Extraction:
         """First and last line of the best-scoring contiguous region of the page."""
         if not any(line.is_anchor for line in self.lines):
             return None
-        region = best_region([self._score(i) for i in range(len(self.lines))])
+        region = best_region(self._scores())
         if region is None:
             return None
         start, end = region
@@ -249,6 +269,27 @@ class _Extraction:
         while end + 1 < len(self.lines) and self.lines[end + 1].kind is LineKind.TEXT:
             end += 1
         return start, end
+
+    def _scores(self) -> list[float]:
+        """Line scores, with runs of non-prose lines costing more the longer they go on:
+        a heading or two between paragraphs is bridged, a block of related links,
+        comment headers or forms is a border. Lone short paragraphs (captions of a
+        photo series) neither escalate nor reset the run."""
+        scores: list[float] = []
+        run = 0
+        for i, line in enumerate(self.lines):
+            score = self._score(i)
+            if score > 0:
+                run = 0
+            elif line.kind is LineKind.SHORT and (
+                score >= -LONE_SHORT_COST or _CODE.search(line.text)
+            ):
+                score = max(score, -LONE_SHORT_COST)  # captions, lines of program code
+            else:
+                score *= 1.0 + RUN_ESCALATION * run
+                run += 1
+            scores.append(score)
+        return scores
 
     def _score(self, i: int) -> float:
         """What a line adds to an article region: prose its words, chrome a penalty."""
@@ -292,46 +333,62 @@ class _Extraction:
                 return False
         return line.f.words >= 2 or len(line.text) >= 4
 
-    def _find_title(self, start: int) -> tuple[int | None, int]:
+    def _find_title(self, start: int, end: int) -> tuple[int | None, int]:
         """Index of the title line and of the first line after it that may be lead.
 
-        The short line right above the article (or the first line of a title / lead /
-        body file) when it is shaped like a headline; else the nearest headline-shaped
-        line a few lines higher, past bylines, dates, share buttons and captions. In a
-        lynx dump, whose paragraphs are indented, a heading starts in the first column.
+        Candidates are the headline-shaped lines a little above the article (and in
+        its first lines): the one that shares the most words with the article's
+        opening, is of headline length, sits near the article and (in a lynx dump,
+        whose paragraphs are indented) starts in the first column wins. The short
+        line the page layout puts right above the article (or the first line of a
+        title / lead / body file) gets a head start.
         """
         title_at, lead_from = self._title_above(start)
-        if title_at is not None and self._headline_line(title_at):
-            if not self._outdented_headings or self.lines[title_at].indent == 0:
-                return title_at, lead_from
-        found = self._headline_search(start)
-        if found is not None:
-            return found, start
-        return title_at, lead_from
+        if start == 0:
+            return title_at, lead_from
+        body_words = content_words(
+            line.text for line in self.lines[start : min(end + 1, start + TITLE_CONTEXT_LINES)]
+        )
+        best: tuple[float, int] | None = None
+        first = max(0, start - TITLE_SEARCH_LINES)
+        last = min(end, start + TITLE_INSIDE_LINES)
+        for i in range(first, last + 1):
+            line = self.lines[i]
+            if line.kind is LineKind.END and i < start:
+                best = None  # an article ends here: what is above belongs to another
+                continue
+            # The layout's title line stays a candidate even when repeated (other
+            # pages of the site list the article's title).
+            if i != title_at and (
+                (i >= start and line.kind is not LineKind.SHORT) or not self._headline_line(i)
+            ):
+                continue
+            words = body_words if i < start else body_words - content_words([line.text])
+            score = (
+                TITLE_OVERLAP_WEIGHT * overlap(line.text, words)
+                + length_fit(line.f.words)
+                - TITLE_DISTANCE_COST * abs(start - i)
+            )
+            if self._outdented_headings and line.indent == 0:
+                score += TITLE_OUTDENT_BONUS
+            if i == title_at:
+                score += TITLE_LAYOUT_BONUS
+            if i >= start:
+                score -= TITLE_INSIDE_COST
+            if best is None or score > best[0]:
+                best = (score, i)
+        if best is None:
+            return title_at, lead_from
+        i = best[1]
+        if i == title_at:
+            return title_at, lead_from
+        return i, start  # a title inside the region leaves the body, the rest stays
 
     def _headline_line(self, i: int) -> bool:
         line = self.lines[i]
         if line.is_chrome or line.is_meta or line.repetition >= TITLE_MAX_REPETITION:
             return False
         return headline_shaped(line.f)
-
-    def _headline_search(self, start: int) -> int | None:
-        """The nearest headline-shaped line above ``start``, within TITLE_SEARCH_LINES
-        (the nearest one in the first column, when headings are outdented)."""
-        nearest: int | None = None
-        for i in range(start - 1, max(-1, start - 1 - TITLE_SEARCH_LINES), -1):
-            line = self.lines[i]
-            if line.kind is LineKind.END or line.kind is LineKind.TEXT:
-                break
-            if not self._headline_line(i):
-                continue
-            if not self._outdented_headings:
-                return i
-            if line.indent == 0:
-                return i
-            if nearest is None:
-                nearest = i
-        return nearest
 
     @property
     def _outdented_headings(self) -> bool:
@@ -455,10 +512,11 @@ class _Extraction:
             i = j
         return runs
 
-    def _paragraphs(self, first: int, last: int) -> list[str]:
+    def _paragraphs(self, first: int, last: int, skip: int | None = None) -> list[str]:
         out: list[str] = []
-        for line in self.lines[first : last + 1]:
-            if line.is_chrome or line.is_date_or_source:
+        for i in range(first, last + 1):
+            line = self.lines[i]
+            if i == skip or line.is_chrome or line.is_date_or_source:
                 continue
             if out and out[-1] == line.text:
                 continue  # an image's alt text followed by the same caption
