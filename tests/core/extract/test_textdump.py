@@ -463,3 +463,23 @@ def test_lead_date_takes_year_from_title(fixtures: Path) -> None:
     assert e.published == date(2023, 1, 12)
     assert paragraphs(e)[0].startswith("Sáng ngày 12/01, Sở Giáo dục và Đào tạo")
     assert len(paragraphs(e)) == 2
+
+
+def test_title_is_the_headline_sharing_words_with_the_article_not_a_caption() -> None:
+    text = (
+        "   Zugreiseblog\n\n"
+        "     * Startseite\n     * Kontakt\n\n"
+        "Stadtwerke erhöhen die Preise für Fernwärme\n\n"
+        "   von Anna Muster · 18. Oktober 2019\n\n"
+        "   Ein Heizkraftwerk am Stadtrand\n\n"
+        "   * Drucken\n\n"
+        "   Die Stadtwerke erhöhen zum Jahreswechsel die Preise für Fernwärme um zwölf Prozent, "
+        "wie das Unternehmen am Freitag mitteilte.\n\n"
+        "   Begründet wird der Schritt mit gestiegenen Kosten für Erdgas und für den Betrieb "
+        "der Leitungen im gesamten Netz der Stadt.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Stadtwerke erhöhen die Preise für Fernwärme"
+    assert e.body.startswith("Die Stadtwerke erhöhen zum Jahreswechsel")
+    for chrome in ("Anna Muster", "Heizkraftwerk", "Drucken", "Startseite"):
+        assert chrome not in e.body, chrome
