@@ -27,6 +27,8 @@ PROSE_CHARS = 100
 # A repeated line with on average this share of its pages' prose above it follows
 # the article (see ``LineStats.follows_prose``).
 AFTER_PROSE_SHARE = 0.8
+# Only lines up to this long are placed so (headings, not paragraphs).
+MAX_MARKER_CHARS = 80
 # Lines at most this long are checked against the chrome phrase lists.
 MAX_PHRASE_CHARS = 160
 
@@ -273,7 +275,7 @@ class LineStats:
             key = line_key(line)
             if key not in keys:
                 keys.add(key)
-                if prose_total:
+                if prose_total and len(line) <= MAX_MARKER_CHARS:
                     self._below_prose[key] += prose_above / prose_total
             if site is None and ("://" in line or line.lstrip().startswith("(")):
                 site = grouping_site(collapse(line))

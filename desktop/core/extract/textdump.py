@@ -73,6 +73,7 @@ TITLE_SEARCH_LINES = 25
 TITLE_INSIDE_LINES = 6
 # The article lines whose words a headline is compared with.
 TITLE_CONTEXT_LINES = 12
+TITLE_CONTEXT_CHARS = 2000
 # Weights of the headline evidence (see ``_find_title``).
 TITLE_OVERLAP_WEIGHT = 2.0
 TITLE_DISTANCE_COST = 0.03
@@ -346,23 +347,28 @@ class _Extraction:
         title_at, lead_from = self._title_above(start)
         if start == 0:
             return title_at, lead_from
-        body_words = content_words(
-            line.text for line in self.lines[start : min(end + 1, start + TITLE_CONTEXT_LINES)]
-        )
-        best: tuple[float, int] | None = None
+        candidates: list[int] = []
         first = max(0, start - TITLE_SEARCH_LINES)
-        last = min(end, start + TITLE_INSIDE_LINES)
-        for i in range(first, last + 1):
+        for i in range(first, min(end, start + TITLE_INSIDE_LINES) + 1):
             line = self.lines[i]
             if line.kind is LineKind.END and i < start:
-                best = None  # an article ends here: what is above belongs to another
+                candidates.clear()  # an article ends here: what is above belongs to another
                 continue
             # The layout's title line stays a candidate even when repeated (other
             # pages of the site list the article's title).
-            if i != title_at and (
-                (i >= start and line.kind is not LineKind.SHORT) or not self._headline_line(i)
+            if i == title_at or (
+                (i < start or line.kind is LineKind.SHORT) and self._headline_line(i)
             ):
-                continue
+                candidates.append(i)
+        if not candidates or candidates == [title_at]:
+            return title_at, lead_from
+        opening = " ".join(
+            line.text for line in self.lines[start : min(end + 1, start + TITLE_CONTEXT_LINES)]
+        )[:TITLE_CONTEXT_CHARS]
+        body_words = content_words([opening])
+        best: tuple[float, int] | None = None
+        for i in candidates:
+            line = self.lines[i]
             words = body_words if i < start else body_words - content_words([line.text])
             score = (
                 TITLE_OVERLAP_WEIGHT * overlap(line.text, words)
