@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from desktop.core.extract.chrome import LineFeatures
 
-HEADLINE_MAX_WORDS = 30
+HEADLINE_MAX_WORDS = 40  # Vietnamese syllables count as words
 HEADLINE_MAX_CHARS = 250
 # Lines this short with a time or a full date are dates or bylines, not headlines.
 DATED_MAX_WORDS = 12
@@ -29,7 +29,11 @@ _BYLINE = re.compile(
     r"(?:by|von|par|por|di|door|av|przez|autor(?:in)?|author|posted by|written by)\b[\s:]",
     re.IGNORECASE,
 )
-_WIDGET = re.compile(r"_{4,}|\(BUTTON\)|^\[|\[(?:INS|IMG|SUBMIT)\b|^\(|^#|^\d+$|^\W+$")
+_WIDGET = re.compile(
+    r"_{4,}|\(BUTTON\)|^\[|\[(?:INS|IMG|SUBMIT)\b|^\(|^#|^\d+$|^\W+$|[□■☐▢◯●○]"
+)
+# A tag list: "amiga, dogs, floppy, Hunde" (three commas or more, a word or two each).
+_TAGS = re.compile(r"[^,]{1,25}(?:,[^,]{1,25}){3,}")
 
 
 def headline_shaped(f: LineFeatures) -> bool:
@@ -47,6 +51,8 @@ def headline_shaped(f: LineFeatures) -> bool:
     if f.words <= DATED_MAX_WORDS and _FULL_DATE.search(text):
         return False
     if _BYLINE.match(text):
+        return False
+    if _TAGS.fullmatch(text) and f.words <= 3 * (text.count(",") + 1):
         return False
     # A headline has letters and begins with a capital, a digit or a quote.
     first = text.lstrip("\"“„«‘'¡¿")[:1]

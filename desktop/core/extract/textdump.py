@@ -77,6 +77,8 @@ TITLE_CONTEXT_CHARS = 2000
 # Weights of the headline evidence (see ``_find_title``).
 TITLE_OVERLAP_WEIGHT = 2.0
 TITLE_DISTANCE_COST = 0.03
+TITLE_LENGTH_WEIGHT = 1.0  # longer lines (up to TITLE_FULL_WORDS) are likelier headlines
+TITLE_FULL_WORDS = 10
 TITLE_OUTDENT_BONUS = 0.5
 TITLE_LAYOUT_BONUS = 0.3
 TITLE_INSIDE_COST = 0.5
@@ -351,16 +353,15 @@ class _Extraction:
         first = max(0, start - TITLE_SEARCH_LINES)
         for i in range(first, min(end, start + TITLE_INSIDE_LINES) + 1):
             line = self.lines[i]
-            if line.kind is LineKind.END and i < start:
-                candidates.clear()  # an article ends here: what is above belongs to another
-                continue
             # The layout's title line stays a candidate even when repeated (other
             # pages of the site list the article's title).
-            if i == title_at or (
-                (i < start or line.kind is LineKind.SHORT) and self._headline_line(i)
-            ):
+            if i == title_at and line.kind is LineKind.SHORT and self._shaped(i):
                 candidates.append(i)
-        if not candidates or candidates == [title_at]:
+            elif (i < start or line.kind is LineKind.SHORT) and self._headline_line(i):
+                candidates.append(i)
+        if not candidates:
+            return (title_at, lead_from) if title_at == 0 else (None, start)
+        if candidates == [title_at]:
             return title_at, lead_from
         opening = " ".join(
             line.text for line in self.lines[start : min(end + 1, start + TITLE_CONTEXT_LINES)]
@@ -373,6 +374,7 @@ class _Extraction:
             score = (
                 TITLE_OVERLAP_WEIGHT * overlap(line.text, words)
                 + length_fit(line.f.words)
+                + TITLE_LENGTH_WEIGHT * min(line.f.words, TITLE_FULL_WORDS) / TITLE_FULL_WORDS
                 - TITLE_DISTANCE_COST * abs(start - i)
             )
             if self._outdented_headings and line.indent == 0:
@@ -394,7 +396,15 @@ class _Extraction:
         line = self.lines[i]
         if line.is_chrome or line.is_meta or line.repetition >= TITLE_MAX_REPETITION:
             return False
-        return headline_shaped(line.f)
+        return self._shaped(i)
+
+    def _shaped(self, i: int) -> bool:
+        """Headline-shaped, once a trailing date (``TITLE   31-01-2018``) is set aside."""
+        line = self.lines[i]
+        if headline_shaped(line.f):
+            return True
+        title, found = vndate.split_trailing_date(line.raw)
+        return found is not None and headline_shaped(features(collapse(title)))
 
     @property
     def _outdented_headings(self) -> bool:
