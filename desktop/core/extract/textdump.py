@@ -4,11 +4,15 @@ A dump scraped from a news or government page still holds the page chrome
 (menus, counters, widgets, related-news lists, footers). The extractor:
 
 1. classifies every line (``chrome.classify``) and marks lines that repeat
-   across the import batch (``LineStats``);
-2. finds the article as the densest cluster of sentence-like lines, cut at the
-   first after-article marker (``Các tin khác``, ``Thống kê truy cập``, ``©`` ...);
-3. takes the title from the short line just above it (or the first line of a
-   ``title / lead / body`` file), else derives one from the first sentence;
+   across the import batch (``LineStats``), including the stock headings a batch's
+   pages put after their articles;
+2. scores every line (prose adds its words; chrome, menus, list runs and
+   after-article markers cost, the more the longer a run of them goes on) and takes
+   the article as the best contiguous region (``region.best_region``);
+3. takes as title the headline-shaped line near the article's start that shares
+   most words with its opening (``headline``; in lynx dumps headings start in the
+   first column), or the first line of a ``title / lead / body`` file, else derives
+   one from the first sentence;
 4. reads the date, site, URL and author from the header, the title, the lead
    and the lines after the article.
 
