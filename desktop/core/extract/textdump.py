@@ -86,6 +86,9 @@ TITLE_FULL_WORDS = 10
 TITLE_OUTDENT_BONUS = 0.5
 TITLE_LAYOUT_BONUS = 0.3
 TITLE_INSIDE_COST = 0.5
+TITLE_TOP_LINES = 2  # the dump's first lines, where a <title>-like line may be
+TITLE_TOP_BONUS = 1.0
+TITLE_TOP_MIN_WORDS = 4
 # A dump whose prose lines are indented at least this often marks headings by
 # starting them in the first column (lynx).
 OUTDENT_SHARE = 0.6
@@ -353,6 +356,9 @@ class _Extraction:
         title_at, lead_from = self._title_above(start)
         if start == 0:
             return title_at, lead_from
+        named = self._named_at_top(start, end)
+        if named is not None:
+            return named, start
         candidates: list[int] = []
         first = max(0, start - TITLE_SEARCH_LINES)
         for i in range(first, min(end, start + TITLE_INSIDE_LINES) + 1):
@@ -371,6 +377,9 @@ class _Extraction:
             line.text for line in self.lines[start : min(end + 1, start + TITLE_CONTEXT_LINES)]
         )[:TITLE_CONTEXT_CHARS]
         body_words = content_words([opening])
+        # The page's own name for the article, when the dump's first lines carry one
+        # (lynx prints the <link> titles: "Site » Feed Site » Headline Comments Feed").
+        top = " ".join(line.text for line in self.lines[:TITLE_TOP_LINES]).casefold()
         best: tuple[float, int] | None = None
         for i in candidates:
             line = self.lines[i]
@@ -385,6 +394,8 @@ class _Extraction:
                 score += TITLE_OUTDENT_BONUS
             if i == title_at:
                 score += TITLE_LAYOUT_BONUS
+            if i >= TITLE_TOP_LINES and line.f.words >= 3 and line.text.casefold() in top:
+                score += TITLE_TOP_BONUS
             if i >= start:
                 score -= TITLE_INSIDE_COST
             if best is None or score > best[0]:
@@ -395,6 +406,24 @@ class _Extraction:
         if i == title_at:
             return title_at, lead_from
         return i, start  # a title inside the region leaves the body, the rest stays
+
+    def _named_at_top(self, start: int, end: int) -> int | None:
+        """The headline-shaped line above or at the article's start (of four words or
+        more) that the dump's first line names, when that line lists the page's
+        ``<link>`` titles (lynx prints them after a ``#``): the page's own title."""
+        if not self.lines[0].text.startswith("#"):
+            return None
+        top = self.lines[0].text.casefold()
+        for i in range(min(end, start + TITLE_INSIDE_LINES), 0, -1):
+            line = self.lines[i]
+            if (
+                line.f.words >= TITLE_TOP_MIN_WORDS
+                and line.kind is not LineKind.TEXT
+                and line.text.casefold() in top
+                and self._headline_line(i)
+            ):
+                return i
+        return None
 
     def _headline_line(self, i: int) -> bool:
         line = self.lines[i]

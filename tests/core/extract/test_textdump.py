@@ -483,3 +483,18 @@ def test_title_is_the_headline_sharing_words_with_the_article_not_a_caption() ->
     assert e.body.startswith("Die Stadtwerke erhöhen zum Jahreswechsel")
     for chrome in ("Anna Muster", "Heizkraftwerk", "Drucken", "Startseite"):
         assert chrome not in e.body, chrome
+
+
+def test_a_link_title_line_at_the_top_names_the_headline() -> None:
+    text = (
+        "   #Stadtblog » Feed Stadtblog » Neubau für den Hafen Kommentar-Feed\n\n"
+        "Neubau für den Hafen\n\n"
+        "   Alte Brücke am Hafen wird ab März abgerissen\n\n"
+        "   Die alte Brücke am Hafen wird ab März abgerissen und bis zum Herbst durch einen "
+        "Neubau ersetzt, teilte die Stadt am Montag mit.\n\n"
+        "   Während der Bauzeit wird der Verkehr über die Ringstraße umgeleitet, Busse "
+        "halten an Ersatzhaltestellen.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Neubau für den Hafen"
+    assert e.body.startswith("Die alte Brücke am Hafen")
