@@ -35,6 +35,7 @@ MAX_PHRASE_CHARS = 160
 # Vietnamese syllables count as words: a line this long is prose even unpunctuated.
 PROSE_WORDS = 35
 _SENTENCE_END = frozenset(".!?…;:")
+_PUNCTUATION = re.compile(r"[.,;:!?…،。，、]")
 _INNER_SENTENCE = re.compile(r"[.!?…][\"”»’)]*\s+[\"“«(]?[^\W\d_]")
 
 # Whole-line chrome: a stock phrase, optionally followed by ":" and a number.
@@ -113,9 +114,9 @@ _PIPE_MENU = re.compile(r"(?:[^|]{1,40}\|){2,}")
 # Breadcrumbs: "Trang chủ > Tin tức > Sự kiện", "Trang chủ / Hoạt động".
 _BREADCRUMB_HOME = re.compile(r"(?:trang chủ|home|tin tức|giới thiệu)\b", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"[^>»›/]{1,40}(?:\s[>»›/]\s[^>»›/]{1,40})+")
-_BULLET = re.compile(r"^(?:[•·▪►»◦‣∙]\s*|[*+]\s)")
+_BULLET = re.compile(r"^(?:[•·▪►»◦‣∙☆★□■◆◇●○]\s*|[*+]\s)")
 # List items of any kind: bullets, dashes and numbered lines ("1.", "2)").
-_LIST_ITEM = re.compile(r"^(?:[•·▪►»◦‣∙*+\-–]\s|\d{1,3}[.)]\s)")
+_LIST_ITEM = re.compile(r"^(?:[•·▪►»◦‣∙☆★□■◆◇●○*+\-–]\s|\d{1,3}[.)]\s)")
 _REPEATED_HALVES = re.compile(r"(\S+(?:\s\S+){0,4}?)(?:\s+\1)+", re.IGNORECASE)
 
 
@@ -151,7 +152,8 @@ class LineFeatures:
         if self.all_caps:
             return False
         if self.words >= PROSE_WORDS:
-            return True
+            # ... unless it has no punctuation at all: a tag cloud or a run of links.
+            return _PUNCTUATION.search(self.text) is not None
         if self.words < 8 or (self.bullet and not self.ends_sentence):
             return False
         if self.inner_sentence:
