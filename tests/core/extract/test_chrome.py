@@ -174,3 +174,12 @@ def test_the_learnt_marker_ends_the_article() -> None:
     assert "Ein Leser schrieb" not in e.body
     assert "Ähnliche Beiträge" not in e.body
     assert e.title == "Bericht Nummer 2 über den Stadtrat"
+
+
+def test_a_long_line_without_punctuation_is_a_tag_cloud_not_prose() -> None:
+    from desktop.core.extract.chrome import features
+
+    cloud = " ".join(["Alltag Architektur Auto Bahn Bahnhof Basel Baum Beton"] * 5)
+    assert not features(cloud).sentence_like
+    prose = ("Der Rat hat am Montag lange beraten, und " * 5).strip()
+    assert features(prose).sentence_like  # long, with commas, though no final period
