@@ -89,6 +89,7 @@ TITLE_INSIDE_COST = 0.5
 TITLE_TOP_LINES = 2  # the dump's first lines, where a <title>-like line may be
 TITLE_TOP_BONUS = 1.0
 TITLE_TOP_MIN_WORDS = 4
+TITLE_ECHO_BONUS = 1.0
 # A dump whose prose lines are indented at least this often marks headings by
 # starting them in the first column (lynx).
 OUTDENT_SHARE = 0.6
@@ -219,6 +220,7 @@ class _Extraction:
         self.label = label
         self._runs: list[int] | None = None
         self._outdent: bool | None = None
+        self._page: str | None = None
 
     def run(self) -> Extracted:
         span = self._article_span()
@@ -396,6 +398,8 @@ class _Extraction:
                 score += TITLE_LAYOUT_BONUS
             if i >= TITLE_TOP_LINES and line.f.words >= 3 and line.text.casefold() in top:
                 score += TITLE_TOP_BONUS
+            elif line.f.words >= 3 and self._quoted_elsewhere(i):
+                score += TITLE_ECHO_BONUS
             if i >= start:
                 score -= TITLE_INSIDE_COST
             if best is None or score > best[0]:
@@ -424,6 +428,13 @@ class _Extraction:
             ):
                 return i
         return None
+
+    def _quoted_elsewhere(self, i: int) -> bool:
+        """Whether the page holds this line's text a second time (a breadcrumb ending
+        with the page's title, a share text quoting it, the title repeated)."""
+        if self._page is None:
+            self._page = "\n".join(line.text for line in self.lines)
+        return self._page.count(self.lines[i].text) >= 2
 
     def _headline_line(self, i: int) -> bool:
         line = self.lines[i]

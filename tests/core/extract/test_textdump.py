@@ -498,3 +498,17 @@ def test_a_link_title_line_at_the_top_names_the_headline() -> None:
     e = extract_text_dump(text)
     assert e.title == "Neubau für den Hafen"
     assert e.body.startswith("Die alte Brücke am Hafen")
+
+
+def test_a_headline_the_page_repeats_beats_a_nearer_caption() -> None:
+    text = (
+        "Startseite → Politik → Neue Regeln für Busse am Bahnhof\n\n"
+        "Neue Regeln für Busse am Bahnhof\n\n"
+        "Busse am Bahnhof warten auf Fahrgäste\n\n"
+        "Der Verkehrsverbund ändert zum Sommer die Regeln für Busse am Bahnhof, damit "
+        "Fahrgäste schneller umsteigen können.\n\n"
+        "Die Busse sollen künftig im Takt der Züge fahren und an allen Haltestellen "
+        "länger warten, wenn ein Zug verspätet ist.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Neue Regeln für Busse am Bahnhof"
