@@ -263,24 +263,28 @@ class LineStats:
 
         keys: set[str] = set()
         site: str | None = None
-        raw_lines = text.splitlines()
-        # Where each line sits relative to the page's prose: the share of its long
-        # lines' characters above it (0.0 above all prose, 1.0 below all of it).
-        prose_total = sum(len(line) for line in raw_lines if len(line) >= PROSE_CHARS)
+        # Where each short line sits relative to the page's prose: the share of its
+        # long lines' characters above it (0.0 above all prose, 1.0 below all of it).
+        placed: list[tuple[str, int]] = []
         prose_above = 0
-        for line in raw_lines:
-            if len(line) >= PROSE_CHARS:
-                prose_above += len(line)
-            if not 1 < len(line) <= MAX_KEY_CHARS or line.isspace():
+        for line in text.splitlines():
+            n = len(line)
+            if n >= PROSE_CHARS:
+                prose_above += n
+            if not 1 < n <= MAX_KEY_CHARS or line.isspace():
                 continue
             line = normalize_text(line)
             key = line_key(line)
             if key not in keys:
                 keys.add(key)
-                if prose_total and len(line) <= MAX_MARKER_CHARS:
-                    self._below_prose[key] += prose_above / prose_total
+                if n <= MAX_MARKER_CHARS:
+                    placed.append((key, prose_above))
             if site is None and ("://" in line or line.lstrip().startswith("(")):
                 site = grouping_site(collapse(line))
+        if prose_above:
+            below = self._below_prose
+            for key, above in placed:
+                below[key] += above / prose_above
         self.documents += 1
         self._counts.update(keys)
         if site:
