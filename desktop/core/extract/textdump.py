@@ -356,8 +356,8 @@ class _Extraction:
         title / lead / body file) gets a head start.
         """
         title_at, lead_from = self._title_above(start)
-        if start == 0:
-            return title_at, lead_from
+        if start == 0 or (start == 1 and title_at == 0):
+            return title_at, lead_from  # a title / lead / body file: nothing to choose
         named = self._named_at_top(start, end)
         if named is not None:
             return named, start
