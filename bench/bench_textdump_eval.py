@@ -92,6 +92,17 @@ def score(name: str, e: Extracted | None, truth: dict[str, object]) -> Score:
     return s
 
 
+def member_name(info: zipfile.ZipInfo) -> str:
+    """A member's name as written: names stored without the UTF-8 flag were decoded as
+    cp437 by ``zipfile``."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
+
+
 def half(name: str) -> int:
     return zlib.crc32(name.encode()) & 1
 
@@ -115,8 +126,11 @@ def report(label: str, scores: list[Score], seconds: float | None = None) -> Non
 
 def run_dumps(zf: zipfile.ZipFile, kind: str, truth: dict[str, dict[str, object]]) -> list[Score]:
     prefix = f"textdumps-eval/{kind}/"
-    names = sorted(n for n in zf.namelist() if n.startswith(prefix) and n.endswith(".txt"))
-    texts = {n: zf.read(n).decode("utf-8", "replace") for n in names}
+    infos = sorted(
+        (i for i in zf.infolist() if i.filename.startswith(prefix) and i.filename.endswith(".txt")),
+        key=member_name,
+    )
+    texts = {member_name(i): zf.read(i).decode("utf-8", "replace") for i in infos}
     t0 = time.perf_counter()
     stats = LineStats()
     for t in texts.values():
@@ -138,13 +152,14 @@ def run_html(truth: dict[str, dict[str, object]]) -> list[Score]:
 
     out: list[Score] = []
     with zipfile.ZipFile(CORPUS / "html-eval.zip") as zf:
-        names = sorted(n for n in zf.namelist() if n.endswith(".html"))
+        infos = sorted((i for i in zf.infolist() if i.filename.endswith(".html")), key=member_name)
         t0 = time.perf_counter()
-        for n in names:
+        for info in infos:
+            n = member_name(info)
             key = n.rsplit("/", 1)[-1][: -len(".html")]
             url = str(truth.get(key, {}).get("url") or "") or None
             try:
-                e: Extracted | None = extract_html(zf.read(n), url=url)
+                e: Extracted | None = extract_html(zf.read(info), url=url)
             except ExtractionError:
                 e = None
             out.append(score(key, e, truth.get(key, {})))
