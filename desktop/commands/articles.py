@@ -60,7 +60,11 @@ def cmd_show(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
     article = lib.articles.get(lib.articles.resolve_id(args.id))
     if args.json:
-        print_json(article_dict(article))
+        d = article_dict(article)
+        d["further_sources"] = [
+            {"id": s.id, "source": s.source} for s in lib.sources.sources_of(article.id)
+        ]
+        print_json(d)
         return EXIT_OK
     print(article.title)
     print("=" * min(len(article.title), 78))
@@ -74,6 +78,8 @@ def cmd_show(args: argparse.Namespace, ctx: CommandContext) -> int:
     ):
         if value:
             print(f"{label + ':':8} {value}")
+    for source in lib.sources.sources_of(article.id):
+        print(f"{'Source:':8} {source.source} (same text, id {source.id[:12]})")
     print()
     print(article.body)
     return EXIT_OK

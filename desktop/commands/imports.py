@@ -107,6 +107,9 @@ def _print_summary(report: ImportReport) -> None:
     if report.skipped:
         parts.append(f"{report.skipped} skipped (unsupported file types)")
     print(", ".join(parts))
+    for note in report.duplicate_of:
+        how = "recorded as a further source of" if note.recorded else "already stored as"
+        print(f"duplicate: {note.source}: {how} {note.article_id[:12]} {note.title}")
     for line in summary_lines(report.failed):
         print(line)
 

@@ -954,12 +954,12 @@
 <context>
     <name>EmptyLibraryScreen</name>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="33"/>
+        <location filename="../../desktop/ui/empty_state.py" line="34"/>
         <source>Your library is empty</source>
         <translation>Thư viện của bạn đang trống</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="42"/>
+        <location filename="../../desktop/ui/empty_state.py" line="43"/>
         <source>Import articles to start: text files, HTML pages, WARC/WACZ web archives, JSON Lines, or zip files holding any of these.
 
 Use the buttons below, {file} ▸ {item} (Ctrl+O), or drop files and folders onto this window. Everything stays on this computer.
@@ -972,17 +972,17 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 Để thử tìm kiếm, so sánh và chú thích trước, hãy mở thư viện mẫu: vài bài viết ngắn đi kèm ứng dụng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="56"/>
+        <location filename="../../desktop/ui/empty_state.py" line="57"/>
         <source>Import files…</source>
         <translation>Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="59"/>
+        <location filename="../../desktop/ui/empty_state.py" line="60"/>
         <source>Import a folder…</source>
         <translation>Nhập một thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="60"/>
+        <location filename="../../desktop/ui/empty_state.py" line="61"/>
         <source>Open the sample library</source>
         <translation>Mở thư viện mẫu</translation>
     </message>
@@ -1046,12 +1046,12 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>FailuresModel</name>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="40"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="40"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -1092,34 +1092,34 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="28"/>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="60"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="27"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="59"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="41"/>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="65"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="40"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="64"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="70"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="69"/>
         <source>Cancelling…</source>
         <translation>Đang huỷ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="86"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="85"/>
         <source>{imported} new · {duplicates} duplicates · {failed} failed</source>
         <translation>{imported} mới · {duplicates} trùng · {failed} lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="92"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="91"/>
         <source>Updating the search index…</source>
         <translation>Đang cập nhật chỉ mục tìm kiếm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="98"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="97"/>
         <source>{done} of {total} indexed</source>
         <translation>đã lập chỉ mục {done} / {total}</translation>
     </message>
@@ -1127,37 +1127,47 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="78"/>
         <source>Imported {imported} articles; {duplicates} duplicates skipped; {failed} failed.</source>
         <translation>Đã nhập {imported} bài; bỏ qua {duplicates} bài trùng; {failed} lỗi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="85"/>
         <source>The import was cancelled; what was imported before is kept.</source>
         <translation>Việc nhập đã bị huỷ; những gì đã nhập trước đó vẫn được giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="91"/>
+        <source>{source}: same text as “{title}” ({id})</source>
+        <translation>{source}: trùng nội dung với “{title}” ({id})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="98"/>
+        <source>… and {n} more</source>
+        <translation>… và {n} mục nữa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="104"/>
         <source>Import report</source>
         <translation>Báo cáo nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="131"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="134"/>
         <source>Copy</source>
         <translation>Sao chép</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="135"/>
         <source>Copy every failed file and its reason</source>
         <translation>Sao chép mọi tệp lỗi kèm lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="148"/>
         <source>These files could not be imported:</source>
         <translation>Không thể nhập các tệp sau:</translation>
     </message>
@@ -1789,112 +1799,112 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>SearchSyntaxDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="89"/>
         <source>Search syntax</source>
         <translation>Cú pháp tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="91"/>
         <source>Words are all required; diacritics are optional. Double-click an example to try it.</source>
         <translation>Bài phải chứa mọi từ; dấu thanh là tuỳ ý. Nhấp đúp vào một ví dụ để thử.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="97"/>
         <source>Type</source>
         <translation>Gõ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="97"/>
         <source>Finds</source>
         <translation>Tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="105"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="106"/>
         <source>Both words, with or without diacritics: finds “đổi mới”.</source>
         <translation>Cả hai từ, có dấu hay không dấu: tìm thấy “đổi mới”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="107"/>
         <source>Typed with diacritics, exact matches rank first.</source>
         <translation>Gõ có dấu thì các bài khớp đúng dấu đứng đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="109"/>
         <source>Articles where the words stand next to each other rank first.</source>
         <translation>Bài có các từ đứng liền nhau được xếp trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="110"/>
         <source>The exact phrase, its words in this order.</source>
         <translation>Đúng cụm từ, các từ theo đúng thứ tự này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="111"/>
         <source>Either word.</source>
         <translation>Một trong hai từ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="112"/>
         <source>“gốm” but not “du lịch” (also: -word).</source>
         <translation>Có “gốm” nhưng không có “du lịch” (cũng viết: -từ).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="113"/>
         <source>Leaves out articles with “men”.</source>
         <translation>Bỏ các bài có “men”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="114"/>
         <source>Parentheses group the alternatives.</source>
         <translation>Dấu ngoặc nhóm các lựa chọn lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="115"/>
         <source>The word in the title only.</source>
         <translation>Từ này chỉ trong tiêu đề.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="116"/>
         <source>Articles from this site.</source>
         <translation>Bài từ trang này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="117"/>
         <source>Articles by this author.</source>
         <translation>Bài của tác giả này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="118"/>
         <source>Annotated with this tag or a tag below it.</source>
         <translation>Có chú thích gắn thẻ này hoặc thẻ con của nó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="119"/>
         <source>The word in your annotation notes.</source>
         <translation>Từ này trong ghi chú của bạn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="120"/>
         <source>Published in 2023 (also 2023-05, 2023-05-01).</source>
         <translation>Đăng năm 2023 (cũng được: 2023-05, 2023-05-01).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="122"/>
         <source>Published between two dates (* for an open end).</source>
         <translation>Đăng trong khoảng giữa hai ngày (* để bỏ trống một đầu).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="122"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="123"/>
         <source>Words that begin with “nông”.</source>
         <translation>Các từ bắt đầu bằng “nông”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="124"/>
         <source>Words spelled nearly alike (a typo or two).</source>
         <translation>Các từ viết gần giống (sai một hai chữ).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="128"/>
         <source>The words within three words of each other.</source>
         <translation>Các từ cách nhau không quá ba từ.</translation>
     </message>
@@ -1902,33 +1912,33 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="15"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="14"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="19"/>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="24"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="18"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="23"/>
         <source>Follow the system</source>
         <translation>Theo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="20"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="19"/>
         <source>Light</source>
         <translation>Sáng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="21"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="20"/>
         <source>Dark</source>
         <translation>Tối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="34"/>
         <source>Theme:</source>
         <translation>Giao diện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="35"/>
         <source>Language:</source>
         <translation>Ngôn ngữ:</translation>
     </message>
@@ -1936,62 +1946,62 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="157"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="158"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="158"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="159"/>
         <source>The keys that work in the main window.</source>
         <translation>Các phím dùng được trong cửa sổ chính.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="163"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="164"/>
         <source>Keys</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="163"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="164"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="170"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="171"/>
         <source>Up, Down, Page Up, Page Down</source>
         <translation>Lên, Xuống, Page Up, Page Down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="171"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="172"/>
         <source>In the search box: move through the results</source>
         <translation>Trong ô tìm kiếm: di chuyển qua các kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="172"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="173"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="172"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="173"/>
         <source>Open the current result in the reader</source>
         <translation>Mở kết quả hiện tại trong khung đọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="173"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="174"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="173"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="174"/>
         <source>Clear the search box; close the find bar</source>
         <translation>Xoá ô tìm kiếm; đóng thanh tìm trong bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="174"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="175"/>
         <source>Ctrl+click, Shift+click</source>
         <translation>Ctrl+nhấp, Shift+nhấp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help_pages.py" line="174"/>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="175"/>
         <source>Select several results</source>
         <translation>Chọn nhiều kết quả</translation>
     </message>

@@ -161,6 +161,25 @@ def _original(library: Library, article_id: str) -> Original | None:
         return None
 
 
+def _further_sources(
+    library: Library, article: Article, with_originals: bool
+) -> list[tuple[Article, Original | None]]:
+    """The article's further sources as records of the same text under their own ids
+    (an import records each on the article again, by its content hash)."""
+    out: list[tuple[Article, Original | None]] = []
+    for source in library.sources.sources_of(article.id):
+        copy = article.model_copy(
+            update={
+                "id": source.id,
+                "source_path": source.source_path,
+                "source_member": source.source_member,
+                "kind": source.kind,
+            }
+        )
+        out.append((copy, library.sources.original(source.id) if with_originals else None))
+    return out
+
+
 def _write_zip(
     library: Library,
     path: Path,
@@ -179,17 +198,22 @@ def _write_zip(
             writer = _HashingWriter(spool)
             for article in _articles(library, ids):
                 original = _original(library, article.id) if with_originals else None
-                record = record_for(article, original)
-                writer.write(dump_line(record))
-                if original is not None and record.original is not None:
-                    name = original_member(article.id)
-                    zf.writestr(name, original.data)
-                    originals.append(
-                        MemberInfo(
-                            name=name, size=record.original.size, sha256=record.original.sha256
+                for article_or_source, orig in [
+                    (article, original),
+                    *_further_sources(library, article, with_originals),
+                ]:
+                    record = record_for(article_or_source, orig)
+                    writer.write(dump_line(record))
+                    if orig is not None and record.original is not None:
+                        name = original_member(article_or_source.id)
+                        zf.writestr(name, orig.data)
+                        originals.append(
+                            MemberInfo(
+                                name=name, size=record.original.size,
+                                sha256=record.original.sha256,
+                            )
                         )
-                    )
-                n_articles += 1
+                    n_articles += 1
                 if progress is not None and (n_articles % 200 == 0 or n_articles == total):
                     progress(BundleProgress("articles", n_articles, total))
             spool.seek(0)

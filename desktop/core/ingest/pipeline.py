@@ -32,7 +32,13 @@ from desktop.core.ingest.parallel import ExtractionPool, Job, Outcome, extract_j
 from desktop.core.ingest.progress import ProgressCallback, ProgressThrottle
 from desktop.core.ingest.sources import SourceDocument, SourceEvent, SourceFailure, UnitDone
 from desktop.core.ingest.walk import SourceWalker
-from desktop.core.models import ArticleDraft, ImportFailure, ImportReport
+from desktop.core.models import (
+    ArticleDraft,
+    DuplicateNote,
+    ImportFailure,
+    ImportReport,
+    format_source,
+)
 from desktop.core.store import AddOutcome, Library
 
 # Worker processes pay off only for batches big enough to amortize their start-up.
@@ -249,14 +255,28 @@ class _ImportRun:
         self.pending_bytes = 0
         if not drafts:
             return
-        outcomes = self.library.articles.add_many(drafts)
-        for draft, outcome in zip(drafts, outcomes, strict=True):
+        outcomes = self.library.articles.add_many_with_holders(drafts)
+        for draft, (outcome, holder) in zip(drafts, outcomes, strict=True):
             if outcome is AddOutcome.ADDED:
                 self.report.imported += 1
                 self.report.ids.append(draft.id)
             else:
                 self.report.duplicates += 1
+                self.report.duplicate_of.append(
+                    DuplicateNote(
+                        source=format_source(draft.source_path, draft.source_member),
+                        article_id=holder,
+                        title=self._title_of(holder),
+                        recorded=outcome is AddOutcome.SOURCE,
+                    )
+                )
         self.throttle.update(self.report)
+
+    def _title_of(self, article_id: str) -> str:
+        row = self.library.conn.execute(
+            "SELECT title FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return str(row[0]) if row else ""
 
     def _fail(self, label: str, error: str) -> None:
         self.report.failed.append(ImportFailure(path=label, error=error))

@@ -12,6 +12,7 @@ from desktop.core.store import schema
 from desktop.core.store.articles import ArticleStore
 from desktop.core.store.connection import connect
 from desktop.core.store.faults import damaged, library_fault
+from desktop.core.store.sources import SourceStore
 
 DB_NAME = "library.sqlite3"
 INDEX_DIR = "index"
@@ -28,6 +29,7 @@ class Library(Closing):
         # Opened with SQLite's ``immutable=1`` (the folder cannot be written).
         self.immutable = False
         self.articles = ArticleStore(conn)
+        self.sources = SourceStore(conn)
 
     @property
     def db_path(self) -> Path:

@@ -82,6 +82,25 @@ CREATE TABLE annotation_tags (
 CREATE INDEX annotation_tags_tag ON annotation_tags (tag)
 """
 
+# Further sources of an article: a distinct original whose text came out the same as
+# the article's is recorded on it (with its own bytes) instead of being dropped.
+_V4_ARTICLE_SOURCES = """
+CREATE TABLE article_sources (
+    source_id     TEXT PRIMARY KEY,
+    article_id    TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    source_path   TEXT NOT NULL,
+    source_member TEXT,
+    kind          TEXT NOT NULL,
+    media_type    TEXT NOT NULL,
+    encoding      TEXT,
+    hints         TEXT NOT NULL DEFAULT '{}',
+    compression   TEXT NOT NULL,
+    data          BLOB NOT NULL,
+    added_at      TEXT NOT NULL
+);
+CREATE INDEX article_sources_article ON article_sources (article_id)
+"""
+
 
 # The researcher's own lists: saved searches (with when each was last opened, as the
 # highest article ``seq`` seen then), recent queries, article collections and the
@@ -137,7 +156,12 @@ def _script(sql: str) -> Migration:
 
 
 # Index i holds the migration to version i + 1.
-MIGRATIONS: list[Migration] = [_script(_V1), _script(_V2), _script(_V3)]
+MIGRATIONS: list[Migration] = [
+    _script(_V1),
+    _script(_V2),
+    _script(_V3),
+    _script(_V4_ARTICLE_SOURCES),
+]
 
 
 def latest_version() -> int:

@@ -68,6 +68,10 @@ class FailuresModel(QAbstractTableModel):
         return None
 
 
+# Duplicates listed by name in the report (the rest are counted).
+MAX_LISTED_DUPLICATES = 10
+
+
 class ImportReportDialog(QDialog):
     def summary_text(self, report: ImportReport) -> str:
         text = self.tr(
@@ -80,6 +84,19 @@ class ImportReportDialog(QDialog):
         if report.cancelled:
             text += " " + self.tr("The import was cancelled; what was imported before is kept.")
         return text
+
+    def duplicates_text(self, report: ImportReport) -> str:
+        """One line per duplicate (the first ones): the file and the article it duplicates."""
+        lines = [
+            self.tr("{source}: same text as \u201c{title}\u201d ({id})").format(
+                source=note.source, title=note.title, id=note.article_id[:12]
+            )
+            for note in report.duplicate_of[:MAX_LISTED_DUPLICATES]
+        ]
+        more = len(report.duplicate_of) - MAX_LISTED_DUPLICATES
+        if more > 0:
+            lines.append(self.tr("… and {n} more").format(n=f"{more:,}"))
+        return "\n".join(lines)
 
     def __init__(self, report: ImportReport, parent: QWidget | None = None):
         super().__init__(parent)
@@ -122,6 +139,11 @@ class ImportReportDialog(QDialog):
             button.setVisible(bool(report.failed))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        self.duplicates = PlainLabel(self.duplicates_text(report), self)
+        self.duplicates.setTextFormat(Qt.TextFormat.PlainText)  # file names are data
+        self.duplicates.setWordWrap(True)
+        self.duplicates.setVisible(bool(report.duplicate_of))
+        layout.addWidget(self.duplicates)
         if report.failed:
             layout.addWidget(PlainLabel(self.tr("These files could not be imported:"), self))
         layout.addWidget(self.table, 1)

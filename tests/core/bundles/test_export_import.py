@@ -219,3 +219,27 @@ def test_query_export_pages_through_every_hit(
     monkeypatch.setattr(links, "PAGE", 2)
     report = export_bundle(filled, tmp_path / "q.zip", query="bai")
     assert report.articles == 5
+
+
+def test_further_sources_travel_with_their_article(
+    filled: Library, empty: Library, tmp_path: Path
+) -> None:
+    from desktop.core.models import Original, article_id_for
+
+    article = filled.articles.get(filled.articles.all_ids()[0])
+    raw = b"another file with the same text"
+    second = make_draft(article.body, 99).model_copy(
+        update={"id": article_id_for(raw), "source_path": "copy.txt",
+                "original": Original(data=raw, media_type="text/plain")}
+    )
+    filled.articles.add_many([second])
+    assert [s.id for s in filled.sources.sources_of(article.id)] == [second.id]
+
+    out = tmp_path / "sources.zip"
+    export_bundle(filled, out, with_originals=True)
+    verify_bundle(out)
+    result = import_bundle(empty, out)
+    assert result.imported == 5
+    [source] = empty.sources.sources_of(article.id)
+    assert (source.id, source.source_path) == (second.id, "copy.txt")
+    assert empty.sources.original(source.id).data == raw
