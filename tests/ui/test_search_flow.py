@@ -52,12 +52,11 @@ def test_query_errors_show_inline(qtbot, seeded_library, make_window) -> None:
     window = make_window(seeded_library)
     wait_ready(qtbot, window)
     with qtbot.waitSignal(window.search.error_shown, timeout=10000) as blocker:
-        qtbot.keyClicks(window.search_bar.edit, 'gom "lo')
+        qtbot.keyClicks(window.search_bar.edit, "gom published:2023-13")
     message = blocker.args[0]
-    assert message.startswith("Unbalanced quote")
+    assert message.startswith("Bad date")
     assert window.search_bar.error.isVisibleTo(window)
     assert window.search_bar.error.text() == message
-    assert window.results_model.rowCount() > 0  # the previous results stay
     result = search_for(qtbot, window, "gốm")
     assert result.total == 30 and not window.search_bar.error.isVisibleTo(window)
 

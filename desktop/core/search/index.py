@@ -49,7 +49,7 @@ from desktop.core.search.bulkwriter import BulkWriter
 from desktop.core.search.documents import index_documents
 from desktop.core.search.locking import IndexBusyError, index_write_lock
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
-from desktop.core.search.query import parse_query, positive_words
+from desktop.core.search.query import parse, parse_query, positive_words
 from desktop.core.search.results import ResultBuilder, similar_hits
 from desktop.core.search.schema import SCHEMA_VERSION, build_schema
 from desktop.core.search.state import (
@@ -411,7 +411,8 @@ class SearchIndex(Closing):
     def search(self, request: SearchRequest) -> SearchResult:
         """Run a query; raises ``QuerySyntaxError`` for a malformed one."""
         started = time.perf_counter()
-        node = parse_query(request.query)
+        parsed = parse(request.query)
+        node = parsed.node
         try:
             result = ResultBuilder(self.searcher(), self.library.articles, request, node).run()
         except UserError:
@@ -422,8 +423,10 @@ class SearchIndex(Closing):
             result = ResultBuilder(self.searcher(), self.library.articles, request, node).run()
         took = (time.perf_counter() - started) * 1000.0
         update: dict[str, Any] = {"took_ms": round(took, 3)}
-        if self.notice and not result.notice:
-            update["notice"] = self.notice
+        notices = [*parsed.notices, result.notice, self.notice]
+        joined = " ".join(dict.fromkeys(n for n in notices if n))
+        if joined != (result.notice or ""):
+            update["notice"] = joined or None
         return result.model_copy(update=update)
 
     def _recover(self, exc: BaseException) -> None:
