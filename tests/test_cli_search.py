@@ -70,20 +70,32 @@ def test_search_readable_output(libdir: Path, capsys) -> None:
 
 
 def test_malformed_query_is_one_line_error(libdir: Path, capsys) -> None:
-    code, out, err = cli(capsys, "--library", str(libdir), "search", '"unclosed', "--json")
+    code, out, err = cli(
+        capsys, "--library", str(libdir), "search", "published:[2024 TO 2023]", "--json"
+    )
     assert code == 2 and out == ""
-    assert err.startswith("archive-browser: error:") and "quote" in err
+    assert err.startswith("archive-browser: error:") and "start is after" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_unclosed_quote_is_a_phrase_with_a_notice(libdir: Path, capsys) -> None:
+    code, out, _ = cli(capsys, "--library", str(libdir), "search", '"mưa lớn', "--json")
+    data = json.loads(out)
+    assert code == 0 and data["total"] == 1 and "quote" in data["notice"]
 
 
 def test_batch_runs_every_line_in_one_process(libdir: Path, tmp_path: Path, capsys) -> None:
     batch = tmp_path / "queries.txt"
-    batch.write_text("mua\n\n  \nnang\n(broken\nsite:a.vn\n", encoding="utf-8")
+    batch.write_text(
+        "mua\n\n  \nnang\npublished:2023-13\nsite:a.vn\n(mua\n", encoding="utf-8"
+    )
     code, out, _ = cli(capsys, "--library", str(libdir), "search", "--batch", str(batch))
     lines = [json.loads(line) for line in out.splitlines()]
-    assert [d["query"] for d in lines] == ["mua", "nang", "(broken", "site:a.vn"]
+    assert [d["query"] for d in lines] == ["mua", "nang", "published:2023-13", "site:a.vn",
+                                           "(mua"]
     assert lines[0]["total"] == 2 and lines[1]["total"] == 1 and lines[3]["total"] == 2
-    assert "error" in lines[2] and "parenthesis" in lines[2]["error"]
+    assert "error" in lines[2] and "Bad date" in lines[2]["error"]
+    assert lines[4]["total"] == 2
     assert code == 1
 
 

@@ -27,7 +27,7 @@ from desktop.core.errors import UserError
 from desktop.core.ingest import import_paths
 from desktop.core.ingest.failures import summary_lines
 from desktop.core.models import ImportProgress, ImportReport
-from desktop.core.search.index import SearchIndex
+from desktop.core.search.index import IndexDiskFullError, SearchIndex
 from desktop.core.store import Library
 
 
@@ -64,7 +64,13 @@ def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
         print_json(report.public_dict())
     else:
         _print_summary(report)
-    if index_error:
+    if index_error is _DISK_FULL:
+        print(
+            f"archive-browser: The disk is full: {report.imported:,} articles were stored; "
+            "the search index will catch up when space is freed",
+            file=sys.stderr,
+        )
+    elif index_error:
         print(
             f"archive-browser: the search index could not be updated ({index_error}); "
             "run `archive-browser reindex`",
@@ -88,6 +94,10 @@ def _import_status(p: ImportProgress) -> str:
     return f"{head} {p.imported} imported, {p.duplicates} duplicates, {p.failed} failed"
 
 
+# What ``_sync_index`` returns when the disk filled up (the store is committed).
+_DISK_FULL = "disk full"
+
+
 def _sync_index(lib: Library, progress: Callable[[int, int], None] | None) -> str | None:
     """Bring the search index in line with the store. Returns an error message, if any."""
     try:
@@ -96,6 +106,8 @@ def _sync_index(lib: Library, progress: Callable[[int, int], None] | None) -> st
             index.sync(progress)
         finally:
             index.close()
+    except IndexDiskFullError:
+        return _DISK_FULL
     except UserError as exc:
         return str(exc)
     return None

@@ -40,6 +40,11 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "The query is too long (over {limit} characters)."),
     QT_TRANSLATE_NOOP("CoreMessages", "The query has no words to search for."),
     QT_TRANSLATE_NOOP("CoreMessages", "No article contains all of the words; showing the best partial matches."),  # noqa: E501
+    QT_TRANSLATE_NOOP("CoreMessages", "A quote was not closed: searched the rest of the query as a phrase."),  # noqa: E501
+    QT_TRANSLATE_NOOP("CoreMessages", "The query is long: searched its first {limit} characters."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The disk is full, so the search index is behind the library: the newest articles may be missing until space is freed."),  # noqa: E501
+    QT_TRANSLATE_NOOP("CoreMessages", "The search index is being updated: the newest articles may be missing from these results."),  # noqa: E501
+    QT_TRANSLATE_NOOP("CoreMessages", "The search index folder {path} is a file, not a folder: searching a temporary index. Move the file away to keep the index between sessions."),  # noqa: E501
     # Why a file could not be imported (the import report).
     QT_TRANSLATE_NOOP("CoreMessages", "damaged or truncated archive ({damage}); {records} intact record(s) were read"),  # noqa: E501
     QT_TRANSLATE_NOOP("CoreMessages", "{label}the document is empty"),

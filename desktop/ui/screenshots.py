@@ -316,7 +316,7 @@ def _render_run(root: Path, fixture: Path, theme: str, size: QSize, shots: _Shot
 
     errors: list[str] = []
     window.search.error_shown.connect(errors.append)
-    window.search_bar.edit.setText('doi tuyen "bong')  # an unclosed phrase
+    window.search_bar.edit.setText("doi tuyen published:2023-13")  # a month that does not exist
     wait_until(lambda e=errors: bool(e), 5)
     saved.append(shots.save(window, f"query-error-{theme}"))
 

@@ -881,72 +881,97 @@
         <translation>Không bài nào chứa đủ mọi từ; đang hiện các bài khớp một phần tốt nhất.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/core_messages.py" line="43"/>
+        <source>A quote was not closed: searched the rest of the query as a phrase.</source>
+        <translation>Một dấu ngoặc kép chưa được đóng: phần còn lại của truy vấn được tìm như một cụm từ.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/core_messages.py" line="44"/>
+        <source>The query is long: searched its first {limit} characters.</source>
+        <translation>Truy vấn dài: chỉ tìm {limit} ký tự đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="45"/>
+        <source>The disk is full, so the search index is behind the library: the newest articles may be missing until space is freed.</source>
+        <translation>Ổ đĩa đã đầy nên chỉ mục tìm kiếm chưa theo kịp thư viện: các bài mới nhất có thể chưa hiện cho đến khi giải phóng dung lượng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="46"/>
+        <source>The search index is being updated: the newest articles may be missing from these results.</source>
+        <translation>Chỉ mục tìm kiếm đang được cập nhật: các bài mới nhất có thể chưa có trong kết quả này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="47"/>
+        <source>The search index folder {path} is a file, not a folder: searching a temporary index. Move the file away to keep the index between sessions.</source>
+        <translation>Thư mục chỉ mục tìm kiếm {path} là một tệp, không phải thư mục: đang tìm trên chỉ mục tạm. Hãy chuyển tệp đó đi để giữ chỉ mục giữa các phiên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="49"/>
         <source>damaged or truncated archive ({damage}); {records} intact record(s) were read</source>
         <translation>kho lưu trữ bị hỏng hoặc bị cắt cụt ({damage}); đọc được {records} bản ghi nguyên vẹn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="45"/>
+        <location filename="../../desktop/ui/core_messages.py" line="50"/>
         <source>{label}the document is empty</source>
         <translation>{label}tài liệu trống</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="46"/>
+        <location filename="../../desktop/ui/core_messages.py" line="51"/>
         <source>{label}no article text found (only page chrome)</source>
         <translation>{label}không tìm thấy nội dung bài (chỉ có phần khung trang)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="47"/>
+        <location filename="../../desktop/ui/core_messages.py" line="52"/>
         <source>{label}no article text found</source>
         <translation>{label}không tìm thấy nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="48"/>
+        <location filename="../../desktop/ui/core_messages.py" line="53"/>
         <source>empty file</source>
         <translation>tệp trống</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="49"/>
+        <location filename="../../desktop/ui/core_messages.py" line="54"/>
         <source>empty page</source>
         <translation>trang trống</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="50"/>
+        <location filename="../../desktop/ui/core_messages.py" line="55"/>
         <source>binary file, not text (it contains NUL bytes)</source>
         <translation>tệp nhị phân, không phải văn bản (có byte NUL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="51"/>
+        <location filename="../../desktop/ui/core_messages.py" line="56"/>
         <source>binary file, not text (too many control characters)</source>
         <translation>tệp nhị phân, không phải văn bản (quá nhiều ký tự điều khiển)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="52"/>
+        <location filename="../../desktop/ui/core_messages.py" line="57"/>
         <source>undecodable text: no character encoding fits (binary file?)</source>
         <translation>không giải mã được văn bản: không bảng mã nào phù hợp (tệp nhị phân?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="53"/>
+        <location filename="../../desktop/ui/core_messages.py" line="58"/>
         <source>no article text found in the HTML page</source>
         <translation>không tìm thấy nội dung bài trong trang HTML</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="54"/>
+        <location filename="../../desktop/ui/core_messages.py" line="59"/>
         <source>not valid JSON ({detail})</source>
         <translation>JSON không hợp lệ ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="55"/>
+        <location filename="../../desktop/ui/core_messages.py" line="60"/>
         <source>the record has no body text (body, text or content)</source>
         <translation>bản ghi không có nội dung (body, text hoặc content)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="56"/>
+        <location filename="../../desktop/ui/core_messages.py" line="61"/>
         <source>the member is damaged: {detail}</source>
         <translation>tệp con bị hỏng: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="57"/>
+        <location filename="../../desktop/ui/core_messages.py" line="62"/>
         <source>cannot read the member: {detail}</source>
         <translation>không đọc được tệp con: {detail}</translation>
     </message>

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.plaintext import tooltip_text
+
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUES = [
     ROOT / "resources" / "translations" / "archive_browser_vi.ts",
@@ -159,7 +161,7 @@ def visible_texts(window: QWidget) -> Iterator[tuple[str, str, bool]]:
             yield name, widget.text(), ui
         elif isinstance(widget, QAbstractButton):
             yield name, widget.text(), ui
-            yield f"{name} tooltip", widget.toolTip(), ui
+            yield f"{name} tooltip", tooltip_text(widget.toolTip()), ui
         elif isinstance(widget, QLineEdit):
             yield f"{name} placeholder", widget.placeholderText(), ui
         elif isinstance(widget, QComboBox):

@@ -7,10 +7,11 @@ search / more_like_this / highlight_spans / close). The parts:
 * ``schema``     the Whoosh fields and ``SCHEMA_VERSION``.
 * ``documents``  articles and their annotations (notes, tags) -> index documents.
 * ``bulkwriter`` fast in-memory segment writing for rebuilds and large syncs.
-* ``query``      the query language -> a small syntax tree (``QuerySyntaxError``).
-* ``compiler``   syntax tree -> Whoosh queries (fuzzy matching).
-* ``postings`` / ``docsets``  posting lists as NumPy arrays, set algebra, BM25.
+* ``query``      the forgiving query language -> a small syntax tree, notices, fallbacks.
+* ``postings`` / ``docsets``  posting lists as NumPy arrays, set algebra, BM25
+  (the one path from a query tree to matching documents).
 * ``results``    ranking, phrase checks, paging, facets, snippets, more-like-this.
 * ``highlight``  match spans and ``<mark>`` snippets on the stored accented text.
-* ``state`` / ``locking``  what the index reflects; one writer at a time.
+* ``state`` / ``locking``  what the index reflects (with file checksums); one writer.
+* ``whoosh_internals``  every use of Whoosh's private API; checks the pinned version.
 """

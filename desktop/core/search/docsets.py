@@ -3,7 +3,7 @@
 Counting and faceting need every match, not just the best ones; set algebra
 over posting arrays (``postings``) is much faster than driving Whoosh's
 matchers document by document. Phrases give the superset "all syllables
-present" (see ``compiler``); NOT over a phrase gives no constraint here, and
+present" (NEAR likewise); NOT over a phrase gives no constraint here, and
 ``results`` checks phrases on the stored text.
 """
 
@@ -18,7 +18,6 @@ from whoosh.searching import Searcher
 
 from desktop.core.errors import QuerySyntaxError
 from desktop.core.search.analysis import fold_text
-from desktop.core.search.compiler import compile_word
 from desktop.core.search.documents import normalize_tag
 from desktop.core.search.postings import EMPTY_IDS, FloatArray, IntArray, cached_postings
 from desktop.core.search.query import (
@@ -26,6 +25,7 @@ from desktop.core.search.query import (
     Any_,
     DateRange,
     MatchAll,
+    Near,
     Node,
     Not,
     Value,
@@ -36,6 +36,8 @@ from desktop.core.search.schema import DEFAULT_FIELDS
 from desktop.core.search.storefilters import STORE_FIELDS, STORE_FILTERS, IdSet, StoreFilters
 
 MAX_EXPANSION = 200
+# Fuzzy words keep their first letter (``tuyen~`` never matches ``uyen``).
+FUZZY_PREFIX = 1
 
 # Article id -> document number, per reader (a reader never changes): built once, in one
 # pass over the stored ids, the first time a store-backed field or filter is used.
@@ -111,6 +113,22 @@ class DocSets:
             self.expansions[key] = found
         return found
 
+    def expand_fuzzy(self, field: str, text: str, distance: int) -> list[str]:
+        """Indexed terms within ``distance`` edits of ``text`` (first letter kept)."""
+        key = (field, f"{text}~{distance}")
+        found = self.expansions.get(key)
+        if found is None:
+            found = []
+            if field in self.reader.indexed_field_names():
+                for n, term in enumerate(
+                    self.reader.terms_within(field, text, distance, prefix=FUZZY_PREFIX)
+                ):
+                    if n >= MAX_EXPANSION:
+                        break
+                    found.append(term.decode("utf-8") if isinstance(term, bytes) else term)
+            self.expansions[key] = found
+        return found
+
     # -- evaluation ----------------------------------------------------------
 
     def matching(self, node: Node) -> IntArray:
@@ -118,11 +136,12 @@ class DocSets:
 
     def _word(self, word: Word) -> IntArray:
         fields = list(DEFAULT_FIELDS) if word.field is None else [word.field]
-        if word.mode == "fuzzy":
-            docs = sorted(set(compile_word(word).docs(self.searcher)))
-            return np.asarray(docs, dtype=np.int64)
         parts: list[IntArray] = []
         for field in fields:
+            if word.mode == "fuzzy":
+                terms = self.expand_fuzzy(field, word.syllables[0], word.fuzz)
+                parts.append(_union([self.ids(field, t) for t in terms]))
+                continue
             if word.mode == "prefix":
                 terms = self.expand_prefix(field, word.syllables[0])
                 parts.append(_union([self.ids(field, t) for t in terms]))
@@ -176,6 +195,13 @@ class DocSets:
             return self._range(node)
         if isinstance(node, Any_):
             return _union([self._eval(c) for c in node.children])
+        if isinstance(node, Near):
+            # Every word present; ``results`` checks the distance on the stored text.
+            sets = sorted((self._word(w) for w in node.children), key=len)
+            found = sets[0]
+            for other in sets[1:]:
+                found = _intersect(found, other)
+            return found
         if isinstance(node, Not):
             if has_phrase(node.child):
                 return self.live()

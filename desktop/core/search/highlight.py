@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
 
@@ -57,6 +57,47 @@ def exact_regex(syllables: tuple[str, ...]) -> re.Pattern[str]:
     """Regex for syllables spelled exactly (diacritics kept), in any letter case."""
     parts = [re.escape(s) for s in syllables]
     return re.compile(_BEFORE + _GAP.join(parts) + _AFTER, re.IGNORECASE)
+
+
+def near_match(folded: str, words: Sequence[Word], slop: int) -> bool:
+    """Whether one occurrence of every word lies within ``slop`` extra syllables
+    in the FOLDED text (in any order)."""
+    tokens = SYLLABLE.findall(folded)
+    if not tokens or not words:
+        return False
+    where: dict[str, list[int]] = {}
+    for pos, token in enumerate(tokens):
+        where.setdefault(token, []).append(pos)
+    occurrences: list[tuple[int, int, int]] = []  # (start, end, word index)
+    for n, word in enumerate(words):
+        syls = list(word.syllables)
+        found = False
+        for pos in where.get(syls[0], ()):
+            if tokens[pos : pos + len(syls)] == syls:
+                occurrences.append((pos, pos + len(syls), n))
+                found = True
+        if not found:
+            return False
+    occurrences.sort()
+    need = len(words)
+    own = sum(len(w.syllables) for w in words)
+    inside: Counter[int] = Counter()
+    left = 0
+    ends: list[int] = []
+    for right, (_start, end, n) in enumerate(occurrences):
+        inside[n] += 1
+        ends.append(end)
+        while len(inside) == need:
+            first = occurrences[left][0]
+            span = max(ends[left : right + 1]) - first
+            if span - own <= slop:
+                return True
+            m = occurrences[left][2]
+            inside[m] -= 1
+            if not inside[m]:
+                del inside[m]
+            left += 1
+    return False
 
 
 def find_spans(

@@ -5,9 +5,22 @@ unreadable or foreign-schema index (or one ahead of the store) is rebuilt; a
 stale one catches up from ``changed_since``/``removed_since``. The store is
 only ever read here.
 
-Layout inside ``library.index_dir``: ``whoosh/`` (the Whoosh files),
-``state.json`` (schema version and store generation, see ``state``) and
+Layout inside ``library.index_dir``: one folder of Whoosh files (named in
+``state.json``; ``whoosh/`` for the first build), ``state.json`` (schema
+version, store generation, folder and file checksums, see ``state``) and
 ``write.lock`` (see ``locking``).
+
+Robustness:
+
+* A rebuild writes a new folder beside the current one and swaps it in by
+  rewriting ``state.json`` only when it is complete; the old folder is removed
+  after the swap, never before.
+* Readers never wait on the writer: when another task holds the write lock,
+  ``open`` reads the last committed index as it is.
+* A full disk while writing leaves the store as it is and the index at its
+  last commit (stale); searches answer from it and say so.
+* Any exception while reading the index, or a file that differs from its
+  checksum, counts as damage: the index is rebuilt from the store.
 
 A ``SearchIndex`` belongs to the thread that opened it (it reads through its
 library's SQLite connection); open one per worker thread.
@@ -15,12 +28,13 @@ library's SQLite connection); open one per worker thread.
 
 from __future__ import annotations
 
-import pickle
+import contextlib
+import errno
 import shutil
-import struct
+import sqlite3
 import tempfile
 import time
-import zlib
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,17 +48,28 @@ from desktop.core.closing import Closing
 from desktop.core.errors import NotFoundError, UserError
 from desktop.core.search.bulkwriter import BulkWriter
 from desktop.core.search.documents import index_documents
-from desktop.core.search.locking import index_write_lock
+from desktop.core.search.locking import IndexBusyError, index_write_lock
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
-from desktop.core.search.query import parse_query, positive_words
+from desktop.core.search.query import parse, parse_query, positive_words
 from desktop.core.search.results import ResultBuilder, similar_hits
 from desktop.core.search.schema import SCHEMA_VERSION, build_schema
-from desktop.core.search.state import IndexState, clear_state, read_state, write_state
+from desktop.core.search.state import (
+    DEFAULT_DIR,
+    IndexState,
+    checksums,
+    damaged_files,
+    read_state,
+    write_state,
+)
+from desktop.core.search.whoosh_internals import abandon_writer, index_files, segment_writer
 from desktop.core.store import Library
+from desktop.core.store.faults import library_fault
 
 Progress = Callable[[int, int], None]
 
-WHOOSH_DIR = "whoosh"
+WHOOSH_DIR = DEFAULT_DIR
+# New folders written by a rebuild are named WHOOSH_DIR-<random>.
+_FOLDER_PREFIX = WHOOSH_DIR + "-"
 BATCH = 500
 WRITER_LIMIT_MB = 192
 # Syncs writing more documents than this use the in-memory bulk writer.
@@ -65,6 +90,32 @@ class IndexDamagedError(UserError):
     """The index could not be read or repaired."""
 
 
+class IndexDiskFullError(UserError):
+    """The disk filled up while the index was written; the store is untouched."""
+
+
+DISK_FULL_MESSAGE = (
+    "The disk is full: the search index could not be updated; "
+    "it will catch up when space is freed."
+)
+DISK_FULL_NOTICE = (
+    "The disk is full, so the search index is behind the library: "
+    "the newest articles may be missing until space is freed."
+)
+BUSY_NOTICE = (
+    "The search index is being updated: the newest articles may be missing "
+    "from these results."
+)
+FOLDER_NOTICE = (
+    "The search index folder {path} is a file, not a folder: searching a temporary "
+    "index. Move the file away to keep the index between sessions."
+)
+
+
+def _disk_full(exc: BaseException) -> bool:
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
 def _noop(done: int, total: int) -> None:
     return None
 
@@ -82,6 +133,9 @@ class SearchIndex(Closing):
         self._stamp: tuple[int, int] | None = None
         # Opened as it is (``open_as_is``): never locked, synced or rebuilt.
         self._as_is = False
+        self._dir: Path | None = None
+        # Said with every result while it applies (a stale or temporary index).
+        self.notice: str | None = None
 
     # -- opening -----------------------------------------------------------
 
@@ -96,22 +150,34 @@ class SearchIndex(Closing):
         """Open the index, creating, catching up or rebuilding it as needed."""
         index_dir = library.index_dir
         temp_dir: Path | None = None
-        if library.read_only and _usable(index_dir, library):
-            try:
-                return cls.open_as_is(library)
-            except IndexDamagedError:
-                pass  # a private copy is rebuilt below
-        if library.read_only:
+        notice: str | None = None
+        if index_dir.exists() and not index_dir.is_dir():
+            # Something else is where the index belongs: answer from a private index.
+            temp_dir = Path(tempfile.mkdtemp(prefix="archive-browser-index-"))
+            notice = FOLDER_NOTICE.format(path=index_dir)
+            index_dir = temp_dir
+        elif library.read_only:
+            if _usable(index_dir, library):
+                try:
+                    return cls.open_as_is(library)
+                except IndexDamagedError:
+                    pass  # a private copy is rebuilt below
             # A read-only library (an opened bundle) gets a private index when its own is
             # not usable as it is.
             temp_dir = Path(tempfile.mkdtemp(prefix="archive-browser-index-"))
-            if _usable(index_dir, library):
-                shutil.copytree(index_dir / WHOOSH_DIR, temp_dir / WHOOSH_DIR)
+            state = _usable(index_dir, library)
+            if state is not None:
+                shutil.copytree(index_dir / state.dir, temp_dir / state.dir)
                 shutil.copy2(index_dir / "state.json", temp_dir / "state.json")
             index_dir = temp_dir
         self = cls(library, index_dir, wait=wait)
         self._temp_dir = temp_dir
-        self._ensure(progress or _noop)
+        self.notice = notice
+        try:
+            self._ensure(progress or _noop)
+        except BaseException:
+            self.close()
+            raise
         return self
 
     @classmethod
@@ -123,14 +189,15 @@ class SearchIndex(Closing):
         """
         self = cls(library, library.index_dir)
         self._as_is = True
+        folder = self.whoosh_dir
         try:
-            ix = windex.open_dir(str(self.whoosh_dir), readonly=True)
+            ix = windex.open_dir(str(folder), readonly=True)
             _probe(ix)
         except Exception as exc:  # noqa: BLE001 - any failure to read a cache
             raise IndexDamagedError(
                 f"The search index in {library.index_dir} cannot be read ({exc})."
             ) from exc
-        self._set_index(ix)
+        self._set_index(ix, folder)
         return self
 
     def indexed_ids(self) -> set[str]:
@@ -142,36 +209,73 @@ class SearchIndex(Closing):
 
     @property
     def whoosh_dir(self) -> Path:
-        return self.index_dir / WHOOSH_DIR
+        """The folder of the Whoosh files in use (or that the state names)."""
+        if self._dir is not None:
+            return self._dir
+        state = read_state(self.index_dir)
+        return self.index_dir / (state.dir if state is not None else WHOOSH_DIR)
 
     def _ensure(self, progress: Progress) -> None:
+        try:
+            with index_write_lock(self.index_dir, 0.0):
+                self._ensure_locked(progress)
+                return
+        except IndexBusyError:
+            pass
+        # Another task is writing: read the last committed index without waiting.
+        if self._open_existing():
+            state = read_state(self.index_dir)
+            if state is None or state.generation < self.library.articles.generation():
+                self.notice = self.notice or BUSY_NOTICE
+            return
         with index_write_lock(self.index_dir, self.wait):
-            if self._open_existing():
+            self._ensure_locked(progress)
+
+    def _ensure_locked(self, progress: Progress) -> None:
+        if self._open_existing():
+            try:
                 self._sync_locked(progress)
-                if self._doc_count() == self.library.articles.count():
-                    return
-            self._rebuild_locked(progress)
+            except IndexDiskFullError:
+                # Answer from the last good index; a later open catches up.
+                self.notice = DISK_FULL_NOTICE
+                return
+            except UserError:
+                raise
+            except Exception:  # noqa: BLE001 - a failure while catching up is damage
+                self._rebuild_locked(progress)
+                return
+            if self._doc_count() == self.library.articles.count():
+                return
+        self._rebuild_locked(progress)
 
     def _open_existing(self) -> bool:
-        """Open the Whoosh index when it is present, readable and of our schema."""
+        """Open the Whoosh index when it is present, intact, readable and of our schema."""
         state = read_state(self.index_dir)
         if state is None or state.schema_version != SCHEMA_VERSION:
             return False
         if state.generation > self.library.articles.generation():
             return False
+        folder = self.index_dir / state.dir
         try:
-            if not windex.exists_in(str(self.whoosh_dir)):
+            if not windex.exists_in(str(folder)):
                 return False
-            ix = windex.open_dir(str(self.whoosh_dir))
+            if damaged_files(folder, state):
+                return False
+            ix = windex.open_dir(str(folder))
             _probe(ix)
         except Exception:  # noqa: BLE001 - any failure to read a cache means rebuild
             return False
-        self._set_index(ix)
+        self._set_index(ix, folder)
+        self._stamp = self._state_stamp()
         return True
 
-    def _set_index(self, ix: Any) -> None:
+    def _set_index(self, ix: Any, folder: Path) -> None:
         self._close_searcher()
+        if self._ix is not None and self._ix is not ix:
+            with contextlib.suppress(Exception):
+                self._ix.close()
         self._ix = ix
+        self._dir = folder
 
     def _doc_count(self) -> int:
         return int(self._ix.doc_count())
@@ -196,7 +300,7 @@ class SearchIndex(Closing):
             return self._rebuild_locked(progress or _noop)
 
     def _writer(self, bulk: bool = False) -> Any:
-        writer = self._ix.writer(limitmb=WRITER_LIMIT_MB, timeout=self.wait, codec=_codec())
+        writer = segment_writer(self._ix, limitmb=WRITER_LIMIT_MB, codec=_codec())
         return BulkWriter(writer) if bulk else writer
 
     def _sync_locked(self, progress: Progress) -> int:
@@ -210,18 +314,28 @@ class SearchIndex(Closing):
         total = articles.count_changed_since(since)
         progress(0, total)
         empty = self._doc_count() == 0
-        writer = self._writer(bulk=total > BULK_THRESHOLD)
-        done = 0
+        folder = self.whoosh_dir
         try:
-            for article_id in removed:
-                writer.delete_by_term("id", article_id)
-            done = self._write_all(writer, articles.changed_since(since), total, progress, empty)
-        except BaseException:
-            writer.cancel()
+            writer = self._writer(bulk=total > BULK_THRESHOLD)
+            done = 0
+            try:
+                for article_id in removed:
+                    writer.delete_by_term("id", article_id)
+                done = self._write_all(
+                    writer, articles.changed_since(since), total, progress, empty
+                )
+            except BaseException:
+                abandon_writer(writer)
+                raise
+            writer.commit()
+            files = checksums(folder, index_files(self._ix), state.files if state else None)
+            write_state(self.index_dir, IndexState(SCHEMA_VERSION, target, folder.name, files))
+        except OSError as exc:
+            if _disk_full(exc):
+                raise IndexDiskFullError(DISK_FULL_MESSAGE) from exc
             raise
-        writer.commit()
-        write_state(self.index_dir, IndexState(SCHEMA_VERSION, target))
         self._close_searcher()
+        self._stamp = self._state_stamp()
         return done
 
     def _write_all(
@@ -247,28 +361,58 @@ class SearchIndex(Closing):
         return done
 
     def _rebuild_locked(self, progress: Progress) -> int:
-        self._close_searcher()
-        self._ix = None
-        clear_state(self.index_dir)
-        shutil.rmtree(self.whoosh_dir, ignore_errors=True)
-        self.whoosh_dir.mkdir(parents=True, exist_ok=True)
-        ix = windex.create_in(str(self.whoosh_dir), build_schema())
-        articles = self.library.articles
-        target = articles.generation()
-        total = articles.count()
-        progress(0, total)
-        writer = BulkWriter(
-            ix.writer(limitmb=WRITER_LIMIT_MB, timeout=self.wait, codec=_codec())
-        )
+        """Build a complete index in a new folder, then swap it in (see ``state``)."""
+        name = self._new_folder_name()
+        folder = self.index_dir / name
+        ix: Any = None
         try:
-            done = self._write_all(writer, articles.iter_articles(), total, progress, True)
-        except BaseException:
-            writer.cancel()
+            folder.mkdir()
+            ix = windex.create_in(str(folder), build_schema())
+            articles = self.library.articles
+            target = articles.generation()
+            total = articles.count()
+            progress(0, total)
+            writer = BulkWriter(segment_writer(ix, limitmb=WRITER_LIMIT_MB, codec=_codec()))
+            try:
+                done = self._write_all(writer, articles.iter_articles(), total, progress, True)
+            except BaseException:
+                abandon_writer(writer)
+                raise
+            writer.commit(optimize=True)
+            files = checksums(folder, index_files(ix))
+            write_state(self.index_dir, IndexState(SCHEMA_VERSION, target, name, files))
+        except BaseException as exc:
+            # The index in use (if any) stays as it was; only the new folder goes.
+            if ix is not None:
+                with contextlib.suppress(Exception):
+                    ix.close()
+            shutil.rmtree(folder, ignore_errors=True)
+            if _disk_full(exc):
+                raise IndexDiskFullError(DISK_FULL_MESSAGE) from exc
             raise
-        writer.commit(optimize=True)
-        write_state(self.index_dir, IndexState(SCHEMA_VERSION, target))
-        self._set_index(ix)
+        self._set_index(ix, folder)
+        self._stamp = self._state_stamp()
+        self._remove_other_folders(name)
+        if self.notice in (DISK_FULL_NOTICE, BUSY_NOTICE):
+            self.notice = None
         return done
+
+    def _new_folder_name(self) -> str:
+        state = read_state(self.index_dir)
+        current = state.dir if state is not None else None
+        if current != WHOOSH_DIR and not (self.index_dir / WHOOSH_DIR).exists():
+            return WHOOSH_DIR
+        return _FOLDER_PREFIX + uuid.uuid4().hex[:12]
+
+    def _remove_other_folders(self, keep: str) -> None:
+        """Remove index folders other than ``keep`` (old indexes, interrupted rebuilds)."""
+        for child in self.index_dir.iterdir():
+            if child.name == keep or not child.is_dir():
+                continue
+            if child.name == WHOOSH_DIR or child.name.startswith(_FOLDER_PREFIX):
+                # Readers that still have old files open keep reading them (POSIX); where
+                # a file is in use (Windows) it stays and goes with the next rebuild.
+                shutil.rmtree(child, ignore_errors=True)
 
     # -- searching -----------------------------------------------------------
 
@@ -277,14 +421,12 @@ class SearchIndex(Closing):
         if self._ix is None:
             raise NotFoundError("The search index is closed.")
         stamp = self._state_stamp()
-        if self._searcher is not None and stamp != self._stamp:
+        if stamp != self._stamp and stamp is not None:
             # Written elsewhere (another process rebuilt it, say): reopen from scratch,
             # since a rebuilt index can reuse the generation number of the old one.
             self._close_searcher()
-            try:
-                self._ix = windex.open_dir(str(self.whoosh_dir))
-            except Exception as exc:  # noqa: BLE001 - any failure to read a cache means rebuild
-                self._recover(exc)
+            if not self._open_existing():
+                self._recover(IndexDamagedError("the index changed and cannot be read"))
         if self._searcher is None:
             self._searcher = self._ix.searcher()
         else:
@@ -307,18 +449,25 @@ class SearchIndex(Closing):
     def search(self, request: SearchRequest) -> SearchResult:
         """Run a query; raises ``QuerySyntaxError`` for a malformed one."""
         started = time.perf_counter()
-        node = parse_query(request.query)
+        parsed = parse(request.query)
+        node = parsed.node
         try:
             result = ResultBuilder(self.searcher(), self.library.articles, request, node).run()
         except UserError:
             raise
-        except (OSError, EOFError, ValueError, KeyError, IndexError, zlib.error,
-                pickle.UnpicklingError, struct.error) as exc:
+        except sqlite3.Error as exc:  # the store, not the index, failed
+            raise library_fault(exc, self.library.db_path) from exc
+        except Exception as exc:  # noqa: BLE001 - any failure reading the index is damage
             # Damage found only when reading: rebuild from the store and answer again.
             self._recover(exc)
             result = ResultBuilder(self.searcher(), self.library.articles, request, node).run()
         took = (time.perf_counter() - started) * 1000.0
-        return result.model_copy(update={"took_ms": round(took, 3)})
+        update: dict[str, Any] = {"took_ms": round(took, 3)}
+        notices = [*parsed.notices, result.notice, self.notice]
+        joined = " ".join(dict.fromkeys(n for n in notices if n))
+        if joined != (result.notice or ""):
+            update["notice"] = joined or None
+        return result.model_copy(update=update)
 
     def _recover(self, exc: BaseException) -> None:
         if self._as_is:
@@ -330,6 +479,8 @@ class SearchIndex(Closing):
             self.rebuild()
         except UserError:
             raise
+        except sqlite3.Error as again:  # the store cannot be read to rebuild from
+            raise library_fault(again, self.library.db_path) from again
         except Exception as again:  # noqa: BLE001 - reported as one line to the user
             raise IndexDamagedError(
                 f"The search index is damaged ({exc}) and could not be rebuilt ({again}). "
@@ -377,11 +528,14 @@ def _probe(ix: Any) -> None:
             list(s.search(wq.Every(), limit=1))
 
 
-def _usable(index_dir: Path, library: Library) -> bool:
+def _usable(index_dir: Path, library: Library) -> IndexState | None:
+    """The state of ``index_dir`` when its index can be copied and used as it is."""
     state = read_state(index_dir)
-    return (
+    if (
         state is not None
         and state.schema_version == SCHEMA_VERSION
         and state.generation == library.articles.generation()
-        and (index_dir / WHOOSH_DIR).is_dir()
-    )
+        and (index_dir / state.dir).is_dir()
+    ):
+        return state
+    return None

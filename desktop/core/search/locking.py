@@ -1,7 +1,8 @@
 """One writer at a time: a lock per index folder within the process plus a file lock.
 
 A second thread waits for the first; another process waits up to ``wait``
-seconds and then gets ``IndexBusyError``.
+seconds and then gets ``IndexBusyError`` (``wait=0`` only tries once). Readers
+never take this lock: they read the last committed index.
 """
 
 from __future__ import annotations
@@ -34,9 +35,28 @@ def _thread_lock(index_dir: Path) -> threading.Lock:
         return lock
 
 
+class IndexFolderError(UserError):
+    """The index folder cannot be created or used (a plain file is in its place, say)."""
+
+
+def ensure_index_dir(index_dir: Path) -> None:
+    """Create the index folder; one clear error when something else is in the way."""
+    if index_dir.exists() and not index_dir.is_dir():
+        raise IndexFolderError(
+            f"The search index folder {index_dir} is a file, not a folder: "
+            "move it away, then run 'archive-browser reindex'."
+        )
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IndexFolderError(
+            f"Cannot create the search index folder {index_dir}: {exc.strerror or exc}."
+        ) from exc
+
+
 @contextmanager
 def index_write_lock(index_dir: Path, wait: float) -> Iterator[None]:
-    index_dir.mkdir(parents=True, exist_ok=True)
+    ensure_index_dir(index_dir)
     tlock = _thread_lock(index_dir)
     if not tlock.acquire(timeout=max(wait, 0.0)):
         raise IndexBusyError(

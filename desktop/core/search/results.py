@@ -29,17 +29,19 @@ from desktop.core.models import Article
 from desktop.core.search.analysis import SYLLABLE, fold_text
 from desktop.core.search.docsets import DocSets
 from desktop.core.search.documents import annotations_for
-from desktop.core.search.highlight import exact_regex, make_snippet, phrase_regex
+from desktop.core.search.highlight import exact_regex, make_snippet, near_match, phrase_regex
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
 from desktop.core.search.postings import FloatArray, IntArray, bm25, field_stats
 from desktop.core.search.query import (
     All,
     Any_,
+    Near,
     Node,
     Not,
     Word,
     has_phrase,
     positive_words,
+    relaxed,
     top_level_words,
 )
 from desktop.core.search.schema import DEFAULT_FIELDS
@@ -50,7 +52,6 @@ from desktop.core.textnorm import fold
 RERANK_DEPTH = 40
 ADJACENT_BONUS = 3.0
 EXACT_BONUS = 0.5
-FALLBACK_NOTICE = "No article contains all of the words; showing the best partial matches."
 # Phrase queries check every candidate on the stored text up to this many candidates;
 # beyond it they check a sample of PHRASE_SAMPLE and estimate the total.
 PHRASE_CHECK_LIMIT = 400
@@ -138,13 +139,14 @@ class ResultBuilder:
     def run(self) -> SearchResult:
         req = self.request
         docs = self._docs(self.node)
-        if not len(docs) and isinstance(self.node, All):
-            fallback = _fallback(self.node)
-            if fallback is not None:
-                fb_docs = self._docs(fallback)
-                if len(fb_docs):
-                    self.node, docs = fallback, fb_docs
-                    self.notice = FALLBACK_NOTICE
+        if not len(docs) or not self._any_passes(self.node, docs):
+            # Nothing matches as written: the partial-match fallbacks, loosest last.
+            for step in relaxed(self.node):
+                fb_docs = self._docs(step.node)
+                if len(fb_docs) and self._any_passes(step.node, fb_docs):
+                    self.node, docs = step.node, fb_docs
+                    self.notice = step.notice
+                    break
         verify = has_phrase(self.node)
         total_exact = True
         if req.sort == "relevance":
@@ -176,6 +178,19 @@ class ResultBuilder:
             limit=req.limit,
         )
 
+    def _any_passes(self, node: Node, docs: IntArray) -> bool:
+        """Whether any of ``docs`` really matches ``node`` (phrases checked on the text)."""
+        if not has_phrase(node):
+            return True
+        previous, self.node = self.node, node
+        try:
+            for start in range(0, len(docs), VERIFY_BATCH):
+                if self._verify_many(docs[start : start + VERIFY_BATCH].tolist()):
+                    return True
+            return False
+        finally:
+            self.node = previous
+
     # -- scoring -------------------------------------------------------------
 
     def _scoring_terms(self) -> dict[str, dict[str, float]]:
@@ -188,7 +203,8 @@ class ResultBuilder:
                     expanded = self.docsets.expand_prefix(fname, word.syllables[0])
                     chosen = expanded[:MAX_SCORED_EXPANSIONS]
                 elif word.mode == "fuzzy":
-                    chosen = []
+                    expanded = self.docsets.expand_fuzzy(fname, word.syllables[0], word.fuzz)
+                    chosen = expanded[:MAX_SCORED_EXPANSIONS]
                 else:
                     chosen = list(word.syllables)
                 bucket = terms.setdefault(fname, {})
@@ -349,6 +365,10 @@ class ResultBuilder:
             rx = phrase_regex(node.syllables)
             fields = [node.field] if node.field else ["title", "body", "note"]
             return any(rx.search(texts.get(f, "")) for f in fields)
+        if isinstance(node, Near):
+            field = node.children[0].field
+            fields = [field] if field else ["title", "body", "note"]
+            return any(near_match(texts.get(f, ""), node.children, node.slop) for f in fields)
         if isinstance(node, All):
             return all(self._eval(c, docnum, texts) for c in node.children)
         if isinstance(node, Any_):
@@ -423,16 +443,6 @@ def _count(codes: IntArray, names: list[str]) -> dict[str, int]:
         return {}
     counts = np.bincount(codes, minlength=len(names))
     return {names[i]: int(n) for i, n in enumerate(counts.tolist()) if n and names[i]}
-
-
-def _fallback(node: All) -> Node | None:
-    """Any of the positive parts of an AND (keeping exclusions), or None."""
-    positive = [c for c in node.children if not isinstance(c, Not)]
-    negative = [c for c in node.children if isinstance(c, Not)]
-    if len(positive) < 2:
-        return None
-    either: Node = Any_(tuple(positive))
-    return All((either, *negative)) if negative else either
 
 
 def _adjacent_pairs(words: list[Word]) -> list[re.Pattern[str]]:

@@ -28,11 +28,6 @@ SCHEMA_VERSION = 2
 DEFAULT_FIELDS: dict[str, float] = {"body": 1.0}
 TITLE_WEIGHT = 3
 
-# Field names a query may name explicitly.
-# ``collection`` is answered from the library database (``storefilters``), not the index.
-QUERY_FIELDS = (
-    "title", "body", "site", "author", "tag", "note", "published", "collection"
-)
 
 
 class FoldedText(fields.TEXT):  # type: ignore[misc]

@@ -174,17 +174,28 @@ with index_write_lock(Path(sys.argv[1]), wait=5):
 """
 
 
-def test_second_process_gets_index_busy(library: Library, add: AddFn) -> None:
+def test_second_process_writer_gets_index_busy_but_reader_does_not(
+    library: Library, add: AddFn
+) -> None:
     add("A", "mưa")
     SearchIndex.open(library).close()
+    add("B", "mưa to")
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD_LOCK, str(library.index_dir), "30"],
         stdout=subprocess.PIPE, text=True, cwd=REPO,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        with pytest.raises(IndexBusyError, match="another Archive Browser process"):
-            SearchIndex.open(library, wait=0.3)
+        # A reader answers from the last committed index, at once, and says it is behind.
+        reader = SearchIndex.open(library, wait=0.3)
+        try:
+            result = run(reader, "mua")
+            assert titles(result) == ["A"]
+            assert result.notice is not None and "being updated" in result.notice
+            with pytest.raises(IndexBusyError, match="another Archive Browser process"):
+                reader.sync()
+        finally:
+            reader.close()
     finally:
         holder.kill()
         holder.wait()
