@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.core.dates import iso_date
 from desktop.core.extract.pages import page_count
 from desktop.core.models import Article
 
@@ -56,16 +57,7 @@ def citation_for(article: Article, hints: Mapping[str, str]) -> Citation:
         container=article.site,
         url=article.url,
         published=article.published,
-        accessed=_capture_date(hints.get("date")) or article.imported_at.date(),
+        accessed=iso_date(hints.get("date")) or article.imported_at.date(),
         language=article.language,
         pages=page_count(hints) or None,
     )
-
-
-def _capture_date(value: str | None) -> date | None:
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None

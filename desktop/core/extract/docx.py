@@ -8,11 +8,9 @@ needed for text and core properties, and would read parts without those caps.
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 from lxml import etree
 
+from desktop.core.dates import iso_date
 from desktop.core.errors import ExtractionError
 from desktop.core.extract.fields import Extracted
 from desktop.core.extract.meta import derive_title, guess_language
@@ -28,7 +26,6 @@ _NS = {
 }
 _DOCUMENT = "word/document.xml"
 _CORE = "docProps/core.xml"
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # Word saves a password-protected document in an OLE container, not a zip.
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -53,7 +50,7 @@ def extract_docx(data: bytes) -> Extracted:
     return Extracted(
         title=title or derive_title(body),
         body=body,
-        published=_date(_core(core, "dcterms:created")),
+        published=iso_date(_core(core, "dcterms:created")),
         author=_core(core, "dc:creator"),
         language=language.lower()[:2] if language else guess_language(body),
     )
@@ -100,13 +97,3 @@ def _core(core: etree._Element | None, path: str) -> str | None:
         return None
     text = " ".join(normalize_text(element.text).split())
     return text or None
-
-
-def _date(value: str | None) -> date | None:
-    match = _DATE.match(value or "")
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None

@@ -12,8 +12,9 @@ from datetime import date
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import getaddresses
 
+from desktop.core.dates import mail_date
 from desktop.core.errors import ExtractionError
 from desktop.core.extract.blocks import block_texts, parse_html
 from desktop.core.extract.encoding import decode_bytes
@@ -40,7 +41,7 @@ def extract_email(data: bytes) -> Extracted:
         raise ExtractionError("the message cannot be read")
     subject = _header(message, "Subject")
     author = _author(message)
-    sent = _date(_header(message, "Date"))
+    sent = mail_date(_header(message, "Date"))
     body, language = _body(message, sent)
     if not body:
         raise ExtractionError("the message has no text (only attachments?)")
@@ -107,12 +108,3 @@ def _author(message: EmailMessage) -> str | None:
         if name.strip() or address.strip():
             return name.strip() or address.strip()
     return raw
-
-
-def _date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return parsedate_to_datetime(value).date()
-    except (TypeError, ValueError, IndexError):
-        return None

@@ -18,6 +18,7 @@ import lxml.etree
 import lxml.html
 from trafilatura import bare_extraction
 
+from desktop.core.dates import iso_date
 from desktop.core.errors import ExtractionError
 from desktop.core.extract.encoding import decode_bytes
 from desktop.core.extract.fields import Extracted
@@ -28,7 +29,6 @@ _HTML_LANG = re.compile(
     r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.I
 )
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MAX_TITLE = 120
 _SNIFF_CHARS = 8192
 # Elements that start a new line when a page is read as a text dump.
@@ -92,7 +92,7 @@ def extract_html(
     return Extracted(
         title=title,
         body=_without_title(body, title),
-        published=_parse_date(meta.get("date")) or fallback_date,
+        published=iso_date(meta.get("date")) or fallback_date,
         site=site_for(page_url) or _clean(meta.get("sitename")),
         url=page_url,
         author=_clean(meta.get("author")) or (dumped.author if dumped else None),
@@ -164,17 +164,6 @@ def _title_from_body(body: str) -> str:
     cut = first[:_MAX_TITLE].rsplit(" ", 1)[0]
     return cut + "…"
 
-
-def _parse_date(value: Any) -> date | None:
-    if not value:
-        return None
-    match = _ISO_DATE.match(str(value))
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
 
 
 def _language(text: str, meta: dict[str, Any]) -> str | None:

@@ -8,12 +8,11 @@ the capture date from the ``Date`` header.
 
 from __future__ import annotations
 
-from datetime import date
 from email import policy
 from email.message import Message
 from email.parser import BytesParser
-from email.utils import parsedate_to_datetime
 
+from desktop.core.dates import mail_date
 from desktop.core.errors import ExtractionError
 from desktop.core.extract.encoding import decode_bytes
 from desktop.core.extract.fields import Extracted
@@ -37,7 +36,7 @@ def extract_mhtml(data: bytes) -> Extracted:
     url = _header(message, "Snapshot-Content-Location") or _header(part, "Content-Location")
     if url and not url.lower().startswith(("http://", "https://")):
         url = None
-    captured = _date(_header(message, "Date"))
+    captured = mail_date(_header(message, "Date"))
     extracted = extract_html(
         payload,
         url=url,
@@ -79,12 +78,3 @@ def _header(message: Message, name: str) -> str | None:
         return None
     text = " ".join(str(value).split())
     return text or None
-
-
-def _date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return parsedate_to_datetime(value).date()
-    except (TypeError, ValueError, IndexError):
-        return None

@@ -7,12 +7,12 @@ ignored (XMP only fills fields the document information leaves empty).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from lxml import etree
 
+from desktop.core.dates import iso_date
 from desktop.core.textnorm import normalize_text
 
 _START = b"<x:xmpmeta"
@@ -23,7 +23,6 @@ _NS = {
     "xmp": "http://ns.adobe.com/xap/1.0/",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
 }
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +48,7 @@ def xmp_fields(data: bytes) -> XmpFields:
     return XmpFields(
         title=_first(root, ".//dc:title//rdf:li") or _first(root, ".//dc:title"),
         creator=_joined(root, ".//dc:creator//rdf:li") or _first(root, ".//dc:creator"),
-        created=_date(_first(root, ".//xmp:CreateDate") or _attr(root, "CreateDate")),
+        created=iso_date(_first(root, ".//xmp:CreateDate") or _attr(root, "CreateDate")),
     )
 
 
@@ -78,13 +77,3 @@ def _attr(root: etree._Element, name: str) -> str | None:
         if value:
             return str(value)
     return None
-
-
-def _date(value: str | None) -> date | None:
-    match = _ISO_DATE.match(value or "")
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None

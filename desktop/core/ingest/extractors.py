@@ -5,8 +5,7 @@ Used by the import pipeline and again by re-extraction, so both always agree.
 
 from __future__ import annotations
 
-from datetime import date
-
+from desktop.core.dates import iso_date
 from desktop.core.errors import ExtractionError
 from desktop.core.extract.docx import extract_docx
 from desktop.core.extract.email_msg import extract_email
@@ -52,7 +51,7 @@ def extract_fields(
         extracted = extract_html(
             decoded.text,
             url=url,
-            fallback_date=capture_date(date_hint),
+            fallback_date=iso_date(date_hint),
             title_hint=hints.get("title"),
         )
         if saved is not None and saved.saved and "date" not in hints:
@@ -72,15 +71,6 @@ def extract_fields(
         return extract_email(data), None
     raise ExtractionError(f"articles of kind {kind!r} cannot be extracted again")
 
-
-def capture_date(value: str | None) -> date | None:
-    """The date part of a WARC date (``2017-03-06T04:02:06Z``)."""
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def draft_for(
