@@ -65,17 +65,19 @@ def test_portable_frozen_app_keeps_its_library_beside_it(app_copy: Path, tmp_pat
     assert proc.returncode == 0, proc.stderr
     assert __version__ in proc.stdout
 
+    # A command that only reads names the library it looked for, and creates none.
     proc = run(app_copy, home, "stats", "--json")
-    assert proc.returncode == 0, proc.stderr
-    assert f'"library": "{app_copy / "data" / "library"}"' in proc.stdout
-    assert (app_copy / "data" / "library" / "library.sqlite3").is_file()
+    assert proc.returncode == 2
+    assert f"No library at {app_copy / 'data' / 'library'}" in proc.stderr
 
     text = tmp_path / "bai.txt"
     text.write_text("Tiêu đề bài báo\n\nHà Nội mùa thu, lá vàng rơi trên phố cổ.\n",
                     encoding="utf-8")
     proc = run(app_copy, home, "import", str(text), "--json")
     assert proc.returncode == 0, proc.stderr
+    assert (app_copy / "data" / "library" / "library.sqlite3").is_file()
     proc = run(app_copy, home, "stats", "--json")
+    assert f'"library": "{app_copy / "data" / "library"}"' in proc.stdout
     assert '"articles": 1' in proc.stdout
 
     bundle = tmp_path / "b.zip"
@@ -103,7 +105,9 @@ def test_installed_frozen_app_uses_home(tmp_path: Path) -> None:
     shutil.rmtree(app / "data", ignore_errors=True)  # left by an earlier portable run
     home = tmp_path / "home"
     home.mkdir()
-    proc = run(app, home, "stats", "--json")
+    text = tmp_path / "bai.txt"
+    text.write_text("Tiêu đề\n\nHội An về đêm, đèn lồng sáng khắp phố.\n", encoding="utf-8")
+    proc = run(app, home, "import", str(text), "--json")
     assert proc.returncode == 0, proc.stderr
     assert not (app / "data").exists()
     assert any(home.rglob("library.sqlite3"))
