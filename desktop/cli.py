@@ -137,5 +137,8 @@ def _open_app(args: argparse.Namespace, ctx: CommandContext) -> int:
         print(f"archive-browser: the desktop app is not available: {exc}", file=sys.stderr)
         return 1
     return run_app(
-        library_dir=ctx.library_dir(), bundle=args.bundle, self_test=args.self_test
+        library_dir=ctx.library_dir(),
+        bundle=args.bundle,
+        self_test=args.self_test,
+        must_exist=ctx.is_explicit(),
     )

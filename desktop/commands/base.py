@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import LibraryError
-from desktop.core.paths import resolve_library_dir
+from desktop.core.paths import LIBRARY_ENV, resolve_library_dir
 from desktop.core.store import Library
 from desktop.core.store.faults import ReadOnlyLibraryError
 from desktop.core.store.library import DB_NAME
@@ -29,6 +30,10 @@ class CommandContext:
 
     def library_dir(self) -> Path:
         return resolve_library_dir(self._explicit)
+
+    def is_explicit(self) -> bool:
+        """True when ``--library`` or ``$ARCHIVE_BROWSER_LIBRARY`` named the library."""
+        return bool(self._explicit or os.environ.get(LIBRARY_ENV))
 
     def db_path(self) -> Path:
         """The library database this command works on (for error messages)."""

@@ -331,6 +331,14 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="88"/>
+        <source>There is no library in {folder}. Create a new, empty library there?</source>
+        <translation>Không có thư viện nào trong {folder}. Tạo một thư viện mới, trống ở đó?</translation>
+    </message>
+</context>
+<context>
     <name>ArticleHeader</name>
     <message>
         <location filename="../../desktop/ui/reader/header.py" line="65"/>
