@@ -45,14 +45,19 @@ def article_dict(a: Article) -> dict[str, Any]:
     return d
 
 
+def print_summary(s: ArticleSummary, *, as_json: bool) -> None:
+    """One article of a listing: a JSON line, or id, date, site and title."""
+    if as_json:
+        print_json(summary_dict(s))
+    else:
+        when = s.published.isoformat() if s.published else "----------"
+        print(f"{s.id[:12]}  {when}  {(s.site or '-')[:24]:24}  {s.title}")
+
+
 def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
     for s in lib.articles.summaries(order=args.sort, limit=args.limit):
-        if args.json:
-            print_json(summary_dict(s))
-        else:
-            when = s.published.isoformat() if s.published else "----------"
-            print(f"{s.id[:12]}  {when}  {(s.site or '-')[:24]:24}  {s.title}")
+        print_summary(s, as_json=args.json)
     return EXIT_OK
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.commands.articles import summary_dict
+from desktop.commands.articles import print_summary
 from desktop.commands.base import EXIT_OK, CommandContext, print_json
 from desktop.core.store.collections import CollectionStore
 
@@ -63,39 +63,31 @@ def cmd_show(args: argparse.Namespace, ctx: CommandContext) -> int:
     by_id = {s.id: s for s in lib.articles.summaries_for(ids)}
     for article_id in ids:
         s = by_id.get(article_id)
-        if s is None:
-            continue
-        if args.json:
-            print_json(summary_dict(s))
-        else:
-            when = s.published.isoformat() if s.published else "----------"
-            print(f"{s.id[:12]}  {when}  {(s.site or '-')[:24]:24}  {s.title}")
+        if s is not None:
+            print_summary(s, as_json=args.json)
     return EXIT_OK
 
 
 def cmd_add(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lib = ctx.open_library(writes=True)
-    ids = [lib.articles.resolve_id(i) for i in args.ids]
-    store = CollectionStore(lib.conn)
-    added = store.add(args.name, ids)
-    name = store.canonical_name(args.name)
-    if args.json:
-        print_json({"name": name, "added": added, "articles": len(store.article_ids(name))})
-    else:
-        print(f"Added {added} article(s) to {name!r}.")
-    return EXIT_OK
+    return _change_members(args, ctx, adding=True)
 
 
 def cmd_remove(args: argparse.Namespace, ctx: CommandContext) -> int:
+    return _change_members(args, ctx, adding=False)
+
+
+def _change_members(args: argparse.Namespace, ctx: CommandContext, *, adding: bool) -> int:
+    """Add the articles to the collection, or take them out of it."""
     lib = ctx.open_library(writes=True)
     ids = [lib.articles.resolve_id(i) for i in args.ids]
     store = CollectionStore(lib.conn)
-    removed = store.remove(args.name, ids)
+    count = store.add(args.name, ids) if adding else store.remove(args.name, ids)
     name = store.canonical_name(args.name)
+    key, verb, where = ("added", "Added", "to") if adding else ("removed", "Removed", "from")
     if args.json:
-        print_json({"name": name, "removed": removed, "articles": len(store.article_ids(name))})
+        print_json({"name": name, key: count, "articles": len(store.article_ids(name))})
     else:
-        print(f"Removed {removed} article(s) from {name!r}.")
+        print(f"{verb} {count} article(s) {where} {name!r}.")
     return EXIT_OK
 
 

@@ -103,15 +103,9 @@ def build_draft(
         hints["name"] = doc.name
         if batch:
             hints["batch"] = batch
-    return ArticleDraft(
-        id=article_id_for(doc.data, salt=doc.salt),
-        title=extracted.title,
-        body=extracted.body,
-        published=extracted.published,
-        site=extracted.site,
-        url=extracted.url,
-        author=extracted.author,
-        language=extracted.language,
+    return draft_from(
+        extracted,
+        article_id=article_id_for(doc.data, salt=doc.salt),
         source_path=doc.path,
         source_member=doc.member,
         kind=doc.kind,
@@ -122,5 +116,33 @@ def build_draft(
             hints=hints,
             zlib_data=zlib_data,
         ),
+        content_hash=content_hash,
+    )
+
+
+def draft_from(
+    extracted: Extracted,
+    *,
+    article_id: str,
+    source_path: str,
+    source_member: str | None,
+    kind: SourceKind,
+    original: Original,
+    content_hash: str | None = None,
+) -> ArticleDraft:
+    """The article to store for the fields extracted from one source."""
+    return ArticleDraft(
+        id=article_id,
+        title=extracted.title,
+        body=extracted.body,
+        published=extracted.published,
+        site=extracted.site,
+        url=extracted.url,
+        author=extracted.author,
+        language=extracted.language,
+        source_path=source_path,
+        source_member=source_member,
+        kind=kind,
+        original=original,
         content_hash=content_hash,
     )

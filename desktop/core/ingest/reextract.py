@@ -18,8 +18,8 @@ from desktop.core.errors import NotFoundError, UserError
 from desktop.core.extract.encoding import decode_bytes
 from desktop.core.extract.fields import Extracted
 from desktop.core.extract.textdump import LineStats
-from desktop.core.ingest.extractors import extract_fields
-from desktop.core.models import ArticleDraft, Original, SourceKind, content_hash_for
+from desktop.core.ingest.extractors import draft_from, extract_fields
+from desktop.core.models import Original, SourceKind, content_hash_for
 from desktop.core.store import AddOutcome, ArticleStore, Library
 from desktop.core.store.connection import bump_generation, transaction
 
@@ -89,15 +89,9 @@ def _split_sources(
         extracted = _extract(library, source.kind, original, evidence)
         if extracted is None or content_hash_for(extracted.body) == body_hash:
             continue
-        draft = ArticleDraft(
-            id=source.id,
-            title=extracted.title,
-            body=extracted.body,
-            published=extracted.published,
-            site=extracted.site,
-            url=extracted.url,
-            author=extracted.author,
-            language=extracted.language,
+        draft = draft_from(
+            extracted,
+            article_id=source.id,
             source_path=source.source_path,
             source_member=source.source_member,
             kind=source.kind,

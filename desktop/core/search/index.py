@@ -161,14 +161,10 @@ class SearchIndex(Closing):
                 try:
                     return cls.open_as_is(library)
                 except IndexDamagedError:
-                    pass  # a private copy is rebuilt below
-            # A read-only library (an opened bundle) gets a private index when its own is
-            # not usable as it is.
+                    pass  # damaged: a private index is built below instead
+            # A read-only library (an opened bundle) whose own index is missing, behind
+            # or damaged gets a private index, built from its articles.
             temp_dir = Path(tempfile.mkdtemp(prefix="archive-browser-index-"))
-            state = _usable(index_dir, library)
-            if state is not None:
-                shutil.copytree(index_dir / state.dir, temp_dir / state.dir)
-                shutil.copy2(index_dir / "state.json", temp_dir / "state.json")
             index_dir = temp_dir
         self = cls(library, index_dir, wait=wait)
         self._temp_dir = temp_dir
@@ -189,15 +185,11 @@ class SearchIndex(Closing):
         """
         self = cls(library, library.index_dir)
         self._as_is = True
-        folder = self.whoosh_dir
-        try:
-            ix = windex.open_dir(str(folder), readonly=True)
-            _probe(ix)
-        except Exception as exc:  # noqa: BLE001 - any failure to read a cache
+        if not self._open_existing():
             raise IndexDamagedError(
-                f"The search index in {library.index_dir} cannot be read ({exc})."
-            ) from exc
-        self._set_index(ix, folder)
+                f"The search index in {library.index_dir} cannot be read "
+                "(it is missing, damaged or of another version)."
+            )
         return self
 
     def indexed_ids(self) -> set[str]:
@@ -261,7 +253,7 @@ class SearchIndex(Closing):
                 return False
             if damaged_files(folder, state):
                 return False
-            ix = windex.open_dir(str(folder))
+            ix = windex.open_dir(str(folder), readonly=self._as_is)
             _probe(ix)
         except Exception:  # noqa: BLE001 - any failure to read a cache means rebuild
             return False

@@ -275,24 +275,23 @@ class ListsController(QObject):
             new_name = self.ask_name(self.tr("Rename saved search"), self.tr("New name:"), [], name)
             if new_name is None:
                 return False
-        try:
-            SavedSearchStore(self._conn()).rename(name, new_name)
-        except (UserError, sqlite3.Error) as exc:  # sqlite3: busy or locked
-            self.message.emit(str(exc))
-            return False
-        self.reload()
-        return True
+        return self._apply(lambda: SavedSearchStore(self._conn()).rename(name, new_name))
 
     def delete_saved(self, name: str) -> bool:
+        return self._apply(lambda: SavedSearchStore(self._conn()).remove(name))
+
+    # -- collections -------------------------------------------------------------------------
+
+    def _apply(self, change: Callable[[], object]) -> bool:
+        """Make one change to the lists, then show them again; a refusal or a busy
+        library (sqlite3: locked) is said in the status bar, not raised."""
         try:
-            SavedSearchStore(self._conn()).remove(name)
-        except (UserError, sqlite3.Error) as exc:  # sqlite3: busy or locked
+            change()
+        except (UserError, sqlite3.Error) as exc:
             self.message.emit(str(exc))
             return False
         self.reload()
         return True
-
-    # -- collections -------------------------------------------------------------------------
 
     def _target_ids(self) -> list[str]:
         ids: list[str] = self.window.results.selected_ids()
@@ -334,15 +333,12 @@ class ListsController(QObject):
 
     def remove_selected_from_collection(self, name: str) -> int:
         ids = self._target_ids()
-        try:
-            removed = CollectionStore(self._conn()).remove(name, ids)
-        except (UserError, sqlite3.Error) as exc:  # sqlite3: busy or locked
-            self.message.emit(str(exc))
+        removed: list[int] = []
+        if not self._apply(lambda: removed.append(CollectionStore(self._conn()).remove(name, ids))):
             return 0
-        self.reload()
         if self.window.search.query.strip() == quoted_collection(name):
             self.window.search.refresh()
-        return removed
+        return removed[0]
 
     def open_collection(self, name: str) -> None:
         """Show a collection's articles: the query ``collection:"NAME"``."""
@@ -364,25 +360,13 @@ class ListsController(QObject):
             new_name = self.ask_name(self.tr("Rename collection"), self.tr("New name:"), [], name)
             if new_name is None:
                 return False
-        try:
-            CollectionStore(self._conn()).rename(name, new_name)
-        except (UserError, sqlite3.Error) as exc:  # sqlite3: busy or locked
-            self.message.emit(str(exc))
-            return False
-        self.reload()
-        return True
+        return self._apply(lambda: CollectionStore(self._conn()).rename(name, new_name))
 
     def delete_collection(self, name: str) -> bool:
         question = self.tr("Delete the collection “%1”? Its articles stay in the library.")
         if not self.confirm(question.replace("%1", name)):
             return False
-        try:
-            CollectionStore(self._conn()).delete(name)
-        except (UserError, sqlite3.Error) as exc:  # sqlite3: busy or locked
-            self.message.emit(str(exc))
-            return False
-        self.reload()
-        return True
+        return self._apply(lambda: CollectionStore(self._conn()).delete(name))
 
     def export_collection(self, name: str) -> None:
         """Show the collection, then (once its results are in) offer to export them."""
