@@ -217,3 +217,37 @@ def make_snippet(text: str, words: list[Word], folded: str | None = None) -> str
     if end < len(text):
         out.append(" …")
     return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _unfolded() -> dict[str, str]:
+    """Folded character -> every character that folds to it (``a`` -> ``aAáÁàÀ…``)."""
+    found: dict[str, set[str]] = {}
+    for cp in range(0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        if ch.isalnum():
+            found.setdefault(fold(ch), {fold(ch)}).add(ch)
+    return {k: "".join(sorted(v)) for k, v in found.items()}
+
+
+def _class(folded_char: str) -> str:
+    chars = _unfolded().get(folded_char, folded_char)
+    if len(chars) == 1:
+        return re.escape(chars)
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+@lru_cache(maxsize=1024)
+def raw_regex(syllables: tuple[str, ...], prefix: bool = False) -> re.Pattern[str]:
+    """A regex over STORED text matching exactly where ``phrase_regex(syllables)``
+    matches its folded form (folding maps one code point to one, and keeps letters
+    letters), so the scan never folds whole articles."""
+    classes = [[_class(c) for c in syllable] for syllable in syllables]
+    first = classes[0][0]
+    # The first letter comes before the "no letter before it" check (a two-character
+    # look-behind), so the regex engine can skip ahead to candidate letters.
+    head = first + r"(?<![^\W_]" + first + ")" + "".join(classes[0][1:])
+    body = _GAP.join([head, *("".join(c) for c in classes[1:])])
+    return re.compile(body + (r"[^\W_]*" if prefix else _AFTER))

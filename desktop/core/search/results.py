@@ -93,9 +93,16 @@ def columns_for(searcher: Searcher) -> Columns:
 
 
 def _column(reader: Any, name: str) -> list[str]:
-    if not reader.has_column(name):
-        return [""] * reader.doc_count_all()
-    return [v if isinstance(v, str) else "" for v in reader.column_reader(name)]
+    """One value per document number, segment by segment: a segment in which no
+    document has the field has no column at all (Whoosh's multi-segment column
+    reader then skips it, which would shift every later document)."""
+    values: list[str] = []
+    for leaf, _offset in reader.leaf_readers():
+        if leaf.has_column(name):
+            values.extend(v if isinstance(v, str) else "" for v in leaf.column_reader(name))
+        else:
+            values.extend([""] * leaf.doc_count_all())
+    return values
 
 
 def _codes(values: list[str]) -> tuple[IntArray, list[str]]:
