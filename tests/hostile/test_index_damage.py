@@ -254,3 +254,35 @@ def test_a_read_only_library_with_a_damaged_index_answers_from_the_store(
             ix.close()
     finally:
         ro.close()
+
+
+def test_a_second_reader_that_finds_the_same_damage_does_not_rebuild_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "lib"
+    lib = fill(root, 8)
+    try:
+        SearchIndex.open(lib).close()
+        for path in _segment_files(root):
+            path.write_bytes(path.read_bytes()[:10])
+        builds = {"n": 0}
+        real = SearchIndex._rebuild_locked
+
+        def counted(self: SearchIndex, *args: Any, **kwargs: Any) -> int:
+            builds["n"] += 1
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(SearchIndex, "_rebuild_locked", counted)
+        first = SearchIndex.open(lib)
+        second = SearchIndex.open(lib)  # both found the damaged folder
+        try:
+            first.finish_rebuild()
+            second.finish_rebuild()
+            assert builds["n"] == 1
+            assert first.whoosh_dir == second.whoosh_dir
+            assert second.search(SearchRequest(query="mua")).total == 8
+        finally:
+            first.close()
+            second.close()
+    finally:
+        lib.close()

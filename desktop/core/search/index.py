@@ -146,18 +146,22 @@ class _Rebuild:
     def __init__(self, library: Library, index_dir: Path, wait: float):
         self.error: BaseException | None = None
         self._cancel = threading.Event()
+        state = read_state(index_dir)
+        damaged = state.dir if state is not None else None
         self._thread = threading.Thread(
-            target=self._run, args=(library, index_dir, wait), name="search-index-rebuild"
+            target=self._run,
+            args=(library, index_dir, wait, damaged),
+            name="search-index-rebuild",
         )
         self._thread.start()
 
-    def _run(self, library: Library, index_dir: Path, wait: float) -> None:
+    def _run(self, library: Library, index_dir: Path, wait: float, damaged: str | None) -> None:
         conn = library.connect()
         try:
             own = Library(library.root, conn, read_only=library.read_only)
             index = SearchIndex(own, index_dir, wait=wait)
             try:
-                index.rebuild(progress=self._check)
+                index.repair(damaged, progress=self._check)
             finally:
                 index.close()
         except BaseException as exc:  # noqa: BLE001 - reported to the searching thread
@@ -359,6 +363,17 @@ class SearchIndex(Closing):
             if self._doc_count() != self.library.articles.count():
                 return self._rebuild_locked(progress or _noop)
             return written
+
+    def repair(self, damaged: str | None, progress: Progress | None = None) -> int:
+        """Rebuild the index found damaged in folder ``damaged``, unless another writer
+        has swapped in a new folder meanwhile (then only catch up with the store)."""
+        with index_write_lock(self.index_dir, self.wait):
+            state = read_state(self.index_dir)
+            if state is not None and state.dir != damaged and self._open_existing():
+                written = self._sync_locked(progress or _noop)
+                if self._doc_count() == self.library.articles.count():
+                    return written
+            return self._rebuild_locked(progress or _noop)
 
     def rebuild(self, progress: Progress | None = None) -> int:
         """Recreate the index from the store; returns how many documents were written."""
