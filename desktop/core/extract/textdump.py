@@ -83,7 +83,10 @@ TITLE_OVERLAP_WEIGHT = 2.0
 TITLE_DISTANCE_COST = 0.03
 TITLE_LENGTH_WEIGHT = 1.0  # longer lines (up to TITLE_FULL_WORDS) are likelier headlines
 TITLE_FULL_WORDS = 10
-TITLE_OUTDENT_BONUS = 0.5
+TITLE_OUTDENT_BONUS = 1.0
+# A line standing as a paragraph of its own (blank lines above and below): how both
+# lynx and w3m render an <h1>; bylines, captions and menu items sit in runs.
+TITLE_ALONE_BONUS = 1.0
 TITLE_LAYOUT_BONUS = 0.3
 TITLE_INSIDE_COST = 0.5
 TITLE_TOP_LINES = 2  # the dump's first lines, where a <title>-like line may be
@@ -396,9 +399,11 @@ class _Extraction:
                 score += TITLE_OUTDENT_BONUS
             if i == title_at:
                 score += TITLE_LAYOUT_BONUS
+            if self._alone(i):
+                score += TITLE_ALONE_BONUS
             if i >= TITLE_TOP_LINES and line.f.words >= 3 and line.text.casefold() in top:
                 score += TITLE_TOP_BONUS
-            elif line.f.words >= 3 and self._quoted_elsewhere(i):
+            if line.f.words >= 3 and self._quoted_elsewhere(i):
                 score += TITLE_ECHO_BONUS
             if i >= start:
                 score -= TITLE_INSIDE_COST
@@ -428,6 +433,11 @@ class _Extraction:
             ):
                 return i
         return None
+
+    def _alone(self, i: int) -> bool:
+        """Whether the line is a paragraph of its own: blank lines above and below."""
+        after = i + 1 == len(self.lines) or self.lines[i + 1].blank_before
+        return self.lines[i].blank_before and after
 
     def _quoted_elsewhere(self, i: int) -> bool:
         """Whether the page holds this line's text a second time (a breadcrumb ending
