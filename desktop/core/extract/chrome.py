@@ -108,6 +108,29 @@ _END_MARKER = re.compile(
     r"(?:\s*$|\s*[:(\d]|\s+(?:các )?tin\b))",
     re.IGNORECASE,
 )
+# Headings of what follows an article (related posts, comments, recommendations) in
+# the major European languages; with cross-document repetition (``LineStats``) they
+# close the article whatever the site.
+_AFTER_HEADING = re.compile(
+    r"(?:(?:ähnliche|verwandte|weitere|passende|beliebte|neueste) (?:beiträge|artikel|themen"
+    r"|nachrichten|news)|das könnte (?:dich|sie) (?:auch )?interessieren|mehr zum thema"
+    r"|empfehlungen(?: aus der redaktion)?|\d* ?kommentare?"
+    r"|(?:schreibe|hinterlasse) einen kommentar|related(?: \w+)?"
+    r"|you (?:may|might) also (?:like|enjoy)|more (?:from|on) [\w ]{1,30}"
+    r"|recommended(?: for you)?|popular (?:posts|stories)|latest (?:posts|stories)|polecane"
+    r"|podobne (?:artykuły|wpisy)|\d* ?komentarz[ey]?|najczęściej czytane|voir aussi"
+    r"|articles? (?:similaires|liés)|\d* ?commentaires?|sur le même sujet"
+    r"|(?:notas|noticias|artículos) relacionad[oa]s|te puede interesar|\d* ?comentarios"
+    r"|articoli correlati)[\W\d]*",
+    re.IGNORECASE,
+)
+# Teaser labels inside an article ("Lesen Sie auch:", "Czytaj też: <headline>").
+_TEASER_LABEL = re.compile(
+    r"(?:lesen sie (?:auch|mehr)|auch interessant|read (?:also|more|next)|see also"
+    r"|(?:czytaj|zobacz) (?:też|także|również|więcej)|(?:à )?lire aussi|lee también"
+    r"|leggi anche)\b",
+    re.IGNORECASE,
+)
 _PHONE = re.compile(r"(?<!\d)(?:\+84|0)\d{2,3}[.\s]?\d{3,4}[.\s]?\d{3,4}(?!\d)")
 _NO_LETTERS = re.compile(r"[\W\d_]*")
 _PIPE_MENU = re.compile(r"(?:[^|]{1,40}\|){2,}")
@@ -207,6 +230,8 @@ def chrome_by_phrase(f: LineFeatures, prose: bool | None = None) -> bool:
         return False
     if _CHROME_PREFIX.match(text) or _CHROME_LINE.fullmatch(text):
         return True
+    if f.words <= 20 and _TEASER_LABEL.match(text):
+        return True
     if _REPEATED_HALVES.fullmatch(text):
         return True  # "Tin nổi bật Tin nổi bật"
     if text.count("|") >= 2 and _PIPE_MENU.match(text + "|"):
@@ -229,6 +254,8 @@ def classify(f: LineFeatures) -> LineKind:
             return LineKind.CHROME
         return LineKind.TEXT if prose else LineKind.SHORT
     if _END_MARKER.match(f.text) and (not prose or _FOOTER.match(f.text)):
+        return LineKind.END
+    if len(f.text) <= MAX_MARKER_CHARS and _AFTER_HEADING.fullmatch(collapse(f.text)):
         return LineKind.END
     if chrome_by_phrase(f, prose):
         return LineKind.CHROME

@@ -56,6 +56,11 @@ LINK_RUN_COST = 4.0  # a short line in a run of short lines (a menu)
 REPEATED_SHORT_COST = 6.0
 REPEATED_TEXT_SHARE = 0.25  # prose seen across the batch: a stock sentence, or chrome
 CAPTION_COST = 0.5  # photo captions between paragraphs cost almost nothing
+# Prose after an after-article marker (comments, related posts; not a copyright line,
+# which also credits photos) that follows this much prose counts this share of its
+# words: the article comes first, a longer comment thread below it does not win.
+AFTER_END_MIN_PROSE = 50.0
+AFTER_END_SHARE = 0.25
 # The k-th consecutive non-prose line costs (1 + RUN_ESCALATION * k) times its score.
 RUN_ESCALATION = 0.25
 LIST_ITEM_SHARE = 0.5  # a sentence-like list item counts half its words
@@ -292,9 +297,16 @@ class _Extraction:
         photo series) neither escalate nor reset the run."""
         scores: list[float] = []
         run = 0
+        prose = 0.0  # prose words so far
+        after = False  # past an after-article marker that follows prose
         for i, line in enumerate(self.lines):
             score = self._score(i)
+            if line.kind is LineKind.END and prose >= AFTER_END_MIN_PROSE and "©" not in line.text:
+                after = True
             if score > 0:
+                prose += score
+                if after:
+                    score *= AFTER_END_SHARE
                 run = 0
             elif line.kind is LineKind.SHORT and (
                 score >= -LONE_SHORT_COST or _CODE.search(line.text)

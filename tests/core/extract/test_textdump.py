@@ -512,3 +512,47 @@ def test_a_headline_the_page_repeats_beats_a_nearer_caption() -> None:
     )
     e = extract_text_dump(text)
     assert e.title == "Neue Regeln für Busse am Bahnhof"
+
+
+def _article_then_comments(heading: str) -> str:
+    """A short article, a comments heading, and a longer thread of readers' comments."""
+    comments = "".join(
+        f"   Marie {i}\n\n   Je ne suis pas d'accord avec cette décision, car les habitants du "
+        f"quartier n'ont jamais été consultés et le projet numéro {i} coûtera bien plus cher "
+        "que prévu, comme toujours dans cette ville.\n\n"
+        for i in range(4)
+    )
+    return (
+        "Un nouveau pont pour le port\n\n"
+        "   La ville construira un nouveau pont au-dessus du port à partir du mois de mars, "
+        "a annoncé le maire lundi devant le conseil municipal réuni en séance publique.\n\n"
+        "   Les travaux dureront deux ans et la circulation sera déviée par le boulevard "
+        "circulaire pendant toute cette période, selon les services techniques.\n\n"
+        f"{heading}\n\n{comments}"
+    )
+
+
+@pytest.mark.parametrize("heading", ["Commentaires", "4 Kommentare", "Komentarze (4)"])
+def test_a_longer_comment_thread_after_the_article_does_not_win(heading: str) -> None:
+    e = extract_text_dump(_article_then_comments(heading))
+    assert e.body.startswith("La ville construira un nouveau pont")
+    assert "Les travaux dureront deux ans" in e.body
+    assert "pas d'accord" not in e.body
+    assert heading not in e.body
+
+
+def test_a_teaser_label_inside_the_article_is_dropped_and_does_not_split_it() -> None:
+    text = (
+        "Nowy most w porcie\n\n"
+        "   Miasto zbuduje nowy most nad portem od marca, poinformował w poniedziałek "
+        "prezydent miasta podczas sesji rady.\n\n"
+        "   Czytaj też: Stary most zamknięty dla ciężarówek\n\n"
+        "   Budowa potrwa dwa lata, a ruch zostanie w tym czasie skierowany na obwodnicę, "
+        "jak podały służby techniczne miasta.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Nowy most w porcie"
+    assert e.body.startswith("Miasto zbuduje nowy most")
+    assert "Budowa potrwa dwa lata" in e.body
+    assert "Czytaj też" not in e.body
+
