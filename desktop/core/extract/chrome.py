@@ -131,6 +131,8 @@ _TEASER_LABEL = re.compile(
     r"|leggi anche)\b",
     re.IGNORECASE,
 )
+# Cookie-consent and tracking notices: prose, but about the site, in any language.
+_CONSENT = re.compile(r"cookie|ciasteczk", re.IGNORECASE)
 _PHONE = re.compile(r"(?<!\d)(?:\+84|0)\d{2,3}[.\s]?\d{3,4}[.\s]?\d{3,4}(?!\d)")
 _NO_LETTERS = re.compile(r"[\W\d_]*")
 _PIPE_MENU = re.compile(r"(?:[^|]{1,40}\|){2,}")
@@ -246,18 +248,23 @@ def chrome_by_phrase(f: LineFeatures, prose: bool | None = None) -> bool:
     return False
 
 
+def consent_notice(text: str) -> bool:
+    """Whether a line of prose speaks of cookies: a consent banner, not the article."""
+    return _CONSENT.search(text) is not None
+
+
 def classify(f: LineFeatures) -> LineKind:
     """The kind of a line from its own features (no cross-document evidence)."""
     prose = f.sentence_like
     if len(f.text) > MAX_KEY_CHARS:  # long lines: prose unless a footer
-        if _FOOTER.match(f.text):
+        if _FOOTER.match(f.text) or consent_notice(f.text):
             return LineKind.CHROME
         return LineKind.TEXT if prose else LineKind.SHORT
     if _END_MARKER.match(f.text) and (not prose or _FOOTER.match(f.text)):
         return LineKind.END
     if len(f.text) <= MAX_MARKER_CHARS and _AFTER_HEADING.fullmatch(collapse(f.text)):
         return LineKind.END
-    if chrome_by_phrase(f, prose):
+    if chrome_by_phrase(f, prose) or (prose and consent_notice(f.text)):
         return LineKind.CHROME
     return LineKind.TEXT if prose else LineKind.SHORT
 

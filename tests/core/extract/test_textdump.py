@@ -556,3 +556,21 @@ def test_a_teaser_label_inside_the_article_is_dropped_and_does_not_split_it() ->
     assert "Budowa potrwa dwa lata" in e.body
     assert "Czytaj też" not in e.body
 
+
+
+def test_a_cookie_notice_longer_than_the_article_does_not_win() -> None:
+    notice = "".join(
+        f"   We use cookies of type {i} to measure how visitors use this site, to remember "
+        "your settings and to show you offers that match your interests across the web.\n\n"
+        for i in range(5)
+    )
+    text = (
+        "New bridge for the harbour\n\n"
+        "   The city will build a new bridge across the harbour from March, the mayor told "
+        "the council on Monday in a public session.\n\n"
+        "   The works will take two years and traffic will use the ring road meanwhile.\n\n"
+        f"   © 2024 Harbour News\n\n{notice}"
+    )
+    e = extract_text_dump(text)
+    assert e.body.startswith("The city will build a new bridge")
+    assert "cookies" not in e.body
