@@ -78,13 +78,15 @@ TITLE_MAX_REPETITION = 0.5
 TITLE_MIN_WORDS_IF_REPEATED = 6
 # Where a headline is looked for: this many lines above the article, and its first
 # lines (the region may open with a stray paragraph above the headline).
-TITLE_SEARCH_LINES = 25
+TITLE_SEARCH_LINES = 60
 TITLE_INSIDE_LINES = 6
 # The article lines whose words a headline is compared with.
 TITLE_CONTEXT_LINES = 12
 TITLE_CONTEXT_CHARS = 2000
 # Weights of the headline evidence (see ``_find_title``).
 TITLE_OVERLAP_WEIGHT = 2.0
+# A line of fewer words shares them by chance (a name, a section): its overlap counts less.
+TITLE_OVERLAP_FULL_WORDS = 4
 TITLE_DISTANCE_COST = 0.03
 TITLE_LENGTH_WEIGHT = 1.0  # longer lines (up to TITLE_FULL_WORDS) are likelier headlines
 TITLE_FULL_WORDS = 10
@@ -92,7 +94,7 @@ TITLE_OUTDENT_BONUS = 1.0
 # A line standing as a paragraph of its own (blank lines above and below): how both
 # lynx and w3m render an <h1>; bylines, captions and menu items sit in runs.
 TITLE_ALONE_BONUS = 1.0
-TITLE_LAYOUT_BONUS = 0.3
+TITLE_LAYOUT_BONUS = 0.0
 TITLE_INSIDE_COST = 0.5
 TITLE_TOP_LINES = 2  # the dump's first lines, where a <title>-like line may be
 TITLE_TOP_BONUS = 1.0
@@ -243,8 +245,11 @@ class _Extraction:
         start, end = span
         title_at, lead_from = self._find_title(start, end)
         body_from = lead_from if title_at is not None else start
+        region = 0  # above it, only prose is kept
+        if title_at is not None and title_at < start and self._lead_between(title_at, start):
+            body_from, region = title_at + 1, start  # the article begins after its headline
         signature_at, tail_end = self._tail(end)
-        paragraphs = self._paragraphs(body_from, tail_end, skip=title_at)
+        paragraphs = self._paragraphs(body_from, tail_end, skip=title_at, region=region)
         if not paragraphs:
             raise ExtractionError(f"{self.label}no article text found")
         body = "\n\n".join(paragraphs)  # lines are already whitespace-collapsed
@@ -384,7 +389,11 @@ class _Extraction:
             # pages of the site list the article's title).
             if i == title_at and line.kind is LineKind.SHORT and self._shaped(i):
                 candidates.append(i)
-            elif (i < start or line.kind is LineKind.SHORT) and self._headline_line(i):
+            elif (
+                (i < start or line.kind is LineKind.SHORT)
+                and self._headline_line(i)
+                and not _CAPTION.search(line.text)
+            ):
                 candidates.append(i)
         if not candidates:
             return (title_at, lead_from) if title_at == 0 else (None, start)
@@ -401,8 +410,9 @@ class _Extraction:
         for i in candidates:
             line = self.lines[i]
             words = body_words if i < start else body_words - content_words([line.text])
+            sure = min(line.f.words, TITLE_OVERLAP_FULL_WORDS) / TITLE_OVERLAP_FULL_WORDS
             score = (
-                TITLE_OVERLAP_WEIGHT * overlap(line.text, words)
+                TITLE_OVERLAP_WEIGHT * overlap(line.text, words) * sure
                 + length_fit(line.f.words)
                 + TITLE_LENGTH_WEIGHT * min(line.f.words, TITLE_FULL_WORDS) / TITLE_FULL_WORDS
                 - TITLE_DISTANCE_COST * abs(start - i)
@@ -445,6 +455,11 @@ class _Extraction:
             ):
                 return i
         return None
+
+    def _lead_between(self, title_at: int, start: int) -> bool:
+        """Whether prose of the article's own (a lead cut off by a box of chrome) lies
+        between the headline and the region."""
+        return any(line.is_anchor for line in self.lines[title_at + 1 : start])
 
     def _alone(self, i: int) -> bool:
         """Whether the line is a paragraph of its own: blank lines above and below."""
@@ -594,11 +609,18 @@ class _Extraction:
             i = j
         return runs
 
-    def _paragraphs(self, first: int, last: int, skip: int | None = None) -> list[str]:
+    def _paragraphs(
+        self, first: int, last: int, skip: int | None = None, region: int = 0
+    ) -> list[str]:
+        """The body's lines from ``first`` to ``last``; above ``region`` (between the
+        headline and the scored region, where boxes of chrome may cut off the lead)
+        only its prose."""
         out: list[str] = []
         for i in range(first, last + 1):
             line = self.lines[i]
             if i == skip or line.is_chrome or line.is_date_or_source:
+                continue
+            if i < region and not line.is_anchor:
                 continue
             if out and out[-1] == line.text:
                 continue  # an image's alt text followed by the same caption

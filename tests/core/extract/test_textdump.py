@@ -574,3 +574,27 @@ def test_a_cookie_notice_longer_than_the_article_does_not_win() -> None:
     e = extract_text_dump(text)
     assert e.body.startswith("The city will build a new bridge")
     assert "cookies" not in e.body
+
+
+def test_a_lead_cut_off_by_a_box_of_links_stays_with_its_article() -> None:
+    body = "".join(
+        f"   Im Abschnitt {i} der Planung geht es um die Frage, wie der Verkehr während der "
+        "Bauzeit über die Ringstraße geführt wird und welche Haltestellen die Busse dann "
+        "anfahren, damit niemand lange Umwege gehen muss.\n\n"
+        for i in range(4)
+    )
+    text = (
+        "   * Startseite\n   * Politik\n\n"
+        "Neue Brücke für den Hafen\n\n"
+        "   Die Stadt baut ab März eine neue Brücke über den Hafen, teilte der Bürgermeister "
+        "am Montag im Rat mit.\n\n"
+        "Related\n\n"
+        "   * Alte Brücke gesperrt\n   * Fähren fahren länger\n   * Baustellen im Überblick\n\n"
+        f"{body}"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Neue Brücke für den Hafen"
+    assert e.body.startswith("Die Stadt baut ab März eine neue Brücke")
+    assert "Im Abschnitt 3 der Planung" in e.body
+    for chrome in ("Related", "Fähren fahren länger", "Startseite"):
+        assert chrome not in e.body, chrome
