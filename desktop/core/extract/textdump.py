@@ -61,6 +61,8 @@ CAPTION_COST = 0.5  # photo captions between paragraphs cost almost nothing
 # words: the article comes first, a longer comment thread below it does not win.
 AFTER_END_MIN_PROSE = 50.0
 AFTER_END_SHARE = 0.25
+# Short lines in the region below all but this share of its prose are dropped.
+CLOSING_SHARE = 0.1
 # The k-th consecutive non-prose line costs (1 + RUN_ESCALATION * k) times its score.
 RUN_ESCALATION = 0.25
 LIST_ITEM_SHARE = 0.5  # a sentence-like list item counts half its words
@@ -249,7 +251,10 @@ class _Extraction:
         if title_at is not None and title_at < start and self._lead_between(title_at, start):
             body_from, region = title_at + 1, start  # the article begins after its headline
         signature_at, tail_end = self._tail(end)
-        paragraphs = self._paragraphs(body_from, tail_end, skip=title_at, region=region)
+        closing = self._closing(start, end)
+        paragraphs = self._paragraphs(
+            body_from, tail_end, skip=title_at, region=region, closing=closing, end=end
+        )
         if not paragraphs:
             raise ExtractionError(f"{self.label}no article text found")
         body = "\n\n".join(paragraphs)  # lines are already whitespace-collapsed
@@ -609,8 +614,30 @@ class _Extraction:
             i = j
         return runs
 
+    def _closing(self, start: int, end: int) -> int:
+        """The first line of the region below which lies less than CLOSING_SHARE of its
+        prose: short lines there (a download link, a "further reading" label, an author's
+        box) follow the article rather than head a section of it."""
+        words = [
+            line.f.words if line.kind is LineKind.TEXT else 0
+            for line in self.lines[start : end + 1]
+        ]
+        below = sum(words)
+        limit = CLOSING_SHARE * below
+        for k, n in enumerate(words):
+            below -= n
+            if below < limit:
+                return start + k + 1
+        return end + 1
+
     def _paragraphs(
-        self, first: int, last: int, skip: int | None = None, region: int = 0
+        self,
+        first: int,
+        last: int,
+        skip: int | None = None,
+        region: int = 0,
+        closing: int | None = None,
+        end: int = -1,
     ) -> list[str]:
         """The body's lines from ``first`` to ``last``; above ``region`` (between the
         headline and the scored region, where boxes of chrome may cut off the lead)
@@ -621,6 +648,8 @@ class _Extraction:
             if i == skip or line.is_chrome or line.is_date_or_source:
                 continue
             if i < region and not line.is_anchor:
+                continue
+            if closing is not None and closing <= i <= end and line.kind is LineKind.SHORT:
                 continue
             if out and out[-1] == line.text:
                 continue  # an image's alt text followed by the same caption

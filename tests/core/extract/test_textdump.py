@@ -598,3 +598,22 @@ def test_a_lead_cut_off_by_a_box_of_links_stays_with_its_article() -> None:
     assert "Im Abschnitt 3 der Planung" in e.body
     for chrome in ("Related", "Fähren fahren länger", "Startseite"):
         assert chrome not in e.body, chrome
+
+
+def test_short_lines_below_nearly_all_the_prose_close_the_article() -> None:
+    body = "".join(
+        f"   Im Abschnitt {i} der Planung geht es um die Frage, wie der Verkehr während der "
+        "Bauzeit über die Ringstraße geführt wird und welche Haltestellen die Busse dann "
+        "anfahren, damit niemand lange Umwege gehen muss.\n\n"
+        for i in range(4)
+    )
+    text = (
+        "Neue Brücke für den Hafen\n\n"
+        f"{body}"
+        "   Die Pläne als Broschüre\n\n"
+        "   Anna Muster schreibt seit zehn Jahren über Verkehr und Stadtplanung.\n"
+    )
+    e = extract_text_dump(text)
+    assert "Im Abschnitt 0 der Planung" in e.body
+    assert "Im Abschnitt 3 der Planung" in e.body
+    assert "Broschüre" not in e.body
