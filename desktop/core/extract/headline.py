@@ -79,11 +79,12 @@ def overlap(headline: str, body_words: set[str]) -> float:
 
 
 def length_fit(words: int) -> float:
-    """How headline-like a line's length is: 0 for 4-20 words, negative otherwise."""
+    """How headline-like a line's length is: best for 4-30 words (Vietnamese syllables
+    count as words), worst for one."""
     if words <= 1:
         return -1.0
     if words == 2:
-        return -0.5
+        return 0.0
     if words == 3:
-        return -0.2
-    return 0.0 if words <= 20 else -0.3
+        return 0.25
+    return 0.5 if words <= 30 else -0.25

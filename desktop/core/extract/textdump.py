@@ -92,16 +92,21 @@ TITLE_OVERLAP_FULL_WORDS = 4
 TITLE_DISTANCE_COST = 0.03
 TITLE_LENGTH_WEIGHT = 1.0  # longer lines (up to TITLE_FULL_WORDS) are likelier headlines
 TITLE_FULL_WORDS = 10
-TITLE_OUTDENT_BONUS = 1.0
-# A line standing as a paragraph of its own (blank lines above and below): how both
-# lynx and w3m render an <h1>; bylines, captions and menu items sit in runs.
+TITLE_OUTDENT_BONUS = 2.0
+# Both lynx and w3m set an <h1> off as a paragraph of its own: a blank line below it
+# counts most, one above it too, both together more; bylines, captions and menu items
+# sit in runs of lines.
+TITLE_BLANK_BELOW_BONUS = 1.25
+TITLE_BLANK_ABOVE_BONUS = 0.5
 TITLE_ALONE_BONUS = 1.0
-TITLE_LAYOUT_BONUS = 0.0
-TITLE_INSIDE_COST = 0.5
+# The short line right above the article is more often a byline, caption or share
+# button than the headline.
+TITLE_LAYOUT_COST = 0.5
+TITLE_INSIDE_COST = 1.5
 TITLE_TOP_LINES = 2  # the dump's first lines, where a <title>-like line may be
-TITLE_TOP_BONUS = 1.0
+TITLE_TOP_BONUS = 0.25
 TITLE_TOP_MIN_WORDS = 4
-TITLE_ECHO_BONUS = 1.0
+TITLE_ECHO_BONUS = 1.25
 # A dump whose prose lines are indented at least this often marks headings by
 # starting them in the first column (lynx).
 OUTDENT_SHARE = 0.6
@@ -425,8 +430,14 @@ class _Extraction:
             if self._outdented_headings and line.indent == 0:
                 score += TITLE_OUTDENT_BONUS
             if i == title_at:
-                score += TITLE_LAYOUT_BONUS
-            if self._alone(i):
+                score -= TITLE_LAYOUT_COST
+            # (Inside the article every subheading and caption stands alone.)
+            below = i < start and (i + 1 == len(self.lines) or self.lines[i + 1].blank_before)
+            if below:
+                score += TITLE_BLANK_BELOW_BONUS
+            if line.blank_before and i < start:
+                score += TITLE_BLANK_ABOVE_BONUS
+            if below and line.blank_before:
                 score += TITLE_ALONE_BONUS
             if i >= TITLE_TOP_LINES and line.f.words >= 3 and line.text.casefold() in top:
                 score += TITLE_TOP_BONUS
