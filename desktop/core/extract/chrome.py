@@ -133,6 +133,13 @@ _TEASER_LABEL = re.compile(
 )
 # Cookie-consent and tracking notices: prose, but about the site, in any language.
 _CONSENT = re.compile(r"cookie|ciasteczk", re.IGNORECASE)
+# Newsletter and sign-up prompts: "newsletter" is a loanword in most European languages.
+_SIGNUP = re.compile(
+    r"newsletter|subscri(?:be|ption)|abonnier|inbox|posteingang|sign up|unsubscribe",
+    re.IGNORECASE,
+)
+# Only prompts this short: a paragraph that mentions a newsletter in passing is text.
+SIGNUP_MAX_WORDS = 40
 _PHONE = re.compile(r"(?<!\d)(?:\+84|0)\d{2,3}[.\s]?\d{3,4}[.\s]?\d{3,4}(?!\d)")
 _NO_LETTERS = re.compile(r"[\W\d_]*")
 _PIPE_MENU = re.compile(r"(?:[^|]{1,40}\|){2,}")
@@ -249,8 +256,11 @@ def chrome_by_phrase(f: LineFeatures, prose: bool | None = None) -> bool:
 
 
 def consent_notice(text: str) -> bool:
-    """Whether a line of prose speaks of cookies: a consent banner, not the article."""
-    return _CONSENT.search(text) is not None
+    """Whether a line of prose speaks of cookies (a consent banner) or, briefly, asks
+    for a newsletter sign-up: the site's, not the article's."""
+    if _CONSENT.search(text):
+        return True
+    return text.count(" ") < SIGNUP_MAX_WORDS and _SIGNUP.search(text) is not None
 
 
 def classify(f: LineFeatures) -> LineKind:

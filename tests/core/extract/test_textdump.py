@@ -617,3 +617,17 @@ def test_short_lines_below_nearly_all_the_prose_close_the_article() -> None:
     assert "Im Abschnitt 0 der Planung" in e.body
     assert "Im Abschnitt 3 der Planung" in e.body
     assert "Broschüre" not in e.body
+
+
+def test_a_newsletter_prompt_between_paragraphs_leaves_the_body() -> None:
+    text = (
+        "New bridge for the harbour\n\n"
+        "   The city will build a new bridge across the harbour from March, the mayor told "
+        "the council on Monday in a public session.\n\n"
+        "   Get our weekly newsletter with the best stories from the harbour, every Friday.\n\n"
+        "   The works will take two years and traffic will use the ring road meanwhile, "
+        "the city's engineers said.\n"
+    )
+    e = extract_text_dump(text)
+    assert "The works will take two years" in e.body
+    assert "newsletter" not in e.body
