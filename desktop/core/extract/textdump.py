@@ -61,6 +61,9 @@ CAPTION_COST = 0.5  # photo captions between paragraphs cost almost nothing
 # words: the article comes first, a longer comment thread below it does not win.
 AFTER_END_MIN_PROSE = 50.0
 AFTER_END_SHARE = 0.25
+# Short lines of at most this many words inside the article are kept only between
+# two paragraphs (subheadings); elsewhere they are labels, names, links and buttons.
+STRAY_MAX_WORDS = 3
 # Short lines in the region below all but this share of its prose are dropped.
 CLOSING_SHARE = 0.1
 # The k-th consecutive non-prose line costs (1 + RUN_ESCALATION * k) times its score.
@@ -625,6 +628,15 @@ class _Extraction:
             i = j
         return runs
 
+    def _stray_short(self, i: int) -> bool:
+        """A short line of a few words in the article that is not a subheading between
+        two paragraphs: a label, a name, a link, a button."""
+        if self.lines[i].f.words > STRAY_MAX_WORDS:
+            return False
+        before = i > 0 and self.lines[i - 1].kind is LineKind.TEXT
+        after = i + 1 < len(self.lines) and self.lines[i + 1].kind is LineKind.TEXT
+        return not (before and after)
+
     def _closing(self, start: int, end: int) -> int:
         """The first line of the region below which lies less than CLOSING_SHARE of its
         prose: short lines there (a download link, a "further reading" label, an author's
@@ -660,7 +672,9 @@ class _Extraction:
                 continue
             if i < region and not line.is_anchor:
                 continue
-            if closing is not None and closing <= i <= end and line.kind is LineKind.SHORT:
+            if line.kind is LineKind.SHORT and i <= end and (
+                (closing is not None and i >= closing) or self._stray_short(i)
+            ):
                 continue
             if out and out[-1] == line.text:
                 continue  # an image's alt text followed by the same caption

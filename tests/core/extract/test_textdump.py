@@ -631,3 +631,22 @@ def test_a_newsletter_prompt_between_paragraphs_leaves_the_body() -> None:
     e = extract_text_dump(text)
     assert "The works will take two years" in e.body
     assert "newsletter" not in e.body
+
+
+def test_a_few_words_on_a_line_are_kept_only_as_a_subheading_between_paragraphs() -> None:
+    text = (
+        "New bridge for the harbour\n\n"
+        "   The city will build a new bridge across the harbour from March, the mayor told "
+        "the council on Monday in a public session.\n\n"
+        "   Anna Smith\n"
+        "   Share\n\n"
+        "   The works will take two years and traffic will use the ring road meanwhile, "
+        "the city's engineers said.\n\n"
+        "Costs\n\n"
+        "   The bridge will cost forty million, of which the state pays half, the council "
+        "was told by the treasurer.\n"
+    )
+    e = extract_text_dump(text)
+    assert "The works will take two years" in e.body
+    assert "\n\nCosts\n\n" in e.body
+    assert "Anna Smith" not in e.body
