@@ -36,6 +36,13 @@ _WIDGET = re.compile(
 _TAGS = re.compile(r"[^,]{1,25}(?:,[^,]{1,25}){3,}")
 
 
+def dateline(f: LineFeatures) -> bool:
+    """A byline or a date line: ``By Tess Bonn``, ``von Anna Muster``, ``31. März 2020``."""
+    if f.words > DATED_MAX_WORDS:
+        return False
+    return _BYLINE.match(f.text) is not None or _FULL_DATE.search(f.text) is not None
+
+
 def headline_shaped(f: LineFeatures) -> bool:
     """Short, no final period, no date, byline, widget or list-item shape."""
     text = f.text

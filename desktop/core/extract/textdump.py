@@ -38,7 +38,13 @@ from desktop.core.extract.chrome import (
     features,
 )
 from desktop.core.extract.fields import Extracted
-from desktop.core.extract.headline import content_words, headline_shaped, length_fit, overlap
+from desktop.core.extract.headline import (
+    content_words,
+    dateline,
+    headline_shaped,
+    length_fit,
+    overlap,
+)
 from desktop.core.extract.region import best_region
 from desktop.core.textnorm import normalize_text
 
@@ -102,6 +108,8 @@ TITLE_OUTDENT_BONUS = 2.0
 TITLE_BLANK_BELOW_BONUS = 1.25
 TITLE_BLANK_ABOVE_BONUS = 0.5
 TITLE_ALONE_BONUS = 1.0
+# A headline is often followed by its byline or date.
+TITLE_DATELINE_BONUS = 1.0
 # The short line right above the article is more often a byline, caption or share
 # button than the headline.
 TITLE_LAYOUT_COST = 0.5
@@ -442,6 +450,8 @@ class _Extraction:
                 score += TITLE_BLANK_ABOVE_BONUS
             if below and line.blank_before:
                 score += TITLE_ALONE_BONUS
+            if self._dateline_below(i):
+                score += TITLE_DATELINE_BONUS
             if i >= TITLE_TOP_LINES and line.f.words >= 3 and line.text.casefold() in top:
                 score += TITLE_TOP_BONUS
             if line.f.words >= 3 and self._quoted_elsewhere(i):
@@ -474,6 +484,12 @@ class _Extraction:
             ):
                 return i
         return None
+
+    def _dateline_below(self, i: int) -> bool:
+        """Whether a byline or date line follows within the next two lines."""
+        return any(
+            line.published or line.author or dateline(line.f) for line in self.lines[i + 1 : i + 3]
+        )
 
     def _lead_between(self, title_at: int, start: int) -> bool:
         """Whether prose of the article's own (a lead cut off by a box of chrome) lies

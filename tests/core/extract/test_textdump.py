@@ -650,3 +650,19 @@ def test_a_few_words_on_a_line_are_kept_only_as_a_subheading_between_paragraphs(
     assert "The works will take two years" in e.body
     assert "\n\nCosts\n\n" in e.body
     assert "Anna Smith" not in e.body
+
+
+def test_the_headline_above_its_byline_beats_a_standfirst_nearer_the_text() -> None:
+    text = (
+        "   * Startseite\n   * Aktuelles\n\n"
+        "Solidarität im Viertel\n"
+        "von Martina Muster\n"
+        "31. März 2020\n"
+        "Nachbarn rufen zur gegenseitigen Hilfe beim Einkaufen und bei Behördengängen auf\n"
+        "   Die Pandemie trifft vor allem ältere Menschen, die nicht mehr selbst einkaufen "
+        "gehen sollten, wie der Verein am Dienstag mitteilte.\n"
+        "   Wer helfen will, meldet sich beim Stadtteilbüro, das die Hilfe an Nachbarn in "
+        "der Umgebung vermittelt und auch Einkaufslisten entgegennimmt.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Solidarität im Viertel"
