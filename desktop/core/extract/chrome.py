@@ -131,6 +131,9 @@ _TEASER_LABEL = re.compile(
     r"|leggi anche)\b",
     re.IGNORECASE,
 )
+# Program text: at least this share of a line's characters are brackets or operators.
+_SCRIPT_CHARS = re.compile(r"[{}();=<>\[\]]")
+SCRIPT_SHARE = 0.08
 # Cookie-consent and tracking notices: prose, but about the site, in any language.
 _CONSENT = re.compile(r"cookie|ciasteczk", re.IGNORECASE)
 # Newsletter and sign-up prompts: "newsletter" is a loanword in most European languages.
@@ -255,6 +258,12 @@ def chrome_by_phrase(f: LineFeatures, prose: bool | None = None) -> bool:
     return False
 
 
+def script_like(text: str) -> bool:
+    """Whether a line is dense with brackets and operators: program text (a page's own
+    inline script printed by the browser, or code in a technical article), not prose."""
+    return len(_SCRIPT_CHARS.findall(text)) >= SCRIPT_SHARE * len(text)
+
+
 def consent_notice(text: str) -> bool:
     """Whether a line of prose speaks of cookies (a consent banner) or, briefly, asks
     for a newsletter sign-up: the site's, not the article's."""
@@ -265,7 +274,7 @@ def consent_notice(text: str) -> bool:
 
 def classify(f: LineFeatures) -> LineKind:
     """The kind of a line from its own features (no cross-document evidence)."""
-    prose = f.sentence_like
+    prose = f.sentence_like and not script_like(f.text)
     if len(f.text) > MAX_KEY_CHARS:  # long lines: prose unless a footer
         if _FOOTER.match(f.text) or consent_notice(f.text):
             return LineKind.CHROME

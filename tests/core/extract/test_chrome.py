@@ -183,3 +183,15 @@ def test_a_long_line_without_punctuation_is_a_tag_cloud_not_prose() -> None:
     assert not features(cloud).sentence_like
     prose = ("Der Rat hat am Montag lange beraten, und " * 5).strip()
     assert features(prose).sentence_like  # long, with commas, though no final period
+
+
+def test_inline_script_text_is_not_prose() -> None:
+    from desktop.core.extract.chrome import LineKind, classify, features
+
+    script = (
+        'function o(e,t){if(!(e instanceof t))throw new TypeError("Cannot call a class as '
+        'a function")}var r=n(2),i=(n.n(r),{a:1,b:[2,3]});return e.exports=r;'
+    )
+    assert classify(features(script)) is not LineKind.TEXT
+    prose = "The city will build a new bridge (the third) across the harbour from March."
+    assert classify(features(prose)) is LineKind.TEXT
