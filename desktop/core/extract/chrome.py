@@ -132,15 +132,13 @@ _TEASER_LABEL = re.compile(
     re.IGNORECASE,
 )
 # Program text: at least this share of a line's characters are brackets or operators.
-_SCRIPT_CHARS = re.compile(r"[{}();=<>\[\]]")
+_SCRIPT_CHARS = "{}();=<>[]"
 SCRIPT_SHARE = 0.08
 # Cookie-consent and tracking notices: prose, but about the site, in any language.
-_CONSENT = re.compile(r"cookie|ciasteczk", re.IGNORECASE)
+_CONSENT = ("ookie", "OOKIE", "ciasteczk")  # Cookie, cookies, COOKIES
 # Newsletter and sign-up prompts: "newsletter" is a loanword in most European languages.
-_SIGNUP = re.compile(
-    r"newsletter|subscri(?:be|ption)|abonnier|inbox|posteingang|sign up|unsubscribe",
-    re.IGNORECASE,
-)
+_SIGNUP = ("newsletter", "subscribe", "subscription", "abonnier", "inbox", "posteingang",
+           "sign up")
 # Only prompts this short: a paragraph that mentions a newsletter in passing is text.
 SIGNUP_MAX_WORDS = 40
 _PHONE = re.compile(r"(?<!\d)(?:\+84|0)\d{2,3}[.\s]?\d{3,4}[.\s]?\d{3,4}(?!\d)")
@@ -261,29 +259,35 @@ def chrome_by_phrase(f: LineFeatures, prose: bool | None = None) -> bool:
 def script_like(text: str) -> bool:
     """Whether a line is dense with brackets and operators: program text (a page's own
     inline script printed by the browser, or code in a technical article), not prose."""
-    return len(_SCRIPT_CHARS.findall(text)) >= SCRIPT_SHARE * len(text)
+    if "{" not in text and ";" not in text and "=" not in text:
+        return False  # prose (checked cheaply first: most lines are)
+    return sum(map(text.count, _SCRIPT_CHARS)) >= SCRIPT_SHARE * len(text)
 
 
-def consent_notice(text: str) -> bool:
+def consent_notice(f: LineFeatures) -> bool:
     """Whether a line of prose speaks of cookies (a consent banner) or, briefly, asks
     for a newsletter sign-up: the site's, not the article's."""
-    if _CONSENT.search(text):
+    text = f.text
+    if any(word in text for word in _CONSENT):
         return True
-    return text.count(" ") < SIGNUP_MAX_WORDS and _SIGNUP.search(text) is not None
+    if f.words > SIGNUP_MAX_WORDS:
+        return False
+    folded = text.casefold()
+    return any(word in folded for word in _SIGNUP)
 
 
 def classify(f: LineFeatures) -> LineKind:
     """The kind of a line from its own features (no cross-document evidence)."""
     prose = f.sentence_like and not script_like(f.text)
     if len(f.text) > MAX_KEY_CHARS:  # long lines: prose unless a footer
-        if _FOOTER.match(f.text) or consent_notice(f.text):
+        if _FOOTER.match(f.text) or consent_notice(f):
             return LineKind.CHROME
         return LineKind.TEXT if prose else LineKind.SHORT
     if _END_MARKER.match(f.text) and (not prose or _FOOTER.match(f.text)):
         return LineKind.END
-    if len(f.text) <= MAX_MARKER_CHARS and _AFTER_HEADING.fullmatch(collapse(f.text)):
+    if len(f.text) <= MAX_MARKER_CHARS and _AFTER_HEADING.fullmatch(f.text):
         return LineKind.END
-    if chrome_by_phrase(f, prose) or (prose and consent_notice(f.text)):
+    if chrome_by_phrase(f, prose) or (prose and consent_notice(f)):
         return LineKind.CHROME
     return LineKind.TEXT if prose else LineKind.SHORT
 
