@@ -29,8 +29,10 @@ _BYLINE = re.compile(
     r"(?:by|von|par|por|di|door|av|przez|autor(?:in)?|author|posted by|written by)\b[\s:]",
     re.IGNORECASE,
 )
+# Breadcrumb separators: "Startseite » Beauty » Tipps", "Home > News > ...".
+_CRUMB = re.compile(r"\s[»›>/|]\s|[»›]")
 _WIDGET = re.compile(
-    r"_{4,}|\(BUTTON\)|^\[|\[(?:INS|IMG|SUBMIT)\b|^\(|^#|^\d+$|^\W+$|[□■☐▢◯●○]"
+    r"_{4,}|\(BUTTON\)|^\[|\[(?:INS|IMG|SUBMIT)\b|\[ ?\]|^\(|^#|^\d+$|^\W+$|[□■☐▢◯●○]"
 )
 # A tag list: "amiga, dogs, floppy, Hunde" (three commas or more, a word or two each).
 _TAGS = re.compile(r"[^,]{1,25}(?:,[^,]{1,25}){3,}")
@@ -57,8 +59,8 @@ def headline_shaped(f: LineFeatures) -> bool:
         return False
     if f.words <= DATED_MAX_WORDS and _FULL_DATE.search(text):
         return False
-    if _BYLINE.match(text):
-        return False
+    if _BYLINE.match(text) or len(_CRUMB.findall(text)) >= 2:
+        return False  # a byline, a breadcrumb
     if _TAGS.fullmatch(text) and f.words <= 3 * (text.count(",") + 1):
         return False
     # A headline has letters and begins with a capital, a digit or a quote.

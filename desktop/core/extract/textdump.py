@@ -81,6 +81,9 @@ LINK_RUN = 3
 LINK_RUN_MAX_WORDS = 6
 # Photo credits and captions: "- Ảnh: AQ", "(Ảnh minh họa)", "Photo: Reuters".
 _CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn ảnh)\s*(?::|minh họa)|\(ảnh\b", re.IGNORECASE)
+# lynx opens a dump with the titles of the page's <link> elements after a "#"
+# ("#Site » Feed Site » Comments Feed"); a Markdown heading has a space after it.
+_LINK_TITLES = re.compile(r"#[^\s#]")
 # A line of program code in a technical article: brackets, operators, dotted names.
 _CODE = re.compile(r"[(){}\[\]=;<>]|\w\.\w+\(|^(?:def|class|import|from|return|if|for)\b|^[#/@$]")
 # A line on at least this share of the batch's (or site's) pages is no title.
@@ -193,6 +196,8 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
         f = features(collapsed)
         indent = len(raw_line) - len(raw_line.lstrip()) if raw_line[:1].isspace() else 0
         line = _Line(raw, collapsed, f, classify(f), blank, indent)
+        if not lines and _LINK_TITLES.match(collapsed):
+            line.kind = LineKind.CHROME  # lynx's list of the page's <link> titles
         blank = False
         if "|" in collapsed and len(collapsed) <= 160:
             _read_segments(line)
@@ -770,6 +775,8 @@ class _Extraction:
         title_line = self.lines[keep[0]]
         title_text, title_date = vndate.split_trailing_date(title_line.raw)
         rest = [self.lines[i].text for i in keep[1:]]
+        while rest and rest[0] == title_line.text:
+            rest.pop(0)  # the title printed twice (a site name above a page heading)
         body = "\n\n".join(rest or [title_line.text])
         published = next((ln.published for ln in self.lines if ln.published), title_date)
         site, url = self._site(keep[0], keep[-1], body)

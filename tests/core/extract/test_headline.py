@@ -37,6 +37,9 @@ def test_headlines(line: str) -> None:
         "The photo shows the mayor at the opening.",
         "Read the full story:",
         "kleingeschriebene Zeile ohne Punkt",
+        "Suche nach: [ ] [Suche]",
+        "Startseite » Ratgeber » Zehn Tipps für den Garten",
+        "Home > News > Zehn Tipps für den Garten",
     ],
 )
 def test_not_headlines(line: str) -> None:

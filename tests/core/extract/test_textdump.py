@@ -666,3 +666,21 @@ def test_the_headline_above_its_byline_beats_a_standfirst_nearer_the_text() -> N
     )
     e = extract_text_dump(text)
     assert e.title == "Solidarität im Viertel"
+
+
+def test_lynx_link_titles_on_the_first_line_are_no_article_text() -> None:
+    text = (
+        "   #Hafenblog » Feed Hafenblog » Kommentar-Feed Hafenblog » Die neue Brücke über den "
+        "Hafen wird im März gebaut, und alle Bürger sollen ihre Meinung sagen Kommentar-Feed "
+        "Hafenblog » Der alte Hafen Kommentar-Feed\n\n"
+        "   * Startseite\n   * Kontakt\n   * Archiv\n\n"
+        "Die Brücke kommt\n\n"
+        "   Die Stadt baut ab März eine neue Brücke über den Hafen, teilte der Bürgermeister "
+        "am Montag im Rat mit.\n\n"
+        "   Während der Bauzeit wird der Verkehr über die Ringstraße umgeleitet, Busse "
+        "halten an Ersatzhaltestellen.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Die Brücke kommt"
+    assert e.body.startswith("Die Stadt baut ab März")
+    assert "Feed" not in e.body
