@@ -67,6 +67,12 @@ CAPTION_COST = 0.5  # photo captions between paragraphs cost almost nothing
 # words: the article comes first, a longer comment thread below it does not win.
 AFTER_END_MIN_PROSE = 50.0
 AFTER_END_SHARE = 0.25
+# In a page dump of at least FOOTER_MIN_LINES lines, prose in the last FOOTER_ZONE of
+# its lines (a site's "about" blurb, a licence, a footer) counts FOOTER_SHARE of its words:
+# a short article above it still wins.
+FOOTER_MIN_LINES = 50
+FOOTER_ZONE = 0.1
+FOOTER_SHARE = 0.25
 # Short lines of at most this many words inside the article are kept only between
 # two paragraphs (subheadings); elsewhere they are labels, names, links and buttons.
 STRAY_MAX_WORDS = 3
@@ -330,6 +336,8 @@ class _Extraction:
         run = 0
         prose = 0.0  # prose words so far
         after = False  # past an after-article marker that follows prose
+        n = len(self.lines)
+        footer_from = int(n * (1.0 - FOOTER_ZONE)) if n >= FOOTER_MIN_LINES else n
         for i, line in enumerate(self.lines):
             score = self._score(i)
             if line.kind is LineKind.END and prose >= AFTER_END_MIN_PROSE and "©" not in line.text:
@@ -338,6 +346,8 @@ class _Extraction:
                 prose += score
                 if after:
                     score *= AFTER_END_SHARE
+                if i >= footer_from:
+                    score *= FOOTER_SHARE
                 run = 0
             elif line.kind is LineKind.SHORT and (
                 score >= -LONE_SHORT_COST or _CODE.search(line.text)

@@ -684,3 +684,21 @@ def test_lynx_link_titles_on_the_first_line_are_no_article_text() -> None:
     assert e.title == "Die Brücke kommt"
     assert e.body.startswith("Die Stadt baut ab März")
     assert "Feed" not in e.body
+
+
+def test_a_blurb_at_the_foot_of_a_long_page_does_not_beat_a_short_article() -> None:
+    menu = "".join(f"   * Rubrik {i}\n" for i in range(30))
+    links = "".join(f"   * Archiv {i}\n" for i in range(30))
+    text = (
+        f"{menu}\n"
+        "Sternhaufen im Winter\n\n"
+        "   Die Plejaden stehen im Winter hoch am Abendhimmel und sind schon mit bloßem "
+        "Auge gut zu sehen.\n\n"
+        f"{links}\n"
+        "   Dieses Magazin erschien zwanzig Jahre lang für Leserinnen und Leser, die den "
+        "Himmel selbst beobachten, und wird heute nur noch als Archiv im Netz gepflegt, "
+        "damit seine Beiträge weiter gelesen werden können.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.body.startswith("Die Plejaden stehen im Winter")
+    assert "Magazin erschien" not in e.body
