@@ -1,19 +1,26 @@
 """Clean article fields from a plain-text page dump.
 
 A dump scraped from a news or government page still holds the page chrome
-(menus, counters, widgets, related-news lists, footers). The extractor:
+(menus, counters, widgets, related-news lists, comments, cookie and newsletter
+notices, footers). The extractor:
 
 1. classifies every line (``chrome.classify``) and marks lines that repeat
    across the import batch (``LineStats``), including the stock headings a batch's
    pages put after their articles;
 2. scores every line (prose adds its words; chrome, menus, list runs and
-   after-article markers cost, the more the longer a run of them goes on) and takes
-   the article as the best contiguous region (``region.best_region``);
-3. takes as title the headline-shaped line near the article's start that shares
-   most words with its opening (``headline``; in lynx dumps headings start in the
+   after-article markers cost, the more the longer a run of them goes on; prose
+   after a comments or related-posts heading, and in the last tenth of a long
+   page, counts a quarter) and takes the article as the best contiguous region
+   (``region.best_region``);
+3. takes as title the headline-shaped line near the article's start with the best
+   evidence (``_find_title``: words shared with its opening, a paragraph of its
+   own, a byline or date below it, printed twice on the page, in lynx dumps the
    first column), or the first line of a ``title / lead / body`` file, else derives
-   one from the first sentence;
-4. reads the date, site, URL and author from the header, the title, the lead
+   one from the first sentence; the article then begins right after its headline,
+   so a lead cut off by a box of links is kept;
+4. keeps the region's prose and subheadings, not the few-word labels, names and
+   buttons between them nor the short lines below nearly all of its prose;
+5. reads the date, site, URL and author from the header, the title, the lead
    and the lines after the article.
 
 The vn-news format (line 1 title, line 2 lead, then the body) comes out as
