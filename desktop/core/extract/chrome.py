@@ -108,6 +108,39 @@ _END_MARKER = re.compile(
     r"(?:\s*$|\s*[:(\d]|\s+(?:các )?tin\b))",
     re.IGNORECASE,
 )
+# Headings of what follows an article (related posts, comments, recommendations) in
+# the major European languages; with cross-document repetition (``LineStats``) they
+# close the article whatever the site.
+_AFTER_HEADING = re.compile(
+    r"(?:(?:ähnliche|verwandte|weitere|passende|beliebte|neueste) (?:beiträge|artikel|themen"
+    r"|nachrichten|news)|das könnte (?:dich|sie) (?:auch )?interessieren|mehr zum thema"
+    r"|empfehlungen(?: aus der redaktion)?|\d* ?kommentare?"
+    r"|(?:schreibe|hinterlasse) einen kommentar|related(?: \w+)?"
+    r"|you (?:may|might) also (?:like|enjoy)|more (?:from|on) [\w ]{1,30}"
+    r"|recommended(?: for you)?|popular (?:posts|stories)|latest (?:posts|stories)|polecane"
+    r"|podobne (?:artykuły|wpisy)|\d* ?komentarz[ey]?|najczęściej czytane|voir aussi"
+    r"|articles? (?:similaires|liés)|\d* ?commentaires?|sur le même sujet"
+    r"|(?:notas|noticias|artículos) relacionad[oa]s|te puede interesar|\d* ?comentarios"
+    r"|articoli correlati)[\W\d]*",
+    re.IGNORECASE,
+)
+# Teaser labels inside an article ("Lesen Sie auch:", "Czytaj też: <headline>").
+_TEASER_LABEL = re.compile(
+    r"(?:lesen sie (?:auch|mehr)|auch interessant|read (?:also|more|next)|see also"
+    r"|(?:czytaj|zobacz) (?:też|także|również|więcej)|(?:à )?lire aussi|lee también"
+    r"|leggi anche)\b",
+    re.IGNORECASE,
+)
+# Program text: at least this share of a line's characters are brackets or operators.
+_SCRIPT_CHARS = "{}();=<>[]"
+SCRIPT_SHARE = 0.08
+# Cookie-consent and tracking notices: prose, but about the site, in any language.
+_CONSENT = ("ookie", "OOKIE", "ciasteczk")  # Cookie, cookies, COOKIES
+# Newsletter and sign-up prompts: "newsletter" is a loanword in most European languages.
+_SIGNUP = ("newsletter", "subscribe", "subscription", "abonnier", "inbox", "posteingang",
+           "sign up")
+# Only prompts this short: a paragraph that mentions a newsletter in passing is text.
+SIGNUP_MAX_WORDS = 40
 _PHONE = re.compile(r"(?<!\d)(?:\+84|0)\d{2,3}[.\s]?\d{3,4}[.\s]?\d{3,4}(?!\d)")
 _NO_LETTERS = re.compile(r"[\W\d_]*")
 _PIPE_MENU = re.compile(r"(?:[^|]{1,40}\|){2,}")
@@ -207,6 +240,8 @@ def chrome_by_phrase(f: LineFeatures, prose: bool | None = None) -> bool:
         return False
     if _CHROME_PREFIX.match(text) or _CHROME_LINE.fullmatch(text):
         return True
+    if f.words <= 20 and _TEASER_LABEL.match(text):
+        return True
     if _REPEATED_HALVES.fullmatch(text):
         return True  # "Tin nổi bật Tin nổi bật"
     if text.count("|") >= 2 and _PIPE_MENU.match(text + "|"):
@@ -221,16 +256,38 @@ def chrome_by_phrase(f: LineFeatures, prose: bool | None = None) -> bool:
     return False
 
 
+def script_like(text: str) -> bool:
+    """Whether a line is dense with brackets and operators: program text (a page's own
+    inline script printed by the browser, or code in a technical article), not prose."""
+    if "{" not in text and ";" not in text and "=" not in text:
+        return False  # prose (checked cheaply first: most lines are)
+    return sum(map(text.count, _SCRIPT_CHARS)) >= SCRIPT_SHARE * len(text)
+
+
+def consent_notice(f: LineFeatures) -> bool:
+    """Whether a line of prose speaks of cookies (a consent banner) or, briefly, asks
+    for a newsletter sign-up: the site's, not the article's."""
+    text = f.text
+    if any(word in text for word in _CONSENT):
+        return True
+    if f.words > SIGNUP_MAX_WORDS:
+        return False
+    folded = text.casefold()
+    return any(word in folded for word in _SIGNUP)
+
+
 def classify(f: LineFeatures) -> LineKind:
     """The kind of a line from its own features (no cross-document evidence)."""
-    prose = f.sentence_like
+    prose = f.sentence_like and not script_like(f.text)
     if len(f.text) > MAX_KEY_CHARS:  # long lines: prose unless a footer
-        if _FOOTER.match(f.text):
+        if _FOOTER.match(f.text) or consent_notice(f):
             return LineKind.CHROME
         return LineKind.TEXT if prose else LineKind.SHORT
     if _END_MARKER.match(f.text) and (not prose or _FOOTER.match(f.text)):
         return LineKind.END
-    if chrome_by_phrase(f, prose):
+    if len(f.text) <= MAX_MARKER_CHARS and _AFTER_HEADING.fullmatch(f.text):
+        return LineKind.END
+    if chrome_by_phrase(f, prose) or (prose and consent_notice(f)):
         return LineKind.CHROME
     return LineKind.TEXT if prose else LineKind.SHORT
 

@@ -29,11 +29,20 @@ _BYLINE = re.compile(
     r"(?:by|von|par|por|di|door|av|przez|autor(?:in)?|author|posted by|written by)\b[\s:]",
     re.IGNORECASE,
 )
+# Breadcrumb separators: "Startseite » Beauty » Tipps", "Home > News > ...".
+_CRUMB = re.compile(r"\s[»›>/|]\s|[»›]")
 _WIDGET = re.compile(
-    r"_{4,}|\(BUTTON\)|^\[|\[(?:INS|IMG|SUBMIT)\b|^\(|^#|^\d+$|^\W+$|[□■☐▢◯●○]"
+    r"_{4,}|\(BUTTON\)|^\[|\[(?:INS|IMG|SUBMIT)\b|\[ ?\]|^\(|^#|^\d+$|^\W+$|[□■☐▢◯●○]"
 )
 # A tag list: "amiga, dogs, floppy, Hunde" (three commas or more, a word or two each).
 _TAGS = re.compile(r"[^,]{1,25}(?:,[^,]{1,25}){3,}")
+
+
+def dateline(f: LineFeatures) -> bool:
+    """A byline or a date line: ``By Tess Bonn``, ``von Anna Muster``, ``31. März 2020``."""
+    if f.words > DATED_MAX_WORDS:
+        return False
+    return _BYLINE.match(f.text) is not None or _FULL_DATE.search(f.text) is not None
 
 
 def headline_shaped(f: LineFeatures) -> bool:
@@ -50,8 +59,8 @@ def headline_shaped(f: LineFeatures) -> bool:
         return False
     if f.words <= DATED_MAX_WORDS and _FULL_DATE.search(text):
         return False
-    if _BYLINE.match(text):
-        return False
+    if _BYLINE.match(text) or len(_CRUMB.findall(text)) >= 2:
+        return False  # a byline, a breadcrumb
     if _TAGS.fullmatch(text) and f.words <= 3 * (text.count(",") + 1):
         return False
     # A headline has letters and begins with a capital, a digit or a quote.
@@ -79,11 +88,12 @@ def overlap(headline: str, body_words: set[str]) -> float:
 
 
 def length_fit(words: int) -> float:
-    """How headline-like a line's length is: 0 for 4-20 words, negative otherwise."""
+    """How headline-like a line's length is: best for 4-30 words (Vietnamese syllables
+    count as words), worst for one."""
     if words <= 1:
         return -1.0
     if words == 2:
-        return -0.5
+        return 0.0
     if words == 3:
-        return -0.2
-    return 0.0 if words <= 20 else -0.3
+        return 0.25
+    return 0.5 if words <= 30 else -0.25

@@ -1,19 +1,26 @@
 """Clean article fields from a plain-text page dump.
 
 A dump scraped from a news or government page still holds the page chrome
-(menus, counters, widgets, related-news lists, footers). The extractor:
+(menus, counters, widgets, related-news lists, comments, cookie and newsletter
+notices, footers). The extractor:
 
 1. classifies every line (``chrome.classify``) and marks lines that repeat
    across the import batch (``LineStats``), including the stock headings a batch's
    pages put after their articles;
 2. scores every line (prose adds its words; chrome, menus, list runs and
-   after-article markers cost, the more the longer a run of them goes on) and takes
-   the article as the best contiguous region (``region.best_region``);
-3. takes as title the headline-shaped line near the article's start that shares
-   most words with its opening (``headline``; in lynx dumps headings start in the
+   after-article markers cost, the more the longer a run of them goes on; prose
+   after a comments or related-posts heading, and in the last tenth of a long
+   page, counts a quarter) and takes the article as the best contiguous region
+   (``region.best_region``);
+3. takes as title the headline-shaped line near the article's start with the best
+   evidence (``_find_title``: words shared with its opening, a paragraph of its
+   own, a byline or date below it, printed twice on the page, in lynx dumps the
    first column), or the first line of a ``title / lead / body`` file, else derives
-   one from the first sentence;
-4. reads the date, site, URL and author from the header, the title, the lead
+   one from the first sentence; the article then begins right after its headline,
+   so a lead cut off by a box of links is kept;
+4. keeps the region's prose and subheadings, not the few-word labels, names and
+   buttons between them nor the short lines below nearly all of its prose;
+5. reads the date, site, URL and author from the header, the title, the lead
    and the lines after the article.
 
 The vn-news format (line 1 title, line 2 lead, then the body) comes out as
@@ -38,7 +45,13 @@ from desktop.core.extract.chrome import (
     features,
 )
 from desktop.core.extract.fields import Extracted
-from desktop.core.extract.headline import content_words, headline_shaped, length_fit, overlap
+from desktop.core.extract.headline import (
+    content_words,
+    dateline,
+    headline_shaped,
+    length_fit,
+    overlap,
+)
 from desktop.core.extract.region import best_region
 from desktop.core.textnorm import normalize_text
 
@@ -56,6 +69,22 @@ LINK_RUN_COST = 4.0  # a short line in a run of short lines (a menu)
 REPEATED_SHORT_COST = 6.0
 REPEATED_TEXT_SHARE = 0.25  # prose seen across the batch: a stock sentence, or chrome
 CAPTION_COST = 0.5  # photo captions between paragraphs cost almost nothing
+# Prose after an after-article marker (comments, related posts; not a copyright line,
+# which also credits photos) that follows this much prose counts this share of its
+# words: the article comes first, a longer comment thread below it does not win.
+AFTER_END_MIN_PROSE = 50.0
+AFTER_END_SHARE = 0.25
+# In a page dump of at least FOOTER_MIN_LINES lines, prose in the last FOOTER_ZONE of
+# its lines (a site's "about" blurb, a licence, a footer) counts FOOTER_SHARE of its words:
+# a short article above it still wins.
+FOOTER_MIN_LINES = 50
+FOOTER_ZONE = 0.1
+FOOTER_SHARE = 0.25
+# Short lines of at most this many words inside the article are kept only between
+# two paragraphs (subheadings); elsewhere they are labels, names, links and buttons.
+STRAY_MAX_WORDS = 3
+# Short lines in the region below all but this share of its prose are dropped.
+CLOSING_SHARE = 0.1
 # The k-th consecutive non-prose line costs (1 + RUN_ESCALATION * k) times its score.
 RUN_ESCALATION = 0.25
 LIST_ITEM_SHARE = 0.5  # a sentence-like list item counts half its words
@@ -65,6 +94,9 @@ LINK_RUN = 3
 LINK_RUN_MAX_WORDS = 6
 # Photo credits and captions: "- Ảnh: AQ", "(Ảnh minh họa)", "Photo: Reuters".
 _CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn ảnh)\s*(?::|minh họa)|\(ảnh\b", re.IGNORECASE)
+# lynx opens a dump with the titles of the page's <link> elements after a "#"
+# ("#Site » Feed Site » Comments Feed"); a Markdown heading has a space after it.
+_LINK_TITLES = re.compile(r"#[^\s#]")
 # A line of program code in a technical article: brackets, operators, dotted names.
 _CODE = re.compile(r"[(){}\[\]=;<>]|\w\.\w+\(|^(?:def|class|import|from|return|if|for)\b|^[#/@$]")
 # A line on at least this share of the batch's (or site's) pages is no title.
@@ -73,23 +105,35 @@ TITLE_MAX_REPETITION = 0.5
 TITLE_MIN_WORDS_IF_REPEATED = 6
 # Where a headline is looked for: this many lines above the article, and its first
 # lines (the region may open with a stray paragraph above the headline).
-TITLE_SEARCH_LINES = 25
+TITLE_SEARCH_LINES = 60
 TITLE_INSIDE_LINES = 6
 # The article lines whose words a headline is compared with.
 TITLE_CONTEXT_LINES = 12
 TITLE_CONTEXT_CHARS = 2000
 # Weights of the headline evidence (see ``_find_title``).
 TITLE_OVERLAP_WEIGHT = 2.0
+# A line of fewer words shares them by chance (a name, a section): its overlap counts less.
+TITLE_OVERLAP_FULL_WORDS = 4
 TITLE_DISTANCE_COST = 0.03
 TITLE_LENGTH_WEIGHT = 1.0  # longer lines (up to TITLE_FULL_WORDS) are likelier headlines
 TITLE_FULL_WORDS = 10
-TITLE_OUTDENT_BONUS = 0.5
-TITLE_LAYOUT_BONUS = 0.3
-TITLE_INSIDE_COST = 0.5
+TITLE_OUTDENT_BONUS = 2.0
+# Both lynx and w3m set an <h1> off as a paragraph of its own: a blank line below it
+# counts most, one above it too, both together more; bylines, captions and menu items
+# sit in runs of lines.
+TITLE_BLANK_BELOW_BONUS = 1.25
+TITLE_BLANK_ABOVE_BONUS = 0.5
+TITLE_ALONE_BONUS = 1.0
+# A headline is often followed by its byline or date.
+TITLE_DATELINE_BONUS = 1.0
+# The short line right above the article is more often a byline, caption or share
+# button than the headline.
+TITLE_LAYOUT_COST = 0.5
+TITLE_INSIDE_COST = 1.5
 TITLE_TOP_LINES = 2  # the dump's first lines, where a <title>-like line may be
-TITLE_TOP_BONUS = 1.0
+TITLE_TOP_BONUS = 0.25
 TITLE_TOP_MIN_WORDS = 4
-TITLE_ECHO_BONUS = 1.0
+TITLE_ECHO_BONUS = 1.25
 # A dump whose prose lines are indented at least this often marks headings by
 # starting them in the first column (lynx).
 OUTDENT_SHARE = 0.6
@@ -165,6 +209,8 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
         f = features(collapsed)
         indent = len(raw_line) - len(raw_line.lstrip()) if raw_line[:1].isspace() else 0
         line = _Line(raw, collapsed, f, classify(f), blank, indent)
+        if not lines and _LINK_TITLES.match(collapsed):
+            line.kind = LineKind.CHROME  # lynx's list of the page's <link> titles
         blank = False
         if "|" in collapsed and len(collapsed) <= 160:
             _read_segments(line)
@@ -235,8 +281,14 @@ class _Extraction:
         start, end = span
         title_at, lead_from = self._find_title(start, end)
         body_from = lead_from if title_at is not None else start
+        region = 0  # above it, only prose is kept
+        if title_at is not None and title_at < start and self._lead_between(title_at, start):
+            body_from, region = title_at + 1, start  # the article begins after its headline
         signature_at, tail_end = self._tail(end)
-        paragraphs = self._paragraphs(body_from, tail_end, skip=title_at)
+        closing = self._closing(start, end)
+        paragraphs = self._paragraphs(
+            body_from, tail_end, skip=title_at, region=region, closing=closing, end=end
+        )
         if not paragraphs:
             raise ExtractionError(f"{self.label}no article text found")
         body = "\n\n".join(paragraphs)  # lines are already whitespace-collapsed
@@ -289,9 +341,20 @@ class _Extraction:
         photo series) neither escalate nor reset the run."""
         scores: list[float] = []
         run = 0
+        prose = 0.0  # prose words so far
+        after = False  # past an after-article marker that follows prose
+        n = len(self.lines)
+        footer_from = int(n * (1.0 - FOOTER_ZONE)) if n >= FOOTER_MIN_LINES else n
         for i, line in enumerate(self.lines):
             score = self._score(i)
+            if line.kind is LineKind.END and prose >= AFTER_END_MIN_PROSE and "©" not in line.text:
+                after = True
             if score > 0:
+                prose += score
+                if after:
+                    score *= AFTER_END_SHARE
+                if i >= footer_from:
+                    score *= FOOTER_SHARE
                 run = 0
             elif line.kind is LineKind.SHORT and (
                 score >= -LONE_SHORT_COST or _CODE.search(line.text)
@@ -369,7 +432,11 @@ class _Extraction:
             # pages of the site list the article's title).
             if i == title_at and line.kind is LineKind.SHORT and self._shaped(i):
                 candidates.append(i)
-            elif (i < start or line.kind is LineKind.SHORT) and self._headline_line(i):
+            elif (
+                (i < start or line.kind is LineKind.SHORT)
+                and self._headline_line(i)
+                and not _CAPTION.search(line.text)
+            ):
                 candidates.append(i)
         if not candidates:
             return (title_at, lead_from) if title_at == 0 else (None, start)
@@ -386,8 +453,9 @@ class _Extraction:
         for i in candidates:
             line = self.lines[i]
             words = body_words if i < start else body_words - content_words([line.text])
+            sure = min(line.f.words, TITLE_OVERLAP_FULL_WORDS) / TITLE_OVERLAP_FULL_WORDS
             score = (
-                TITLE_OVERLAP_WEIGHT * overlap(line.text, words)
+                TITLE_OVERLAP_WEIGHT * overlap(line.text, words) * sure
                 + length_fit(line.f.words)
                 + TITLE_LENGTH_WEIGHT * min(line.f.words, TITLE_FULL_WORDS) / TITLE_FULL_WORDS
                 - TITLE_DISTANCE_COST * abs(start - i)
@@ -395,10 +463,20 @@ class _Extraction:
             if self._outdented_headings and line.indent == 0:
                 score += TITLE_OUTDENT_BONUS
             if i == title_at:
-                score += TITLE_LAYOUT_BONUS
+                score -= TITLE_LAYOUT_COST
+            # (Inside the article every subheading and caption stands alone.)
+            below = i < start and (i + 1 == len(self.lines) or self.lines[i + 1].blank_before)
+            if below:
+                score += TITLE_BLANK_BELOW_BONUS
+            if line.blank_before and i < start:
+                score += TITLE_BLANK_ABOVE_BONUS
+            if below and line.blank_before:
+                score += TITLE_ALONE_BONUS
+            if self._dateline_below(i):
+                score += TITLE_DATELINE_BONUS
             if i >= TITLE_TOP_LINES and line.f.words >= 3 and line.text.casefold() in top:
                 score += TITLE_TOP_BONUS
-            elif line.f.words >= 3 and self._quoted_elsewhere(i):
+            if line.f.words >= 3 and self._quoted_elsewhere(i):
                 score += TITLE_ECHO_BONUS
             if i >= start:
                 score -= TITLE_INSIDE_COST
@@ -428,6 +506,22 @@ class _Extraction:
             ):
                 return i
         return None
+
+    def _dateline_below(self, i: int) -> bool:
+        """Whether a byline or date line follows within the next two lines."""
+        return any(
+            line.published or line.author or dateline(line.f) for line in self.lines[i + 1 : i + 3]
+        )
+
+    def _lead_between(self, title_at: int, start: int) -> bool:
+        """Whether prose of the article's own (a lead cut off by a box of chrome) lies
+        between the headline and the region."""
+        return any(line.is_anchor for line in self.lines[title_at + 1 : start])
+
+    def _alone(self, i: int) -> bool:
+        """Whether the line is a paragraph of its own: blank lines above and below."""
+        after = i + 1 == len(self.lines) or self.lines[i + 1].blank_before
+        return self.lines[i].blank_before and after
 
     def _quoted_elsewhere(self, i: int) -> bool:
         """Whether the page holds this line's text a second time (a breadcrumb ending
@@ -572,11 +666,53 @@ class _Extraction:
             i = j
         return runs
 
-    def _paragraphs(self, first: int, last: int, skip: int | None = None) -> list[str]:
+    def _stray_short(self, i: int) -> bool:
+        """A short line of a few words in the article that is not a subheading between
+        two paragraphs: a label, a name, a link, a button."""
+        if self.lines[i].f.words > STRAY_MAX_WORDS:
+            return False
+        before = i > 0 and self.lines[i - 1].kind is LineKind.TEXT
+        after = i + 1 < len(self.lines) and self.lines[i + 1].kind is LineKind.TEXT
+        return not (before and after)
+
+    def _closing(self, start: int, end: int) -> int:
+        """The first line of the region below which lies less than CLOSING_SHARE of its
+        prose: short lines there (a download link, a "further reading" label, an author's
+        box) follow the article rather than head a section of it."""
+        words = [
+            line.f.words if line.kind is LineKind.TEXT else 0
+            for line in self.lines[start : end + 1]
+        ]
+        below = sum(words)
+        limit = CLOSING_SHARE * below
+        for k, n in enumerate(words):
+            below -= n
+            if below < limit:
+                return start + k + 1
+        return end + 1
+
+    def _paragraphs(
+        self,
+        first: int,
+        last: int,
+        skip: int | None = None,
+        region: int = 0,
+        closing: int | None = None,
+        end: int = -1,
+    ) -> list[str]:
+        """The body's lines from ``first`` to ``last``; above ``region`` (between the
+        headline and the scored region, where boxes of chrome may cut off the lead)
+        only its prose."""
         out: list[str] = []
         for i in range(first, last + 1):
             line = self.lines[i]
             if i == skip or line.is_chrome or line.is_date_or_source:
+                continue
+            if i < region and not line.is_anchor:
+                continue
+            if line.kind is LineKind.SHORT and i <= end and (
+                (closing is not None and i >= closing) or self._stray_short(i)
+            ):
                 continue
             if out and out[-1] == line.text:
                 continue  # an image's alt text followed by the same caption
@@ -656,6 +792,8 @@ class _Extraction:
         title_line = self.lines[keep[0]]
         title_text, title_date = vndate.split_trailing_date(title_line.raw)
         rest = [self.lines[i].text for i in keep[1:]]
+        while rest and rest[0] == title_line.text:
+            rest.pop(0)  # the title printed twice (a site name above a page heading)
         body = "\n\n".join(rest or [title_line.text])
         published = next((ln.published for ln in self.lines if ln.published), title_date)
         site, url = self._site(keep[0], keep[-1], body)

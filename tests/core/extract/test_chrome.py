@@ -143,7 +143,7 @@ def _page(n: int) -> str:
         f"Bericht Nummer {n} über den Stadtrat\n\n"
         f"Der Stadtrat hat am Montag über den Haushalt Nummer {n} beraten und ihn nach langer "
         "Debatte mit knapper Mehrheit beschlossen, wie die Verwaltung mitteilte.\n\n"
-        "Ähnliche Beiträge\n\n"
+        "Noch mehr aus dem Rathaus\n\n"
         f"{comment}"
         f"Haushalt {n + 1} im Rat\nNeue Schule {n}\n"
     )
@@ -155,7 +155,7 @@ def test_a_repeated_line_below_the_prose_of_its_pages_follows_the_article() -> N
     stats = LineStats()
     for n in range(4):
         stats.observe(_page(n))
-    assert stats.follows_prose("Ähnliche Beiträge")
+    assert stats.follows_prose("Noch mehr aus dem Rathaus")
     assert not stats.follows_prose("Startseite")  # above the prose
     assert not stats.follows_prose("Bericht Nummer 1 über den Stadtrat")  # not repeated
 
@@ -172,7 +172,7 @@ def test_the_learnt_marker_ends_the_article() -> None:
     e = extract_text_dump(pages[2], stats=stats)
     assert e.body.startswith("Der Stadtrat hat am Montag")
     assert "Ein Leser schrieb" not in e.body
-    assert "Ähnliche Beiträge" not in e.body
+    assert "Noch mehr aus dem Rathaus" not in e.body
     assert e.title == "Bericht Nummer 2 über den Stadtrat"
 
 
@@ -183,3 +183,15 @@ def test_a_long_line_without_punctuation_is_a_tag_cloud_not_prose() -> None:
     assert not features(cloud).sentence_like
     prose = ("Der Rat hat am Montag lange beraten, und " * 5).strip()
     assert features(prose).sentence_like  # long, with commas, though no final period
+
+
+def test_inline_script_text_is_not_prose() -> None:
+    from desktop.core.extract.chrome import LineKind, classify, features
+
+    script = (
+        'function o(e,t){if(!(e instanceof t))throw new TypeError("Cannot call a class as '
+        'a function")}var r=n(2),i=(n.n(r),{a:1,b:[2,3]});return e.exports=r;'
+    )
+    assert classify(features(script)) is not LineKind.TEXT
+    prose = "The city will build a new bridge (the third) across the harbour from March."
+    assert classify(features(prose)) is LineKind.TEXT

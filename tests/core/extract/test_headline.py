@@ -37,7 +37,20 @@ def test_headlines(line: str) -> None:
         "The photo shows the mayor at the opening.",
         "Read the full story:",
         "kleingeschriebene Zeile ohne Punkt",
+        "Suche nach: [ ] [Suche]",
+        "Startseite » Ratgeber » Zehn Tipps für den Garten",
+        "Home > News > Zehn Tipps für den Garten",
     ],
 )
 def test_not_headlines(line: str) -> None:
     assert not headline_shaped(features(line))
+
+
+def test_bylines_and_date_lines_are_datelines() -> None:
+    from desktop.core.extract.chrome import features
+    from desktop.core.extract.headline import dateline
+
+    for text in ("von Anna Muster", "By Tess Bonn", "31. März 2020", "11/19/19 06:56 AM EST"):
+        assert dateline(features(text)), text
+    for text in ("Neue Brücke für den Hafen", "Der Stadtrat hat am 31. März 2020 in einer " * 3):
+        assert not dateline(features(text.strip())), text

@@ -512,3 +512,193 @@ def test_a_headline_the_page_repeats_beats_a_nearer_caption() -> None:
     )
     e = extract_text_dump(text)
     assert e.title == "Neue Regeln für Busse am Bahnhof"
+
+
+def _article_then_comments(heading: str) -> str:
+    """A short article, a comments heading, and a longer thread of readers' comments."""
+    comments = "".join(
+        f"   Marie {i}\n\n   Je ne suis pas d'accord avec cette décision, car les habitants du "
+        f"quartier n'ont jamais été consultés et le projet numéro {i} coûtera bien plus cher "
+        "que prévu, comme toujours dans cette ville.\n\n"
+        for i in range(4)
+    )
+    return (
+        "Un nouveau pont pour le port\n\n"
+        "   La ville construira un nouveau pont au-dessus du port à partir du mois de mars, "
+        "a annoncé le maire lundi devant le conseil municipal réuni en séance publique.\n\n"
+        "   Les travaux dureront deux ans et la circulation sera déviée par le boulevard "
+        "circulaire pendant toute cette période, selon les services techniques.\n\n"
+        f"{heading}\n\n{comments}"
+    )
+
+
+@pytest.mark.parametrize("heading", ["Commentaires", "4 Kommentare", "Komentarze (4)"])
+def test_a_longer_comment_thread_after_the_article_does_not_win(heading: str) -> None:
+    e = extract_text_dump(_article_then_comments(heading))
+    assert e.body.startswith("La ville construira un nouveau pont")
+    assert "Les travaux dureront deux ans" in e.body
+    assert "pas d'accord" not in e.body
+    assert heading not in e.body
+
+
+def test_a_teaser_label_inside_the_article_is_dropped_and_does_not_split_it() -> None:
+    text = (
+        "Nowy most w porcie\n\n"
+        "   Miasto zbuduje nowy most nad portem od marca, poinformował w poniedziałek "
+        "prezydent miasta podczas sesji rady.\n\n"
+        "   Czytaj też: Stary most zamknięty dla ciężarówek\n\n"
+        "   Budowa potrwa dwa lata, a ruch zostanie w tym czasie skierowany na obwodnicę, "
+        "jak podały służby techniczne miasta.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Nowy most w porcie"
+    assert e.body.startswith("Miasto zbuduje nowy most")
+    assert "Budowa potrwa dwa lata" in e.body
+    assert "Czytaj też" not in e.body
+
+
+
+def test_a_cookie_notice_longer_than_the_article_does_not_win() -> None:
+    notice = "".join(
+        f"   We use cookies of type {i} to measure how visitors use this site, to remember "
+        "your settings and to show you offers that match your interests across the web.\n\n"
+        for i in range(5)
+    )
+    text = (
+        "New bridge for the harbour\n\n"
+        "   The city will build a new bridge across the harbour from March, the mayor told "
+        "the council on Monday in a public session.\n\n"
+        "   The works will take two years and traffic will use the ring road meanwhile.\n\n"
+        f"   © 2024 Harbour News\n\n{notice}"
+    )
+    e = extract_text_dump(text)
+    assert e.body.startswith("The city will build a new bridge")
+    assert "cookies" not in e.body
+
+
+def test_a_lead_cut_off_by_a_box_of_links_stays_with_its_article() -> None:
+    body = "".join(
+        f"   Im Abschnitt {i} der Planung geht es um die Frage, wie der Verkehr während der "
+        "Bauzeit über die Ringstraße geführt wird und welche Haltestellen die Busse dann "
+        "anfahren, damit niemand lange Umwege gehen muss.\n\n"
+        for i in range(4)
+    )
+    text = (
+        "   * Startseite\n   * Politik\n\n"
+        "Neue Brücke für den Hafen\n\n"
+        "   Die Stadt baut ab März eine neue Brücke über den Hafen, teilte der Bürgermeister "
+        "am Montag im Rat mit.\n\n"
+        "Related\n\n"
+        "   * Alte Brücke gesperrt\n   * Fähren fahren länger\n   * Baustellen im Überblick\n\n"
+        f"{body}"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Neue Brücke für den Hafen"
+    assert e.body.startswith("Die Stadt baut ab März eine neue Brücke")
+    assert "Im Abschnitt 3 der Planung" in e.body
+    for chrome in ("Related", "Fähren fahren länger", "Startseite"):
+        assert chrome not in e.body, chrome
+
+
+def test_short_lines_below_nearly_all_the_prose_close_the_article() -> None:
+    body = "".join(
+        f"   Im Abschnitt {i} der Planung geht es um die Frage, wie der Verkehr während der "
+        "Bauzeit über die Ringstraße geführt wird und welche Haltestellen die Busse dann "
+        "anfahren, damit niemand lange Umwege gehen muss.\n\n"
+        for i in range(4)
+    )
+    text = (
+        "Neue Brücke für den Hafen\n\n"
+        f"{body}"
+        "   Die Pläne als Broschüre\n\n"
+        "   Anna Muster schreibt seit zehn Jahren über Verkehr und Stadtplanung.\n"
+    )
+    e = extract_text_dump(text)
+    assert "Im Abschnitt 0 der Planung" in e.body
+    assert "Im Abschnitt 3 der Planung" in e.body
+    assert "Broschüre" not in e.body
+
+
+def test_a_newsletter_prompt_between_paragraphs_leaves_the_body() -> None:
+    text = (
+        "New bridge for the harbour\n\n"
+        "   The city will build a new bridge across the harbour from March, the mayor told "
+        "the council on Monday in a public session.\n\n"
+        "   Get our weekly newsletter with the best stories from the harbour, every Friday.\n\n"
+        "   The works will take two years and traffic will use the ring road meanwhile, "
+        "the city's engineers said.\n"
+    )
+    e = extract_text_dump(text)
+    assert "The works will take two years" in e.body
+    assert "newsletter" not in e.body
+
+
+def test_a_few_words_on_a_line_are_kept_only_as_a_subheading_between_paragraphs() -> None:
+    text = (
+        "New bridge for the harbour\n\n"
+        "   The city will build a new bridge across the harbour from March, the mayor told "
+        "the council on Monday in a public session.\n\n"
+        "   Anna Smith\n"
+        "   Share\n\n"
+        "   The works will take two years and traffic will use the ring road meanwhile, "
+        "the city's engineers said.\n\n"
+        "Costs\n\n"
+        "   The bridge will cost forty million, of which the state pays half, the council "
+        "was told by the treasurer.\n"
+    )
+    e = extract_text_dump(text)
+    assert "The works will take two years" in e.body
+    assert "\n\nCosts\n\n" in e.body
+    assert "Anna Smith" not in e.body
+
+
+def test_the_headline_above_its_byline_beats_a_standfirst_nearer_the_text() -> None:
+    text = (
+        "   * Startseite\n   * Aktuelles\n\n"
+        "Solidarität im Viertel\n"
+        "von Martina Muster\n"
+        "31. März 2020\n"
+        "Nachbarn rufen zur gegenseitigen Hilfe beim Einkaufen und bei Behördengängen auf\n"
+        "   Die Pandemie trifft vor allem ältere Menschen, die nicht mehr selbst einkaufen "
+        "gehen sollten, wie der Verein am Dienstag mitteilte.\n"
+        "   Wer helfen will, meldet sich beim Stadtteilbüro, das die Hilfe an Nachbarn in "
+        "der Umgebung vermittelt und auch Einkaufslisten entgegennimmt.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Solidarität im Viertel"
+
+
+def test_lynx_link_titles_on_the_first_line_are_no_article_text() -> None:
+    text = (
+        "   #Hafenblog » Feed Hafenblog » Kommentar-Feed Hafenblog » Die neue Brücke über den "
+        "Hafen wird im März gebaut, und alle Bürger sollen ihre Meinung sagen Kommentar-Feed "
+        "Hafenblog » Der alte Hafen Kommentar-Feed\n\n"
+        "   * Startseite\n   * Kontakt\n   * Archiv\n\n"
+        "Die Brücke kommt\n\n"
+        "   Die Stadt baut ab März eine neue Brücke über den Hafen, teilte der Bürgermeister "
+        "am Montag im Rat mit.\n\n"
+        "   Während der Bauzeit wird der Verkehr über die Ringstraße umgeleitet, Busse "
+        "halten an Ersatzhaltestellen.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Die Brücke kommt"
+    assert e.body.startswith("Die Stadt baut ab März")
+    assert "Feed" not in e.body
+
+
+def test_a_blurb_at_the_foot_of_a_long_page_does_not_beat_a_short_article() -> None:
+    menu = "".join(f"   * Rubrik {i}\n" for i in range(30))
+    links = "".join(f"   * Archiv {i}\n" for i in range(30))
+    text = (
+        f"{menu}\n"
+        "Sternhaufen im Winter\n\n"
+        "   Die Plejaden stehen im Winter hoch am Abendhimmel und sind schon mit bloßem "
+        "Auge gut zu sehen.\n\n"
+        f"{links}\n"
+        "   Dieses Magazin erschien zwanzig Jahre lang für Leserinnen und Leser, die den "
+        "Himmel selbst beobachten, und wird heute nur noch als Archiv im Netz gepflegt, "
+        "damit seine Beiträge weiter gelesen werden können.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.body.startswith("Die Plejaden stehen im Winter")
+    assert "Magazin erschien" not in e.body
