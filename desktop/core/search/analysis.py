@@ -7,12 +7,21 @@ one-letter syllables such as ``ở`` or ``ý`` are indexed like any other word.
 
 Folding maps one code point to one code point, so a syllable's offsets in the
 folded text are its offsets in the stored body.
+
+Adjacent syllables are also indexed as pairs (``pair_terms``), so a two-syllable
+phrase is one posting list and longer phrases an intersection. A pair term is
+the folded pair, followed by ``|`` and the pair as written (lower-case, with
+its diacritics) when that differs: ``doi moi|đổi mới``. The folded pair is all
+its variants together; one variant is the exact-diacritic match; and the
+variants' document counts say which spelling a folded query most likely means.
+Pairs too rare to pay for their own term share hashed buckets (``pair_bucket``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -45,6 +54,58 @@ def syllables(text: str) -> list[str]:
 def exact_syllables(text: str) -> list[str]:
     """Lower-cased syllables that keep their diacritics, in order."""
     return SYLLABLE.findall(prepare(text).lower())
+
+
+# Separates the parts of a text (title, body, notes) that no pair may straddle.
+PART_BREAK = "\u2029"
+VARIANT_SEP = "|"
+
+
+def pair_key(folded: tuple[str, str], exact: tuple[str, str]) -> str:
+    """The pair term of two syllables: ``doi moi`` or ``doi moi|đổi mới``."""
+    plain = folded[0] + " " + folded[1]
+    written = exact[0] + " " + exact[1]
+    return plain if written == plain else plain + VARIANT_SEP + written
+
+
+# Bulk writes keep a pair term only when at least this many documents of the segment
+# have it; rarer pairs go into one of PAIR_BUCKETS hashed terms, whose few documents
+# are checked on the stored text when asked for (so the answer stays exact).
+MIN_PAIR_DOCS = 5
+PAIR_BUCKETS = 16384
+
+
+def pair_bucket(term: str) -> str:
+    """The hashed bucket term of a pair term (any spelling of the same folded pair)."""
+    plain = term.split(VARIANT_SEP, 1)[0]
+    return f"#{zlib.crc32(plain.encode('utf-8')) % PAIR_BUCKETS:04x}"
+
+
+def pair_terms(text: str) -> Counter[str]:
+    """Pair term -> occurrences, over adjacent syllables within each part of ``text``."""
+    counts: Counter[str] = Counter()
+    for part in text.split(PART_BREAK):
+        part = prepare(part)
+        folded = fold(part)
+        plain = SYLLABLE.findall(folded)
+        if len(plain) < 2:
+            continue
+        pairs = [a + " " + b for a, b in zip(plain, plain[1:], strict=False)]
+        lower = part.lower()
+        if lower == folded:
+            counts.update(pairs)
+            continue
+        written = SYLLABLE.findall(lower)
+        if len(written) != len(plain) or len(lower) != len(folded):
+            # Boundaries moved (a rare character): spell each syllable from its span.
+            written = [lower[m.start() : m.end()] for m in SYLLABLE.finditer(folded)]
+            if len(lower) != len(folded):
+                written = plain
+        exact = [a + " " + b for a, b in zip(written, written[1:], strict=False)]
+        counts.update(
+            p if p == x else p + VARIANT_SEP + x for p, x in zip(pairs, exact, strict=True)
+        )
+    return counts
 
 
 def term_counts(text: str) -> Counter[str]:

@@ -4,7 +4,7 @@ Whoosh's stock writer turns every posting into a tuple, sorts them through
 temporary run files and, while writing, reads each document's field length back
 from disk. For bulk loads (a rebuild, a large import) that dominates the time.
 ``BulkWriter`` keeps postings per field and term in compact arrays instead,
-counts the folded text fields with one regex and a ``Counter``, and writes the
+counts the folded text fields (``FoldedText.counts``), and writes the
 segment through the codec's own field writer, so the files are ordinary
 Whoosh files.
 """
@@ -17,7 +17,7 @@ from typing import Any
 
 from whoosh.system import pack_uint
 
-from desktop.core.search.analysis import term_counts
+from desktop.core.search.analysis import MIN_PAIR_DOCS, pair_bucket
 from desktop.core.search.schema import FoldedText
 
 
@@ -29,6 +29,26 @@ class _Counted:
     def __init__(self) -> None:
         self.docs = array("i")
         self.freqs = array("i")
+
+
+def _bucket_rare(table: dict[str, _Counted]) -> dict[str, _Counted]:
+    """Terms of fewer than ``MIN_PAIR_DOCS`` documents merged into their hashed buckets."""
+    kept: dict[str, _Counted] = {}
+    buckets: dict[str, dict[int, int]] = defaultdict(dict)
+    for term, postings in table.items():
+        if len(postings.docs) >= MIN_PAIR_DOCS:
+            kept[term] = postings
+            continue
+        bucket = buckets[pair_bucket(term)]
+        for doc, freq in zip(postings.docs, postings.freqs, strict=True):
+            bucket[doc] = bucket.get(doc, 0) + freq
+    for name, docs in buckets.items():
+        merged = _Counted()
+        for doc in sorted(docs):
+            merged.docs.append(doc)
+            merged.freqs.append(docs[doc])
+        kept[name] = merged
+    return kept
 
 
 class MemoryPool:
@@ -106,7 +126,7 @@ class BulkWriter:
                 field = schema[name]
                 length = 0
                 if name in self.counted_fields and isinstance(value, str):
-                    length = pool.add_counts(name, docnum, term_counts(value))
+                    length = pool.add_counts(name, docnum, field.counts(value))
                 elif field.indexed:
                     scorable = field.scorable
                     for tbytes, freq, weight, vbytes in field.index(value):
@@ -153,6 +173,8 @@ class BulkWriter:
             field = self.schema[fieldname]
             lengths = pool.lengths.get(fieldname, {})
             fw.start_field(fieldname, field)
+            if fieldname in pool.counted and getattr(field, "prune_rare", False):
+                pool.counted[fieldname] = _bucket_rare(pool.counted[fieldname])
             if fieldname in pool.counted and fieldname in pool.generic:
                 # Postings merged in from older segments: write both in one term order.
                 generic = pool.generic[fieldname]

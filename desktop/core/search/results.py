@@ -1,21 +1,22 @@
 """Running one search: matching, ranking, paging, facets and snippets.
 
-Matching and BM25F scoring are Whoosh's. On top of that:
-
-* the exact total and the facets come from the full set of matching document
-  numbers and per-document columns cached for the current reader;
-* the best ``RERANK_DEPTH`` hits are re-ranked on their stored text: adjacent
-  query syllables (``ha noi`` -> "Hà Nội") and exact-diacritic matches (``hà``
-  over "hạ") multiply the score;
-* phrases (stored without positions) are checked on the stored text; when that
-  check drops candidates the total becomes an estimate (``total_is_exact``).
+* Matching is ``docsets``; nodes it answers only as a superset (phrases of
+  three syllables or more, fielded phrases, NEAR) are checked on the stored
+  text for EVERY candidate, so totals and facets are always exact.
+* Ranking is BM25F over the folded syllables (``body``) plus the syllable pairs
+  (``pairs``) of the query, for every matching document. A pair typed with
+  diacritics adds its exact spelling's BM25, which outweighs the folded match;
+  a pair typed without them adds each spelling's BM25 weighted by how common
+  that spelling is in the library (``doi moi`` means "đổi mới" far more often
+  than "đôi mới"). The best ``RERANK_DEPTH`` hits then get a small boost for
+  single syllables spelled exactly as typed (``hà`` over "hạ").
+* When nothing matches, ``query.relaxed`` gives the partial-match fallbacks.
 """
 
 from __future__ import annotations
 
 import html
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from whoosh.searching import Searcher
 
 from desktop.core.models import Article
 from desktop.core.search.analysis import SYLLABLE, fold_text
-from desktop.core.search.docsets import DocSets
+from desktop.core.search.docsets import PAIRS, DocSets, needs_check
 from desktop.core.search.documents import annotations_for
 from desktop.core.search.highlight import exact_regex, make_snippet, near_match, phrase_regex
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
@@ -39,7 +40,6 @@ from desktop.core.search.query import (
     Node,
     Not,
     Word,
-    has_phrase,
     positive_words,
     relaxed,
     top_level_words,
@@ -49,12 +49,11 @@ from desktop.core.store import ArticleStore
 from desktop.core.textnorm import fold
 
 RERANK_DEPTH = 40
-ADJACENT_BONUS = 3.0
 EXACT_BONUS = 0.5
-# Phrase queries check every candidate on the stored text up to this many candidates;
-# beyond it they check a sample of PHRASE_SAMPLE and estimate the total.
-PHRASE_CHECK_LIMIT = 400
-PHRASE_SAMPLE = 200
+# BM25F weights of the pair signals, relative to the folded syllables' 1.0.
+PAIR_WEIGHT = 1.0
+EXACT_PAIR_WEIGHT = 2.0
+PRIOR_PAIR_WEIGHT = 1.0
 VERIFY_BATCH = 200
 SNIPPET_LEAD = 240
 MAX_SCORED_EXPANSIONS = 30
@@ -121,7 +120,7 @@ class ResultBuilder:
         self.node = node
         self.cols = columns_for(searcher)
         self.notice: str | None = None
-        self.docsets = DocSets(searcher)
+        self.docsets = DocSets(searcher, checker=self._check_phrase)
         self._filter_docs = self.docsets.filtered(request.filters)
         self._subtree_docs: dict[int, set[int]] = {}
         self._article_cache: dict[str, Article] = {}
@@ -146,30 +145,21 @@ class ResultBuilder:
                     self.node, docs = step.node, fb_docs
                     self.notice = step.notice
                     break
-        verify = has_phrase(self.node)
-        total_exact = True
+        if needs_check(self.node) and len(docs):
+            # Every candidate is checked: totals and facets count true matches only.
+            passed = self._verify_many(docs.tolist())
+            docs = np.asarray(sorted(passed), dtype=np.int64)
         if req.sort == "relevance":
-            ranked, checked, kept = self._ranked(docs, verify)
+            ranked = self._ranked(docs)
         else:
-            ranked, checked, kept = self._by_date(docs, req.sort, verify)
-        total = len(docs)
-        if verify:
-            if checked < total:
-                total = max(len(ranked), round(total * kept / checked)) if checked else 0
-                total_exact = False
-            else:
-                total = kept
+            ranked = self._by_date(docs, req.sort)
         page = ranked[req.offset : req.offset + req.limit]
         hits = self._hits(page)
-        facet_docs = docs
-        if verify and checked >= len(docs):
-            # Every candidate was checked: count facets over the true phrase matches.
-            facet_docs = np.asarray(sorted(d for d, _ in ranked), dtype=np.int64)
-        facets = self._facets(facet_docs) if req.facets else {}
+        facets = self._facets(docs) if req.facets else {}
         return SearchResult(
             query=req.query,
-            total=total,
-            total_is_exact=total_exact,
+            total=len(docs),
+            total_is_exact=True,
             hits=hits,
             facets=facets,
             notice=self.notice,
@@ -179,7 +169,7 @@ class ResultBuilder:
 
     def _any_passes(self, node: Node, docs: IntArray) -> bool:
         """Whether any of ``docs`` really matches ``node`` (phrases checked on the text)."""
-        if not has_phrase(node):
+        if not needs_check(node):
             return True
         previous, self.node = self.node, node
         try:
@@ -213,14 +203,63 @@ class ResultBuilder:
 
     def _scores(self, docs: IntArray) -> FloatArray:
         scores = np.zeros(len(docs), dtype=np.float64)
+        indexed = self.reader.indexed_field_names()
         for fname, terms in self._scoring_terms().items():
-            indexed = fname in self.reader.indexed_field_names()
-            if not indexed or not self.reader.schema[fname].scorable:
+            if fname not in indexed or not self.reader.schema[fname].scorable:
                 continue
             stats = field_stats(self.reader, fname)
             arrays = [(*self.docsets.postings(fname, t), b) for t, b in terms.items()]
             scores += bm25(docs, arrays, stats)
+        pairs = self._query_pairs()
+        if pairs and PAIRS in indexed:
+            scores += bm25(docs, self._pair_arrays(pairs), field_stats(self.reader, PAIRS))
         return scores
+
+    def _query_pairs(self) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+        """Adjacent syllables of the query as (folded pair, typed pair): inside each
+        plain word or phrase, and across neighbouring top-level words."""
+        found: dict[tuple[str, str], tuple[str, str]] = {}
+
+        def add(syls: Sequence[str], exact: Sequence[str]) -> None:
+            if len(exact) != len(syls):
+                exact = syls
+            for n in range(len(syls) - 1):
+                found.setdefault((syls[n], syls[n + 1]), (exact[n], exact[n + 1]))
+
+        for word in positive_words(self.node):
+            if word.mode == "term" and word.field in (None, "body"):
+                add(word.syllables, word.exact)
+        run_syls: list[str] = []
+        run_exact: list[str] = []
+        for word in top_level_words(self.node):
+            if word.mode != "term":
+                continue
+            ex = word.exact if len(word.exact) == len(word.syllables) else word.syllables
+            run_syls.extend(word.syllables)
+            run_exact.extend(ex)
+        add(run_syls, run_exact)
+        return list(found.items())
+
+    def _pair_arrays(
+        self, pairs: list[tuple[tuple[str, str], tuple[str, str]]]
+    ) -> list[tuple[IntArray, FloatArray, float]]:
+        arrays: list[tuple[IntArray, FloatArray, float]] = []
+        docsets = self.docsets
+        for folded, exact in pairs:
+            arrays.append((*docsets.pair_scoring(*folded), PAIR_WEIGHT))
+            if exact != folded:
+                # Typed with diacritics: the exact spelling outweighs the folded match.
+                arrays.append((*docsets.exact_pair_postings(folded, exact), EXACT_PAIR_WEIGHT))
+                continue
+            # Typed without: each spelling, weighted by how common it is.
+            variants = [(t, docsets.postings(PAIRS, t)) for t in docsets.pair_variants(*folded)]
+            total = sum(len(p[0]) for _, p in variants)
+            if len(variants) < 2 or not total:
+                continue
+            for _, (ids, tfs) in variants:
+                share = len(ids) / total
+                arrays.append((ids, tfs, PRIOR_PAIR_WEIGHT * share))
+        return arrays
 
     def _order(self, docs: IntArray, scores: FloatArray, depth: int) -> list[tuple[int, float]]:
         """The best ``depth`` documents: score, then newest, then latest added."""
@@ -233,50 +272,15 @@ class ResultBuilder:
 
     # -- ordering ------------------------------------------------------------
 
-    def _ranked(
-        self, docs: IntArray, verify: bool
-    ) -> tuple[list[tuple[int, float]], int, int]:
+    def _ranked(self, docs: IntArray) -> list[tuple[int, float]]:
         want = self.request.offset + self.request.limit
         if not len(docs):
-            return [], 0, 0
+            return []
         scores = self._scores(docs)
-        if not verify:
-            scored = self._order(docs, scores, min(max(want, RERANK_DEPTH), len(docs)))
-            return self._rerank(scored), 0, 0
-        ordered = self._order(docs, scores, self._check_depth(len(docs), want))
-        kept, checked = self._verify_until(ordered, want)
-        if len(kept) < want and checked < len(docs):
-            # Deep pages of a phrase query: keep checking further down the ranking.
-            rest = self._order(docs, scores, len(docs))[checked:]
-            more, more_checked = self._verify_until(rest, want - len(kept), minimum=0)
-            kept += more
-            checked += more_checked
-        return self._rerank(kept), checked, len(kept)
+        scored = self._order(docs, scores, min(max(want, RERANK_DEPTH), len(docs)))
+        return self._rerank(scored)
 
-    @staticmethod
-    def _check_depth(candidates: int, want: int) -> int:
-        """How many candidates a phrase query checks: all of them when few, else a sample."""
-        if candidates <= PHRASE_CHECK_LIMIT:
-            return candidates
-        return min(candidates, max(want + RERANK_DEPTH, PHRASE_SAMPLE))
-
-    def _verify_until(
-        self, ordered: list[tuple[int, float]], want: int, minimum: int | None = None
-    ) -> tuple[list[tuple[int, float]], int]:
-        """Check candidates in order, in batches, until ``want`` pass (and ``minimum`` seen)."""
-        floor = len(ordered) if minimum is None else minimum
-        kept: list[tuple[int, float]] = []
-        checked = 0
-        while checked < len(ordered) and (len(kept) < want or checked < floor):
-            batch = ordered[checked : checked + VERIFY_BATCH]
-            passed = self._verify_many([d for d, _ in batch])
-            kept.extend(item for item in batch if item[0] in passed)
-            checked += len(batch)
-        return kept, checked
-
-    def _by_date(
-        self, docs: IntArray, sort: str, verify: bool
-    ) -> tuple[list[tuple[int, float]], int, int]:
+    def _by_date(self, docs: IntArray, sort: str) -> list[tuple[int, float]]:
         pub = self.cols.pub_rank[docs]
         undated = pub < 0
         big = np.iinfo(np.int64).max
@@ -284,24 +288,17 @@ class ResultBuilder:
             order = np.lexsort((docs, np.where(undated, big, pub)))
         else:
             order = np.lexsort((-docs, np.where(undated, big, -pub)))
-        ordered = docs[order]
         want = self.request.offset + self.request.limit
-        if not verify:
-            return [(int(d), 0.0) for d in ordered[:want]], 0, 0
-        depth = self._check_depth(len(docs), want)
-        items = [(int(d), 0.0) for d in ordered]
-        kept, checked = self._verify_until(items, want, minimum=depth)
-        return kept, checked, len(kept)
+        return [(int(d), 0.0) for d in docs[order][:want]]
 
     def _rerank(self, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
         words = [w for w in top_level_words(self.node) if w.mode == "term"]
-        pairs = _adjacent_pairs(words)
         exact = [
             exact_regex(w.exact)
             for w in words
             if w.exact and fold_text(" ".join(w.exact)) != " ".join(w.exact)
         ]
-        if not scored or not (pairs or exact):
+        if not scored or not exact:
             return scored
         head = scored[:RERANK_DEPTH]
         texts = self._texts_for([d for d, _ in head])
@@ -311,20 +308,25 @@ class ResultBuilder:
             if fields is None:
                 boosted.append((docnum, score))
                 continue
-            factor = 1.0
-            if pairs:
-                found = sum(
-                    1 for rx in pairs if rx.search(fields["title"]) or rx.search(fields["body"])
-                )
-                factor *= 1.0 + ADJACENT_BONUS * found / len(pairs)
-            if exact:
-                hit = sum(1 for rx in exact if rx.search(fields["exact"]))
-                factor *= 1.0 + EXACT_BONUS * hit / len(exact)
-            boosted.append((docnum, score * factor))
+            hit = sum(1 for rx in exact if rx.search(fields["exact"]))
+            boosted.append((docnum, score * (1.0 + EXACT_BONUS * hit / len(exact))))
         boosted.sort(key=lambda item: -item[1])
         return boosted + scored[RERANK_DEPTH:]
 
     # -- phrase checks ---------------------------------------------------------
+
+    def _check_phrase(self, docnums: list[int], syls: tuple[str, ...]) -> set[int]:
+        """Documents whose title, body or notes have ``syls`` adjacent (folded)."""
+        rx = phrase_regex(syls)
+        found: set[int] = set()
+        for start in range(0, len(docnums), VERIFY_BATCH):
+            batch = docnums[start : start + VERIFY_BATCH]
+            texts = self._texts_for(batch)
+            found.update(
+                d for d in batch
+                if d in texts and any(rx.search(texts[d][f]) for f in ("title", "body", "note"))
+            )
+        return found
 
     def _verify_many(self, docnums: Sequence[int]) -> set[int]:
         texts = self._texts_for(docnums)
@@ -354,7 +356,7 @@ class ResultBuilder:
         return {d: self._text_cache[i] for d, i in ids.items() if i in self._text_cache}
 
     def _eval(self, node: Node, docnum: int, texts: dict[str, str]) -> bool:
-        if not has_phrase(node):
+        if not needs_check(node):
             key = id(node)
             docs = self._subtree_docs.get(key)
             if docs is None:
@@ -442,13 +444,6 @@ def _count(codes: IntArray, names: list[str]) -> dict[str, int]:
         return {}
     counts = np.bincount(codes, minlength=len(names))
     return {names[i]: int(n) for i, n in enumerate(counts.tolist()) if n and names[i]}
-
-
-def _adjacent_pairs(words: list[Word]) -> list[re.Pattern[str]]:
-    pairs: list[re.Pattern[str]] = []
-    for a, b in zip(words, words[1:], strict=False):
-        pairs.append(phrase_regex((*a.syllables, *b.syllables)))
-    return pairs
 
 
 def lead(body: str) -> str:
