@@ -19,6 +19,13 @@ from whoosh.system import pack_uint
 
 from desktop.core.search.analysis import MIN_PAIR_DOCS, pair_bucket
 from desktop.core.search.schema import FoldedText
+from desktop.core.search.whoosh_internals import (
+    begin_document,
+    fill_blocks,
+    finish_document,
+    install_pool,
+    posting_adder,
+)
 
 
 class _Counted:
@@ -98,26 +105,21 @@ class BulkWriter:
         self.writer = writer
         self.schema = writer.schema
         self.pool = MemoryPool()
-        writer.pool = self.pool
-        writer._flush_segment = self._flush_segment
+        install_pool(writer, self.pool, self._write_segment)
         self.counted_fields = {
             name
             for name, field in self.schema.items()
-            if isinstance(field, FoldedText) and not field._phrase
+            if isinstance(field, FoldedText) and not field.positional
         }
 
     # -- adding ------------------------------------------------------------
 
     def add_document(self, **fields: Any) -> None:
         w = self.writer
-        w._check_state()
         schema = self.schema
-        docnum = w.docnum
-        perdoc = w.perdocwriter
         pool = self.pool
         names = sorted(n for n in fields if not n.startswith("_"))
-        w._check_fields(schema, names)
-        perdoc.start_doc(docnum)
+        docnum, perdoc = begin_document(w, names)
         try:
             for name in names:
                 value = fields[name]
@@ -144,9 +146,7 @@ class BulkWriter:
         except Exception:
             perdoc.cancel_doc()
             raise
-        perdoc.finish_doc()
-        w._added = True
-        w.docnum += 1
+        finish_document(w, perdoc)
 
     def update_document(self, **fields: Any) -> None:
         self.writer.delete_by_term("id", fields["id"])
@@ -164,7 +164,7 @@ class BulkWriter:
 
     # -- writing the segment -------------------------------------------------
 
-    def _flush_segment(self) -> None:
+    def _write_segment(self) -> None:
         w = self.writer
         w.perdocwriter.close()
         fw = w.fieldwriter
@@ -201,27 +201,8 @@ class BulkWriter:
         packs = [pack_uint(f) for f in range(64)]
         for term in sorted(table):
             postings = table[term]
-            docs, freqs = postings.docs, postings.freqs
             fw.start_term(term.encode("utf-8"))
-            pw = fw._postwriter
-            limit = pw._blocklimit
-            n = len(docs)
-            for start in range(0, n, limit):
-                end = min(n, start + limit)
-                block_docs = docs[start:end]
-                block_freqs = freqs[start:end]
-                lens = [length_of[d] for d in block_docs]
-                nonzero = [x for x in lens if x]
-                pw._ids = array("I", block_docs)
-                pw._weights = array("f", block_freqs)
-                pw._values = [
-                    packs[f] if f < 64 else pack_uint(f) for f in block_freqs
-                ]
-                pw._maxweight = float(max(block_freqs))
-                pw._minlength = min(nonzero) if nonzero else None
-                pw._maxlength = max(lens)
-                if end < n:
-                    pw._write_block()
+            fill_blocks(fw, postings.docs, postings.freqs, length_of, packs)
             fw.finish_term()
 
     @staticmethod
@@ -232,7 +213,7 @@ class BulkWriter:
             postings = table[tbytes]
             postings.sort(key=lambda p: p[0])
             fw.start_term(tbytes)
-            add = fw._postwriter.add_posting
+            add = posting_adder(fw)
             for docnum, weight, vbytes in postings:
                 add(docnum, weight, vbytes, lengths.get(docnum, 0))
             fw.finish_term()

@@ -41,6 +41,11 @@ class FoldedText(fields.TEXT):  # type: ignore[misc]
         )
         self._phrase = phrase
 
+    @property
+    def positional(self) -> bool:
+        """Indexed with positions (through Whoosh's analyzer, not ``counts``)."""
+        return self._phrase
+
     def counts(self, value: str) -> Counter[str]:
         """Term -> occurrences for ``value`` (what the bulk writer indexes)."""
         return term_counts(value)
