@@ -4,6 +4,13 @@ Matching runs on the folded text (``fold``: lower-case, no diacritics), whose
 code points line up one to one with the stored body, so a folded query
 (``doi moi``) marks the accented words (``đổi mới``) and the spans are
 code-point offsets into the stored body.
+
+What is marked (and counted as a hit) are the query's terms, not its syllables:
+a phrase or compound is one hit, and neighbouring query syllables that form a
+word (``hit_words``, told by the index which pairs are words) are one hit, so
+``đổi mới sáng tạo`` never marks "Sáng" (morning) on its own. A term typed with
+diacritics marks only its exact spellings when the text has any ("mới", not
+"mỗi"), and its folded matches otherwise.
 """
 
 from __future__ import annotations
@@ -11,14 +18,14 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
 
 from rapidfuzz.distance import Levenshtein
 
 from desktop.core.search.analysis import SYLLABLE
-from desktop.core.search.query import Word
+from desktop.core.search.query import Node, Word, positive_words, top_level_words
 from desktop.core.textnorm import fold
 
 _BEFORE = r"(?<![^\W_])"
@@ -100,27 +107,83 @@ def near_match(folded: str, words: Sequence[Word], slop: int) -> bool:
     return False
 
 
+def hit_words(node: Node, is_word: Callable[[str, str], bool] | None = None) -> list[Word]:
+    """The terms of ``node`` to mark, in query order.
+
+    Quoted phrases and compounds stay whole. Neighbouring single-syllable plain
+    words are joined, left to right, when ``is_word(first, second)`` says the
+    folded pair is a word of its own (``khoa học``).
+    """
+    run = [w for w in top_level_words(node) if w.mode == "term"]
+    joined: list[Word] = []
+    i = 0
+    while i < len(run):
+        word = run[i]
+        nxt = run[i + 1] if i + 1 < len(run) else None
+        if (
+            nxt is not None
+            and is_word is not None
+            and len(word.syllables) == 1
+            and len(nxt.syllables) == 1
+            and is_word(word.syllables[0], nxt.syllables[0])
+        ):
+            exact = (*_exact_of(word), *_exact_of(nxt))
+            joined.append(
+                Word(None, f"{word.text} {nxt.text}", (*word.syllables, *nxt.syllables), exact)
+            )
+            i += 2
+            continue
+        joined.append(word)
+        i += 1
+    in_run = {id(w) for w in run}
+    rest = [w for w in positive_words(node) if id(w) not in in_run]
+    return list(dict.fromkeys([*joined, *rest]))
+
+
+def _exact_of(word: Word) -> tuple[str, ...]:
+    return word.exact if len(word.exact) == len(word.syllables) else word.syllables
+
+
+def _typed_with_diacritics(word: Word) -> bool:
+    return word.mode == "term" and _exact_of(word) != word.syllables
+
+
 def find_spans(
     text: str, words: list[Word], folded: str | None = None, limit: int | None = None
 ) -> list[tuple[int, int]]:
     """Sorted, non-overlapping code-point spans of ``words`` in (NFC) ``text``.
 
-    ``folded`` is ``fold(text)`` when the caller has it already; ``limit`` stops
-    after that many regex matches (snippets need only the first few hundred).
+    Longer terms claim their matches first; a term typed with diacritics keeps
+    only its exact spellings when there are any. ``folded`` is ``fold(text)``
+    when the caller has it already; ``limit`` stops each term after that many
+    matches (snippets need only the first few hundred).
     """
     if not words:
         return []
     # One code point per code point: spans in the folded text are spans in ``text``.
     if folded is None or len(folded) != len(text):
         folded = fold(text)
-    spans: list[tuple[int, int]] = []
-    patterns = [p for p in (word_pattern(w) for w in words) if p]
-    if patterns:
-        # Longer alternatives first, so a phrase wins over its own syllables.
-        patterns.sort(key=len, reverse=True)
-        combined = _combined(tuple(patterns))
-        matches = islice(combined.finditer(folded), limit)
-        spans.extend(m.span() for m in matches if m.end() > m.start())
+    taken: list[tuple[int, int]] = []
+    occupied: set[int] = set()
+    ordered = sorted(
+        (w for w in words if w.mode != "fuzzy"), key=lambda w: -len(w.syllables)
+    )
+    for word in ordered:
+        found: list[tuple[int, int]] = []
+        if _typed_with_diacritics(word):
+            rx = exact_regex(_exact_of(word))
+            found = [m.span() for m in islice(rx.finditer(text), limit)]
+        if not found:
+            pattern = word_pattern(word)
+            if pattern is None:
+                continue
+            rx = _combined((pattern,))
+            found = [m.span() for m in islice(rx.finditer(folded), limit)]
+        for start, end in found:
+            if end > start and start not in occupied and (end - 1) not in occupied:
+                taken.append((start, end))
+                occupied.update(range(start, end))
+    spans = taken
     fuzzy = [w for w in words if w.mode == "fuzzy"]
     if fuzzy:
         for m in SYLLABLE.finditer(folded):

@@ -49,7 +49,7 @@ from desktop.core.search.bulkwriter import BulkWriter
 from desktop.core.search.documents import index_documents
 from desktop.core.search.locking import IndexBusyError, index_write_lock
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
-from desktop.core.search.query import parse, parse_query, positive_words
+from desktop.core.search.query import parse, positive_words
 from desktop.core.search.results import ResultBuilder, similar_hits
 from desktop.core.search.schema import SCHEMA_VERSION, build_schema
 from desktop.core.search.state import (
@@ -446,10 +446,21 @@ class SearchIndex(Closing):
         return similar_hits(self.searcher(), self.library.articles, article, limit)
 
     def highlight_spans(self, body: str, query: str) -> list[tuple[int, int]]:
-        """Code-point spans in ``body`` matching ``query``'s words (for the reader)."""
+        """Code-point spans in ``body`` of ``query``'s terms and phrases (for the reader):
+        one span per hit, a phrase or a two-syllable word being one hit."""
         from desktop.core.search.highlight import find_spans
 
-        return find_spans(body, positive_words(parse_query(query)))
+        node = parse(query).node
+        try:
+            builder = ResultBuilder(
+                self.searcher(), self.library.articles, SearchRequest(query=query), node
+            )
+            words = builder.hit_words()
+        except UserError:
+            raise
+        except Exception:  # noqa: BLE001 - a damaged index: mark syllables as typed
+            words = positive_words(node)
+        return find_spans(body, words)
 
     def doc_count(self) -> int:
         return self._doc_count() if self._ix is not None else 0

@@ -30,7 +30,13 @@ from desktop.core.models import Article
 from desktop.core.search.analysis import SYLLABLE, fold_text
 from desktop.core.search.docsets import PAIRS, DocSets, needs_check
 from desktop.core.search.documents import annotations_for
-from desktop.core.search.highlight import exact_regex, make_snippet, near_match, phrase_regex
+from desktop.core.search.highlight import (
+    exact_regex,
+    hit_words,
+    make_snippet,
+    near_match,
+    phrase_regex,
+)
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
 from desktop.core.search.postings import FloatArray, IntArray, bm25, field_stats
 from desktop.core.search.query import (
@@ -55,6 +61,9 @@ PAIR_WEIGHT = 1.0
 EXACT_PAIR_WEIGHT = 2.0
 PRIOR_PAIR_WEIGHT = 1.0
 VERIFY_BATCH = 200
+# Two neighbouring query syllables are marked as one term when they are adjacent in
+# at least this share of the documents holding the rarer of them.
+WORD_COHESION = 0.1
 SNIPPET_LEAD = 240
 MAX_SCORED_EXPANSIONS = 30
 
@@ -390,7 +399,7 @@ class ResultBuilder:
 
     def _hits(self, page: list[tuple[int, float]]) -> list[SearchHit]:
         articles = self._articles([d for d, _ in page])
-        words = positive_words(self.node)
+        words = self.hit_words()
         hits: list[SearchHit] = []
         for docnum, score in page:
             article = articles.get(docnum)
@@ -415,6 +424,19 @@ class ResultBuilder:
                 )
             )
         return hits
+
+    def hit_words(self) -> list[Word]:
+        """The query's terms to mark and count (see ``highlight.hit_words``)."""
+        return hit_words(self.node, self.is_word)
+
+    def is_word(self, first: str, second: str) -> bool:
+        """Whether two folded syllables form a word of their own in this library:
+        together in at least ``WORD_COHESION`` of the documents of the rarer one."""
+        together = len(self.docsets.pair_docs(first, second))
+        if not together:
+            return False
+        rarer = min(len(self.docsets.ids("body", first)), len(self.docsets.ids("body", second)))
+        return together >= WORD_COHESION * rarer
 
     # -- facets --------------------------------------------------------------
 
