@@ -41,6 +41,7 @@ class SearchController(QObject):
         self.sort: SortKey = bar.sort_key()
         self.filters: dict[str, tuple[str, ...]] = {}
         self.last_result = None
+        self._first_page_id = 0
         service.answered.connect(self._on_answer)
         service.failed.connect(self._on_failed)
         model.more_requested.connect(self._fetch_page)
@@ -63,7 +64,7 @@ class SearchController(QObject):
         """Run the current search again from the first page."""
         self.generation += 1
         self.bar.show_busy()
-        self.service.submit(self._request(0, True), self.generation)
+        self._first_page_id = self.service.submit(self._request(0, True), self.generation)
 
     def set_query(self, query: str) -> None:
         self.query = query
@@ -97,9 +98,14 @@ class SearchController(QObject):
             self.model.append_page(answer.request.offset, rows)
             self.page_loaded.emit(answer.request.offset)
 
-    def _on_failed(self, _request_id: int, generation: int, message: str) -> None:
+    def _on_failed(self, request_id: int, generation: int, message: str) -> None:
         if generation != self.generation:
             return
-        self.model.page_failed()
+        if request_id == self._first_page_id:
+            # The query itself failed: no results of an earlier query stay on screen.
+            self.last_result = None
+            self.model.reset_rows([], 0)
+        else:
+            self.model.page_failed()
         self.bar.show_error(message)
         self.error_shown.emit(message)

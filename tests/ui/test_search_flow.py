@@ -57,6 +57,7 @@ def test_query_errors_show_inline(qtbot, seeded_library, make_window) -> None:
     assert message.startswith("Bad date")
     assert window.search_bar.error.isVisibleTo(window)
     assert window.search_bar.error.text() == message
+    assert window.results_model.rowCount() == 0  # no earlier results left unmarked
     result = search_for(qtbot, window, "gốm")
     assert result.total == 30 and not window.search_bar.error.isVisibleTo(window)
 
