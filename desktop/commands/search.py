@@ -23,9 +23,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "search",
         help="search the library (diacritics optional)",
         description=(
-            'Words are ANDed. Also: "phrases", OR, NOT/-word, (groups), title: site: '
-            "author: tag: note:, published:2023 / 2023-05 / [2023-01-01 TO 2023-06-30], "
-            "prefix*, fuzzy~."
+            'Words are ANDed. Also: "phrases", "phrase"~5, a NEAR b, a NEAR/5 b, OR, '
+            "NOT/-word, (groups), title: site: author: tag: note:, "
+            "published:2023 / 2023-05 / [2023-01-01 TO 2023-06-30], prefix*, fuzzy~. "
+            "Anything else typed is searched as text."
         ),
     )
     p.add_argument("query", nargs="?", default=None, help="the query (quote it in the shell)")

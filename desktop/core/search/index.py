@@ -121,10 +121,11 @@ def _noop(done: int, total: int) -> None:
 class SearchIndex(Closing):
     """The library's search index. Use ``SearchIndex.open(library)``."""
 
-    def __init__(self, library: Library, index_dir: Path, *, wait: float = DEFAULT_WAIT):
+    def __init__(self, library: Library, index_dir: Path, *, wait: float | None = None):
         self.library = library
         self.index_dir = index_dir
-        self.wait = wait
+        # How long a writer waits for another one (read when opened, so it can be tuned).
+        self.wait = DEFAULT_WAIT if wait is None else wait
         self._ix: Any = None
         self._searcher: Searcher | None = None
         self._temp_dir: Path | None = None
@@ -141,7 +142,7 @@ class SearchIndex(Closing):
         library: Library,
         *,
         progress: Progress | None = None,
-        wait: float = DEFAULT_WAIT,
+        wait: float | None = None,
     ) -> SearchIndex:
         """Open the index, creating, catching up or rebuilding it as needed."""
         index_dir = library.index_dir

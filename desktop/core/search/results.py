@@ -10,7 +10,9 @@
   that spelling is in the library (``doi moi`` means "đổi mới" far more often
   than "đôi mới"). The best ``RERANK_DEPTH`` hits then get a small boost for
   single syllables spelled exactly as typed (``hà`` over "hạ").
-* When nothing matches, ``query.relaxed`` gives the partial-match fallbacks.
+* When nothing matches, ``query.relaxed`` gives the partial-match fallbacks. A
+  long query of plain words (a question) matches articles with most of its
+  words (``SOFT_SHARE``), with a notice, since such text is rarely all present.
 """
 
 from __future__ import annotations
@@ -61,6 +63,10 @@ PAIR_WEIGHT = 1.0
 EXACT_PAIR_WEIGHT = 2.0
 PRIOR_PAIR_WEIGHT = 1.0
 VERIFY_BATCH = 200
+# A query of at least SOFT_MIN_WORDS plain words matches articles with SOFT_SHARE of them.
+SOFT_MIN_WORDS = 6
+SOFT_SHARE = 0.7
+SOFT_NOTICE = "A long query: showing articles with at least {least} of its {words} words."
 # Two neighbouring query syllables are marked as one term when they are adjacent in
 # at least this share of the documents holding the rarer of them.
 WORD_COHESION = 0.1
@@ -146,7 +152,11 @@ class ResultBuilder:
     def run(self) -> SearchResult:
         req = self.request
         docs = self._docs(self.node)
-        if not len(docs) or not self._any_passes(self.node, docs):
+        soft = self._soft_docs()
+        if soft is not None and len(soft[0]) > len(docs):
+            docs = soft[0]
+            self.notice = SOFT_NOTICE.format(least=soft[1], words=soft[2])
+        elif not len(docs) or not self._any_passes(self.node, docs):
             # Nothing matches as written: the partial-match fallbacks, loosest last.
             for step in relaxed(self.node):
                 fb_docs = self._docs(step.node)
@@ -175,6 +185,41 @@ class ResultBuilder:
             offset=req.offset,
             limit=req.limit,
         )
+
+    def _soft_docs(self) -> tuple[IntArray, int, int] | None:
+        """For a long query of plain words (a question, a pasted sentence): documents
+        with at least ``SOFT_SHARE`` of its words, how many, and of how many."""
+        node = self.node
+        if not isinstance(node, All):
+            return None
+        unique: dict[tuple[str, ...], Word] = {}
+        for c in node.children:
+            if isinstance(c, Word) and c.field is None and c.mode == "term" and not needs_check(c):
+                unique.setdefault(c.syllables, c)
+        words = list(unique.values())
+        if len(words) < SOFT_MIN_WORDS:
+            return None
+        others = [
+            c for c in node.children
+            if not (isinstance(c, Word) and unique.get(c.syllables) is not None
+                    and c.field is None and c.mode == "term" and not needs_check(c))
+        ]
+        if any(needs_check(c) for c in others):
+            return None
+        least = math.ceil(SOFT_SHARE * len(words))
+        ids = np.concatenate([self.docsets.matching(w) for w in words])
+        if not len(ids):
+            return None
+        uniq, counts = np.unique(ids, return_counts=True)
+        docs = uniq[counts >= least]
+        for other in others:
+            if isinstance(other, Not):
+                docs = np.setdiff1d(docs, self.docsets.matching(other.child), assume_unique=True)
+            else:
+                docs = np.intersect1d(docs, self.docsets.matching(other), assume_unique=True)
+        if self._filter_docs is not None:
+            docs = np.intersect1d(docs, self._filter_docs, assume_unique=True)
+        return docs, least, len(words)
 
     def _any_passes(self, node: Node, docs: IntArray) -> bool:
         """Whether any of ``docs`` really matches ``node`` (phrases checked on the text)."""

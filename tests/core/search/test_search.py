@@ -293,3 +293,16 @@ def test_exact_diacritics_are_marked_when_present(add: AddFn, open_index) -> Non
     assert [text[s:e] for s, e in ix.highlight_spans(text, "moi")] == ["Mỗi", "mới"]
     # No exact spelling in the text: the folded matches are marked instead.
     assert [text[s:e] for s, e in ix.highlight_spans(text, "mợi")] == ["Mỗi", "mới"]
+
+
+def test_a_long_question_matches_articles_with_most_of_its_words(
+    add: AddFn, open_index
+) -> None:
+    add("Vật lý", "Không gian và thời gian cong trong thuyết tương đối.")
+    add("Trời", "Vì sao trời xanh? Vì sao biển mặn?")
+    ix = open_index()
+    result = run(ix, "Vì sao không gian và thời gian cong?")
+    assert titles(result) == ["Vật lý"] and result.total == 1
+    assert result.notice is not None and "at least 5 of its 7 words" in result.notice
+    # Short queries keep AND.
+    assert run(ix, "vì sao cong").notice is not None  # the partial-match fallback
