@@ -59,7 +59,7 @@ from desktop.core.textnorm import fold
 RERANK_DEPTH = 40
 EXACT_BONUS = 0.5
 # BM25F weights of the pair signals, relative to the folded syllables' 1.0.
-PAIR_WEIGHT = 1.0
+PAIR_WEIGHT = 2.0
 EXACT_PAIR_WEIGHT = 2.0
 PRIOR_PAIR_WEIGHT = 1.0
 VERIFY_BATCH = 200
