@@ -34,7 +34,8 @@ import shutil
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,9 @@ BATCH = 500
 WRITER_LIMIT_MB = 192
 # Syncs writing more documents than this use the in-memory bulk writer.
 BULK_THRESHOLD = 1000
+# Documents per segment written in one go: bounds the bulk writer's memory (its pool of
+# syllable and pair postings) on large rebuilds and imports.
+SEGMENT_DOCS = 4000
 # Terms read from each probed field when checking an index on open.
 PROBE_TERMS = 2000
 DEFAULT_WAIT = 30.0
@@ -262,10 +266,6 @@ class SearchIndex(Closing):
         with index_write_lock(self.index_dir, self.wait):
             return self._rebuild_locked(progress or _noop)
 
-    def _writer(self, bulk: bool = False) -> Any:
-        writer = segment_writer(self._ix, limitmb=WRITER_LIMIT_MB, codec=_codec())
-        return BulkWriter(writer) if bulk else writer
-
     def _sync_locked(self, progress: Progress) -> int:
         articles = self.library.articles
         state = read_state(self.index_dir)
@@ -279,18 +279,10 @@ class SearchIndex(Closing):
         empty = self._doc_count() == 0
         folder = self.whoosh_dir
         try:
-            writer = self._writer(bulk=total > BULK_THRESHOLD)
-            done = 0
-            try:
-                for article_id in removed:
-                    writer.delete_by_term("id", article_id)
-                done = self._write_all(
-                    writer, articles.changed_since(since), total, progress, empty
-                )
-            except BaseException:
-                abandon_writer(writer)
-                raise
-            writer.commit()
+            done = self._write_segments(
+                self._ix, articles.changed_since(since), total, progress,
+                add_only=empty, bulk=total > BULK_THRESHOLD, removed=removed,
+            )
             files = checksums(folder, index_files(self._ix), state.files if state else None)
             write_state(self.index_dir, IndexState(SCHEMA_VERSION, target, folder.name, files))
         except OSError as exc:
@@ -301,26 +293,62 @@ class SearchIndex(Closing):
         self._stamp = self._state_stamp()
         return done
 
+    def _write_segments(
+        self,
+        ix: Any,
+        source: Any,
+        total: int,
+        progress: Progress,
+        *,
+        add_only: bool,
+        bulk: bool,
+        removed: Sequence[str] = (),
+    ) -> int:
+        """Write ``source`` in commits of at most ``SEGMENT_DOCS`` documents each, so the
+        bulk writer's memory stays bounded however large the library."""
+        articles = iter(source)
+        done = 0
+        first = True
+        while True:
+            chunk = list(islice(articles, SEGMENT_DOCS))
+            if not chunk and not (first and removed):
+                break
+            writer = segment_writer(ix, limitmb=WRITER_LIMIT_MB, codec=_codec())
+            if bulk:
+                writer = BulkWriter(writer)
+            try:
+                if first:
+                    for article_id in removed:
+                        writer.delete_by_term("id", article_id)
+                done = self._write_all(writer, chunk, done, total, progress, add_only)
+            except BaseException:
+                abandon_writer(writer)
+                raise
+            # Bulk segments are not merged (that would pool them in memory again).
+            writer.commit(merge=not bulk)
+            first = False
+            if len(chunk) < SEGMENT_DOCS:
+                break
+        progress(done, total)
+        return done
+
     def _write_all(
-        self, writer: Any, source: Any, total: int, progress: Progress, add_only: bool
+        self,
+        writer: Any,
+        source: Sequence[Any],
+        done: int,
+        total: int,
+        progress: Progress,
+        add_only: bool,
     ) -> int:
         conn = self.library.conn
         write = writer.add_document if add_only else writer.update_document
-        done = 0
-        batch = []
-        for article in source:
-            batch.append(article)
-            if len(batch) >= BATCH:
-                for doc in index_documents(conn, batch):
-                    write(**doc)
-                done += len(batch)
-                batch = []
-                progress(done, total)
-        if batch:
+        for start in range(0, len(source), BATCH):
+            batch = source[start : start + BATCH]
             for doc in index_documents(conn, batch):
                 write(**doc)
             done += len(batch)
-        progress(done, total)
+            progress(done, total)
         return done
 
     def _rebuild_locked(self, progress: Progress) -> int:
@@ -335,13 +363,9 @@ class SearchIndex(Closing):
             target = articles.generation()
             total = articles.count()
             progress(0, total)
-            writer = BulkWriter(segment_writer(ix, limitmb=WRITER_LIMIT_MB, codec=_codec()))
-            try:
-                done = self._write_all(writer, articles.iter_articles(), total, progress, True)
-            except BaseException:
-                abandon_writer(writer)
-                raise
-            writer.commit(optimize=True)
+            done = self._write_segments(
+                ix, articles.iter_articles(), total, progress, add_only=True, bulk=True
+            )
             files = checksums(folder, index_files(ix))
             write_state(self.index_dir, IndexState(SCHEMA_VERSION, target, name, files))
         except BaseException as exc:
@@ -406,7 +430,8 @@ class SearchIndex(Closing):
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:
-            self._searcher.close()
+            with contextlib.suppress(Exception):  # closed already by its user
+                self._searcher.close()
             self._searcher = None
 
     def search(self, request: SearchRequest) -> SearchResult:

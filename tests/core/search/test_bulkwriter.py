@@ -49,3 +49,23 @@ def test_bulk_and_stock_writers_agree(
         assert titles(run(ix, "sua")) == ["Sửa"]
     finally:
         ix.close()
+
+
+def test_large_writes_are_split_into_segments_and_answer_the_same(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.core.search.conftest import make_draft
+
+    library.articles.add_many(
+        [make_draft(f"Bài {n}", f"Tin số {n}: khoa học công nghệ và mưa lớn.") for n in range(25)]
+        + [make_draft("Khác", "Khoa học, nhưng công nghệ.")]
+    )
+    monkeypatch.setattr(index_module, "SEGMENT_DOCS", 10)
+    ix = SearchIndex.open(library)
+    try:
+        assert len(list(ix.searcher().reader().leaf_readers())) == 3
+        result = ix.search(SearchRequest(query='"khoa học công nghệ"', limit=100))
+        assert result.total == 25 and result.total_is_exact
+        assert ix.search(SearchRequest(query='"công nghệ"', limit=100)).total == 26
+    finally:
+        ix.close()
