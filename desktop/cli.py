@@ -10,23 +10,30 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.commands.base import EXIT_INTERRUPTED, EXIT_USAGE, CommandContext
+from desktop.commands.base import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_USAGE, CommandContext
 from desktop.core.errors import UserError
+from desktop.core.store.faults import library_fault
 
 # Command modules, in the order their commands appear in ``--help``.
 COMMAND_MODULES = (
     "imports",
     "articles",
     "search",
+    "saved",
+    "collections",
+    "reading",
     "compare",
     "annotations",
+    "cite",
     "reextract",
     "bundle",
     "maintenance",
+    "check",
 )
 
 
@@ -91,7 +98,14 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(with_commands=not opens_app(arguments))
-    args = parser.parse_args(arguments)
+    args, extra = parser.parse_known_args(arguments)
+    if extra:
+        # A command whose positionals may come on both sides of its options names
+        # them in ``intermixed``; argparse leaves the later ones over.
+        target = getattr(args, "intermixed", None)
+        if target is None or any(a.startswith("-") for a in extra):
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        setattr(args, target, [*getattr(args, target), *extra])
     ctx = CommandContext(library=args.library)
     try:
         if args.command is None:
@@ -101,6 +115,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"archive-browser: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.ProgrammingError):
+            raise
+        # Damage (or a full disk, a read-only medium) found while a command ran.
+        print(f"archive-browser: error: {library_fault(exc, ctx.db_path())}", file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         print("archive-browser: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -117,5 +137,8 @@ def _open_app(args: argparse.Namespace, ctx: CommandContext) -> int:
         print(f"archive-browser: the desktop app is not available: {exc}", file=sys.stderr)
         return 1
     return run_app(
-        library_dir=ctx.library_dir(), bundle=args.bundle, self_test=args.self_test
+        library_dir=ctx.library_dir(),
+        bundle=args.bundle,
+        self_test=args.self_test,
+        must_exist=ctx.is_explicit(),
     )

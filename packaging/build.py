@@ -105,6 +105,7 @@ NOTICE_DISTRIBUTIONS = (
     "platformdirs", "trafilatura", "justext", "htmldate", "courlan", "lxml", "warcio",
     "charset-normalizer", "rapidfuzz", "numpy", "babel", "dateparser",
     "regex", "tld", "python-dateutil", "pytz", "tzlocal", "urllib3", "certifi",
+    "pypdfium2", "rispy", "bibtexparser", "pylatexenc",
 )
 
 QT_NOTICE = """\

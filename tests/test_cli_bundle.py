@@ -137,3 +137,15 @@ def test_human_sizes() -> None:
     assert [human_size(n) for n in (5, 40_545, 19_000_000, 5_000_000_000)] == [
         "5 bytes", "40.5 KB", "19.0 MB", "5.0 GB"
     ]
+
+
+def test_with_index_is_accepted_but_writes_no_index(
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "b.zip"
+    argv = ["--library", str(source), "bundle", "export", str(out), "--with-index"]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "--with-index is ignored" in err and len(err.strip().splitlines()) == 1
+    with zipfile.ZipFile(out) as zf:
+        assert not [n for n in zf.namelist() if n.startswith("index/")]

@@ -173,3 +173,35 @@ def test_ctrl_c_keeps_what_was_committed(tmp_path: Path) -> None:
     conn.close()
     assert result["imported"] == stored
     assert 250 <= stored < 4000
+
+
+def test_two_files_with_the_same_text_are_both_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lib = str(tmp_path / "lib")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    dump = text_dump("Bản tin trùng lặp", *PARAGRAPHS)
+    (folder / "a.txt").write_text(dump, encoding="utf-8")
+    (folder / "b.txt").write_text("Menu\n\n" + dump, encoding="utf-8")  # other bytes
+    code, out, _ = _run(capsys, "--library", lib, "import", str(folder))
+    assert code == 0
+    assert out.startswith("1 imported, 1 duplicates")
+    [note] = [line for line in out.splitlines() if line.startswith("duplicate:")]
+    with Library.open(Path(lib)) as library:
+        [article_id] = library.articles.all_ids()
+        kept = library.articles.get(article_id)
+        [further] = library.sources.sources_of(article_id)
+        assert {kept.source_path, further.source_path} == {
+            str(folder / "a.txt"), str(folder / "b.txt")
+        }
+        assert library.sources.original(further.id).data.decode("utf-8").endswith(dump)
+    # The report names the article the duplicate duplicates.
+    assert article_id[:12] in note and "Bản tin trùng lặp" in note
+    # ``show`` lists both sources.
+    code, out, _ = _run(capsys, "--library", lib, "show", article_id)
+    assert code == 0
+    sources = [line for line in out.splitlines() if line.startswith("Source:")]
+    assert len(sources) == 2
+    code, out, _ = _run(capsys, "--library", lib, "show", article_id, "--json")
+    assert [s["id"] for s in json.loads(out)["further_sources"]] == [further.id]

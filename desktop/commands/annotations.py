@@ -11,7 +11,7 @@ from desktop.commands.base import EXIT_FAILURE, EXIT_OK, CommandContext, print_j
 from desktop.core.annotations.exports import FORMATS, export_annotations
 from desktop.core.annotations.models import PALETTE, Annotation, AnnotationFilter
 from desktop.core.annotations.store import AnnotationStore
-from desktop.core.annotations.w3c import merge_collection, read_w3c_file
+from desktop.core.annotations.w3c import import_annotation_file
 from desktop.core.errors import UserError
 from desktop.core.store import Library
 
@@ -82,7 +82,7 @@ def _one_line(text: str, limit: int = 70) -> str:
 
 
 def cmd_add(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(writes=True)
     article_id = lib.articles.resolve_id(args.id)
     made = AnnotationStore(lib.conn).create_from_quote(
         article_id, args.quote, prefix=args.prefix, suffix=args.suffix, note=args.note,
@@ -124,7 +124,7 @@ def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(writes=True)
     store = AnnotationStore(lib.conn)
     removed = store.delete(store.resolve_id(args.annotation))
     print(f"deleted {removed.id}")
@@ -174,8 +174,8 @@ def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lib = ctx.open_library()
-    report = merge_collection(lib, read_w3c_file(Path(args.file)))
+    lib = ctx.open_library(writes=True)
+    report = import_annotation_file(lib, Path(args.file))
     if args.json:
         print_json(report.model_dump())
     else:

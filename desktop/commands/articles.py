@@ -45,14 +45,19 @@ def article_dict(a: Article) -> dict[str, Any]:
     return d
 
 
+def print_summary(s: ArticleSummary, *, as_json: bool) -> None:
+    """One article of a listing: a JSON line, or id, date, site and title."""
+    if as_json:
+        print_json(summary_dict(s))
+    else:
+        when = s.published.isoformat() if s.published else "----------"
+        print(f"{s.id[:12]}  {when}  {(s.site or '-')[:24]:24}  {s.title}")
+
+
 def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
     for s in lib.articles.summaries(order=args.sort, limit=args.limit):
-        if args.json:
-            print_json(summary_dict(s))
-        else:
-            when = s.published.isoformat() if s.published else "----------"
-            print(f"{s.id[:12]}  {when}  {(s.site or '-')[:24]:24}  {s.title}")
+        print_summary(s, as_json=args.json)
     return EXIT_OK
 
 
@@ -60,7 +65,11 @@ def cmd_show(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
     article = lib.articles.get(lib.articles.resolve_id(args.id))
     if args.json:
-        print_json(article_dict(article))
+        d = article_dict(article)
+        d["further_sources"] = [
+            {"id": s.id, "source": s.source} for s in lib.sources.sources_of(article.id)
+        ]
+        print_json(d)
         return EXIT_OK
     print(article.title)
     print("=" * min(len(article.title), 78))
@@ -74,6 +83,8 @@ def cmd_show(args: argparse.Namespace, ctx: CommandContext) -> int:
     ):
         if value:
             print(f"{label + ':':8} {value}")
+    for source in lib.sources.sources_of(article.id):
+        print(f"{'Source:':8} {source.source} (same text, id {source.id[:12]})")
     print()
     print(article.body)
     return EXIT_OK

@@ -16,6 +16,11 @@ from desktop.core.bundles import (
     verify_bundle,
 )
 
+WITH_INDEX_GONE = (
+    "Note: --with-index is ignored: bundles no longer carry a search index "
+    "(the reader builds its own, because an index from a bundle could run code)."
+)
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     top = sub.add_parser("bundle", help="export, import and verify portable archive bundles")
@@ -30,13 +35,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     what.add_argument(
         "--ids", nargs="+", metavar="ID", help="only these articles (ids or unique prefixes)"
     )
+    what.add_argument("--collection", metavar="NAME", help="only the articles of this collection")
     p.add_argument(
         "--with-originals", action="store_true", help="include the original files (larger)"
     )
-    p.add_argument(
-        "--with-index", action="store_true",
-        help="include the search index, so the bundle opens instantly (whole library only)",
-    )
+    # Kept so that old scripts still run; bundles no longer carry an index.
+    p.add_argument("--with-index", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_export)
 
@@ -75,6 +79,8 @@ def human_size(n: int) -> str:
 
 def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library(create=False)
+    if args.with_index:
+        print(WITH_INDEX_GONE, file=sys.stderr)
     status = StatusLine.on_stderr()
     try:
         report = export_bundle(
@@ -82,8 +88,8 @@ def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
             Path(args.out),
             ids=args.ids,
             query=args.query,
+            collection=args.collection,
             with_originals=args.with_originals,
-            with_index=args.with_index,
             progress=_bundle_progress(status),
         )
     finally:
@@ -96,13 +102,11 @@ def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
     print(f"  articles:    {report.articles}")
     print(f"  originals:   {report.originals}")
     print(f"  annotations: {report.annotations}")
-    if report.index_files:
-        print(f"  index files: {report.index_files}")
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=True)
     status = StatusLine.on_stderr()
     try:
         report = import_bundle(lib, Path(args.bundle), progress=_bundle_progress(status))
@@ -136,6 +140,7 @@ def cmd_verify(args: argparse.Namespace, ctx: CommandContext) -> int:
     c = report.counts
     print(f"OK: {report.path}: {report.members} members, {report.bytes} bytes, "
           f"created {report.created} by Archive Browser {report.app_version}")
-    print(f"  articles {c.articles}, originals {c.originals}, annotations {c.annotations}, "
-          f"index files {c.index_files}")
+    print(f"  articles {c.articles}, originals {c.originals}, annotations {c.annotations}")
+    if c.index_files:
+        print(f"  index files {c.index_files} (from an older version; never read)")
     return EXIT_OK

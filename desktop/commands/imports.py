@@ -25,6 +25,7 @@ from desktop.commands.base import (
 from desktop.commands.progress import StatusLine
 from desktop.core.errors import UserError
 from desktop.core.ingest import import_paths
+from desktop.core.ingest.failures import summary_lines
 from desktop.core.models import ImportProgress, ImportReport
 from desktop.core.search.index import IndexDiskFullError, SearchIndex
 from desktop.core.search.locking import IndexBusyError
@@ -48,7 +49,7 @@ def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
     for path in paths:
         if not path.exists():
             raise UserError(f"No such file or folder: {path}")
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=True)
     status = StatusLine.on_stderr()
     with _CtrlC() as interrupted:
         report = import_paths(
@@ -129,8 +130,11 @@ def _print_summary(report: ImportReport) -> None:
     if report.skipped:
         parts.append(f"{report.skipped} skipped (unsupported file types)")
     print(", ".join(parts))
-    for failure in report.failed:
-        print(f"failed: {failure.path}: {failure.error}")
+    for note in report.duplicate_of:
+        how = "recorded as a further source of" if note.recorded else "already stored as"
+        print(f"duplicate: {note.source}: {how} {note.article_id[:12]} {note.title}")
+    for line in summary_lines(report.failed):
+        print(line)
 
 
 class _CtrlC:

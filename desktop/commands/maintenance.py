@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_reindex(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(writes=True)
     started = time.perf_counter()
     status = StatusLine.on_stderr()
     index = SearchIndex(lib, lib.index_dir)

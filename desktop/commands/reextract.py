@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_reextract(args: argparse.Namespace, ctx: CommandContext) -> int:
     from desktop.core.ingest.reextract import reextract
 
-    lib = ctx.open_library()
+    lib = ctx.open_library(writes=True)
     ids = [lib.articles.resolve_id(i) for i in args.ids] if args.ids else None
     changed = reextract(lib, ids)
     counts = ReanchorCounts()

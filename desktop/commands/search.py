@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="search the library (diacritics optional)",
         description=(
             'Words are ANDed. Also: "phrases", "phrase"~5, a NEAR b, a NEAR/5 b, OR, '
-            "NOT/-word, (groups), title: site: author: tag: note:, "
+            "NOT/-word, (groups), title: site: author: tag: note: collection:, "
             "published:2023 / 2023-05 / [2023-01-01 TO 2023-06-30], prefix*, fuzzy~. "
             "Anything else typed is searched as text."
         ),
@@ -93,7 +93,7 @@ def cmd_search(args: argparse.Namespace, ctx: CommandContext) -> int:
         if args.json:
             print_json(result_dict(result, took))
         else:
-            _print_readable(result, took)
+            print_result(result, took)
         return EXIT_OK
     finally:
         index.close()
@@ -125,7 +125,7 @@ def _plain(snippet: str) -> str:
     return html.unescape(_TAG.sub("", snippet))
 
 
-def _print_readable(result: SearchResult, took: float) -> None:
+def print_result(result: SearchResult, took: float) -> None:
     about = "" if result.total_is_exact else "about "
     print(f"{about}{result.total} result(s) for {result.query!r} in {took:.1f} ms")
     if result.notice:

@@ -4,13 +4,18 @@ A crash or a full disk leaves either the old file or the new one, never half of
 one. ``atomic_path`` is for writers that need a path or a file (NumPy, zipfile);
 ``atomic_write_bytes``/``atomic_write_text`` write data and turn OS failures
 into a ``UserError``.
+
+The new file gets the permissions any program's new file gets (``0666`` less
+the user's umask), or keeps those of the file it replaces; ``tempfile.mkstemp``
+would make every export private to its owner (``0600``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,9 +31,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    tmp = Path(name)
+    tmp = temp_beside(path)
     try:
         yield tmp
         with open(tmp, "rb+") as fh:
@@ -39,6 +42,34 @@ def atomic_path(path: Path) -> Iterator[Path]:
             tmp.unlink()
         raise
     _fsync_dir(folder)
+
+
+def temp_beside(path: Path, suffix: str = ".tmp") -> Path:
+    """A new empty file in ``path``'s folder, to be moved over ``path`` when complete.
+
+    Created with mode ``0666`` so the umask applies, as for any new file; when
+    ``path`` exists, its permission bits are copied. OS errors propagate.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        tmp = folder / f".{path.name}.{secrets.token_hex(6)}{suffix}"
+        try:
+            fd = os.open(tmp, flags, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        break
+    else:
+        raise FileExistsError(f"no free temporary name beside {path}")
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return tmp
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, mode)
+    return tmp
 
 
 def atomic_write_bytes(path: Path, data: bytes, what: str | None = None) -> None:

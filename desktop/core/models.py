@@ -14,7 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 ID_HEX_CHARS = 20
 
-SourceKind = Literal["text", "html", "warc", "jsonl", "bundle"]
+SourceKind = Literal[
+    "text", "html", "warc", "jsonl", "bundle", "pdf", "mhtml", "epub", "docx", "email"
+]
 
 
 def article_id_for(original: bytes, salt: str = "") -> str:
@@ -123,6 +125,28 @@ def format_source(path: str, member: str | None) -> str:
     return f"{path}!{member}" if member else path
 
 
+class ArticleSource(_Frozen):
+    """A further source of a stored article: a distinct original with the same text."""
+
+    id: str  # the id the source would have had as an article (a hash of its bytes)
+    article_id: str
+    source: str
+    source_path: str
+    source_member: str | None = None
+    kind: SourceKind
+    added_at: datetime
+
+
+class DuplicateNote(_Frozen):
+    """An imported document whose text equals a stored article's (nothing is dropped:
+    a distinct original is recorded on that article as a further source)."""
+
+    source: str
+    article_id: str
+    title: str
+    recorded: bool  # a distinct original, recorded on the article (else the same bytes)
+
+
 class ImportFailure(_Frozen):
     path: str
     error: str
@@ -140,6 +164,8 @@ class ImportReport(BaseModel):
     cancelled: bool = False
     # Files of unsupported types passed over while walking folders and zips.
     skipped: int = 0
+    # For each duplicate: which stored article it duplicates.
+    duplicate_of: list[DuplicateNote] = Field(default_factory=list)
 
     def public_dict(self) -> dict[str, object]:
         """The JSON contract: imported, duplicates, failed, ids."""

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from desktop import APP_ID, APP_NAME, ORG_NAME, __version__
+from desktop.core.store.library import DB_NAME
 
 
 def app_icon() -> object:
@@ -55,7 +56,9 @@ def _error_box(title: str, message: str) -> None:
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         print(f"archive-browser: error: {message}", file=sys.stderr)
         return
-    QMessageBox.critical(None, title, message)
+    from desktop.ui.plaintext import plain_message_box
+
+    plain_message_box(QMessageBox.Icon.Critical, title, message).exec()
 
 
 def open_library_for_app(library_dir: Path, bundle: str | None) -> object:
@@ -69,9 +72,49 @@ def open_library_for_app(library_dir: Path, bundle: str | None) -> object:
     return Library.open(library_dir)
 
 
-def run_app(library_dir: Path, bundle: str | None = None, self_test: bool = False) -> int:
+def confirm_new_library(library_dir: Path) -> bool:
+    """Asked when the library was named (``--library``) but holds none: create it there?
+
+    A mistyped folder must not silently become an empty library. Without a
+    screen to ask on (offscreen), the answer is no.
+    """
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return False
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.plaintext import plain_message_box
+
+    question = QCoreApplication.translate(
+        "App", "There is no library in {folder}. Create a new, empty library there?"
+    ).format(folder=library_dir)
+    box = plain_message_box(QMessageBox.Icon.Question, APP_NAME, question)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def run_app(
+    library_dir: Path,
+    bundle: str | None = None,
+    self_test: bool = False,
+    *,
+    must_exist: bool = False,
+) -> int:
+    """Start the app on ``library_dir`` (or a bundle read-only).
+
+    ``must_exist``: the library was named explicitly, so a folder without one is
+    created only when the user says so.
+    """
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    else:
+        from desktop.ui.platform_check import display_problem
+
+        problem = display_problem()
+        if problem is not None:  # instead of Qt's abort
+            print(f"archive-browser: error: {problem}", file=sys.stderr)
+            return 1
     from desktop.core.errors import UserError
     from desktop.ui.i18n import install_translations
     from desktop.ui.settings import AppSettings
@@ -90,6 +133,17 @@ def run_app(library_dir: Path, bundle: str | None = None, self_test: bool = Fals
 
     from desktop.ui.main_window import MainWindow
 
+    if (
+        must_exist
+        and not bundle
+        and not (Path(library_dir) / DB_NAME).is_file()
+        and not confirm_new_library(Path(library_dir))
+    ):
+        print(
+            f"archive-browser: error: No library at {library_dir} (it has no {DB_NAME}).",
+            file=sys.stderr,
+        )
+        return 2
     try:
         library = open_library_for_app(Path(library_dir), bundle)
     except UserError as exc:
@@ -98,7 +152,14 @@ def run_app(library_dir: Path, bundle: str | None = None, self_test: bool = Fals
     window = MainWindow(library, settings)  # type: ignore[arg-type]
     if not bundle:
         settings.remember_library(Path(library_dir))
+    current = [window]
+
+    def follow(replacement: MainWindow) -> None:  # a language change rebuilds the window
+        current[0] = replacement
+        replacement.replaced.connect(follow)
+
+    window.replaced.connect(follow)
     window.show()
     code = int(app.exec())  # type: ignore[attr-defined]
-    window.shutdown()
+    current[0].shutdown()
     return code

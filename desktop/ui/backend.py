@@ -18,7 +18,9 @@ from datetime import date
 from typing import Protocol
 
 from desktop.core.models import ArticleSummary
+from desktop.core.search.documents import normalize_tag, tag_with_parents
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
+from desktop.core.search.storefilters import STORE_FILTERS, sql_clause
 from desktop.core.store import Library
 from desktop.core.textnorm import fold
 
@@ -80,6 +82,13 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
+def _tag_under(tag: str | None, wanted: str | None) -> int:
+    """1 when ``tag`` is ``wanted`` or below it (``policy/funding`` is under ``policy``)."""
+    if not tag or not wanted:
+        return 0
+    return int(normalize_tag(wanted) in tag_with_parents(tag))
+
+
 def _filter_sql(filters: dict[str, tuple[str, ...]]) -> tuple[str, list[str]]:
     """WHERE clause (without the keyword) for facet filters, and its parameters."""
     clauses: list[str] = []
@@ -93,11 +102,18 @@ def _filter_sql(filters: dict[str, tuple[str, ...]]) -> tuple[str, list[str]]:
         clauses.append(f"substr(a.published, 1, 4) IN ({','.join('?' * len(years))})")
         params += years
     for tag in filters.get("tag", ()):
+        # The tag or one below it, matched as the search index matches (ab_tag_under).
         clauses.append(
             "a.id IN (SELECT n.article_id FROM annotations n "
-            "JOIN annotation_tags t ON t.annotation_id = n.id WHERE t.tag = ?)"
+            "JOIN annotation_tags t ON t.annotation_id = n.id WHERE ab_tag_under(t.tag, ?))"
         )
         params.append(tag)
+    for key in STORE_FILTERS:  # collections, reading state, new articles
+        values = [v for v in filters.get(key, ()) if str(v).strip()]
+        if values:
+            clause, extra = sql_clause(key, values)
+            clauses.append(clause)
+            params += [str(v) for v in extra]
     return (" AND ".join(clauses) or "1"), params
 
 
@@ -142,7 +158,15 @@ class Backend:
 
     # -- answering a request ----------------------------------------------
 
+    def _register_functions(self) -> None:
+        """SQL functions the listing's filters use (once per connection)."""
+        if getattr(self, "_functions_for", None) is self.conn:
+            return
+        self.conn.create_function("ab_tag_under", 2, _tag_under, deterministic=True)
+        self._functions_for = self.conn
+
     def run(self, request: SearchRequest) -> SearchResult:
+        self._register_functions()
         if not request.query.strip():
             return self.listing(request)
         index = self.index()
@@ -217,6 +241,7 @@ class Backend:
         self, filters: dict[str, tuple[str, ...]] | None = None
     ) -> dict[str, dict[str, int]]:
         """Counts of sites, years and tags among the articles the filters leave."""
+        self._register_functions()
         where, params = _filter_sql(dict(filters or {}))
         sites = self.conn.execute(
             f"SELECT a.site, COUNT(*) c FROM articles a WHERE a.site IS NOT NULL AND {where} "
@@ -238,17 +263,29 @@ class Backend:
         return result
 
     def tag_counts(self, where: str = "1", params: list[str] | None = None) -> dict[str, int]:
+        """Articles per tag, parent tags included, in the search index's form of each tag.
+
+        So the listing (no query) and a search show the same Tags facet.
+        """
+        self._register_functions()
         try:
             rows = self.conn.execute(
-                "SELECT t.tag, COUNT(DISTINCT n.article_id) c FROM annotation_tags t "
+                "SELECT DISTINCT n.article_id, t.tag FROM annotation_tags t "
                 "JOIN annotations n ON n.id = t.annotation_id "
-                f"JOIN articles a ON a.id = n.article_id WHERE {where} "
-                "GROUP BY t.tag ORDER BY c DESC LIMIT ?",
-                [*(params or []), FACET_LIMIT],
+                f"JOIN articles a ON a.id = n.article_id WHERE {where}",
+                list(params or []),
             ).fetchall()
         except sqlite3.OperationalError:  # a library from before annotations existed
             return {}
-        return {r[0]: int(r[1]) for r in rows}
+        per_article: dict[str, set[str]] = {}
+        for article_id, tag in rows:
+            per_article.setdefault(article_id, set()).update(tag_with_parents(tag))
+        counts: dict[str, int] = {}
+        for tags in per_article.values():
+            for tag in tags:
+                counts[tag] = counts.get(tag, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT]
+        return dict(ranked)
 
     def summaries_for(self, ids: list[str]) -> list[ArticleSummary]:
         return self.library.articles.summaries_for(ids)

@@ -16,13 +16,13 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -31,13 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME
 from desktop.core.errors import UserError
+from desktop.core.ingest.formats import SUPPORTED_SUFFIXES
 from desktop.core.models import Article, ImportReport
+from desktop.core.paths import data_dir
 from desktop.core.search.models import SearchResult
 from desktop.core.store import Library
 from desktop.ui.backend import index_is_current
 from desktop.ui.bundles.controller import BundleController
+from desktop.ui.citations import CitationsController
 from desktop.ui.dialogs.about import AboutDialog
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.empty_state import EmptyLibraryScreen
@@ -46,6 +48,7 @@ from desktop.ui.importing.controller import ImportController
 from desktop.ui.importing.progress_panel import ImportPanel
 from desktop.ui.importing.report_dialog import ImportReportDialog
 from desktop.ui.menus import build_menus, create_actions
+from desktop.ui.plaintext import PlainLabel, plain_message_box
 from desktop.ui.reader.view import ReaderView
 from desktop.ui.results.model import IdRole, ResultsModel
 from desktop.ui.results.view import ResultsView
@@ -64,6 +67,15 @@ def _is_bundle(path: Path) -> bool:
     return path.suffix.lower() == ".zip" and path.is_file() and is_bundle(path)
 
 
+def default_size(widget: QWidget) -> QSize:
+    """1280×800, or less on a smaller screen (a 1366×768 laptop gets all of its height)."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return QSize(1280, 800)
+    room = screen.availableGeometry().size()
+    return QSize(min(1280, room.width()), min(800, room.height()))
+
+
 def default_opener(library: Library) -> LibraryOpener:
     root, read_only = library.root, library.read_only
     return lambda: Library.open(root, create=False, read_only=read_only)
@@ -73,6 +85,7 @@ class MainWindow(QMainWindow):
     library_changed = Signal(str)  # library folder
     import_finished = Signal(object)  # ImportReport | None (None: the import failed early)
     index_synced = Signal()
+    replaced = Signal(object)  # the MainWindow that took over (after a language change)
 
     def __init__(
         self,
@@ -92,9 +105,14 @@ class MainWindow(QMainWindow):
         self.show_reports = show_reports
         self._use_index = use_index
         self._isolate_writer = isolate_writer
+        self._with_extensions = extensions
+        self._title: tuple[str, bool] = ("", False)
         self._panels: list[QDockWidget] = []
         self.last_report: ImportReport | None = None
         self._pending_spans: dict[int, str] = {}
+        self.sample_library_dir = data_dir() / "sample-library"
+        self._prefer_article: str | None = None  # select it in the next results (rebuild)
+        self._shown_query = ""  # the query the reader's article was shown for
 
         self.search_bar = SearchBar(self)
         self.facets = FacetSidebar(self)
@@ -112,9 +130,12 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.facets)
         self.splitter.addWidget(self.results)
         self.splitter.addWidget(self.reader)
-        self.splitter.setStretchFactor(0, 0)
+        # All three shrink with the window (the reader least), so a narrow window keeps
+        # the reader's primary actions in its toolbar; the facets keep room for a count.
+        self.facets.setMinimumWidth(140)
+        self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setStretchFactor(2, 4)
         self.splitter.setSizes([200, 420, 620])
         self.splitter.setChildrenCollapsible(False)
         browse = QWidget(self)
@@ -134,17 +155,19 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.stack, 1)
         central_layout.addWidget(self.import_panel)
         self.setCentralWidget(central)
-        self.library_label = QLabel(self)
+        self.library_label = PlainLabel(parent=self)
+        self.library_label.setObjectName("libraryPath")
         self.statusBar().addPermanentWidget(self.library_label)
 
         self.actions_ = create_actions(self)
         build_menus(self.menuBar(), self.actions_, self.reader)
         self.bundles = BundleController(self)
+        self.citations = CitationsController(self)
         self._owns_bundle = False  # the library is a bundle opened from the menu
         self._notice_until = 0.0
         self._connect_ui()
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        self.resize(default_size(self))
 
         self.library: Library
         self.search_service: SearchService
@@ -167,8 +190,10 @@ class MainWindow(QMainWindow):
         a.export_library.triggered.connect(self.bundles.export_library_dialog)
         a.export_results.triggered.connect(self.bundles.export_results_dialog)
         a.export_selection.triggered.connect(self.bundles.export_selection_dialog)
+        a.export_citations.triggered.connect(self.citations.export_dialog)
         a.import_bundle.triggered.connect(self.bundles.choose_import)
         a.open_bundle.triggered.connect(self.bundles.choose_open)
+        a.open_sample.triggered.connect(self.open_sample_library)
         a.compare_selected.triggered.connect(self.compare_selected)
         a.compare_selected.setEnabled(False)
         a.export_selection.setEnabled(False)
@@ -181,6 +206,8 @@ class MainWindow(QMainWindow):
         a.full_screen.toggled.connect(self.set_full_screen)
         a.about.triggered.connect(lambda: AboutDialog(self).exec())
         a.about_qt.triggered.connect(QApplication.aboutQt)
+        a.search_syntax.triggered.connect(self.show_search_syntax)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
         self.results.selectionModel().currentChanged.connect(self._on_current_changed)
         self.search_bar.edit.move_requested.connect(self.results.move_current)
         self.search_bar.edit.open_requested.connect(self._open_from_search_box)
@@ -188,9 +215,11 @@ class MainWindow(QMainWindow):
         self.results.escape_pressed.connect(self.clear_search)
         self.empty_screen.import_files_requested.connect(self.choose_import_files)
         self.empty_screen.import_folder_requested.connect(self.choose_import_folder)
+        self.empty_screen.sample_requested.connect(self.open_sample_library)
         self.import_panel.cancel_requested.connect(self._cancel_import)
         self.reader.original_failed.connect(lambda m: self.statusBar().showMessage(m, 6000))
         self.reader.original_loader = lambda article_id: self.library.articles.original(article_id)
+        self.reader.hints_loader = lambda article_id: self.library.articles.hints(article_id)
         self.reader.span_source = self._request_spans
         self.reader.serif_action.toggled.connect(self._save_reader_prefs)
         for action in (
@@ -202,10 +231,16 @@ class MainWindow(QMainWindow):
 
     def _attach_library(self, library: Library, opener: LibraryOpener) -> None:
         self.library = library
+        self._opener = opener
         self.search_service = SearchService(opener, use_index=self._use_index, parent=self)
         self.search_service.spans_ready.connect(self._on_spans)
         self.search = SearchController(
-            self.search_service, self.results_model, self.search_bar, self.facets, self
+            self.search_service,
+            self.results_model,
+            self.search_bar,
+            self.facets,
+            self,
+            message=self.results.message,
         )
         self.search.results_changed.connect(self._on_results)
         self.importer = ImportController(library.root, isolate=self._isolate_writer, parent=self)
@@ -225,14 +260,18 @@ class MainWindow(QMainWindow):
         self.empty_screen.setEnabled(not read_only)
         self.search.sort = self.settings.sort  # type: ignore[assignment]
         self.search_bar.set_sort_key(self.settings.sort)
-        title = f"{library.root.name} — {APP_NAME}"
-        self.setWindowTitle(title + (" " + self.tr("(read-only)") if read_only else ""))
+        self._set_title(library.root.name, read_only)
         self.library_label.setText(str(library.root))
         self._update_empty_state(library.articles.count())
         self.search.refresh()
         if not read_only and self._use_index and not index_is_current(library):
             self.importer.sync_index()  # catch up with imports made elsewhere (CLI)
         self.library_changed.emit(str(library.root))
+
+    def _set_title(self, name: str, read_only: bool) -> None:
+        """The library's name; Qt adds the product name (the application display name)."""
+        self._title = (name, read_only)
+        self.setWindowTitle(name + (" " + self.tr("(read-only)") if read_only else ""))
 
     def _detach_library(self) -> None:
         self.importer.stop()
@@ -256,6 +295,7 @@ class MainWindow(QMainWindow):
         for name, module_name, function in (
             ("annotations", "desktop.ui.annotations.install", "install_annotations"),
             ("compare", "desktop.ui.compare.install", "install_compare"),
+            ("lists", "desktop.ui.lists.install", "install_lists"),
         ):
             try:
                 module = importlib.import_module(module_name)
@@ -266,6 +306,17 @@ class MainWindow(QMainWindow):
             install = getattr(module, function, None)
             if callable(install):
                 self.extensions[name] = install(self, self.library)
+        changed = getattr(self.extensions.get("annotations"), "changed", None)
+        if changed is not None:
+            changed.connect(self._on_annotations_changed)
+
+    def _on_annotations_changed(self, _article_id: str) -> None:
+        """The listing (no query) reads tags from the store: its Tags facet follows at once.
+
+        A search follows when the index has caught up (``_on_import_finished``).
+        """
+        if not self.search.query:
+            self.refresh_results()
 
     # -- public API for other parts -------------------------------------------------
 
@@ -296,6 +347,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(exc), 6000)
             return None
         self.stack.setCurrentWidget(self.browse_page)
+        self._shown_query = self.search.query
         self.reader.show_article(article, self.search.query or None)
         if offset is not None:
             self.reader.scroll_to_offset(offset)
@@ -327,11 +379,26 @@ class MainWindow(QMainWindow):
         self.search_bar.clear()
         self.search_bar.edit.setFocus()
 
+    def refresh_results(self) -> None:
+        """Run the search again; the article in the reader stays selected if it is listed."""
+        self.search.refresh()
+
     def _on_results(self, result: SearchResult) -> None:
-        if not result.query and not self.search.filters:
+        if not result.query and not self.search.all_filters():
             self._update_empty_state(result.total)
         if self.results_model.rowCount() and not self.results.currentIndex().isValid():
-            self.results.setCurrentIndex(self.results_model.index(0, 0))
+            # The article in the reader stays selected when the list still holds it and
+            # the query is the one it was shown for (a refresh, a rebuilt window).
+            row = 0
+            prefer = self._prefer_article
+            shown = self.reader.current_article()
+            if prefer is None and shown is not None and self._shown_query == result.query:
+                prefer = shown.id
+            if prefer is not None and result.query == self.search.query:
+                self._prefer_article = None
+                ids = self.results_model.ids()
+                row = ids.index(prefer) if prefer in ids else 0
+            self.results.setCurrentIndex(self.results_model.index(row, 0))
 
     def _update_empty_state(self, count: int) -> None:
         empty = count == 0 and not self.importer.is_importing()
@@ -346,8 +413,12 @@ class MainWindow(QMainWindow):
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         article_id = current.data(IdRole) if current.isValid() else None
-        if article_id:
-            self.open_article(str(article_id))
+        if not article_id:
+            return
+        shown = self.reader.current_article()
+        if shown is not None and shown.id == article_id and self._shown_query == self.search.query:
+            return  # a refreshed list selecting the article already shown: keep its place
+        self.open_article(str(article_id))
 
     def _open_and_focus(self, article_id: str) -> None:
         current = self.reader.current_article()
@@ -374,9 +445,8 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Import files"),
             str(Path.home()),
-            self.tr(
-                "Articles and archives (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz "
-                "*.wacz *.zip *.jsonl *.json);;All files (*)"
+            self.tr("Articles and archives (%1);;All files (*)").replace(
+                "%1", " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
             ),
         )
         if paths:
@@ -418,11 +488,11 @@ class MainWindow(QMainWindow):
 
     def _on_import_finished(self, report: ImportReport | None) -> None:
         self.search_service.refresh()
-        if report is None:  # an index catch-up alone
+        if report is None:  # an index catch-up alone (after imports elsewhere, annotation edits)
             if not self.importer.is_importing():
                 self.import_panel.finish()
-            if self.search.query:
-                self.search.refresh()
+            if self.search.query:  # a search reads the index (the listing reads the store)
+                self.refresh_results()
             self.index_synced.emit()
             return
         self.import_panel.finish()
@@ -461,6 +531,20 @@ class MainWindow(QMainWindow):
         if folder:
             self.switch_library(Path(folder), create=create)
 
+    def open_sample_library(self) -> bool:
+        """Switch to the sample library (the articles shipped with the app), made on first use."""
+        from desktop.ui.sample_library import prepare_sample_library
+
+        root = self.sample_library_dir
+        if self.library.root == root:
+            return True
+        sources = prepare_sample_library(root)
+        if not self.switch_library(root, create=True):
+            return False
+        if sources is not None:
+            self.import_paths([sources])
+        return True
+
     def switch_library(self, root: Path, create: bool = False) -> bool:
         if self.importer.is_busy() or self.bundles.is_busy():
             self.statusBar().showMessage(self.tr("Wait for the import to finish first."), 6000)
@@ -491,7 +575,7 @@ class MainWindow(QMainWindow):
         self._attach_library(library, default_opener(library))
         self._owns_bundle = True
         if name:
-            self.setWindowTitle(f"{name} — {APP_NAME} " + self.tr("(read-only)"))
+            self._set_title(name, True)
             self.library_label.setText(name)
         return True
 
@@ -504,22 +588,113 @@ class MainWindow(QMainWindow):
         else:
             self.index_synced.emit()
 
+    def show_search_syntax(self) -> QDialog:
+        """Help ▸ Search syntax; an example chosen there is tried in the search box."""
+        from desktop.ui.dialogs.help_pages import SearchSyntaxDialog
+
+        dialog = SearchSyntaxDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.example_chosen.connect(self._try_example)
+        dialog.show()
+        return dialog
+
+    def _try_example(self, query: str) -> None:
+        self.stack.setCurrentWidget(self.browse_page)
+        self.search_bar.edit.setText(query)
+        self.search_bar.flush()
+
+    def show_shortcuts(self) -> QDialog:
+        """Help ▸ Keyboard shortcuts, listed from the window's own actions."""
+        from desktop.ui.dialogs.help_pages import ShortcutsDialog
+
+        actions = [*self.actions(), *self.reader.actions()]
+        for child in self.findChildren(QWidget):  # menus, panels and their views
+            if child is not self.reader:
+                actions.extend(child.actions())
+        dialog = ShortcutsDialog(actions, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
+            language = self.settings.language
             dialog.save()
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, self.settings.theme)
-                from desktop.ui.i18n import install_translations
+            if self.settings.language != language:
+                self.apply_language(self.settings.language)
 
-                install_translations(app, self.settings.language)
+    def apply_language(self, choice: str) -> None:
+        """Speak ``choice`` at once: install it and rebuild the window in the new language.
+
+        While an import or a bundle task runs, the rebuild waits for it to finish.
+        """
+        from desktop.ui.i18n import install_translations
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_translations(app, choice)
+        self._rebuild_when_idle()
+
+    def _rebuild_when_idle(self) -> None:
+        if getattr(self, "_shut", False):
+            return
+        if self.importer.is_busy() or self.bundles.is_busy():
+            QTimer.singleShot(500, self._rebuild_when_idle)
+            return
+        self.rebuild()
+
+    def rebuild(self) -> MainWindow:
+        """A new window on the same library, in the current language; this one closes.
+
+        The library stays open (the new window owns it), and the search, the
+        article in the reader, the window's size and its panels carry over.
+        """
+        self.save_window()
+        query = self.search_bar.text()
+        article = self.reader.current_article()
+        self._shut = True  # stop this window's threads, but keep the library open
+        self.search_service.blockSignals(True)
+        self.importer.blockSignals(True)
+        self.importer.stop()
+        self.search_service.stop()
+        self.reader.original_loader = None
+        window = MainWindow(
+            self.library,
+            self.settings,
+            opener=self._opener,
+            use_index=self._use_index,
+            show_reports=self.show_reports,
+            extensions=self._with_extensions,
+            isolate_writer=self._isolate_writer,
+        )
+        window._owns_bundle, self._owns_bundle = self._owns_bundle, False
+        window.sample_library_dir = self.sample_library_dir
+        window._set_title(*self._title)
+        if self.library_label.text():
+            window.library_label.setText(self.library_label.text())
+        window.setWindowIcon(self.windowIcon())
+        if article is not None:
+            window._prefer_article = article.id
+            window.open_article(article.id)
+        if query:
+            window.search_bar.edit.setText(query)
+            window.search_bar.flush()  # the listing of every article is dropped unseen
+        if self.isVisible():
+            window.setGeometry(self.geometry())
+            window.setWindowState(self.windowState())
+            window.show()
+        self.replaced.emit(window)
+        self.hide()
+        self.deleteLater()
+        return window
 
     def warn(self, title: str, message: str) -> QMessageBox:
         """A non-blocking warning box (the event loop keeps running behind it)."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
-        )
+        box = plain_message_box(QMessageBox.Icon.Warning, title, message, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
@@ -535,7 +710,10 @@ class MainWindow(QMainWindow):
         self.settings.reader_zoom = self.reader.zoom()
 
     def _first_run_layout(self) -> None:
-        """Docked panels start small so the results and the reader get most of the room."""
+        """Docked panels start small so the results and the reader get most of the room.
+
+        The bottom panels share one tab group, so the window fits 900×600.
+        """
         bottom = [
             d
             for d in self._panels
@@ -548,9 +726,14 @@ class MainWindow(QMainWindow):
             in (Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea)
         ]
         if bottom:
-            self.resizeDocks(bottom, [170] * len(bottom), Qt.Orientation.Vertical)
+            # One tab group under the reader: side by side they would not fit a laptop.
+            for dock in bottom[1:]:
+                self.tabifyDockWidget(bottom[0], dock)
+            bottom[0].raise_()
+            self.resizeDocks(bottom[:1], [170], Qt.Orientation.Vertical)
         if side:
-            self.resizeDocks(side, [280] * len(side), Qt.Orientation.Horizontal)
+            width = 280 if self.width() >= 1200 else 220  # a narrow window keeps the reader
+            self.resizeDocks(side, [width] * len(side), Qt.Orientation.Horizontal)
 
     def _restore_window(self) -> None:
         geometry = self.settings.window_geometry()

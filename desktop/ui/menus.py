@@ -20,8 +20,10 @@ class WindowActions:
     export_library: QAction
     export_results: QAction
     export_selection: QAction
+    export_citations: QAction
     import_bundle: QAction
     open_bundle: QAction
+    open_sample: QAction
     compare_selected: QAction
     settings: QAction
     quit: QAction
@@ -31,6 +33,8 @@ class WindowActions:
     full_screen: QAction
     about: QAction
     about_qt: QAction
+    search_syntax: QAction
+    shortcuts: QAction
 
 
 def create_actions(window: QMainWindow) -> WindowActions:
@@ -69,8 +73,10 @@ def create_actions(window: QMainWindow) -> WindowActions:
         export_selection=make(
             QCoreApplication.translate("Menus", "Export Selected Articles as &Bundle…")
         ),
+        export_citations=make(QCoreApplication.translate("Menus", "Export C&itations…")),
         import_bundle=make(QCoreApplication.translate("Menus", "Import B&undle…")),
         open_bundle=make(QCoreApplication.translate("Menus", "Open Bundle Rea&d-Only…")),
+        open_sample=make(QCoreApplication.translate("Menus", "Open the Sa&mple Library")),
         compare_selected=make(
             QCoreApplication.translate("Menus", "Co&mpare Selected"), [QKeySequence("Ctrl+D")]
         ),
@@ -85,6 +91,11 @@ def create_actions(window: QMainWindow) -> WindowActions:
         full_screen=full,
         about=about,
         about_qt=make(QCoreApplication.translate("Menus", "About &Qt")),
+        search_syntax=make(
+            QCoreApplication.translate("Menus", "&Search Syntax"),
+            [QKeySequence(QKeySequence.StandardKey.HelpContents)],
+        ),
+        shortcuts=make(QCoreApplication.translate("Menus", "&Keyboard Shortcuts")),
     )
 
 
@@ -97,11 +108,13 @@ def build_menus(menubar: QMenuBar, actions: WindowActions, reader: ReaderView) -
     file_menu.addAction(actions.open_library)
     file_menu.addAction(actions.new_library)
     file_menu.addAction(actions.open_bundle)
+    file_menu.addAction(actions.open_sample)
     file_menu.addSeparator()
     file_menu.addAction(actions.import_bundle)
     file_menu.addAction(actions.export_library)
     file_menu.addAction(actions.export_results)
     file_menu.addAction(actions.export_selection)
+    file_menu.addAction(actions.export_citations)
     file_menu.addSeparator()
     file_menu.addAction(actions.settings)
     file_menu.addSeparator()
@@ -132,5 +145,8 @@ def build_menus(menubar: QMenuBar, actions: WindowActions, reader: ReaderView) -
 
     help_menu = menubar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.setObjectName("helpMenu")
+    help_menu.addAction(actions.search_syntax)
+    help_menu.addAction(actions.shortcuts)
+    help_menu.addSeparator()
     help_menu.addAction(actions.about)
     help_menu.addAction(actions.about_qt)

@@ -1,4 +1,4 @@
-"""The search box: runs as you type (debounced), shows the total, notices and query errors.
+"""The search box: runs as you type (debounced), shows the total or that the query has a problem.
 
 Signals: ``query_changed(str)`` after the debounce; ``move_requested(int)``
 for the arrow keys (the results move, focus stays here);
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from desktop.core.search.models import SortKey
+from desktop.ui.plaintext import PlainLabel, plain_tooltip
 
 DEBOUNCE_MS = 150
 SORT_KEYS: tuple[SortKey, ...] = ("relevance", "newest", "oldest")
@@ -57,22 +58,20 @@ class SearchBar(QWidget):
         self.sort_box.addItem(self.tr("Newest first"), "newest")
         self.sort_box.addItem(self.tr("Oldest first"), "oldest")
         self.sort_box.setToolTip(self.tr("Sort results"))
-        self.status = QLabel(self)
+        # A fixed width, so the search box never changes size with the status text.
+        # Query errors and notices are shown over the result list (``ResultsMessage``).
+        self.status = PlainLabel(parent=self)
         self.status.setObjectName("searchStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setMinimumWidth(140)
-        self.error = QLabel(self)
-        self.error.setObjectName("searchError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #d0453a;")
-        self.error.hide()
+        longest = self.tr("about %n article(s)", "", 88888)
+        width = self.status.fontMetrics().horizontalAdvance(longest) + 12
+        self.status.setFixedWidth(max(120, width))
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.sort_box)
         layout.addWidget(self.status)
-        layout.addWidget(self.error)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -123,23 +122,21 @@ class SearchBar(QWidget):
     # -- feedback ------------------------------------------------------------
 
     def show_total(self, total: int, exact: bool, notice: str | None, took_ms: float) -> None:
-        self.error.hide()
+        """The number of results (a notice about them is shown over the list, not here)."""
+        del notice
         if exact:
             text = self.tr("%n article(s)", "", total)
         else:
             text = self.tr("about %n article(s)", "", total)
+        self.status.setStyleSheet("")
         self.status.setText(text)
-        self.status.setToolTip(self.tr("{ms:.0f} ms").format(ms=took_ms))
-        if notice:
-            self.error.setStyleSheet("color: palette(placeholder-text);")
-            self.error.setText(notice)
-            self.error.show()
+        self.status.setToolTip(plain_tooltip(self.tr("{ms:.0f} ms").format(ms=took_ms)))
 
     def show_error(self, message: str) -> None:
-        self.error.setStyleSheet("color: #d0453a;")
-        self.error.setText(message)
-        self.error.show()
-        self.status.setText("")
+        """The status says the query has a problem; the message itself is over the results."""
+        self.status.setStyleSheet("color: #d0453a;")
+        self.status.setText(self.tr("Query problem"))
+        self.status.setToolTip(plain_tooltip(message))
 
     def show_busy(self) -> None:
         self.status.setText(self.tr("Searching…"))

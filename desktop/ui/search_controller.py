@@ -10,7 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.search.models import SearchRequest, SortKey
+from desktop.ui.core_messages import translate_message
 from desktop.ui.facets.sidebar import FacetSidebar
+from desktop.ui.results.message import ResultsMessage
 from desktop.ui.results.model import ResultRow, ResultsModel
 from desktop.ui.search_bar import SearchBar
 from desktop.ui.search_service import Answer, SearchService
@@ -30,18 +32,22 @@ class SearchController(QObject):
         bar: SearchBar,
         facets: FacetSidebar,
         parent: QObject | None = None,
+        message: ResultsMessage | None = None,
     ):
         super().__init__(parent)
         self.service = service
         self.model = model
         self.bar = bar
         self.facets = facets
+        self.message = message  # query errors and notices, over the result list
         self.generation = 0
         self.query = ""
         self.sort: SortKey = bar.sort_key()
         self.filters: dict[str, tuple[str, ...]] = {}
+        # Filters set by other parts than the facets (unread only, say): kept across
+        # facet changes and merged into every request.
+        self.extra_filters: dict[str, tuple[str, ...]] = {}
         self.last_result = None
-        self._first_page_id = 0
         service.answered.connect(self._on_answer)
         service.failed.connect(self._on_failed)
         model.more_requested.connect(self._fetch_page)
@@ -55,7 +61,7 @@ class SearchController(QObject):
             sort=self.sort,
             limit=PAGE_SIZE,
             offset=offset,
-            filters=dict(self.filters),
+            filters={**self.filters, **self.extra_filters},
             snippets=True,
             facets=facets,
         )
@@ -64,7 +70,7 @@ class SearchController(QObject):
         """Run the current search again from the first page."""
         self.generation += 1
         self.bar.show_busy()
-        self._first_page_id = self.service.submit(self._request(0, True), self.generation)
+        self.service.submit(self._request(0, True), self.generation)
 
     def set_query(self, query: str) -> None:
         self.query = query
@@ -79,6 +85,18 @@ class SearchController(QObject):
         self.filters = dict(filters)
         self.refresh()
 
+    def set_extra_filter(self, key: str, values: tuple[str, ...]) -> None:
+        """Set (or with no values, drop) one filter beside the facets', and search again."""
+        if values:
+            self.extra_filters[key] = tuple(values)
+        else:
+            self.extra_filters.pop(key, None)
+        self.refresh()
+
+    def all_filters(self) -> dict[str, tuple[str, ...]]:
+        """The facet filters and the extra ones, as the next request carries them."""
+        return {**self.filters, **self.extra_filters}
+
     def _fetch_page(self, offset: int) -> None:
         self.service.submit(self._request(offset, False), self.generation)
 
@@ -91,6 +109,11 @@ class SearchController(QObject):
             self.last_result = result
             self.model.reset_rows(rows, result.total)
             self.bar.show_total(result.total, result.total_is_exact, result.notice, result.took_ms)
+            if self.message is not None:
+                if result.notice:
+                    self.message.show_notice(translate_message(result.notice))
+                else:
+                    self.message.clear()
             if result.facets:
                 self.facets.set_counts(result.facets)
             self.results_changed.emit(result)
@@ -98,14 +121,12 @@ class SearchController(QObject):
             self.model.append_page(answer.request.offset, rows)
             self.page_loaded.emit(answer.request.offset)
 
-    def _on_failed(self, request_id: int, generation: int, message: str) -> None:
+    def _on_failed(self, _request_id: int, generation: int, message: str) -> None:
         if generation != self.generation:
             return
-        if request_id == self._first_page_id:
-            # The query itself failed: no results of an earlier query stay on screen.
-            self.last_result = None
-            self.model.reset_rows([], 0)
-        else:
-            self.model.page_failed()
+        message = translate_message(message)
+        self.model.page_failed()
         self.bar.show_error(message)
+        if self.message is not None:
+            self.message.show_error(message)
         self.error_shown.emit(message)

@@ -9,14 +9,17 @@ skipped, and the controller drops answers whose generation is stale.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.core.errors import UserError
 from desktop.core.search.models import SearchRequest, SearchResult
 from desktop.core.store import Library
+from desktop.core.store.faults import library_fault
 from desktop.ui.backend import Backend
 
 
@@ -39,6 +42,7 @@ class _SearchWorker(QObject):
     answered = Signal(object)  # Answer
     spans_ready = Signal(object)  # SpansAnswer
     failed = Signal(int, int, str)  # request id, generation, message
+    counted = Signal(int, int)  # request id, total (-1 when the search failed)
 
     def __init__(self, opener: Callable[[], Library], use_index: bool):
         super().__init__()
@@ -60,6 +64,9 @@ class _SearchWorker(QObject):
             result = self._get_backend().run(request)
         except UserError as exc:
             self.failed.emit(request_id, generation, str(exc))
+        except sqlite3.DatabaseError as exc:  # damage found while searching: say what to do
+            db_path = self._backend.library.db_path if self._backend else Path("library.sqlite3")
+            self.failed.emit(request_id, generation, str(library_fault(exc, db_path)))
         except Exception as exc:  # shown as one line; the thread keeps serving
             self.failed.emit(request_id, generation, f"Search failed: {exc}")
         else:
@@ -72,6 +79,14 @@ class _SearchWorker(QObject):
         except Exception:
             spans = []
         self.spans_ready.emit(SpansAnswer(request_id, article_id, spans))
+
+    @Slot(int, object)
+    def run_count(self, request_id: int, request: SearchRequest) -> None:
+        try:
+            total = self._get_backend().run(request).total
+        except Exception:  # a saved search that no longer parses counts as unknown
+            total = -1
+        self.counted.emit(request_id, total)
 
     @Slot()
     def refresh(self) -> None:
@@ -91,7 +106,9 @@ class SearchService(QObject):
     answered = Signal(object)  # Answer
     spans_ready = Signal(object)  # SpansAnswer
     failed = Signal(int, int, str)
+    counted = Signal(int, int)  # request id, total (-1 when the search failed)
 
+    _run_count = Signal(int, object)
     _run_request = Signal(int, int, object)
     _run_spans = Signal(int, str, str, str)
     _refresh = Signal()
@@ -111,6 +128,8 @@ class SearchService(QObject):
         self._worker.moveToThread(self._thread)
         self._run_request.connect(self._worker.run_request)
         self._run_spans.connect(self._worker.run_spans)
+        self._run_count.connect(self._worker.run_count)
+        self._worker.counted.connect(self.counted)
         self._refresh.connect(self._worker.refresh)
         self._worker.answered.connect(self.answered)
         self._worker.spans_ready.connect(self.spans_ready)
@@ -126,6 +145,12 @@ class SearchService(QObject):
     def request_spans(self, article_id: str, body: str, query: str) -> int:
         self._next_id += 1
         self._run_spans.emit(self._next_id, article_id, body, query)
+        return self._next_id
+
+    def count(self, request: SearchRequest) -> int:
+        """Count a search's matches on the search thread; the total comes by ``counted``."""
+        self._next_id += 1
+        self._run_count.emit(self._next_id, request)
         return self._next_id
 
     def refresh(self) -> None:

@@ -106,6 +106,18 @@ class AppSettings:
         for name, value in splitters.items():
             self.qsettings.setValue(f"window/splitter_{name}", value)
 
+    # -- folders --------------------------------------------------------------------
+
+    @property
+    def last_export_dir(self) -> Path | None:
+        """The folder of the last export (bundles, annotations, reports), if any."""
+        value = self._str("paths/export", "")
+        return Path(value) if value else None
+
+    @last_export_dir.setter
+    def last_export_dir(self, value: Path) -> None:
+        self.qsettings.setValue("paths/export", str(value))
+
     # -- libraries ------------------------------------------------------------------
 
     @property

@@ -4,95 +4,119 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/about.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/about.py" line="45"/>
         <source>About {app}</source>
         <translation>Giới thiệu {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/about.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/about.py" line="50"/>
         <source>An offline library for collections of web articles.</source>
         <translation>Thư viện ngoại tuyến cho các bộ sưu tập bài viết trên web.</translation>
     </message>
 </context>
 <context>
+    <name>AnnotationCommands</name>
+    <message>
+        <location filename="../../desktop/ui/annotations/commands.py" line="49"/>
+        <source>Add annotation</source>
+        <translation>Thêm chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/commands.py" line="65"/>
+        <source>Edit annotation</source>
+        <translation>Sửa chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/commands.py" line="79"/>
+        <source>Delete annotation</source>
+        <translation>Xoá chú thích</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="66"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="73"/>
         <source>Annotate</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="70"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="77"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="136"/>
         <source>Annotate the selected passage (Ctrl+Shift+A)</source>
         <translation>Chú thích đoạn đã chọn (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="72"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="79"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="74"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="81"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="86"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="93"/>
         <source>Delete annotation</source>
         <translation>Xoá chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="255"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="121"/>
+        <source>This bundle is open read-only, so annotations cannot be added or changed. To annotate, copy it into a library: File ▸ Import bundle.</source>
+        <translation>Gói này đang mở ở chế độ chỉ đọc nên không thể thêm hay sửa chú thích. Để chú thích, hãy chép nó vào một thư viện: Tệp ▸ Nhập gói.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/controller.py" line="144"/>
+        <source>Merge a W3C annotation file (JSON-LD)</source>
+        <translation>Gộp một tệp chú thích W3C (JSON-LD)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/controller.py" line="291"/>
         <source>Exported {n} annotation(s) to {path}</source>
         <translation>Đã xuất {n} chú thích ra {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="269"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="307"/>
         <source>Imported: {a} added, {u} updated, {o} orphaned, {f} failed</source>
         <translation>Đã nhập: {a} thêm mới, {u} cập nhật, {o} mất neo, {f} lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="279"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="317"/>
         <source>W3C Web Annotations (*.jsonld)</source>
         <translation>Chú thích web W3C (*.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="280"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="318"/>
         <source>CSV for spreadsheets (*.csv)</source>
         <translation>CSV cho bảng tính (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="281"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="319"/>
         <source>Markdown for Obsidian/Logseq (*.md)</source>
         <translation>Markdown cho Obsidian/Logseq (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="282"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="320"/>
         <source>REFI-QDA project (*.qdpx)</source>
         <translation>Dự án REFI-QDA (*.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="285"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="324"/>
         <source>Export annotations</source>
         <translation>Xuất chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="296"/>
-        <source>This library is read-only.</source>
-        <translation>Thư viện này chỉ đọc.</translation>
+        <location filename="../../desktop/ui/annotations/controller.py" line="341"/>
+        <source>W3C Web Annotations (*.jsonld *.json *.jsonl)</source>
+        <translation>Chú thích Web W3C (*.jsonld *.json *.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="299"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="340"/>
         <source>Import annotations</source>
         <translation>Nhập chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="300"/>
-        <source>W3C Web Annotations (*.jsonld *.json)</source>
-        <translation>Chú thích web W3C (*.jsonld *.json)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="312"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="355"/>
         <source>Select a passage to annotate first.</source>
         <translation>Hãy chọn một đoạn văn để chú thích trước.</translation>
     </message>
@@ -100,34 +124,127 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="70"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="72"/>
         <source>Annotation</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="93"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="95"/>
         <source>Note (Markdown)</source>
         <translation>Ghi chú (Markdown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="96"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="98"/>
         <source>tags, comma separated: policy/funding, …</source>
         <translation>thẻ, cách nhau bằng dấu phẩy: chính-sách/tài-trợ, …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="106"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="109"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="107"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="110"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="108"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="111"/>
         <source>Tags</source>
         <translation>Thẻ</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationLabels</name>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="16"/>
+        <source>yellow</source>
+        <translation>vàng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="17"/>
+        <source>green</source>
+        <translation>xanh lá</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="18"/>
+        <source>blue</source>
+        <translation>xanh dương</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="19"/>
+        <source>pink</source>
+        <translation>hồng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="20"/>
+        <source>orange</source>
+        <translation>cam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="21"/>
+        <source>purple</source>
+        <translation>tím</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="28"/>
+        <source>anchored</source>
+        <translation>đã neo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="29"/>
+        <source>orphaned</source>
+        <translation>mất neo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="37"/>
+        <source>Quote</source>
+        <translation>Trích dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="38"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="39"/>
+        <source>Tags</source>
+        <translation>Thẻ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="40"/>
+        <source>Colour</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="41"/>
+        <source>Article</source>
+        <translation>Bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="42"/>
+        <source>Created</source>
+        <translation>Ngày tạo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="43"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="48"/>
+        <source>This passage is no longer found in the article.</source>
+        <translation>Đoạn này không còn tìm thấy trong bài viết.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="56"/>
+        <source>Annotations</source>
+        <translation>Chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="57"/>
+        <source>All annotations</source>
+        <translation>Tất cả chú thích</translation>
     </message>
 </context>
 <context>
@@ -143,7 +260,7 @@
         <translation>Xoá</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/annotations/panel.py" line="80"/>
+        <location filename="../../desktop/ui/annotations/panel.py" line="81"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n chú thích</numerusform>
@@ -153,221 +270,234 @@
 <context>
     <name>AnnotationsView</name>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="52"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="54"/>
         <source>Filter quotes and notes…</source>
         <translation>Lọc trích dẫn và ghi chú…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="58"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="60"/>
         <source>Any colour</source>
         <translation>Mọi màu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="67"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="69"/>
         <source>Export…</source>
         <translation>Xuất…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="69"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="71"/>
         <source>Export the annotations shown (W3C JSON-LD, CSV, Markdown, REFI-QDA)</source>
         <translation>Xuất các chú thích đang hiển thị (W3C JSON-LD, CSV, Markdown, REFI-QDA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="71"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="73"/>
         <source>Import…</source>
         <translation>Nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="72"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="74"/>
         <source>Merge a W3C annotation file (JSON-LD)</source>
         <translation>Gộp một tệp chú thích W3C (JSON-LD)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="79"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="85"/>
         <source>from</source>
         <translation>từ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="81"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="87"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="118"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="125"/>
         <source>any</source>
         <translation>bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="127"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="136"/>
         <source>Any tag</source>
         <translation>Mọi thẻ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="130"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="139"/>
         <source>Any article</source>
         <translation>Mọi bài viết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="160"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="169"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total}</translation>
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="88"/>
+        <source>There is no library in {folder}. Create a new, empty library there?</source>
+        <translation>Không có thư viện nào trong {folder}. Tạo một thư viện mới, trống ở đó?</translation>
+    </message>
+</context>
+<context>
     <name>ArticleHeader</name>
     <message>
-        <location filename="../../desktop/ui/reader/header.py" line="61"/>
+        <location filename="../../desktop/ui/reader/header.py" line="65"/>
         <source>(untitled)</source>
         <translation>(không có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/header.py" line="63"/>
+        <location filename="../../desktop/ui/reader/header.py" line="67"/>
         <source>no date</source>
         <translation>không rõ ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/header.py" line="65"/>
+        <location filename="../../desktop/ui/reader/header.py" line="69"/>
         <source>by {author}</source>
         <translation>tác giả {author}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/header.py" line="68"/>
+        <location filename="../../desktop/ui/reader/header.py" line="72"/>
         <source>Source: {source}</source>
         <translation>Nguồn: {source}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/header.py" line="72"/>
+        <location filename="../../desktop/ui/reader/header.py" line="77"/>
         <source>Open in your web browser</source>
         <translation>Mở bằng trình duyệt web</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader/header.py" line="81"/>
+        <source>Only http, https and mailto links are opened</source>
+        <translation>Chỉ mở các liên kết http, https và mailto</translation>
     </message>
 </context>
 <context>
     <name>BundleController</name>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="146"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="145"/>
         <source>Export library as bundle</source>
         <translation>Xuất thư viện thành gói</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="147"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="146"/>
         <source>All %n article(s) of this library, with their annotations.</source>
         <translation>
             <numerusform>Toàn bộ %n bài của thư viện này, kèm các chú thích.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="158"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="157"/>
         <source>Export current results as bundle</source>
         <translation>Xuất kết quả hiện tại thành gói</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="159"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="158"/>
         <source>The %n article(s) of the current results.</source>
         <translation>
             <numerusform>%n bài trong kết quả hiện tại.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="167"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="166"/>
         <source>Select articles in the results first.</source>
         <translation>Hãy chọn bài trong danh sách kết quả trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="170"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="169"/>
         <source>Export selected articles as bundle</source>
         <translation>Xuất các bài đã chọn thành gói</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="171"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="170"/>
         <source>The %n selected article(s).</source>
         <translation>
             <numerusform>%n bài đã chọn.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="196"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="192"/>
         <source>Import a bundle</source>
         <translation>Nhập một gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="201"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="197"/>
         <source>Open a bundle read-only</source>
         <translation>Mở một gói ở chế độ chỉ đọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="207"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="203"/>
         <source>Bundles (*.zip);;All files (*)</source>
         <translation>Gói (*.zip);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="220"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="214"/>
         <source>Exporting bundle</source>
         <translation>Đang xuất gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="228"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="222"/>
         <source>This library is read-only.</source>
         <translation>Thư viện này chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="231"/>
-        <location filename="../../desktop/ui/bundles/controller.py" line="242"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="225"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="236"/>
         <source>Wait for the import to finish first.</source>
         <translation>Hãy đợi việc nhập hoàn tất trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="236"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="230"/>
         <source>Importing bundle</source>
         <translation>Đang nhập gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="247"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="241"/>
         <source>Opening bundle</source>
         <translation>Đang mở gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="253"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="247"/>
         <source>A bundle task is already running.</source>
         <translation>Đang có một tác vụ gói chạy.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="286"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="280"/>
         <source>Exported %n article(s) to %1</source>
         <translation>
             <numerusform>Đã xuất %n bài vào %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="292"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="286"/>
         <source>Imported %n new article(s) from the bundle</source>
         <translation>
             <numerusform>Đã nhập %n bài mới từ gói</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="294"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="288"/>
         <source>(%n already in the library)</source>
         <translation>
             <numerusform>(%n bài đã có trong thư viện)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="312"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="306"/>
         <source>The bundle task failed: %1</source>
         <translation>Tác vụ gói thất bại: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="314"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="308"/>
         <source>Export bundle</source>
         <translation>Xuất gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="315"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="309"/>
         <source>Import bundle</source>
         <translation>Nhập gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="316"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="310"/>
         <source>Open bundle</source>
         <translation>Mở gói</translation>
     </message>
@@ -375,24 +505,73 @@
 <context>
     <name>BundleProgressStrip</name>
     <message>
-        <location filename="../../desktop/ui/bundles/progress_strip.py" line="35"/>
+        <location filename="../../desktop/ui/bundles/progress_strip.py" line="36"/>
         <source>checking</source>
         <translation>đang kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/progress_strip.py" line="36"/>
+        <location filename="../../desktop/ui/bundles/progress_strip.py" line="37"/>
         <source>articles</source>
         <translation>bài viết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/progress_strip.py" line="37"/>
+        <location filename="../../desktop/ui/bundles/progress_strip.py" line="38"/>
         <source>annotations</source>
         <translation>chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/progress_strip.py" line="38"/>
+        <location filename="../../desktop/ui/bundles/progress_strip.py" line="39"/>
         <source>search index</source>
         <translation>chỉ mục tìm kiếm</translation>
+    </message>
+</context>
+<context>
+    <name>CitationsController</name>
+    <message>
+        <location filename="../../desktop/ui/citations.py" line="40"/>
+        <source>CSL-JSON for Zotero and Pandoc (*.json)</source>
+        <translation>CSL-JSON cho Zotero và Pandoc (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/citations.py" line="41"/>
+        <source>RIS for EndNote and Zotero (*.ris)</source>
+        <translation>RIS cho EndNote và Zotero (*.ris)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/citations.py" line="42"/>
+        <source>BibTeX for LaTeX (*.bib)</source>
+        <translation>BibTeX cho LaTeX (*.bib)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/citations.py" line="57"/>
+        <source>Export citations of the %n selected article(s)</source>
+        <translation>
+            <numerusform>Xuất trích dẫn của %n bài đã chọn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/citations.py" line="60"/>
+        <source>Export citations of the %n current result(s)</source>
+        <translation>
+            <numerusform>Xuất trích dẫn của %n kết quả hiện có</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/citations.py" line="76"/>
+        <source>Citations are being exported.</source>
+        <translation>Đang xuất trích dẫn.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/citations.py" line="95"/>
+        <source>%n citation(s) written to %1</source>
+        <translation>
+            <numerusform>Đã ghi %n trích dẫn vào %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/citations.py" line="105"/>
+        <source>Export citations</source>
+        <translation>Xuất trích dẫn</translation>
     </message>
 </context>
 <context>
@@ -404,16 +583,21 @@
     </message>
     <message>
         <location filename="../../desktop/ui/compare/reuse_view.py" line="44"/>
-        <source>Similarity</source>
-        <translation>Độ giống</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="44"/>
         <source>Id</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="53"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="44"/>
+        <source>Shared text</source>
+        <translation>Văn bản chung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="49"/>
+        <source>Estimated share of word sequences this article has in common with the cluster&apos;s first article (a quick measure over the whole library). The compare window measures, passage by passage, how much of each text is found in the other.</source>
+        <translation>Tỉ lệ ước tính các chuỗi từ mà bài này có chung với bài đầu tiên của nhóm (một phép đo nhanh trên toàn thư viện). Cửa sổ so sánh đo theo từng đoạn xem bao nhiêu phần của mỗi bài có trong bài kia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="63"/>
         <source>Cluster %1: %2 articles</source>
         <translation>Nhóm %1: %2 bài</translation>
     </message>
@@ -454,109 +638,124 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="84"/>
+        <location filename="../../desktop/ui/compare/view.py" line="74"/>
+        <source>How much of each article&apos;s text is found in the other, passage by passage (exact or reworded). The Reused text panel gives a quicker estimate for the whole library: the share of word sequences two articles have in common.</source>
+        <translation>Bao nhiêu phần văn bản của mỗi bài có trong bài kia, theo từng đoạn (giống hệt hoặc viết lại). Bảng Văn bản dùng lại cho một ước tính nhanh hơn trên toàn thư viện: tỉ lệ các chuỗi từ hai bài có chung.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="100"/>
         <source>Previous difference</source>
         <translation>Khác biệt trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="86"/>
+        <location filename="../../desktop/ui/compare/view.py" line="102"/>
         <source>Next difference</source>
         <translation>Khác biệt sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="88"/>
+        <location filename="../../desktop/ui/compare/view.py" line="104"/>
         <source>Swap sides</source>
         <translation>Đổi bên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="89"/>
+        <location filename="../../desktop/ui/compare/view.py" line="105"/>
         <source>Scroll together</source>
         <translation>Cuộn cùng nhau</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="92"/>
+        <location filename="../../desktop/ui/compare/view.py" line="108"/>
         <source>Export report…</source>
         <translation>Xuất báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="114"/>
+        <location filename="../../desktop/ui/compare/view.py" line="129"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="141"/>
         <source>Choose two articles to compare.</source>
         <translation>Hãy chọn hai bài để so sánh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="162"/>
+        <location filename="../../desktop/ui/compare/view.py" line="194"/>
         <source>Comparing…</source>
         <translation>Đang so sánh…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="176"/>
+        <location filename="../../desktop/ui/compare/view.py" line="208"/>
         <source>The comparison failed: %s</source>
         <translation>So sánh thất bại: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="285"/>
+        <location filename="../../desktop/ui/compare/view.py" line="317"/>
         <source>&lt;b&gt;%1&lt;/b&gt; of A found in B</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; của A có trong B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="286"/>
+        <location filename="../../desktop/ui/compare/view.py" line="318"/>
         <source>&lt;b&gt;%1&lt;/b&gt; of B found in A</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; của B có trong A</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/compare/view.py" line="287"/>
+        <location filename="../../desktop/ui/compare/view.py" line="319"/>
         <source>%n same</source>
         <translation>
             <numerusform>%n giống nhau</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/compare/view.py" line="288"/>
+        <location filename="../../desktop/ui/compare/view.py" line="320"/>
         <source>%n changed</source>
         <translation>
             <numerusform>%n đã sửa</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/compare/view.py" line="289"/>
+        <location filename="../../desktop/ui/compare/view.py" line="321"/>
         <source>%n only in A</source>
         <translation>
             <numerusform>%n chỉ có ở A</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/compare/view.py" line="290"/>
+        <location filename="../../desktop/ui/compare/view.py" line="322"/>
         <source>%n only in B</source>
         <translation>
             <numerusform>%n chỉ có ở B</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="300"/>
+        <location filename="../../desktop/ui/compare/view.py" line="332"/>
         <source>No differences</source>
         <translation>Không có khác biệt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/compare/view.py" line="302"/>
+        <location filename="../../desktop/ui/compare/view.py" line="334"/>
         <source>%n difference(s)</source>
         <translation>
             <numerusform>%n khác biệt</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="305"/>
+        <location filename="../../desktop/ui/compare/view.py" line="337"/>
         <source>Difference %1 of %2</source>
         <translation>Khác biệt %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="412"/>
+        <location filename="../../desktop/ui/compare/view.py" line="445"/>
         <source>Export comparison</source>
         <translation>Xuất bản so sánh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/view.py" line="412"/>
+        <location filename="../../desktop/ui/compare/view.py" line="447"/>
         <source>HTML report (*.html)</source>
         <translation>Báo cáo HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/view.py" line="461"/>
+        <source>Report saved to %1</source>
+        <translation>Đã lưu báo cáo vào %1</translation>
     </message>
 </context>
 <context>
@@ -583,71 +782,273 @@
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="22"/>
+        <source>Unbalanced quote: a phrase needs a closing &quot;.</source>
+        <translation>Thiếu dấu ngoặc kép: cụm từ cần một dấu &quot; đóng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="23"/>
+        <source>Unbalanced bracket: write ranges as [2023-01-01 TO 2023-06-30].</source>
+        <translation>Thiếu dấu ngoặc vuông: viết khoảng ngày như [2023-01-01 TO 2023-06-30].</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="24"/>
+        <source>Unbalanced parenthesis: a &apos;)&apos; has no matching &apos;(&apos;.</source>
+        <translation>Thiếu dấu ngoặc: dấu &apos;)&apos; không có dấu &apos;(&apos; tương ứng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="25"/>
+        <source>Unbalanced parenthesis: a &apos;(&apos; is never closed.</source>
+        <translation>Thiếu dấu ngoặc: dấu &apos;(&apos; chưa được đóng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="26"/>
+        <source>Unexpected {token} in the query.</source>
+        <translation>Không hiểu {token} trong truy vấn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="27"/>
+        <source>OR needs a word on both sides.</source>
+        <translation>OR cần một từ ở cả hai bên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="28"/>
+        <source>AND needs a word on both sides.</source>
+        <translation>AND cần một từ ở cả hai bên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="29"/>
+        <source>{word} needs a word after it.</source>
+        <translation>{word} cần một từ đứng sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="30"/>
+        <source>The query is nested too deeply.</source>
+        <translation>Truy vấn lồng nhau quá sâu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="31"/>
+        <source>A date range needs a field: published:[2023-01-01 TO 2023-06-30].</source>
+        <translation>Khoảng ngày cần một trường: published:[2023-01-01 TO 2023-06-30].</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="32"/>
+        <source>Unknown field {field}; use one of {names}.</source>
+        <translation>Không có trường {field}; hãy dùng một trong {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="33"/>
+        <source>{field}: needs a value after it.</source>
+        <translation>{field}: cần một giá trị đứng sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="34"/>
+        <source>Ranges work only with published:, not {field}:.</source>
+        <translation>Khoảng chỉ dùng được với published:, không dùng với {field}:.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="35"/>
+        <source>Bad date {date}: use 2023, 2023-05 or 2023-05-01.</source>
+        <translation>Ngày {date} không hợp lệ: hãy viết 2023, 2023-05 hoặc 2023-05-01.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="36"/>
+        <source>Bad date {date}: no such day or month.</source>
+        <translation>Ngày {date} không hợp lệ: không có ngày hoặc tháng đó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="37"/>
+        <source>Bad date range {range}: write [2023-01-01 TO 2023-06-30].</source>
+        <translation>Khoảng ngày {range} không hợp lệ: hãy viết [2023-01-01 TO 2023-06-30].</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="38"/>
+        <source>A date range needs at least one date.</source>
+        <translation>Khoảng ngày cần ít nhất một ngày.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="39"/>
+        <source>Bad date range {range}: the start is after the end.</source>
+        <translation>Khoảng ngày {range} không hợp lệ: ngày đầu sau ngày cuối.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="40"/>
+        <source>The query is too long (over {limit} characters).</source>
+        <translation>Truy vấn quá dài (hơn {limit} ký tự).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="41"/>
+        <source>The query has no words to search for.</source>
+        <translation>Truy vấn không có từ nào để tìm.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="42"/>
+        <source>No article contains all of the words; showing the best partial matches.</source>
+        <translation>Không bài nào chứa đủ mọi từ; đang hiện các bài khớp một phần tốt nhất.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="43"/>
+        <source>A quote was not closed: searched the rest of the query as a phrase.</source>
+        <translation>Một dấu ngoặc kép chưa được đóng: phần còn lại của truy vấn được tìm như một cụm từ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="44"/>
+        <source>The query is long: searched its first {limit} characters.</source>
+        <translation>Truy vấn dài: chỉ tìm {limit} ký tự đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="45"/>
+        <source>The disk is full, so the search index is behind the library: the newest articles may be missing until space is freed.</source>
+        <translation>Ổ đĩa đã đầy nên chỉ mục tìm kiếm chưa theo kịp thư viện: các bài mới nhất có thể chưa hiện cho đến khi giải phóng dung lượng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="46"/>
+        <source>The search index is being updated: the newest articles may be missing from these results.</source>
+        <translation>Chỉ mục tìm kiếm đang được cập nhật: các bài mới nhất có thể chưa có trong kết quả này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="47"/>
+        <source>The search index folder {path} is a file, not a folder: searching a temporary index. Move the file away to keep the index between sessions.</source>
+        <translation>Thư mục chỉ mục tìm kiếm {path} là một tệp, không phải thư mục: đang tìm trên chỉ mục tạm. Hãy chuyển tệp đó đi để giữ chỉ mục giữa các phiên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="49"/>
+        <source>damaged or truncated archive ({damage}); {records} intact record(s) were read</source>
+        <translation>kho lưu trữ bị hỏng hoặc bị cắt cụt ({damage}); đọc được {records} bản ghi nguyên vẹn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="50"/>
+        <source>{label}the document is empty</source>
+        <translation>{label}tài liệu trống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="51"/>
+        <source>{label}no article text found (only page chrome)</source>
+        <translation>{label}không tìm thấy nội dung bài (chỉ có phần khung trang)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="52"/>
+        <source>{label}no article text found</source>
+        <translation>{label}không tìm thấy nội dung bài</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="53"/>
+        <source>empty file</source>
+        <translation>tệp trống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="54"/>
+        <source>empty page</source>
+        <translation>trang trống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="55"/>
+        <source>binary file, not text (it contains NUL bytes)</source>
+        <translation>tệp nhị phân, không phải văn bản (có byte NUL)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="56"/>
+        <source>binary file, not text (too many control characters)</source>
+        <translation>tệp nhị phân, không phải văn bản (quá nhiều ký tự điều khiển)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="57"/>
+        <source>undecodable text: no character encoding fits (binary file?)</source>
+        <translation>không giải mã được văn bản: không bảng mã nào phù hợp (tệp nhị phân?)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="58"/>
+        <source>no article text found in the HTML page</source>
+        <translation>không tìm thấy nội dung bài trong trang HTML</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="59"/>
+        <source>not valid JSON ({detail})</source>
+        <translation>JSON không hợp lệ ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="60"/>
+        <source>the record has no body text (body, text or content)</source>
+        <translation>bản ghi không có nội dung (body, text hoặc content)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="61"/>
+        <source>the member is damaged: {detail}</source>
+        <translation>tệp con bị hỏng: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="62"/>
+        <source>cannot read the member: {detail}</source>
+        <translation>không đọc được tệp con: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>EmptyLibraryScreen</name>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="16"/>
+        <location filename="../../desktop/ui/empty_state.py" line="34"/>
         <source>Your library is empty</source>
         <translation>Thư viện của bạn đang trống</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="25"/>
+        <location filename="../../desktop/ui/empty_state.py" line="43"/>
         <source>Import articles to start: text files, HTML pages, WARC/WACZ web archives, JSON Lines, or zip files holding any of these.
 
-Use the buttons below, File ▸ Import (Ctrl+O), or drop files and folders onto this window. Everything stays on this computer.</source>
+Use the buttons below, {file} ▸ {item} (Ctrl+O), or drop files and folders onto this window. Everything stays on this computer.
+
+To try search, compare and annotations first, open the sample library: a few short articles that ship with the app.</source>
         <translation>Hãy nhập bài viết để bắt đầu: tệp văn bản, trang HTML, kho lưu trữ web WARC/WACZ, JSON Lines, hoặc tệp zip chứa các loại trên.
 
-Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp và thư mục vào cửa sổ này. Mọi dữ liệu đều ở lại trên máy tính này.</translation>
+Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệp và thư mục vào cửa sổ này. Mọi dữ liệu đều ở lại trên máy tính này.
+
+Để thử tìm kiếm, so sánh và chú thích trước, hãy mở thư viện mẫu: vài bài viết ngắn đi kèm ứng dụng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="37"/>
+        <location filename="../../desktop/ui/empty_state.py" line="57"/>
         <source>Import files…</source>
         <translation>Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="40"/>
+        <location filename="../../desktop/ui/empty_state.py" line="60"/>
         <source>Import a folder…</source>
         <translation>Nhập một thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/empty_state.py" line="61"/>
+        <source>Open the sample library</source>
+        <translation>Mở thư viện mẫu</translation>
     </message>
 </context>
 <context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/bundles/options_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/bundles/options_dialog.py" line="40"/>
         <source>Browse…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/options_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/bundles/options_dialog.py" line="42"/>
         <source>Include the original files (larger bundle)</source>
         <translation>Kèm các tệp gốc (gói lớn hơn)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/options_dialog.py" line="48"/>
-        <source>Include the search index (opens faster)</source>
-        <translation>Kèm chỉ mục tìm kiếm (mở nhanh hơn)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/bundles/options_dialog.py" line="53"/>
-        <source>A search index can only be included with the whole library.</source>
-        <translation>Chỉ có thể kèm chỉ mục tìm kiếm khi xuất toàn bộ thư viện.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/bundles/options_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/bundles/options_dialog.py" line="49"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/options_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/bundles/options_dialog.py" line="74"/>
         <source>Bundles (*.zip)</source>
         <translation>Gói (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/options_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/bundles/options_dialog.py" line="81"/>
         <source>Choose a file for the bundle.</source>
         <translation>Hãy chọn tệp cho gói.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/options_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/bundles/options_dialog.py" line="84"/>
         <source>That folder does not exist.</source>
         <translation>Thư mục đó không tồn tại.</translation>
     </message>
@@ -655,22 +1056,22 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
 <context>
     <name>FacetModel</name>
     <message>
-        <location filename="../../desktop/ui/facets/model.py" line="64"/>
+        <location filename="../../desktop/ui/facets/model.py" line="66"/>
         <source>Sites</source>
         <translation>Trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/facets/model.py" line="64"/>
+        <location filename="../../desktop/ui/facets/model.py" line="66"/>
         <source>Years</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/facets/model.py" line="64"/>
+        <location filename="../../desktop/ui/facets/model.py" line="66"/>
         <source>Tags</source>
         <translation>Nhãn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/facets/model.py" line="199"/>
+        <location filename="../../desktop/ui/facets/model.py" line="218"/>
         <source>%1: %2 article(s)</source>
         <translation>%1: %2 bài</translation>
     </message>
@@ -678,12 +1079,12 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
 <context>
     <name>FailuresModel</name>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="40"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="40"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -691,32 +1092,32 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/ui/reader/find_bar.py" line="52"/>
+        <location filename="../../desktop/ui/reader/find_bar.py" line="53"/>
         <source>Find in article</source>
         <translation>Tìm trong bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/find_bar.py" line="57"/>
+        <location filename="../../desktop/ui/reader/find_bar.py" line="58"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>Kết quả trước (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/find_bar.py" line="60"/>
+        <location filename="../../desktop/ui/reader/find_bar.py" line="61"/>
         <source>Next match (Enter)</source>
         <translation>Kết quả sau (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/find_bar.py" line="63"/>
+        <location filename="../../desktop/ui/reader/find_bar.py" line="64"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/find_bar.py" line="66"/>
+        <location filename="../../desktop/ui/reader/find_bar.py" line="67"/>
         <source>Find:</source>
         <translation>Tìm:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/find_bar.py" line="88"/>
+        <location filename="../../desktop/ui/reader/find_bar.py" line="89"/>
         <source>no match</source>
         <translation>không thấy</translation>
     </message>
@@ -724,34 +1125,34 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="19"/>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="45"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="27"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="59"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="32"/>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="50"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="40"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="64"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="55"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="69"/>
         <source>Cancelling…</source>
         <translation>Đang huỷ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="71"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="85"/>
         <source>{imported} new · {duplicates} duplicates · {failed} failed</source>
         <translation>{imported} mới · {duplicates} trùng · {failed} lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="77"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="91"/>
         <source>Updating the search index…</source>
         <translation>Đang cập nhật chỉ mục tìm kiếm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/progress_panel.py" line="83"/>
+        <location filename="../../desktop/ui/importing/progress_panel.py" line="97"/>
         <source>{done} of {total} indexed</source>
         <translation>đã lập chỉ mục {done} / {total}</translation>
     </message>
@@ -759,99 +1160,320 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="78"/>
         <source>Imported {imported} articles; {duplicates} duplicates skipped; {failed} failed.</source>
         <translation>Đã nhập {imported} bài; bỏ qua {duplicates} bài trùng; {failed} lỗi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="85"/>
         <source>The import was cancelled; what was imported before is kept.</source>
         <translation>Việc nhập đã bị huỷ; những gì đã nhập trước đó vẫn được giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="91"/>
+        <source>{source}: same text as “{title}” ({id})</source>
+        <translation>{source}: trùng nội dung với “{title}” ({id})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="98"/>
+        <source>… and {n} more</source>
+        <translation>… và {n} mục nữa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="104"/>
         <source>Import report</source>
         <translation>Báo cáo nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/importing/report_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="131"/>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="134"/>
+        <source>Copy</source>
+        <translation>Sao chép</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="135"/>
+        <source>Copy every failed file and its reason</source>
+        <translation>Sao chép mọi tệp lỗi kèm lý do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/importing/report_dialog.py" line="148"/>
         <source>These files could not be imported:</source>
         <translation>Không thể nhập các tệp sau:</translation>
     </message>
 </context>
 <context>
+    <name>ListsController</name>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="109"/>
+        <source>Clear Search History</source>
+        <translation>Xoá lịch sử tìm kiếm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="102"/>
+        <source>Save Search…</source>
+        <translation>Lưu tìm kiếm…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="104"/>
+        <source>Save the query, its filters and sort under a name (Ctrl+S)</source>
+        <translation>Lưu truy vấn cùng bộ lọc và cách sắp xếp dưới một tên (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="106"/>
+        <source>Add to Collection…</source>
+        <translation>Thêm vào bộ sưu tập…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="107"/>
+        <source>Mark as Read</source>
+        <translation>Đánh dấu đã đọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="108"/>
+        <source>Mark as Unread</source>
+        <translation>Đánh dấu chưa đọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="110"/>
+        <source>Unread Only</source>
+        <translation>Chỉ bài chưa đọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="111"/>
+        <source>Show only the articles not read yet</source>
+        <translation>Chỉ hiện các bài viết chưa đọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="216"/>
+        <source>Save search</source>
+        <translation>Lưu tìm kiếm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="217"/>
+        <source>Name of the saved search:</source>
+        <translation>Tên của tìm kiếm đã lưu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="219"/>
+        <source>All articles</source>
+        <translation>Tất cả bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="228"/>
+        <source>Replace the saved search “%1”?</source>
+        <translation>Thay thế tìm kiếm đã lưu “%1”?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="236"/>
+        <source>Saved the search “%1”.</source>
+        <translation>Đã lưu tìm kiếm “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="275"/>
+        <source>Rename saved search</source>
+        <translation>Đổi tên tìm kiếm đã lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="275"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="364"/>
+        <source>New name:</source>
+        <translation>Tên mới:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="308"/>
+        <source>Select articles in the results first.</source>
+        <translation>Hãy chọn bài viết trong kết quả trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="313"/>
+        <source>Add to collection</source>
+        <translation>Thêm vào bộ sưu tập</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/lists/controller.py" line="314"/>
+        <source>Add %n article(s) to the collection (choose or type a new name):</source>
+        <translation>
+            <numerusform>Thêm %n bài viết vào bộ sưu tập (chọn hoặc gõ tên mới):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/lists/controller.py" line="331"/>
+        <source>Added %n article(s) to “%1”.</source>
+        <translation>
+            <numerusform>Đã thêm %n bài viết vào “%1”.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="364"/>
+        <source>Rename collection</source>
+        <translation>Đổi tên bộ sưu tập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="376"/>
+        <source>Delete the collection “%1”? Its articles stay in the library.</source>
+        <translation>Xoá bộ sưu tập “%1”? Các bài viết của nó vẫn ở trong thư viện.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="432"/>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="433"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="444"/>
+        <source>Rename…</source>
+        <translation>Đổi tên…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="434"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="445"/>
+        <source>Delete</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="437"/>
+        <source>Show</source>
+        <translation>Hiện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="439"/>
+        <source>Remove Selected Results from This Collection</source>
+        <translation>Bỏ các kết quả đã chọn khỏi bộ sưu tập này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="443"/>
+        <source>Export as Bundle…</source>
+        <translation>Xuất thành gói…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/controller.py" line="462"/>
+        <source>Archive Browser</source>
+        <translation>Archive Browser</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/install.py" line="89"/>
+        <source>Saved searches and collections</source>
+        <translation>Tìm kiếm đã lưu và bộ sưu tập</translation>
+    </message>
+</context>
+<context>
+    <name>ListsModel</name>
+    <message>
+        <location filename="../../desktop/ui/lists/model.py" line="144"/>
+        <source>Save the current search with Edit ▸ Save Search… (Ctrl+S)</source>
+        <translation>Lưu tìm kiếm hiện tại bằng Sửa ▸ Lưu tìm kiếm… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/model.py" line="146"/>
+        <source>Put selected results in a collection with Edit ▸ Add to Collection… (Ctrl+Shift+L)</source>
+        <translation>Đưa các kết quả đã chọn vào bộ sưu tập bằng Sửa ▸ Thêm vào bộ sưu tập… (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/model.py" line="47"/>
+        <source>Saved searches</source>
+        <translation>Tìm kiếm đã lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/model.py" line="47"/>
+        <source>Collections</source>
+        <translation>Bộ sưu tập</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/lists/model.py" line="155"/>
+        <source>%1 (%n new)</source>
+        <translation>
+            <numerusform>%1 (%n mới)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lists/model.py" line="160"/>
+        <source>(every article)</source>
+        <translation>(mọi bài viết)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/lists/model.py" line="161"/>
+        <source>Show the %n article(s) of this collection</source>
+        <translation>
+            <numerusform>Hiện %n bài viết của bộ sưu tập này</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
-        <location filename="../../desktop/ui/main_window.py" line="494"/>
+        <location filename="../../desktop/ui/main_window.py" line="274"/>
         <source>(read-only)</source>
         <translation>(chỉ đọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="361"/>
         <source>Select exactly two results to compare.</source>
         <translation>Hãy chọn đúng hai kết quả để so sánh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>%n article(s) in this library</source>
         <translation>
             <numerusform>Thư viện có %n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
+        <location filename="../../desktop/ui/main_window.py" line="446"/>
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378"/>
-        <source>Articles and archives (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;All files (*)</source>
-        <translation>Bài viết và kho lưu trữ (*.txt *.html *.htm *.warc *.warc.gz *.arc *.arc.gz *.wacz *.zip *.jsonl *.json);;Mọi tệp (*)</translation>
+        <location filename="../../desktop/ui/main_window.py" line="448"/>
+        <source>Articles and archives (%1);;All files (*)</source>
+        <translation>Bài viết và kho lưu trữ (%1);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="457"/>
         <source>Import a folder</source>
         <translation>Nhập một thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="464"/>
         <source>This library is read-only.</source>
         <translation>Thư viện này chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="467"/>
         <source>Wait for the bundle task to finish.</source>
         <translation>Hãy đợi tác vụ gói hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/ui/main_window.py" line="472"/>
         <source>An import is already running.</source>
         <translation>Đang có một lần nhập khác chạy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="441"/>
+        <location filename="../../desktop/ui/main_window.py" line="511"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/ui/main_window.py" line="529"/>
         <source>Create a library in…</source>
         <translation>Tạo thư viện trong…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/ui/main_window.py" line="529"/>
         <source>Open a library folder</source>
         <translation>Mở thư mục thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466"/>
-        <location filename="../../desktop/ui/main_window.py" line="487"/>
+        <location filename="../../desktop/ui/main_window.py" line="550"/>
+        <location filename="../../desktop/ui/main_window.py" line="571"/>
         <source>Wait for the import to finish first.</source>
         <translation>Hãy đợi việc nhập hoàn tất trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="473"/>
+        <location filename="../../desktop/ui/main_window.py" line="557"/>
         <source>Open library</source>
         <translation>Mở thư viện</translation>
     </message>
@@ -859,215 +1481,243 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="45"/>
+        <location filename="../../desktop/ui/menus.py" line="49"/>
         <source>&amp;Full Screen</source>
         <translation>Toàn &amp;màn hình</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="47"/>
+        <location filename="../../desktop/ui/menus.py" line="51"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="49"/>
+        <location filename="../../desktop/ui/menus.py" line="53"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="51"/>
+        <location filename="../../desktop/ui/menus.py" line="55"/>
         <source>&amp;About Archive Browser</source>
         <translation>&amp;Giới thiệu Archive Browser</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="55"/>
+        <location filename="../../desktop/ui/menus.py" line="59"/>
         <source>&amp;Import Files…</source>
         <translation>&amp;Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="58"/>
+        <location filename="../../desktop/ui/menus.py" line="62"/>
         <source>Import &amp;Folder…</source>
         <translation>Nhập &amp;thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="60"/>
+        <location filename="../../desktop/ui/menus.py" line="64"/>
         <source>&amp;Open Library…</source>
         <translation>&amp;Mở thư viện…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="61"/>
+        <location filename="../../desktop/ui/menus.py" line="65"/>
         <source>&amp;New Library…</source>
         <translation>Thư viện mớ&amp;i…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="63"/>
+        <location filename="../../desktop/ui/menus.py" line="67"/>
         <source>&amp;Export Library as Bundle…</source>
         <translation>&amp;Xuất thư viện thành gói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="67"/>
+        <location filename="../../desktop/ui/menus.py" line="71"/>
         <source>Export Current &amp;Results as Bundle…</source>
         <translation>Xuất &amp;kết quả hiện tại thành gói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="70"/>
+        <location filename="../../desktop/ui/menus.py" line="74"/>
         <source>Export Selected Articles as &amp;Bundle…</source>
         <translation>Xuất các bài đã chọn thành &amp;gói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="72"/>
+        <location filename="../../desktop/ui/menus.py" line="76"/>
+        <source>Export C&amp;itations…</source>
+        <translation>Xuất tr&amp;ích dẫn…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/menus.py" line="77"/>
         <source>Import B&amp;undle…</source>
         <translation>Nhập g&amp;ói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="73"/>
+        <location filename="../../desktop/ui/menus.py" line="78"/>
         <source>Open Bundle Rea&amp;d-Only…</source>
         <translation>Mở gói c&amp;hỉ đọc…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="75"/>
+        <location filename="../../desktop/ui/menus.py" line="79"/>
+        <source>Open the Sa&amp;mple Library</source>
+        <translation>Mở thư viện &amp;mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/menus.py" line="81"/>
         <source>Co&amp;mpare Selected</source>
         <translation>So &amp;sánh các bài đã chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="80"/>
+        <location filename="../../desktop/ui/menus.py" line="86"/>
         <source>&amp;Search the Library</source>
         <translation>Tìm &amp;kiếm trong thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="83"/>
+        <location filename="../../desktop/ui/menus.py" line="89"/>
         <source>&amp;Clear Search</source>
         <translation>&amp;Xoá tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="84"/>
+        <location filename="../../desktop/ui/menus.py" line="90"/>
         <source>Clear &amp;Filters</source>
         <translation>Bỏ &amp;bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="87"/>
+        <location filename="../../desktop/ui/menus.py" line="93"/>
         <source>About &amp;Qt</source>
         <translation>Giới thiệu &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="92"/>
+        <location filename="../../desktop/ui/menus.py" line="95"/>
+        <source>&amp;Search Syntax</source>
+        <translation>&amp;Cú pháp tìm kiếm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/menus.py" line="98"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Phím tắt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/menus.py" line="103"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="110"/>
+        <location filename="../../desktop/ui/menus.py" line="123"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="122"/>
+        <location filename="../../desktop/ui/menus.py" line="135"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="133"/>
+        <location filename="../../desktop/ui/menus.py" line="146"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
 </context>
 <context>
+    <name>PageIndicator</name>
+    <message>
+        <location filename="../../desktop/ui/reader/pages.py" line="35"/>
+        <source>page {n} of {total}</source>
+        <translation>trang {n} / {total}</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="107"/>
+        <location filename="../../desktop/ui/reader/view.py" line="112"/>
         <source>Select an article to read it here.</source>
         <translation>Chọn một bài viết để đọc ở đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="148"/>
-        <source>◀ Previous hit</source>
-        <translation>◀ Kết quả trước</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="154"/>
+        <source>Previous search hit (Shift+F3)</source>
+        <translation>Kết quả tìm kiếm trước (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="148"/>
-        <source>Previous search hit</source>
-        <translation>Kết quả tìm kiếm trước</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="158"/>
+        <source>Next search hit (F3)</source>
+        <translation>Kết quả tìm kiếm sau (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="151"/>
-        <source>Next hit ▶</source>
-        <translation>Kết quả sau ▶</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="161"/>
+        <source>Previous Hit</source>
+        <translation>Kết quả trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="151"/>
-        <source>Next search hit</source>
-        <translation>Kết quả tìm kiếm sau</translation>
+        <location filename="../../desktop/ui/reader/view.py" line="162"/>
+        <source>Next Hit</source>
+        <translation>Kết quả sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="157"/>
+        <location filename="../../desktop/ui/reader/view.py" line="168"/>
         <source>Find</source>
         <translation>Tìm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="160"/>
+        <location filename="../../desktop/ui/reader/view.py" line="171"/>
         <source>Find in this article (Ctrl+F)</source>
         <translation>Tìm trong bài này (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="163"/>
+        <location filename="../../desktop/ui/reader/view.py" line="174"/>
         <source>A−</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="163"/>
+        <location filename="../../desktop/ui/reader/view.py" line="174"/>
         <source>Smaller text</source>
         <translation>Chữ nhỏ hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="166"/>
+        <location filename="../../desktop/ui/reader/view.py" line="177"/>
         <source>A+</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="166"/>
+        <location filename="../../desktop/ui/reader/view.py" line="177"/>
         <source>Larger text</source>
         <translation>Chữ lớn hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="170"/>
+        <location filename="../../desktop/ui/reader/view.py" line="181"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="170"/>
+        <location filename="../../desktop/ui/reader/view.py" line="181"/>
         <source>Reset text size</source>
         <translation>Cỡ chữ mặc định</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="172"/>
+        <location filename="../../desktop/ui/reader/view.py" line="183"/>
         <source>Serif</source>
         <translation>Có chân</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="174"/>
+        <location filename="../../desktop/ui/reader/view.py" line="185"/>
         <source>Serif or sans-serif text</source>
         <translation>Phông chữ có chân hoặc không chân</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="178"/>
+        <location filename="../../desktop/ui/reader/view.py" line="189"/>
         <source>Show original</source>
         <translation>Xem bản gốc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="180"/>
+        <location filename="../../desktop/ui/reader/view.py" line="191"/>
         <source>Show the stored original (sanitized, offline)</source>
         <translation>Xem bản gốc đã lưu (đã làm sạch, ngoại tuyến)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="377"/>
+        <location filename="../../desktop/ui/reader/view.py" line="415"/>
         <source>no hits</source>
         <translation>không có kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="380"/>
+        <location filename="../../desktop/ui/reader/view.py" line="418"/>
         <source>hit {n} of {total}</source>
         <translation>kết quả {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="483"/>
+        <location filename="../../desktop/ui/reader/view.py" line="521"/>
         <source>No original is available here.</source>
         <translation>Không có bản gốc ở đây.</translation>
     </message>
@@ -1075,48 +1725,48 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
 <context>
     <name>ReusedTextView</name>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="103"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="113"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="106"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="116"/>
         <source>Compare with the cluster&apos;s first article</source>
         <translation>So sánh với bài đầu tiên của nhóm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="112"/>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="135"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="122"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="145"/>
         <source>Find articles that reuse the same text.</source>
         <translation>Tìm các bài dùng lại cùng một đoạn văn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="114"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="124"/>
         <source>Scan library</source>
         <translation>Quét thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="145"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="155"/>
         <source>Scanning the library for reused text…</source>
         <translation>Đang quét thư viện tìm văn bản dùng lại…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="165"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="175"/>
         <source>The scan failed: %s</source>
         <translation>Quét thất bại: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="173"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="183"/>
         <source>Scanning: %1 of %2 articles…</source>
         <translation>Đang quét: %1 / %2 bài…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="182"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="192"/>
         <source>%1 groups of near-duplicates (%2 articles)</source>
         <translation>%1 nhóm gần trùng lặp (%2 bài)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/reuse_view.py" line="187"/>
+        <location filename="../../desktop/ui/compare/reuse_view.py" line="197"/>
         <source>No near-duplicate articles found.</source>
         <translation>Không tìm thấy bài gần trùng lặp.</translation>
     </message>
@@ -1124,27 +1774,27 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../desktop/ui/search_bar.py" line="51"/>
+        <location filename="../../desktop/ui/search_bar.py" line="52"/>
         <source>Search the library (accents optional: “doi tuyen” finds “đội tuyển”)</source>
         <translation>Tìm trong thư viện (không cần dấu: “doi tuyen” vẫn tìm thấy “đội tuyển”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_bar.py" line="56"/>
+        <location filename="../../desktop/ui/search_bar.py" line="57"/>
         <source>Relevance</source>
         <translation>Liên quan nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_bar.py" line="57"/>
+        <location filename="../../desktop/ui/search_bar.py" line="58"/>
         <source>Newest first</source>
         <translation>Mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_bar.py" line="58"/>
+        <location filename="../../desktop/ui/search_bar.py" line="59"/>
         <source>Oldest first</source>
         <translation>Cũ nhất trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_bar.py" line="59"/>
+        <location filename="../../desktop/ui/search_bar.py" line="60"/>
         <source>Sort results</source>
         <translation>Sắp xếp kết quả</translation>
     </message>
@@ -1156,6 +1806,7 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../desktop/ui/search_bar.py" line="66"/>
         <location filename="../../desktop/ui/search_bar.py" line="130"/>
         <source>about %n article(s)</source>
         <translation>
@@ -1163,14 +1814,132 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_bar.py" line="132"/>
+        <location filename="../../desktop/ui/search_bar.py" line="133"/>
         <source>{ms:.0f} ms</source>
         <translation>{ms:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_bar.py" line="145"/>
+        <location filename="../../desktop/ui/search_bar.py" line="138"/>
+        <source>Query problem</source>
+        <translation>Lỗi truy vấn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_bar.py" line="142"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchSyntaxDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="89"/>
+        <source>Search syntax</source>
+        <translation>Cú pháp tìm kiếm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="91"/>
+        <source>Words are all required; diacritics are optional. Double-click an example to try it.</source>
+        <translation>Bài phải chứa mọi từ; dấu thanh là tuỳ ý. Nhấp đúp vào một ví dụ để thử.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="97"/>
+        <source>Type</source>
+        <translation>Gõ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="97"/>
+        <source>Finds</source>
+        <translation>Tìm thấy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="106"/>
+        <source>Both words, with or without diacritics: finds “đổi mới”.</source>
+        <translation>Cả hai từ, có dấu hay không dấu: tìm thấy “đổi mới”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="107"/>
+        <source>Typed with diacritics, exact matches rank first.</source>
+        <translation>Gõ có dấu thì các bài khớp đúng dấu đứng đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="109"/>
+        <source>Articles where the words stand next to each other rank first.</source>
+        <translation>Bài có các từ đứng liền nhau được xếp trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="110"/>
+        <source>The exact phrase, its words in this order.</source>
+        <translation>Đúng cụm từ, các từ theo đúng thứ tự này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="111"/>
+        <source>Either word.</source>
+        <translation>Một trong hai từ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="112"/>
+        <source>“gốm” but not “du lịch” (also: -word).</source>
+        <translation>Có “gốm” nhưng không có “du lịch” (cũng viết: -từ).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="113"/>
+        <source>Leaves out articles with “men”.</source>
+        <translation>Bỏ các bài có “men”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="114"/>
+        <source>Parentheses group the alternatives.</source>
+        <translation>Dấu ngoặc nhóm các lựa chọn lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="115"/>
+        <source>The word in the title only.</source>
+        <translation>Từ này chỉ trong tiêu đề.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="116"/>
+        <source>Articles from this site.</source>
+        <translation>Bài từ trang này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="117"/>
+        <source>Articles by this author.</source>
+        <translation>Bài của tác giả này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="118"/>
+        <source>Annotated with this tag or a tag below it.</source>
+        <translation>Có chú thích gắn thẻ này hoặc thẻ con của nó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="119"/>
+        <source>The word in your annotation notes.</source>
+        <translation>Từ này trong ghi chú của bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="120"/>
+        <source>Published in 2023 (also 2023-05, 2023-05-01).</source>
+        <translation>Đăng năm 2023 (cũng được: 2023-05, 2023-05-01).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="122"/>
+        <source>Published between two dates (* for an open end).</source>
+        <translation>Đăng trong khoảng giữa hai ngày (* để bỏ trống một đầu).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="123"/>
+        <source>Words that begin with “nông”.</source>
+        <translation>Các từ bắt đầu bằng “nông”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="124"/>
+        <source>Words spelled nearly alike (a typo or two).</source>
+        <translation>Các từ viết gần giống (sai một hai chữ).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="128"/>
+        <source>The words within three words of each other.</source>
+        <translation>Các từ cách nhau không quá ba từ.</translation>
     </message>
 </context>
 <context>
@@ -1197,19 +1966,77 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
         <translation>Tối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="28"/>
-        <source>A new language applies fully after a restart.</source>
-        <translation>Ngôn ngữ mới được áp dụng đầy đủ sau khi khởi động lại.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="34"/>
         <source>Theme:</source>
         <translation>Giao diện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="35"/>
         <source>Language:</source>
         <translation>Ngôn ngữ:</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="158"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="159"/>
+        <source>The keys that work in the main window.</source>
+        <translation>Các phím dùng được trong cửa sổ chính.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="164"/>
+        <source>Keys</source>
+        <translation>Phím</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="164"/>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="171"/>
+        <source>Up, Down, Page Up, Page Down</source>
+        <translation>Lên, Xuống, Page Up, Page Down</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="172"/>
+        <source>In the search box: move through the results</source>
+        <translation>Trong ô tìm kiếm: di chuyển qua các kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="173"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="173"/>
+        <source>Open the current result in the reader</source>
+        <translation>Mở kết quả hiện tại trong khung đọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="174"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="174"/>
+        <source>Clear the search box; close the find bar</source>
+        <translation>Xoá ô tìm kiếm; đóng thanh tìm trong bài</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="175"/>
+        <source>Ctrl+click, Shift+click</source>
+        <translation>Ctrl+nhấp, Shift+nhấp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help_pages.py" line="175"/>
+        <source>Select several results</source>
+        <translation>Chọn nhiều kết quả</translation>
     </message>
 </context>
 <context>
@@ -1265,42 +2092,34 @@ Dùng các nút bên dưới, Tệp ▸ Nhập (Ctrl+O), hoặc kéo thả tệp
 <context>
     <name>SimilarArticlesModel</name>
     <message>
-        <location filename="../../desktop/ui/compare/similar_model.py" line="53"/>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="54"/>
         <source>Similar</source>
         <translation>Giống</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_model.py" line="53"/>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="54"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_model.py" line="103"/>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="95"/>
+        <source>For a near-duplicate: the estimated share of word sequences the two articles have in common (as in Reused text). The compare window measures, passage by passage, how much of each text is found in the other.</source>
+        <translation>Với bài gần trùng: tỉ lệ ước tính các chuỗi từ hai bài có chung (như trong Văn bản dùng lại). Cửa sổ so sánh đo theo từng đoạn xem bao nhiêu phần của mỗi bài có trong bài kia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="111"/>
         <source>related</source>
         <translation>liên quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_model.py" line="134"/>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="142"/>
         <source>Near-duplicate: %1 of the shorter article&apos;s text is in the other</source>
         <translation>Gần trùng: %1 văn bản của bài ngắn hơn có trong bài kia</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_model.py" line="137"/>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="145"/>
         <source>Related: shares distinctive words with this article, not its text</source>
         <translation>Liên quan: có chung các từ đặc trưng với bài này, không chung văn bản</translation>
-    </message>
-</context>
-<context>
-    <name>main_window</name>
-    <message>
-        <location filename="../../desktop/ui/annotations/install.py" line="34"/>
-        <source>Annotations</source>
-        <translation>Chú thích</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/annotations/install.py" line="37"/>
-        <source>All annotations</source>
-        <translation>Tất cả chú thích</translation>
     </message>
 </context>
 </TS>

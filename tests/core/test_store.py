@@ -37,8 +37,26 @@ def test_duplicates_by_id_and_by_body(library: Library) -> None:
     a = draft("Hà Nội mùa thu")
     same_body_other_bytes = draft("Hà Nội   mùa thu", raw=b"other bytes")
     out = library.articles.add_many([a, a, same_body_other_bytes])
-    assert out == [AddOutcome.ADDED, AddOutcome.DUPLICATE, AddOutcome.DUPLICATE]
+    # The same bytes again are a plain duplicate; other bytes with the same text are
+    # a distinct original, recorded on the stored article.
+    assert out == [AddOutcome.ADDED, AddOutcome.DUPLICATE, AddOutcome.SOURCE]
     assert library.articles.count() == 1
+
+
+def test_a_distinct_original_with_the_same_body_is_kept_as_a_source(library: Library) -> None:
+    a = draft("Hà Nội mùa thu", source_path="a.txt")
+    b = draft("Hà Nội mùa thu", raw=b"cookie banner page", source_path="b.txt")
+    assert library.articles.add_many_with_holders([a]) == [(AddOutcome.ADDED, a.id)]
+    assert library.articles.add_many_with_holders([b]) == [(AddOutcome.SOURCE, a.id)]
+    [source] = library.sources.sources_of(a.id)
+    assert (source.id, source.source, source.kind) == (b.id, "b.txt", "text")
+    assert library.sources.original(b.id).data == b"cookie banner page"
+    # Importing the second file again records nothing new.
+    assert library.articles.add_many_with_holders([b]) == [(AddOutcome.DUPLICATE, a.id)]
+    assert len(library.sources.sources_of(a.id)) == 1
+    # Deleting the article deletes its sources with it.
+    library.articles.delete([a.id])
+    assert library.conn.execute("SELECT count(*) FROM article_sources").fetchone()[0] == 0
 
 
 def test_original_round_trips_compressed(library: Library) -> None:
@@ -119,7 +137,7 @@ def test_garbage_database_is_a_clear_error(tmp_path: Path) -> None:
     root = tmp_path / "lib"
     root.mkdir()
     (root / "library.sqlite3").write_bytes(b"\x00garbage" * 100)
-    with pytest.raises(LibraryError, match="not a usable library"):
+    with pytest.raises(LibraryError, match="is damaged"):
         Library.open(root)
 
 
@@ -166,10 +184,13 @@ def test_add_batch_matches_add_many(tmp_path: Path) -> None:
                 results.append(lib.articles.add_batch(batch, gen))
     many, bulk = libraries
     assert results[0] == results[1] == [
-        AddOutcome.ADDED, AddOutcome.DUPLICATE, AddOutcome.DUPLICATE,
-        AddOutcome.DUPLICATE, AddOutcome.ADDED,
+        AddOutcome.ADDED, AddOutcome.SOURCE, AddOutcome.DUPLICATE,
+        AddOutcome.SOURCE, AddOutcome.ADDED,
     ]
     assert _stored_rows(bulk) == _stored_rows(many)
+    for lib in libraries:
+        assert [s.id for s in lib.sources.sources_of(batch[0].id)] == [batch[1].id]
+        assert [s.id for s in lib.sources.sources_of(stored.id)] == [batch[3].id]
     assert bulk.articles.generation() == many.articles.generation() == 2
     assert bulk.articles.original(batch[4].id) == many.articles.original(batch[4].id)
     for lib in libraries:

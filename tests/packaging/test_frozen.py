@@ -65,17 +65,19 @@ def test_portable_frozen_app_keeps_its_library_beside_it(app_copy: Path, tmp_pat
     assert proc.returncode == 0, proc.stderr
     assert __version__ in proc.stdout
 
+    # A command that only reads names the library it looked for, and creates none.
     proc = run(app_copy, home, "stats", "--json")
-    assert proc.returncode == 0, proc.stderr
-    assert f'"library": "{app_copy / "data" / "library"}"' in proc.stdout
-    assert (app_copy / "data" / "library" / "library.sqlite3").is_file()
+    assert proc.returncode == 2
+    assert f"No library at {app_copy / 'data' / 'library'}" in proc.stderr
 
     text = tmp_path / "bai.txt"
     text.write_text("Tiêu đề bài báo\n\nHà Nội mùa thu, lá vàng rơi trên phố cổ.\n",
                     encoding="utf-8")
     proc = run(app_copy, home, "import", str(text), "--json")
     assert proc.returncode == 0, proc.stderr
+    assert (app_copy / "data" / "library" / "library.sqlite3").is_file()
     proc = run(app_copy, home, "stats", "--json")
+    assert f'"library": "{app_copy / "data" / "library"}"' in proc.stdout
     assert '"articles": 1' in proc.stdout
 
     bundle = tmp_path / "b.zip"
@@ -103,7 +105,9 @@ def test_installed_frozen_app_uses_home(tmp_path: Path) -> None:
     shutil.rmtree(app / "data", ignore_errors=True)  # left by an earlier portable run
     home = tmp_path / "home"
     home.mkdir()
-    proc = run(app, home, "stats", "--json")
+    text = tmp_path / "bai.txt"
+    text.write_text("Tiêu đề\n\nHội An về đêm, đèn lồng sáng khắp phố.\n", encoding="utf-8")
+    proc = run(app, home, "import", str(text), "--json")
     assert proc.returncode == 0, proc.stderr
     assert not (app / "data").exists()
     assert any(home.rglob("library.sqlite3"))
@@ -116,3 +120,32 @@ def test_portable_zip_holds_the_marker_beside_the_executable() -> None:
     assert f"{APP_SLUG}/{PORTABLE_MARKER}" in names
     assert f"{APP_SLUG}/{EXE_NAME}" in names
     assert PORTABLE_ZIP.stat().st_size <= 120 * 1000 * 1000
+
+
+def test_frozen_app_imports_every_document_format_and_cites(
+    app_copy: Path, tmp_path: Path
+) -> None:
+    """PDFium, lxml, rispy and bibtexparser are inside the frozen app."""
+    from tests.helpers.documents import docx_bytes, email_bytes, epub_bytes, mhtml_bytes
+    from tests.helpers.pdf import browser_printed_pdf
+
+    home = tmp_path / "home"
+    home.mkdir()
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.pdf").write_bytes(browser_printed_pdf(
+        "Harbour plan", "https://news.example.org/harbour", "3/17/23, 8:05 AM",
+        [["The harbour plan was approved on Monday."], ["Work starts in spring."]],
+    ))
+    (inputs / "b.epub").write_bytes(epub_bytes([("Chương", ["Một đoạn văn."])]))
+    (inputs / "c.docx").write_bytes(docx_bytes(["Một đoạn trong báo cáo."]))
+    (inputs / "d.eml").write_bytes(email_bytes())
+    (inputs / "e.mhtml").write_bytes(mhtml_bytes())
+    proc = run(app_copy, home, "import", str(inputs), "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert '"imported": 5' in proc.stdout and '"failed": []' in proc.stdout
+    for fmt, marker in (("bibtex", "@online{"), ("ris", "TY  - ELEC"), ("csljson", '"URL"')):
+        out = tmp_path / f"refs.{fmt}"
+        proc = run(app_copy, home, "cite", "--format", fmt, str(out))
+        assert proc.returncode == 0, proc.stderr
+        assert marker in out.read_text(encoding="utf-8")

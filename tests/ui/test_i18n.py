@@ -42,3 +42,42 @@ def test_vietnamese_strings_in_widgets(qtbot) -> None:
     finally:
         install_translations(app, "en")
     assert QCoreApplication.translate("Menus", "&File") == "&File"
+
+
+def test_switching_the_language_applies_at_once(qtbot, app_settings, seeded_library) -> None:
+    from PySide6.QtWidgets import QDockWidget, QMenu
+
+    from desktop.ui.main_window import MainWindow
+    from tests.ui.conftest import search_for, wait_ready
+
+    app = QApplication.instance()
+    # Not handed to qtbot: the window deletes itself when the new one takes over.
+    window = MainWindow(seeded_library, app_settings, show_reports=False, isolate_writer=False)
+    window.show()
+    wait_ready(qtbot, window)
+    search_for(qtbot, window, "doi tuyen")
+    qtbot.waitUntil(lambda: window.reader.current_article() is not None, timeout=10000)
+    article = window.reader.current_article()
+    replacements: list[object] = []
+    window.replaced.connect(replacements.append)
+    try:
+        window.apply_language("vi")
+        qtbot.waitUntil(lambda: bool(replacements), timeout=10000)
+        new = replacements[0]
+        qtbot.addWidget(new)
+        assert new.menuBar().findChild(QMenu, "fileMenu").title() == "&Tệp"
+        docks = {d.windowTitle() for d in new.findChildren(QDockWidget)}
+        assert {"Chú thích", "Tất cả chú thích"} <= docks
+        assert new.isVisible() and not window.isVisible()
+        # Same library (still open), same search, same article.
+        assert new.library is seeded_library and new.library.articles.count() > 0
+        assert new.search_bar.text() == "doi tuyen"
+        assert new.reader.current_article().id == article.id
+        wait_ready(qtbot, new)
+        qtbot.waitUntil(lambda: new.results_model.rowCount() > 0, timeout=10000)
+        assert new.search_bar.status.text().endswith("bài viết")
+    finally:
+        install_translations(app, "en")
+        window.shutdown()
+        for replacement in replacements:
+            replacement.shutdown()

@@ -128,3 +128,25 @@ def test_import_in_a_child_process(qtbot, tmp_path, make_window) -> None:
     assert library.articles.count() == 5
     result = search_for(qtbot, window, "Hai Phong")
     assert result.total == 1
+
+
+def test_report_dialog_names_the_article_each_duplicate_duplicates(qtbot) -> None:
+    from desktop.core.models import DuplicateNote, ImportReport
+
+    report = ImportReport(
+        imported=1,
+        duplicates=1,
+        duplicate_of=[
+            DuplicateNote(
+                source="b.txt", article_id="3f2a9c" * 6, title="Tin ngắn <b>", recorded=True
+            )
+        ],
+    )
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    text = dialog.duplicates.text()
+    assert "b.txt" in text and "Tin ngắn <b>" in text and "3f2a9c3f2a9c" in text
+    assert dialog.duplicates.textFormat() == Qt.TextFormat.PlainText
+    empty = ImportReportDialog(ImportReport())
+    qtbot.addWidget(empty)
+    assert empty.duplicates.isHidden()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.ui.plaintext import tooltip_text
 from desktop.ui.results.model import DateRole, IdRole, TitleRole
 from tests.ui.conftest import search_for, wait_ready
 
@@ -55,11 +56,12 @@ def test_query_errors_show_inline(qtbot, seeded_library, make_window) -> None:
         qtbot.keyClicks(window.search_bar.edit, "gom published:2023-13")
     message = blocker.args[0]
     assert message.startswith("Bad date")
-    assert window.search_bar.error.isVisibleTo(window)
-    assert window.search_bar.error.text() == message
-    assert window.results_model.rowCount() == 0  # no earlier results left unmarked
+    assert window.results.message.isVisibleTo(window)
+    assert window.results.message.text() == message
+    assert window.results_model.rowCount() > 0  # the previous results stay, marked stale
+    assert window.results.message.stale
     result = search_for(qtbot, window, "gốm")
-    assert result.total == 30 and not window.search_bar.error.isVisibleTo(window)
+    assert result.total == 30 and not window.results.message.isVisibleTo(window)
 
 
 def test_stale_answers_are_dropped(qtbot, seeded_library, make_window) -> None:
@@ -90,3 +92,43 @@ def test_sort_oldest_first(qtbot, seeded_library, make_window) -> None:
     model = window.results_model
     dates = [model.index(r, 0).data(DateRole) for r in range(model.rowCount())]
     assert dates == sorted(dates)
+
+
+def test_a_query_error_marks_the_results_stale_and_keeps_the_layout(
+    qtbot, seeded_library, make_window
+) -> None:
+    window = make_window(seeded_library)
+    window.resize(1280, 800)
+    window.show()
+    wait_ready(qtbot, window)
+    search_for(qtbot, window, "gốm")
+    qtbot.wait(20)
+    geometry = {
+        name: widget.geometry()
+        for name, widget in (
+            ("box", window.search_bar.edit),
+            ("status", window.search_bar.status),
+            ("results", window.results),
+            ("reader", window.reader),
+        )
+    }
+    message = "Unbalanced quote in the query (a quote was opened and never closed)"
+    # The search thread's answer to a query it cannot read.
+    window.search_service.failed.emit(0, window.search.generation, message)
+    qtbot.wait(20)
+    shown = window.results.message
+    assert shown.isVisible() and shown.text() == message and shown.stale
+    assert shown.geometry().width() > 200  # whole, wrapped over the list, not squeezed
+    assert window.results.viewport().graphicsEffect() is not None  # greyed
+    assert window.search_bar.status.text()
+    assert tooltip_text(window.search_bar.status.toolTip()) == message
+    for name, widget in (
+        ("box", window.search_bar.edit),
+        ("status", window.search_bar.status),
+        ("results", window.results),
+        ("reader", window.reader),
+    ):
+        assert widget.geometry() == geometry[name], name
+    search_for(qtbot, window, "gom")
+    assert not shown.isVisible() and not shown.stale
+    assert window.results.viewport().graphicsEffect() is None

@@ -1,7 +1,8 @@
 """CSV export of annotations, one row per annotation.
 
 Columns: ``article id, title, published, site, quote, note, tags, colour,
-created, modified``; tags are joined with ``"; "``. The file is UTF-8 *with a
+created, modified, page``; tags are joined with ``"; "``; ``page`` is the PDF page
+of the passage (empty for articles without pages). The file is UTF-8 *with a
 byte order mark* and CRLF line ends: without the BOM, Excel opens UTF-8 CSV as
 the local ANSI code page and Vietnamese turns into mojibake; LibreOffice and
 Python's ``csv`` (with ``utf-8-sig``) read it correctly either way.
@@ -21,12 +22,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.core.annotations.models import Annotation
+from desktop.core.annotations.pages import annotation_pages
 from desktop.core.atomic import atomic_write_bytes
 from desktop.core.store.articles import ArticleStore
 
 COLUMNS = (
     "article id", "title", "published", "site", "quote", "note", "tags", "colour",
-    "created", "modified",
+    "created", "modified", "page",
 )
 TAG_SEPARATOR = "; "
 ENCODING = "utf-8-sig"
@@ -40,6 +42,7 @@ def csv_text(conn: sqlite3.Connection, annotations: Sequence[Annotation]) -> str
     articles = {
         a.id: a for a in ArticleStore(conn).get_many(sorted({x.article_id for x in annotations}))
     }
+    pages = annotation_pages(conn, annotations)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
@@ -57,6 +60,7 @@ def csv_text(conn: sqlite3.Connection, annotations: Sequence[Annotation]) -> str
                 ann.color,
                 ann.created.isoformat(),
                 ann.modified.isoformat(),
+                str(pages[ann.id]) if ann.id in pages else "",
             ]
         )
     return out.getvalue()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from desktop.core.annotations.models import (
     utc_now,
 )
 from desktop.core.annotations.store import AnnotationStore
+from desktop.core.annotations.w3c_read import EXPECTED, annotation_items, read_w3c_file, types_of
 from desktop.core.atomic import atomic_write_text
 from desktop.core.errors import UserError
 from desktop.core.store import Library
@@ -124,59 +125,6 @@ def write_w3c(path: Path, annotations: Sequence[Annotation]) -> None:
     atomic_write_text(path, text + "\n")
 
 
-def read_w3c_file(path: Path) -> dict[str, Any] | list[Any]:
-    """Parse a JSON-LD file; unreadable files are a ``UserError``."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise UserError(f"Cannot read {path}: {exc.strerror or exc}") from exc
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(f"{path} is not a JSON annotation file: {exc}") from exc
-    if not isinstance(data, dict | list):
-        raise UserError(f"{path} is not a JSON annotation file.")
-    return data
-
-
-# -- reading ---------------------------------------------------------------
-
-
-def _types(obj: dict[str, Any]) -> set[str]:
-    t = obj.get("type", obj.get("@type", ()))
-    return {t} if isinstance(t, str) else {x for x in t if isinstance(x, str)}
-
-
-def _items(data: Any) -> Iterator[Any]:
-    if isinstance(data, list):
-        yield from data
-        return
-    if not isinstance(data, dict):
-        raise UserError("Not a W3C annotation document (expected a JSON object).")
-    kinds = _types(data)
-    if "Annotation" in kinds:
-        yield data
-        return
-    if "AnnotationPage" in kinds:
-        page: Any = data
-    elif "AnnotationCollection" in kinds:
-        page = data.get("first")
-        if page is None:
-            return
-        if not isinstance(page, dict):
-            raise UserError("The collection's pages are not embedded in the file.")
-    else:
-        raise UserError("Not a W3C annotation document (no AnnotationCollection).")
-    seen = 0
-    while isinstance(page, dict) and seen < 100_000:
-        items = page.get("items", [])
-        if not isinstance(items, list):
-            raise UserError("An AnnotationPage's items are not a list.")
-        yield from items
-        seen += 1
-        page = page.get("next")
-
-
 def _as_list(value: Any) -> list[Any]:
     if value is None:
         return []
@@ -192,7 +140,7 @@ def _parse_time(value: Any, fallback: datetime) -> datetime:
 
 def annotation_from_w3c(item: Any) -> Annotation:
     """Read one W3C ``Annotation``; raises ``ValueError`` when it cannot be used."""
-    if not isinstance(item, dict) or "Annotation" not in _types(item):
+    if not isinstance(item, dict) or "Annotation" not in types_of(item):
         raise ValueError("not an Annotation object")
     raw_id = item.get("id", item.get("@id"))
     if not isinstance(raw_id, str) or not raw_id.strip():
@@ -210,7 +158,7 @@ def annotation_from_w3c(item: Any) -> Annotation:
     for sel in _as_list(target.get("selector")):
         if not isinstance(sel, dict):
             continue
-        kinds = _types(sel)
+        kinds = types_of(sel)
         if "TextQuoteSelector" in kinds and isinstance(sel.get("exact"), str):
             quote = TextQuoteSelector(
                 exact=normalize_text(sel["exact"]),
@@ -254,16 +202,32 @@ def annotation_from_w3c(item: Any) -> Annotation:
     )
 
 
-def merge_collection(library: Library, data: dict[str, Any] | list[Any]) -> MergeReport:
-    """Merge W3C annotations into the library (see the module docstring)."""
+def import_annotation_file(library: Library, path: Path) -> MergeReport:
+    """Merge an annotation file; a file none of whose items can be read is an error."""
+    return merge_collection(library, read_w3c_file(path), require_some=True)
+
+
+def merge_collection(
+    library: Library, data: dict[str, Any] | list[Any], *, require_some: bool = False
+) -> MergeReport:
+    """Merge W3C annotations into the library (see the module docstring).
+
+    With ``require_some``, items that are there but none of which can be read
+    raise a ``UserError`` naming what was expected instead of merging nothing.
+    """
     report = MergeReport()
     store = AnnotationStore(library.conn)
     incoming: list[Annotation] = []
-    for n, item in enumerate(_items(data), start=1):
+    for n, item in enumerate(annotation_items(data), start=1):
         try:
             incoming.append(annotation_from_w3c(item))
         except (ValueError, TypeError, KeyError, ValidationError, UserError) as exc:
             report.failed.append(f"item {n}: {_reason(exc)}")
+    if require_some and report.failed and not incoming:
+        raise UserError(
+            f"None of the {len(report.failed)} item(s) could be read ({EXPECTED}; "
+            f"{report.failed[0]})."
+        )
     with store.writing() as touched:
         for ann in incoming:
             local = store.find(ann.id)

@@ -21,11 +21,12 @@ from typing import IO, Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from desktop import __version__
+from desktop.core.atomic import temp_beside
 from desktop.core.bundles import links
+from desktop.core.bundles.lists import LISTS_NAME, dump_lists, lists_for
 from desktop.core.bundles.manifest import (
     ANNOTATIONS_NAME,
     ARTICLES_NAME,
-    INDEX_DIR,
     MANIFEST_NAME,
     BundleCounts,
     BundleManifest,
@@ -36,10 +37,9 @@ from desktop.core.bundles.records import dump_line, original_member, record_for
 from desktop.core.errors import NotFoundError, UserError
 from desktop.core.models import Article, Original
 from desktop.core.store import Library
+from desktop.core.store.collections import CollectionStore
 
-Scope = Literal["library", "query", "selection"]
-# Index files that only matter to a running writer.
-_INDEX_SKIP_SUFFIXES = (".lock", "_LOCK", "WRITELOCK", ".tmp")
+Scope = Literal["library", "query", "selection", "collection"]
 
 
 class ExportReport(BaseModel):
@@ -51,7 +51,6 @@ class ExportReport(BaseModel):
     articles: int
     originals: int
     annotations: int
-    index_files: int
 
 
 class _HashingWriter:
@@ -74,18 +73,28 @@ def export_bundle(
     *,
     ids: Sequence[str] | None = None,
     query: str | None = None,
+    collection: str | None = None,
     with_originals: bool = False,
-    with_index: bool = False,
     progress: ProgressFn | None = None,
 ) -> ExportReport:
-    """Write a bundle of the library (or of ``ids`` / the articles matching ``query``)."""
+    """Write a bundle of the library (or of ``ids`` / the articles matching ``query`` /
+    the articles of the collection named ``collection``).
+
+    A bundle never carries a search index: the reader builds its own (see
+    ``index_cache``), because index files are unpickled when read.
+    """
     if ids is not None and query is not None:
         raise UserError("Export either a query result or a selection, not both.")
+    if collection is not None and (ids is not None or query is not None):
+        raise UserError("Export either a collection or a query result or a selection.")
     scope: Scope = "library" if ids is None and query is None else (
         "query" if query is not None else "selection"
     )
-    if with_index and scope != "library":
-        raise UserError("A search index can only be included when exporting the whole library.")
+    if collection is not None:
+        scope = "collection"
+        store = CollectionStore(library.conn)
+        ids = store.article_ids(collection)
+        collection = store.canonical_name(collection)
     if query is not None:
         ids = links.search_ids(library, query)
     elif ids is not None:
@@ -97,22 +106,17 @@ def export_bundle(
     if not out.parent.is_dir():
         raise UserError(f"The folder {out.parent} does not exist.")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+        tmp = temp_beside(out, ".part")
     except OSError as exc:
         raise UserError(f"Cannot write a bundle in {out.parent}: {exc.strerror or exc}") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
-        counts, members, index_gen = _write_zip(
-            library, tmp, ids, with_originals, with_index, progress
-        )
+        counts, members = _write_zip(library, tmp, ids, with_originals, progress)
         manifest = BundleManifest(
             app_version=__version__,
             created=datetime.now(UTC).replace(microsecond=0),
             scope=scope,
-            query=query,
+            query=query if collection is None else collection,
             counts=counts,
-            index_generation=index_gen,
             members=members,
         )
         with zipfile.ZipFile(tmp, "a", zipfile.ZIP_DEFLATED) as zf:
@@ -131,7 +135,6 @@ def export_bundle(
         articles=counts.articles,
         originals=counts.originals,
         annotations=counts.annotations,
-        index_files=counts.index_files,
     )
 
 
@@ -158,18 +161,35 @@ def _original(library: Library, article_id: str) -> Original | None:
         return None
 
 
+def _further_sources(
+    library: Library, article: Article, with_originals: bool
+) -> list[tuple[Article, Original | None]]:
+    """The article's further sources as records of the same text under their own ids
+    (an import records each on the article again, by its content hash)."""
+    out: list[tuple[Article, Original | None]] = []
+    for source in library.sources.sources_of(article.id):
+        copy = article.model_copy(
+            update={
+                "id": source.id,
+                "source_path": source.source_path,
+                "source_member": source.source_member,
+                "kind": source.kind,
+            }
+        )
+        out.append((copy, library.sources.original(source.id) if with_originals else None))
+    return out
+
+
 def _write_zip(
     library: Library,
     path: Path,
     ids: list[str] | None,
     with_originals: bool,
-    with_index: bool,
     progress: ProgressFn | None,
-) -> tuple[BundleCounts, list[MemberInfo], int | None]:
+) -> tuple[BundleCounts, list[MemberInfo]]:
     members: list[MemberInfo] = []
     total = library.articles.count() if ids is None else len(ids)
-    n_articles = n_originals = n_annotations = n_index = 0
-    index_gen: int | None = None
+    n_articles = n_originals = n_annotations = 0
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         originals: list[MemberInfo] = []
         # Originals go into the zip as they come; the JSONL waits in a spool file
@@ -178,17 +198,22 @@ def _write_zip(
             writer = _HashingWriter(spool)
             for article in _articles(library, ids):
                 original = _original(library, article.id) if with_originals else None
-                record = record_for(article, original)
-                writer.write(dump_line(record))
-                if original is not None and record.original is not None:
-                    name = original_member(article.id)
-                    zf.writestr(name, original.data)
-                    originals.append(
-                        MemberInfo(
-                            name=name, size=record.original.size, sha256=record.original.sha256
+                for article_or_source, orig in [
+                    (article, original),
+                    *_further_sources(library, article, with_originals),
+                ]:
+                    record = record_for(article_or_source, orig)
+                    writer.write(dump_line(record))
+                    if orig is not None and record.original is not None:
+                        name = original_member(article_or_source.id)
+                        zf.writestr(name, orig.data)
+                        originals.append(
+                            MemberInfo(
+                                name=name, size=record.original.size,
+                                sha256=record.original.sha256,
+                            )
                         )
-                    )
-                n_articles += 1
+                    n_articles += 1
                 if progress is not None and (n_articles % 200 == 0 or n_articles == total):
                     progress(BundleProgress("articles", n_articles, total))
             spool.seek(0)
@@ -206,21 +231,16 @@ def _write_zip(
         if progress is not None:
             progress(BundleProgress("annotations", n_annotations, n_annotations))
 
-        if with_index:
-            with links.index_snapshot(library) as index_gen:
-                files = _index_files(library.index_dir)
-                for done, (rel, file) in enumerate(files, 1):
-                    members.append(_write_member(zf, INDEX_DIR + rel, file.read_bytes()))
-                    if progress is not None:
-                        progress(BundleProgress("index", done, len(files)))
-            n_index = len(files)
+        lists = lists_for(library, ids)
+        if not lists.is_empty():
+            members.append(_write_member(zf, LISTS_NAME, dump_lists(lists)))
+
     counts = BundleCounts(
         articles=n_articles,
         originals=n_originals,
         annotations=n_annotations,
-        index_files=n_index,
     )
-    return counts, members, index_gen
+    return counts, members
 
 
 def _write_member(zf: zipfile.ZipFile, name: str, data: bytes) -> MemberInfo:
@@ -231,14 +251,3 @@ def _write_member(zf: zipfile.ZipFile, name: str, data: bytes) -> MemberInfo:
 def _json_bytes(obj: Any) -> bytes:
     return json.dumps(obj, ensure_ascii=False, indent=1).encode("utf-8")
 
-
-def _index_files(index_dir: Path) -> list[tuple[str, Path]]:
-    if not index_dir.is_dir():
-        return []
-    found = []
-    for file in sorted(index_dir.rglob("*")):
-        if file.is_file() and not file.is_symlink() and not file.name.endswith(
-            _INDEX_SKIP_SUFFIXES
-        ):
-            found.append((file.relative_to(index_dir).as_posix(), file))
-    return found

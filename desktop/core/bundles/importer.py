@@ -15,11 +15,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from desktop.core.bundles import links
+from desktop.core.bundles.lists import LISTS_NAME, merge_lists
 from desktop.core.bundles.loader import load_bundle
 from desktop.core.bundles.manifest import ANNOTATIONS_NAME
 from desktop.core.bundles.progress import ProgressFn
 from desktop.core.bundles.safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
-from desktop.core.bundles.verify import read_annotations
+from desktop.core.bundles.verify import read_annotations, read_lists
 from desktop.core.errors import LibraryError
 from desktop.core.store import Library
 
@@ -35,6 +36,8 @@ class BundleImportReport(BaseModel):
     annotations: int = 0
     # The annotations store's merge report (added, updated, unchanged, orphaned, failed).
     annotation_merge: dict[str, Any] | None = None
+    # Saved searches and collection entries added from ``lists.json``.
+    lists_merge: dict[str, Any] | None = None
 
     def public_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
@@ -65,4 +68,6 @@ def import_bundle(
             report.annotations = links.count_annotations(collection)
             merged = links.merge_annotations(library, collection)
             report.annotation_merge = merged.model_dump(mode="json")
+        if zf.has(LISTS_NAME):
+            report.lists_merge = merge_lists(library, read_lists(zf)).model_dump(mode="json")
     return report

@@ -7,8 +7,6 @@ The search index is imported lazily, so that bundles still work (without
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
 
@@ -100,33 +98,14 @@ def count_annotations(collection: dict[str, Any]) -> int:
     return 0
 
 
-@contextmanager
-def index_snapshot(library: Library) -> Iterator[int]:
-    """Bring the library's index up to date and hold its write lock while it is copied.
-
-    Yields the store generation the index reflects.
-    """
-    cls = _search_index_class()
-    from desktop.core.search.index import DEFAULT_WAIT
-    from desktop.core.search.locking import index_write_lock
-    from desktop.core.search.state import read_state
-
-    cls.open(library).close()
-    with index_write_lock(library.index_dir, DEFAULT_WAIT):
-        state = read_state(library.index_dir)
-        if state is None:
-            raise UserError("The search index could not be brought up to date for export.")
-        yield state.generation
-
-
 def adopt_index(library: Library) -> bool:
     """Make a freshly loaded library match the index copied into its ``index_dir``.
 
-    Only for a new library filled from a whole-library bundle: its articles are
-    the ones the index was built from, but they were written at other store
-    generations. Every article is marked as written at or before the index's
-    generation and the store generation is set to the index's, so the index
-    counts as current.
+    Only for a new library filled from a bundle whose index this program built
+    at an earlier open (``index_cache``): its articles are the ones the index was
+    built from, but they may have been written at other store generations.
+    Every article is marked as written at or before the index's generation and
+    the store generation is set to the index's, so the index counts as current.
     Returns False (and changes nothing) when the copied index has no state file.
     """
     if _module("desktop.core.search.state") is None:

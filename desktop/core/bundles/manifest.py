@@ -7,7 +7,10 @@ A bundle is a zip holding ``manifest.json`` plus the members it lists:
   member each (only with ``--with-originals``); media type, encoding and hints
   are in the article's record;
 - ``annotations.jsonld``: the annotations as a W3C Web Annotation collection;
-- ``index/<path>``: the files of a prebuilt search index (only with ``--with-index``).
+- ``lists.json``: saved searches and collections (see ``lists``), when there are any;
+- ``index/<path>``: only in bundles of older versions (``--with-index``): the files
+  of a search index. They are verified like any member but never read, because
+  Whoosh unpickles an index, and the manifest proves integrity, not authorship.
 
 The manifest names every other member with its size and SHA-256, so that a
 reader can tell a complete, untampered bundle from anything else.
@@ -55,11 +58,12 @@ class BundleManifest(_Model):
     format_version: int = FORMAT_VERSION
     app_version: str
     created: datetime
-    # What was exported: "library", "query" or "selection"; the query text if any.
+    # What was exported: "library", "query", "selection" or "collection"; the query text
+    # (for a collection, its name) if any.
     scope: str = "library"
     query: str | None = None
     counts: BundleCounts
-    # The source library's change generation when its index was copied (index only).
+    # Older bundles with index files: the source library's generation (never used).
     index_generation: int | None = None
     members: list[MemberInfo]
 

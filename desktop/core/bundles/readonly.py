@@ -1,8 +1,10 @@
 """Opening a bundle read-only in the app (``archive-browser --bundle IN.zip``).
 
 The bundle is verified, loaded into a new library in a temporary folder (which
-is removed when the program exits, or by ``close_bundle``), its prebuilt search
-index reused when it has one, and that library is reopened read-only.
+is removed when the program exits, or by ``close_bundle``), and that library is
+reopened read-only. The search index is built here from the bundle's articles,
+or copied from the one built at an earlier open of the same bundle
+(``index_cache``); index files inside a bundle are never read.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from desktop.core.bundles import links
+from desktop.core.bundles import index_cache, links
+from desktop.core.bundles.lists import LISTS_NAME, merge_lists
 from desktop.core.bundles.loader import load_bundle
-from desktop.core.bundles.manifest import ANNOTATIONS_NAME, INDEX_DIR, BundleManifest
+from desktop.core.bundles.manifest import ANNOTATIONS_NAME
 from desktop.core.bundles.progress import ProgressFn
 from desktop.core.bundles.safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
-from desktop.core.bundles.verify import read_annotations
+from desktop.core.bundles.verify import MAX_MANIFEST_BYTES, read_annotations, read_lists
 from desktop.core.store import Library
 
 TEMP_PREFIX = "archive-browser-bundle-"
@@ -27,7 +30,7 @@ LIBRARY_DIR = "library"
 def open_bundle_readonly(
     zip_path: Path, *, limits: ZipLimits = DEFAULT_LIMITS, progress: ProgressFn | None = None
 ) -> Library:
-    """A read-only library holding the bundle's articles, annotations and index."""
+    """A read-only library holding the bundle's articles and annotations, and a search index."""
     root = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
     atexit.register(shutil.rmtree, root, ignore_errors=True)
     try:
@@ -54,18 +57,16 @@ def _load(zip_path: Path, target: Path, limits: ZipLimits, progress: ProgressFn 
             # its shared-memory file) and no syncing to disk.
             library.conn.execute("PRAGMA journal_mode = DELETE")
             library.conn.execute("PRAGMA synchronous = OFF")
-            manifest, _ = load_bundle(library, zf, progress, keep_content_hashes=True)
+            load_bundle(library, zf, progress, keep_content_hashes=True)
             if zf.has(ANNOTATIONS_NAME):
                 links.merge_annotations(library, read_annotations(zf))
-            if manifest.counts.index_files:
-                _extract_index(zf, manifest, library)
-                links.adopt_index(library)
+            if zf.has(LISTS_NAME):
+                merge_lists(library, read_lists(zf))
+            key = index_cache.bundle_key(zf, MAX_MANIFEST_BYTES)
+            cached = index_cache.restore(key, library.index_dir) and links.adopt_index(library)
+            before = index_cache.fingerprint(library.index_dir)
             links.prepare_index(library, progress)
+            if not cached or index_cache.fingerprint(library.index_dir) != before:
+                index_cache.store(key, library.index_dir)
         finally:
             library.close()
-
-
-def _extract_index(zf: SafeZip, manifest: BundleManifest, library: Library) -> None:
-    for info in manifest.members:
-        if info.name.startswith(INDEX_DIR):
-            zf.extract(info.name, library.index_dir, info.name[len(INDEX_DIR) :])

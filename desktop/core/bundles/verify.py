@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from desktop.core.bundles import links
+from desktop.core.bundles.lists import LISTS_NAME, MAX_LISTS_BYTES, ListsRecord, parse_lists
 from desktop.core.bundles.manifest import (
     ANNOTATIONS_NAME,
     ARTICLES_NAME,
@@ -41,6 +42,7 @@ from desktop.core.bundles.safezip import (
     split_lines,
 )
 from desktop.core.errors import UnsafeArchiveError, UserError
+from desktop.core.jsondata import load_json
 
 # Receives each checked record with its original's bytes and their zlib form (or None).
 ArticleSink = Callable[[ArticleRecord, tuple[bytes, bytes | None] | None], None]
@@ -89,10 +91,7 @@ def read_manifest(zf: SafeZip) -> BundleManifest:
             f"{zf.path.name} is not an Archive Browser bundle (no {MANIFEST_NAME})."
         )
     raw = zf.read(MANIFEST_NAME, MAX_MANIFEST_BYTES)
-    try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UnsafeArchiveError(f"{MANIFEST_NAME} is not valid JSON: {exc}") from exc
+    data = load_json(raw, MANIFEST_NAME, error=UnsafeArchiveError)
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise UnsafeArchiveError(
             f"{zf.path.name} is not an Archive Browser bundle ({MANIFEST_NAME} has another format)."
@@ -120,7 +119,7 @@ def read_manifest(zf: SafeZip) -> BundleManifest:
 
 
 def _check_kind(name: str) -> None:
-    if name in (ARTICLES_NAME, ANNOTATIONS_NAME):
+    if name in (ARTICLES_NAME, ANNOTATIONS_NAME, LISTS_NAME):
         return
     if name.startswith(ORIGINALS_DIR) and re.match(ID_PATTERN, name[len(ORIGINALS_DIR) :]):
         return
@@ -190,6 +189,13 @@ def verify_manifest(
     annotations = read_annotations(zf) if ANNOTATIONS_NAME in listed else None
     found = links.count_annotations(annotations) if annotations is not None else 0
     _check_count("annotations", found, manifest.counts.annotations)
+    if LISTS_NAME in listed:
+        read_lists(zf)
+
+
+def read_lists(zf: SafeZip) -> ListsRecord:
+    """The saved searches and collections of ``lists.json``, checked member by member."""
+    return parse_lists(zf.read(LISTS_NAME, MAX_LISTS_BYTES))
 
 
 def _check_declared_size(zf: SafeZip, info: MemberInfo) -> None:
@@ -228,10 +234,7 @@ def _check_count(what: str, found: int, declared: int) -> None:
 
 def read_annotations(zf: SafeZip) -> dict[str, Any]:
     raw = zf.read(ANNOTATIONS_NAME, MAX_ANNOTATIONS_BYTES)
-    try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UnsafeArchiveError(f"{ANNOTATIONS_NAME} is not valid JSON: {exc}") from exc
+    data = load_json(raw, ANNOTATIONS_NAME, error=UnsafeArchiveError)
     if not isinstance(data, dict):
         raise UnsafeArchiveError(f"{ANNOTATIONS_NAME} is not an annotation collection.")
     return data

@@ -428,6 +428,12 @@ class NearDuplicateIndex:
             return False
 
     def _save(self) -> None:
+        try:
+            self._write()
+        except OSError:
+            pass  # a library that cannot be written (read-only): the cache lives in memory
+
+    def _write(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         keys = list(self.pairs)
         pair_rows = np.array(

@@ -14,7 +14,7 @@ Two kinds of evidence:
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from enum import Enum
 
@@ -22,12 +22,20 @@ from desktop.core.textnorm import normalize_text
 
 # Lines longer than this are never counted across documents: they are text.
 MAX_KEY_CHARS = 300
+# Lines at least this long count as prose when placing lines relative to a page's text.
+PROSE_CHARS = 100
+# A repeated line with on average this share of its pages' prose above it follows
+# the article (see ``LineStats.follows_prose``).
+AFTER_PROSE_SHARE = 0.8
+# Only lines up to this long are placed so (headings, not paragraphs).
+MAX_MARKER_CHARS = 80
 # Lines at most this long are checked against the chrome phrase lists.
 MAX_PHRASE_CHARS = 160
 
 # Vietnamese syllables count as words: a line this long is prose even unpunctuated.
 PROSE_WORDS = 35
 _SENTENCE_END = frozenset(".!?…;:")
+_PUNCTUATION = re.compile(r"[.,;:!?…،。，、]")
 _INNER_SENTENCE = re.compile(r"[.!?…][\"”»’)]*\s+[\"“«(]?[^\W\d_]")
 
 # Whole-line chrome: a stock phrase, optionally followed by ":" and a number.
@@ -106,7 +114,9 @@ _PIPE_MENU = re.compile(r"(?:[^|]{1,40}\|){2,}")
 # Breadcrumbs: "Trang chủ > Tin tức > Sự kiện", "Trang chủ / Hoạt động".
 _BREADCRUMB_HOME = re.compile(r"(?:trang chủ|home|tin tức|giới thiệu)\b", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"[^>»›/]{1,40}(?:\s[>»›/]\s[^>»›/]{1,40})+")
-_BULLET = re.compile(r"^[•·▪►»◦‣∙]\s*")
+_BULLET = re.compile(r"^(?:[•·▪►»◦‣∙☆★□■◆◇●○]\s*|[*+]\s)")
+# List items of any kind: bullets, dashes and numbered lines ("1.", "2)").
+_LIST_ITEM = re.compile(r"^(?:[•·▪►»◦‣∙☆★□■◆◇●○*+\-–]\s|\d{1,3}[.)]\s)")
 _REPEATED_HALVES = re.compile(r"(\S+(?:\s\S+){0,4}?)(?:\s+\1)+", re.IGNORECASE)
 
 
@@ -126,6 +136,7 @@ class LineFeatures:
     ends_sentence: bool
     all_caps: bool
     bullet: bool
+    listed: bool = False  # a list item: bullet, dash or number
 
     @property
     def inner_sentence(self) -> bool:
@@ -141,7 +152,8 @@ class LineFeatures:
         if self.all_caps:
             return False
         if self.words >= PROSE_WORDS:
-            return True
+            # ... unless it has no punctuation at all: a tag cloud or a run of links.
+            return _PUNCTUATION.search(self.text) is not None
         if self.words < 8 or (self.bullet and not self.ends_sentence):
             return False
         if self.inner_sentence:
@@ -175,6 +187,7 @@ def features(text: str) -> LineFeatures:
         ends_sentence=stripped[-1] in _SENTENCE_END,
         all_caps=text.isupper(),
         bullet=_BULLET.match(text) is not None,
+        listed=_LIST_ITEM.match(text) is not None,
     )
 
 
@@ -229,15 +242,20 @@ class LineStats:
     extracting any of them. A line counts as repeated when it occurs in at least
     ``min_docs`` documents and in at least ``min_share`` of the batch, or of the
     documents of the same site (found from a URL or ``(domain)`` in the text).
+    The batch-wide share is low: in a batch of pages from many sites, a line found on
+    several of them is a stock phrase of page chrome ("Leave a reply", "Ähnliche
+    Beiträge", a cookie notice), whatever the language.
     """
 
-    def __init__(self, *, min_docs: int = 3, min_share: float = 0.05) -> None:
+    def __init__(self, *, min_docs: int = 3, min_share: float = 0.005) -> None:
         self.min_docs = min_docs
         self.min_share = min_share
         self.documents = 0
         self._counts: Counter[str] = Counter()
         self._site_docs: Counter[str] = Counter()
         self._site_counts: Counter[tuple[str, str]] = Counter()
+        # Per line: the sum over its documents of how much of the prose lies above it.
+        self._below_prose: defaultdict[str, float] = defaultdict(float)
 
     def observe(self, text: str) -> None:
         """Count the distinct short lines of one document."""
@@ -245,13 +263,28 @@ class LineStats:
 
         keys: set[str] = set()
         site: str | None = None
+        # Where each short line sits relative to the page's prose: the share of its
+        # long lines' characters above it (0.0 above all prose, 1.0 below all of it).
+        placed: list[tuple[str, int]] = []
+        prose_above = 0
         for line in text.splitlines():
-            if not 1 < len(line) <= MAX_KEY_CHARS or line.isspace():
+            n = len(line)
+            if n >= PROSE_CHARS:
+                prose_above += n
+            if not 1 < n <= MAX_KEY_CHARS or line.isspace():
                 continue
             line = normalize_text(line)
-            keys.add(line_key(line))
+            key = line_key(line)
+            if key not in keys:
+                keys.add(key)
+                if n <= MAX_MARKER_CHARS:
+                    placed.append((key, prose_above))
             if site is None and ("://" in line or line.lstrip().startswith("(")):
                 site = grouping_site(collapse(line))
+        if prose_above:
+            below = self._below_prose
+            for key, above in placed:
+                below[key] += above / prose_above
         self.documents += 1
         self._counts.update(keys)
         if site:
@@ -268,6 +301,9 @@ class LineStats:
         state["_site_counts"] = Counter(
             {k: n for k, n in self._site_counts.items() if n >= self.min_docs}
         )
+        below: defaultdict[str, float] = defaultdict(float)
+        below.update({k: v for k, v in self._below_prose.items() if k in state["_counts"]})
+        state["_below_prose"] = below
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -281,6 +317,17 @@ class LineStats:
     def count(self, line: str) -> int:
         """In how many observed documents the line occurs."""
         return self._counts.get(line_key(line), 0)
+
+    def follows_prose(self, line: str) -> bool:
+        """Whether a repeated line sits below nearly all the prose of the pages that
+        hold it: a stock heading of what comes after an article ("Leave a reply",
+        "Ähnliche Beiträge", "Dir könnte auch gefallen"), learnt from the batch in
+        whatever language it is written."""
+        key = line_key(line)
+        n = self._counts.get(key, 0)
+        if n < self.min_docs or n < self.min_share * self.documents:
+            return False
+        return self._below_prose.get(key, 0.0) >= AFTER_PROSE_SHARE * n
 
     def is_repeated(self, line: str, site: str | None = None) -> bool:
         """Whether the line repeats across enough documents to be chrome."""

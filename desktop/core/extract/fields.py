@@ -19,3 +19,6 @@ class Extracted(BaseModel):
     url: str | None = None
     author: str | None = None
     language: str | None = None
+    # More hints to keep with the original: a PDF's page offsets (``pages``), a
+    # capture date found in the document (``date``), a notice for the reader.
+    hints: dict[str, str] = {}

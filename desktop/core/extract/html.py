@@ -2,7 +2,8 @@
 
 ``extract_html`` takes the page as bytes or text plus what the container knows
 (URL, capture date, a title hint) and returns an ``Extracted``: main text as
-paragraphs, title, publication date, author, site (host name without ``www.``,
+paragraphs (when trafilatura finds none, the page's visible text read by the
+text-dump extractor), title, publication date, author, site (host name without ``www.``,
 else the site name), URL and language (from ``<html lang>`` or metadata).
 """
 
@@ -13,20 +14,29 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+import lxml.etree
+import lxml.html
 from trafilatura import bare_extraction
 
+from desktop.core.dates import iso_date
 from desktop.core.errors import ExtractionError
 from desktop.core.extract.encoding import decode_bytes
 from desktop.core.extract.fields import Extracted
+from desktop.core.extract.textdump import extract_text_dump
 from desktop.core.textnorm import normalize_text, tidy_body
 
 _HTML_LANG = re.compile(
     r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.I
 )
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MAX_TITLE = 120
 _SNIFF_CHARS = 8192
+# Elements that start a new line when a page is read as a text dump.
+_BLOCK_TAGS = (
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
+    "th", "table", "section", "article", "header", "footer", "nav", "aside", "blockquote",
+    "pre", "dd", "dt", "figcaption", "form", "main", "hr",
+)
 
 
 def extract_html(
@@ -64,24 +74,54 @@ def extract_html(
     elif doc is not None:
         meta = doc.as_dict()
     body = tidy_body(str(meta.get("text") or ""))
+    dumped: Extracted | None = None
     if not body:
-        raise ExtractionError("no article text found in the HTML page")
+        # trafilatura found no main text: read the page's text as a text dump.
+        dumped = _as_text_dump(text)
+        if dumped is None:
+            raise ExtractionError("no article text found in the HTML page")
+        body = dumped.body
     page_url = url or _clean(meta.get("url"))
     title = (
         _clean(meta.get("title"))
         or _clean(title_hint)
         or _title_tag(text)
+        or (dumped.title if dumped else None)
         or _title_from_body(body)
     )
     return Extracted(
         title=title,
         body=_without_title(body, title),
-        published=_parse_date(meta.get("date")) or fallback_date,
+        published=iso_date(meta.get("date")) or fallback_date,
         site=site_for(page_url) or _clean(meta.get("sitename")),
         url=page_url,
-        author=_clean(meta.get("author")),
+        author=_clean(meta.get("author")) or (dumped.author if dumped else None),
         language=_language(text, meta),
     )
+
+
+def _as_text_dump(page: str) -> Extracted | None:
+    """The page's visible text, one block per line, through the text-dump extractor.
+
+    Text without a single tag is no web page (a truncated part, a stray header), so
+    it gets no fallback: its import fails as "no article text".
+    """
+    if not re.search(r"<[A-Za-z!/]", page):
+        return None
+    try:
+        root = lxml.html.document_fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for junk in root.xpath("//script|//style|//noscript|//template|//head"):
+        junk.drop_tree()
+    for el in root.iter(*_BLOCK_TAGS):
+        el.tail = "\n" + (el.tail or "")
+        el.text = "\n" + (el.text or "")
+    text = root.text_content()
+    try:
+        return extract_text_dump(text)
+    except ExtractionError:
+        return None
 
 
 def site_for(url: str | None) -> str | None:
@@ -124,17 +164,6 @@ def _title_from_body(body: str) -> str:
     cut = first[:_MAX_TITLE].rsplit(" ", 1)[0]
     return cut + "…"
 
-
-def _parse_date(value: Any) -> date | None:
-    if not value:
-        return None
-    match = _ISO_DATE.match(str(value))
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
 
 
 def _language(text: str, meta: dict[str, Any]) -> str | None:

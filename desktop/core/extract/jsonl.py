@@ -9,10 +9,9 @@ A record without body text, or a line that is not a JSON object, raises
 from __future__ import annotations
 
 import json
-import re
-from datetime import date
 from typing import Any
 
+from desktop.core.dates import iso_date
 from desktop.core.errors import ExtractionError
 from desktop.core.extract.fields import Extracted
 from desktop.core.extract.html import site_for
@@ -20,7 +19,6 @@ from desktop.core.textnorm import normalize_text, tidy_body
 
 BODY_KEYS = ("body", "text", "content")
 DATE_KEYS = ("published", "date")
-_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _MAX_TITLE = 120
 
 
@@ -40,7 +38,7 @@ def extract_jsonl_record(line: bytes | str) -> Extracted:
     return Extracted(
         title=title,
         body=body,
-        published=_parse_date(_first_text(record, DATE_KEYS)),
+        published=iso_date(_first_text(record, DATE_KEYS)),
         site=_text(record.get("site")) or site_for(url),
         url=url,
         author=_text(record.get("author")),
@@ -68,15 +66,3 @@ def _title_from_body(body: str) -> str:
     if len(first) <= _MAX_TITLE:
         return first
     return first[:_MAX_TITLE].rsplit(" ", 1)[0] + "…"
-
-
-def _parse_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    match = _ISO_DATE.match(value)
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None

@@ -14,7 +14,22 @@ from urllib.parse import urlsplit
 
 TITLE_MAX_CHARS = 120
 
-_TLDS = r"(?:vn|com|net|org|gov|edu|info|biz|int|io|asia|de|uk|fr|eu|us|jp|cn|kr)"
+_TLDS = (
+    r"(?:vn|com|net|org|gov|edu|info|biz|int|io|asia|de|uk|fr|eu|us|jp|cn|kr|pl|ch|at|nl|it"
+    r"|es|be|dk|se|no|fi|cz|ru|cl|br|ca|au|in|me|tv|co|news|online)"
+)
+# Hosts that a dump names for trackers, ads, CDNs, fonts and share buttons: never the
+# page's own site (lynx prints a googletagmanager iframe link on many pages).
+_FOREIGN_HOSTS = frozenset(
+    """googletagmanager.com google-analytics.com analytics.google.com doubleclick.net
+    googlesyndication.com googleadservices.com googleapis.com gstatic.com google.com
+    facebook.com facebook.net fb.com twitter.com x.com t.co instagram.com youtube.com
+    youtu.be linkedin.com pinterest.com whatsapp.com telegram.me reddit.com tiktok.com
+    cloudflare.com cloudfront.net akamaihd.net akamaized.net fastly.net jsdelivr.net
+    gravatar.com wp.com addthis.com sharethis.com disqus.com schema.org w3.org
+    amazon-adsystem.com scorecardresearch.com hotjar.com bit.ly feedburner.com
+    cookiebot.com onetrust.com""".split()
+)
 _URL = re.compile(r"https?://[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
 _DOMAIN = rf"(?:www\.)?(?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.)+{_TLDS}\b"
 _PAREN_DOMAIN = re.compile(rf"\(\s*({_DOMAIN})\s*\)", re.IGNORECASE)
@@ -60,10 +75,19 @@ _EN_WORDS = re.compile(r"\b(?:the|and|of|to|is|in|that|for|with|was|on|are)\b", 
 def domain_of(url_or_host: str) -> str | None:
     """The lower-case host of a URL or bare domain, without ``www.``."""
     text = url_or_host.strip()
-    host = urlsplit(text if "://" in text else f"http://{text}").hostname
+    try:
+        host = urlsplit(text if "://" in text else f"http://{text}").hostname
+    except ValueError:
+        return None
     if not host or "." not in host:
         return None
     return host.removeprefix("www.")
+
+
+def foreign_host(host: str) -> bool:
+    """A tracker, ad, CDN or social host (or a subdomain of one): not a page's site."""
+    parts = host.lower().split(".")
+    return any(".".join(parts[i:]) in _FOREIGN_HOSTS for i in range(len(parts) - 1))
 
 
 def site_from_line(line: str) -> tuple[str | None, str | None]:
@@ -75,11 +99,17 @@ def site_from_line(line: str) -> tuple[str | None, str | None]:
     if m and len(line) - len(m.group(0)) <= 20:
         url = m.group(0).rstrip(".,;")
         site = domain_of(url)
-        path = urlsplit(url).path
-        return site, (url if site and path.strip("/") else None)
+        if site is None or foreign_host(site):
+            return None, None
+        try:
+            path = urlsplit(url).path
+        except ValueError:
+            return None, None
+        return site, (url if path.strip("/") else None)
     m2 = _DOMAIN_LINE.fullmatch(line)
     if m2:
-        return domain_of(m2.group(1)), None
+        site = domain_of(m2.group(1))
+        return (None, None) if site is None or foreign_host(site) else (site, None)
     return None, None
 
 

@@ -4,11 +4,15 @@ A dump scraped from a news or government page still holds the page chrome
 (menus, counters, widgets, related-news lists, footers). The extractor:
 
 1. classifies every line (``chrome.classify``) and marks lines that repeat
-   across the import batch (``LineStats``);
-2. finds the article as the densest cluster of sentence-like lines, cut at the
-   first after-article marker (``Các tin khác``, ``Thống kê truy cập``, ``©`` ...);
-3. takes the title from the short line just above it (or the first line of a
-   ``title / lead / body`` file), else derives one from the first sentence;
+   across the import batch (``LineStats``), including the stock headings a batch's
+   pages put after their articles;
+2. scores every line (prose adds its words; chrome, menus, list runs and
+   after-article markers cost, the more the longer a run of them goes on) and takes
+   the article as the best contiguous region (``region.best_region``);
+3. takes as title the headline-shaped line near the article's start that shares
+   most words with its opening (``headline``; in lynx dumps headings start in the
+   first column), or the first line of a ``title / lead / body`` file, else derives
+   one from the first sentence;
 4. reads the date, site, URL and author from the header, the title, the lead
    and the lines after the article.
 
@@ -34,23 +38,61 @@ from desktop.core.extract.chrome import (
     features,
 )
 from desktop.core.extract.fields import Extracted
+from desktop.core.extract.headline import content_words, headline_shaped, length_fit, overlap
+from desktop.core.extract.region import best_region
 from desktop.core.textnorm import normalize_text
 
 __all__ = ["LineStats", "extract_text_dump"]
 
-# Prose lines separated by more than this many chrome or menu-run lines belong to
-# different blocks (captions between them do not count).
-MAX_GAP_LINES = 8
+# Line scores for choosing the article region (``region.best_region``): a prose line
+# adds its words (up to MAX_LINE_WORDS); other lines cost a fixed amount.
+MAX_LINE_WORDS = 120
+END_COST = 60.0  # an after-article marker: related news, comments, footer
+CHROME_COST = 6.0
+SHORT_COST = 2.0  # a heading, caption or date line between paragraphs
+LIST_SHORT_COST = 3.0
+LONE_SHORT_COST = 1.0  # a short paragraph of its own: a subheading, a caption
+LINK_RUN_COST = 4.0  # a short line in a run of short lines (a menu)
+REPEATED_SHORT_COST = 6.0
+REPEATED_TEXT_SHARE = 0.25  # prose seen across the batch: a stock sentence, or chrome
+CAPTION_COST = 0.5  # photo captions between paragraphs cost almost nothing
+# The k-th consecutive non-prose line costs (1 + RUN_ESCALATION * k) times its score.
+RUN_ESCALATION = 0.25
+LIST_ITEM_SHARE = 0.5  # a sentence-like list item counts half its words
 # Link-list shape: this many consecutive short lines without blank lines between.
 LINK_RUN = 3
 # Without any prose, short lines in such runs are dropped as menus up to this length.
 LINK_RUN_MAX_WORDS = 6
 # Photo credits and captions: "- Ảnh: AQ", "(Ảnh minh họa)", "Photo: Reuters".
 _CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn ảnh)\s*(?::|minh họa)|\(ảnh\b", re.IGNORECASE)
+# A line of program code in a technical article: brackets, operators, dotted names.
+_CODE = re.compile(r"[(){}\[\]=;<>]|\w\.\w+\(|^(?:def|class|import|from|return|if|for)\b|^[#/@$]")
 # A line on at least this share of the batch's (or site's) pages is no title.
 TITLE_MAX_REPETITION = 0.5
 # ... unless it sits right above the article and is this long (menu items are shorter).
 TITLE_MIN_WORDS_IF_REPEATED = 6
+# Where a headline is looked for: this many lines above the article, and its first
+# lines (the region may open with a stray paragraph above the headline).
+TITLE_SEARCH_LINES = 25
+TITLE_INSIDE_LINES = 6
+# The article lines whose words a headline is compared with.
+TITLE_CONTEXT_LINES = 12
+TITLE_CONTEXT_CHARS = 2000
+# Weights of the headline evidence (see ``_find_title``).
+TITLE_OVERLAP_WEIGHT = 2.0
+TITLE_DISTANCE_COST = 0.03
+TITLE_LENGTH_WEIGHT = 1.0  # longer lines (up to TITLE_FULL_WORDS) are likelier headlines
+TITLE_FULL_WORDS = 10
+TITLE_OUTDENT_BONUS = 0.5
+TITLE_LAYOUT_BONUS = 0.3
+TITLE_INSIDE_COST = 0.5
+TITLE_TOP_LINES = 2  # the dump's first lines, where a <title>-like line may be
+TITLE_TOP_BONUS = 1.0
+TITLE_TOP_MIN_WORDS = 4
+TITLE_ECHO_BONUS = 1.0
+# A dump whose prose lines are indented at least this often marks headings by
+# starting them in the first column (lynx).
+OUTDENT_SHARE = 0.6
 # A title line may not be longer than this.
 MAX_TITLE_CHARS = 400
 
@@ -62,6 +104,7 @@ class _Line:
     f: LineFeatures
     kind: LineKind
     blank_before: bool
+    indent: int = 0  # leading spaces in the source (lynx indents paragraphs, not headings)
     repetition: float = 0.0  # share of the batch's (or site's) documents holding this line
     published: date | None = None  # a line holding only a (labelled) date
     author: str | None = None  # a "Tác giả: ..." / "Theo ..." line
@@ -120,7 +163,8 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
         # Tabs and no-break or thin spaces are not printable; double spaces need collapsing.
         collapsed = collapse(raw) if "  " in raw or not raw.isprintable() else raw
         f = features(collapsed)
-        line = _Line(raw, collapsed, f, classify(f), blank)
+        indent = len(raw_line) - len(raw_line.lstrip()) if raw_line[:1].isspace() else 0
+        line = _Line(raw, collapsed, f, classify(f), blank, indent)
         blank = False
         if "|" in collapsed and len(collapsed) <= 160:
             _read_segments(line)
@@ -149,6 +193,12 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
         for line in lines:
             if len(line.text) <= MAX_KEY_CHARS:
                 line.repetition = stats.repetition(line.text, site)
+                if (
+                    line.repeated
+                    and line.kind is LineKind.SHORT
+                    and stats.follows_prose(line.text)
+                ):
+                    line.kind = LineKind.END
     return lines
 
 
@@ -169,6 +219,8 @@ class _Extraction:
         self.lines = lines
         self.label = label
         self._runs: list[int] | None = None
+        self._outdent: bool | None = None
+        self._page: str | None = None
 
     def run(self) -> Extracted:
         span = self._article_span()
@@ -181,10 +233,10 @@ class _Extraction:
         if span is None:
             return self._fallback()
         start, end = span
-        title_at, lead_from = self._find_title(start)
+        title_at, lead_from = self._find_title(start, end)
         body_from = lead_from if title_at is not None else start
         signature_at, tail_end = self._tail(end)
-        paragraphs = self._paragraphs(body_from, tail_end)
+        paragraphs = self._paragraphs(body_from, tail_end, skip=title_at)
         if not paragraphs:
             raise ExtractionError(f"{self.label}no article text found")
         body = "\n\n".join(paragraphs)  # lines are already whitespace-collapsed
@@ -215,44 +267,70 @@ class _Extraction:
     # -- the article block ---------------------------------------------------
 
     def _article_span(self) -> tuple[int, int] | None:
-        """First and last line of the densest cluster of prose, cut at end markers."""
-        best: tuple[int, int] | None = None
-        best_chars = 0
-        cluster_start = cluster_end = -1
-        chars = 0
-        gap = 0
-        for i, line in enumerate(self.lines):
-            if line.kind is LineKind.END or gap > MAX_GAP_LINES:
-                if cluster_start >= 0 and chars > best_chars:
-                    best, best_chars = (cluster_start, cluster_end), chars
-                cluster_start, chars, gap = -1, 0, 0
-            if line.is_anchor:
-                if cluster_start < 0:
-                    cluster_start = i
-                cluster_end = i
-                chars += len(line.text)
-                gap = 0
-            elif cluster_start >= 0 and (line.is_chrome or not self._not_link_run(i)):
-                gap += 1  # photo captions between paragraphs do not split the article
-        if cluster_start >= 0 and chars > best_chars:
-            best = (cluster_start, cluster_end)
-        if best is None:
+        """First and last line of the best-scoring contiguous region of the page."""
+        if not any(line.is_anchor for line in self.lines):
             return None
-        start, end = best
-        # Repeated prose right above the block (a stock lead) still belongs to it.
+        region = best_region(self._scores())
+        if region is None:
+            return None
+        start, end = region
+        # Prose that repeats in the batch (a stock lead or closing sentence) right next
+        # to the region still belongs to it.
         while start > 0 and self.lines[start - 1].kind is LineKind.TEXT:
             start -= 1
-        # Below it, the article goes on past captions (a photo series may hold more
-        # than MAX_GAP_LINES of them) up to chrome, an end marker or a menu-like run.
-        for j in range(end + 1, len(self.lines)):
-            line = self.lines[j]
-            if line.kind is LineKind.END or line.is_chrome:
-                break
-            if line.kind is LineKind.TEXT:
-                end = j
-            elif not self._not_link_run(j):
-                break
+        while end + 1 < len(self.lines) and self.lines[end + 1].kind is LineKind.TEXT:
+            end += 1
         return start, end
+
+    def _scores(self) -> list[float]:
+        """Line scores, with runs of non-prose lines costing more the longer they go on:
+        a heading or two between paragraphs is bridged, a block of related links,
+        comment headers or forms is a border. Lone short paragraphs (captions of a
+        photo series) neither escalate nor reset the run."""
+        scores: list[float] = []
+        run = 0
+        for i, line in enumerate(self.lines):
+            score = self._score(i)
+            if score > 0:
+                run = 0
+            elif line.kind is LineKind.SHORT and (
+                score >= -LONE_SHORT_COST or _CODE.search(line.text)
+            ):
+                score = max(score, -LONE_SHORT_COST)  # captions, lines of program code
+            else:
+                score *= 1.0 + RUN_ESCALATION * run
+                run += 1
+            scores.append(score)
+        return scores
+
+    def _score(self, i: int) -> float:
+        """What a line adds to an article region: prose its words, chrome a penalty."""
+        line = self.lines[i]
+        kind = line.kind
+        if kind is LineKind.END:
+            return -END_COST
+        if kind is LineKind.CHROME:
+            return -CHROME_COST
+        if kind is LineKind.TEXT:
+            words = float(min(line.f.words, MAX_LINE_WORDS))
+            if line.repeated:
+                return words * REPEATED_TEXT_SHARE
+            if line.is_meta:
+                return -SHORT_COST
+            if line.f.listed:
+                return words * LIST_ITEM_SHARE - SHORT_COST
+            return words
+        if line.repeated:
+            return -REPEATED_SHORT_COST
+        if not self._not_link_run(i):
+            return -LINK_RUN_COST
+        if line.f.listed:
+            return -LIST_SHORT_COST
+        if _CAPTION.search(line.text):
+            return -CAPTION_COST
+        if line.blank_before and (i + 1 == len(self.lines) or self.lines[i + 1].blank_before):
+            return -LONE_SHORT_COST
+        return -SHORT_COST
 
     def _title_candidate(self, i: int, nearest: bool) -> bool:
         line = self.lines[i]
@@ -267,8 +345,121 @@ class _Extraction:
                 return False
         return line.f.words >= 2 or len(line.text) >= 4
 
-    def _find_title(self, start: int) -> tuple[int | None, int]:
-        """Index of the title line and of the first line after it that may be lead."""
+    def _find_title(self, start: int, end: int) -> tuple[int | None, int]:
+        """Index of the title line and of the first line after it that may be lead.
+
+        Candidates are the headline-shaped lines a little above the article (and in
+        its first lines): the one that shares the most words with the article's
+        opening, is of headline length, sits near the article and (in a lynx dump,
+        whose paragraphs are indented) starts in the first column wins. The short
+        line the page layout puts right above the article (or the first line of a
+        title / lead / body file) gets a head start.
+        """
+        title_at, lead_from = self._title_above(start)
+        if start == 0 or (start == 1 and title_at == 0):
+            return title_at, lead_from  # a title / lead / body file: nothing to choose
+        named = self._named_at_top(start, end)
+        if named is not None:
+            return named, start
+        candidates: list[int] = []
+        first = max(0, start - TITLE_SEARCH_LINES)
+        for i in range(first, min(end, start + TITLE_INSIDE_LINES) + 1):
+            line = self.lines[i]
+            # The layout's title line stays a candidate even when repeated (other
+            # pages of the site list the article's title).
+            if i == title_at and line.kind is LineKind.SHORT and self._shaped(i):
+                candidates.append(i)
+            elif (i < start or line.kind is LineKind.SHORT) and self._headline_line(i):
+                candidates.append(i)
+        if not candidates:
+            return (title_at, lead_from) if title_at == 0 else (None, start)
+        if candidates == [title_at]:
+            return title_at, lead_from
+        opening = " ".join(
+            line.text for line in self.lines[start : min(end + 1, start + TITLE_CONTEXT_LINES)]
+        )[:TITLE_CONTEXT_CHARS]
+        body_words = content_words([opening])
+        # The page's own name for the article, when the dump's first lines carry one
+        # (lynx prints the <link> titles: "Site » Feed Site » Headline Comments Feed").
+        top = " ".join(line.text for line in self.lines[:TITLE_TOP_LINES]).casefold()
+        best: tuple[float, int] | None = None
+        for i in candidates:
+            line = self.lines[i]
+            words = body_words if i < start else body_words - content_words([line.text])
+            score = (
+                TITLE_OVERLAP_WEIGHT * overlap(line.text, words)
+                + length_fit(line.f.words)
+                + TITLE_LENGTH_WEIGHT * min(line.f.words, TITLE_FULL_WORDS) / TITLE_FULL_WORDS
+                - TITLE_DISTANCE_COST * abs(start - i)
+            )
+            if self._outdented_headings and line.indent == 0:
+                score += TITLE_OUTDENT_BONUS
+            if i == title_at:
+                score += TITLE_LAYOUT_BONUS
+            if i >= TITLE_TOP_LINES and line.f.words >= 3 and line.text.casefold() in top:
+                score += TITLE_TOP_BONUS
+            elif line.f.words >= 3 and self._quoted_elsewhere(i):
+                score += TITLE_ECHO_BONUS
+            if i >= start:
+                score -= TITLE_INSIDE_COST
+            if best is None or score > best[0]:
+                best = (score, i)
+        if best is None:
+            return title_at, lead_from
+        i = best[1]
+        if i == title_at:
+            return title_at, lead_from
+        return i, start  # a title inside the region leaves the body, the rest stays
+
+    def _named_at_top(self, start: int, end: int) -> int | None:
+        """The headline-shaped line above or at the article's start (of four words or
+        more) that the dump's first line names, when that line lists the page's
+        ``<link>`` titles (lynx prints them after a ``#``): the page's own title."""
+        if not self.lines[0].text.startswith("#"):
+            return None
+        top = self.lines[0].text.casefold()
+        for i in range(min(end, start + TITLE_INSIDE_LINES), 0, -1):
+            line = self.lines[i]
+            if (
+                line.f.words >= TITLE_TOP_MIN_WORDS
+                and line.kind is not LineKind.TEXT
+                and line.text.casefold() in top
+                and self._headline_line(i)
+            ):
+                return i
+        return None
+
+    def _quoted_elsewhere(self, i: int) -> bool:
+        """Whether the page holds this line's text a second time (a breadcrumb ending
+        with the page's title, a share text quoting it, the title repeated)."""
+        if self._page is None:
+            self._page = "\n".join(line.text for line in self.lines)
+        return self._page.count(self.lines[i].text) >= 2
+
+    def _headline_line(self, i: int) -> bool:
+        line = self.lines[i]
+        if line.is_chrome or line.is_meta or line.repetition >= TITLE_MAX_REPETITION:
+            return False
+        return self._shaped(i)
+
+    def _shaped(self, i: int) -> bool:
+        """Headline-shaped, once a trailing date (``TITLE   31-01-2018``) is set aside."""
+        line = self.lines[i]
+        if headline_shaped(line.f):
+            return True
+        title, found = vndate.split_trailing_date(line.raw)
+        return found is not None and headline_shaped(features(collapse(title)))
+
+    @property
+    def _outdented_headings(self) -> bool:
+        """Whether prose lines are indented, so headings stand out in the first column."""
+        if self._outdent is None:
+            prose = [line.indent > 0 for line in self.lines if line.kind is LineKind.TEXT]
+            self._outdent = len(prose) >= 3 and sum(prose) >= OUTDENT_SHARE * len(prose)
+        return self._outdent
+
+    def _title_above(self, start: int) -> tuple[int | None, int]:
+        """The title as a run of short lines right above the article suggests it."""
         if start == 0:
             return (0, 1) if self._headline_first(0) else (None, 0)
         run: list[int] = []
@@ -381,10 +572,11 @@ class _Extraction:
             i = j
         return runs
 
-    def _paragraphs(self, first: int, last: int) -> list[str]:
+    def _paragraphs(self, first: int, last: int, skip: int | None = None) -> list[str]:
         out: list[str] = []
-        for line in self.lines[first : last + 1]:
-            if line.is_chrome or line.is_date_or_source:
+        for i in range(first, last + 1):
+            line = self.lines[i]
+            if i == skip or line.is_chrome or line.is_date_or_source:
                 continue
             if out and out[-1] == line.text:
                 continue  # an image's alt text followed by the same caption

@@ -1,4 +1,5 @@
-"""Importing collections: files, folders, zips, HTML, WARC/ARC/WACZ and JSON Lines.
+"""Importing collections: files, folders, zips, text, HTML, MHTML, PDF, EPUB, DOCX,
+e-mail, WARC/ARC/WACZ and JSON Lines.
 
 ``import_paths`` walks the inputs, extracts every document and stores the
 articles in committed chunks; ``reextract`` re-runs extraction from the stored

@@ -5,7 +5,12 @@ from __future__ import annotations
 import zlib
 from typing import Literal
 
-InputFormat = Literal["text", "html", "warc", "wacz", "zip", "jsonl"]
+from desktop.core.models import SourceKind
+
+InputFormat = Literal[
+    "text", "html", "warc", "wacz", "zip", "jsonl",
+    "pdf", "mhtml", "epub", "docx", "email", "mbox",
+]
 
 _SUFFIXES: tuple[tuple[str, InputFormat], ...] = (
     (".warc.gz", "warc"),
@@ -20,7 +25,26 @@ _SUFFIXES: tuple[tuple[str, InputFormat], ...] = (
     (".htm", "html"),
     (".xhtml", "html"),
     (".txt", "text"),
+    (".pdf", "pdf"),
+    (".mhtml", "mhtml"),
+    (".mht", "mhtml"),
+    (".epub", "epub"),
+    (".docx", "docx"),
+    (".eml", "email"),
+    (".mbox", "mbox"),
 )
+
+# Formats read whole as one document: their kind of article and media type.
+DOCUMENT_FORMATS: dict[InputFormat, tuple[SourceKind, str]] = {
+    "text": ("text", "text/plain"),
+    "html": ("html", "text/html"),
+    "pdf": ("pdf", "application/pdf"),
+    "mhtml": ("mhtml", "multipart/related"),
+    "epub": ("epub", "application/epub+zip"),
+    "docx": (
+        "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    ),
+}
 
 SUPPORTED_SUFFIXES = tuple(suffix for suffix, _ in _SUFFIXES)
 
@@ -45,11 +69,13 @@ _SNIFF_BYTES = 4096
 
 
 def sniff_format(head: bytes) -> InputFormat | None:
-    """The format of a file with an unknown name from its first bytes (WARC/ARC only).
+    """The format of a file with an unknown name from its first bytes (WARC/ARC, PDF).
 
-    Web archives are often renamed (``crawl.warc.gz.bad``, ``crawl.warc.open``);
-    other types are recognized by name only.
+    Web archives are often renamed (``crawl.warc.gz.bad``, ``crawl.warc.open``), and
+    PDFs saved without an extension; other types are recognized by name only.
     """
+    if head.startswith(b"%PDF-"):
+        return "pdf"
     if head.startswith(_GZIP_MAGIC):
         try:
             head = zlib.decompressobj(31).decompress(head[:_SNIFF_BYTES], 64)

@@ -24,6 +24,10 @@ class ImportLimits:
     ratio_floor_bytes: int = 1 * MIB
     # Zips inside zips.
     max_depth: int = 3
+    # Original bytes held at once by an import: documents queued for or being
+    # extracted by the worker processes, plus drafts waiting to be committed. One
+    # cap across all workers, so memory stays bounded whatever the input.
+    max_bytes_in_flight: int = 64 * MIB
 
     def too_large(self, size: int) -> str:
         return (

@@ -2,8 +2,8 @@
 
 Workers are started with ``spawn`` (safe under a Qt GUI thread) and get the
 batch's ``LineStats`` once, at start. Documents travel in small batches; the
-caller keeps a bounded number in flight, so memory stays bounded however large
-the input is.
+caller keeps at most ``ImportLimits.max_bytes_in_flight`` bytes of them queued
+across all workers, so memory stays bounded however large the input is.
 """
 
 from __future__ import annotations

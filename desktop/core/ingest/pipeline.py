@@ -32,7 +32,13 @@ from desktop.core.ingest.parallel import ExtractionPool, Job, Outcome, extract_j
 from desktop.core.ingest.progress import ProgressCallback, ProgressThrottle
 from desktop.core.ingest.sources import SourceDocument, SourceEvent, SourceFailure, UnitDone
 from desktop.core.ingest.walk import SourceWalker
-from desktop.core.models import ArticleDraft, ImportFailure, ImportReport
+from desktop.core.models import (
+    ArticleDraft,
+    DuplicateNote,
+    ImportFailure,
+    ImportReport,
+    format_source,
+)
 from desktop.core.store import AddOutcome, Library
 
 # Worker processes pay off only for batches big enough to amortize their start-up.
@@ -42,6 +48,8 @@ PARALLEL_MIN_TEXT_DUMPS = 2000
 PARALLEL_MIN_PAGES = 40
 _JOB_BATCH = 64
 _MAX_IN_FLIGHT = 6
+# A batch is sent to the workers once it holds this share of the bytes-in-flight cap.
+_BATCH_SHARE = 8
 
 
 def import_paths(
@@ -113,6 +121,7 @@ class _ImportRun:
         self.documents = 0
         self.deferred = 0
         self.pending: list[ArticleDraft] = []
+        self.pending_bytes = 0
 
     def execute(self, paths: list[Path], workers: int | None) -> ImportReport:
         self.throttle.update(self.report, force=True)
@@ -160,10 +169,15 @@ class _ImportRun:
         self.report.skipped = walker.skipped
 
     def _run_parallel(self, events: Iterator[SourceEvent], workers: int) -> None:
+        """Feed the workers in batches, with at most ``max_bytes_in_flight`` bytes queued."""
         pool = ExtractionPool(workers, self.stats)
-        in_flight: deque[tuple[list[SourceEvent], AsyncResult[list[Outcome]]]] = deque()
+        in_flight: deque[tuple[list[SourceEvent], AsyncResult[list[Outcome]], int]] = deque()
+        cap = self.limits.max_bytes_in_flight
+        batch_cap = max(1, cap // _BATCH_SHARE)
+        queued = 0  # bytes of the batches in flight
         batch: list[SourceEvent] = []
         jobs: list[Job] = []
+        size = 0
         try:
             for event in events:
                 if self._cancelled():
@@ -172,17 +186,24 @@ class _ImportRun:
                 job = _job(event)
                 if job is not None:
                     jobs.append(job)
-                if len(jobs) >= _JOB_BATCH:
-                    in_flight.append((batch, pool.submit(jobs)))
-                    batch, jobs = [], []
-                    while len(in_flight) > _MAX_IN_FLIGHT and not self.report.cancelled:
-                        self._handle_batch(*in_flight.popleft())
+                    size += len(job[1])
+                if len(jobs) >= _JOB_BATCH or size >= batch_cap:
+                    in_flight.append((batch, pool.submit(jobs), size))
+                    queued += size
+                    batch, jobs, size = [], [], 0
+                    while in_flight and (
+                        len(in_flight) > _MAX_IN_FLIGHT or queued + self.pending_bytes > cap
+                    ) and not self.report.cancelled:
+                        done, result, done_size = in_flight.popleft()
+                        queued -= done_size
+                        self._handle_batch(done, result)
                 if self.report.cancelled:
                     break
             else:
-                in_flight.append((batch, pool.submit(jobs)))
+                in_flight.append((batch, pool.submit(jobs), size))
                 while in_flight and not self.report.cancelled:
-                    self._handle_batch(*in_flight.popleft())
+                    done, result, _ = in_flight.popleft()
+                    self._handle_batch(done, result)
         finally:
             if in_flight:
                 pool.terminate()  # cancelled or failed: drop the batches still in flight
@@ -222,21 +243,40 @@ class _ImportRun:
                     content_hash=content_hash, zlib_data=zlib_data,
                 )
             )
-            if len(self.pending) >= self.chunk_size:
+            self.pending_bytes += len(event.data) + len(zlib_data or b"")
+            if (
+                len(self.pending) >= self.chunk_size
+                or self.pending_bytes >= self.limits.max_bytes_in_flight // 2
+            ):
                 self._commit()
 
     def _commit(self) -> None:
         drafts, self.pending = self.pending, []
+        self.pending_bytes = 0
         if not drafts:
             return
-        outcomes = self.library.articles.add_many(drafts)
-        for draft, outcome in zip(drafts, outcomes, strict=True):
+        outcomes = self.library.articles.add_many_with_holders(drafts)
+        for draft, (outcome, holder) in zip(drafts, outcomes, strict=True):
             if outcome is AddOutcome.ADDED:
                 self.report.imported += 1
                 self.report.ids.append(draft.id)
             else:
                 self.report.duplicates += 1
+                self.report.duplicate_of.append(
+                    DuplicateNote(
+                        source=format_source(draft.source_path, draft.source_member),
+                        article_id=holder,
+                        title=self._title_of(holder),
+                        recorded=outcome is AddOutcome.SOURCE,
+                    )
+                )
         self.throttle.update(self.report)
+
+    def _title_of(self, article_id: str) -> str:
+        row = self.library.conn.execute(
+            "SELECT title FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return str(row[0]) if row else ""
 
     def _fail(self, label: str, error: str) -> None:
         self.report.failed.append(ImportFailure(path=label, error=error))

@@ -1,8 +1,10 @@
 """Walking the user's inputs: files, folders and containers, as a stream of events.
 
 Folders are walked recursively in name order, skipping hidden entries and library
-folders. Zips (and WACZ files) are read member by member under the caps of
-``ImportLimits``; nested zips are followed to a small depth. Every problem
+folders. Only regular files are opened, and a symbolic link may not lead out of
+the folder being walked (``localfiles``). Zips (and WACZ files) are read member
+by member under the caps of ``ImportLimits``; nested zips are followed to a
+small depth. Every problem
 becomes a ``SourceFailure`` for that file or member and the walk goes on.
 
 With ``text_only`` the walker reads only plain-text dumps (the pipeline's first
@@ -22,8 +24,21 @@ from pathlib import Path
 from typing import IO
 
 from desktop.core.errors import UserError
-from desktop.core.ingest.formats import InputFormat, format_for, is_hidden, sniff_format
+from desktop.core.ingest.formats import (
+    DOCUMENT_FORMATS,
+    InputFormat,
+    format_for,
+    is_hidden,
+    sniff_format,
+)
 from desktop.core.ingest.limits import ImportLimits
+from desktop.core.ingest.localfiles import (
+    file_kind_problem,
+    leaves_folder,
+    open_regular,
+    storable_path,
+)
+from desktop.core.ingest.mail import iter_mbox, iter_message
 from desktop.core.ingest.safezip import ArchiveBudget, member_problem, open_member, read_member
 from desktop.core.ingest.sources import (
     SourceDocument,
@@ -55,7 +70,7 @@ class SourceWalker:
 
     def walk(self, paths: Sequence[Path]) -> Iterator[SourceEvent]:
         for path in paths:
-            label = os.path.abspath(path)
+            label = storable_path(path)
             if path.is_dir():
                 yield from self._walk_folder(path)
             elif path.exists():
@@ -67,6 +82,7 @@ class SourceWalker:
     # -- folders and files -------------------------------------------------
 
     def _walk_folder(self, root: Path) -> Iterator[SourceEvent]:
+        real_root = os.path.realpath(root)
         for folder, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(
                 d
@@ -79,10 +95,20 @@ class SourceWalker:
             for name in sorted(filenames):
                 if is_hidden(name):
                     continue
-                yield from self._file(Path(folder) / name, explicit=False)
+                yield from self._file(Path(folder) / name, explicit=False, real_root=real_root)
 
-    def _file(self, path: Path, *, explicit: bool) -> Iterator[SourceEvent]:
-        label = os.path.abspath(path)
+    def _file(
+        self, path: Path, *, explicit: bool, real_root: str | None = None
+    ) -> Iterator[SourceEvent]:
+        label = storable_path(path)
+        problem = self._refusal(path, real_root)
+        if problem is not None:
+            if explicit or format_for(path.name) is not None:
+                yield SourceFailure(label, None, problem)
+                yield UnitDone(label)
+            else:
+                self.skipped += 1
+            return
         fmt = format_for(path.name) or _sniff(path)
         if fmt is None:
             if explicit:
@@ -100,34 +126,52 @@ class SourceWalker:
             yield SourceFailure(label, None, f"cannot read the file: {exc.strerror or exc}")
         yield UnitDone(label)
 
+    @staticmethod
+    def _refusal(path: Path, real_root: str | None) -> str | None:
+        """Why this file is not read at all: a link out of the folder, or not a file."""
+        if real_root is not None and leaves_folder(path, real_root):
+            return "a symbolic link to a file outside the folder; not read"
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            return f"cannot read the file: {exc.strerror or exc}"
+        return file_kind_problem(mode)
+
     def _open_file(self, path: Path, label: str, fmt: InputFormat) -> Iterator[SourceEvent]:
-        if fmt in ("text", "html"):
+        if fmt in DOCUMENT_FORMATS or fmt == "email":
             if self.text_only and fmt != "text":
                 self.deferred += 1
                 return
-            size = path.stat().st_size
-            if size > self.limits.max_document_bytes:
-                yield SourceFailure(label, None, self.limits.too_large(size))
-                return
-            with path.open("rb") as fh:
+            with open_regular(path) as fh:
+                size = os.fstat(fh.fileno()).st_size
+                if size > self.limits.max_document_bytes:
+                    yield SourceFailure(label, None, self.limits.too_large(size))
+                    return
                 data = fh.read(self.limits.max_document_bytes + 1)
-            yield self._document(label, None, fmt, data)
+            if fmt == "email":
+                yield from iter_message(data, path=label, member=None, limits=self.limits)
+            else:
+                yield self._document(label, None, fmt, data)
         elif fmt in ("zip", "wacz"):
-            try:
-                zf = zipfile.ZipFile(path)
-            except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
-                yield SourceFailure(label, None, f"not a readable zip archive ({exc})")
-                return
-            with zf:
-                yield from self._zip(zf, label, None, depth=1, wacz=fmt == "wacz")
+            with open_regular(path) as raw:
+                try:
+                    zf = zipfile.ZipFile(raw)
+                except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+                    yield SourceFailure(label, None, f"not a readable zip archive ({exc})")
+                    return
+                with zf:
+                    yield from self._zip(zf, label, None, depth=1, wacz=fmt == "wacz")
         elif self.text_only:
             self.deferred += _weight(fmt, path.stat().st_size)
             return
         elif fmt == "jsonl":
-            with path.open("rb") as fh:
+            with open_regular(path) as fh:
                 yield from self._jsonl(fh, label, None)
+        elif fmt == "mbox":
+            with open_regular(path) as fh:
+                yield from iter_mbox(fh, path=label, member=None, limits=self.limits)
         else:
-            with path.open("rb") as fh:
+            with open_regular(path) as fh:
                 yield from iter_warc(
                     fh, path=label, member=None, limits=self.limits, is_arc=_is_arc(path.name)
                 )
@@ -137,9 +181,8 @@ class SourceWalker:
     ) -> SourceDocument | SourceFailure:
         if len(data) > self.limits.max_document_bytes:
             return SourceFailure(path, member, self.limits.too_large(len(data)))
-        if fmt == "text":
-            return SourceDocument(path, member, "text", data, MEDIA_TYPES["text"])
-        return SourceDocument(path, member, "html", data, MEDIA_TYPES["html"])
+        kind, media_type = DOCUMENT_FORMATS.get(fmt, ("html", MEDIA_TYPES["html"]))
+        return SourceDocument(path, member, kind, data, media_type)
 
     # -- JSON Lines ----------------------------------------------------------
 
@@ -211,14 +254,17 @@ class SourceWalker:
         titles: dict[str, str],
     ) -> Iterator[SourceEvent]:
         limits = self.limits
-        if fmt in ("text", "html"):
+        if fmt in DOCUMENT_FORMATS or fmt == "email":
             if self.text_only and fmt != "text":
                 self.deferred += 1
                 return
             data = read_member(
                 zf, info, cap=limits.max_document_bytes, limits=limits, budget=budget
             )
-            yield self._document(path, member, fmt, data)
+            if fmt == "email":
+                yield from iter_message(data, path=path, member=member, limits=limits)
+            else:
+                yield self._document(path, member, fmt, data)
         elif fmt in ("zip", "wacz"):
             if depth >= limits.max_depth:
                 yield SourceFailure(
@@ -247,6 +293,8 @@ class SourceWalker:
             with io.BufferedReader(reader, buffer_size=1 << 16) as stream:
                 if fmt == "jsonl":
                     yield from self._jsonl(stream, path, member)
+                elif fmt == "mbox":
+                    yield from iter_mbox(stream, path=path, member=member, limits=limits)
                 else:
                     yield from iter_warc(
                         stream, path=path, member=member, limits=limits,
@@ -291,7 +339,7 @@ def _is_arc(name: str) -> bool:
 
 def _sniff(path: Path) -> InputFormat | None:
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             return sniff_format(fh.read(4096))
-    except OSError:
+    except (OSError, UserError):
         return None

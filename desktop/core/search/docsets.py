@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import numpy as np
 from whoosh.searching import Searcher
@@ -35,11 +36,24 @@ from desktop.core.search.query import (
     Word,
 )
 from desktop.core.search.schema import DEFAULT_FIELDS
+from desktop.core.search.storefilters import STORE_FIELDS, STORE_FILTERS, IdSet, StoreFilters
 
 MAX_EXPANSION = 200
 PAIRS = "pairs"
 # Fuzzy words keep their first letter (``tuyen~`` never matches ``uyen``).
 FUZZY_PREFIX = 1
+
+# Article id -> document number, per reader (a reader never changes): built once, in one
+# pass over the stored ids, the first time a store-backed field or filter is used.
+_id_maps: WeakKeyDictionary[Any, dict[str, int]] = WeakKeyDictionary()
+
+
+def id_map(reader: Any) -> dict[str, int]:
+    found = _id_maps.get(reader)
+    if found is None:
+        found = {str(fields["id"]): docnum for docnum, fields in reader.iter_docs()}
+        _id_maps[reader] = found
+    return found
 
 
 def needs_check(node: Node) -> bool:
@@ -74,10 +88,16 @@ PhraseChecker = Callable[[list[int], tuple[str, ...]], set[int]]
 class DocSets:
     """Evaluates query trees against one searcher's reader; caches postings per query."""
 
-    def __init__(self, searcher: Searcher, checker: PhraseChecker | None = None):
+    def __init__(
+        self,
+        searcher: Searcher,
+        checker: PhraseChecker | None = None,
+        store: StoreFilters | None = None,
+    ):
         self.searcher = searcher
         # Checks a phrase on the stored text of some documents (for bucketed pairs).
         self.checker = checker
+        self.store = store
         self.reader: Any = searcher.reader()
         self._live: IntArray | None = None
         self._postings: dict[tuple[str, str], tuple[IntArray, FloatArray]] = {}
@@ -232,7 +252,21 @@ class DocSets:
             parts.append(found)
         return _union(parts)
 
+    def _stored(self, found: IdSet) -> IntArray:
+        """Document numbers of a set of article ids from the store."""
+        known = id_map(self.reader)
+        docs = np.unique(
+            np.fromiter((known[i] for i in found.ids if i in known), dtype=np.int64)
+        )
+        if found.negate:
+            return np.setdiff1d(self.live(), docs, assume_unique=True)
+        return docs
+
     def _value(self, node: Value) -> IntArray:
+        if node.field in STORE_FIELDS:
+            if self.store is None:
+                return EMPTY_IDS
+            return self._stored(self.store.field_ids(node.field, node.text, node.prefix))
         if node.field == "published" and node.prefix and len(node.text) == 4:
             return self.ids("year", node.text)  # a whole year: one term, not 365
         if node.prefix:
@@ -297,8 +331,14 @@ class DocSets:
                 terms = [("year", str(v).strip()) for v in values]
             elif key == "tag":
                 terms = [("tag", normalize_tag(v)) for v in values]
+            elif key in STORE_FILTERS and self.store is not None:
+                docs = self._stored(self.store.filter_ids(key, values))
+                result = docs if result is None else _intersect(result, docs)
+                continue
             else:
-                raise QuerySyntaxError(f"Unknown filter {key!r}; use site, year or tag.")
+                raise QuerySyntaxError(
+                    f"Unknown filter {key!r}; use site, year, tag, collection, read or since."
+                )
             docs = _union([self.ids(f, t) for f, t in terms])
             result = docs if result is None else _intersect(result, docs)
         return result

@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import shutil
+import sqlite3
 import tempfile
 import time
 import uuid
@@ -63,6 +64,7 @@ from desktop.core.search.state import (
 )
 from desktop.core.search.whoosh_internals import abandon_writer, index_files, segment_writer
 from desktop.core.store import Library
+from desktop.core.store.faults import library_fault
 
 Progress = Callable[[int, int], None]
 
@@ -134,6 +136,8 @@ class SearchIndex(Closing):
         self._searcher: Searcher | None = None
         self._temp_dir: Path | None = None
         self._stamp: tuple[int, int] | None = None
+        # Opened as it is (``open_as_is``): never locked, synced or rebuilt.
+        self._as_is = False
         self._dir: Path | None = None
         # Said with every result while it applies (a stale or temporary index).
         self.notice: str | None = None
@@ -158,13 +162,14 @@ class SearchIndex(Closing):
             notice = FOLDER_NOTICE.format(path=index_dir)
             index_dir = temp_dir
         elif library.read_only:
-            # A read-only library (an opened bundle) gets a private index when its own is
-            # not usable as it is.
+            if _usable(index_dir, library):
+                try:
+                    return cls.open_as_is(library)
+                except IndexDamagedError:
+                    pass  # damaged: a private index is built below instead
+            # A read-only library (an opened bundle) whose own index is missing, behind
+            # or damaged gets a private index, built from its articles.
             temp_dir = Path(tempfile.mkdtemp(prefix="archive-browser-index-"))
-            state = _usable(index_dir, library)
-            if state is not None:
-                shutil.copytree(index_dir / state.dir, temp_dir / state.dir)
-                shutil.copy2(index_dir / "state.json", temp_dir / "state.json")
             index_dir = temp_dir
         self = cls(library, index_dir, wait=wait)
         self._temp_dir = temp_dir
@@ -175,6 +180,29 @@ class SearchIndex(Closing):
             self.close()
             raise
         return self
+
+    @classmethod
+    def open_as_is(cls, library: Library) -> SearchIndex:
+        """Open the library's index without locking, syncing or writing anything.
+
+        For a library that cannot be written (a read-only folder or medium) and for
+        ``check``. Raises ``IndexDamagedError`` when there is no readable index.
+        """
+        self = cls(library, library.index_dir)
+        self._as_is = True
+        if not self._open_existing():
+            raise IndexDamagedError(
+                f"The search index in {library.index_dir} cannot be read "
+                "(it is missing, damaged or of another version)."
+            )
+        return self
+
+    def indexed_ids(self) -> set[str]:
+        """The ids of every document in the index (for consistency checks)."""
+        if self._ix is None:
+            return set()
+        with self._ix.searcher() as s:
+            return {str(fields["id"]) for fields in s.reader().all_stored_fields()}
 
     @property
     def whoosh_dir(self) -> Path:
@@ -230,7 +258,7 @@ class SearchIndex(Closing):
                 return False
             if damaged_files(folder, state):
                 return False
-            ix = windex.open_dir(str(folder))
+            ix = windex.open_dir(str(folder), readonly=self._as_is)
             _probe(ix)
         except Exception:  # noqa: BLE001 - any failure to read a cache means rebuild
             return False
@@ -253,6 +281,8 @@ class SearchIndex(Closing):
 
     def sync(self, progress: Progress | None = None) -> int:
         """Catch up with the store; returns how many documents were written."""
+        if self._as_is:
+            return 0
         with index_write_lock(self.index_dir, self.wait):
             if self._ix is None and not self._open_existing():
                 return self._rebuild_locked(progress or _noop)
@@ -443,6 +473,8 @@ class SearchIndex(Closing):
             result = ResultBuilder(self.searcher(), self.library.articles, request, node).run()
         except UserError:
             raise
+        except sqlite3.Error as exc:  # the store, not the index, failed
+            raise library_fault(exc, self.library.db_path) from exc
         except Exception as exc:  # noqa: BLE001 - any failure reading the index is damage
             # Damage found only when reading: rebuild from the store and answer again.
             self._recover(exc)
@@ -456,10 +488,17 @@ class SearchIndex(Closing):
         return result.model_copy(update=update)
 
     def _recover(self, exc: BaseException) -> None:
+        if self._as_is:
+            raise IndexDamagedError(
+                f"The search index in {self.index_dir} is damaged ({exc}) and this "
+                "library is read-only, so it cannot be rebuilt here."
+            ) from exc
         try:
             self.rebuild()
         except UserError:
             raise
+        except sqlite3.Error as again:  # the store cannot be read to rebuild from
+            raise library_fault(again, self.library.db_path) from again
         except Exception as again:  # noqa: BLE001 - reported as one line to the user
             raise IndexDamagedError(
                 f"The search index is damaged ({exc}) and could not be rebuilt ({again}). "

@@ -20,7 +20,8 @@ errors: a bad ``published:`` date or an impossible range raises
 
 Fields are table-driven (``FIELD_KINDS``): ``text`` fields take words and
 phrases, ``value`` fields a literal normalized by ``VALUE_NORMALIZERS``, and
-``date`` fields a date or a range: ``2023``, ``2023-05``, ``2023-05-01``,
+``date`` fields a date or a range (``collection`` is answered from the library
+database, see ``storefilters``): ``2023``, ``2023-05``, ``2023-05-01``,
 ``[2023-01-01 TO 2023-06-30]`` (``*`` for an open end).
 """
 
@@ -51,6 +52,7 @@ FIELD_KINDS: dict[str, str] = {
     "site": "value",
     "tag": "value",
     "published": "date",
+    "collection": "value",
 }
 def _folded(text: str) -> str:
     return fold_text(text).strip()
@@ -60,6 +62,7 @@ def _folded(text: str) -> str:
 VALUE_NORMALIZERS: dict[str, Callable[[str], str]] = {
     "site": _folded,
     "tag": normalize_tag,
+    "collection": lambda text: " ".join(text.split()),  # a name as typed; matched ignoring case
 }
 
 NOTICE_OPEN_QUOTE = "A quote was not closed: searched the rest of the query as a phrase."

@@ -53,6 +53,7 @@ from desktop.core.search.query import (
     top_level_words,
 )
 from desktop.core.search.schema import DEFAULT_FIELDS
+from desktop.core.search.storefilters import StoreFilters
 from desktop.core.store import ArticleStore
 from desktop.core.textnorm import fold
 
@@ -135,7 +136,9 @@ class ResultBuilder:
         self.node = node
         self.cols = columns_for(searcher)
         self.notice: str | None = None
-        self.docsets = DocSets(searcher, checker=self._check_phrase)
+        self.docsets = DocSets(
+            searcher, checker=self._check_phrase, store=StoreFilters(store.conn)
+        )
         self._filter_docs = self.docsets.filtered(request.filters)
         self._subtree_docs: dict[int, set[int]] = {}
         self._article_cache: dict[str, Article] = {}

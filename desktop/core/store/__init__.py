@@ -6,5 +6,6 @@ Other stores (annotations, similarity) live beside it and share the connection.
 
 from desktop.core.store.articles import AddOutcome, ArticleStore
 from desktop.core.store.library import Library
+from desktop.core.store.sources import SourceStore
 
-__all__ = ["AddOutcome", "ArticleStore", "Library"]
+__all__ = ["AddOutcome", "ArticleStore", "Library", "SourceStore"]

@@ -20,6 +20,7 @@ from desktop.core.models import (
     format_source,
 )
 from desktop.core.store.connection import bump_generation, current_generation, transaction
+from desktop.core.store.sources import SourceStore
 
 SortOrder = Literal["newest", "oldest", "title", "imported"]
 
@@ -38,7 +39,10 @@ _ORDER_SQL: dict[str, str] = {
 
 class AddOutcome(Enum):
     ADDED = "added"
-    DUPLICATE = "duplicate"
+    DUPLICATE = "duplicate"  # the same source again, or (bundles) a stored article
+    # A distinct original whose body equals a stored article's: recorded on that
+    # article as a further source (``SourceStore``), never dropped.
+    SOURCE = "source"
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -89,7 +93,19 @@ class ArticleStore:
 
     def add_many(self, drafts: Sequence[ArticleDraft]) -> list[AddOutcome]:
         """Store drafts in one transaction; identical ids or bodies are duplicates."""
-        outcomes: list[AddOutcome] = []
+        return [outcome for outcome, _ in self.add_many_with_holders(drafts)]
+
+    def add_many_with_holders(
+        self, drafts: Sequence[ArticleDraft]
+    ) -> list[tuple[AddOutcome, str]]:
+        """``add_many``, each outcome with the id of the article that now holds the
+        draft: its own id when added, else the stored article it duplicates.
+
+        A draft with a stored id is the same source again. A draft with another id
+        but a stored body is a distinct original: it is recorded on the article with
+        that body as a further source (``AddOutcome.SOURCE``).
+        """
+        outcomes: list[tuple[AddOutcome, str]] = []
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with transaction(self.conn):
             gen = bump_generation(self.conn)
@@ -115,16 +131,26 @@ class ArticleStore:
             "" if d.id in taken_ids else d.content_hash or content_hash_for(d.body)
             for d in drafts
         ]
-        taken_hashes = self._stored("content_hash", [h for h in hashes if h])
+        holders = self._holders([h for h in hashes if h])
+        sources = SourceStore(self.conn)
+        further: list[tuple[str, ArticleDraft]] = []
         outcomes: list[AddOutcome] = []
         rows: list[tuple[object, ...]] = []
         originals: list[tuple[object, ...]] = []
         for d, chash in zip(drafts, hashes, strict=True):
-            if d.id in taken_ids or chash in taken_hashes:
+            if d.id in taken_ids:
                 outcomes.append(AddOutcome.DUPLICATE)
                 continue
+            if chash in holders:
+                if sources.known(d.id):
+                    outcomes.append(AddOutcome.DUPLICATE)
+                else:
+                    further.append((holders[chash], d))  # after the articles exist
+                    outcomes.append(AddOutcome.SOURCE)
+                taken_ids.add(d.id)
+                continue
             taken_ids.add(d.id)
-            taken_hashes.add(chash)
+            holders[chash] = d.id
             outcomes.append(AddOutcome.ADDED)
             rows.append((
                 d.id, chash, d.title, d.body,
@@ -152,7 +178,23 @@ class ArticleStore:
         self.conn.executemany(
             "DELETE FROM removed_articles WHERE id = ?", [(row[0],) for row in rows]
         )
+        for holder, d in further:
+            sources.record(holder, d, now)
         return outcomes
+
+    def _holders(self, hashes: list[str]) -> dict[str, str]:
+        """The stored article id for each of ``hashes`` that is stored."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(hashes, 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                (str(r[0]), str(r[1]))
+                for r in self.conn.execute(
+                    f"SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})",
+                    chunk,
+                )
+            )
+        return found
 
     def _stored(self, column: Literal["id", "content_hash"], values: list[str]) -> set[str]:
         """Which of ``values`` are stored in ``column`` (an indexed, unique column)."""
@@ -167,13 +209,25 @@ class ArticleStore:
             )
         return found
 
-    def _add_one(self, d: ArticleDraft, now: str, gen: int) -> AddOutcome:
+    def _add_one(self, d: ArticleDraft, now: str, gen: int) -> tuple[AddOutcome, str]:
         chash = d.content_hash or content_hash_for(d.body)
         dup = self.conn.execute(
-            "SELECT 1 FROM articles WHERE id = ? OR content_hash = ? LIMIT 1", (d.id, chash)
+            "SELECT id FROM articles WHERE id = ? OR content_hash = ? "
+            "ORDER BY id = ? DESC LIMIT 1",
+            (d.id, chash, d.id),
         ).fetchone()
         if dup:
-            return AddOutcome.DUPLICATE
+            holder = str(dup[0])
+            if holder == d.id:
+                return AddOutcome.DUPLICATE, holder
+            sources = SourceStore(self.conn)
+            known = self.conn.execute(
+                "SELECT article_id FROM article_sources WHERE source_id = ?", (d.id,)
+            ).fetchone()
+            if known:
+                return AddOutcome.DUPLICATE, str(known[0])
+            sources.record(holder, d, now)
+            return AddOutcome.SOURCE, holder
         self.conn.execute(
             f"INSERT INTO articles ({_ARTICLE_COLUMNS}, gen) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -196,7 +250,7 @@ class ArticleStore:
             ),
         )
         self.conn.execute("DELETE FROM removed_articles WHERE id = ?", (d.id,))
-        return AddOutcome.ADDED
+        return AddOutcome.ADDED, d.id
 
     def update_text(
         self,
@@ -351,6 +405,29 @@ class ArticleStore:
             encoding=row["encoding"],
             hints=json.loads(row["hints"] or "{}"),
         )
+
+    def hints(self, article_id: str) -> dict[str, str]:
+        """The hints kept with an article's original (without reading its bytes); {} if none."""
+        row = self.conn.execute(
+            "SELECT hints FROM originals WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return {}
+        value = json.loads(row["hints"] or "{}")
+        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+    def merge_hints(self, article_id: str, hints: dict[str, str]) -> bool:
+        """Add or replace hints kept with an original (re-extraction). True if changed."""
+        current = self.hints(article_id)
+        merged = {**current, **hints}
+        if merged == current:
+            return False
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE originals SET hints = ? WHERE article_id = ?",
+                (json.dumps(merged, ensure_ascii=False), article_id),
+            )
+        return True
 
     # -- change tracking for caches (the search index) ---------------------
 

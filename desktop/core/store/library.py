@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from desktop.core.errors import LibraryError
 from desktop.core.store import schema
 from desktop.core.store.articles import ArticleStore
 from desktop.core.store.connection import connect
+from desktop.core.store.faults import damaged, library_fault
+from desktop.core.store.sources import SourceStore
 
 DB_NAME = "library.sqlite3"
 INDEX_DIR = "index"
@@ -23,7 +26,10 @@ class Library(Closing):
         self.root = root
         self.conn = conn
         self.read_only = read_only
+        # Opened with SQLite's ``immutable=1`` (the folder cannot be written).
+        self.immutable = False
         self.articles = ArticleStore(conn)
+        self.sources = SourceStore(conn)
 
     @property
     def db_path(self) -> Path:
@@ -39,33 +45,93 @@ class Library(Closing):
 
     @classmethod
     def open(cls, root: Path, *, create: bool = True, read_only: bool = False) -> Library:
-        """Open (and by default create) the library at ``root``, migrating its schema."""
+        """Open (and by default create) the library at ``root``, migrating its schema.
+
+        A library on a read-only medium or folder opens read-only by itself; its
+        ``read_only`` then says so to the CLI and the app.
+        """
         root = Path(root)
         db_path = root / DB_NAME
         if root.exists() and not root.is_dir():
             raise LibraryError(f"{root} is a file, not a library folder.")
         if not db_path.exists():
             if not create or read_only:
-                raise LibraryError(f"No library at {root} (no {DB_NAME}).")
+                raise LibraryError(f"No library at {root} (it has no {DB_NAME}).")
             try:
                 root.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise LibraryError(f"Cannot create library folder {root}: {exc}") from exc
+        elif _is_empty_file(db_path) and not _is_new_folder(root):
+            raise damaged(db_path, "the file is empty (0 bytes) but the folder holds a library")
+        immutable = False
+        if db_path.exists() and not read_only:
+            folder_ok, file_ok = writable(root), writable(db_path)
+            read_only = not (folder_ok and file_ok)
+            immutable = not folder_ok
+        elif read_only:
+            immutable = not writable(root)
         try:
-            conn = connect(db_path, read_only=read_only)
-            if read_only:
-                if schema.current_version(conn) != schema.latest_version():
-                    raise LibraryError(f"{root} needs an upgrade and is opened read-only.")
-            else:
-                schema.migrate(conn)
-        except sqlite3.DatabaseError as exc:
-            raise LibraryError(f"{db_path} is not a usable library database: {exc}") from exc
-        return cls(root, conn, read_only=read_only)
+            conn = connect(db_path, read_only=read_only, immutable=immutable)
+            try:
+                if read_only:
+                    if schema.current_version(conn) != schema.latest_version():
+                        raise LibraryError(f"{root} needs an upgrade and is opened read-only.")
+                    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                else:
+                    schema.migrate(conn)
+            except BaseException:
+                conn.close()
+                raise
+        except sqlite3.Error as exc:
+            raise library_fault(exc, db_path) from exc
+        library = cls(root, conn, read_only=read_only)
+        library.immutable = immutable
+        return library
 
     def connect(self) -> sqlite3.Connection:
         """A new connection to the same database, for use on another thread."""
-        return connect(self.db_path, read_only=self.read_only)
+        return connect(self.db_path, read_only=self.read_only, immutable=self.immutable)
 
     def close(self) -> None:
         self.conn.close()
 
+
+def writable(path: Path) -> bool:
+    """Whether ``path`` (a folder or a file) can be written.
+
+    Asked of the kernel without opening anything: closing a descriptor on the
+    database would drop the SQLite locks this process holds on it. ``access``
+    reports a read-only mount even to root, who passes every permission check.
+    """
+    try:
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return False
+    except (OSError, AttributeError):
+        pass
+    mode = os.W_OK | (os.X_OK if path.is_dir() else 0)
+    return os.access(path, mode)
+
+
+_SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _is_empty_file(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return False
+
+
+def _is_new_folder(root: Path) -> bool:
+    """A folder holding nothing but a just-created database (and its empty side files).
+
+    Another process may have just created the file and not written it yet; a
+    library that was ever used has an index or a non-empty write-ahead log.
+    """
+    allowed = {DB_NAME} | {DB_NAME + suffix for suffix in _SQLITE_SIDE_FILES}
+    for entry in root.iterdir():
+        if entry.name not in allowed:
+            return False
+        if entry.name.endswith("-wal") and not _is_empty_file(entry):
+            return False
+    return True

@@ -1,8 +1,8 @@
 """The versioned schema and its migrations (``PRAGMA user_version``).
 
-Each migration moves the database from version N-1 to N inside one
-transaction. Migrations are append-only: never edit a released one. Tests open
-a database at every earlier version and migrate it to the latest.
+Each migration moves the database from version N-1 to N; pending migrations run
+together in one transaction. Migrations are append-only: never edit a released
+one. Tests open a database at every earlier version and migrate it to the latest.
 """
 
 from __future__ import annotations
@@ -82,6 +82,69 @@ CREATE TABLE annotation_tags (
 CREATE INDEX annotation_tags_tag ON annotation_tags (tag)
 """
 
+# Further sources of an article: a distinct original whose text came out the same as
+# the article's is recorded on it (with its own bytes) instead of being dropped.
+_V4_ARTICLE_SOURCES = """
+CREATE TABLE article_sources (
+    source_id     TEXT PRIMARY KEY,
+    article_id    TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    source_path   TEXT NOT NULL,
+    source_member TEXT,
+    kind          TEXT NOT NULL,
+    media_type    TEXT NOT NULL,
+    encoding      TEXT,
+    hints         TEXT NOT NULL DEFAULT '{}',
+    compression   TEXT NOT NULL,
+    data          BLOB NOT NULL,
+    added_at      TEXT NOT NULL
+);
+CREATE INDEX article_sources_article ON article_sources (article_id)
+"""
+
+
+# The researcher's own lists: saved searches (with when each was last opened, as the
+# highest article ``seq`` seen then), recent queries, article collections and the
+# reading state (read or not, scroll position as a code-point offset) per article.
+# ``key`` is a name case-folded (Vietnamese too), so names are unique ignoring case.
+# Like annotations, none has a foreign key to articles: they outlive re-imports.
+_V3 = """
+CREATE TABLE saved_searches (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    name        TEXT NOT NULL,
+    key         TEXT NOT NULL UNIQUE,
+    query       TEXT NOT NULL,
+    filters     TEXT NOT NULL DEFAULT '{}',
+    sort        TEXT NOT NULL DEFAULT 'relevance',
+    created     TEXT NOT NULL,
+    last_opened TEXT,
+    seen_seq    INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE search_history (
+    query TEXT PRIMARY KEY,
+    used  TEXT NOT NULL
+);
+CREATE INDEX search_history_used ON search_history (used);
+CREATE TABLE collections (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    name    TEXT NOT NULL,
+    key     TEXT NOT NULL UNIQUE,
+    created TEXT NOT NULL
+);
+CREATE TABLE collection_articles (
+    collection_id INTEGER NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
+    article_id    TEXT NOT NULL,
+    added         TEXT NOT NULL,
+    PRIMARY KEY (collection_id, article_id)
+);
+CREATE INDEX collection_articles_article ON collection_articles (article_id);
+CREATE TABLE reading_state (
+    article_id TEXT PRIMARY KEY,
+    read       INTEGER NOT NULL DEFAULT 0,
+    position   INTEGER NOT NULL DEFAULT 0,
+    updated    TEXT NOT NULL
+)
+"""
+
 
 def _script(sql: str) -> Migration:
     def run(conn: sqlite3.Connection) -> None:
@@ -93,7 +156,12 @@ def _script(sql: str) -> Migration:
 
 
 # Index i holds the migration to version i + 1.
-MIGRATIONS: list[Migration] = [_script(_V1), _script(_V2)]
+MIGRATIONS: list[Migration] = [
+    _script(_V1),
+    _script(_V2),
+    _script(_V3),
+    _script(_V4_ARTICLE_SOURCES),
+]
 
 
 def latest_version() -> int:
@@ -106,8 +174,31 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
-    """Bring the database up to ``target`` (default: latest). Returns the new version."""
+    """Bring the database up to ``target`` (default: latest). Returns the new version.
+
+    All pending migrations run in one ``BEGIN IMMEDIATE`` transaction, and the
+    version is read again once the write lock is held: when two processes open a
+    fresh library at once, the second waits and then finds nothing left to do.
+    """
     goal = latest_version() if target is None else target
+    version = _checked_version(conn)
+    if version >= goal:
+        return version
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = _checked_version(conn)
+        while version < goal:
+            MIGRATIONS[version](conn)
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return version
+
+
+def _checked_version(conn: sqlite3.Connection) -> int:
     version = current_version(conn)
     if version > latest_version():
         from desktop.core.errors import LibraryError
@@ -116,14 +207,4 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
             f"This library was written by a newer version of Archive Browser "
             f"(schema {version}, this version knows {latest_version()})."
         )
-    while version < goal:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            MIGRATIONS[version](conn)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        version += 1
     return version

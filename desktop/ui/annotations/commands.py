@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from desktop.core.annotations.models import Annotation
@@ -44,7 +45,9 @@ class _Command(QUndoCommand):
 
 class CreateCommand(_Command):
     def __init__(self, created: Annotation, store: StoreProvider, changed: Changed):
-        super().__init__("Add annotation", store, changed)
+        super().__init__(
+            QCoreApplication.translate("AnnotationCommands", "Add annotation"), store, changed
+        )
         self.annotation = created
 
     def _redo(self) -> str:
@@ -58,7 +61,9 @@ class EditCommand(_Command):
     def __init__(
         self, before: Annotation, after: Annotation, store: StoreProvider, changed: Changed
     ):
-        super().__init__("Edit annotation", store, changed)
+        super().__init__(
+            QCoreApplication.translate("AnnotationCommands", "Edit annotation"), store, changed
+        )
         self.before, self.after = before, after
 
     def _redo(self) -> str:
@@ -70,7 +75,9 @@ class EditCommand(_Command):
 
 class DeleteCommand(_Command):
     def __init__(self, deleted: Annotation, store: StoreProvider, changed: Changed):
-        super().__init__("Delete annotation", store, changed)
+        super().__init__(
+            QCoreApplication.translate("AnnotationCommands", "Delete annotation"), store, changed
+        )
         self.annotation = deleted
 
     def _redo(self) -> str:

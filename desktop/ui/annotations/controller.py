@@ -4,6 +4,11 @@ It adds an "Annotate" action to the reader, paints the current article's
 annotations (``AnnotationHighlighter``), keeps the article panel and the
 library-wide view up to date, and makes create/edit/delete undoable through
 one ``QUndoStack``. Errors the user can act on are sent as ``message``.
+
+A read-only library (an opened bundle) can be read and its annotations shown
+and exported, but every editing action is disabled with a tool tip saying why,
+and every editing entry point refuses with the same message (``READ_ONLY``):
+nothing is opened that could not be saved.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from desktop.core.annotations.exports import SUFFIXES, ExportReport, export_annotations
 from desktop.core.annotations.models import Annotation
 from desktop.core.annotations.store import AnnotationStore
-from desktop.core.annotations.w3c import MergeReport, merge_collection, read_w3c_file
+from desktop.core.annotations.w3c import MergeReport, import_annotation_file
 from desktop.core.errors import UserError
 from desktop.core.store import Library
 from desktop.ui.annotations.commands import CreateCommand, DeleteCommand, EditCommand
@@ -28,6 +33,8 @@ from desktop.ui.annotations.highlighter import AnnotationHighlighter
 from desktop.ui.annotations.library_view import AnnotationsView
 from desktop.ui.annotations.models import ArticleAnnotationsModel
 from desktop.ui.annotations.panel import AnnotationPanel
+from desktop.ui.export_folder import remember_export, suggested_path
+from desktop.ui.plaintext import plain_tooltip
 from desktop.ui.reader.view import ReaderView
 
 LibraryProvider = Callable[[], Library]
@@ -109,12 +116,35 @@ class AnnotationController(QObject):
         self._update_enabled()
         self.refresh_library_view()
 
+    def read_only_message(self) -> str:
+        return self.tr(
+            "This bundle is open read-only, so annotations cannot be added or changed. "
+            "To annotate, copy it into a library: File ▸ Import bundle."
+        )
+
+    def _writable(self) -> bool:
+        """True when the library can be changed; else says why (``message``)."""
+        if self.library.read_only:
+            self.message.emit(self.read_only_message())
+            return False
+        return True
+
     def _update_enabled(self) -> None:
         writable = not self.library.read_only
-        self.annotate_action.setEnabled(writable)
+        why = "" if writable else self.read_only_message()
+        self.reader.set_action_allowed(self.annotate_action, writable)
+        annotate_tip = self.tr("Annotate the selected passage (Ctrl+Shift+A)")
+        self.annotate_action.setToolTip(plain_tooltip(annotate_tip if writable else why))
+        self.delete_action.setEnabled(writable)
         self.panel.edit_button.setVisible(writable)
         self.panel.delete_button.setVisible(writable)
+        self.panel.list.setToolTip(plain_tooltip(why))
         self.view.import_button.setEnabled(writable)
+        self.view.import_button.setToolTip(
+            plain_tooltip(self.tr("Merge a W3C annotation file (JSON-LD)") if writable else why)
+        )
+        for action in (self.undo_action, self.redo_action):
+            action.setVisible(writable)
 
     # -- showing -------------------------------------------------------------------
 
@@ -196,6 +226,8 @@ class AnnotationController(QObject):
         tags: Iterable[str] = (),
         color: str | None = None,
     ) -> Annotation | None:
+        if not self._writable():
+            return None
         try:
             made = self.store().create(article_id, start, end, note=note, tags=tags, color=color)
         except UserError as exc:
@@ -213,6 +245,8 @@ class AnnotationController(QObject):
         tags: Iterable[str] | None = None,
         color: str | None = None,
     ) -> Annotation | None:
+        if not self._writable():
+            return None
         store = self.store()
         try:
             before = store.get(annotation_id)
@@ -226,6 +260,8 @@ class AnnotationController(QObject):
         return after
 
     def delete(self, annotation_id: str) -> Annotation | None:
+        if not self._writable():
+            return None
         try:
             removed = self.store().delete(annotation_id)
         except UserError as exc:
@@ -260,8 +296,10 @@ class AnnotationController(QObject):
 
     def import_file(self, path: Path) -> MergeReport | None:
         """Merge a W3C JSON-LD file (not undoable: merging keeps the newer copy)."""
+        if not self._writable():
+            return None
         try:
-            report = merge_collection(self.library, read_w3c_file(path))
+            report = import_annotation_file(self.library, path)
         except UserError as exc:
             self.message.emit(str(exc))
             return None
@@ -282,9 +320,13 @@ class AnnotationController(QObject):
             self.tr("REFI-QDA project (*.qdpx)"): "qdpx",
         }
         path, chosen = QFileDialog.getSaveFileName(
-            self.view, self.tr("Export annotations"), "annotations.jsonld", ";;".join(filters)
+            self.view,
+            self.tr("Export annotations"),
+            suggested_path(self.view, "annotations.jsonld"),
+            ";;".join(filters),
         )
         if path:
+            remember_export(self.view, path)
             fmt = filters.get(chosen, "w3c")
             target = Path(path)
             if not target.suffix:
@@ -292,12 +334,11 @@ class AnnotationController(QObject):
             self.export_visible(target, fmt)
 
     def import_with_dialog(self) -> None:
-        if self.library.read_only:
-            self.message.emit(self.tr("This library is read-only."))
+        if not self._writable():
             return
         path, _ = QFileDialog.getOpenFileName(
             self.view, self.tr("Import annotations"), "",
-            self.tr("W3C Web Annotations (*.jsonld *.json)"),
+            self.tr("W3C Web Annotations (*.jsonld *.json *.jsonl)"),
         )
         if path:
             self.import_file(Path(path))
@@ -306,6 +347,8 @@ class AnnotationController(QObject):
 
     def annotate_selection(self) -> Annotation | None:
         """Annotate the reader's selection, asking for colour, note and tags."""
+        if not self._writable():
+            return None
         article = self.reader.current_article()
         span = self.reader.selected_span()
         if article is None or span is None or span[0] == span[1]:
@@ -319,6 +362,8 @@ class AnnotationController(QObject):
         return self.create(article.id, start, end, note=note, tags=tags, color=color)
 
     def edit_with_dialog(self, annotation_id: str) -> Annotation | None:
+        if not self._writable():
+            return None
         ann = self.store().find(annotation_id)
         if ann is None:
             return None

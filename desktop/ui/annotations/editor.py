@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QToolButton,
@@ -21,7 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.annotations.models import DEFAULT_COLOR, PALETTE, normalize_tags
+from desktop.ui.annotations.labels import color_label
 from desktop.ui.annotations.models import short
+from desktop.ui.fit import fit_placeholder
+from desktop.ui.plaintext import PlainLabel, plain_tooltip
 
 TAG_SEPARATOR = ","
 
@@ -68,7 +70,7 @@ class AnnotationEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("annotationEditor")
         self.setWindowTitle(self.tr("Annotation"))
-        self.quote_label = QLabel(f"“{short(quote, 240)}”", self)
+        self.quote_label = PlainLabel(f"“{short(quote, 240)}”", self)
         self.quote_label.setWordWrap(True)
         self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -81,7 +83,7 @@ class AnnotationEditor(QDialog):
             button.setObjectName(f"color_{name}")
             button.setCheckable(True)
             button.setIcon(swatch(hex_color))
-            button.setToolTip(self.tr(name))
+            button.setToolTip(plain_tooltip(color_label(name)))
             button.setProperty("colorName", name)
             self.colors.addButton(button)
             palette_row.addWidget(button)
@@ -94,6 +96,7 @@ class AnnotationEditor(QDialog):
         self.tags_edit = QLineEdit(", ".join(tags), self)
         self.tags_edit.setObjectName("annotationTags")
         self.tags_edit.setPlaceholderText(self.tr("tags, comma separated: policy/funding, …"))
+        fit_placeholder(self.tags_edit)
         self.tags_edit.setCompleter(TagCompleter(known_tags, self))
 
         buttons = QDialogButtonBox(

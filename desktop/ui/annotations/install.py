@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QMenu
 
 from desktop.core.store import Library
 from desktop.ui.annotations.controller import AnnotationController
+from desktop.ui.annotations.labels import panel_titles
 
-SYNC_DELAY_MS = 800
+SYNC_DELAY_MS = 250
 
 
 def install_annotations(main_window: Any, library: Library) -> AnnotationController:
@@ -30,12 +31,9 @@ def install_annotations(main_window: Any, library: Library) -> AnnotationControl
         return found if isinstance(found, Library) else library
 
     controller = AnnotationController(main_window.reader, current, parent=main_window)
-    main_window.add_panel(
-        main_window.tr("Annotations"), controller.panel, Qt.DockWidgetArea.RightDockWidgetArea
-    )
-    main_window.add_panel(
-        main_window.tr("All annotations"), controller.view, Qt.DockWidgetArea.BottomDockWidgetArea
-    )
+    article_title, library_title = panel_titles()
+    main_window.add_panel(article_title, controller.panel, Qt.DockWidgetArea.RightDockWidgetArea)
+    main_window.add_panel(library_title, controller.view, Qt.DockWidgetArea.BottomDockWidgetArea)
     controller.open_requested.connect(
         lambda article_id, offset: main_window.open_article(article_id, offset)
     )
@@ -43,6 +41,7 @@ def install_annotations(main_window: Any, library: Library) -> AnnotationControl
     edit_menu = main_window.menuBar().findChild(QMenu, "editMenu")
     if edit_menu is not None:
         edit_menu.addSeparator()
+        edit_menu.addAction(controller.annotate_action)
         edit_menu.addAction(controller.undo_action)
         edit_menu.addAction(controller.redo_action)
     else:

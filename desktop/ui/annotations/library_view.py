@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -25,13 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.annotations.models import PALETTE, Annotation
+from desktop.core.annotations.models import PALETTE, Annotation, tag_ancestors
 from desktop.ui.annotations.editor import swatch
+from desktop.ui.annotations.labels import color_label
 from desktop.ui.annotations.models import (
     AnnotationFilterProxy,
     AnnotationRole,
     LibraryAnnotationsModel,
 )
+from desktop.ui.fit import fit_placeholder
+from desktop.ui.plaintext import PlainLabel
 
 _NO_DATE = QDate(2000, 1, 1)
 
@@ -57,13 +59,13 @@ class AnnotationsView(QWidget):
         self.color_box.setObjectName("colorFilter")
         self.color_box.addItem(self.tr("Any colour"), "")
         for name, hex_color in PALETTE.items():
-            self.color_box.addItem(swatch(hex_color), self.tr(name), name)
+            self.color_box.addItem(swatch(hex_color), color_label(name), name)
         self.article_box = QComboBox(self)
         self.article_box.setObjectName("articleFilter")
         self.article_box.setMaximumWidth(260)
         self.from_edit = self._date_edit()
         self.to_edit = self._date_edit()
-        self.count_label = QLabel(self)
+        self.count_label = PlainLabel(parent=self)
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.export_button.setToolTip(
             self.tr("Export the annotations shown (W3C JSON-LD, CSV, Markdown, REFI-QDA)")
@@ -71,18 +73,22 @@ class AnnotationsView(QWidget):
         self.import_button = QPushButton(self.tr("Import…"), self)
         self.import_button.setToolTip(self.tr("Merge a W3C annotation file (JSON-LD)"))
 
+        # Two rows, so the panel fits a laptop-sized window: what to filter by, then
+        # the dates, the count and the buttons.
+        fit_placeholder(self.text_edit)
         row = QHBoxLayout()
         row.addWidget(self.text_edit, 2)
         row.addWidget(self.tag_box, 1)
         row.addWidget(self.color_box)
         row.addWidget(self.article_box, 1)
-        row.addWidget(QLabel(self.tr("from"), self))
-        row.addWidget(self.from_edit)
-        row.addWidget(QLabel(self.tr("to"), self))
-        row.addWidget(self.to_edit)
-        row.addWidget(self.count_label)
-        row.addWidget(self.export_button)
-        row.addWidget(self.import_button)
+        dates = QHBoxLayout()
+        dates.addWidget(PlainLabel(self.tr("from"), self))
+        dates.addWidget(self.from_edit)
+        dates.addWidget(PlainLabel(self.tr("to"), self))
+        dates.addWidget(self.to_edit)
+        dates.addWidget(self.count_label, 1)
+        dates.addWidget(self.export_button)
+        dates.addWidget(self.import_button)
 
         self.table = QTableView(self)
         self.table.setObjectName("annotationsTable")
@@ -98,6 +104,7 @@ class AnnotationsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
+        layout.addLayout(dates)
         layout.addWidget(self.table, 1)
 
         self.text_edit.textChanged.connect(self._apply_filters)
@@ -124,7 +131,9 @@ class AnnotationsView(QWidget):
     ) -> None:
         """Show these annotations; keeps the chosen filters where they still apply."""
         self.model.set_annotations(annotations, titles)
-        self._refill(self.tag_box, self.tr("Any tag"), [(t, t) for t in tags])
+        # Parent tags are listed too (``policy`` for ``policy/funding``), as in the facets.
+        listed = sorted({part for tag in tags for part in tag_ancestors(tag)}, key=str.casefold)
+        self._refill(self.tag_box, self.tr("Any tag"), [(t, t) for t in listed])
         articles = sorted({a.article_id for a in annotations},
                           key=lambda i: titles.get(i, i).casefold())
         self._refill(self.article_box, self.tr("Any article"),

@@ -26,6 +26,8 @@ from PySide6.QtGui import QColor
 from desktop.core.annotations.models import Annotation, color_hex
 from desktop.core.annotations.store import has_tag
 from desktop.core.textnorm import fold
+from desktop.ui.annotations.labels import color_label, column_titles, orphaned_note, status_label
+from desktop.ui.plaintext import plain_tooltip
 
 AnnotationRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -81,8 +83,8 @@ class ArticleAnnotationsModel(QAbstractListModel):
             if a.note:
                 parts.append(a.note)
             if a.orphaned:
-                parts.append("This passage is no longer found in the article.")
-            return "\n\n".join(parts)
+                parts.append(orphaned_note())
+            return plain_tooltip("\n\n".join(parts))
         if role == AnnotationRole:
             return a
         if role == IdRole:
@@ -90,7 +92,7 @@ class ArticleAnnotationsModel(QAbstractListModel):
         return None
 
 
-COLUMNS = ("Quote", "Note", "Tags", "Colour", "Article", "Created", "Status")
+COLUMNS = ("quote", "note", "tags", "colour", "article", "created", "status")
 
 
 class LibraryAnnotationsModel(QAbstractTableModel):
@@ -120,7 +122,7 @@ class LibraryAnnotationsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section])
+            return column_titles()[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -131,8 +133,8 @@ class LibraryAnnotationsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, SortRole):
             title = self._titles.get(a.article_id, a.article_id)
             values: tuple[Any, ...] = (
-                short(a.exact), short(a.note), " ".join(a.tags), a.color, title,
-                a.created.astimezone().strftime("%Y-%m-%d %H:%M"), a.status,
+                short(a.exact), short(a.note), " ".join(a.tags), color_label(a.color), title,
+                a.created.astimezone().strftime("%Y-%m-%d %H:%M"), status_label(a.status),
             )
             if role == SortRole:
                 if col == 5:
@@ -142,7 +144,7 @@ class LibraryAnnotationsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == 3:
             return QColor(color_hex(a.color))
         if role == Qt.ItemDataRole.ToolTipRole and col in (0, 1):
-            return a.exact if col == 0 else a.note or None
+            return plain_tooltip(a.exact if col == 0 else a.note)
         if role == AnnotationRole:
             return a
         if role == IdRole:

@@ -25,6 +25,7 @@ from desktop.core.search.models import SearchRequest
 from desktop.core.store import Library
 from desktop.ui.bundles.options_dialog import ExportOptionsDialog
 from desktop.ui.bundles.progress_strip import BundleProgressStrip
+from desktop.ui.export_folder import remember_export, suggested_path
 from desktop.ui.threading import Throttle, run_task
 
 PAGE = 5000  # ids fetched per search page when exporting filtered results
@@ -73,7 +74,6 @@ def run_export(
     out: Path,
     scope: ExportScope,
     with_originals: bool,
-    with_index: bool,
     progress: Any,
 ) -> Any:
     """The export job (runs on a pool thread with its own connection)."""
@@ -93,7 +93,6 @@ def run_export(
             ids=ids,
             query=query,
             with_originals=with_originals,
-            with_index=with_index and ids is None and query is None,
             progress=progress,
         )
     finally:
@@ -138,7 +137,7 @@ class BundleController(QObject):
     # -- choosing (dialogs) --------------------------------------------------------
 
     def _suggested(self, stem: str) -> Path:
-        return Path.home() / f"{stem}.zip"
+        return Path(suggested_path(self.window, f"{stem}.zip"))
 
     def export_library_dialog(self) -> ExportOptionsDialog:
         count = self.window.library.articles.count()
@@ -176,17 +175,14 @@ class BundleController(QObject):
     def _export_dialog(
         self, title: str, summary: str, scope: ExportScope, suggested: Path
     ) -> ExportOptionsDialog:
-        whole = scope.ids is None and not scope.query and not scope.filters
-        dialog = ExportOptionsDialog(
-            title, summary, suggested, index_allowed=whole, parent=self.window
-        )
+        dialog = ExportOptionsDialog(title, summary, suggested, parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: remember_export(self.window, dialog.path()))
         dialog.accepted.connect(
             lambda: self.start_export(
                 dialog.path(),
                 scope,
                 with_originals=dialog.with_originals(),
-                with_index=dialog.with_index(),
             )
         )
         dialog.open()
@@ -210,16 +206,14 @@ class BundleController(QObject):
 
     # -- jobs ------------------------------------------------------------------------
 
-    def start_export(
-        self, out: Path, scope: ExportScope, *, with_originals: bool, with_index: bool
-    ) -> bool:
+    def start_export(self, out: Path, scope: ExportScope, *, with_originals: bool) -> bool:
         library = self.window.library
         root, read_only = library.root, library.read_only
         return self._run(
             "export",
             self.tr("Exporting bundle"),
             lambda progress: run_export(
-                root, read_only, Path(out), scope, with_originals, with_index, progress
+                root, read_only, Path(out), scope, with_originals, progress
             ),
         )
 

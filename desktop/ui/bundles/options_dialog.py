@@ -10,20 +10,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.ui.plaintext import PlainLabel
+
 
 class ExportOptionsDialog(QDialog):
-    """Asks for the bundle file and the with-originals / with-index options.
-
-    ``index_allowed`` is False for a result or a selection: a search index can
-    only go with the whole library.
-    """
+    """Asks for the bundle file and whether to include the original files."""
 
     def __init__(
         self,
@@ -31,13 +28,12 @@ class ExportOptionsDialog(QDialog):
         summary: str,
         suggested: Path,
         *,
-        index_allowed: bool,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("exportBundleDialog")
         self.setWindowTitle(title)
-        self.summary = QLabel(summary, self)
+        self.summary = PlainLabel(summary, self)
         self.summary.setWordWrap(True)
         self.path_edit = QLineEdit(str(suggested), self)
         self.path_edit.setObjectName("bundlePath")
@@ -45,14 +41,7 @@ class ExportOptionsDialog(QDialog):
         browse.clicked.connect(self._browse)
         self.originals = QCheckBox(self.tr("Include the original files (larger bundle)"), self)
         self.originals.setChecked(True)
-        self.index = QCheckBox(self.tr("Include the search index (opens faster)"), self)
-        self.index.setEnabled(index_allowed)
-        self.index.setChecked(index_allowed)
-        if not index_allowed:
-            self.index.setToolTip(
-                self.tr("A search index can only be included with the whole library.")
-            )
-        self.error = QLabel(self)
+        self.error = PlainLabel(parent=self)
         self.error.setStyleSheet("color: #b3261e")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -68,7 +57,6 @@ class ExportOptionsDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(row)
         layout.addWidget(self.originals)
-        layout.addWidget(self.index)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(520, self.sizeHint().height())
@@ -80,9 +68,6 @@ class ExportOptionsDialog(QDialog):
 
     def with_originals(self) -> bool:
         return self.originals.isChecked()
-
-    def with_index(self) -> bool:
-        return self.index.isEnabled() and self.index.isChecked()
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
 
 from desktop.core.bundles import BundleProgress
+from desktop.ui.plaintext import PlainLabel
 
 
 class BundleProgressStrip(QWidget):
@@ -13,7 +14,7 @@ class BundleProgressStrip(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("bundleProgress")
-        self.label = QLabel(self)
+        self.label = PlainLabel(parent=self)
         self.bar = QProgressBar(self)
         self.bar.setFixedWidth(180)
         self.bar.setTextVisible(False)

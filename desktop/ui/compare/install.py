@@ -21,7 +21,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from desktop.ui.compare.jobs import opener_for
 from desktop.ui.compare.reuse_view import ReusedTextView
 from desktop.ui.compare.similar_list import SimilarArticlesList
 from desktop.ui.compare.view import CompareView
+from desktop.ui.plaintext import PlainLabel
 
 SIMILAR_DELAY_MS = 250
 
@@ -50,7 +50,7 @@ class CompareWithDialog(QDialog):
         self.similar.opener = opener_for(library)
         self.id_edit = QLineEdit(self)
         self.id_edit.setPlaceholderText(self.tr("or type an article id (or its first characters)"))
-        self.error = QLabel(self)
+        self.error = PlainLabel(parent=self)
         self.error.setStyleSheet("color: #b3261e")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.core.compare.similar import ClusterEntry
 from desktop.ui.compare.jobs import LibraryOpener, find_clusters
 from desktop.ui.compare.pool import neardup_pool
+from desktop.ui.plaintext import PlainLabel, plain_tooltip
 from desktop.ui.threading import Throttle, run_task
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -41,7 +41,17 @@ class ClustersModel(QStandardItemModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(0, 3, parent)
-        self.setHorizontalHeaderLabels([self.tr("Article"), self.tr("Similarity"), self.tr("Id")])
+        self.setHorizontalHeaderLabels([self.tr("Article"), self.tr("Shared text"), self.tr("Id")])
+        self.setHeaderData(
+            1,
+            Qt.Orientation.Horizontal,
+            self.tr(
+                "Estimated share of word sequences this article has in common with the "
+                "cluster's first article (a quick measure over the whole library). The compare "
+                "window measures, passage by passage, how much of each text is found in the other."
+            ),
+            Qt.ItemDataRole.ToolTipRole,
+        )
         self.clusters: list[list[ClusterEntry]] = []
 
     def set_clusters(self, clusters: list[list[ClusterEntry]]) -> None:
@@ -53,14 +63,14 @@ class ClustersModel(QStandardItemModel):
                 self.tr("Cluster %1: %2 articles").replace("%1", str(n))
                 .replace("%2", str(len(cluster)))
             )
-            head.setToolTip(rep.title)
+            head.setToolTip(plain_tooltip(rep.title))
             head.setEditable(False)
             head.setData(rep.id, RepresentativeRole)
             for m in cluster:
                 title = QStandardItem(m.title or m.id)
                 title.setData(m.id, IdRole)
                 title.setData(rep.id, RepresentativeRole)
-                title.setToolTip(m.title)
+                title.setToolTip(plain_tooltip(m.title))
                 share = QStandardItem(f"{m.similarity:.0%}")
                 share.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 ident = QStandardItem(m.id[:12])
@@ -109,7 +119,7 @@ class ReusedTextView(QWidget):
         self.tree.addAction(self.open_action)
         self.tree.addAction(self.compare_action)
 
-        self.status = QLabel(self.tr("Find articles that reuse the same text."), self)
+        self.status = PlainLabel(self.tr("Find articles that reuse the same text."), self)
         self.status.setWordWrap(True)
         self.scan_button = QPushButton(self.tr("Scan library"), self)
         self.scan_button.clicked.connect(self.refresh)

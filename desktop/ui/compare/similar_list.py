@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from desktop.ui.compare.similar_model import (
     KindRole,
     SimilarArticlesModel,
 )
+from desktop.ui.plaintext import PlainLabel
 from desktop.ui.threading import run_task
 
 __all__ = ["IdRole", "KindRole", "SimilarArticlesList"]
@@ -52,7 +52,7 @@ class SimilarArticlesList(QWidget):
         self.article_id: str | None = None
         self._request = 0
 
-        self.status = QLabel(self.tr("No article shown."), self)
+        self.status = PlainLabel(self.tr("No article shown."), self)
         self.status.setWordWrap(True)
         self.model = SimilarArticlesModel(self)
         self.tree = QTreeView(self)

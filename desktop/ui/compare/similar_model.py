@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from desktop.core.compare.similar import SimilarArticle
+from desktop.ui.plaintext import plain_tooltip
 
 IdRole = Qt.ItemDataRole.UserRole
 KindRole = Qt.ItemDataRole.UserRole + 1
@@ -88,6 +89,13 @@ class SimilarArticlesModel(QAbstractTableModel):
             and 0 <= section < len(self._headers)
         ):
             return self._headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            if section == 0:
+                return self.tr(
+                    "For a near-duplicate: the estimated share of word sequences the two "
+                    "articles have in common (as in Reused text). The compare window measures, "
+                    "passage by passage, how much of each text is found in the other."
+                )
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -103,7 +111,7 @@ class SimilarArticlesModel(QAbstractTableModel):
                 return f"{item.similarity:.0%}" if near else self.tr("related")
             return item.title or item.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item)
+            return plain_tooltip(self._tooltip(item))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SIMILARITY_COLUMN:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.FontRole and not near:

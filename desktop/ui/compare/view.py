@@ -20,7 +20,6 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
-    QLabel,
     QSizePolicy,
     QToolBar,
     QVBoxLayout,
@@ -34,6 +33,8 @@ from desktop.core.errors import UserError
 from desktop.core.models import Article
 from desktop.ui.compare.colors import css, tint
 from desktop.ui.compare.panes import ComparePane, Span
+from desktop.ui.export_folder import remember_export, suggested_path
+from desktop.ui.plaintext import PlainLabel, RichLabel, plain_tooltip
 from desktop.ui.threading import run_task
 
 # Below this many characters in both bodies together, align on the GUI thread (a few ms).
@@ -64,12 +65,27 @@ class CompareView(QWidget):
         # painted as wavy underlines in both panes.
         self.annotations_for: Callable[[str], list[tuple[int, int, str]]] | None = None
 
-        self.header = QLabel(self)
+        self.header = RichLabel(parent=self)
         self.header.setObjectName("compareHeader")
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
-        self.title_a = QLabel(self)
-        self.title_b = QLabel(self)
+        self.header.setToolTip(
+            self.tr(
+                "How much of each article's text is found in the other, passage by passage "
+                "(exact or reworded). The Reused text panel gives a quicker estimate for the "
+                "whole library: the share of word sequences two articles have in common."
+            )
+        )
+        self.notice = PlainLabel(parent=self)
+        self.notice.setObjectName("compareNotice")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.hide()
+        self.title_a = RichLabel(parent=self)
+        self.title_b = RichLabel(parent=self)
+        self.title_a.setObjectName("compareTitleA")
+        self.title_b.setObjectName("compareTitleB")
         for label in (self.title_a, self.title_b):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
@@ -78,7 +94,7 @@ class CompareView(QWidget):
         self.pane_b = ComparePane(self)
         self.pane_a.setObjectName("comparePaneA")
         self.pane_b.setObjectName("comparePaneB")
-        self.position = QLabel(self)
+        self.position = PlainLabel(parent=self)
 
         self.toolbar = QToolBar(self)
         self.previous_action = self._action(self.tr("Previous difference"), "Alt+Up",
@@ -106,7 +122,18 @@ class CompareView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.header)
+        layout.addWidget(self.notice)
         layout.addLayout(grid, 1)
+
+        # Esc and Ctrl+W close the compare window.
+        self.close_action = QAction(self.tr("Close"), self)
+        self.close_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Close), QKeySequence("Ctrl+W"),
+             QKeySequence("Esc")]
+        )
+        self.close_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.close_action.triggered.connect(self._close_window)
+        self.addAction(self.close_action)
 
         self.pane_a.verticalScrollBar().valueChanged.connect(lambda _v: self._follow("a"))
         self.pane_b.verticalScrollBar().valueChanged.connect(lambda _v: self._follow("b"))
@@ -123,6 +150,10 @@ class CompareView(QWidget):
         self.toolbar.addAction(action)
         self.addAction(action)
         return action
+
+    def _close_window(self) -> None:
+        if self.isWindow():
+            self.close()
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         for action in (self.previous_action, self.next_action, self.swap_action,
@@ -151,6 +182,7 @@ class CompareView(QWidget):
         request = self._request
         self._a, self._b, self._result = a, b, None
         self._diffs, self._current = [], -1
+        self.notice.hide()
         self._set_actions_enabled(False)
         self._show_titles()
         self._syncing = True
@@ -270,7 +302,7 @@ class CompareView(QWidget):
             )
             side.setText(f"<b>{label}: {_escape(article.title or article.id)}</b>"
                          f"<br><small>{_escape(details)}</small>")
-            side.setToolTip(article.title)
+            side.setToolTip(plain_tooltip(article.title))
 
     def _show_header(self) -> None:
         r = self._result
@@ -409,17 +441,26 @@ class CompareView(QWidget):
         if path is None:
             suggested = f"compare-{self._a.id[:8]}-{self._b.id[:8]}.html"
             chosen, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Export comparison"), suggested, self.tr("HTML report (*.html)")
+                self,
+                self.tr("Export comparison"),
+                suggested_path(self, suggested),
+                self.tr("HTML report (*.html)"),
             )
             if not chosen:
                 return None
+            remember_export(self, chosen)
             path = chosen
         target = Path(path)
         try:
             write_report(target, render_article_report(self._result, self._a, self._b))
         except UserError as exc:
+            self.notice.setText(str(exc))
+            self.notice.show()
             self.failed.emit(str(exc))
             return None
+        self.notice.setText(self.tr("Report saved to %1").replace("%1", str(target)))
+        self.notice.setToolTip(plain_tooltip(str(target)))
+        self.notice.show()
         self.exported.emit(str(target))
         return target
 

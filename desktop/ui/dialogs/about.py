@@ -9,9 +9,10 @@ from importlib import metadata
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from desktop import APP_NAME, __version__
+from desktop.ui.plaintext import RichLabel
 
 
 def _dist_version(name: str) -> str:
@@ -53,7 +54,7 @@ class AboutDialog(QDialog):
             f"<table>{rows}</table>"
             f"<p><small>{html.escape(sys.platform)}</small></p>"
         )
-        self.label = QLabel(text, self)
+        self.label = RichLabel(text, self)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

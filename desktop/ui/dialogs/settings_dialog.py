@@ -1,8 +1,8 @@
-"""Preferences: theme and interface language (applied at once; language on restart too)."""
+"""Preferences: theme and interface language, both applied at once."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
 from desktop.ui.settings import AppSettings
 
@@ -25,8 +25,6 @@ class SettingsDialog(QDialog):
         self.language_box.addItem("Tiếng Việt", "vi")
         self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(settings.theme)))
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.language)))
-        note = QLabel(self.tr("A new language applies fully after a restart."), self)
-        note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -35,7 +33,6 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Theme:"), self.theme_box)
         form.addRow(self.tr("Language:"), self.language_box)
-        form.addRow(note)
         form.addRow(buttons)
 
     def chosen_theme(self) -> str:

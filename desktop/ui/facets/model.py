@@ -29,6 +29,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from desktop.ui.plaintext import plain_tooltip
+
 GROUPS = ("site", "year", "tag")
 GroupRole = Qt.ItemDataRole.UserRole + 2
 ValueRole = Qt.ItemDataRole.UserRole + 1
@@ -71,6 +73,22 @@ class FacetModel(QAbstractItemModel):
     def filters(self) -> dict[str, tuple[str, ...]]:
         """The chosen values, in the shape ``SearchRequest.filters`` takes."""
         return {g.key: tuple(g.chosen) for g in self._groups if g.chosen}
+
+    def set_filters(self, filters: dict[str, tuple[str, ...]]) -> None:
+        """Choose exactly these values (other keys are ignored); emits ``filters_changed``.
+
+        Values not listed yet stay chosen and appear with the next counts.
+        """
+        for row, group in enumerate(self._groups):
+            group.chosen = [v for v in dict.fromkeys(filters.get(group.key, ()))]
+            parent = self.index(row, 0)
+            if group.values:
+                self.dataChanged.emit(
+                    self.index(0, 0, parent),
+                    self.index(len(group.values) - 1, 0, parent),
+                    [Qt.ItemDataRole.CheckStateRole],
+                )
+        self.filters_changed.emit(self.filters())
 
     def set_counts(self, facets: dict[str, dict[str, int]]) -> None:
         """Show new values and counts, keeping the chosen values checked."""
@@ -196,7 +214,9 @@ class FacetModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if value in group.chosen else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("%1: %2 article(s)").replace("%1", value).replace("%2", f"{count:,}")
+            return plain_tooltip(
+                self.tr("%1: %2 article(s)").replace("%1", value).replace("%2", f"{count:,}")
+            )
         if role == GroupRole:
             return group.key
         if role == ValueRole:

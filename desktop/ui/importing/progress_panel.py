@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.models import ImportProgress
 from desktop.ui.importing.controller import IndexProgress
+from desktop.ui.plaintext import PlainLabel, plain_tooltip
 
 
 class ImportPanel(QFrame):
@@ -16,29 +24,35 @@ class ImportPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("importPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = QLabel(self.tr("Importing…"), self)
+        self.title = PlainLabel(self.tr("Importing…"), self)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         self.bar = QProgressBar(self)
-        self.bar.setMinimumWidth(220)
+        self.bar.setMinimumWidth(140)
         self.bar.setTextVisible(True)
-        self.current = QLabel(self)
+        self.current = PlainLabel(parent=self)
         self.current.setObjectName("importCurrent")
         self.current.setTextFormat(Qt.TextFormat.PlainText)
-        self.current.setMinimumWidth(120)
-        self.counts = QLabel(self)
+        self.current.setMinimumWidth(40)
+        self.counts = PlainLabel(parent=self)
         self.counts.setObjectName("importCounts")
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("importCancel")
         self.cancel_button.clicked.connect(self._cancel)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.title)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.current, 1)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.cancel_button)
+        # Two rows, so the strip fits a laptop-sized window in every language.
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.cancel_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.bar)
+        bottom.addWidget(self.current, 1)
+        bottom.addWidget(self.counts)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 4)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
         self.hide()
 
     def start(self) -> None:
@@ -66,7 +80,7 @@ class ImportPanel(QFrame):
         self.current.setText(
             metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, max(120, self.current.width()))
         )
-        self.current.setToolTip(p.current)
+        self.current.setToolTip(plain_tooltip(p.current))
         self.counts.setText(
             self.tr("{imported} new · {duplicates} duplicates · {failed} failed").format(
                 imported=f"{p.imported:,}", duplicates=f"{p.duplicates:,}", failed=f"{p.failed:,}"

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from desktop.core.textnorm import fold
+from desktop.ui.plaintext import PlainLabel
 
 
 def find_all(body_folded: str, needle: str) -> list[tuple[int, int]]:
@@ -50,7 +51,7 @@ class FindBar(QWidget):
         self.setObjectName("findBar")
         self.edit = _FindEdit(self)
         self.edit.setPlaceholderText(self.tr("Find in article"))
-        self.count = QLabel(self)
+        self.count = PlainLabel(parent=self)
         self.count.setMinimumWidth(70)
         prev_btn = QToolButton(self)
         prev_btn.setText("↑")
@@ -63,7 +64,7 @@ class FindBar(QWidget):
         close_btn.setToolTip(self.tr("Close (Esc)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
-        layout.addWidget(QLabel(self.tr("Find:"), self))
+        layout.addWidget(PlainLabel(self.tr("Find:"), self))
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.count)
         layout.addWidget(prev_btn)

@@ -1,7 +1,9 @@
 """The reader's header: title, date, site, author, source and the URL.
 
-The URL is shown as a link; it opens in the system browser only when the user
-clicks it (``QDesktopServices.openUrl``), never by itself.
+The URL is shown as a link when it is an http(s) or mailto link
+(``core.urls.openable_url`` decides); it opens in the system browser only when
+the user clicks it (``QDesktopServices.openUrl``), never by itself. Any other
+URL (``javascript:``, ``file:``, ...) is shown as text and never opened.
 """
 
 from __future__ import annotations
@@ -10,16 +12,18 @@ import html
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core.models import Article
+from desktop.core.urls import link_target, openable_url
+from desktop.ui.plaintext import PlainLabel, RichLabel
 
 
 class ArticleHeader(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("articleHeader")
-        self.title = QLabel(self)
+        self.title = PlainLabel(parent=self)
         self.title.setObjectName("articleTitle")
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -28,16 +32,16 @@ class ArticleHeader(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.45)
         font.setBold(True)
         self.title.setFont(font)
-        self.meta = QLabel(self)
+        self.meta = PlainLabel(parent=self)
         self.meta.setObjectName("articleMeta")
         self.meta.setWordWrap(True)
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
-        self.source = QLabel(self)
+        self.source = PlainLabel(parent=self)
         self.source.setObjectName("articleSource")
         self.source.setWordWrap(True)
         self.source.setTextFormat(Qt.TextFormat.PlainText)
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.url = QLabel(self)
+        self.url = RichLabel(parent=self)
         self.url.setObjectName("articleUrl")
         self.url.setTextFormat(Qt.TextFormat.RichText)
         self.url.setOpenExternalLinks(False)
@@ -66,14 +70,23 @@ class ArticleHeader(QWidget):
         ]
         self.meta.setText("  ·  ".join(p for p in parts if p))
         self.source.setText(self.tr("Source: {source}").format(source=article.source))
-        if article.url:
-            href = html.escape(article.url, quote=True)
-            self.url.setText(f'<a href="{href}">{html.escape(article.url)}</a>')
+        target = link_target(article.url)
+        if target is not None:
+            href = html.escape(target, quote=True)
+            self.url.setText(f'<a href="{href}">{html.escape(article.url or "")}</a>')
             self.url.setToolTip(self.tr("Open in your web browser"))
+            self.url.show()
+        elif article.url:
+            self.url.setText(html.escape(article.url))
+            self.url.setToolTip(self.tr("Only http, https and mailto links are opened"))
             self.url.show()
         else:
             self.url.clear()
             self.url.hide()
 
-    def open_url(self, url: str) -> None:
-        QDesktopServices.openUrl(QUrl(url))
+    def open_url(self, url: str) -> bool:
+        """Open ``url`` in the system's browser or mail app, only if it is openable."""
+        target = openable_url(url)
+        if target is None:
+            return False
+        return bool(QDesktopServices.openUrl(QUrl(target)))

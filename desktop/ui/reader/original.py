@@ -15,6 +15,7 @@ import charset_normalizer
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from desktop.core.ingest.preview import document_preview
 from desktop.core.models import Original
 from desktop.ui.reader.sanitize import sanitize_html
 
@@ -65,6 +66,12 @@ def decode_original(original: Original) -> str:
 
 def render_original(original: Original) -> tuple[str, str]:
     """("html", safe html) or ("text", plain text) for the original viewer."""
+    preview = document_preview(original)
+    if preview is not None:
+        kind, text = preview
+        if kind == "html":
+            return "html", sanitize_html(text[:MAX_ORIGINAL_CHARS])
+        return "text", text[:MAX_ORIGINAL_CHARS]
     media = original.media_type.lower()
     if "html" in media or "xml" in media:
         return "html", sanitize_html(decode_original(original)[:MAX_ORIGINAL_CHARS])

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QLabel,
     QMenu,
     QStackedWidget,
     QTextEdit,
@@ -26,12 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import UserError
+from desktop.core.extract.pages import page_starts
 from desktop.core.models import Article, Original
 from desktop.core.textnorm import fold
 from desktop.ui.backend import substring_spans
+from desktop.ui.plaintext import PlainLabel, plain_tooltip
 from desktop.ui.reader.find_bar import FindBar, find_all
 from desktop.ui.reader.header import ArticleHeader
 from desktop.ui.reader.original import OfflineTextBrowser
+from desktop.ui.reader.pages import PageIndicator
 from desktop.ui.textoffsets import OffsetMap
 from desktop.ui.theme import current_match_color, mark_colors
 
@@ -69,6 +71,7 @@ class ReaderView(QWidget):
         super().__init__(parent)
         self.setObjectName("reader")
         self._article: Article | None = None
+        self._disallowed: set[QAction] = set()  # host actions kept disabled (read-only)
         self._query: str | None = None
         self._map = OffsetMap("")
         self._folded: str | None = ""  # the body folded for find; None until first needed
@@ -82,6 +85,8 @@ class ReaderView(QWidget):
         # Set by the host: async span lookup (article, query) and original loading.
         self.span_source: Callable[[Article, str], None] | None = None
         self.original_loader: Callable[[str], Original] | None = None
+        # Set by the host: the hints kept with an article's original (PDF page offsets).
+        self.hints_loader: Callable[[str], dict[str, str]] | None = None
 
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("readerToolbar")
@@ -104,7 +109,7 @@ class ReaderView(QWidget):
         self.stack.addWidget(self.original_view)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
-        self.placeholder = QLabel(self.tr("Select an article to read it here."), self)
+        self.placeholder = PlainLabel(self.tr("Select an article to read it here."), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: palette(placeholder-text);")
 
@@ -121,6 +126,7 @@ class ReaderView(QWidget):
         self._set_empty(True)
 
         self.body_edit.selectionChanged.connect(self._on_selection)
+        self.body_edit.verticalScrollBar().valueChanged.connect(self._update_page)
         self.find_bar.text_changed.connect(self._on_find_text)
         self.find_bar.step.connect(self.find_step)
         self.find_bar.closed.connect(self.close_find)
@@ -139,18 +145,23 @@ class ReaderView(QWidget):
                 action.setShortcut(QKeySequence(shortcut))
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             if tip:
-                action.setToolTip(tip)
+                action.setToolTip(plain_tooltip(tip))
             action.triggered.connect(lambda _checked=False: slot())
             self.addAction(action)
             return action
 
         self.prev_hit_action = make(
-            self.tr("◀ Previous hit"), self.previous_hit, "Shift+F3", self.tr("Previous search hit")
+            "◀", self.previous_hit, "Shift+F3", self.tr("Previous search hit (Shift+F3)")
         )
+        self.prev_hit_action.setIconText("◀")
         self.next_hit_action = make(
-            self.tr("Next hit ▶"), self.next_hit, "F3", self.tr("Next search hit")
+            "▶", self.next_hit, "F3", self.tr("Next search hit (F3)")
         )
-        self.hit_label = QLabel(self)
+        # The menus show words; the toolbar shows only the arrows.
+        self.prev_hit_action.setText(self.tr("Previous Hit"))
+        self.next_hit_action.setText(self.tr("Next Hit"))
+        self.next_hit_action.setIconText("▶")
+        self.hit_label = PlainLabel(parent=self)
         self.hit_label.setObjectName("hitCounter")
         self.hit_label.setContentsMargins(6, 0, 6, 0)
         self.find_action = make(
@@ -180,29 +191,40 @@ class ReaderView(QWidget):
         self.original_action.setToolTip(self.tr("Show the stored original (sanitized, offline)"))
         self.original_action.toggled.connect(self.show_original)
 
+        # Primary actions first: when the reader is narrow, the toolbar's overflow
+        # menu (») takes the text-size buttons, which the View menu also holds.
         tb = self.toolbar
         tb.addAction(self.prev_hit_action)
         tb.addWidget(self.hit_label)
         tb.addAction(self.next_hit_action)
         tb.addSeparator()
         tb.addAction(self.find_action)
-        tb.addSeparator()
+        tb.addAction(self.original_action)
+        self._secondary = tb.addSeparator()
         tb.addAction(self.zoom_out_action)
         tb.addAction(self.zoom_reset_action)
         tb.addAction(self.zoom_in_action)
         tb.addAction(self.serif_action)
-        tb.addSeparator()
-        tb.addAction(self.original_action)
-        self._extra_separator_added = False
+        self.page_indicator = PageIndicator(self)
+        self.page_action = tb.addWidget(self.page_indicator)
+        self.page_action.setVisible(False)
 
     def add_action(self, action: QAction) -> None:
-        """Add a host action (annotate, compare…) to the toolbar and the context menu."""
-        if not self._extra_separator_added:
-            self.toolbar.addSeparator()
-            self._extra_separator_added = True
-        self.toolbar.addAction(action)
+        """Add a host action (annotate, compare…) to the toolbar and the context menu.
+
+        It goes with the primary actions, before the text-size buttons.
+        """
+        self.toolbar.insertAction(self._secondary, action)
         self.body_edit.extra_actions.append(action)
         self.addAction(action)
+
+    def set_action_allowed(self, action: QAction, allowed: bool) -> None:
+        """Keep a host action disabled whatever is shown (False), or let it follow the reader."""
+        if allowed:
+            self._disallowed.discard(action)
+        else:
+            self._disallowed.add(action)
+        action.setEnabled(allowed and self._article is not None)
 
     # -- showing an article -------------------------------------------------------
 
@@ -233,6 +255,10 @@ class ReaderView(QWidget):
         self._refresh_selections()
         self._set_empty(False)
         self._update_hit_label()
+        hints = self.hints_loader(article.id) if self.hints_loader is not None else {}
+        self.page_indicator.set_pages(page_starts(hints))
+        self.page_action.setVisible(self.page_indicator.page is not None)
+        self._update_page()
         if self.find_bar.isVisible() and self.find_bar.edit.text():
             self._on_find_text(self.find_bar.edit.text())
         if self._query:
@@ -258,10 +284,19 @@ class ReaderView(QWidget):
         self.stack.setVisible(not empty)
         self.header.setVisible(not empty)
         for action in self.toolbar.actions():
-            action.setEnabled(not empty)
+            action.setEnabled(not empty and action not in self._disallowed)
         self._update_hit_label()
 
     # -- offsets, selection, scrolling -----------------------------------------
+
+    def top_offset(self) -> int:
+        """The code-point offset of the first character at the top of the body view."""
+        position = self.body_edit.cursorForPosition(QPoint(4, 4)).position()
+        return self._map.to_codepoint(position)
+
+    def _update_page(self, *_args: object) -> None:
+        if self._article is not None and self.page_indicator.page is not None:
+            self.page_indicator.show_offset(self.top_offset())
 
     def selected_span(self) -> Span | None:
         cursor = self.body_edit.textCursor()

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.ui.results.model import DateRole, SiteRole, SnippetRole, TitleRole
+from desktop.ui.results.model import DateRole, SiteRole, SnippetRole, TitleRole, UnreadRole
 from desktop.ui.theme import mark_colors
 
 PADDING = 8
@@ -34,9 +34,11 @@ class ResultDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._docs: OrderedDict[tuple[str, int, str, str], QTextDocument] = OrderedDict()
 
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+    def _fonts(
+        self, option: QStyleOptionViewItem, unread: bool = True
+    ) -> tuple[QFont, QFont, QFont]:
         title = QFont(option.font)
-        title.setBold(True)
+        title.setBold(unread)  # read articles have plain titles
         title.setPointSizeF(option.font.pointSizeF() * 1.08)
         meta = QFont(option.font)
         meta.setPointSizeF(option.font.pointSizeF() * 0.9)
@@ -95,7 +97,8 @@ class ResultDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        title_font, meta_font, _ = self._fonts(opt)
+        unread = index.data(UnreadRole)
+        title_font, meta_font, _ = self._fonts(opt, unread is None or bool(unread))
         rect = opt.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
 
         painter.setFont(title_font)

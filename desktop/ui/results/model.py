@@ -8,6 +8,7 @@ page through ``more_requested(offset)``; the controller answers with
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.search.models import SearchHit
+from desktop.ui.plaintext import plain_tooltip
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 TitleRole = Qt.ItemDataRole.UserRole + 2
@@ -28,6 +30,7 @@ DateRole = Qt.ItemDataRole.UserRole + 3
 SiteRole = Qt.ItemDataRole.UserRole + 4
 SnippetRole = Qt.ItemDataRole.UserRole + 5
 ScoreRole = Qt.ItemDataRole.UserRole + 6
+UnreadRole = Qt.ItemDataRole.UserRole + 7  # True unless the article is marked read
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -54,11 +57,15 @@ class ResultsModel(QAbstractListModel):
         self._rows: list[ResultRow] = []
         self._total = 0
         self._fetching = False
+        self._read: set[str] = set()
+        # Which of some ids are read (set by the reading-state part); None: all unread.
+        self.read_lookup: Callable[[list[str]], set[str]] | None = None
 
     # -- filling -------------------------------------------------------------
 
     def reset_rows(self, rows: list[ResultRow], total: int) -> None:
         self.beginResetModel()
+        self._read = self._lookup_read(rows)
         self._rows = list(rows)
         self._total = max(total, len(self._rows))
         self._fetching = False
@@ -73,6 +80,7 @@ class ResultsModel(QAbstractListModel):
             self._total = len(self._rows)  # the source has fewer rows than it said
             return
         first = len(self._rows)
+        self._read |= self._lookup_read(rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
         self.endInsertRows()
@@ -81,6 +89,23 @@ class ResultsModel(QAbstractListModel):
     def page_failed(self) -> None:
         self._fetching = False
         self._total = len(self._rows)
+
+    def _lookup_read(self, rows: list[ResultRow]) -> set[str]:
+        if self.read_lookup is None or not rows:
+            return set()
+        return self.read_lookup([r.id for r in rows])
+
+    def set_read(self, ids: list[str], read: bool) -> None:
+        """Show articles as read (or unread) without fetching anything again."""
+        wanted = set(ids)
+        if read:
+            self._read |= wanted
+        else:
+            self._read -= wanted
+        for n, row in enumerate(self._rows):
+            if row.id in wanted:
+                index = self.index(n, 0)
+                self.dataChanged.emit(index, index, [UnreadRole])
 
     @property
     def total(self) -> int:
@@ -116,7 +141,7 @@ class ResultsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, TitleRole):
             return row.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.title
+            return plain_tooltip(row.title)
         if role == IdRole:
             return row.id
         if role == DateRole:
@@ -127,6 +152,8 @@ class ResultsModel(QAbstractListModel):
             return row.snippet
         if role == ScoreRole:
             return row.score
+        if role == UnreadRole:
+            return row.id not in self._read
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -148,6 +175,7 @@ class ResultsModel(QAbstractListModel):
                 SiteRole: b"site",
                 SnippetRole: b"snippet",
                 ScoreRole: b"score",
+                UnreadRole: b"unread",
             }
         )
         return names

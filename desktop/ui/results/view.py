@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from desktop.ui.results.delegate import ResultDelegate
+from desktop.ui.results.message import ResultsMessage
 from desktop.ui.results.model import IdRole
 
 
@@ -29,6 +30,7 @@ class ResultsView(QListView):
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
         self.activated.connect(self._open_index)
+        self.message = ResultsMessage(self)
 
     def _open_index(self, index: QModelIndex) -> None:
         article_id = index.data(IdRole)

@@ -150,8 +150,6 @@ def test_failed_export_leaves_the_old_bundle_and_no_temp_file(
 
 def test_export_refuses_bad_combinations(filled: Library, tmp_path: Path) -> None:
     ids = filled.articles.all_ids()
-    with pytest.raises(UserError, match="whole library"):
-        export_bundle(filled, tmp_path / "x.zip", ids=ids[:1], with_index=True)
     with pytest.raises(UserError, match="not both"):
         export_bundle(filled, tmp_path / "x.zip", ids=ids[:1], query="x")
     with pytest.raises(UserError, match="folder"):
@@ -164,10 +162,10 @@ def test_export_refuses_bad_combinations(filled: Library, tmp_path: Path) -> Non
 def test_unwritable_folder_is_a_clear_error(
     filled: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+    def refuse(*args: object, **kwargs: object) -> Path:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("desktop.core.bundles.export.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("desktop.core.bundles.export.temp_beside", refuse)
     with pytest.raises(UserError, match="Cannot write a bundle in .*: Permission denied"):
         export_bundle(filled, tmp_path / "x.zip")
     assert not (tmp_path / "x.zip").exists()
@@ -221,3 +219,27 @@ def test_query_export_pages_through_every_hit(
     monkeypatch.setattr(links, "PAGE", 2)
     report = export_bundle(filled, tmp_path / "q.zip", query="bai")
     assert report.articles == 5
+
+
+def test_further_sources_travel_with_their_article(
+    filled: Library, empty: Library, tmp_path: Path
+) -> None:
+    from desktop.core.models import Original, article_id_for
+
+    article = filled.articles.get(filled.articles.all_ids()[0])
+    raw = b"another file with the same text"
+    second = make_draft(article.body, 99).model_copy(
+        update={"id": article_id_for(raw), "source_path": "copy.txt",
+                "original": Original(data=raw, media_type="text/plain")}
+    )
+    filled.articles.add_many([second])
+    assert [s.id for s in filled.sources.sources_of(article.id)] == [second.id]
+
+    out = tmp_path / "sources.zip"
+    export_bundle(filled, out, with_originals=True)
+    verify_bundle(out)
+    result = import_bundle(empty, out)
+    assert result.imported == 5
+    [source] = empty.sources.sources_of(article.id)
+    assert (source.id, source.source_path) == (second.id, "copy.txt")
+    assert empty.sources.original(source.id).data == raw

@@ -77,7 +77,7 @@ def test_damage_found_after_batches_were_written_adds_nothing(
 
 def test_read_only_open_keeps_what_a_merge_keeps(big: Library, tmp_path: Path) -> None:
     out = tmp_path / "b.zip"
-    export_bundle(big, out, with_originals=True, with_index=True)
+    export_bundle(big, out, with_originals=True)
     ro = open_bundle_readonly(out)
     try:
         assert sorted(ro.articles.all_ids()) == sorted(big.articles.all_ids())

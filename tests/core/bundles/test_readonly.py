@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import tempfile
 import zipfile
@@ -10,11 +11,10 @@ from pathlib import Path
 import pytest
 
 from desktop.core.annotations import AnnotationStore
-from desktop.core.bundles import close_bundle, export_bundle, open_bundle_readonly
+from desktop.core.bundles import close_bundle, export_bundle, index_cache, open_bundle_readonly
 from desktop.core.errors import UnsafeArchiveError
 from desktop.core.store import Library
 from tests.core.bundles.conftest import make_draft
-from tests.core.bundles.tampering import rewrite
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def _search_ids(cls: type, lib: Library, query: str) -> list[str]:
         return [h.id for h in index.search(SearchRequest(query=query)).hits]
 
 
-def test_bundled_index_is_reused_without_rebuilding(
+def test_second_open_reuses_the_index_built_at_the_first(
     filled: Library, tmp_path: Path, temp_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cls, rebuilds = _rebuild_spy(monkeypatch)
@@ -91,20 +91,28 @@ def test_bundled_index_is_reused_without_rebuilding(
     expected = _search_ids(cls, filled, "doi tuyen")
     assert len(expected) == 1
     out = tmp_path / "b.zip"
-    report = export_bundle(filled, out, with_index=True)
-    assert report.index_files > 1
+    export_bundle(filled, out)
     with zipfile.ZipFile(out) as zf:
-        names = zf.namelist()
-    assert "index/state.json" in names
-    assert not [n for n in names if n.endswith(("write.lock", "WRITELOCK"))]
+        assert not [n for n in zf.namelist() if n.startswith("index/")]
     rebuilds.clear()
 
-    lib = open_bundle_readonly(out)
+    first = open_bundle_readonly(out)
     try:
-        assert _search_ids(cls, lib, "doi tuyen") == expected
+        assert len(rebuilds) == 1
+        assert _search_ids(cls, first, "doi tuyen") == expected
+    finally:
+        close_bundle(first)
+    assert [p.name for p in index_cache.cache_root().iterdir()] == [
+        hashlib.sha256(zipfile.ZipFile(out).read("manifest.json")).hexdigest()
+    ]
+    rebuilds.clear()
+    second = open_bundle_readonly(out)
+    try:
+        assert _search_ids(cls, second, "doi tuyen") == expected
+        assert _search_ids(cls, second, "tag:mua-thu") == [filled.articles.all_ids()[0]]
         assert rebuilds == []
     finally:
-        close_bundle(lib)
+        close_bundle(second)
     assert list(temp_root.iterdir()) == [] or all(
         p.name.startswith("archive-browser-index-") for p in temp_root.iterdir()
     )
@@ -125,22 +133,28 @@ def test_bundle_without_index_gets_one_built(
         close_bundle(lib)
 
 
-def test_damaged_bundled_index_is_rebuilt_not_fatal(
+def test_damaged_cached_index_is_rebuilt_and_replaced(
     filled: Library, tmp_path: Path, temp_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cls, rebuilds = _rebuild_spy(monkeypatch)
     out = tmp_path / "b.zip"
-    export_bundle(filled, out, with_index=True)
+    export_bundle(filled, out)
+    close_bundle(open_bundle_readonly(out))
+    segments = [p for p in index_cache.cache_root().rglob("*.seg")]
+    assert segments
+    for seg in segments:
+        seg.write_bytes(seg.read_bytes()[: seg.stat().st_size // 2])
     rebuilds.clear()
-    forged = rewrite(
-        out,
-        tmp_path / "forged.zip",
-        lambda n, d: d[: len(d) // 2] if n.endswith(".seg") else d,
-        rehash=True,
-    )
-    lib = open_bundle_readonly(forged)
+    lib = open_bundle_readonly(out)
     try:
         assert len(rebuilds) == 1
         assert len(_search_ids(cls, lib, "da nang")) == 1
+    finally:
+        close_bundle(lib)
+    rebuilds.clear()
+    lib = open_bundle_readonly(out)  # the cache now holds the rebuilt index
+    try:
+        assert len(_search_ids(cls, lib, "da nang")) == 1
+        assert rebuilds == []
     finally:
         close_bundle(lib)

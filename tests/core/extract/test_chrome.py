@@ -128,3 +128,58 @@ def test_line_stats_pickles_compactly_with_same_answers() -> None:
     assert copy.count("Dòng chung của trang") == 6
     assert copy.count("Dòng riêng số 1") == 0  # too rare to be kept in the copy
     assert len(pickle.dumps(stats)) < len(pickle.dumps(stats.__dict__))
+
+
+def _page(n: int) -> str:
+    """A page of a batch; on page 2 a reader's comment follows the related-posts heading."""
+    comment = (
+        "Ein Leser schrieb dazu, dass er die Entscheidung für falsch halte und beim "
+        "nächsten Mal anders abstimmen würde, wenn er gefragt würde.\n"
+        if n == 2
+        else ""
+    )
+    return (
+        "Startseite\nKontakt\n\n"
+        f"Bericht Nummer {n} über den Stadtrat\n\n"
+        f"Der Stadtrat hat am Montag über den Haushalt Nummer {n} beraten und ihn nach langer "
+        "Debatte mit knapper Mehrheit beschlossen, wie die Verwaltung mitteilte.\n\n"
+        "Ähnliche Beiträge\n\n"
+        f"{comment}"
+        f"Haushalt {n + 1} im Rat\nNeue Schule {n}\n"
+    )
+
+
+def test_a_repeated_line_below_the_prose_of_its_pages_follows_the_article() -> None:
+    from desktop.core.extract.chrome import LineStats
+
+    stats = LineStats()
+    for n in range(4):
+        stats.observe(_page(n))
+    assert stats.follows_prose("Ähnliche Beiträge")
+    assert not stats.follows_prose("Startseite")  # above the prose
+    assert not stats.follows_prose("Bericht Nummer 1 über den Stadtrat")  # not repeated
+
+
+def test_the_learnt_marker_ends_the_article() -> None:
+    from desktop.core.extract.chrome import LineStats
+    from desktop.core.extract.textdump import extract_text_dump
+
+    pages = [_page(n) for n in range(4)]
+    assert "Ein Leser schrieb" in extract_text_dump(pages[2]).body  # alone: one block
+    stats = LineStats()
+    for page in pages:
+        stats.observe(page)
+    e = extract_text_dump(pages[2], stats=stats)
+    assert e.body.startswith("Der Stadtrat hat am Montag")
+    assert "Ein Leser schrieb" not in e.body
+    assert "Ähnliche Beiträge" not in e.body
+    assert e.title == "Bericht Nummer 2 über den Stadtrat"
+
+
+def test_a_long_line_without_punctuation_is_a_tag_cloud_not_prose() -> None:
+    from desktop.core.extract.chrome import features
+
+    cloud = " ".join(["Alltag Architektur Auto Bahn Bahnhof Basel Baum Beton"] * 5)
+    assert not features(cloud).sentence_like
+    prose = ("Der Rat hat am Montag lange beraten, und " * 5).strip()
+    assert features(prose).sentence_like  # long, with commas, though no final period

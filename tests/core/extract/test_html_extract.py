@@ -91,3 +91,20 @@ def test_corpus_html_pages(corpus: Path) -> None:
                 good += 1
     assert len(names) == 110
     assert good >= 100
+
+
+def test_page_trafilatura_finds_no_text_in_is_read_as_a_text_dump() -> None:
+    # trafilatura drops everything inside a comments block; the page's text remains.
+    sentence = (
+        "Das Ministerium für Club-Kultur informiert alle Mitglieder, dass die Petition "
+        "jetzt unterschrieben werden kann, bevor die Frist endet."
+    )
+    page = (
+        "<html><body>"
+        f'<div id="comments"><h2>Petition gegen die Tarifreform</h2><p>{sentence}</p></div>'
+        "<script>var x = 1;</script></body></html>"
+    )
+    got = extract_html(page)
+    assert got.body == sentence
+    assert got.title == "Petition gegen die Tarifreform"
+    assert "var x" not in got.body

@@ -93,3 +93,16 @@ def test_guess_language() -> None:
     assert meta.guess_language("Sở Khoa học và Công nghệ tổ chức hội nghị tổng kết") == "vi"
     assert meta.guess_language("The committee said that the plan is on track for the year") == "en"
     assert meta.guess_language("12 34 56") is None
+
+
+def test_tracker_and_cdn_hosts_are_never_the_site() -> None:
+    from desktop.core.extract.meta import foreign_host, site_from_line
+
+    assert site_from_line("https://www.googletagmanager.com/ns.html?id=GTM-X") == (None, None)
+    assert site_from_line("https://connect.facebook.net/en_US/sdk.js") == (None, None)
+    assert site_from_line("taz.de") == ("taz.de", None)
+    assert site_from_line("https://www.polityka.pl/swiat/1,2.html") == (
+        "polityka.pl", "https://www.polityka.pl/swiat/1,2.html"
+    )
+    assert foreign_host("stats.g.doubleclick.net")
+    assert not foreign_host("netzpolitik.org")

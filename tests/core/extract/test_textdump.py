@@ -428,7 +428,7 @@ def test_site_chrome_found_through_the_sites_own_documents() -> None:
     ]
     for doc in site_docs:
         stats.observe(doc)
-    for n in range(97):  # other sites' documents: the line is in 3 of 100
+    for n in range(997):  # other sites' documents: the line is in 3 of 1,000
         stats.observe(f"Bài khác {n}\nMột câu khác số {n} của một trang khác.")
     assert not stats.is_repeated("Khung thông báo của tỉnh")
     assert stats.is_repeated("Khung thông báo của tỉnh", "tinh-a.gov.vn")
@@ -463,3 +463,52 @@ def test_lead_date_takes_year_from_title(fixtures: Path) -> None:
     assert e.published == date(2023, 1, 12)
     assert paragraphs(e)[0].startswith("Sáng ngày 12/01, Sở Giáo dục và Đào tạo")
     assert len(paragraphs(e)) == 2
+
+
+def test_title_is_the_headline_sharing_words_with_the_article_not_a_caption() -> None:
+    text = (
+        "   Zugreiseblog\n\n"
+        "     * Startseite\n     * Kontakt\n\n"
+        "Stadtwerke erhöhen die Preise für Fernwärme\n\n"
+        "   von Anna Muster · 18. Oktober 2019\n\n"
+        "   Ein Heizkraftwerk am Stadtrand\n\n"
+        "   * Drucken\n\n"
+        "   Die Stadtwerke erhöhen zum Jahreswechsel die Preise für Fernwärme um zwölf Prozent, "
+        "wie das Unternehmen am Freitag mitteilte.\n\n"
+        "   Begründet wird der Schritt mit gestiegenen Kosten für Erdgas und für den Betrieb "
+        "der Leitungen im gesamten Netz der Stadt.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Stadtwerke erhöhen die Preise für Fernwärme"
+    assert e.body.startswith("Die Stadtwerke erhöhen zum Jahreswechsel")
+    for chrome in ("Anna Muster", "Heizkraftwerk", "Drucken", "Startseite"):
+        assert chrome not in e.body, chrome
+
+
+def test_a_link_title_line_at_the_top_names_the_headline() -> None:
+    text = (
+        "   #Stadtblog » Feed Stadtblog » Neubau für den Hafen Kommentar-Feed\n\n"
+        "Neubau für den Hafen\n\n"
+        "   Alte Brücke am Hafen wird ab März abgerissen\n\n"
+        "   Die alte Brücke am Hafen wird ab März abgerissen und bis zum Herbst durch einen "
+        "Neubau ersetzt, teilte die Stadt am Montag mit.\n\n"
+        "   Während der Bauzeit wird der Verkehr über die Ringstraße umgeleitet, Busse "
+        "halten an Ersatzhaltestellen.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Neubau für den Hafen"
+    assert e.body.startswith("Die alte Brücke am Hafen")
+
+
+def test_a_headline_the_page_repeats_beats_a_nearer_caption() -> None:
+    text = (
+        "Startseite → Politik → Neue Regeln für Busse am Bahnhof\n\n"
+        "Neue Regeln für Busse am Bahnhof\n\n"
+        "Busse am Bahnhof warten auf Fahrgäste\n\n"
+        "Der Verkehrsverbund ändert zum Sommer die Regeln für Busse am Bahnhof, damit "
+        "Fahrgäste schneller umsteigen können.\n\n"
+        "Die Busse sollen künftig im Takt der Züge fahren und an allen Haltestellen "
+        "länger warten, wenn ein Zug verspätet ist.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Neue Regeln für Busse am Bahnhof"

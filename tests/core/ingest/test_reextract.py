@@ -60,3 +60,31 @@ def test_reextract_selected_ids_and_unknown_ids(library: Library, tmp_path: Path
     assert reextract(library, [article_id]) == [article_id]
     with pytest.raises(NotFoundError):
         reextract(library, ["0" * 20])
+
+
+def test_reextract_splits_a_further_source_whose_text_now_differs(
+    library: Library, tmp_path: Path
+) -> None:
+    from desktop.core.models import ArticleDraft, Original, article_id_for
+
+    first = text_dump("Bản tin thứ nhất", *PARAGRAPHS).encode()
+    second = text_dump("Bản tin thứ hai", *reversed(PARAGRAPHS)).encode()
+    # As an older extractor might have stored them: one body for two distinct files.
+    drafts = [
+        ArticleDraft(
+            id=article_id_for(raw), title="Bản tin", body="Chỉ có biểu ngữ cookie.",
+            source_path=name, kind="text", original=Original(data=raw, media_type="text/plain"),
+        )
+        for name, raw in (("a.txt", first), ("b.txt", second))
+    ]
+    library.articles.add_many(drafts)
+    [kept] = library.articles.all_ids()
+    assert [s.source_path for s in library.sources.sources_of(kept)] == ["b.txt"]
+
+    changed = reextract(library)
+    assert set(changed) == {drafts[0].id, drafts[1].id}
+    assert library.sources.sources_of(kept) == []
+    split = library.articles.get(drafts[1].id)
+    assert split.title == "Bản tin thứ hai" and split.source_path == "b.txt"
+    assert library.articles.original(split.id).data == second
+    assert library.articles.get(kept).title == "Bản tin thứ nhất"

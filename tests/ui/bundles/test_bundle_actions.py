@@ -40,16 +40,14 @@ def test_export_library_writes_a_valid_bundle(qtbot, tmp_path, library, make_win
     wait_ready(qtbot, window)
     window.actions_.export_library.trigger()
     dialog = window.findChild(ExportOptionsDialog)
-    assert dialog is not None and dialog.index.isEnabled()
-    report = _accept_export(
-        qtbot, window, dialog, tmp_path / "whole", originals=True, index=True
-    )
+    assert dialog is not None
+    report = _accept_export(qtbot, window, dialog, tmp_path / "whole", originals=True)
     out = tmp_path / "whole.zip"  # the dialog adds the .zip suffix
     assert Path(report.path) == out
     verified = verify_bundle(out)
     assert verified.ok and verified.scope == "library"
     assert verified.counts.articles == library.articles.count() == 9
-    assert verified.counts.originals == 9 and verified.counts.index_files > 0
+    assert verified.counts.originals == 9 and verified.counts.index_files == 0
     assert not window.bundles.strip.isVisible()
 
 
@@ -66,7 +64,6 @@ def test_export_selection_and_results(qtbot, tmp_path, seeded_library, make_wind
     assert window.actions_.export_selection.isEnabled()
     chosen = window.results.selected_ids()
     dialog = window.bundles.export_selection_dialog()
-    assert not dialog.index.isEnabled()  # an index only goes with the whole library
     _accept_export(qtbot, window, dialog, tmp_path / "sel.zip", originals=False)
     verified = verify_bundle(tmp_path / "sel.zip")
     assert verified.scope == "selection" and verified.counts.articles == len(chosen) == 2
@@ -173,9 +170,7 @@ def test_open_bundle_read_only_from_the_menu(qtbot, tmp_path, library, make_wind
     assert not window.import_paths([bundle])
     qtbot.waitUntil(lambda: window.results_model.total == 3, timeout=15000)
     copy = tmp_path / "copy.zip"  # a read-only bundle can be exported again
-    assert window.bundles.start_export(
-        copy, ExportScope(), with_originals=True, with_index=False
-    )
+    assert window.bundles.start_export(copy, ExportScope(), with_originals=True)
     _wait_job(qtbot, window, "export")
     assert verify_bundle(copy).counts.articles == 3
     result = search_for(qtbot, window, "thuyen rong")

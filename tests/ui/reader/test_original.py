@@ -97,3 +97,23 @@ def test_reader_shows_sanitized_original(qtbot) -> None:
     assert all("example.net" not in u for u in reader.original_view.blocked_urls)
     reader.original_action.trigger()
     assert not reader.is_showing_original()
+
+
+def test_render_original_of_document_formats() -> None:
+    from desktop.core.ingest.formats import DOCUMENT_FORMATS
+    from desktop.core.ingest.mail import EMAIL_MEDIA_TYPE
+    from tests.helpers.documents import docx_bytes, email_bytes, mhtml_bytes
+    from tests.helpers.pdf import text_pdf
+
+    pdf = Original(data=text_pdf([["Hello."]]), media_type=DOCUMENT_FORMATS["pdf"][1])
+    kind, text = render_original(pdf)
+    assert kind == "text" and text.startswith("[PDF document,") and "%PDF" not in text
+    docx = Original(data=docx_bytes(["Một."]), media_type=DOCUMENT_FORMATS["docx"][1])
+    kind, text = render_original(docx)  # its media type holds "xml": not shown as markup
+    assert kind == "text" and text.startswith("[Word document,")
+    page = Original(data=mhtml_bytes(), media_type=DOCUMENT_FORMATS["mhtml"][1])
+    kind, text = render_original(page)
+    assert kind == "html" and "Đội tuyển bóng đá" in text and "=3D" not in text
+    mail = Original(data=email_bytes(), media_type=EMAIL_MEDIA_TYPE)
+    kind, text = render_original(mail)
+    assert kind == "text" and "Subject: Bản tin tuần" in text and "Kính gửi quý độc giả" in text

@@ -1,0 +1,138 @@
+"""``saved list|add|run|remove``: saved searches, the keyword-tracking loop.
+
+``saved run NAME --new-since-last`` shows only the articles that arrived since
+the saved search was last opened (in the app or here), then marks it opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from desktop.commands.base import EXIT_OK, CommandContext, print_json
+from desktop.commands.search import print_result, result_dict
+from desktop.core.errors import UserError
+from desktop.core.search.index import SearchIndex
+from desktop.core.search.query import parse_query
+from desktop.core.search.tracking import new_count, run_saved
+from desktop.core.store.saved_searches import SORTS, SavedSearch, SavedSearchStore
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    top = sub.add_parser("saved", help="saved searches: list, add, run (new since last time)")
+    cmds = top.add_subparsers(dest="saved_command", metavar="ACTION", required=True)
+
+    p = cmds.add_parser("list", help="saved searches with how many articles are new")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = cmds.add_parser("add", help="save a query (with filters) under a name")
+    p.add_argument("name")
+    p.add_argument("query", help="the query (quote it in the shell)")
+    p.add_argument("--site", action="append", default=[], help="only this site (repeatable)")
+    p.add_argument("--year", action="append", default=[], help="only this year (repeatable)")
+    p.add_argument("--tag", action="append", default=[], help="only this tag (repeatable)")
+    p.add_argument(
+        "--collection", action="append", default=[], help="only this collection (repeatable)"
+    )
+    p.add_argument("--unread", action="store_true", help="only articles not yet read")
+    p.add_argument("--sort", choices=SORTS, default="relevance")
+    p.add_argument("--replace", action="store_true", help="replace a saved search of that name")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_add)
+
+    p = cmds.add_parser("run", help="run a saved search and mark it opened")
+    p.add_argument("name")
+    p.add_argument(
+        "--new-since-last", action="store_true",
+        help="only the articles added since the saved search was last opened",
+    )
+    p.add_argument("--limit", type=int, default=20, help="hits to show (default 20)")
+    p.add_argument("--keep-new", action="store_true", help="do not mark it opened")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_run)
+
+    p = cmds.add_parser("remove", help="delete a saved search")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_remove)
+
+
+def saved_dict(saved: SavedSearch, new: int | None = None) -> dict[str, Any]:
+    """The ``--json`` form of a saved search."""
+    out: dict[str, Any] = {
+        "name": saved.name,
+        "query": saved.query,
+        "filters": {k: list(v) for k, v in saved.filters.items()},
+        "sort": saved.sort,
+        "created": saved.created.isoformat(),
+        "last_opened": saved.last_opened.isoformat() if saved.last_opened else None,
+    }
+    if new is not None:
+        out["new"] = new
+    return out
+
+
+def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
+    lib = ctx.open_library()
+    searches = SavedSearchStore(lib.conn).list_all()
+    index = SearchIndex.open(lib)
+    try:
+        rows = [(s, new_count(index, s)) for s in searches]
+    finally:
+        index.close()
+    if args.json:
+        print_json([saved_dict(s, n) for s, n in rows])
+        return EXIT_OK
+    if not rows:
+        print("No saved searches. Add one with: archive-browser saved add NAME QUERY")
+    for saved, new in rows:
+        filters = " ".join(f"{k}:{','.join(v)}" for k, v in saved.filters.items())
+        print(f"{saved.name}  ({new} new)  {saved.query!r} {filters}".rstrip())
+    return EXIT_OK
+
+
+def cmd_add(args: argparse.Namespace, ctx: CommandContext) -> int:
+    lib = ctx.open_library(writes=True)
+    filters = {
+        "site": args.site, "year": args.year, "tag": args.tag, "collection": args.collection,
+        "read": ["unread"] if args.unread else [],
+    }
+    parse_query(args.query)  # a query the search cannot parse is refused before it is saved
+    saved = SavedSearchStore(lib.conn).add(
+        args.name, args.query, filters, args.sort, replace=args.replace
+    )
+    if args.json:
+        print_json(saved_dict(saved))
+    else:
+        print(f"Saved {saved.name!r}: {saved.query!r}")
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace, ctx: CommandContext) -> int:
+    if not 1 <= args.limit <= 10_000:
+        raise UserError("--limit must be between 1 and 10000.")
+    lib = ctx.open_library()
+    index = SearchIndex.open(lib)
+    try:
+        run = run_saved(
+            index, SavedSearchStore(lib.conn), args.name, new_only=args.new_since_last,
+            limit=args.limit, mark_opened=not args.keep_new and not lib.read_only,
+        )
+    finally:
+        index.close()
+    if args.json:
+        out = saved_dict(run.saved, run.new)
+        out["new_since_last"] = bool(args.new_since_last)
+        out["result"] = result_dict(run.result, run.result.took_ms)
+        print_json(out)
+        return EXIT_OK
+    print(f"{run.saved.name}: {run.new} new since last opened")
+    print_result(run.result, run.result.took_ms)
+    return EXIT_OK
+
+
+def cmd_remove(args: argparse.Namespace, ctx: CommandContext) -> int:
+    lib = ctx.open_library(writes=True)
+    SavedSearchStore(lib.conn).remove(args.name)
+    print(f"Removed the saved search {args.name!r}.")
+    return EXIT_OK

@@ -1,0 +1,76 @@
+"""Text-dump extraction on the development set of unseen sites (skipped without corpus).
+
+``textdumps-eval.zip`` holds lynx dumps of 990 pages from other sites with hand-made
+truth: snippets the article must contain, boilerplate it must not, and the page's own
+headline candidates. These floors guard what the extractor reaches today
+(``bench/bench_textdump_eval.py`` prints the full figures).
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desktop.core.errors import ExtractionError
+from desktop.core.extract.textdump import LineStats, extract_text_dump
+
+pytestmark = pytest.mark.corpus
+
+FLOORS = {"with": 0.83, "without": 0.72, "titles": 0.55, "sites_tracker_free": 1.0}
+_TRACKERS = ("googletagmanager", "doubleclick", "facebook", "google-analytics", "twitter")
+
+
+def _name(info: zipfile.ZipInfo) -> str:
+    """Member names stored without the UTF-8 flag come out of ``zipfile`` as cp437."""
+    return info.filename if info.flag_bits & 0x800 else info.filename.encode("cp437").decode()
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _title_right(title: str, candidates: list[str]) -> bool:
+    t = _norm(title).casefold()
+    for c in (_norm(c).casefold() for c in candidates):
+        if t and (t == c or (c.startswith(t) and len(t) >= 0.6 * len(c))):
+            return True
+    return False
+
+
+def test_lynx_dumps_of_unseen_sites(corpus: Path) -> None:
+    path = corpus / "textdumps-eval.zip"
+    if not path.is_file():
+        pytest.skip("textdumps-eval.zip not in the corpus")
+    with zipfile.ZipFile(path) as zf:
+        truth = json.loads(zf.read("textdumps-eval/truth.json"))
+        prefix = "textdumps-eval/lynx/"
+        texts = {
+            _name(i)[len(prefix) : -4]: zf.read(i).decode("utf-8", "replace")
+            for i in zf.infolist()
+            if i.filename.startswith(prefix) and i.filename.endswith(".txt")
+        }
+    stats = LineStats()
+    for text in texts.values():
+        stats.observe(text)
+    kept = with_total = removed = without_total = titles = 0
+    for name, text in texts.items():
+        t = truth[name]
+        try:
+            e = extract_text_dump(text, stats=stats, source_name=name)
+        except ExtractionError:
+            body, title, site = "", "", None
+        else:
+            body, title, site = _norm(e.body), e.title, e.site
+            assert e.title not in e.body.split("\n\n")[:1] or not e.title
+        kept += sum(_norm(s) in body for s in t["with"])
+        with_total += len(t["with"])
+        removed += sum(_norm(s) not in body for s in t["without"])
+        without_total += len(t["without"])
+        titles += _title_right(title, t["headline_candidates"])
+        assert not (site and any(k in site for k in _TRACKERS)), (name, site)
+    assert kept / with_total >= FLOORS["with"]
+    assert removed / without_total >= FLOORS["without"]
+    assert titles / len(texts) >= FLOORS["titles"]
