@@ -551,8 +551,11 @@ def _probe(ix: Any) -> None:
             for i, _ in enumerate(reader.lexicon(name)):
                 if i >= PROBE_TERMS:
                     break
+        for leaf, _ in reader.leaf_readers():
+            count = leaf.doc_count_all()
+            if count and leaf.has_column("published"):
+                leaf.column_reader("published")[count - 1]
         if n:
-            reader.column_reader("published")[n - 1]
             s.stored_fields(n - 1)
             list(s.search(wq.Every(), limit=1))
 

@@ -107,9 +107,18 @@ def columns_for(searcher: Searcher) -> Columns:
 
 
 def _column(reader: Any, name: str) -> list[str]:
-    if not reader.has_column(name):
-        return [""] * reader.doc_count_all()
-    return [v if isinstance(v, str) else "" for v in reader.column_reader(name)]
+    """One value per document number (``""`` when none), segment by segment.
+
+    A segment in which no document has a value has no column file at all, and
+    Whoosh's multi-segment column reader then leaves that segment out, which would
+    shift every later document; so each segment is read (or padded) on its own."""
+    values = [""] * reader.doc_count_all()
+    for leaf, base in reader.leaf_readers():
+        count = leaf.doc_count_all()
+        if leaf.has_column(name):
+            part = [v if isinstance(v, str) else "" for v in leaf.column_reader(name)]
+            values[base : base + count] = (part + [""] * count)[:count]
+    return values
 
 
 def _codes(values: list[str]) -> tuple[IntArray, list[str]]:

@@ -69,3 +69,38 @@ def test_large_writes_are_split_into_segments_and_answer_the_same(
         assert ix.search(SearchRequest(query='"công nghệ"', limit=100)).total == 26
     finally:
         ix.close()
+
+
+def test_a_segment_without_sites_or_dates_keeps_the_facets_of_later_segments(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from tests.core.search.conftest import make_draft
+
+    # Segments of 10: the middle one has no site and no date at all, so Whoosh writes no
+    # column file for it.
+    library.articles.add_many(
+        [make_draft(f"Một {n}", f"Mưa lớn ở Huế {n}.", site="a.vn", published=date(2022, 1, 1 + n))
+         for n in range(10)]
+        + [make_draft(f"Hai {n}", f"Mưa lớn ở Vinh {n}.", site=None) for n in range(10)]
+        + [make_draft(f"Ba {n}", f"Mưa lớn ở Hà Nội {n}.", site="b.vn",
+                      published=date(2023, 1, 1 + n)) for n in range(10)]
+    )
+    monkeypatch.setattr(index_module, "SEGMENT_DOCS", 10)
+    ix = SearchIndex.open(library)
+    try:
+        assert len(list(ix.searcher().reader().leaf_readers())) == 3
+        result = ix.search(SearchRequest(query="mua", limit=5, sort="newest"))
+        assert result.total == 30
+        assert result.facets["site"] == {"a.vn": 10, "b.vn": 10}
+        assert result.facets["year"] == {"2023": 10, "2022": 10}
+        assert [h.title for h in result.hits] == [f"Ba {n}" for n in range(9, 4, -1)]
+        assert ix.search(SearchRequest(query="mua", filters={"site": ("b.vn",)})).total == 10
+        ix.close()
+        # Reopening probes the index: a segment without columns is not damage.
+        ix = SearchIndex.open(library)
+        assert ix.notice is None
+        assert ix.search(SearchRequest(query="mua", limit=5)).total == 30
+    finally:
+        ix.close()
