@@ -14,7 +14,7 @@ the folded pair, followed by ``|`` and the pair as written (lower-case, with
 its diacritics) when that differs: ``doi moi|đổi mới``. The folded pair is all
 its variants together; one variant is the exact-diacritic match; and the
 variants' document counts say which spelling a folded query most likely means.
-Pairs too rare to pay for their own term share hashed buckets (``pair_bucket``).
+Pairs too rare to pay for their own term share hashed buckets (``pair_buckets``).
 """
 
 from __future__ import annotations
@@ -69,16 +69,22 @@ def pair_key(folded: tuple[str, str], exact: tuple[str, str]) -> str:
 
 
 # Bulk writes keep a pair term only when at least this many documents of the segment
-# have it; rarer pairs go into one of PAIR_BUCKETS hashed terms, whose few documents
-# are checked on the stored text when asked for (so the answer stays exact).
-MIN_PAIR_DOCS = 5
-PAIR_BUCKETS = 16384
+# have it. A rarer pair is put in BUCKET_HASHES hashed bucket terms (of PAIR_BUCKETS
+# each): the documents in all of its buckets are few, and are checked on the stored
+# text when asked for, so the answer stays exact. A term costs the index far more
+# than a posting, so several buckets per pair are cheap and cut the checks sharply.
+MIN_PAIR_DOCS = 32
+PAIR_BUCKETS = 4096
+BUCKET_HASHES = 3
 
 
-def pair_bucket(term: str) -> str:
-    """The hashed bucket term of a pair term (any spelling of the same folded pair)."""
-    plain = term.split(VARIANT_SEP, 1)[0]
-    return f"#{zlib.crc32(plain.encode('utf-8')) % PAIR_BUCKETS:04x}"
+def pair_buckets(term: str) -> tuple[str, ...]:
+    """The hashed bucket terms of a pair term (the same for every spelling of a pair)."""
+    plain = term.split(VARIANT_SEP, 1)[0].encode("utf-8")
+    return tuple(
+        f"#{n}{zlib.crc32(plain, n * 0x9E3779B1) % PAIR_BUCKETS:04x}"
+        for n in range(BUCKET_HASHES)
+    )
 
 
 def pair_terms(text: str) -> Counter[str]:

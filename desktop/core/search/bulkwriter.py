@@ -15,9 +15,7 @@ from array import array
 from collections import Counter, defaultdict
 from typing import Any
 
-from whoosh.system import pack_uint
-
-from desktop.core.search.analysis import MIN_PAIR_DOCS, pair_bucket
+from desktop.core.search.analysis import MIN_PAIR_DOCS, pair_buckets
 from desktop.core.search.schema import FoldedText
 from desktop.core.search.whoosh_internals import (
     begin_document,
@@ -39,23 +37,41 @@ class _Counted:
 
 
 def _bucket_rare(table: dict[str, _Counted]) -> dict[str, _Counted]:
-    """Terms of fewer than ``MIN_PAIR_DOCS`` documents merged into their hashed buckets."""
+    """Terms of fewer than ``MIN_PAIR_DOCS`` documents moved into their hashed buckets
+    (``analysis.pair_buckets``); a bucket lists documents only (frequency 1)."""
     kept: dict[str, _Counted] = {}
-    buckets: dict[str, dict[int, int]] = defaultdict(dict)
+    buckets: dict[str, set[int]] = defaultdict(set)
     for term, postings in table.items():
         if len(postings.docs) >= MIN_PAIR_DOCS:
             kept[term] = postings
             continue
-        bucket = buckets[pair_bucket(term)]
-        for doc, freq in zip(postings.docs, postings.freqs, strict=True):
-            bucket[doc] = bucket.get(doc, 0) + freq
+        for name in pair_buckets(term):
+            buckets[name].update(postings.docs)
     for name, docs in buckets.items():
         merged = _Counted()
-        for doc in sorted(docs):
-            merged.docs.append(doc)
-            merged.freqs.append(docs[doc])
+        merged.docs = array("i", sorted(docs))
+        merged.freqs = array("i", [1]) * len(docs)
         kept[name] = merged
     return kept
+
+
+def _merge_into(
+    table: dict[str, _Counted], generic: dict[bytes, list[tuple[int, float, bytes]]]
+) -> None:
+    """Add Whoosh's generic postings (of merged segments) to a counted table, in order."""
+    for tbytes, postings in generic.items():
+        term = tbytes.decode("utf-8")
+        counted = table.get(term)
+        if counted is None:
+            counted = table[term] = _Counted()
+        for docnum, weight, _ in postings:
+            counted.docs.append(docnum)
+            counted.freqs.append(max(1, round(weight)))
+        docs = counted.docs
+        if any(docs[n] >= docs[n + 1] for n in range(len(docs) - 1)):
+            ordered = sorted(zip(docs, counted.freqs, strict=True))
+            counted.docs = array("i", (d for d, _ in ordered))
+            counted.freqs = array("i", (f for _, f in ordered))
 
 
 class MemoryPool:
@@ -69,11 +85,13 @@ class MemoryPool:
         self.lengths: dict[str, dict[int, int]] = defaultdict(dict)
         self.fieldnames: set[str] = set()
 
-    # Whoosh's pool interface (used when existing segments are merged in).
-    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+    # Whoosh's pool interface: the fields that are not counted, and every posting of
+    # the older segments merged in on commit (a counted field's value is empty).
+    def add(self, item: tuple[str, bytes, int, float, bytes | str | None]) -> None:
         fieldname, tbytes, docnum, weight, vbytes = item
         self.fieldnames.add(fieldname)
-        self.generic[fieldname][tbytes].append((docnum, weight, vbytes or b""))
+        value = vbytes if isinstance(vbytes, bytes) else b""
+        self.generic[fieldname][tbytes].append((docnum, weight, value))
 
     def add_counts(self, fieldname: str, docnum: int, counts: Counter[str]) -> int:
         self.fieldnames.add(fieldname)
@@ -175,14 +193,9 @@ class BulkWriter:
             fw.start_field(fieldname, field)
             if fieldname in pool.counted and getattr(field, "prune_rare", False):
                 pool.counted[fieldname] = _bucket_rare(pool.counted[fieldname])
-            if fieldname in pool.counted and fieldname in pool.generic:
-                # Postings merged in from older segments: write both in one term order.
-                generic = pool.generic[fieldname]
-                for term, counted in pool.counted.pop(fieldname).items():
-                    generic[term.encode("utf-8")].extend(
-                        (d, float(f), pack_uint(f))
-                        for d, f in zip(counted.docs, counted.freqs, strict=True)
-                    )
+            if fieldname in self.counted_fields and fieldname in pool.generic:
+                # Postings of older segments merged in: into the same compact table.
+                _merge_into(pool.counted.setdefault(fieldname, {}), pool.generic.pop(fieldname))
             if fieldname in pool.counted:
                 self._write_counted(fw, pool.counted[fieldname], lengths)
             if fieldname in pool.generic:
@@ -193,16 +206,17 @@ class BulkWriter:
 
     @staticmethod
     def _write_counted(fw: Any, table: dict[str, _Counted], lengths: dict[int, int]) -> None:
-        """Fill the codec's posting blocks a block at a time (same bytes as ``add_posting``)."""
-        size = max(lengths, default=-1) + 1
+        """Fill the codec's posting blocks a block at a time (see ``fill_blocks``)."""
+        # Merged documents have no length here (0: only block statistics use it).
+        last = [t.docs[-1] for t in table.values() if t.docs]
+        size = max([*lengths, *last], default=-1) + 1
         length_of = [0] * size
         for docnum, length in lengths.items():
             length_of[docnum] = length
-        packs = [pack_uint(f) for f in range(64)]
         for term in sorted(table):
             postings = table[term]
             fw.start_term(term.encode("utf-8"))
-            fill_blocks(fw, postings.docs, postings.freqs, length_of, packs)
+            fill_blocks(fw, postings.docs, postings.freqs, length_of)
             fw.finish_term()
 
     @staticmethod

@@ -21,7 +21,7 @@ import numpy as np
 from whoosh.searching import Searcher
 
 from desktop.core.errors import QuerySyntaxError
-from desktop.core.search.analysis import VARIANT_SEP, fold_text, pair_bucket, pair_key
+from desktop.core.search.analysis import VARIANT_SEP, fold_text, pair_buckets, pair_key
 from desktop.core.search.documents import normalize_tag
 from desktop.core.search.postings import EMPTY_IDS, FloatArray, IntArray, cached_postings
 from desktop.core.search.query import (
@@ -171,12 +171,17 @@ class DocSets:
         if found is not None:
             return found
         ids, tfs = self.pair_postings(first, second)
-        bucket = self.ids(PAIRS, pair_bucket(first + " " + second))
-        if len(bucket) and self.checker is not None:
-            candidates = np.setdiff1d(bucket, ids, assume_unique=True)
-            for syllable in (first, second):
+        if self.checker is not None:
+            # Documents in every bucket of the pair and with both syllables.
+            sets = [self.ids(PAIRS, name) for name in pair_buckets(first + " " + second)]
+            sets += [self.ids("body", first), self.ids("body", second)]
+            sets.sort(key=len)
+            candidates = sets[0]
+            for other in sets[1:]:
                 if len(candidates):
-                    candidates = _intersect(candidates, self.ids("body", syllable))
+                    candidates = _intersect(candidates, other)
+            if len(candidates) and len(ids):
+                candidates = np.setdiff1d(candidates, ids, assume_unique=True)
             passed = (
                 self.checker(candidates.tolist(), (first, second)) if len(candidates) else set()
             )

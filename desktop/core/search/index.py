@@ -84,10 +84,13 @@ DEFAULT_WAIT = 30.0
 # Postings per block. Whoosh's default (128) suits its own skipping matchers; whole
 # posting lists are read here (see ``postings``), and bigger blocks read faster.
 BLOCK_LIMIT = 1024
+# Terms of fewer postings keep them in the term dictionary: a posting block of its own
+# (header, block info, zlib) costs several times their bytes.
+INLINE_LIMIT = 16
 
 
 def _codec() -> W3Codec:
-    return W3Codec(blocklimit=BLOCK_LIMIT)
+    return W3Codec(blocklimit=BLOCK_LIMIT, inlinelimit=INLINE_LIMIT)
 
 
 class IndexDamagedError(UserError):
@@ -343,9 +346,9 @@ class SearchIndex(Closing):
             chunk = list(islice(articles, SEGMENT_DOCS))
             if not chunk and not (first and removed):
                 break
-            writer = segment_writer(ix, limitmb=WRITER_LIMIT_MB, codec=_codec())
-            if bulk:
-                writer = BulkWriter(writer)
+            # Every write goes through the bulk writer: Whoosh's own posting pool cannot
+            # take the value-less postings of the counted fields (``schema.Counts``).
+            writer = BulkWriter(segment_writer(ix, limitmb=WRITER_LIMIT_MB, codec=_codec()))
             try:
                 if first:
                     for article_id in removed:

@@ -17,12 +17,11 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from whoosh import fields
-from whoosh.system import pack_uint
+from whoosh import fields, formats
 
 from desktop.core.search.analysis import folding_analyzer, pair_terms, term_counts
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Fields a plain (unfielded) query word searches, with their boosts. ``body`` holds
 # the title (repeated ``TITLE_WEIGHT`` times, its BM25F weight), the body and the
@@ -30,6 +29,15 @@ SCHEMA_VERSION = 3
 DEFAULT_FIELDS: dict[str, float] = {"body": 1.0}
 TITLE_WEIGHT = 3
 
+
+
+class Counts(formats.Frequency):  # type: ignore[misc]
+    """Term frequencies kept only as the posting weights, with no per-posting value.
+
+    Whoosh's ``Frequency`` stores each frequency twice (a float weight and a 4-byte
+    value); the weights alone are what ``postings`` reads, so the value is dropped."""
+
+    posting_size = 0
 
 
 class FoldedText(fields.TEXT):  # type: ignore[misc]
@@ -40,6 +48,8 @@ class FoldedText(fields.TEXT):  # type: ignore[misc]
             analyzer=folding_analyzer(), phrase=phrase, field_boost=field_boost
         )
         self._phrase = phrase
+        if not phrase:
+            self.format = Counts(field_boost=field_boost)
 
     @property
     def positional(self) -> bool:
@@ -56,14 +66,14 @@ class FoldedText(fields.TEXT):  # type: ignore[misc]
             return
         boost = self.format.field_boost
         for term, freq in self.counts(value).items():
-            yield term.encode("utf-8"), freq, freq * boost, pack_uint(freq)
+            yield term.encode("utf-8"), freq, freq * boost, b""
 
 
 class SyllablePairs(FoldedText):
     """Adjacent syllable pairs of the title, body and notes (see ``analysis.pair_terms``).
 
     The bulk writer moves pairs found in fewer than ``MIN_PAIR_DOCS`` documents of
-    a segment into hashed bucket terms (``analysis.pair_bucket``)."""
+    a segment into hashed bucket terms (``analysis.pair_buckets``)."""
 
     prune_rare = True
 

@@ -3,7 +3,8 @@
 Whoosh's public API is too slow or too narrow in a few places: the bulk
 writer's hooks into ``SegmentWriter`` (its pool, ``_flush_segment`` and the
 codec's posting blocks), the posting and field-length readers of ``postings``,
-and the list of files a committed index is made of (for the checksums).
+the list of files a committed index is made of (for the checksums), and the
+repair of inlined posting lists (short lists kept in the term dictionary).
 Everything that reaches past Whoosh's public API is named here, and this module
 refuses to load with another Whoosh version than the pinned one, so an upgrade
 fails loudly instead of corrupting indexes.
@@ -17,9 +18,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 import whoosh
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3TermInfo, _lenfield
 from whoosh.index import TOC
-from whoosh.system import pack_uint
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -33,6 +33,13 @@ if tuple(whoosh.__version__[:3]) != PINNED_VERSION:
         f"Archive Browser needs whoosh-reloaded {'.'.join(map(str, PINNED_VERSION))}, "
         f"found {whoosh.versionstring()}."
     )
+
+
+# Whoosh 2.7.5's postings writer calls ``W3TermInfo.set_inline`` for a short posting
+# list kept in the term dictionary (``W3Codec(inlinelimit=...)``), but the method is
+# named ``set_inlined``; the reader side (``is_inlined``, ``inlined_postings``) works.
+if not hasattr(W3TermInfo, "set_inline"):
+    W3TermInfo.set_inline = W3TermInfo.set_inlined
 
 
 def index_files(ix: Any) -> list[str]:
@@ -94,10 +101,9 @@ def posting_adder(fieldwriter: Any) -> Any:
     return fieldwriter._postwriter.add_posting
 
 
-def fill_blocks(
-    fieldwriter: Any, docs: Any, freqs: Any, length_of: list[int], packs: list[bytes]
-) -> None:
-    """Write one term's postings a block at a time (the bytes ``add_posting`` would write)."""
+def fill_blocks(fieldwriter: Any, docs: Any, freqs: Any, length_of: list[int]) -> None:
+    """Write one term's postings a block at a time: what ``add_posting`` would write for
+    a format without per-posting values (``schema.Counts``), but with integer weights."""
     pw = fieldwriter._postwriter
     limit = pw._blocklimit
     n = len(docs)
@@ -108,8 +114,12 @@ def fill_blocks(
         lens = [length_of[d] for d in block_docs]
         nonzero = [x for x in lens if x]
         pw._ids = array("I", block_docs)
-        pw._weights = array("f", block_freqs)
-        pw._values = [packs[f] if f < len(packs) else pack_uint(f) for f in block_freqs]
+        # Integer weights: pickled in 2 bytes each instead of a float's 9. The first is a
+        # float, so a block of equal weights is stored as the one float Whoosh expects.
+        weights: list[float] = list(block_freqs)
+        weights[0] = float(weights[0])
+        pw._weights = weights
+        pw._values = []
         pw._maxweight = float(max(block_freqs))
         pw._minlength = min(nonzero) if nonzero else None
         pw._maxlength = max(lens)
