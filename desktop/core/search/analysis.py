@@ -19,9 +19,9 @@ Pairs too rare to pay for their own term share hashed buckets (``pair_buckets``)
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
-import zlib
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -79,11 +79,12 @@ BUCKET_HASHES = 3
 
 
 def pair_buckets(term: str) -> tuple[str, ...]:
-    """The hashed bucket terms of a pair term (the same for every spelling of a pair)."""
+    """The hashed bucket terms of a pair term (the same for every spelling of a pair):
+    independent slices of one 64-bit hash of the folded pair."""
     plain = term.split(VARIANT_SEP, 1)[0].encode("utf-8")
+    code = int.from_bytes(hashlib.blake2b(plain, digest_size=8).digest(), "little")
     return tuple(
-        f"#{n}{zlib.crc32(plain, n * 0x9E3779B1) % PAIR_BUCKETS:04x}"
-        for n in range(BUCKET_HASHES)
+        f"#{n}{(code >> (16 * n)) % PAIR_BUCKETS:04x}" for n in range(BUCKET_HASHES)
     )
 
 

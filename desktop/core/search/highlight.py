@@ -59,6 +59,34 @@ def _phrase_regex(syllables: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_BEFORE + _GAP.join(parts) + _AFTER)
 
 
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    """Folded letter -> a regex class of every character that folds to it (any case)."""
+    classes: dict[str, set[str]] = {}
+    for cp in range(0x3000):
+        ch = chr(cp)
+        folded = fold(ch)
+        if folded != ch:
+            classes.setdefault(folded, {folded}).add(ch)
+    return {
+        f: "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+        for f, chars in classes.items()
+    }
+
+
+def loose_regex(syllables: Iterable[str]) -> re.Pattern[str]:
+    """Regex for adjacent folded syllables, to run over the STORED text: each letter
+    matches every spelling that folds to it, so the text need not be folded first."""
+    return _loose_regex(tuple(syllables))
+
+
+@lru_cache(maxsize=1024)
+def _loose_regex(syllables: tuple[str, ...]) -> re.Pattern[str]:
+    spell = _spellings()
+    parts = ["".join(spell.get(c, re.escape(c)) for c in syl) for syl in syllables]
+    return re.compile(_BEFORE + _GAP.join(parts) + _AFTER)
+
+
 @lru_cache(maxsize=1024)
 def exact_regex(syllables: tuple[str, ...]) -> re.Pattern[str]:
     """Regex for syllables spelled exactly (diacritics kept), in any letter case."""

@@ -29,15 +29,15 @@ import numpy as np
 from whoosh.searching import Searcher
 
 from desktop.core.models import Article
-from desktop.core.search.analysis import SYLLABLE, fold_text
+from desktop.core.search.analysis import SYLLABLE, fold_text, prepare
 from desktop.core.search.docsets import PAIRS, DocSets, needs_check
 from desktop.core.search.documents import annotations_for
 from desktop.core.search.highlight import (
     exact_regex,
     hit_words,
+    loose_regex,
     make_snippet,
     near_match,
-    phrase_regex,
 )
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
 from desktop.core.search.postings import FloatArray, IntArray, bm25, field_stats
@@ -382,8 +382,8 @@ class ResultBuilder:
     # -- phrase checks ---------------------------------------------------------
 
     def _check_phrase(self, docnums: list[int], syls: tuple[str, ...]) -> set[int]:
-        """Documents whose title, body or notes have ``syls`` adjacent (folded)."""
-        rx = phrase_regex(syls)
+        """Documents whose title, body or notes have ``syls`` adjacent (any spelling)."""
+        rx = loose_regex(syls)
         found: set[int] = set()
         for start in range(0, len(docnums), VERIFY_BATCH):
             batch = docnums[start : start + VERIFY_BATCH]
@@ -399,7 +399,8 @@ class ResultBuilder:
         return {d for d in docnums if d in texts and self._eval(self.node, d, texts[d])}
 
     def _texts_for(self, docnums: Sequence[int]) -> dict[int, dict[str, str]]:
-        """Title, body, author and notes of articles, read in one query per batch."""
+        """Title, body, author and notes of articles as stored, one query per batch
+        (``_folded`` folds a field when a check needs it folded)."""
         ids = {d: article_id_of(self.searcher, self.cols, d) for d in docnums}
         missing = [i for i in ids.values() if i not in self._text_cache]
         conn = self.store.conn
@@ -411,15 +412,22 @@ class ResultBuilder:
                 f"SELECT id, title, body, author FROM articles WHERE id IN ({marks})", chunk
             ):
                 noted = notes.get(article_id)
-                # Folded once: phrase checks and adjacency run on folded text.
                 self._text_cache[article_id] = {
-                    "title": fold(title),
-                    "body": fold(body),
-                    "author": fold_text(author or ""),
-                    "note": fold_text("\n".join(noted.notes)) if noted else "",
+                    "title": title,
+                    "body": body,
+                    "author": prepare(author or ""),
+                    "note": prepare("\n".join(noted.notes)) if noted else "",
                     "exact": title + "\n" + body,
                 }
         return {d: self._text_cache[i] for d, i in ids.items() if i in self._text_cache}
+
+    @staticmethod
+    def _folded(texts: dict[str, str], field: str) -> str:
+        key = "folded " + field
+        found = texts.get(key)
+        if found is None:
+            found = texts[key] = fold(texts.get(field, ""))
+        return found
 
     def _eval(self, node: Node, docnum: int, texts: dict[str, str]) -> bool:
         if not needs_check(node):
@@ -429,13 +437,15 @@ class ResultBuilder:
                 docs = self._subtree_docs[key] = set(self.docsets.matching(node).tolist())
             return docnum in docs
         if isinstance(node, Word):
-            rx = phrase_regex(node.syllables)
+            rx = loose_regex(node.syllables)
             fields = [node.field] if node.field else ["title", "body", "note"]
             return any(rx.search(texts.get(f, "")) for f in fields)
         if isinstance(node, Near):
             field = node.children[0].field
             fields = [field] if field else ["title", "body", "note"]
-            return any(near_match(texts.get(f, ""), node.children, node.slop) for f in fields)
+            return any(
+                near_match(self._folded(texts, f), node.children, node.slop) for f in fields
+            )
         if isinstance(node, All):
             return all(self._eval(c, docnum, texts) for c in node.children)
         if isinstance(node, Any_):
@@ -466,7 +476,7 @@ class ResultBuilder:
             if self.request.snippets:
                 if words:
                     cached = self._text_cache.get(article.id)
-                    folded = cached["body"] if cached else None
+                    folded = self._folded(cached, "body") if cached else None
                     snippet = make_snippet(article.body, words, folded)
                 else:
                     snippet = lead(article.body)

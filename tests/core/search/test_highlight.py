@@ -1,0 +1,36 @@
+"""Phrase checks on the stored text agree with the same checks on the folded text."""
+
+from __future__ import annotations
+
+import random
+
+from desktop.core.search.analysis import syllables
+from desktop.core.search.highlight import loose_regex, phrase_regex
+from desktop.core.textnorm import fold
+
+WORDS = ["Đổi", "mới", "mỗi", "sáng", "SÁNG", "tạo", "Hà", "hạ", "Nội", "nôi", "Việt",
+         "ĐỘI", "tuyển", "ø", "Ærø", "İzmir", "año", "x2", "bão", "bao", "thị"]
+GAPS = [" ", ", ", " - ", "\n", "_", "—", "", " \u0323", "."]
+
+
+def test_the_loose_regex_finds_what_the_folded_regex_finds() -> None:
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(WORDS) + rng.choice(GAPS) for _ in range(rng.randint(1, 8)))
+        syls = syllables(" ".join(rng.sample(WORDS, rng.randint(1, 3))))
+        if rng.random() < 0.5:
+            # A phrase taken from the text itself, so that many checks succeed.
+            found = syllables(text)
+            if len(found) >= 2:
+                start = rng.randrange(len(found) - 1)
+                syls = found[start : start + rng.randint(1, 3)]
+        expected = phrase_regex(syls).search(fold(text)) is not None
+        assert (loose_regex(syls).search(text) is not None) == expected, (text, syls)
+
+
+def test_the_loose_regex_matches_any_spelling_and_case() -> None:
+    rx = loose_regex(["doi", "moi"])
+    assert rx.search("Chính sách ĐỔI MỚI năm 1986")
+    assert rx.search("đôi mới")
+    assert not rx.search("đổi mớii")
+    assert not rx.search("xđổi mới")
