@@ -21,7 +21,7 @@ from whoosh import fields, formats
 
 from desktop.core.search.analysis import folding_analyzer, pair_terms, term_counts
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Fields a plain (unfielded) query word searches, with their boosts. ``body`` holds
 # the title (repeated ``TITLE_WEIGHT`` times, its BM25F weight), the body and the
