@@ -78,14 +78,25 @@ PAIR_BUCKETS = 4096
 BUCKET_HASHES = 3
 
 
-def pair_buckets(term: str) -> tuple[str, ...]:
-    """The hashed bucket terms of a pair term (the same for every spelling of a pair):
-    independent slices of one 64-bit hash of the folded pair."""
+def pair_bucket_numbers(term: str) -> list[int]:
+    """The pair's bucket in each of the ``BUCKET_HASHES`` hashings (the same for every
+    spelling of a pair): independent slices of one 64-bit hash of the folded pair."""
     plain = term.split(VARIANT_SEP, 1)[0].encode("utf-8")
     code = int.from_bytes(hashlib.blake2b(plain, digest_size=8).digest(), "little")
-    return tuple(
-        f"#{n}{(code >> (16 * n)) % PAIR_BUCKETS:04x}" for n in range(BUCKET_HASHES)
-    )
+    return [(code >> (16 * n)) % PAIR_BUCKETS for n in range(BUCKET_HASHES)]
+
+
+# Bucket terms start with it; pair terms never do (they start with a letter or digit).
+BUCKET_MARK = "#"
+
+
+def bucket_name(hashing: int, bucket: int) -> str:
+    return f"{BUCKET_MARK}{hashing}{bucket:04x}"
+
+
+def pair_buckets(term: str) -> tuple[str, ...]:
+    """The hashed bucket terms of a pair term."""
+    return tuple(bucket_name(n, b) for n, b in enumerate(pair_bucket_numbers(term)))
 
 
 def pair_terms(text: str) -> Counter[str]:

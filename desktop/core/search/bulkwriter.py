@@ -3,7 +3,7 @@
 Whoosh's stock writer turns every posting into a tuple, sorts them through
 temporary run files and, while writing, reads each document's field length back
 from disk. For bulk loads (a rebuild, a large import) that dominates the time.
-``BulkWriter`` keeps postings per field and term in compact arrays instead,
+``BulkWriter`` keeps every posting of a field in three flat arrays instead,
 counts the folded text fields (``FoldedText.counts``), and writes the
 segment through the codec's own field writer, so the files are ordinary
 Whoosh files.
@@ -13,9 +13,19 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from typing import Any
 
-from desktop.core.search.analysis import MIN_PAIR_DOCS, pair_buckets
+import numpy as np
+
+from desktop.core.search.analysis import (
+    BUCKET_HASHES,
+    BUCKET_MARK,
+    MIN_PAIR_DOCS,
+    PAIR_BUCKETS,
+    bucket_name,
+    pair_bucket_numbers,
+)
 from desktop.core.search.schema import FoldedText
 from desktop.core.search.whoosh_internals import (
     begin_document,
@@ -26,59 +36,124 @@ from desktop.core.search.whoosh_internals import (
 )
 
 
-class _Counted:
-    """Postings of one term in a counted field: document numbers and frequencies."""
+class CountedPostings:
+    """Every posting of one counted field, as three flat arrays (term number, document,
+    frequency) in the order added; ``terms`` numbers the terms in order of appearance.
+    A few bytes per posting, against a Python object per term and per posting list."""
 
-    __slots__ = ("docs", "freqs")
+    __slots__ = ("docs", "freqs", "merged_buckets", "terms", "tids")
 
     def __init__(self) -> None:
+        self.terms: dict[str, int] = {}
+        # Bucket terms of merged older segments, by term number (kept as they are).
+        self.merged_buckets: list[int] = []
+        self.tids = array("i")
         self.docs = array("i")
         self.freqs = array("i")
 
+    def add(self, docnum: int, counts: Counter[str]) -> int:
+        terms = self.terms
+        setdefault = terms.setdefault
+        self.tids.extend([setdefault(t, len(terms)) for t in counts])
+        self.docs.extend([docnum] * len(counts))
+        freqs = counts.values()
+        self.freqs.extend(freqs)
+        return sum(freqs)
 
-def _bucket_rare(table: dict[str, _Counted]) -> dict[str, _Counted]:
-    """Terms of fewer than ``MIN_PAIR_DOCS`` documents moved into their hashed buckets
-    (``analysis.pair_buckets``); a bucket lists documents only (frequency 1)."""
-    kept: dict[str, _Counted] = {}
-    buckets: dict[str, set[int]] = defaultdict(set)
-    for term, postings in table.items():
-        if len(postings.docs) >= MIN_PAIR_DOCS:
-            kept[term] = postings
-            continue
-        for name in pair_buckets(term):
-            buckets[name].update(postings.docs)
-    for name, docs in buckets.items():
-        merged = _Counted()
-        merged.docs = array("i", sorted(docs))
-        merged.freqs = array("i", [1]) * len(docs)
-        kept[name] = merged
-    return kept
+    def add_one(self, term: str, docnum: int, freq: int) -> None:
+        terms = self.terms
+        tid = terms.get(term)
+        if tid is None:
+            tid = terms[term] = len(terms)
+            if term.startswith(BUCKET_MARK):
+                self.merged_buckets.append(tid)
+        self.tids.append(tid)
+        self.docs.append(docnum)
+        self.freqs.append(freq)
+
+    def grouped(self, prune_rare: bool) -> Iterator[tuple[str, list[int], list[int]]]:
+        """(term, documents, frequencies) in term order, documents ascending. With
+        ``prune_rare``, terms of fewer than ``MIN_PAIR_DOCS`` documents are replaced
+        by their hashed buckets (``analysis.pair_buckets``; frequency 1)."""
+        if not len(self.tids):
+            return
+        names = list(self.terms)
+        tids = np.frombuffer(self.tids, dtype=np.int32).astype(np.int64)
+        docs = np.frombuffer(self.docs, dtype=np.int32).astype(np.int64)
+        freqs = np.frombuffer(self.freqs, dtype=np.int32)
+        if prune_rare:
+            df = np.bincount(tids, minlength=len(names))
+            rare = df < MIN_PAIR_DOCS
+            rare[self.merged_buckets] = False
+            if rare.any():
+                tids, docs, freqs, names = _with_buckets(
+                    names, self.terms, rare, tids, docs, freqs
+                )
+        rank = np.empty(len(names), dtype=np.int64)
+        rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+        width = int(docs.max()) + 1
+        order = np.argsort(rank[tids] * width + docs, kind="stable")
+        tids, docs, freqs = tids[order], docs[order], freqs[order]
+        cuts = [0, *(np.flatnonzero(np.diff(tids)) + 1).tolist(), len(tids)]
+        firsts = tids[cuts[:-1]].tolist()
+        del tids
+        for n, (start, end) in enumerate(zip(cuts, cuts[1:], strict=False)):
+            yield names[firsts[n]], docs[start:end].tolist(), freqs[start:end].tolist()
 
 
-def _merge_into(
-    table: dict[str, _Counted], generic: dict[bytes, list[tuple[int, float, bytes]]]
-) -> None:
-    """Add Whoosh's generic postings (of merged segments) to a counted table, in order."""
-    for tbytes, postings in generic.items():
-        term = tbytes.decode("utf-8")
-        counted = table.get(term)
-        if counted is None:
-            counted = table[term] = _Counted()
-        for docnum, weight, _ in postings:
-            counted.docs.append(docnum)
-            counted.freqs.append(max(1, round(weight)))
-        docs = counted.docs
-        if any(docs[n] >= docs[n + 1] for n in range(len(docs) - 1)):
-            ordered = sorted(zip(docs, counted.freqs, strict=True))
-            counted.docs = array("i", (d for d, _ in ordered))
-            counted.freqs = array("i", (f for _, f in ordered))
+def _with_buckets(
+    names: list[str], known: dict[str, int], rare: Any, tids: Any, docs: Any, freqs: Any
+) -> tuple[Any, Any, Any, list[str]]:
+    """The postings with those of rare terms moved into their buckets (one per
+    bucket and document; a bucket already among the terms, merged, is extended)."""
+    rare_tids = np.flatnonzero(rare)
+    slots = np.full((BUCKET_HASHES, len(names)), -1, dtype=np.int64)
+    for tid in rare_tids.tolist():
+        for n, bucket in enumerate(pair_bucket_numbers(names[tid])):
+            slots[n, tid] = n * PAIR_BUCKETS + bucket
+    moved = rare[tids]
+    keep = ~moved
+    width = int(docs.max()) + 1
+    rare_docs = docs[moved]
+    keys = _sorted_unique(
+        np.concatenate([slots[n, tids[moved]] * width + rare_docs for n in range(BUCKET_HASHES)])
+    )
+    bucket_slot, bucket_docs = keys // width, keys % width
+    used = _sorted_unique(bucket_slot)
+    new_names = list(names)
+    slot_tids: list[int] = []
+    for slot in used.tolist():
+        name = bucket_name(slot // PAIR_BUCKETS, slot % PAIR_BUCKETS)
+        found = known.get(name)
+        if found is None:
+            found = len(new_names)
+            new_names.append(name)
+        slot_tids.append(found)
+    bucket_tids = np.asarray(slot_tids, dtype=np.int64)[np.searchsorted(used, bucket_slot)]
+    return (
+        np.concatenate([tids[keep], bucket_tids]),
+        np.concatenate([docs[keep], bucket_docs]),
+        np.concatenate([freqs[keep], np.ones(len(bucket_docs), dtype=freqs.dtype)]),
+        new_names,
+    )
+
+
+def _sorted_unique(values: Any) -> Any:
+    """``np.unique`` by sorting (NumPy's hash-based unique is several times slower here)."""
+    values = np.sort(values)
+    if len(values) < 2:
+        return values
+    keep = np.empty(len(values), dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 class MemoryPool:
     """Holds postings until the segment is written; also takes Whoosh's generic tuples."""
 
     def __init__(self) -> None:
-        self.counted: dict[str, dict[str, _Counted]] = defaultdict(dict)
+        self.counted: dict[str, CountedPostings] = defaultdict(CountedPostings)
         self.generic: dict[str, dict[bytes, list[tuple[int, float, bytes]]]] = defaultdict(
             lambda: defaultdict(list)
         )
@@ -95,15 +170,7 @@ class MemoryPool:
 
     def add_counts(self, fieldname: str, docnum: int, counts: Counter[str]) -> int:
         self.fieldnames.add(fieldname)
-        table = self.counted[fieldname]
-        length = 0
-        for term, freq in counts.items():
-            postings = table.get(term)
-            if postings is None:
-                postings = table[term] = _Counted()
-            postings.docs.append(docnum)
-            postings.freqs.append(freq)
-            length += freq
+        length = self.counted[fieldname].add(docnum, counts)
         self.lengths[fieldname][docnum] = length
         return length
 
@@ -191,13 +258,16 @@ class BulkWriter:
             field = self.schema[fieldname]
             lengths = pool.lengths.get(fieldname, {})
             fw.start_field(fieldname, field)
-            if fieldname in pool.counted and getattr(field, "prune_rare", False):
-                pool.counted[fieldname] = _bucket_rare(pool.counted[fieldname])
             if fieldname in self.counted_fields and fieldname in pool.generic:
-                # Postings of older segments merged in: into the same compact table.
-                _merge_into(pool.counted.setdefault(fieldname, {}), pool.generic.pop(fieldname))
+                # Postings of older segments merged in: into the same compact arrays.
+                counted = pool.counted[fieldname]
+                for tbytes, postings in pool.generic.pop(fieldname).items():
+                    term = tbytes.decode("utf-8")
+                    for docnum, weight, _ in postings:
+                        counted.add_one(term, docnum, max(1, round(weight)))
             if fieldname in pool.counted:
-                self._write_counted(fw, pool.counted[fieldname], lengths)
+                prune = bool(getattr(field, "prune_rare", False))
+                self._write_counted(fw, pool.counted.pop(fieldname).grouped(prune), lengths)
             if fieldname in pool.generic:
                 self._write_generic(fw, pool.generic[fieldname], lengths)
             fw.finish_field()
@@ -205,18 +275,20 @@ class BulkWriter:
         pool.cleanup()
 
     @staticmethod
-    def _write_counted(fw: Any, table: dict[str, _Counted], lengths: dict[int, int]) -> None:
+    def _write_counted(
+        fw: Any, grouped: Iterator[tuple[str, list[int], list[int]]], lengths: dict[int, int]
+    ) -> None:
         """Fill the codec's posting blocks a block at a time (see ``fill_blocks``)."""
-        # Merged documents have no length here (0: only block statistics use it).
-        last = [t.docs[-1] for t in table.values() if t.docs]
-        size = max([*lengths, *last], default=-1) + 1
+        size = max(lengths, default=-1) + 1
         length_of = [0] * size
         for docnum, length in lengths.items():
             length_of[docnum] = length
-        for term in sorted(table):
-            postings = table[term]
+        for term, docs, freqs in grouped:
+            if docs[-1] >= len(length_of):
+                # Merged documents have no length here (0: only block statistics use it).
+                length_of.extend([0] * (docs[-1] + 1 - len(length_of)))
             fw.start_term(term.encode("utf-8"))
-            fill_blocks(fw, postings.docs, postings.freqs, length_of)
+            fill_blocks(fw, docs, freqs, length_of)
             fw.finish_term()
 
     @staticmethod
