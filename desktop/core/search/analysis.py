@@ -99,19 +99,25 @@ def pair_buckets(term: str) -> tuple[str, ...]:
     return tuple(bucket_name(n, b) for n, b in enumerate(pair_bucket_numbers(term)))
 
 
-def pair_terms(text: str) -> Counter[str]:
-    """Pair term -> occurrences, over adjacent syllables within each part of ``text``."""
-    counts: Counter[str] = Counter()
+# The syllables of the last text split (see ``_parts``): the bulk writer counts the
+# same text twice in a row, as syllables (``body``) and as pairs (``pairs``).
+_last_split: tuple[str | None, list[tuple[list[str], list[str]]]] = (None, [])
+
+
+def _parts(text: str) -> list[tuple[list[str], list[str]]]:
+    """(folded syllables, syllables as written in lower case) of each part of ``text``."""
+    global _last_split
+    last = _last_split
+    if last[0] is text:
+        return last[1]
+    out: list[tuple[list[str], list[str]]] = []
     for part in text.split(PART_BREAK):
         part = prepare(part)
         folded = fold(part)
         plain = SYLLABLE.findall(folded)
-        if len(plain) < 2:
-            continue
-        pairs = [a + " " + b for a, b in zip(plain, plain[1:], strict=False)]
         lower = part.lower()
-        if lower == folded:
-            counts.update(pairs)
+        if lower == folded or len(plain) < 2:
+            out.append((plain, plain))
             continue
         written = SYLLABLE.findall(lower)
         if len(written) != len(plain) or len(lower) != len(folded):
@@ -119,6 +125,21 @@ def pair_terms(text: str) -> Counter[str]:
             written = [lower[m.start() : m.end()] for m in SYLLABLE.finditer(folded)]
             if len(lower) != len(folded):
                 written = plain
+        out.append((plain, written))
+    _last_split = (text, out)
+    return out
+
+
+def pair_terms(text: str) -> Counter[str]:
+    """Pair term -> occurrences, over adjacent syllables within each part of ``text``."""
+    counts: Counter[str] = Counter()
+    for plain, written in _parts(text):
+        if len(plain) < 2:
+            continue
+        pairs = [a + " " + b for a, b in zip(plain, plain[1:], strict=False)]
+        if written is plain:
+            counts.update(pairs)
+            continue
         exact = [a + " " + b for a, b in zip(written, written[1:], strict=False)]
         counts.update(
             p if p == x else p + VARIANT_SEP + x for p, x in zip(pairs, exact, strict=True)
@@ -128,7 +149,10 @@ def pair_terms(text: str) -> Counter[str]:
 
 def term_counts(text: str) -> Counter[str]:
     """Folded syllable -> number of occurrences, for indexing."""
-    return Counter(SYLLABLE.findall(fold_text(text)))
+    counts: Counter[str] = Counter()
+    for plain, _ in _parts(text):
+        counts.update(plain)
+    return counts
 
 
 class FoldingTokenizer(Tokenizer):  # type: ignore[misc]

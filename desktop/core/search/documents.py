@@ -73,8 +73,8 @@ def index_document(article: Article, notes: AnnotationText | None = None) -> dic
     }
     notes_text = "\n".join(notes.notes) if notes is not None else ""
     parts = [article.title] * TITLE_WEIGHT + [article.body, notes_text]
-    doc["body"] = "\n".join(parts)
-    doc["pairs"] = PART_BREAK.join(parts)
+    # One string for both: the analysis splits it once (``analysis._parts``).
+    doc["body"] = doc["pairs"] = PART_BREAK.join(parts)
     if article.published:
         doc["published"] = article.published.isoformat()
         doc["year"] = f"{article.published.year:04d}"
