@@ -37,11 +37,12 @@ SNIPPET_CHARS = 240
 MAX_WINDOW_SPANS = 300
 
 
-def word_pattern(word: Word) -> str | None:
-    """A regex (over folded text) for one query word; None for fuzzy words."""
+def word_pattern(word: Word, loose: bool = False) -> str | None:
+    """A regex for one query word over folded text, or with ``loose`` over the stored
+    text (every spelling of each letter, see ``loose_regex``); None for fuzzy words."""
     if word.mode == "fuzzy":
         return None
-    parts = [re.escape(s) for s in word.syllables]
+    parts = [_loose_part(s) if loose else re.escape(s) for s in word.syllables]
     if word.mode == "prefix":
         parts[-1] += r"[^\W_]*"
         return _BEFORE + _GAP.join(parts)
@@ -80,11 +81,14 @@ def loose_regex(syllables: Iterable[str]) -> re.Pattern[str]:
     return _loose_regex(tuple(syllables))
 
 
+def _loose_part(syllable: str) -> str:
+    spell = _spellings()
+    return "".join(spell.get(c, re.escape(c)) for c in syllable)
+
+
 @lru_cache(maxsize=1024)
 def _loose_regex(syllables: tuple[str, ...]) -> re.Pattern[str]:
-    spell = _spellings()
-    parts = ["".join(spell.get(c, re.escape(c)) for c in syl) for syl in syllables]
-    return re.compile(_BEFORE + _GAP.join(parts) + _AFTER)
+    return re.compile(_BEFORE + _GAP.join(_loose_part(s) for s in syllables) + _AFTER)
 
 
 @lru_cache(maxsize=1024)
@@ -188,9 +192,6 @@ def find_spans(
     """
     if not words:
         return []
-    # One code point per code point: spans in the folded text are spans in ``text``.
-    if folded is None or len(folded) != len(text):
-        folded = fold(text)
     taken: list[tuple[int, int]] = []
     occupied: set[int] = set()
     ordered = sorted(
@@ -202,11 +203,11 @@ def find_spans(
             rx = exact_regex(_exact_of(word))
             found = [m.span() for m in islice(rx.finditer(text), limit)]
         if not found:
-            pattern = word_pattern(word)
+            pattern = word_pattern(word, loose=True)
             if pattern is None:
                 continue
             rx = _combined((pattern,))
-            found = [m.span() for m in islice(rx.finditer(folded), limit)]
+            found = [m.span() for m in islice(rx.finditer(text), limit)]
         for start, end in found:
             if end > start and start not in occupied and (end - 1) not in occupied:
                 taken.append((start, end))
@@ -214,6 +215,9 @@ def find_spans(
     spans = taken
     fuzzy = [w for w in words if w.mode == "fuzzy"]
     if fuzzy:
+        # One code point per code point: spans in the folded text are spans in ``text``.
+        if folded is None or len(folded) != len(text):
+            folded = fold(text)
         for m in SYLLABLE.finditer(folded):
             token = m.group()
             for w in fuzzy:
@@ -244,12 +248,12 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _best_window(text: str, spans: list[tuple[int, int]], folded: str) -> tuple[int, int]:
+def _best_window(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """The window of about ``SNIPPET_CHARS`` holding the most distinct matched words."""
     if not spans:
         end = min(len(text), SNIPPET_CHARS)
         return 0, end
-    keys = [folded[s:e] for s, e in spans[:MAX_WINDOW_SPANS]]
+    keys = [fold(text[s:e]) for s, e in spans[:MAX_WINDOW_SPANS]]
     best = (0, -1, 0)  # (distinct, count, start index)
     inside: Counter[str] = Counter()
     j = 0
@@ -288,11 +292,10 @@ def _best_window(text: str, spans: list[tuple[int, int]], folded: str) -> tuple[
 
 
 def make_snippet(text: str, words: list[Word], folded: str | None = None) -> str:
-    """HTML-escaped excerpt of ``text`` with matches wrapped in ``<mark>``."""
-    if folded is None or len(folded) != len(text):
-        folded = fold(text)
+    """HTML-escaped excerpt of ``text`` with matches wrapped in ``<mark>``
+    (``folded``: ``fold(text)`` if the caller has it, for fuzzy words)."""
     spans = find_spans(text, words, folded, limit=MAX_WINDOW_SPANS)
-    start, end = _best_window(text, spans, folded)
+    start, end = _best_window(text, spans)
     out: list[str] = []
     if start > 0:
         out.append("… ")

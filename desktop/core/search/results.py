@@ -475,9 +475,7 @@ class ResultBuilder:
             snippet = ""
             if self.request.snippets:
                 if words:
-                    cached = self._text_cache.get(article.id)
-                    folded = self._folded(cached, "body") if cached else None
-                    snippet = make_snippet(article.body, words, folded)
+                    snippet = make_snippet(article.body, words)
                 else:
                     snippet = lead(article.body)
             hits.append(

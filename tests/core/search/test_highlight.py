@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from desktop.core.search.analysis import syllables
 from desktop.core.search.highlight import loose_regex, phrase_regex
@@ -34,3 +35,24 @@ def test_the_loose_regex_matches_any_spelling_and_case() -> None:
     assert rx.search("đôi mới")
     assert not rx.search("đổi mớii")
     assert not rx.search("xđổi mới")
+
+
+def test_spans_found_on_the_stored_text_are_those_of_the_folded_text() -> None:
+    from desktop.core.search.highlight import find_spans, make_snippet
+    from desktop.core.search.query import Word
+
+    rng = random.Random(11)
+    for _ in range(1000):
+        text = "".join(rng.choice(WORDS) + rng.choice(GAPS) for _ in range(rng.randint(1, 10)))
+        syls = tuple(syllables(rng.choice(WORDS)))
+        mode = rng.choice(["term", "prefix"])
+        word = Word(None, " ".join(syls), syls, syls, mode=mode)
+        if mode == "term":
+            rx = phrase_regex(syls)
+        else:
+            rx = re.compile(phrase_regex(syls).pattern.removesuffix(r"(?![^\W_])") + r"[^\W_]*")
+        expected = [m.span() for m in rx.finditer(fold(text)) if m.end() > m.start()]
+        assert find_spans(text, [word]) == expected, (text, syls, mode)
+        if len(text) < 200:
+            # A short text is its own snippet, every match marked.
+            assert make_snippet(text, [word]).count("<mark>") == len(expected)
