@@ -23,7 +23,13 @@ from whoosh.searching import Searcher
 from desktop.core.errors import QuerySyntaxError
 from desktop.core.search.analysis import VARIANT_SEP, fold_text, pair_buckets, pair_key
 from desktop.core.search.documents import normalize_tag
-from desktop.core.search.postings import EMPTY_IDS, FloatArray, IntArray, cached_postings
+from desktop.core.search.postings import (
+    EMPTY_IDS,
+    FloatArray,
+    IntArray,
+    cached_postings,
+    posting_cache,
+)
 from desktop.core.search.query import (
     All,
     Any_,
@@ -170,6 +176,13 @@ class DocSets:
         found = self._postings.get(key)
         if found is not None:
             return found
+        shared = posting_cache(self.reader) if self.checker is not None else None
+        if shared is not None:
+            # Resolved once per reader: the pair's bucket documents checked on the text.
+            found = shared.get(key)
+            if found is not None:
+                self._postings[key] = found
+                return found
         ids, tfs = self.pair_postings(first, second)
         if self.checker is not None:
             # Documents in every bucket of the pair and with both syllables.
@@ -191,6 +204,8 @@ class DocSets:
                 order = np.argsort(all_ids, kind="stable")
                 ids, tfs = all_ids[order], all_tfs[order]
         found = self._postings[key] = (ids, tfs)
+        if shared is not None:
+            shared.put(key, found)
         return found
 
     def exact_pair_postings(

@@ -34,7 +34,7 @@ _GAP = r"[\W_]+"
 
 SNIPPET_CHARS = 240
 # Snippet windows are chosen among the first this many matches.
-MAX_WINDOW_SPANS = 300
+MAX_WINDOW_SPANS = 120
 
 
 def word_pattern(word: Word, loose: bool = False) -> str | None:
@@ -253,7 +253,14 @@ def _best_window(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     if not spans:
         end = min(len(text), SNIPPET_CHARS)
         return 0, end
-    keys = [fold(text[s:e]) for s, e in spans[:MAX_WINDOW_SPANS]]
+    folded: dict[str, str] = {}
+    keys = []
+    for s, e in spans[:MAX_WINDOW_SPANS]:
+        written = text[s:e]
+        key = folded.get(written)
+        if key is None:
+            key = folded[written] = fold(written)
+        keys.append(key)
     best = (0, -1, 0)  # (distinct, count, start index)
     inside: Counter[str] = Counter()
     j = 0

@@ -63,11 +63,17 @@ CACHE_POSTINGS = 4_000_000
 _caches: WeakKeyDictionary[Any, PostingCache] = WeakKeyDictionary()
 
 
-def cached_postings(reader: Any, field: str, text: str) -> tuple[IntArray, FloatArray]:
-    """``read_postings`` through a per-reader LRU cache (a warm searcher stays fast)."""
+def posting_cache(reader: Any) -> PostingCache:
+    """The LRU cache of posting arrays of one reader."""
     cache = _caches.get(reader)
     if cache is None:
         cache = _caches[reader] = PostingCache(CACHE_POSTINGS)
+    return cache
+
+
+def cached_postings(reader: Any, field: str, text: str) -> tuple[IntArray, FloatArray]:
+    """``read_postings`` through a per-reader LRU cache (a warm searcher stays fast)."""
+    cache = posting_cache(reader)
     key = (field, text)
     found = cache.get(key)
     if found is None:
