@@ -29,7 +29,7 @@ import numpy as np
 from whoosh.searching import Searcher
 
 from desktop.core.models import Article
-from desktop.core.search.analysis import SYLLABLE, fold_text, prepare
+from desktop.core.search.analysis import SYLLABLE, VARIANT_SEP, fold_text, prepare
 from desktop.core.search.docsets import PAIRS, DocSets, needs_check
 from desktop.core.search.documents import annotations_for
 from desktop.core.search.highlight import (
@@ -152,6 +152,13 @@ class ResultBuilder:
         self._subtree_docs: dict[int, set[int]] = {}
         self._article_cache: dict[str, Article] = {}
         self._text_cache: dict[str, dict[str, str]] = {}
+        self._spelling_cache: dict[tuple[str, ...], list[str]] = {}
+        # Folded syllables -> as typed (lower-case), for the phrases of the query.
+        self._typed: dict[tuple[str, ...], tuple[str, ...]] = {
+            w.syllables: w.exact
+            for w in positive_words(node)
+            if w.mode == "term" and len(w.exact) == len(w.syllables)
+        }
 
     # -- matching ----------------------------------------------------------
 
@@ -383,15 +390,67 @@ class ResultBuilder:
 
     def _check_phrase(self, docnums: list[int], syls: tuple[str, ...]) -> set[int]:
         """Documents whose title, body or notes have ``syls`` adjacent (any spelling)."""
-        rx = loose_regex(syls)
         found: set[int] = set()
         for start in range(0, len(docnums), VERIFY_BATCH):
             batch = docnums[start : start + VERIFY_BATCH]
             texts = self._texts_for(batch)
             found.update(
                 d for d in batch
-                if d in texts and any(rx.search(texts[d][f]) for f in ("title", "body", "note"))
+                if d in texts and self._has_phrase(texts[d], syls, ("title", "body", "note"))
             )
+        return found
+
+    def _has_phrase(
+        self, texts: dict[str, str], syls: tuple[str, ...], fields: Sequence[str]
+    ) -> bool:
+        """Whether one of ``fields`` has the syllables adjacent, in any spelling. The
+        likely spellings are looked for first as plain substrings (much faster than
+        the every-spelling pattern, which then only decides the rest)."""
+        spellings = self._spellings(syls)
+        for f in fields:
+            if spellings and _has_literal(self._lower(texts, f), spellings):
+                return True
+        rx = loose_regex(syls)
+        return any(rx.search(texts.get(f, "")) for f in fields)
+
+    def _spellings(self, syls: tuple[str, ...]) -> list[str]:
+        """The most common written form of a phrase in this library (from its pairs'
+        spellings) and the form typed, lower-case, single-spaced."""
+        found = self._spelling_cache.get(syls)
+        if found is not None:
+            return found
+        forms: list[str] = []
+        typed = self._typed.get(syls)
+        if typed:
+            forms.append(" ".join(typed))
+        if len(syls) > 1:
+            written: list[str] = list(syls)
+            for n in range(len(syls) - 1):
+                variants = self.docsets.pair_variants(syls[n], syls[n + 1])
+                if not variants:
+                    break
+                best = max(variants, key=lambda t: len(self.docsets.ids(PAIRS, t)))
+                _, _, spelled = best.partition(VARIANT_SEP)
+                pair = spelled.split(" ") if spelled else [syls[n], syls[n + 1]]
+                if len(pair) != 2:
+                    break
+                if n == 0:
+                    written[0] = pair[0]
+                written[n + 1] = pair[1]
+            else:
+                forms.append(" ".join(written))
+        found = self._spelling_cache[syls] = list(dict.fromkeys(forms))
+        return found
+
+    @staticmethod
+    def _lower(texts: dict[str, str], field: str) -> str:
+        key = "lower " + field
+        found = texts.get(key)
+        if found is None:
+            text = texts.get(field, "")
+            found = text.lower()
+            # A character whose lower case is longer (``İ``) could fake a boundary.
+            found = texts[key] = found if len(found) == len(text) else ""
         return found
 
     def _verify_many(self, docnums: Sequence[int]) -> set[int]:
@@ -437,9 +496,8 @@ class ResultBuilder:
                 docs = self._subtree_docs[key] = set(self.docsets.matching(node).tolist())
             return docnum in docs
         if isinstance(node, Word):
-            rx = loose_regex(node.syllables)
             fields = [node.field] if node.field else ["title", "body", "note"]
-            return any(rx.search(texts.get(f, "")) for f in fields)
+            return self._has_phrase(texts, node.syllables, fields)
         if isinstance(node, Near):
             field = node.children[0].field
             fields = [field] if field else ["title", "body", "note"]
@@ -524,6 +582,20 @@ class ResultBuilder:
                     tags[term] = n
         facets["tag"] = dict(sorted(tags.items(), key=lambda kv: (-kv[1], kv[0])))
         return facets
+
+
+def _has_literal(text: str, spellings: Sequence[str]) -> bool:
+    """Whether one of ``spellings`` occurs in ``text`` as whole syllables."""
+    for needle in spellings:
+        at = text.find(needle)
+        while at >= 0:
+            end = at + len(needle)
+            if (at == 0 or not text[at - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()
+            ):
+                return True
+            at = text.find(needle, at + 1)
+    return False
 
 
 def _count(codes: IntArray, names: list[str]) -> dict[str, int]:
