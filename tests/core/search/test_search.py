@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
 from desktop.core.errors import QuerySyntaxError
+from desktop.core.search.index import SearchIndex
 from desktop.core.search.models import SearchRequest
 from desktop.core.search.query import FALLBACK_ANY as FALLBACK_NOTICE
 
@@ -306,3 +308,20 @@ def test_a_long_question_matches_articles_with_most_of_its_words(
     assert result.notice is not None and "at least 5 of its 7 words" in result.notice
     # Short queries keep AND.
     assert run(ix, "vì sao cong").notice is not None  # the partial-match fallback
+
+
+def test_long_phrase_totals_count_every_spelling_and_only_whole_syllables(
+    add: AddFn, open_index: Callable[[], SearchIndex]
+) -> None:
+    add("Một", "Thủ tướng Chính phủ họp.")
+    add("Hai", "THỦ TƯỚNG CHÍNH PHỦ nói.")
+    add("Ba", "thu tuong chinh phu, không dấu.")
+    add("Bốn", "Thủ tướng chính phủi bụi.")  # "phủi" is another syllable
+    add("Năm", "Ông thủ tướng, chính phủ và dân.")  # a comma is still a gap
+    add("Sáu", "Thủ tướng nói chính phủ.")  # not adjacent
+    add("Bảy", "xthủ tướng chính phủ")  # glued to another syllable
+    ix = open_index()
+    for query in ('"thủ tướng chính phủ"', '"thu tuong chinh phu"', '"THỦ TƯỚNG chính phủ"'):
+        result = run(ix, query, limit=20)
+        assert sorted(titles(result)) == sorted(["Một", "Hai", "Ba", "Năm"]), query
+        assert result.total == 4
