@@ -61,7 +61,7 @@ RERANK_DEPTH = 40
 EXACT_BONUS = 0.5
 # BM25F weights of the pair signals, relative to the folded syllables' 1.0.
 PAIR_WEIGHT = 3.0
-EXACT_PAIR_WEIGHT = 2.0
+EXACT_PAIR_WEIGHT = 1.0
 PRIOR_PAIR_WEIGHT = 0.5
 VERIFY_BATCH = 200
 # A query of at least SOFT_MIN_WORDS plain words matches articles with SOFT_SHARE of them.
