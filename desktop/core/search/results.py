@@ -33,7 +33,7 @@ from desktop.core.search.analysis import SYLLABLE, VARIANT_SEP, fold_text, prepa
 from desktop.core.search.docsets import PAIRS, DocSets, needs_check
 from desktop.core.search.documents import annotations_for
 from desktop.core.search.highlight import (
-    exact_regex,
+    exact_in_lower,
     hit_words,
     loose_regex,
     make_snippet,
@@ -367,7 +367,7 @@ class ResultBuilder:
     def _rerank(self, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
         words = [w for w in top_level_words(self.node) if w.mode == "term"]
         exact = [
-            exact_regex(w.exact)
+            w.exact
             for w in words
             if w.exact and fold_text(" ".join(w.exact)) != " ".join(w.exact)
         ]
@@ -381,7 +381,10 @@ class ResultBuilder:
             if fields is None:
                 boosted.append((docnum, score))
                 continue
-            hit = sum(1 for rx in exact if rx.search(fields["exact"]))
+            text, lower = fields["exact"], self._lower(fields, "exact")
+            hit = sum(
+                1 for syls in exact if next(exact_in_lower(syls, text, lower or None), None)
+            )
             boosted.append((docnum, score * (1.0 + EXACT_BONUS * hit / len(exact))))
         boosted.sort(key=lambda item: -item[1])
         return boosted + scored[RERANK_DEPTH:]

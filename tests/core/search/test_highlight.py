@@ -56,3 +56,18 @@ def test_spans_found_on_the_stored_text_are_those_of_the_folded_text() -> None:
         if len(text) < 200:
             # A short text is its own snippet, every match marked.
             assert make_snippet(text, [word]).count("<mark>") == len(expected)
+
+
+def test_exact_spellings_found_in_the_lower_case_are_those_of_the_exact_regex() -> None:
+    from desktop.core.search.highlight import exact_in_lower, exact_regex
+
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = "".join(rng.choice(WORDS) + rng.choice(GAPS) for _ in range(rng.randint(1, 10)))
+        exact = tuple(w.lower() for w in rng.sample(WORDS, rng.randint(1, 2)))
+        if rng.random() < 0.5:
+            found = text.lower().split()
+            if found:
+                exact = (rng.choice(found),)
+        expected = [m.span() for m in exact_regex(exact).finditer(text)]
+        assert [m.span() for m in exact_in_lower(exact, text)] == expected, (text, exact)
