@@ -53,8 +53,12 @@ class CountedPostings:
 
     def add(self, docnum: int, counts: Counter[str]) -> int:
         terms = self.terms
-        setdefault = terms.setdefault
-        self.tids.extend([setdefault(t, len(terms)) for t in counts])
+        # Numbers for the new terms first, then every term's number, all in C loops.
+        fresh = set(counts).difference(terms)
+        if fresh:
+            start = len(terms)
+            terms.update(zip(fresh, range(start, start + len(fresh)), strict=True))
+        self.tids.extend(map(terms.__getitem__, counts))
         self.docs.extend([docnum] * len(counts))
         freqs = counts.values()
         self.freqs.extend(freqs)
