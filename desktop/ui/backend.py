@@ -144,16 +144,20 @@ class Backend:
             self._index = open_search_index(self.library)
         return self._index
 
-    def refresh_index(self) -> None:
-        """Drop the open index so the next search sees what the writer added."""
+    def refresh_index(self, abandon_rebuild: bool = False) -> None:
+        """Drop the open index so the next search sees what the writer added.
+
+        A damaged index being rebuilt is waited for, unless ``abandon_rebuild``
+        (the app is closing: the next start rebuilds it again).
+        """
         close = getattr(self._index, "close", None)
         if callable(close):
-            close()
+            close(abandon_rebuild=abandon_rebuild)
         self._index = None
         self._index_tried = False
 
     def close(self) -> None:
-        self.refresh_index()
+        self.refresh_index(abandon_rebuild=True)
         self.library.close()
 
     # -- answering a request ----------------------------------------------

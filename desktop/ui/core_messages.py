@@ -44,6 +44,9 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "The query is long: searched its first {limit} characters."),
     QT_TRANSLATE_NOOP("CoreMessages", "The disk is full, so the search index is behind the library: the newest articles may be missing until space is freed."),  # noqa: E501
     QT_TRANSLATE_NOOP("CoreMessages", "The search index is being updated: the newest articles may be missing from these results."),  # noqa: E501
+    QT_TRANSLATE_NOOP("CoreMessages", "The search index is damaged and is being rebuilt: until it is ready, results come from reading every article, which is slower."),  # noqa: E501
+    QT_TRANSLATE_NOOP("CoreMessages", "The search index is damaged and this library is read-only, so it cannot be rebuilt here: results come from reading every article, which is slower."),  # noqa: E501
+    QT_TRANSLATE_NOOP("CoreMessages", "The search index is damaged and could not be rebuilt ({error}): results come from reading every article. Run 'archive-browser reindex'."),  # noqa: E501
     QT_TRANSLATE_NOOP("CoreMessages", "The search index folder {path} is a file, not a folder: searching a temporary index. Move the file away to keep the index between sessions."),  # noqa: E501
     # Why a file could not be imported (the import report).
     QT_TRANSLATE_NOOP("CoreMessages", "damaged or truncated archive ({damage}); {records} intact record(s) were read"),  # noqa: E501

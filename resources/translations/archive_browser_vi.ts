@@ -910,76 +910,91 @@
     </message>
     <message>
         <location filename="../../desktop/ui/core_messages.py" line="47"/>
+        <source>The search index is damaged and is being rebuilt: until it is ready, results come from reading every article, which is slower.</source>
+        <translation>Chỉ mục tìm kiếm bị hỏng và đang được xây dựng lại: trong lúc chờ, kết quả có được nhờ đọc từng bài, nên chậm hơn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="48"/>
+        <source>The search index is damaged and this library is read-only, so it cannot be rebuilt here: results come from reading every article, which is slower.</source>
+        <translation>Chỉ mục tìm kiếm bị hỏng và thư viện này chỉ đọc, nên không thể xây dựng lại ở đây: kết quả có được nhờ đọc từng bài, nên chậm hơn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="49"/>
+        <source>The search index is damaged and could not be rebuilt ({error}): results come from reading every article. Run &apos;archive-browser reindex&apos;.</source>
+        <translation>Chỉ mục tìm kiếm bị hỏng và không thể xây dựng lại ({error}): kết quả có được nhờ đọc từng bài. Hãy chạy &apos;archive-browser reindex&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="50"/>
         <source>The search index folder {path} is a file, not a folder: searching a temporary index. Move the file away to keep the index between sessions.</source>
         <translation>Thư mục chỉ mục tìm kiếm {path} là một tệp, không phải thư mục: đang tìm trên chỉ mục tạm. Hãy chuyển tệp đó đi để giữ chỉ mục giữa các phiên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="49"/>
+        <location filename="../../desktop/ui/core_messages.py" line="52"/>
         <source>damaged or truncated archive ({damage}); {records} intact record(s) were read</source>
         <translation>kho lưu trữ bị hỏng hoặc bị cắt cụt ({damage}); đọc được {records} bản ghi nguyên vẹn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="50"/>
+        <location filename="../../desktop/ui/core_messages.py" line="53"/>
         <source>{label}the document is empty</source>
         <translation>{label}tài liệu trống</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="51"/>
+        <location filename="../../desktop/ui/core_messages.py" line="54"/>
         <source>{label}no article text found (only page chrome)</source>
         <translation>{label}không tìm thấy nội dung bài (chỉ có phần khung trang)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="52"/>
+        <location filename="../../desktop/ui/core_messages.py" line="55"/>
         <source>{label}no article text found</source>
         <translation>{label}không tìm thấy nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="53"/>
+        <location filename="../../desktop/ui/core_messages.py" line="56"/>
         <source>empty file</source>
         <translation>tệp trống</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="54"/>
+        <location filename="../../desktop/ui/core_messages.py" line="57"/>
         <source>empty page</source>
         <translation>trang trống</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="55"/>
+        <location filename="../../desktop/ui/core_messages.py" line="58"/>
         <source>binary file, not text (it contains NUL bytes)</source>
         <translation>tệp nhị phân, không phải văn bản (có byte NUL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="56"/>
+        <location filename="../../desktop/ui/core_messages.py" line="59"/>
         <source>binary file, not text (too many control characters)</source>
         <translation>tệp nhị phân, không phải văn bản (quá nhiều ký tự điều khiển)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="57"/>
+        <location filename="../../desktop/ui/core_messages.py" line="60"/>
         <source>undecodable text: no character encoding fits (binary file?)</source>
         <translation>không giải mã được văn bản: không bảng mã nào phù hợp (tệp nhị phân?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="58"/>
+        <location filename="../../desktop/ui/core_messages.py" line="61"/>
         <source>no article text found in the HTML page</source>
         <translation>không tìm thấy nội dung bài trong trang HTML</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="59"/>
+        <location filename="../../desktop/ui/core_messages.py" line="62"/>
         <source>not valid JSON ({detail})</source>
         <translation>JSON không hợp lệ ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="60"/>
+        <location filename="../../desktop/ui/core_messages.py" line="63"/>
         <source>the record has no body text (body, text or content)</source>
         <translation>bản ghi không có nội dung (body, text hoặc content)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="61"/>
+        <location filename="../../desktop/ui/core_messages.py" line="64"/>
         <source>the member is damaged: {detail}</source>
         <translation>tệp con bị hỏng: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/core_messages.py" line="62"/>
+        <location filename="../../desktop/ui/core_messages.py" line="65"/>
         <source>cannot read the member: {detail}</source>
         <translation>không đọc được tệp con: {detail}</translation>
     </message>
@@ -1279,78 +1294,78 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
     </message>
     <message>
         <location filename="../../desktop/ui/lists/controller.py" line="275"/>
-        <location filename="../../desktop/ui/lists/controller.py" line="364"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="360"/>
         <source>New name:</source>
         <translation>Tên mới:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="308"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="307"/>
         <source>Select articles in the results first.</source>
         <translation>Hãy chọn bài viết trong kết quả trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="313"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="312"/>
         <source>Add to collection</source>
         <translation>Thêm vào bộ sưu tập</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/lists/controller.py" line="314"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="313"/>
         <source>Add %n article(s) to the collection (choose or type a new name):</source>
         <translation>
             <numerusform>Thêm %n bài viết vào bộ sưu tập (chọn hoặc gõ tên mới):</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/lists/controller.py" line="331"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="330"/>
         <source>Added %n article(s) to “%1”.</source>
         <translation>
             <numerusform>Đã thêm %n bài viết vào “%1”.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="364"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="360"/>
         <source>Rename collection</source>
         <translation>Đổi tên bộ sưu tập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="376"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="366"/>
         <source>Delete the collection “%1”? Its articles stay in the library.</source>
         <translation>Xoá bộ sưu tập “%1”? Các bài viết của nó vẫn ở trong thư viện.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="432"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="416"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="433"/>
-        <location filename="../../desktop/ui/lists/controller.py" line="444"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="417"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="428"/>
         <source>Rename…</source>
         <translation>Đổi tên…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="434"/>
-        <location filename="../../desktop/ui/lists/controller.py" line="445"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="418"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="429"/>
         <source>Delete</source>
         <translation>Xoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="437"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="421"/>
         <source>Show</source>
         <translation>Hiện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="439"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="423"/>
         <source>Remove Selected Results from This Collection</source>
         <translation>Bỏ các kết quả đã chọn khỏi bộ sưu tập này</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="443"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="427"/>
         <source>Export as Bundle…</source>
         <translation>Xuất thành gói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="462"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="446"/>
         <source>Archive Browser</source>
         <translation>Archive Browser</translation>
     </message>

@@ -38,18 +38,6 @@ SNIPPET_CHARS = 240
 MAX_WINDOW_SPANS = 120
 
 
-def word_pattern(word: Word, loose: bool = False) -> str | None:
-    """A regex for one query word over folded text, or with ``loose`` over the stored
-    text (every spelling of each letter, see ``loose_regex``); None for fuzzy words."""
-    if word.mode == "fuzzy":
-        return None
-    parts = [_loose_part(s) if loose else re.escape(s) for s in word.syllables]
-    if word.mode == "prefix":
-        parts[-1] += r"[^\W_]*"
-        return _BEFORE + _GAP.join(parts)
-    return _BEFORE + _GAP.join(parts) + _AFTER
-
-
 def phrase_regex(syllables: Iterable[str]) -> re.Pattern[str]:
     """Regex for adjacent folded syllables, to run over FOLDED text (``fold_text``)."""
     return _phrase_regex(tuple(syllables))
@@ -59,37 +47,6 @@ def phrase_regex(syllables: Iterable[str]) -> re.Pattern[str]:
 def _phrase_regex(syllables: tuple[str, ...]) -> re.Pattern[str]:
     parts = [re.escape(s) for s in syllables]
     return re.compile(_BEFORE + _GAP.join(parts) + _AFTER)
-
-
-@lru_cache(maxsize=1)
-def _spellings() -> dict[str, str]:
-    """Folded letter -> a regex class of every character that folds to it (any case)."""
-    classes: dict[str, set[str]] = {}
-    for cp in range(0x3000):
-        ch = chr(cp)
-        folded = fold(ch)
-        if folded != ch:
-            classes.setdefault(folded, {folded}).add(ch)
-    return {
-        f: "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
-        for f, chars in classes.items()
-    }
-
-
-def loose_regex(syllables: Iterable[str]) -> re.Pattern[str]:
-    """Regex for adjacent folded syllables, to run over the STORED text: each letter
-    matches every spelling that folds to it, so the text need not be folded first."""
-    return _loose_regex(tuple(syllables))
-
-
-def _loose_part(syllable: str) -> str:
-    spell = _spellings()
-    return "".join(spell.get(c, re.escape(c)) for c in syllable)
-
-
-@lru_cache(maxsize=1024)
-def _loose_regex(syllables: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(_BEFORE + _GAP.join(_loose_part(s) for s in syllables) + _AFTER)
 
 
 def exact_in_lower(syllables: tuple[str, ...], text: str, lower: str | None = None) -> Any:
@@ -229,10 +186,9 @@ def find_spans(
             matches = exact_in_lower(_exact_of(word), text, lower)
             found = [m.span() for m in islice(matches, limit)]
         if not found:
-            pattern = word_pattern(word, loose=True)
-            if pattern is None:
+            if word.mode == "fuzzy":
                 continue
-            rx = _combined((pattern,))
+            rx = raw_regex(word.syllables, prefix=word.mode == "prefix")
             found = [m.span() for m in islice(rx.finditer(text), limit)]
         for start, end in found:
             if end > start and start not in occupied and (end - 1) not in occupied:
@@ -255,11 +211,6 @@ def find_spans(
                     spans.append(m.span())
                     break
     return _merge(spans)
-
-
-@lru_cache(maxsize=256)
-def _combined(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -344,3 +295,37 @@ def make_snippet(text: str, words: list[Word], folded: str | None = None) -> str
     if end < len(text):
         out.append(" …")
     return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _unfolded() -> dict[str, str]:
+    """Folded character -> every character that folds to it (``a`` -> ``aAáÁàÀ…``)."""
+    found: dict[str, set[str]] = {}
+    for cp in range(0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        if ch.isalnum():
+            found.setdefault(fold(ch), {fold(ch)}).add(ch)
+    return {k: "".join(sorted(v)) for k, v in found.items()}
+
+
+def _class(folded_char: str) -> str:
+    chars = _unfolded().get(folded_char, folded_char)
+    if len(chars) == 1:
+        return re.escape(chars)
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+@lru_cache(maxsize=1024)
+def raw_regex(syllables: tuple[str, ...], prefix: bool = False) -> re.Pattern[str]:
+    """A regex over STORED text matching exactly where ``phrase_regex(syllables)``
+    matches its folded form (folding maps one code point to one, and keeps letters
+    letters), so the scan never folds whole articles."""
+    classes = [[_class(c) for c in syllable] for syllable in syllables]
+    first = classes[0][0]
+    # The first letter comes before the "no letter before it" check (a two-character
+    # look-behind), so the regex engine can skip ahead to candidate letters.
+    head = first + r"(?<![^\W_]" + first + ")" + "".join(classes[0][1:])
+    body = _GAP.join([head, *("".join(c) for c in classes[1:])])
+    return re.compile(body + (r"[^\W_]*" if prefix else _AFTER))

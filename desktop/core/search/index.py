@@ -20,7 +20,9 @@ Robustness:
 * A full disk while writing leaves the store as it is and the index at its
   last commit (stale); searches answer from it and say so.
 * Any exception while reading the index, or a file that differs from its
-  checksum, counts as damage: the index is rebuilt from the store.
+  checksum, counts as damage: the index is rebuilt from the store on a thread
+  of its own, and until it is done searches are answered from the store
+  (``store_scan``), exactly but more slowly, and say so.
 
 A ``SearchIndex`` belongs to the thread that opened it (it reads through its
 library's SQLite connection); open one per worker thread.
@@ -33,6 +35,7 @@ import errno
 import shutil
 import sqlite3
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -62,6 +65,7 @@ from desktop.core.search.state import (
     read_state,
     write_state,
 )
+from desktop.core.search.store_scan import scan
 from desktop.core.search.whoosh_internals import abandon_writer, index_files, segment_writer
 from desktop.core.store import Library
 from desktop.core.store.faults import library_fault
@@ -113,6 +117,18 @@ BUSY_NOTICE = (
     "The search index is being updated: the newest articles may be missing "
     "from these results."
 )
+REBUILDING_NOTICE = (
+    "The search index is damaged and is being rebuilt: until it is ready, results "
+    "come from reading every article, which is slower."
+)
+READ_ONLY_DAMAGED_NOTICE = (
+    "The search index is damaged and this library is read-only, so it cannot be "
+    "rebuilt here: results come from reading every article, which is slower."
+)
+REBUILD_FAILED_NOTICE = (
+    "The search index is damaged and could not be rebuilt ({error}): results come "
+    "from reading every article. Run 'archive-browser reindex'."
+)
 FOLDER_NOTICE = (
     "The search index folder {path} is a file, not a folder: searching a temporary "
     "index. Move the file away to keep the index between sessions."
@@ -125,6 +141,52 @@ def _disk_full(exc: BaseException) -> bool:
 
 def _noop(done: int, total: int) -> None:
     return None
+
+
+class _Abandoned(Exception):
+    """Raised into a background rebuild that is no longer wanted."""
+
+
+class _Rebuild:
+    """A rebuild of a damaged index, running on its own thread and connection."""
+
+    def __init__(self, library: Library, index_dir: Path, wait: float):
+        self.error: BaseException | None = None
+        self._cancel = threading.Event()
+        state = read_state(index_dir)
+        damaged = state.dir if state is not None else None
+        self._thread = threading.Thread(
+            target=self._run,
+            args=(library, index_dir, wait, damaged),
+            name="search-index-rebuild",
+        )
+        self._thread.start()
+
+    def _run(self, library: Library, index_dir: Path, wait: float, damaged: str | None) -> None:
+        conn = library.connect()
+        try:
+            own = Library(library.root, conn, read_only=library.read_only)
+            index = SearchIndex(own, index_dir, wait=wait)
+            try:
+                index.repair(damaged, progress=self._check)
+            finally:
+                index.close()
+        except BaseException as exc:  # noqa: BLE001 - reported to the searching thread
+            self.error = exc
+        finally:
+            conn.close()
+
+    def _check(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise _Abandoned("the rebuild was abandoned")
+
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def join(self, abandon: bool = False) -> None:
+        if abandon:
+            self._cancel.set()
+        self._thread.join()
 
 
 class SearchIndex(Closing):
@@ -144,6 +206,11 @@ class SearchIndex(Closing):
         self._dir: Path | None = None
         # Said with every result while it applies (a stale or temporary index).
         self.notice: str | None = None
+        # While the index is damaged: why searches are answered from the store.
+        self._broken: str | None = None
+        self._rebuild: _Rebuild | None = None
+        # Set by ``_open_existing`` when a complete index of our schema failed its checks.
+        self._found_damage = False
 
     # -- opening -----------------------------------------------------------
 
@@ -202,6 +269,8 @@ class SearchIndex(Closing):
 
     def indexed_ids(self) -> set[str]:
         """The ids of every document in the index (for consistency checks)."""
+        if self._rebuild is not None:
+            self.finish_rebuild()
         if self._ix is None:
             return set()
         with self._ix.searcher() as s:
@@ -232,7 +301,13 @@ class SearchIndex(Closing):
             self._ensure_locked(progress)
 
     def _ensure_locked(self, progress: Progress) -> None:
-        if self._open_existing():
+        opened = self._open_existing()
+        if not opened and self._found_damage and not self._as_is:
+            # Damaged, not missing: answer from the store while a thread rebuilds it
+            # (it takes the write lock once this open lets go of it).
+            self._start_rebuild()
+            return
+        if opened:
             try:
                 self._sync_locked(progress)
             except IndexDiskFullError:
@@ -250,6 +325,7 @@ class SearchIndex(Closing):
 
     def _open_existing(self) -> bool:
         """Open the Whoosh index when it is present, intact, readable and of our schema."""
+        self._found_damage = False
         state = read_state(self.index_dir)
         if state is None or state.schema_version != SCHEMA_VERSION:
             return False
@@ -257,13 +333,13 @@ class SearchIndex(Closing):
             return False
         folder = self.index_dir / state.dir
         try:
-            if not windex.exists_in(str(folder)):
-                return False
-            if damaged_files(folder, state):
+            if not windex.exists_in(str(folder)) or damaged_files(folder, state):
+                self._found_damage = True
                 return False
             ix = windex.open_dir(str(folder), readonly=self._as_is)
             _probe(ix)
         except Exception:  # noqa: BLE001 - any failure to read a cache means rebuild
+            self._found_damage = True
             return False
         self._set_index(ix, folder)
         self._stamp = self._state_stamp()
@@ -286,6 +362,8 @@ class SearchIndex(Closing):
         """Catch up with the store; returns how many documents were written."""
         if self._as_is:
             return 0
+        if self._rebuild is not None:
+            self.finish_rebuild()
         with index_write_lock(self.index_dir, self.wait):
             if self._ix is None and not self._open_existing():
                 return self._rebuild_locked(progress or _noop)
@@ -294,8 +372,21 @@ class SearchIndex(Closing):
                 return self._rebuild_locked(progress or _noop)
             return written
 
+    def repair(self, damaged: str | None, progress: Progress | None = None) -> int:
+        """Rebuild the index found damaged in folder ``damaged``, unless another writer
+        has swapped in a new folder meanwhile (then only catch up with the store)."""
+        with index_write_lock(self.index_dir, self.wait):
+            state = read_state(self.index_dir)
+            if state is not None and state.dir != damaged and self._open_existing():
+                written = self._sync_locked(progress or _noop)
+                if self._doc_count() == self.library.articles.count():
+                    return written
+            return self._rebuild_locked(progress or _noop)
+
     def rebuild(self, progress: Progress | None = None) -> int:
         """Recreate the index from the store; returns how many documents were written."""
+        if self._rebuild is not None:
+            self.finish_rebuild()
         with index_write_lock(self.index_dir, self.wait):
             return self._rebuild_locked(progress or _noop)
 
@@ -411,6 +502,7 @@ class SearchIndex(Closing):
                 raise IndexDiskFullError(DISK_FULL_MESSAGE) from exc
             raise
         self._set_index(ix, folder)
+        self._broken = None
         self._stamp = self._state_stamp()
         self._remove_other_folders(name)
         if self.notice in (DISK_FULL_NOTICE, BUSY_NOTICE):
@@ -437,7 +529,15 @@ class SearchIndex(Closing):
     # -- searching -----------------------------------------------------------
 
     def searcher(self) -> Searcher:
-        """A warm searcher, reopened only when the index changed."""
+        """A warm searcher, reopened only when the index changed.
+
+        Waits for a background rebuild; raises ``IndexDamagedError`` when the index
+        cannot be read (``search`` then answers from the store).
+        """
+        if self._rebuild is not None:
+            self.finish_rebuild()
+        if self._broken is not None:
+            raise IndexDamagedError(self._broken)
         if self._ix is None:
             raise NotFoundError("The search index is closed.")
         stamp = self._state_stamp()
@@ -446,7 +546,7 @@ class SearchIndex(Closing):
             # since a rebuilt index can reuse the generation number of the old one.
             self._close_searcher()
             if not self._open_existing():
-                self._recover(IndexDamagedError("the index changed and cannot be read"))
+                raise IndexDamagedError("the index changed and cannot be read")
         if self._searcher is None:
             self._searcher = self._ix.searcher()
         else:
@@ -468,27 +568,74 @@ class SearchIndex(Closing):
             self._searcher = None
 
     def search(self, request: SearchRequest) -> SearchResult:
-        """Run a query; raises ``QuerySyntaxError`` for a malformed one."""
+        """Run a query; raises ``QuerySyntaxError`` for a malformed one.
+
+        While the index is damaged (and rebuilt on a thread) the answer comes from
+        the store, with a notice that says so.
+        """
         started = time.perf_counter()
         parsed = parse(request.query)
         node = parsed.node
         try:
-            result = ResultBuilder(self.searcher(), self.library.articles, request, node).run()
-        except UserError:
-            raise
+            result = self._answer(request, node)
         except sqlite3.Error as exc:  # the store, not the index, failed
             raise library_fault(exc, self.library.db_path) from exc
-        except Exception as exc:  # noqa: BLE001 - any failure reading the index is damage
-            # Damage found only when reading: rebuild from the store and answer again.
-            self._recover(exc)
-            result = ResultBuilder(self.searcher(), self.library.articles, request, node).run()
         took = (time.perf_counter() - started) * 1000.0
         update: dict[str, Any] = {"took_ms": round(took, 3)}
-        notices = [*parsed.notices, result.notice, self.notice]
+        notices = [*parsed.notices, result.notice, self.notice, self._broken]
         joined = " ".join(dict.fromkeys(n for n in notices if n))
         if joined != (result.notice or ""):
             update["notice"] = joined or None
         return result.model_copy(update=update)
+
+    def _answer(self, request: SearchRequest, node: Any) -> SearchResult:
+        if self._rebuild is not None and self._rebuild.running():
+            return scan(self.library.articles, request, node)
+        try:
+            return ResultBuilder(self.searcher(), self.library.articles, request, node).run()
+        except (UserError, sqlite3.Error) as exc:
+            if not isinstance(exc, IndexDamagedError):
+                raise
+            reason: BaseException = exc
+        except Exception as exc:  # noqa: BLE001 - any failure reading the index is damage
+            reason = exc
+        if self._broken is None:
+            self._damaged(reason)
+        return scan(self.library.articles, request, node)
+
+    def _damaged(self, exc: BaseException) -> None:
+        """Damage found while reading: rebuild on a thread, or say why it cannot be."""
+        self._close_searcher()
+        if self._as_is:
+            self._broken = READ_ONLY_DAMAGED_NOTICE
+        else:
+            self._start_rebuild()
+
+    def _start_rebuild(self) -> None:
+        if self._rebuild is None:
+            self._broken = REBUILDING_NOTICE
+            self._rebuild = _Rebuild(self.library, self.index_dir, self.wait)
+
+    def rebuilding(self) -> bool:
+        """Whether a damaged index is being rebuilt on a background thread."""
+        return self._rebuild is not None and self._rebuild.running()
+
+    def finish_rebuild(self, abandon: bool = False) -> None:
+        """Wait for a background rebuild (``abandon``: stop it) and use its index."""
+        job, self._rebuild = self._rebuild, None
+        if job is None:
+            return
+        job.join(abandon=abandon)
+        if abandon:
+            return
+        if job.error is not None:
+            self._broken = REBUILD_FAILED_NOTICE.format(error=_reason(job.error))
+            return
+        self._close_searcher()
+        if self._open_existing():
+            self._broken = None
+        else:
+            self._broken = REBUILD_FAILED_NOTICE.format(error="the new index cannot be read")
 
     def _recover(self, exc: BaseException) -> None:
         if self._as_is:
@@ -511,7 +658,12 @@ class SearchIndex(Closing):
     def more_like_this(self, article_id: str, limit: int = 10) -> list[SearchHit]:
         """Articles that share the most distinctive words with ``article_id``."""
         article = self.library.articles.get(article_id)
-        return similar_hits(self.searcher(), self.library.articles, article, limit)
+        try:
+            searcher = self.searcher()
+        except IndexDamagedError as exc:
+            self._recover(exc)  # no store answer for this one: rebuild first
+            searcher = self.searcher()
+        return similar_hits(searcher, self.library.articles, article, limit)
 
     def highlight_spans(self, body: str, query: str) -> list[tuple[int, int]]:
         """Code-point spans in ``body`` of ``query``'s terms and phrases (for the reader):
@@ -519,11 +671,16 @@ class SearchIndex(Closing):
         from desktop.core.search.highlight import find_spans
 
         node = parse(query).node
+        if self._rebuild is not None and self._rebuild.running():
+            # Never wait for a background rebuild: mark the query's words as typed.
+            return find_spans(body, positive_words(node))
         try:
             builder = ResultBuilder(
                 self.searcher(), self.library.articles, SearchRequest(query=query), node
             )
             words = builder.hit_words()
+        except IndexDamagedError:
+            words = positive_words(node)
         except UserError:
             raise
         except Exception:  # noqa: BLE001 - a damaged index: mark syllables as typed
@@ -531,11 +688,16 @@ class SearchIndex(Closing):
         return find_spans(body, words)
 
     def doc_count(self) -> int:
+        """Documents in the index (after a background rebuild, when one runs)."""
+        if self._rebuild is not None:
+            self.finish_rebuild()
         return self._doc_count() if self._ix is not None else 0
 
     # -- closing -----------------------------------------------------------
 
-    def close(self) -> None:
+    def close(self, abandon_rebuild: bool = False) -> None:
+        """Close the index; a background rebuild is waited for unless abandoned."""
+        self.finish_rebuild(abandon=abandon_rebuild)
         self._close_searcher()
         if self._ix is not None:
             self._ix.close()
@@ -554,11 +716,12 @@ def _probe(ix: Any) -> None:
             for i, _ in enumerate(reader.lexicon(name)):
                 if i >= PROBE_TERMS:
                     break
-        for leaf, _ in reader.leaf_readers():
-            count = leaf.doc_count_all()
-            if count and leaf.has_column("published"):
-                leaf.column_reader("published")[count - 1]
         if n:
+            for leaf, _offset in reader.leaf_readers():
+                # A segment in which no article has a date has no column to read.
+                count = leaf.doc_count_all()
+                if count and leaf.has_column("published"):
+                    leaf.column_reader("published")[count - 1]
             s.stored_fields(n - 1)
             list(s.search(wq.Every(), limit=1))
 
@@ -574,3 +737,8 @@ def _usable(index_dir: Path, library: Library) -> IndexState | None:
     ):
         return state
     return None
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__

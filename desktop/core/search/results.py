@@ -35,9 +35,9 @@ from desktop.core.search.documents import annotations_for
 from desktop.core.search.highlight import (
     exact_in_lower,
     hit_words,
-    loose_regex,
     make_snippet,
     near_match,
+    raw_regex,
 )
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
 from desktop.core.search.postings import FloatArray, IntArray, bm25, field_stats
@@ -107,17 +107,15 @@ def columns_for(searcher: Searcher) -> Columns:
 
 
 def _column(reader: Any, name: str) -> list[str]:
-    """One value per document number (``""`` when none), segment by segment.
-
-    A segment in which no document has a value has no column file at all, and
-    Whoosh's multi-segment column reader then leaves that segment out, which would
-    shift every later document; so each segment is read (or padded) on its own."""
-    values = [""] * reader.doc_count_all()
-    for leaf, base in reader.leaf_readers():
-        count = leaf.doc_count_all()
+    """One value per document number, segment by segment: a segment in which no
+    document has the field has no column at all (Whoosh's multi-segment column
+    reader then skips it, which would shift every later document)."""
+    values: list[str] = []
+    for leaf, _offset in reader.leaf_readers():
         if leaf.has_column(name):
-            part = [v if isinstance(v, str) else "" for v in leaf.column_reader(name)]
-            values[base : base + count] = (part + [""] * count)[:count]
+            values.extend(v if isinstance(v, str) else "" for v in leaf.column_reader(name))
+        else:
+            values.extend([""] * leaf.doc_count_all())
     return values
 
 
@@ -413,7 +411,7 @@ class ResultBuilder:
         for f in fields:
             if spellings and _has_literal(self._lower(texts, f), spellings):
                 return True
-        rx = loose_regex(syls)
+        rx = raw_regex(syls)
         return any(rx.search(texts.get(f, "")) for f in fields)
 
     def _spellings(self, syls: tuple[str, ...]) -> list[str]:
