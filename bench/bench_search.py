@@ -85,6 +85,22 @@ QUERIES: list[tuple[str, str | None, str | None]] = [
     ('"thành phố hồ chí minh"', None, None),
     ('"đội tuyển"', None, None),
     ('"giá xăng"', None, None),
+    ('"đổi mới sáng tạo"', None, None),
+    ('"doi tuyen viet nam"', None, None),
+    ('"khoa học công nghệ"', None, None),
+    ('"tai nạn giao thông"', None, None),
+    ('"bất động sản"', None, None),
+    ('"bệnh viện bạch mai"', None, None),
+    ('"học sinh"', None, None),
+    ('"thủ tướng chính phủ"', None, None),
+    ('"ha noi"', None, None),
+    ('"người dân"', None, None),
+    ('"công an"', None, None),
+    ('"sân bay"', None, None),
+    ('"giáo dục"', None, None),
+    ('"kinh tế"', None, None),
+    ('"chính phủ"', None, None),
+    ('"hội an"', None, None),
     ("học sinh site:news3.example.vn", None, "site = 'news3.example.vn'"),
     ("bóng đá site:news1.example.vn", None, "site = 'news1.example.vn'"),
     ("kinh tế published:2017", None, "published LIKE '2017%'"),
@@ -215,6 +231,31 @@ def time_ours(
     return first, times, {q: statistics.median(t) for q, t in per_query.items()}
 
 
+def check_phrase_totals(lib: Library, index: SearchIndex) -> None:
+    """Every phrase query's total against an exhaustive scan of the stored text."""
+    from desktop.core.search.highlight import phrase_regex
+    from desktop.core.textnorm import fold
+
+    phrases = [q for q, _, _ in QUERIES if q.startswith('"') and q.endswith('"')]
+    patterns = {q: phrase_regex(syllables(q)) for q in phrases}
+    counts = dict.fromkeys(phrases, 0)
+    for title, body in lib.conn.execute("SELECT title, body FROM articles"):
+        ftitle, fbody = fold(title), fold(body)
+        for q, rx in patterns.items():
+            if rx.search(ftitle) or rx.search(fbody):
+                counts[q] += 1
+    exact = 0
+    for q in phrases:
+        result = index.search(SearchRequest(query=q, limit=1, snippets=False))
+        total = result.total if result.notice is None else 0
+        if total == counts[q] and result.total_is_exact:
+            exact += 1
+        else:
+            print(f"  phrase total differs: {q} ours {total} exhaustive {counts[q]}")
+    print(f"phrase totals equal to an exhaustive count: {exact}/{len(phrases)} "
+          f"({len(phrases)} of {len(QUERIES)} queries are phrases)")
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
@@ -274,9 +315,9 @@ def main() -> int:
     print(f"indexed in {index_s:.1f} s wall / {index_cpu:.1f} s CPU "
           f"({imported / index_s:.0f}/s wall, {imported / index_cpu:.0f}/s CPU)")
     print(f"import+index: {imported / total_s:.0f} articles/s wall, "
-          f"{imported / total_cpu:.0f} articles/s CPU   (goal >= 300)")
-    print(f"index size: {size / 1e6:.1f} MB = {size / raw_bytes:.2f}x raw text   (goal <= 1.5x)")
-    print(f"peak RSS after import+index: {rss_mb:.0f} MB   (goal <= 1024)")
+          f"{imported / total_cpu:.0f} articles/s CPU")
+    print(f"index size: {size / 1e6:.1f} MB = {size / raw_bytes:.2f}x raw text   (goal <= 1.0x)")
+    print(f"peak RSS after import+index: {rss_mb:.0f} MB   (goal <= 600 on 35k)")
 
     return _queries(args, lib, index, work, reuse=False)
 
@@ -284,6 +325,7 @@ def main() -> int:
 def _queries(
     args: argparse.Namespace, lib: Library, index: SearchIndex, work: Path, *, reuse: bool
 ) -> int:
+    check_phrase_totals(lib, index)
     first, ours, per_query = time_ours(index, args.runs)
     fts_path = work / "fts.sqlite3"
     if reuse and fts_path.exists():
@@ -297,9 +339,9 @@ def _queries(
     f50, f95 = pct(fts, 50), pct(fts, 95)
     print(f"query ours, first pass (cold posting cache): p50 {pct(first, 50):.1f} ms  "
           f"p95 {pct(first, 95):.1f} ms")
-    print(f"query ours: p50 {o50:.1f} ms  p95 {o95:.1f} ms   (goal p95 <= 100 ms)")
+    print(f"query ours: p50 {o50:.1f} ms  p95 {o95:.1f} ms   (goal p95 <= 50 ms on 35k)")
     print(f"query FTS5: p50 {f50:.1f} ms  p95 {f95:.1f} ms")
-    print(f"ratio p95 ours/FTS5: {o95 / f95:.2f}   (goal <= 2)")
+    print(f"ratio p95 ours/FTS5: {o95 / f95:.2f}   (goal <= 1 on 35k, <= 2 on 5k)")
     for q, t in sorted(per_query.items(), key=lambda kv: -kv[1])[: args.slowest]:
         print(f"  slowest ours: {t:7.1f} ms  {q}")
     for q, t in sorted(fts_per_query.items(), key=lambda kv: -kv[1])[: args.slowest]:

@@ -28,6 +28,7 @@ from desktop.core.ingest import import_paths
 from desktop.core.ingest.failures import summary_lines
 from desktop.core.models import ImportProgress, ImportReport
 from desktop.core.search.index import IndexDiskFullError, SearchIndex
+from desktop.core.search.locking import IndexBusyError
 from desktop.core.store import Library
 
 
@@ -70,6 +71,12 @@ def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
             "the search index will catch up when space is freed",
             file=sys.stderr,
         )
+    elif index_error is _BUSY:
+        print(
+            "archive-browser: the search index is being updated by another task; "
+            "it will catch up with these articles on its next use",
+            file=sys.stderr,
+        )
     elif index_error:
         print(
             f"archive-browser: the search index could not be updated ({index_error}); "
@@ -79,7 +86,7 @@ def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
     if report.cancelled:
         print("archive-browser: interrupted; what was imported so far is kept", file=sys.stderr)
         return EXIT_INTERRUPTED
-    if index_error:
+    if index_error and index_error is not _BUSY:
         return EXIT_FAILURE
     if report.imported or report.duplicates:
         return EXIT_OK
@@ -96,6 +103,8 @@ def _import_status(p: ImportProgress) -> str:
 
 # What ``_sync_index`` returns when the disk filled up (the store is committed).
 _DISK_FULL = "disk full"
+# ... and when another task (a long reindex) holds the index.
+_BUSY = "busy"
 
 
 def _sync_index(lib: Library, progress: Callable[[int, int], None] | None) -> str | None:
@@ -108,6 +117,8 @@ def _sync_index(lib: Library, progress: Callable[[int, int], None] | None) -> st
             index.close()
     except IndexDiskFullError:
         return _DISK_FULL
+    except IndexBusyError:
+        return _BUSY
     except UserError as exc:
         return str(exc)
     return None

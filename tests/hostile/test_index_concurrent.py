@@ -151,3 +151,45 @@ def test_a_reindex_killed_half_way_leaves_the_old_index_usable(tmp_path: Path) -
         assert len(_folders(root)) == 1
     finally:
         lib.close()
+
+
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from desktop.core.search.locking import index_write_lock
+with index_write_lock(Path(sys.argv[1]), wait=5):
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_import_during_a_long_reindex_keeps_the_articles_and_catches_up_later(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.core.search import index as index_module
+    from tests.hostile._index_support import cli
+
+    root = tmp_path / "lib"
+    fill(root, 3).close()
+    assert cli(capsys, "--library", str(root), "search", "mua")[0] == 0
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Bão\n\nCơn bão đổ bộ vào Huế.\n")
+    monkeypatch.setattr(index_module, "DEFAULT_WAIT", 0.5)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(root / "index"), "60"],
+        stdout=subprocess.PIPE, text=True, cwd=REPO,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        code, out, err = cli(capsys, "--library", str(root), "import", str(folder), "--json")
+        assert code == 0 and "Traceback" not in err and "reindex" not in err
+        assert "will catch up" in err
+        # Search meanwhile answers at once from the last committed index.
+        code, out, err = cli(capsys, "--library", str(root), "search", "mua")
+        assert code == 0 and "3 result(s)" in out
+    finally:
+        holder.kill()
+        holder.wait()
+    code, out, _ = cli(capsys, "--library", str(root), "search", "bao")
+    assert code == 0 and "1 result(s)" in out

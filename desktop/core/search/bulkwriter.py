@@ -3,8 +3,8 @@
 Whoosh's stock writer turns every posting into a tuple, sorts them through
 temporary run files and, while writing, reads each document's field length back
 from disk. For bulk loads (a rebuild, a large import) that dominates the time.
-``BulkWriter`` keeps postings per field and term in compact arrays instead,
-counts the folded text fields with one regex and a ``Counter``, and writes the
+``BulkWriter`` keeps every posting of a field in three flat arrays instead,
+counts the folded text fields (``FoldedText.counts``), and writes the
 segment through the codec's own field writer, so the files are ordinary
 Whoosh files.
 """
@@ -13,52 +13,168 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from typing import Any
 
-from whoosh.system import pack_uint
+import numpy as np
 
-from desktop.core.search.analysis import term_counts
+from desktop.core.search.analysis import (
+    BUCKET_HASHES,
+    BUCKET_MARK,
+    MIN_PAIR_DOCS,
+    PAIR_BUCKETS,
+    bucket_name,
+    pair_bucket_numbers,
+)
 from desktop.core.search.schema import FoldedText
+from desktop.core.search.whoosh_internals import (
+    begin_document,
+    fill_blocks,
+    finish_document,
+    install_pool,
+    posting_adder,
+)
 
 
-class _Counted:
-    """Postings of one term in a counted field: document numbers and frequencies."""
+class CountedPostings:
+    """Every posting of one counted field, as three flat arrays (term number, document,
+    frequency) in the order added; ``terms`` numbers the terms in order of appearance.
+    A few bytes per posting, against a Python object per term and per posting list."""
 
-    __slots__ = ("docs", "freqs")
+    __slots__ = ("docs", "freqs", "merged_buckets", "terms", "tids")
 
     def __init__(self) -> None:
+        self.terms: dict[str, int] = {}
+        # Bucket terms of merged older segments, by term number (kept as they are).
+        self.merged_buckets: list[int] = []
+        self.tids = array("i")
         self.docs = array("i")
         self.freqs = array("i")
+
+    def add(self, docnum: int, counts: Counter[str]) -> int:
+        terms = self.terms
+        # Numbers for the new terms first, then every term's number, all in C loops.
+        fresh = set(counts).difference(terms)
+        if fresh:
+            start = len(terms)
+            terms.update(zip(fresh, range(start, start + len(fresh)), strict=True))
+        self.tids.extend(map(terms.__getitem__, counts))
+        self.docs.extend([docnum] * len(counts))
+        freqs = counts.values()
+        self.freqs.extend(freqs)
+        return sum(freqs)
+
+    def add_one(self, term: str, docnum: int, freq: int) -> None:
+        terms = self.terms
+        tid = terms.get(term)
+        if tid is None:
+            tid = terms[term] = len(terms)
+            if term.startswith(BUCKET_MARK):
+                self.merged_buckets.append(tid)
+        self.tids.append(tid)
+        self.docs.append(docnum)
+        self.freqs.append(freq)
+
+    def grouped(self, prune_rare: bool) -> Iterator[tuple[str, list[int], list[int]]]:
+        """(term, documents, frequencies) in term order, documents ascending. With
+        ``prune_rare``, terms of fewer than ``MIN_PAIR_DOCS`` documents are replaced
+        by their hashed buckets (``analysis.pair_buckets``; frequency 1)."""
+        if not len(self.tids):
+            return
+        names = list(self.terms)
+        tids = np.frombuffer(self.tids, dtype=np.int32).astype(np.int64)
+        docs = np.frombuffer(self.docs, dtype=np.int32).astype(np.int64)
+        freqs = np.frombuffer(self.freqs, dtype=np.int32)
+        if prune_rare:
+            df = np.bincount(tids, minlength=len(names))
+            rare = df < MIN_PAIR_DOCS
+            rare[self.merged_buckets] = False
+            if rare.any():
+                tids, docs, freqs, names = _with_buckets(
+                    names, self.terms, rare, tids, docs, freqs
+                )
+        rank = np.empty(len(names), dtype=np.int64)
+        rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+        width = int(docs.max()) + 1
+        order = np.argsort(rank[tids] * width + docs, kind="stable")
+        tids, docs, freqs = tids[order], docs[order], freqs[order]
+        cuts = [0, *(np.flatnonzero(np.diff(tids)) + 1).tolist(), len(tids)]
+        firsts = tids[cuts[:-1]].tolist()
+        del tids
+        for n, (start, end) in enumerate(zip(cuts, cuts[1:], strict=False)):
+            yield names[firsts[n]], docs[start:end].tolist(), freqs[start:end].tolist()
+
+
+def _with_buckets(
+    names: list[str], known: dict[str, int], rare: Any, tids: Any, docs: Any, freqs: Any
+) -> tuple[Any, Any, Any, list[str]]:
+    """The postings with those of rare terms moved into their buckets (one per
+    bucket and document; a bucket already among the terms, merged, is extended)."""
+    rare_tids = np.flatnonzero(rare)
+    slots = np.full((BUCKET_HASHES, len(names)), -1, dtype=np.int64)
+    for tid in rare_tids.tolist():
+        for n, bucket in enumerate(pair_bucket_numbers(names[tid])):
+            slots[n, tid] = n * PAIR_BUCKETS + bucket
+    moved = rare[tids]
+    keep = ~moved
+    width = int(docs.max()) + 1
+    rare_docs = docs[moved]
+    keys = _sorted_unique(
+        np.concatenate([slots[n, tids[moved]] * width + rare_docs for n in range(BUCKET_HASHES)])
+    )
+    bucket_slot, bucket_docs = keys // width, keys % width
+    used = _sorted_unique(bucket_slot)
+    new_names = list(names)
+    slot_tids: list[int] = []
+    for slot in used.tolist():
+        name = bucket_name(slot // PAIR_BUCKETS, slot % PAIR_BUCKETS)
+        found = known.get(name)
+        if found is None:
+            found = len(new_names)
+            new_names.append(name)
+        slot_tids.append(found)
+    bucket_tids = np.asarray(slot_tids, dtype=np.int64)[np.searchsorted(used, bucket_slot)]
+    return (
+        np.concatenate([tids[keep], bucket_tids]),
+        np.concatenate([docs[keep], bucket_docs]),
+        np.concatenate([freqs[keep], np.ones(len(bucket_docs), dtype=freqs.dtype)]),
+        new_names,
+    )
+
+
+def _sorted_unique(values: Any) -> Any:
+    """``np.unique`` by sorting (NumPy's hash-based unique is several times slower here)."""
+    values = np.sort(values)
+    if len(values) < 2:
+        return values
+    keep = np.empty(len(values), dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 class MemoryPool:
     """Holds postings until the segment is written; also takes Whoosh's generic tuples."""
 
     def __init__(self) -> None:
-        self.counted: dict[str, dict[str, _Counted]] = defaultdict(dict)
+        self.counted: dict[str, CountedPostings] = defaultdict(CountedPostings)
         self.generic: dict[str, dict[bytes, list[tuple[int, float, bytes]]]] = defaultdict(
             lambda: defaultdict(list)
         )
         self.lengths: dict[str, dict[int, int]] = defaultdict(dict)
         self.fieldnames: set[str] = set()
 
-    # Whoosh's pool interface (used when existing segments are merged in).
-    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+    # Whoosh's pool interface: the fields that are not counted, and every posting of
+    # the older segments merged in on commit (a counted field's value is empty).
+    def add(self, item: tuple[str, bytes, int, float, bytes | str | None]) -> None:
         fieldname, tbytes, docnum, weight, vbytes = item
         self.fieldnames.add(fieldname)
-        self.generic[fieldname][tbytes].append((docnum, weight, vbytes or b""))
+        value = vbytes if isinstance(vbytes, bytes) else b""
+        self.generic[fieldname][tbytes].append((docnum, weight, value))
 
     def add_counts(self, fieldname: str, docnum: int, counts: Counter[str]) -> int:
         self.fieldnames.add(fieldname)
-        table = self.counted[fieldname]
-        length = 0
-        for term, freq in counts.items():
-            postings = table.get(term)
-            if postings is None:
-                postings = table[term] = _Counted()
-            postings.docs.append(docnum)
-            postings.freqs.append(freq)
-            length += freq
+        length = self.counted[fieldname].add(docnum, counts)
         self.lengths[fieldname][docnum] = length
         return length
 
@@ -78,26 +194,21 @@ class BulkWriter:
         self.writer = writer
         self.schema = writer.schema
         self.pool = MemoryPool()
-        writer.pool = self.pool
-        writer._flush_segment = self._flush_segment
+        install_pool(writer, self.pool, self._write_segment)
         self.counted_fields = {
             name
             for name, field in self.schema.items()
-            if isinstance(field, FoldedText) and not field._phrase
+            if isinstance(field, FoldedText) and not field.positional
         }
 
     # -- adding ------------------------------------------------------------
 
     def add_document(self, **fields: Any) -> None:
         w = self.writer
-        w._check_state()
         schema = self.schema
-        docnum = w.docnum
-        perdoc = w.perdocwriter
         pool = self.pool
         names = sorted(n for n in fields if not n.startswith("_"))
-        w._check_fields(schema, names)
-        perdoc.start_doc(docnum)
+        docnum, perdoc = begin_document(w, names)
         try:
             for name in names:
                 value = fields[name]
@@ -106,7 +217,7 @@ class BulkWriter:
                 field = schema[name]
                 length = 0
                 if name in self.counted_fields and isinstance(value, str):
-                    length = pool.add_counts(name, docnum, term_counts(value))
+                    length = pool.add_counts(name, docnum, field.counts(value))
                 elif field.indexed:
                     scorable = field.scorable
                     for tbytes, freq, weight, vbytes in field.index(value):
@@ -124,9 +235,7 @@ class BulkWriter:
         except Exception:
             perdoc.cancel_doc()
             raise
-        perdoc.finish_doc()
-        w._added = True
-        w.docnum += 1
+        finish_document(w, perdoc)
 
     def update_document(self, **fields: Any) -> None:
         self.writer.delete_by_term("id", fields["id"])
@@ -144,7 +253,7 @@ class BulkWriter:
 
     # -- writing the segment -------------------------------------------------
 
-    def _flush_segment(self) -> None:
+    def _write_segment(self) -> None:
         w = self.writer
         w.perdocwriter.close()
         fw = w.fieldwriter
@@ -153,16 +262,16 @@ class BulkWriter:
             field = self.schema[fieldname]
             lengths = pool.lengths.get(fieldname, {})
             fw.start_field(fieldname, field)
-            if fieldname in pool.counted and fieldname in pool.generic:
-                # Postings merged in from older segments: write both in one term order.
-                generic = pool.generic[fieldname]
-                for term, counted in pool.counted.pop(fieldname).items():
-                    generic[term.encode("utf-8")].extend(
-                        (d, float(f), pack_uint(f))
-                        for d, f in zip(counted.docs, counted.freqs, strict=True)
-                    )
+            if fieldname in self.counted_fields and fieldname in pool.generic:
+                # Postings of older segments merged in: into the same compact arrays.
+                counted = pool.counted[fieldname]
+                for tbytes, postings in pool.generic.pop(fieldname).items():
+                    term = tbytes.decode("utf-8")
+                    for docnum, weight, _ in postings:
+                        counted.add_one(term, docnum, max(1, round(weight)))
             if fieldname in pool.counted:
-                self._write_counted(fw, pool.counted[fieldname], lengths)
+                prune = bool(getattr(field, "prune_rare", False))
+                self._write_counted(fw, pool.counted.pop(fieldname).grouped(prune), lengths)
             if fieldname in pool.generic:
                 self._write_generic(fw, pool.generic[fieldname], lengths)
             fw.finish_field()
@@ -170,36 +279,20 @@ class BulkWriter:
         pool.cleanup()
 
     @staticmethod
-    def _write_counted(fw: Any, table: dict[str, _Counted], lengths: dict[int, int]) -> None:
-        """Fill the codec's posting blocks a block at a time (same bytes as ``add_posting``)."""
+    def _write_counted(
+        fw: Any, grouped: Iterator[tuple[str, list[int], list[int]]], lengths: dict[int, int]
+    ) -> None:
+        """Fill the codec's posting blocks a block at a time (see ``fill_blocks``)."""
         size = max(lengths, default=-1) + 1
         length_of = [0] * size
         for docnum, length in lengths.items():
             length_of[docnum] = length
-        packs = [pack_uint(f) for f in range(64)]
-        for term in sorted(table):
-            postings = table[term]
-            docs, freqs = postings.docs, postings.freqs
+        for term, docs, freqs in grouped:
+            if docs[-1] >= len(length_of):
+                # Merged documents have no length here (0: only block statistics use it).
+                length_of.extend([0] * (docs[-1] + 1 - len(length_of)))
             fw.start_term(term.encode("utf-8"))
-            pw = fw._postwriter
-            limit = pw._blocklimit
-            n = len(docs)
-            for start in range(0, n, limit):
-                end = min(n, start + limit)
-                block_docs = docs[start:end]
-                block_freqs = freqs[start:end]
-                lens = [length_of[d] for d in block_docs]
-                nonzero = [x for x in lens if x]
-                pw._ids = array("I", block_docs)
-                pw._weights = array("f", block_freqs)
-                pw._values = [
-                    packs[f] if f < 64 else pack_uint(f) for f in block_freqs
-                ]
-                pw._maxweight = float(max(block_freqs))
-                pw._minlength = min(nonzero) if nonzero else None
-                pw._maxlength = max(lens)
-                if end < n:
-                    pw._write_block()
+            fill_blocks(fw, docs, freqs, length_of)
             fw.finish_term()
 
     @staticmethod
@@ -210,7 +303,7 @@ class BulkWriter:
             postings = table[tbytes]
             postings.sort(key=lambda p: p[0])
             fw.start_term(tbytes)
-            add = fw._postwriter.add_posting
+            add = posting_adder(fw)
             for docnum, weight, vbytes in postings:
                 add(docnum, weight, vbytes, lengths.get(docnum, 0))
             fw.finish_term()

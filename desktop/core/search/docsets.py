@@ -2,14 +2,18 @@
 
 Counting and faceting need every match, not just the best ones; set algebra
 over posting arrays (``postings``) is much faster than driving Whoosh's
-matchers document by document. Phrases give the superset "all syllables
-present" (NEAR likewise); NOT over a phrase gives no constraint here, and
-``results`` checks phrases on the stored text.
+matchers document by document.
+
+A two-syllable phrase in the default fields is exact: one pair term (all its
+spelling variants, see ``analysis.pair_terms``). Longer phrases give the
+intersection of their pairs, fielded phrases and NEAR the documents with all
+their syllables: supersets that ``results`` checks on the stored text
+(``needs_check``). NOT over such a node gives no constraint here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -17,9 +21,15 @@ import numpy as np
 from whoosh.searching import Searcher
 
 from desktop.core.errors import QuerySyntaxError
-from desktop.core.search.analysis import fold_text
+from desktop.core.search.analysis import VARIANT_SEP, fold_text, pair_buckets, pair_key
 from desktop.core.search.documents import normalize_tag
-from desktop.core.search.postings import EMPTY_IDS, FloatArray, IntArray, cached_postings
+from desktop.core.search.postings import (
+    EMPTY_IDS,
+    FloatArray,
+    IntArray,
+    cached_postings,
+    posting_cache,
+)
 from desktop.core.search.query import (
     All,
     Any_,
@@ -30,12 +40,12 @@ from desktop.core.search.query import (
     Not,
     Value,
     Word,
-    has_phrase,
 )
 from desktop.core.search.schema import DEFAULT_FIELDS
 from desktop.core.search.storefilters import STORE_FIELDS, STORE_FILTERS, IdSet, StoreFilters
 
 MAX_EXPANSION = 200
+PAIRS = "pairs"
 # Fuzzy words keep their first letter (``tuyen~`` never matches ``uyen``).
 FUZZY_PREFIX = 1
 
@@ -52,6 +62,19 @@ def id_map(reader: Any) -> dict[str, int]:
     return found
 
 
+def needs_check(node: Node) -> bool:
+    """True when ``DocSets.matching(node)`` is only a superset (checked on the text)."""
+    if isinstance(node, Word):
+        return node.is_phrase and (node.field is not None or len(node.syllables) > 2)
+    if isinstance(node, Near):
+        return True
+    if isinstance(node, All | Any_):
+        return any(needs_check(c) for c in node.children)
+    if isinstance(node, Not):
+        return needs_check(node.child)
+    return False
+
+
 def _intersect(a: IntArray, b: IntArray) -> IntArray:
     return np.intersect1d(a, b, assume_unique=True)
 
@@ -65,11 +88,21 @@ def _union(parts: Sequence[IntArray]) -> IntArray:
     return np.unique(np.concatenate(parts))
 
 
+PhraseChecker = Callable[[list[int], tuple[str, ...]], set[int]]
+
+
 class DocSets:
     """Evaluates query trees against one searcher's reader; caches postings per query."""
 
-    def __init__(self, searcher: Searcher, store: StoreFilters | None = None):
+    def __init__(
+        self,
+        searcher: Searcher,
+        checker: PhraseChecker | None = None,
+        store: StoreFilters | None = None,
+    ):
         self.searcher = searcher
+        # Checks a phrase on the stored text of some documents (for bucketed pairs).
+        self.checker = checker
         self.store = store
         self.reader: Any = searcher.reader()
         self._live: IntArray | None = None
@@ -99,6 +132,87 @@ class DocSets:
 
     def ids(self, field: str, text: str) -> IntArray:
         return self.postings(field, text)[0]
+
+    def pair_variants(self, first: str, second: str) -> list[str]:
+        """The indexed pair terms of two folded syllables: every spelling seen."""
+        plain = first + " " + second
+        key = (PAIRS, plain + VARIANT_SEP + "*")
+        found = self.expansions.get(key)
+        if found is None:
+            found = [plain] if len(self.ids(PAIRS, plain)) else []
+            if PAIRS in self.reader.indexed_field_names():
+                for term in self.reader.expand_prefix(PAIRS, plain + VARIANT_SEP):
+                    found.append(term.decode("utf-8") if isinstance(term, bytes) else term)
+            self.expansions[key] = found
+        return found
+
+    def pair_postings(self, first: str, second: str) -> tuple[IntArray, FloatArray]:
+        """Documents with the folded pair (any spelling) and its summed frequencies."""
+        key = (PAIRS, first + " " + second + VARIANT_SEP)
+        found = self._postings.get(key)
+        if found is None:
+            parts = [self.postings(PAIRS, t) for t in self.pair_variants(first, second)]
+            parts = [p for p in parts if len(p[0])]
+            if not parts:
+                found = (EMPTY_IDS, np.zeros(0))
+            elif len(parts) == 1:
+                found = parts[0]
+            else:
+                ids = np.concatenate([p[0] for p in parts])
+                tfs = np.concatenate([p[1] for p in parts])
+                uniq, inverse = np.unique(ids, return_inverse=True)
+                found = (uniq, np.bincount(inverse, weights=tfs).astype(np.float64))
+            self._postings[key] = found
+        return found
+
+    def pair_docs(self, first: str, second: str) -> IntArray:
+        """Exactly the documents with the two folded syllables adjacent."""
+        return self.pair_scoring(first, second)[0]
+
+    def pair_scoring(self, first: str, second: str) -> tuple[IntArray, FloatArray]:
+        """``pair_postings`` plus the documents of the pair's bucket that really have it
+        (checked on the text; counted once each)."""
+        key = (PAIRS, first + " " + second + VARIANT_SEP + "exact")
+        found = self._postings.get(key)
+        if found is not None:
+            return found
+        shared = posting_cache(self.reader) if self.checker is not None else None
+        if shared is not None:
+            # Resolved once per reader: the pair's bucket documents checked on the text.
+            found = shared.get(key)
+            if found is not None:
+                self._postings[key] = found
+                return found
+        ids, tfs = self.pair_postings(first, second)
+        if self.checker is not None:
+            # Documents in every bucket of the pair and with both syllables.
+            sets = [self.ids(PAIRS, name) for name in pair_buckets(first + " " + second)]
+            sets += [self.ids("body", first), self.ids("body", second)]
+            sets.sort(key=len)
+            candidates = sets[0]
+            for other in sets[1:]:
+                if len(candidates):
+                    candidates = _intersect(candidates, other)
+            if len(candidates) and len(ids):
+                candidates = np.setdiff1d(candidates, ids, assume_unique=True)
+            passed = (
+                self.checker(candidates.tolist(), (first, second)) if len(candidates) else set()
+            )
+            if passed:
+                all_ids = np.concatenate([ids, np.asarray(sorted(passed), dtype=np.int64)])
+                all_tfs = np.concatenate([tfs, np.ones(len(passed), dtype=np.float64)])
+                order = np.argsort(all_ids, kind="stable")
+                ids, tfs = all_ids[order], all_tfs[order]
+        found = self._postings[key] = (ids, tfs)
+        if shared is not None:
+            shared.put(key, found)
+        return found
+
+    def exact_pair_postings(
+        self, folded: tuple[str, str], exact: tuple[str, str]
+    ) -> tuple[IntArray, FloatArray]:
+        """Documents with the pair spelled exactly as ``exact`` (lower-case)."""
+        return self.postings(PAIRS, pair_key(folded, exact))
 
     def expand_prefix(self, field: str, prefix: str) -> list[str]:
         key = (field, prefix + "*")
@@ -146,7 +260,12 @@ class DocSets:
                 terms = self.expand_prefix(field, word.syllables[0])
                 parts.append(_union([self.ids(field, t) for t in terms]))
                 continue
-            sets = sorted((self.ids(field, s) for s in word.syllables), key=len)
+            syls = word.syllables
+            if field == "body" and word.mode == "term" and len(syls) > 1:
+                sets = [self.pair_docs(a, b) for a, b in zip(syls, syls[1:], strict=False)]
+            else:
+                sets = [self.ids(field, s) for s in syls]
+            sets.sort(key=len)
             found = sets[0]
             for other in sets[1:]:
                 found = _intersect(found, other)
@@ -203,7 +322,7 @@ class DocSets:
                 found = _intersect(found, other)
             return found
         if isinstance(node, Not):
-            if has_phrase(node.child):
+            if needs_check(node.child):
                 return self.live()
             return np.setdiff1d(self.live(), self._eval(node.child), assume_unique=True)
         if isinstance(node, All):
@@ -214,7 +333,7 @@ class DocSets:
             for other in sets[1:]:
                 found = _intersect(found, other)
             for child in negative:
-                if len(found) and not has_phrase(child):
+                if len(found) and not needs_check(child):
                     found = np.setdiff1d(found, self._eval(child), assume_unique=True)
             return found
         raise TypeError(f"unknown query node {node!r}")

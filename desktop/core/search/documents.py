@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.models import Article
-from desktop.core.search.analysis import fold_text, prepare
+from desktop.core.search.analysis import PART_BREAK, fold_text, prepare
 from desktop.core.search.schema import TITLE_WEIGHT
 
 
@@ -72,7 +72,9 @@ def index_document(article: Article, notes: AnnotationText | None = None) -> dic
         "title": article.title,
     }
     notes_text = "\n".join(notes.notes) if notes is not None else ""
-    doc["body"] = "\n".join([article.title] * TITLE_WEIGHT + [article.body, notes_text])
+    parts = [article.title] * TITLE_WEIGHT + [article.body, notes_text]
+    # One string for both: the analysis splits it once (``analysis._parts``).
+    doc["body"] = doc["pairs"] = PART_BREAK.join(parts)
     if article.published:
         doc["published"] = article.published.isoformat()
         doc["year"] = f"{article.published.year:04d}"

@@ -4,6 +4,13 @@ Matching runs on the folded text (``fold``: lower-case, no diacritics), whose
 code points line up one to one with the stored body, so a folded query
 (``doi moi``) marks the accented words (``đổi mới``) and the spans are
 code-point offsets into the stored body.
+
+What is marked (and counted as a hit) are the query's terms, not its syllables:
+a phrase or compound is one hit, and neighbouring query syllables that form a
+word (``hit_words``, told by the index which pairs are words) are one hit, so
+``đổi mới sáng tạo`` never marks "Sáng" (morning) on its own. A term typed with
+diacritics marks only its exact spellings when the text has any ("mới", not
+"mỗi"), and its folded matches otherwise.
 """
 
 from __future__ import annotations
@@ -11,14 +18,15 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
 from desktop.core.search.analysis import SYLLABLE
-from desktop.core.search.query import Word
+from desktop.core.search.query import Node, Word, positive_words, top_level_words
 from desktop.core.textnorm import fold
 
 _BEFORE = r"(?<![^\W_])"
@@ -27,18 +35,7 @@ _GAP = r"[\W_]+"
 
 SNIPPET_CHARS = 240
 # Snippet windows are chosen among the first this many matches.
-MAX_WINDOW_SPANS = 300
-
-
-def word_pattern(word: Word) -> str | None:
-    """A regex (over folded text) for one query word; None for fuzzy words."""
-    if word.mode == "fuzzy":
-        return None
-    parts = [re.escape(s) for s in word.syllables]
-    if word.mode == "prefix":
-        parts[-1] += r"[^\W_]*"
-        return _BEFORE + _GAP.join(parts)
-    return _BEFORE + _GAP.join(parts) + _AFTER
+MAX_WINDOW_SPANS = 120
 
 
 def phrase_regex(syllables: Iterable[str]) -> re.Pattern[str]:
@@ -50,6 +47,28 @@ def phrase_regex(syllables: Iterable[str]) -> re.Pattern[str]:
 def _phrase_regex(syllables: tuple[str, ...]) -> re.Pattern[str]:
     parts = [re.escape(s) for s in syllables]
     return re.compile(_BEFORE + _GAP.join(parts) + _AFTER)
+
+
+def exact_in_lower(syllables: tuple[str, ...], text: str, lower: str | None = None) -> Any:
+    """``exact_regex`` run over ``text`` (matches' spans are those of ``text``), as a
+    literal-led pattern over its lower case when that keeps every offset (much faster:
+    the regex engine then skips ahead to the first syllable)."""
+    if lower is None:
+        lower = text.lower()
+    if len(lower) == len(text):
+        return _exact_lower_regex(syllables).finditer(lower)
+    return exact_regex(syllables).finditer(text)
+
+
+@lru_cache(maxsize=1024)
+def _exact_lower_regex(syllables: tuple[str, ...]) -> re.Pattern[str]:
+    """Lower-case ``syllables`` exactly, over lower-cased text: the first syllable comes
+    first so the engine can search for it literally; the boundary before it is checked
+    afterwards, by a look-behind over the syllable's own width."""
+    first = re.escape(syllables[0])
+    before = r"(?<![^\W_]" + "." * len(syllables[0]) + ")"
+    rest = "".join(_GAP + re.escape(s) for s in syllables[1:])
+    return re.compile(first + before + rest + _AFTER, re.DOTALL)
 
 
 @lru_cache(maxsize=1024)
@@ -100,29 +119,87 @@ def near_match(folded: str, words: Sequence[Word], slop: int) -> bool:
     return False
 
 
+def hit_words(node: Node, is_word: Callable[[str, str], bool] | None = None) -> list[Word]:
+    """The terms of ``node`` to mark, in query order.
+
+    Quoted phrases and compounds stay whole. Neighbouring single-syllable plain
+    words are joined, left to right, when ``is_word(first, second)`` says the
+    folded pair is a word of its own (``khoa học``).
+    """
+    run = [w for w in top_level_words(node) if w.mode == "term"]
+    joined: list[Word] = []
+    i = 0
+    while i < len(run):
+        word = run[i]
+        nxt = run[i + 1] if i + 1 < len(run) else None
+        if (
+            nxt is not None
+            and is_word is not None
+            and len(word.syllables) == 1
+            and len(nxt.syllables) == 1
+            and is_word(word.syllables[0], nxt.syllables[0])
+        ):
+            exact = (*_exact_of(word), *_exact_of(nxt))
+            joined.append(
+                Word(None, f"{word.text} {nxt.text}", (*word.syllables, *nxt.syllables), exact)
+            )
+            i += 2
+            continue
+        joined.append(word)
+        i += 1
+    in_run = {id(w) for w in run}
+    rest = [w for w in positive_words(node) if id(w) not in in_run]
+    return list(dict.fromkeys([*joined, *rest]))
+
+
+def _exact_of(word: Word) -> tuple[str, ...]:
+    return word.exact if len(word.exact) == len(word.syllables) else word.syllables
+
+
+def _typed_with_diacritics(word: Word) -> bool:
+    return word.mode == "term" and _exact_of(word) != word.syllables
+
+
 def find_spans(
     text: str, words: list[Word], folded: str | None = None, limit: int | None = None
 ) -> list[tuple[int, int]]:
     """Sorted, non-overlapping code-point spans of ``words`` in (NFC) ``text``.
 
-    ``folded`` is ``fold(text)`` when the caller has it already; ``limit`` stops
-    after that many regex matches (snippets need only the first few hundred).
+    Longer terms claim their matches first; a term typed with diacritics keeps
+    only its exact spellings when there are any. ``folded`` is ``fold(text)``
+    when the caller has it already; ``limit`` stops each term after that many
+    matches (snippets need only the first few hundred).
     """
     if not words:
         return []
-    # One code point per code point: spans in the folded text are spans in ``text``.
-    if folded is None or len(folded) != len(text):
-        folded = fold(text)
-    spans: list[tuple[int, int]] = []
-    patterns = [p for p in (word_pattern(w) for w in words) if p]
-    if patterns:
-        # Longer alternatives first, so a phrase wins over its own syllables.
-        patterns.sort(key=len, reverse=True)
-        combined = _combined(tuple(patterns))
-        matches = islice(combined.finditer(folded), limit)
-        spans.extend(m.span() for m in matches if m.end() > m.start())
+    taken: list[tuple[int, int]] = []
+    occupied: set[int] = set()
+    lower: str | None = None
+    ordered = sorted(
+        (w for w in words if w.mode != "fuzzy"), key=lambda w: -len(w.syllables)
+    )
+    for word in ordered:
+        found: list[tuple[int, int]] = []
+        if _typed_with_diacritics(word):
+            if lower is None:
+                lower = text.lower()
+            matches = exact_in_lower(_exact_of(word), text, lower)
+            found = [m.span() for m in islice(matches, limit)]
+        if not found:
+            if word.mode == "fuzzy":
+                continue
+            rx = raw_regex(word.syllables, prefix=word.mode == "prefix")
+            found = [m.span() for m in islice(rx.finditer(text), limit)]
+        for start, end in found:
+            if end > start and start not in occupied and (end - 1) not in occupied:
+                taken.append((start, end))
+                occupied.update(range(start, end))
+    spans = taken
     fuzzy = [w for w in words if w.mode == "fuzzy"]
     if fuzzy:
+        # One code point per code point: spans in the folded text are spans in ``text``.
+        if folded is None or len(folded) != len(text):
+            folded = fold(text)
         for m in SYLLABLE.finditer(folded):
             token = m.group()
             for w in fuzzy:
@@ -134,11 +211,6 @@ def find_spans(
                     spans.append(m.span())
                     break
     return _merge(spans)
-
-
-@lru_cache(maxsize=256)
-def _combined(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -153,12 +225,19 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _best_window(text: str, spans: list[tuple[int, int]], folded: str) -> tuple[int, int]:
+def _best_window(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """The window of about ``SNIPPET_CHARS`` holding the most distinct matched words."""
     if not spans:
         end = min(len(text), SNIPPET_CHARS)
         return 0, end
-    keys = [folded[s:e] for s, e in spans[:MAX_WINDOW_SPANS]]
+    folded: dict[str, str] = {}
+    keys = []
+    for s, e in spans[:MAX_WINDOW_SPANS]:
+        written = text[s:e]
+        key = folded.get(written)
+        if key is None:
+            key = folded[written] = fold(written)
+        keys.append(key)
     best = (0, -1, 0)  # (distinct, count, start index)
     inside: Counter[str] = Counter()
     j = 0
@@ -197,11 +276,10 @@ def _best_window(text: str, spans: list[tuple[int, int]], folded: str) -> tuple[
 
 
 def make_snippet(text: str, words: list[Word], folded: str | None = None) -> str:
-    """HTML-escaped excerpt of ``text`` with matches wrapped in ``<mark>``."""
-    if folded is None or len(folded) != len(text):
-        folded = fold(text)
+    """HTML-escaped excerpt of ``text`` with matches wrapped in ``<mark>``
+    (``folded``: ``fold(text)`` if the caller has it, for fuzzy words)."""
     spans = find_spans(text, words, folded, limit=MAX_WINDOW_SPANS)
-    start, end = _best_window(text, spans, folded)
+    start, end = _best_window(text, spans)
     out: list[str] = []
     if start > 0:
         out.append("… ")

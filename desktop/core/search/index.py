@@ -38,7 +38,8 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,7 @@ from desktop.core.search.bulkwriter import BulkWriter
 from desktop.core.search.documents import index_documents
 from desktop.core.search.locking import IndexBusyError, index_write_lock
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
-from desktop.core.search.query import parse, parse_query, positive_words
+from desktop.core.search.query import parse, positive_words
 from desktop.core.search.results import ResultBuilder, similar_hits
 from desktop.core.search.schema import SCHEMA_VERSION, build_schema
 from desktop.core.search.state import (
@@ -78,16 +79,22 @@ BATCH = 500
 WRITER_LIMIT_MB = 192
 # Syncs writing more documents than this use the in-memory bulk writer.
 BULK_THRESHOLD = 1000
+# Documents per segment written in one go: bounds the bulk writer's memory (its pool of
+# syllable and pair postings) on large rebuilds and imports.
+SEGMENT_DOCS = 4000
 # Terms read from each probed field when checking an index on open.
 PROBE_TERMS = 2000
 DEFAULT_WAIT = 30.0
 # Postings per block. Whoosh's default (128) suits its own skipping matchers; whole
 # posting lists are read here (see ``postings``), and bigger blocks read faster.
 BLOCK_LIMIT = 1024
+# Terms of fewer postings keep them in the term dictionary: a posting block of its own
+# (header, block info, zlib) costs several times their bytes.
+INLINE_LIMIT = 16
 
 
 def _codec() -> W3Codec:
-    return W3Codec(blocklimit=BLOCK_LIMIT)
+    return W3Codec(blocklimit=BLOCK_LIMIT, inlinelimit=INLINE_LIMIT)
 
 
 class IndexDamagedError(UserError):
@@ -185,10 +192,11 @@ class _Rebuild:
 class SearchIndex(Closing):
     """The library's search index. Use ``SearchIndex.open(library)``."""
 
-    def __init__(self, library: Library, index_dir: Path, *, wait: float = DEFAULT_WAIT):
+    def __init__(self, library: Library, index_dir: Path, *, wait: float | None = None):
         self.library = library
         self.index_dir = index_dir
-        self.wait = wait
+        # How long a writer waits for another one (read when opened, so it can be tuned).
+        self.wait = DEFAULT_WAIT if wait is None else wait
         self._ix: Any = None
         self._searcher: Searcher | None = None
         self._temp_dir: Path | None = None
@@ -212,7 +220,7 @@ class SearchIndex(Closing):
         library: Library,
         *,
         progress: Progress | None = None,
-        wait: float = DEFAULT_WAIT,
+        wait: float | None = None,
     ) -> SearchIndex:
         """Open the index, creating, catching up or rebuilding it as needed."""
         index_dir = library.index_dir
@@ -382,10 +390,6 @@ class SearchIndex(Closing):
         with index_write_lock(self.index_dir, self.wait):
             return self._rebuild_locked(progress or _noop)
 
-    def _writer(self, bulk: bool = False) -> Any:
-        writer = segment_writer(self._ix, limitmb=WRITER_LIMIT_MB, codec=_codec())
-        return BulkWriter(writer) if bulk else writer
-
     def _sync_locked(self, progress: Progress) -> int:
         articles = self.library.articles
         state = read_state(self.index_dir)
@@ -399,18 +403,10 @@ class SearchIndex(Closing):
         empty = self._doc_count() == 0
         folder = self.whoosh_dir
         try:
-            writer = self._writer(bulk=total > BULK_THRESHOLD)
-            done = 0
-            try:
-                for article_id in removed:
-                    writer.delete_by_term("id", article_id)
-                done = self._write_all(
-                    writer, articles.changed_since(since), total, progress, empty
-                )
-            except BaseException:
-                abandon_writer(writer)
-                raise
-            writer.commit()
+            done = self._write_segments(
+                self._ix, articles.changed_since(since), total, progress,
+                add_only=empty, bulk=total > BULK_THRESHOLD, removed=removed,
+            )
             files = checksums(folder, index_files(self._ix), state.files if state else None)
             write_state(self.index_dir, IndexState(SCHEMA_VERSION, target, folder.name, files))
         except OSError as exc:
@@ -421,26 +417,62 @@ class SearchIndex(Closing):
         self._stamp = self._state_stamp()
         return done
 
+    def _write_segments(
+        self,
+        ix: Any,
+        source: Any,
+        total: int,
+        progress: Progress,
+        *,
+        add_only: bool,
+        bulk: bool,
+        removed: Sequence[str] = (),
+    ) -> int:
+        """Write ``source`` in commits of at most ``SEGMENT_DOCS`` documents each, so the
+        bulk writer's memory stays bounded however large the library."""
+        articles = iter(source)
+        done = 0
+        first = True
+        while True:
+            chunk = list(islice(articles, SEGMENT_DOCS))
+            if not chunk and not (first and removed):
+                break
+            # Every write goes through the bulk writer: Whoosh's own posting pool cannot
+            # take the value-less postings of the counted fields (``schema.Counts``).
+            writer = BulkWriter(segment_writer(ix, limitmb=WRITER_LIMIT_MB, codec=_codec()))
+            try:
+                if first:
+                    for article_id in removed:
+                        writer.delete_by_term("id", article_id)
+                done = self._write_all(writer, chunk, done, total, progress, add_only)
+            except BaseException:
+                abandon_writer(writer)
+                raise
+            # Bulk segments are not merged (that would pool them in memory again).
+            writer.commit(merge=not bulk)
+            first = False
+            if len(chunk) < SEGMENT_DOCS:
+                break
+        progress(done, total)
+        return done
+
     def _write_all(
-        self, writer: Any, source: Any, total: int, progress: Progress, add_only: bool
+        self,
+        writer: Any,
+        source: Sequence[Any],
+        done: int,
+        total: int,
+        progress: Progress,
+        add_only: bool,
     ) -> int:
         conn = self.library.conn
         write = writer.add_document if add_only else writer.update_document
-        done = 0
-        batch = []
-        for article in source:
-            batch.append(article)
-            if len(batch) >= BATCH:
-                for doc in index_documents(conn, batch):
-                    write(**doc)
-                done += len(batch)
-                batch = []
-                progress(done, total)
-        if batch:
+        for start in range(0, len(source), BATCH):
+            batch = source[start : start + BATCH]
             for doc in index_documents(conn, batch):
                 write(**doc)
             done += len(batch)
-        progress(done, total)
+            progress(done, total)
         return done
 
     def _rebuild_locked(self, progress: Progress) -> int:
@@ -455,13 +487,9 @@ class SearchIndex(Closing):
             target = articles.generation()
             total = articles.count()
             progress(0, total)
-            writer = BulkWriter(segment_writer(ix, limitmb=WRITER_LIMIT_MB, codec=_codec()))
-            try:
-                done = self._write_all(writer, articles.iter_articles(), total, progress, True)
-            except BaseException:
-                abandon_writer(writer)
-                raise
-            writer.commit(optimize=True)
+            done = self._write_segments(
+                ix, articles.iter_articles(), total, progress, add_only=True, bulk=True
+            )
             files = checksums(folder, index_files(ix))
             write_state(self.index_dir, IndexState(SCHEMA_VERSION, target, name, files))
         except BaseException as exc:
@@ -535,7 +563,8 @@ class SearchIndex(Closing):
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:
-            self._searcher.close()
+            with contextlib.suppress(Exception):  # closed already by its user
+                self._searcher.close()
             self._searcher = None
 
     def search(self, request: SearchRequest) -> SearchResult:
@@ -637,10 +666,26 @@ class SearchIndex(Closing):
         return similar_hits(searcher, self.library.articles, article, limit)
 
     def highlight_spans(self, body: str, query: str) -> list[tuple[int, int]]:
-        """Code-point spans in ``body`` matching ``query``'s words (for the reader)."""
+        """Code-point spans in ``body`` of ``query``'s terms and phrases (for the reader):
+        one span per hit, a phrase or a two-syllable word being one hit."""
         from desktop.core.search.highlight import find_spans
 
-        return find_spans(body, positive_words(parse_query(query)))
+        node = parse(query).node
+        if self._rebuild is not None and self._rebuild.running():
+            # Never wait for a background rebuild: mark the query's words as typed.
+            return find_spans(body, positive_words(node))
+        try:
+            builder = ResultBuilder(
+                self.searcher(), self.library.articles, SearchRequest(query=query), node
+            )
+            words = builder.hit_words()
+        except IndexDamagedError:
+            words = positive_words(node)
+        except UserError:
+            raise
+        except Exception:  # noqa: BLE001 - a damaged index: mark syllables as typed
+            words = positive_words(node)
+        return find_spans(body, words)
 
     def doc_count(self) -> int:
         """Documents in the index (after a background rebuild, when one runs)."""

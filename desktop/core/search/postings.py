@@ -16,8 +16,9 @@ from weakref import WeakKeyDictionary
 
 import numpy as np
 import numpy.typing as npt
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.util.numeric import byte_to_length
+
+from desktop.core.search.whoosh_internals import leaf_arrays, leaf_terms, raw_lengths
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -28,35 +29,6 @@ EMPTY_TF: FloatArray = np.zeros(0, dtype=np.float64)
 # BM25 parameters (Whoosh's defaults).
 K1 = 1.2
 B = 0.75
-
-
-def _leaf_arrays(matcher: Any) -> tuple[IntArray, FloatArray]:
-    if isinstance(matcher, W3LeafMatcher):
-        id_parts: list[IntArray] = []
-        tf_parts: list[FloatArray] = []
-        while matcher.is_active():
-            if matcher._data is None:
-                matcher._read_data()
-            deltas, weights = matcher._data[0], matcher._data[1]
-            count = matcher._blocklength
-            id_parts.append(np.cumsum(np.asarray(deltas, dtype=np.int64)))
-            if weights is None:
-                tf_parts.append(np.ones(count, dtype=np.float64))
-            elif isinstance(weights, float):
-                tf_parts.append(np.full(count, weights, dtype=np.float64))
-            else:
-                tf_parts.append(np.asarray(weights, dtype=np.float64))
-            matcher._next_block()
-        if not id_parts:
-            return EMPTY_IDS, EMPTY_TF
-        return np.concatenate(id_parts), np.concatenate(tf_parts)
-    ids: list[int] = []
-    tfs: list[float] = []
-    while matcher.is_active():
-        ids.append(matcher.id())
-        tfs.append(matcher.weight())
-        matcher.next()
-    return np.asarray(ids, dtype=np.int64), np.asarray(tfs, dtype=np.float64)
 
 
 class PostingCache:
@@ -91,11 +63,17 @@ CACHE_POSTINGS = 4_000_000
 _caches: WeakKeyDictionary[Any, PostingCache] = WeakKeyDictionary()
 
 
-def cached_postings(reader: Any, field: str, text: str) -> tuple[IntArray, FloatArray]:
-    """``read_postings`` through a per-reader LRU cache (a warm searcher stays fast)."""
+def posting_cache(reader: Any) -> PostingCache:
+    """The LRU cache of posting arrays of one reader."""
     cache = _caches.get(reader)
     if cache is None:
         cache = _caches[reader] = PostingCache(CACHE_POSTINGS)
+    return cache
+
+
+def cached_postings(reader: Any, field: str, text: str) -> tuple[IntArray, FloatArray]:
+    """``read_postings`` through a per-reader LRU cache (a warm searcher stays fast)."""
+    cache = posting_cache(reader)
     key = (field, text)
     found = cache.get(key)
     if found is None:
@@ -112,15 +90,15 @@ def read_postings(reader: Any, field: str, text: str) -> tuple[IntArray, FloatAr
     for leaf, base in reader.leaf_readers():
         if (field, term) not in leaf:
             continue
-        terms = getattr(leaf, "_terms", None)
+        terms = leaf_terms(leaf)
         if terms is not None:
-            ids, tfs = _leaf_arrays(terms.matcher(field, term, leaf.schema[field].format))
+            ids, tfs = leaf_arrays(terms.matcher(field, term, leaf.schema[field].format))
             deleted = leaf.deleted_docs_set
             if deleted:
                 keep = ~np.isin(ids, np.fromiter(deleted, dtype=np.int64))
                 ids, tfs = ids[keep], tfs[keep]
         else:
-            ids, tfs = _leaf_arrays(leaf.postings(field, term))
+            ids, tfs = leaf_arrays(leaf.postings(field, term))
         id_parts.append(ids + base if base else ids)
         tf_parts.append(tfs)
     if not id_parts:
@@ -138,7 +116,7 @@ class FieldStats:
         lengths = np.zeros(n, dtype=np.float64)
         for leaf, base in reader.leaf_readers():
             count = leaf.doc_count_all()
-            raw = _raw_lengths(leaf, field, count)
+            raw = raw_lengths(leaf, field, count)
             if raw is not None:
                 lengths[base : base + len(raw)] = _LENGTH_OF_BYTE[raw]
                 continue
@@ -153,21 +131,6 @@ class FieldStats:
 
 # Whoosh stores each field length as one byte; this maps the byte to the length.
 _LENGTH_OF_BYTE = np.asarray([byte_to_length(b) for b in range(256)], dtype=np.float64)
-
-
-def _raw_lengths(leaf: Any, field: str, count: int) -> npt.NDArray[np.uint8] | None:
-    """The length bytes of a segment's field, read in one go (None if not available)."""
-    try:
-        column = leaf._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-        if column is None:
-            return np.zeros(count, dtype=np.uint8)
-        stored = min(column._count, count)
-        data = column._dbfile.get(column._basepos, stored)
-    except (AttributeError, OSError, TypeError):
-        return None
-    out = np.zeros(count, dtype=np.uint8)
-    out[:stored] = np.frombuffer(data, dtype=np.uint8, count=stored)
-    return out
 
 
 _stats: WeakKeyDictionary[Any, dict[str, FieldStats]] = WeakKeyDictionary()

@@ -1,21 +1,24 @@
 """Running one search: matching, ranking, paging, facets and snippets.
 
-Matching and BM25F scoring are Whoosh's. On top of that:
-
-* the exact total and the facets come from the full set of matching document
-  numbers and per-document columns cached for the current reader;
-* the best ``RERANK_DEPTH`` hits are re-ranked on their stored text: adjacent
-  query syllables (``ha noi`` -> "Hà Nội") and exact-diacritic matches (``hà``
-  over "hạ") multiply the score;
-* phrases (stored without positions) are checked on the stored text; when that
-  check drops candidates the total becomes an estimate (``total_is_exact``).
+* Matching is ``docsets``; nodes it answers only as a superset (phrases of
+  three syllables or more, fielded phrases, NEAR) are checked on the stored
+  text for EVERY candidate, so totals and facets are always exact.
+* Ranking is BM25F over the folded syllables (``body``) plus the syllable pairs
+  (``pairs``) of the query, for every matching document. A pair typed with
+  diacritics adds its exact spelling's BM25, which outweighs the folded match;
+  a pair typed without them adds each spelling's BM25 weighted by how common
+  that spelling is in the library (``doi moi`` means "đổi mới" far more often
+  than "đôi mới"). The best ``RERANK_DEPTH`` hits then get a small boost for
+  single syllables spelled exactly as typed (``hà`` over "hạ").
+* When nothing matches, ``query.relaxed`` gives the partial-match fallbacks. A
+  long query of plain words (a question) matches articles with most of its
+  words (``SOFT_SHARE``), with a notice, since such text is rarely all present.
 """
 
 from __future__ import annotations
 
 import html
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,10 +29,16 @@ import numpy as np
 from whoosh.searching import Searcher
 
 from desktop.core.models import Article
-from desktop.core.search.analysis import SYLLABLE, fold_text
-from desktop.core.search.docsets import DocSets
+from desktop.core.search.analysis import SYLLABLE, VARIANT_SEP, fold_text, prepare
+from desktop.core.search.docsets import PAIRS, DocSets, needs_check
 from desktop.core.search.documents import annotations_for
-from desktop.core.search.highlight import exact_regex, make_snippet, near_match, phrase_regex
+from desktop.core.search.highlight import (
+    exact_in_lower,
+    hit_words,
+    make_snippet,
+    near_match,
+    raw_regex,
+)
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
 from desktop.core.search.postings import FloatArray, IntArray, bm25, field_stats
 from desktop.core.search.query import (
@@ -39,7 +48,6 @@ from desktop.core.search.query import (
     Node,
     Not,
     Word,
-    has_phrase,
     positive_words,
     relaxed,
     top_level_words,
@@ -50,13 +58,19 @@ from desktop.core.store import ArticleStore
 from desktop.core.textnorm import fold
 
 RERANK_DEPTH = 40
-ADJACENT_BONUS = 3.0
 EXACT_BONUS = 0.5
-# Phrase queries check every candidate on the stored text up to this many candidates;
-# beyond it they check a sample of PHRASE_SAMPLE and estimate the total.
-PHRASE_CHECK_LIMIT = 400
-PHRASE_SAMPLE = 200
+# BM25F weights of the pair signals, relative to the folded syllables' 1.0.
+PAIR_WEIGHT = 3.0
+EXACT_PAIR_WEIGHT = 1.0
+PRIOR_PAIR_WEIGHT = 0.5
 VERIFY_BATCH = 200
+# A query of at least SOFT_MIN_WORDS plain words matches articles with SOFT_SHARE of them.
+SOFT_MIN_WORDS = 6
+SOFT_SHARE = 0.7
+SOFT_NOTICE = "A long query: showing articles with at least {least} of its {words} words."
+# Two neighbouring query syllables are marked as one term when they are adjacent in
+# at least this share of the documents holding the rarer of them.
+WORD_COHESION = 0.1
 SNIPPET_LEAD = 240
 MAX_SCORED_EXPANSIONS = 30
 
@@ -129,11 +143,20 @@ class ResultBuilder:
         self.node = node
         self.cols = columns_for(searcher)
         self.notice: str | None = None
-        self.docsets = DocSets(searcher, StoreFilters(store.conn))
+        self.docsets = DocSets(
+            searcher, checker=self._check_phrase, store=StoreFilters(store.conn)
+        )
         self._filter_docs = self.docsets.filtered(request.filters)
         self._subtree_docs: dict[int, set[int]] = {}
         self._article_cache: dict[str, Article] = {}
         self._text_cache: dict[str, dict[str, str]] = {}
+        self._spelling_cache: dict[tuple[str, ...], list[str]] = {}
+        # Folded syllables -> as typed (lower-case), for the phrases of the query.
+        self._typed: dict[tuple[str, ...], tuple[str, ...]] = {
+            w.syllables: w.exact
+            for w in positive_words(node)
+            if w.mode == "term" and len(w.exact) == len(w.syllables)
+        }
 
     # -- matching ----------------------------------------------------------
 
@@ -146,7 +169,11 @@ class ResultBuilder:
     def run(self) -> SearchResult:
         req = self.request
         docs = self._docs(self.node)
-        if not len(docs) or not self._any_passes(self.node, docs):
+        soft = self._soft_docs()
+        if soft is not None and len(soft[0]) > len(docs):
+            docs = soft[0]
+            self.notice = SOFT_NOTICE.format(least=soft[1], words=soft[2])
+        elif not len(docs) or not self._any_passes(self.node, docs):
             # Nothing matches as written: the partial-match fallbacks, loosest last.
             for step in relaxed(self.node):
                 fb_docs = self._docs(step.node)
@@ -154,30 +181,21 @@ class ResultBuilder:
                     self.node, docs = step.node, fb_docs
                     self.notice = step.notice
                     break
-        verify = has_phrase(self.node)
-        total_exact = True
+        if needs_check(self.node) and len(docs):
+            # Every candidate is checked: totals and facets count true matches only.
+            passed = self._verify_many(docs.tolist())
+            docs = np.asarray(sorted(passed), dtype=np.int64)
         if req.sort == "relevance":
-            ranked, checked, kept = self._ranked(docs, verify)
+            ranked = self._ranked(docs)
         else:
-            ranked, checked, kept = self._by_date(docs, req.sort, verify)
-        total = len(docs)
-        if verify:
-            if checked < total:
-                total = max(len(ranked), round(total * kept / checked)) if checked else 0
-                total_exact = False
-            else:
-                total = kept
+            ranked = self._by_date(docs, req.sort)
         page = ranked[req.offset : req.offset + req.limit]
         hits = self._hits(page)
-        facet_docs = docs
-        if verify and checked >= len(docs):
-            # Every candidate was checked: count facets over the true phrase matches.
-            facet_docs = np.asarray(sorted(d for d, _ in ranked), dtype=np.int64)
-        facets = self._facets(facet_docs) if req.facets else {}
+        facets = self._facets(docs) if req.facets else {}
         return SearchResult(
             query=req.query,
-            total=total,
-            total_is_exact=total_exact,
+            total=len(docs),
+            total_is_exact=True,
             hits=hits,
             facets=facets,
             notice=self.notice,
@@ -185,9 +203,44 @@ class ResultBuilder:
             limit=req.limit,
         )
 
+    def _soft_docs(self) -> tuple[IntArray, int, int] | None:
+        """For a long query of plain words (a question, a pasted sentence): documents
+        with at least ``SOFT_SHARE`` of its words, how many, and of how many."""
+        node = self.node
+        if not isinstance(node, All):
+            return None
+        unique: dict[tuple[str, ...], Word] = {}
+        for c in node.children:
+            if isinstance(c, Word) and c.field is None and c.mode == "term" and not needs_check(c):
+                unique.setdefault(c.syllables, c)
+        words = list(unique.values())
+        if len(words) < SOFT_MIN_WORDS:
+            return None
+        others = [
+            c for c in node.children
+            if not (isinstance(c, Word) and unique.get(c.syllables) is not None
+                    and c.field is None and c.mode == "term" and not needs_check(c))
+        ]
+        if any(needs_check(c) for c in others):
+            return None
+        least = math.ceil(SOFT_SHARE * len(words))
+        ids = np.concatenate([self.docsets.matching(w) for w in words])
+        if not len(ids):
+            return None
+        uniq, counts = np.unique(ids, return_counts=True)
+        docs = uniq[counts >= least]
+        for other in others:
+            if isinstance(other, Not):
+                docs = np.setdiff1d(docs, self.docsets.matching(other.child), assume_unique=True)
+            else:
+                docs = np.intersect1d(docs, self.docsets.matching(other), assume_unique=True)
+        if self._filter_docs is not None:
+            docs = np.intersect1d(docs, self._filter_docs, assume_unique=True)
+        return docs, least, len(words)
+
     def _any_passes(self, node: Node, docs: IntArray) -> bool:
         """Whether any of ``docs`` really matches ``node`` (phrases checked on the text)."""
-        if not has_phrase(node):
+        if not needs_check(node):
             return True
         previous, self.node = self.node, node
         try:
@@ -221,14 +274,63 @@ class ResultBuilder:
 
     def _scores(self, docs: IntArray) -> FloatArray:
         scores = np.zeros(len(docs), dtype=np.float64)
+        indexed = self.reader.indexed_field_names()
         for fname, terms in self._scoring_terms().items():
-            indexed = fname in self.reader.indexed_field_names()
-            if not indexed or not self.reader.schema[fname].scorable:
+            if fname not in indexed or not self.reader.schema[fname].scorable:
                 continue
             stats = field_stats(self.reader, fname)
             arrays = [(*self.docsets.postings(fname, t), b) for t, b in terms.items()]
             scores += bm25(docs, arrays, stats)
+        pairs = self._query_pairs()
+        if pairs and PAIRS in indexed:
+            scores += bm25(docs, self._pair_arrays(pairs), field_stats(self.reader, PAIRS))
         return scores
+
+    def _query_pairs(self) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+        """Adjacent syllables of the query as (folded pair, typed pair): inside each
+        plain word or phrase, and across neighbouring top-level words."""
+        found: dict[tuple[str, str], tuple[str, str]] = {}
+
+        def add(syls: Sequence[str], exact: Sequence[str]) -> None:
+            if len(exact) != len(syls):
+                exact = syls
+            for n in range(len(syls) - 1):
+                found.setdefault((syls[n], syls[n + 1]), (exact[n], exact[n + 1]))
+
+        for word in positive_words(self.node):
+            if word.mode == "term" and word.field in (None, "body"):
+                add(word.syllables, word.exact)
+        run_syls: list[str] = []
+        run_exact: list[str] = []
+        for word in top_level_words(self.node):
+            if word.mode != "term":
+                continue
+            ex = word.exact if len(word.exact) == len(word.syllables) else word.syllables
+            run_syls.extend(word.syllables)
+            run_exact.extend(ex)
+        add(run_syls, run_exact)
+        return list(found.items())
+
+    def _pair_arrays(
+        self, pairs: list[tuple[tuple[str, str], tuple[str, str]]]
+    ) -> list[tuple[IntArray, FloatArray, float]]:
+        arrays: list[tuple[IntArray, FloatArray, float]] = []
+        docsets = self.docsets
+        for folded, exact in pairs:
+            arrays.append((*docsets.pair_scoring(*folded), PAIR_WEIGHT))
+            if exact != folded:
+                # Typed with diacritics: the exact spelling outweighs the folded match.
+                arrays.append((*docsets.exact_pair_postings(folded, exact), EXACT_PAIR_WEIGHT))
+                continue
+            # Typed without: each spelling, weighted by how common it is.
+            variants = [(t, docsets.postings(PAIRS, t)) for t in docsets.pair_variants(*folded)]
+            total = sum(len(p[0]) for _, p in variants)
+            if len(variants) < 2 or not total:
+                continue
+            for _, (ids, tfs) in variants:
+                share = len(ids) / total
+                arrays.append((ids, tfs, PRIOR_PAIR_WEIGHT * share))
+        return arrays
 
     def _order(self, docs: IntArray, scores: FloatArray, depth: int) -> list[tuple[int, float]]:
         """The best ``depth`` documents: score, then newest, then latest added."""
@@ -241,50 +343,15 @@ class ResultBuilder:
 
     # -- ordering ------------------------------------------------------------
 
-    def _ranked(
-        self, docs: IntArray, verify: bool
-    ) -> tuple[list[tuple[int, float]], int, int]:
+    def _ranked(self, docs: IntArray) -> list[tuple[int, float]]:
         want = self.request.offset + self.request.limit
         if not len(docs):
-            return [], 0, 0
+            return []
         scores = self._scores(docs)
-        if not verify:
-            scored = self._order(docs, scores, min(max(want, RERANK_DEPTH), len(docs)))
-            return self._rerank(scored), 0, 0
-        ordered = self._order(docs, scores, self._check_depth(len(docs), want))
-        kept, checked = self._verify_until(ordered, want)
-        if len(kept) < want and checked < len(docs):
-            # Deep pages of a phrase query: keep checking further down the ranking.
-            rest = self._order(docs, scores, len(docs))[checked:]
-            more, more_checked = self._verify_until(rest, want - len(kept), minimum=0)
-            kept += more
-            checked += more_checked
-        return self._rerank(kept), checked, len(kept)
+        scored = self._order(docs, scores, min(max(want, RERANK_DEPTH), len(docs)))
+        return self._rerank(scored)
 
-    @staticmethod
-    def _check_depth(candidates: int, want: int) -> int:
-        """How many candidates a phrase query checks: all of them when few, else a sample."""
-        if candidates <= PHRASE_CHECK_LIMIT:
-            return candidates
-        return min(candidates, max(want + RERANK_DEPTH, PHRASE_SAMPLE))
-
-    def _verify_until(
-        self, ordered: list[tuple[int, float]], want: int, minimum: int | None = None
-    ) -> tuple[list[tuple[int, float]], int]:
-        """Check candidates in order, in batches, until ``want`` pass (and ``minimum`` seen)."""
-        floor = len(ordered) if minimum is None else minimum
-        kept: list[tuple[int, float]] = []
-        checked = 0
-        while checked < len(ordered) and (len(kept) < want or checked < floor):
-            batch = ordered[checked : checked + VERIFY_BATCH]
-            passed = self._verify_many([d for d, _ in batch])
-            kept.extend(item for item in batch if item[0] in passed)
-            checked += len(batch)
-        return kept, checked
-
-    def _by_date(
-        self, docs: IntArray, sort: str, verify: bool
-    ) -> tuple[list[tuple[int, float]], int, int]:
+    def _by_date(self, docs: IntArray, sort: str) -> list[tuple[int, float]]:
         pub = self.cols.pub_rank[docs]
         undated = pub < 0
         big = np.iinfo(np.int64).max
@@ -292,24 +359,17 @@ class ResultBuilder:
             order = np.lexsort((docs, np.where(undated, big, pub)))
         else:
             order = np.lexsort((-docs, np.where(undated, big, -pub)))
-        ordered = docs[order]
         want = self.request.offset + self.request.limit
-        if not verify:
-            return [(int(d), 0.0) for d in ordered[:want]], 0, 0
-        depth = self._check_depth(len(docs), want)
-        items = [(int(d), 0.0) for d in ordered]
-        kept, checked = self._verify_until(items, want, minimum=depth)
-        return kept, checked, len(kept)
+        return [(int(d), 0.0) for d in docs[order][:want]]
 
     def _rerank(self, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
         words = [w for w in top_level_words(self.node) if w.mode == "term"]
-        pairs = _adjacent_pairs(words)
         exact = [
-            exact_regex(w.exact)
+            w.exact
             for w in words
             if w.exact and fold_text(" ".join(w.exact)) != " ".join(w.exact)
         ]
-        if not scored or not (pairs or exact):
+        if not scored or not exact:
             return scored
         head = scored[:RERANK_DEPTH]
         texts = self._texts_for([d for d, _ in head])
@@ -319,27 +379,88 @@ class ResultBuilder:
             if fields is None:
                 boosted.append((docnum, score))
                 continue
-            factor = 1.0
-            if pairs:
-                found = sum(
-                    1 for rx in pairs if rx.search(fields["title"]) or rx.search(fields["body"])
-                )
-                factor *= 1.0 + ADJACENT_BONUS * found / len(pairs)
-            if exact:
-                hit = sum(1 for rx in exact if rx.search(fields["exact"]))
-                factor *= 1.0 + EXACT_BONUS * hit / len(exact)
-            boosted.append((docnum, score * factor))
+            text, lower = fields["exact"], self._lower(fields, "exact")
+            hit = sum(
+                1 for syls in exact if next(exact_in_lower(syls, text, lower or None), None)
+            )
+            boosted.append((docnum, score * (1.0 + EXACT_BONUS * hit / len(exact))))
         boosted.sort(key=lambda item: -item[1])
         return boosted + scored[RERANK_DEPTH:]
 
     # -- phrase checks ---------------------------------------------------------
+
+    def _check_phrase(self, docnums: list[int], syls: tuple[str, ...]) -> set[int]:
+        """Documents whose title, body or notes have ``syls`` adjacent (any spelling)."""
+        found: set[int] = set()
+        for start in range(0, len(docnums), VERIFY_BATCH):
+            batch = docnums[start : start + VERIFY_BATCH]
+            texts = self._texts_for(batch)
+            found.update(
+                d for d in batch
+                if d in texts and self._has_phrase(texts[d], syls, ("title", "body", "note"))
+            )
+        return found
+
+    def _has_phrase(
+        self, texts: dict[str, str], syls: tuple[str, ...], fields: Sequence[str]
+    ) -> bool:
+        """Whether one of ``fields`` has the syllables adjacent, in any spelling. The
+        likely spellings are looked for first as plain substrings (much faster than
+        the every-spelling pattern, which then only decides the rest)."""
+        spellings = self._spellings(syls)
+        for f in fields:
+            if spellings and _has_literal(self._lower(texts, f), spellings):
+                return True
+        rx = raw_regex(syls)
+        return any(rx.search(texts.get(f, "")) for f in fields)
+
+    def _spellings(self, syls: tuple[str, ...]) -> list[str]:
+        """The most common written form of a phrase in this library (from its pairs'
+        spellings) and the form typed, lower-case, single-spaced."""
+        found = self._spelling_cache.get(syls)
+        if found is not None:
+            return found
+        forms: list[str] = []
+        typed = self._typed.get(syls)
+        if typed:
+            forms.append(" ".join(typed))
+        if len(syls) > 1:
+            written: list[str] = list(syls)
+            for n in range(len(syls) - 1):
+                variants = self.docsets.pair_variants(syls[n], syls[n + 1])
+                if not variants:
+                    break
+                best = max(variants, key=lambda t: len(self.docsets.ids(PAIRS, t)))
+                _, _, spelled = best.partition(VARIANT_SEP)
+                pair = spelled.split(" ") if spelled else [syls[n], syls[n + 1]]
+                if len(pair) != 2:
+                    break
+                if n == 0:
+                    written[0] = pair[0]
+                written[n + 1] = pair[1]
+            else:
+                forms.append(" ".join(written))
+        found = self._spelling_cache[syls] = list(dict.fromkeys(forms))
+        return found
+
+    @staticmethod
+    def _lower(texts: dict[str, str], field: str) -> str:
+        key = "lower " + field
+        found = texts.get(key)
+        if found is None:
+            text = texts.get(field, "")
+            found = text.lower()
+            # A character whose lower case is longer (``İ``) could fake a boundary.
+            found = texts[key] = found if len(found) == len(text) else ""
+        return found
 
     def _verify_many(self, docnums: Sequence[int]) -> set[int]:
         texts = self._texts_for(docnums)
         return {d for d in docnums if d in texts and self._eval(self.node, d, texts[d])}
 
     def _texts_for(self, docnums: Sequence[int]) -> dict[int, dict[str, str]]:
-        """Title, body, author and notes of articles, read in one query per batch."""
+        """Title, body, author and notes of articles as stored, one query per batch
+        (``_folded`` folds a field when a check needs it folded)."""
         ids = {d: article_id_of(self.searcher, self.cols, d) for d in docnums}
         missing = [i for i in ids.values() if i not in self._text_cache]
         conn = self.store.conn
@@ -351,31 +472,39 @@ class ResultBuilder:
                 f"SELECT id, title, body, author FROM articles WHERE id IN ({marks})", chunk
             ):
                 noted = notes.get(article_id)
-                # Folded once: phrase checks and adjacency run on folded text.
                 self._text_cache[article_id] = {
-                    "title": fold(title),
-                    "body": fold(body),
-                    "author": fold_text(author or ""),
-                    "note": fold_text("\n".join(noted.notes)) if noted else "",
+                    "title": title,
+                    "body": body,
+                    "author": prepare(author or ""),
+                    "note": prepare("\n".join(noted.notes)) if noted else "",
                     "exact": title + "\n" + body,
                 }
         return {d: self._text_cache[i] for d, i in ids.items() if i in self._text_cache}
 
+    @staticmethod
+    def _folded(texts: dict[str, str], field: str) -> str:
+        key = "folded " + field
+        found = texts.get(key)
+        if found is None:
+            found = texts[key] = fold(texts.get(field, ""))
+        return found
+
     def _eval(self, node: Node, docnum: int, texts: dict[str, str]) -> bool:
-        if not has_phrase(node):
+        if not needs_check(node):
             key = id(node)
             docs = self._subtree_docs.get(key)
             if docs is None:
                 docs = self._subtree_docs[key] = set(self.docsets.matching(node).tolist())
             return docnum in docs
         if isinstance(node, Word):
-            rx = phrase_regex(node.syllables)
             fields = [node.field] if node.field else ["title", "body", "note"]
-            return any(rx.search(texts.get(f, "")) for f in fields)
+            return self._has_phrase(texts, node.syllables, fields)
         if isinstance(node, Near):
             field = node.children[0].field
             fields = [field] if field else ["title", "body", "note"]
-            return any(near_match(texts.get(f, ""), node.children, node.slop) for f in fields)
+            return any(
+                near_match(self._folded(texts, f), node.children, node.slop) for f in fields
+            )
         if isinstance(node, All):
             return all(self._eval(c, docnum, texts) for c in node.children)
         if isinstance(node, Any_):
@@ -396,7 +525,7 @@ class ResultBuilder:
 
     def _hits(self, page: list[tuple[int, float]]) -> list[SearchHit]:
         articles = self._articles([d for d, _ in page])
-        words = positive_words(self.node)
+        words = self.hit_words()
         hits: list[SearchHit] = []
         for docnum, score in page:
             article = articles.get(docnum)
@@ -405,9 +534,7 @@ class ResultBuilder:
             snippet = ""
             if self.request.snippets:
                 if words:
-                    cached = self._text_cache.get(article.id)
-                    folded = cached["body"] if cached else None
-                    snippet = make_snippet(article.body, words, folded)
+                    snippet = make_snippet(article.body, words)
                 else:
                     snippet = lead(article.body)
             hits.append(
@@ -421,6 +548,19 @@ class ResultBuilder:
                 )
             )
         return hits
+
+    def hit_words(self) -> list[Word]:
+        """The query's terms to mark and count (see ``highlight.hit_words``)."""
+        return hit_words(self.node, self.is_word)
+
+    def is_word(self, first: str, second: str) -> bool:
+        """Whether two folded syllables form a word of their own in this library:
+        together in at least ``WORD_COHESION`` of the documents of the rarer one."""
+        together = len(self.docsets.pair_docs(first, second))
+        if not together:
+            return False
+        rarer = min(len(self.docsets.ids("body", first)), len(self.docsets.ids("body", second)))
+        return together >= WORD_COHESION * rarer
 
     # -- facets --------------------------------------------------------------
 
@@ -445,18 +585,25 @@ class ResultBuilder:
         return facets
 
 
+def _has_literal(text: str, spellings: Sequence[str]) -> bool:
+    """Whether one of ``spellings`` occurs in ``text`` as whole syllables."""
+    for needle in spellings:
+        at = text.find(needle)
+        while at >= 0:
+            end = at + len(needle)
+            if (at == 0 or not text[at - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()
+            ):
+                return True
+            at = text.find(needle, at + 1)
+    return False
+
+
 def _count(codes: IntArray, names: list[str]) -> dict[str, int]:
     if not len(codes):
         return {}
     counts = np.bincount(codes, minlength=len(names))
     return {names[i]: int(n) for i, n in enumerate(counts.tolist()) if n and names[i]}
-
-
-def _adjacent_pairs(words: list[Word]) -> list[re.Pattern[str]]:
-    pairs: list[re.Pattern[str]] = []
-    for a, b in zip(words, words[1:], strict=False):
-        pairs.append(phrase_regex((*a.syllables, *b.syllables)))
-    return pairs
 
 
 def lead(body: str) -> str:

@@ -97,10 +97,41 @@ def test_phrase_hits_contain_the_phrase(news_index) -> None:
     bodies = {a.id: fold_text(a.title + "\n" + a.body) for a in lib.articles.get_many(
         [h.id for h in phrase.hits])}
     assert all(rx.search(bodies[h.id]) for h in phrase.hits)
-    if phrase.total_is_exact:
-        expected = {a.id for a in lib.articles.iter_articles()
-                    if rx.search(fold_text(a.title + "\n" + a.body))}
-        assert {h.id for h in phrase.hits} == expected
+    assert phrase.total_is_exact
+    assert {h.id for h in phrase.hits} == _phrase_scan(lib, ["thanh", "pho"])
+
+
+def _phrase_scan(lib: Library, syls: list[str]) -> set[str]:
+    """Every article with the syllables adjacent in its title or body (exhaustive)."""
+    rx = phrase_regex(syls)
+    return {
+        a.id for a in lib.articles.iter_articles()
+        if rx.search(fold_text(a.title)) or rx.search(fold_text(a.body))
+    }
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"hà nội"', '"ha noi"', '"việt nam"', '"thành phố hồ chí minh"', '"đội tuyển việt nam"',
+     '"khoa học công nghệ"', '"giá xăng"', '"tai nạn giao thông"', '"người dân"',
+     '"bóng đá"', '"ở"'],
+)
+def test_phrase_totals_and_facets_equal_an_exhaustive_count(news_index, query: str) -> None:
+    lib, ix = news_index
+    expected = _phrase_scan(lib, syllables(query))
+    result = ix.search(SearchRequest(query=query, limit=10_000, snippets=False))
+    if not expected:  # not in this slice: the fallback to the words says so
+        assert result.notice is not None
+        return
+    assert result.notice is None
+    assert result.total_is_exact and result.total == len(expected)
+    assert {h.id for h in result.hits} == expected
+    years = sum(result.facets.get("year", {}).values())
+    undated = sum(1 for a in lib.articles.get_many(list(expected)) if a.published is None)
+    assert years + undated == len(expected)
+    # The same phrase excluded: exactly the other articles.
+    rest = ix.search(SearchRequest(query=f"-{query}", limit=10_000, snippets=False))
+    assert rest.total == lib.articles.count() - len(expected)
 
 
 def test_nfd_article_is_found_by_its_words(news_index) -> None:

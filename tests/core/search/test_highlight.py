@@ -1,0 +1,73 @@
+"""Phrase checks on the stored text agree with the same checks on the folded text."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from desktop.core.search.analysis import syllables
+from desktop.core.search.highlight import phrase_regex, raw_regex
+from desktop.core.textnorm import fold
+
+WORDS = ["Đổi", "mới", "mỗi", "sáng", "SÁNG", "tạo", "Hà", "hạ", "Nội", "nôi", "Việt",
+         "ĐỘI", "tuyển", "ø", "Ærø", "İzmir", "año", "x2", "bão", "bao", "thị"]
+GAPS = [" ", ", ", " - ", "\n", "_", "—", "", " \u0323", "."]
+
+
+def test_the_raw_regex_finds_what_the_folded_regex_finds() -> None:
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(WORDS) + rng.choice(GAPS) for _ in range(rng.randint(1, 8)))
+        syls = syllables(" ".join(rng.sample(WORDS, rng.randint(1, 3))))
+        if rng.random() < 0.5:
+            # A phrase taken from the text itself, so that many checks succeed.
+            found = syllables(text)
+            if len(found) >= 2:
+                start = rng.randrange(len(found) - 1)
+                syls = found[start : start + rng.randint(1, 3)]
+        expected = phrase_regex(syls).search(fold(text)) is not None
+        assert (raw_regex(tuple(syls)).search(text) is not None) == expected, (text, syls)
+
+
+def test_the_raw_regex_matches_any_spelling_and_case() -> None:
+    rx = raw_regex(("doi", "moi"))
+    assert rx.search("Chính sách ĐỔI MỚI năm 1986")
+    assert rx.search("đôi mới")
+    assert not rx.search("đổi mớii")
+    assert not rx.search("xđổi mới")
+
+
+def test_spans_found_on_the_stored_text_are_those_of_the_folded_text() -> None:
+    from desktop.core.search.highlight import find_spans, make_snippet
+    from desktop.core.search.query import Word
+
+    rng = random.Random(11)
+    for _ in range(1000):
+        text = "".join(rng.choice(WORDS) + rng.choice(GAPS) for _ in range(rng.randint(1, 10)))
+        syls = tuple(syllables(rng.choice(WORDS)))
+        mode = rng.choice(["term", "prefix"])
+        word = Word(None, " ".join(syls), syls, syls, mode=mode)
+        if mode == "term":
+            rx = phrase_regex(syls)
+        else:
+            rx = re.compile(phrase_regex(syls).pattern.removesuffix(r"(?![^\W_])") + r"[^\W_]*")
+        expected = [m.span() for m in rx.finditer(fold(text)) if m.end() > m.start()]
+        assert find_spans(text, [word]) == expected, (text, syls, mode)
+        if len(text) < 200:
+            # A short text is its own snippet, every match marked.
+            assert make_snippet(text, [word]).count("<mark>") == len(expected)
+
+
+def test_exact_spellings_found_in_the_lower_case_are_those_of_the_exact_regex() -> None:
+    from desktop.core.search.highlight import exact_in_lower, exact_regex
+
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = "".join(rng.choice(WORDS) + rng.choice(GAPS) for _ in range(rng.randint(1, 10)))
+        exact = tuple(w.lower() for w in rng.sample(WORDS, rng.randint(1, 2)))
+        if rng.random() < 0.5:
+            found = text.lower().split()
+            if found:
+                exact = (rng.choice(found),)
+        expected = [m.span() for m in exact_regex(exact).finditer(text)]
+        assert [m.span() for m in exact_in_lower(exact, text)] == expected, (text, exact)
