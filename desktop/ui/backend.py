@@ -18,10 +18,10 @@ from datetime import date
 from typing import Protocol
 
 from desktop.core.models import ArticleSummary
-from desktop.core.search.documents import normalize_tag, tag_with_parents
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
 from desktop.core.search.storefilters import STORE_FILTERS, sql_clause
 from desktop.core.store import Library
+from desktop.core.tags import has_tag, tag_keys_with_parents
 from desktop.core.textnorm import fold
 
 FACET_LIMIT = 60
@@ -86,7 +86,7 @@ def _tag_under(tag: str | None, wanted: str | None) -> int:
     """1 when ``tag`` is ``wanted`` or below it (``policy/funding`` is under ``policy``)."""
     if not tag or not wanted:
         return 0
-    return int(normalize_tag(wanted) in tag_with_parents(tag))
+    return int(has_tag([tag], wanted))
 
 
 def _filter_sql(filters: dict[str, tuple[str, ...]]) -> tuple[str, list[str]]:
@@ -279,7 +279,7 @@ class Backend:
             return {}
         per_article: dict[str, set[str]] = {}
         for article_id, tag in rows:
-            per_article.setdefault(article_id, set()).update(tag_with_parents(tag))
+            per_article.setdefault(article_id, set()).update(tag_keys_with_parents(tag))
         counts: dict[str, int] = {}
         for tags in per_article.values():
             for tag in tags:

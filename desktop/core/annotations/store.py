@@ -26,16 +26,15 @@ from desktop.core.annotations.models import (
     TextQuoteSelector,
     new_annotation_id,
     normalize_color,
-    normalize_tag,
-    normalize_tags,
     quote_for_span,
-    tag_ancestors,
     utc_now,
 )
 from desktop.core.errors import NotFoundError, UserError
 from desktop.core.models import Article
 from desktop.core.store.articles import ArticleStore
 from desktop.core.store.connection import bump_generation, transaction
+from desktop.core.tags import has_tag as _tagged
+from desktop.core.tags import normalize_tag, normalize_tags, tag_ancestors
 from desktop.core.textnorm import fold, normalize_text
 
 _COLUMNS = (
@@ -380,12 +379,7 @@ class AnnotationStore:
 
 def has_tag(annotation: Annotation, tag: str) -> bool:
     """True if the annotation has ``tag`` or a tag below it (case-insensitive)."""
-    wanted = normalize_tag(tag).casefold()
-    for own in annotation.tags:
-        own_cf = own.casefold()
-        if own_cf == wanted or own_cf.startswith(wanted + "/"):
-            return True
-    return False
+    return _tagged(annotation.tags, normalize_tag(tag))
 
 
 def _short(text: str, limit: int = 60) -> str:
