@@ -14,9 +14,9 @@ import html
 import sqlite3
 import time
 from collections.abc import Callable
-from datetime import date
 from typing import Protocol
 
+from desktop.core.dates import iso_date
 from desktop.core.models import ArticleSummary
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
 from desktop.core.search.storefilters import STORE_FILTERS, sql_clause
@@ -73,13 +73,6 @@ def index_is_current(library: Library) -> bool:
         and state.schema_version == SCHEMA_VERSION
         and state.generation == library.articles.generation()
     )
-
-
-def _parse_date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def _tag_under(tag: str | None, wanted: str | None) -> int:
@@ -193,7 +186,7 @@ class Backend:
                 title=r["title"],
                 score=0.0,
                 snippet=html.escape(r["author"] or ""),
-                published=_parse_date(r["published"]),
+                published=iso_date(r["published"]),
                 site=r["site"],
             )
             for r in rows
@@ -324,7 +317,7 @@ class Backend:
                 title=r["title"],
                 score=1.0,
                 snippet=make_snippet(r["body"], substring_spans(r["body"], request.query)),
-                published=_parse_date(r["published"]),
+                published=iso_date(r["published"]),
                 site=r["site"],
             )
             for r in page

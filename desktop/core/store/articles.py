@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Literal
 
+from desktop.core.dates import iso_date
 from desktop.core.errors import NotFoundError
 from desktop.core.models import (
     Article,
@@ -45,17 +46,13 @@ class AddOutcome(Enum):
     SOURCE = "source"
 
 
-def _parse_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 def _row_to_article(row: sqlite3.Row) -> Article:
     return Article(
         id=row["id"],
         content_hash=row["content_hash"],
         title=row["title"],
         body=row["body"],
-        published=_parse_date(row["published"]),
+        published=iso_date(row["published"]),
         site=row["site"],
         url=row["url"],
         author=row["author"],
@@ -71,7 +68,7 @@ def _row_to_summary(row: sqlite3.Row) -> ArticleSummary:
     return ArticleSummary(
         id=row["id"],
         title=row["title"],
-        published=_parse_date(row["published"]),
+        published=iso_date(row["published"]),
         site=row["site"],
         author=row["author"],
         url=row["url"],
@@ -479,7 +476,7 @@ class ArticleStore:
         row = self.conn.execute(
             "SELECT MIN(published), MAX(published) FROM articles WHERE published IS NOT NULL"
         ).fetchone()
-        return _parse_date(row[0]), _parse_date(row[1])
+        return iso_date(row[0]), iso_date(row[1])
 
     def kind_counts(self) -> dict[str, int]:
         rows = self.conn.execute("SELECT kind, COUNT(*) FROM articles GROUP BY kind")
