@@ -76,6 +76,36 @@ def _row_to_summary(row: sqlite3.Row) -> ArticleSummary:
     )
 
 
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles ({_ARTICLE_COLUMNS}, gen) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_ORIGINAL = (
+    "INSERT INTO originals (article_id, media_type, encoding, hints, compression, data) "
+    "VALUES (?, ?, ?, ?, 'zlib', ?)"
+)
+
+
+def _article_row(d: ArticleDraft, chash: str, now: str, gen: int) -> tuple[object, ...]:
+    """The ``articles`` row of a new draft, in ``_ARTICLE_COLUMNS`` order, then ``gen``."""
+    return (
+        d.id, chash, d.title, d.body,
+        d.published.isoformat() if d.published else None,
+        d.site, d.url, d.author, d.language, d.source_path, d.source_member,
+        d.kind, now, gen,
+    )
+
+
+def _original_row(d: ArticleDraft) -> tuple[object, ...]:
+    """The ``originals`` row of a new draft (compressed here unless it came compressed)."""
+    original = d.original
+    data = original.zlib_data if original.zlib_data is not None else compress(original.data)
+    return (
+        d.id, original.media_type, original.encoding,
+        json.dumps(original.hints, ensure_ascii=False), data,
+    )
+
+
 def compress(data: bytes) -> bytes:
     return zlib.compress(data, 6)
 
@@ -149,29 +179,10 @@ class ArticleStore:
             taken_ids.add(d.id)
             holders[chash] = d.id
             outcomes.append(AddOutcome.ADDED)
-            rows.append((
-                d.id, chash, d.title, d.body,
-                d.published.isoformat() if d.published else None,
-                d.site, d.url, d.author, d.language, d.source_path, d.source_member,
-                d.kind, now, gen,
-            ))
-            originals.append((
-                d.id, d.original.media_type, d.original.encoding,
-                json.dumps(d.original.hints, ensure_ascii=False),
-                d.original.zlib_data
-                if d.original.zlib_data is not None
-                else compress(d.original.data),
-            ))
-        self.conn.executemany(
-            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, gen) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        self.conn.executemany(
-            "INSERT INTO originals (article_id, media_type, encoding, hints, compression, data) "
-            "VALUES (?, ?, ?, ?, 'zlib', ?)",
-            originals,
-        )
+            rows.append(_article_row(d, chash, now, gen))
+            originals.append(_original_row(d))
+        self.conn.executemany(_INSERT_ARTICLE, rows)
+        self.conn.executemany(_INSERT_ORIGINAL, originals)
         self.conn.executemany(
             "DELETE FROM removed_articles WHERE id = ?", [(row[0],) for row in rows]
         )
@@ -225,27 +236,8 @@ class ArticleStore:
                 return AddOutcome.DUPLICATE, str(known[0])
             sources.record(holder, d, now)
             return AddOutcome.SOURCE, holder
-        self.conn.execute(
-            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, gen) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                d.id, chash, d.title, d.body,
-                d.published.isoformat() if d.published else None,
-                d.site, d.url, d.author, d.language, d.source_path, d.source_member,
-                d.kind, now, gen,
-            ),
-        )
-        self.conn.execute(
-            "INSERT INTO originals (article_id, media_type, encoding, hints, compression, data) "
-            "VALUES (?, ?, ?, ?, 'zlib', ?)",
-            (
-                d.id, d.original.media_type, d.original.encoding,
-                json.dumps(d.original.hints, ensure_ascii=False),
-                d.original.zlib_data
-                if d.original.zlib_data is not None
-                else compress(d.original.data),
-            ),
-        )
+        self.conn.execute(_INSERT_ARTICLE, _article_row(d, chash, now, gen))
+        self.conn.execute(_INSERT_ORIGINAL, _original_row(d))
         self.conn.execute("DELETE FROM removed_articles WHERE id = ?", (d.id,))
         return AddOutcome.ADDED, d.id
 
