@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import UserError
+from desktop.core.progress import Throttle
 from desktop.core.store import Library
 from desktop.ui.backend import sync_search_index
-from desktop.ui.throttle import Throttle
 
-PROGRESS_INTERVAL = 0.05  # seconds: at most 20 progress messages a second
 Send = Callable[[str, Any], None]
 
 
@@ -37,13 +36,13 @@ def run_writer_job(
             if paths is not None:
                 from desktop.core.ingest.pipeline import import_paths
 
-                throttle = Throttle(lambda p: send("progress", p), PROGRESS_INTERVAL)
+                # The import throttles its own progress (``core/progress``).
                 report = import_paths(
-                    library, [Path(p) for p in paths], progress=throttle.offer, cancel=cancel
+                    library, [Path(p) for p in paths],
+                    progress=lambda p: send("progress", p), cancel=cancel,
                 )
-                throttle.flush()
                 send("imported", report)
-            index_throttle = Throttle(lambda p: send("index", p), PROGRESS_INTERVAL)
+            index_throttle = Throttle(lambda p: send("index", p))
             sync_search_index(library, lambda done, total: index_throttle.offer((done, total)))
             index_throttle.flush()
         finally:
