@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import sqlite3
 import time
-from collections.abc import Callable
 from typing import Protocol
 
 from desktop.core.dates import iso_date
@@ -42,22 +41,6 @@ def open_search_index(library: Library) -> SearchIndexLike | None:
         return None
     index: SearchIndexLike = SearchIndex.open(library)
     return index
-
-
-def sync_search_index(library: Library, progress: Callable[[int, int], None] | None = None) -> None:
-    """Bring the index in line with the store (the single index writer calls this).
-
-    ``progress(done, total)`` is called while documents are written.
-    """
-    try:
-        from desktop.core.search.index import SearchIndex
-    except ImportError:
-        return
-    index = SearchIndex.open(library, progress=progress)
-    try:
-        index.sync(progress)
-    finally:
-        index.close()
 
 
 def index_is_current(library: Library) -> bool:

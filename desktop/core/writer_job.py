@@ -1,13 +1,14 @@
 """One writer job: import paths (optional) and then bring the search index in line.
 
-Plain Python (no Qt), so it can run either on the writer thread or in a child
-process. Running it in a child process keeps long C calls that hold the GIL
-(parsing, sorting, index building) from ever stalling the GUI thread. Messages
-go out through ``send(kind, payload)``:
+Every write the app makes to a library's articles and its search index goes
+through this job, one at a time (the UI's ``importing/controller`` runs it on
+its writer thread, by default in a spawned child process so that long C calls
+holding the GIL never stall the GUI). Messages go out through
+``send(kind, payload)``:
 
-* ``("progress", ImportProgress)`` — at most ~20 a second;
+* ``("progress", ImportProgress)`` — throttled by the import to ~20 a second;
 * ``("imported", ImportReport)`` — the articles are committed;
-* ``("index", (done, total))`` — index catch-up progress;
+* ``("index", (done, total))`` — index catch-up progress, throttled here;
 * ``("done", None)`` or ``("error", message)`` — always last.
 """
 
@@ -21,9 +22,22 @@ from typing import Any
 from desktop.core.errors import UserError
 from desktop.core.progress import Throttle
 from desktop.core.store import Library
-from desktop.ui.backend import sync_search_index
 
 Send = Callable[[str, Any], None]
+
+
+def sync_index(library: Library, progress: Callable[[int, int], None] | None = None) -> None:
+    """Bring the library's search index in line with the store.
+
+    ``progress(done, total)`` is called while documents are written.
+    """
+    from desktop.core.search.index import SearchIndex  # the search stack loads on first use
+
+    index = SearchIndex.open(library, progress=progress)
+    try:
+        index.sync(progress)
+    finally:
+        index.close()
 
 
 def run_writer_job(
@@ -36,14 +50,13 @@ def run_writer_job(
             if paths is not None:
                 from desktop.core.ingest.pipeline import import_paths
 
-                # The import throttles its own progress (``core/progress``).
                 report = import_paths(
                     library, [Path(p) for p in paths],
                     progress=lambda p: send("progress", p), cancel=cancel,
                 )
                 send("imported", report)
             index_throttle = Throttle(lambda p: send("index", p))
-            sync_search_index(library, lambda done, total: index_throttle.offer((done, total)))
+            sync_index(library, lambda done, total: index_throttle.offer((done, total)))
             index_throttle.flush()
         finally:
             library.close()
@@ -68,6 +81,7 @@ def process_main(root: str, paths: list[str] | None, messages: Any, cancel_event
 
 
 def drain(messages: Any, timeout: float) -> tuple[str, Any] | None:
+    """The next message from the child process, or None after ``timeout`` seconds."""
     try:
         item: tuple[str, Any] = messages.get(timeout=timeout)
     except queue.Empty:
