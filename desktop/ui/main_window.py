@@ -76,11 +76,6 @@ def default_size(widget: QWidget) -> QSize:
     return QSize(min(1280, room.width()), min(800, room.height()))
 
 
-def default_opener(library: Library) -> LibraryOpener:
-    root, read_only = library.root, library.read_only
-    return lambda: Library.open(root, create=False, read_only=read_only)
-
-
 class MainWindow(QMainWindow):
     library_changed = Signal(str)  # library folder
     import_finished = Signal(object)  # ImportReport | None (None: the import failed early)
@@ -173,7 +168,7 @@ class MainWindow(QMainWindow):
         self.search_service: SearchService
         self.search: SearchController
         self.importer: ImportController
-        self._attach_library(library, opener or default_opener(library))
+        self._attach_library(library, opener or library.reopen)
         self.extensions: dict[str, object] = {}
         if extensions:
             self._install_extensions()
@@ -559,7 +554,7 @@ class MainWindow(QMainWindow):
         self._detach_library()
         self.search_bar.clear()
         self.settings.remember_library(root)
-        self._attach_library(library, default_opener(library))
+        self._attach_library(library, library.reopen)
         return True
 
     def show_bundle_library(self, library: Library, name: str | None = None) -> bool:
@@ -572,7 +567,7 @@ class MainWindow(QMainWindow):
             return False
         self._detach_library()
         self.search_bar.clear()
-        self._attach_library(library, default_opener(library))
+        self._attach_library(library, library.reopen)
         self._owns_bundle = True
         if name:
             self._set_title(name, True)

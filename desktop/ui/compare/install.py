@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from desktop.core.compare.neardup import CACHE_FILE, CACHE_SUBDIR
 from desktop.core.errors import UserError
 from desktop.core.store import Library
-from desktop.ui.compare.jobs import opener_for
 from desktop.ui.compare.reuse_view import ReusedTextView
 from desktop.ui.compare.similar_list import SimilarArticlesList
 from desktop.ui.compare.view import CompareView
@@ -47,7 +46,7 @@ class CompareWithDialog(QDialog):
         self.library = library
         self.similar = SimilarArticlesList(self)
         self.similar.compare_button.hide()
-        self.similar.opener = opener_for(library)
+        self.similar.opener = library.reopen
         self.id_edit = QLineEdit(self)
         self.id_edit.setPlaceholderText(self.tr("or type an article id (or its first characters)"))
         self.error = PlainLabel(parent=self)
@@ -139,7 +138,7 @@ class CompareController(QObject):
         return found if isinstance(found, Library) else self._initial_library
 
     def _attach_openers(self) -> None:
-        opener = opener_for(self.library)
+        opener = self.library.reopen
         self.similar.opener = opener
         self.reuse.opener = opener
 

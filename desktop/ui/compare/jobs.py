@@ -22,12 +22,6 @@ LibraryOpener = Callable[[], Library]
 _REFRESH_LOCK = threading.Lock()
 
 
-def opener_for(library: Library) -> LibraryOpener:
-    """Opens another connection to ``library`` (for use on a worker thread)."""
-    root, read_only = library.root, library.read_only
-    return lambda: Library.open(root, create=False, read_only=read_only)
-
-
 def find_similar(opener: LibraryOpener, article_id: str, limit: int) -> list[SimilarArticle]:
     with _REFRESH_LOCK, opener() as lib:
         return similar_articles(lib, article_id, limit)
