@@ -7,6 +7,7 @@ from typing import Any
 
 from desktop.commands.base import EXIT_OK, CommandContext, print_json
 from desktop.core.models import Article, ArticleSummary
+from desktop.core.search.listing import Listing
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -14,6 +15,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--sort", choices=["newest", "oldest", "title", "imported"], default="newest")
     p.add_argument("--limit", type=int, default=None)
+    p.add_argument(
+        "--site", action="append", default=[], metavar="SITE",
+        help="only articles from this site (repeat for several)",
+    )
+    p.add_argument(
+        "--year", action="append", default=[], metavar="YEAR",
+        help="only articles published in this year (repeat for several)",
+    )
+    p.add_argument(
+        "--tag", action="append", default=[], metavar="TAG",
+        help="only articles with an annotation tagged TAG or a tag below it (repeat: all of them)",
+    )
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("show", help="show one article")
@@ -56,7 +69,8 @@ def print_summary(s: ArticleSummary, *, as_json: bool) -> None:
 
 def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
-    for s in lib.articles.summaries(order=args.sort, limit=args.limit):
+    filters = {"site": args.site, "year": [y.strip() for y in args.year], "tag": args.tag}
+    for s in Listing(lib.conn).summaries(filters, order=args.sort, limit=args.limit):
         print_summary(s, as_json=args.json)
     return EXIT_OK
 

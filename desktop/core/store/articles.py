@@ -340,14 +340,25 @@ class ArticleStore:
         raise NotFoundError(f"Id prefix {prefix!r} matches several articles; type more of it.")
 
     def summaries(
-        self, order: SortOrder = "newest", limit: int | None = None, offset: int = 0
+        self,
+        order: SortOrder = "newest",
+        limit: int | None = None,
+        offset: int = 0,
+        *,
+        where: str = "1",
+        params: Sequence[object] = (),
     ) -> list[ArticleSummary]:
-        sql = f"SELECT {_SUMMARY_COLUMNS} FROM articles ORDER BY {_ORDER_SQL[order]}"
-        params: list[int] = []
+        """Summaries in ``order``; ``where`` (articles as ``a``) with its ``params``
+        selects them (``search/listing.filter_sql`` builds it from facet filters)."""
+        sql = (
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles a WHERE {where} "
+            f"ORDER BY {_ORDER_SQL[order]}"
+        )
+        values = list(params)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
-            params = [limit, offset]
-        return [_row_to_summary(r) for r in self.conn.execute(sql, params)]
+            values += [limit, offset]
+        return [_row_to_summary(r) for r in self.conn.execute(sql, values)]
 
     def summaries_for(self, ids: Sequence[str]) -> list[ArticleSummary]:
         found: dict[str, ArticleSummary] = {}
