@@ -135,10 +135,7 @@ def _articles_matching(lib: Library, query: str) -> tuple[str, ...]:
     """Ids of every article the search index finds for ``query``."""
     if not query.strip():
         raise UserError("The --query is empty.")
-    try:
-        from desktop.core.search.index import SearchIndex
-    except ImportError as exc:
-        raise UserError("Search is not available, so --query cannot be used.") from exc
+    from desktop.core.search.index import SearchIndex  # loaded only for --query
     from desktop.core.search.models import SearchRequest
 
     index = SearchIndex.open(lib)

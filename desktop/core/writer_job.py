@@ -60,8 +60,6 @@ def run_writer_job(
             index_throttle.flush()
         finally:
             library.close()
-    except ImportError:
-        send("error", "Importing is not available in this build.")
     except UserError as exc:
         send("error", str(exc))
     except Exception as exc:  # reported as one line, never a traceback

@@ -4,9 +4,8 @@
 search index. With an empty query the library is listed straight from the
 store (``core/search/listing``: newest or oldest first, facet filters applied
 in SQL); with a query the
-search index answers. While the search index module is missing (or could not
-be opened) a plain substring search over the store stands in, so the app
-keeps working.
+search index answers. A backend made with ``use_index=False`` answers queries
+with a plain substring search over the store instead.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from __future__ import annotations
 import html
 import sqlite3
 import time
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from desktop.core.dates import iso_date
 from desktop.core.models import ArticleSummary
@@ -25,30 +24,22 @@ from desktop.core.textnorm import fold
 
 SNIPPET_CHARS = 220
 
-
-class SearchIndexLike(Protocol):
-    def search(self, request: SearchRequest) -> SearchResult: ...
-
-    def highlight_spans(self, body: str, query: str) -> list[tuple[int, int]]: ...
+if TYPE_CHECKING:
+    from desktop.core.search.index import SearchIndex
 
 
-def open_search_index(library: Library) -> SearchIndexLike | None:
-    """The library's search index, or None when this build has no index module."""
-    try:
-        from desktop.core.search.index import SearchIndex
-    except ImportError:
-        return None
-    index: SearchIndexLike = SearchIndex.open(library)
-    return index
+def open_search_index(library: Library) -> SearchIndex:
+    """The library's search index (Whoosh loads here, on the first search, not at start)."""
+    from desktop.core.search.index import SearchIndex
+
+    return SearchIndex.open(library)
 
 
 def index_is_current(library: Library) -> bool:
     """True when the search index already reflects the store (no catch-up needed)."""
-    try:
-        from desktop.core.search.schema import SCHEMA_VERSION
-        from desktop.core.search.state import read_state
-    except ImportError:
-        return True
+    from desktop.core.search.schema import SCHEMA_VERSION
+    from desktop.core.search.state import read_state
+
     state = read_state(library.index_dir)
     return (
         state is not None
@@ -70,7 +61,7 @@ class Backend:
     def __init__(self, library: Library, *, use_index: bool = True):
         self.library = library
         self._use_index = use_index
-        self._index: SearchIndexLike | None = None
+        self._index: SearchIndex | None = None
         self._index_tried = False
         self._fold_ready = False
         self._listing_of: Listing | None = None
@@ -79,7 +70,7 @@ class Backend:
     def conn(self) -> sqlite3.Connection:
         return self.library.conn
 
-    def index(self) -> SearchIndexLike | None:
+    def index(self) -> SearchIndex | None:
         if not self._index_tried and self._use_index:
             self._index_tried = True
             self._index = open_search_index(self.library)
@@ -87,9 +78,8 @@ class Backend:
 
     def refresh_index(self) -> None:
         """Drop the open index so the next search sees what the writer added."""
-        close = getattr(self._index, "close", None)
-        if callable(close):
-            close()
+        if self._index is not None:
+            self._index.close()
         self._index = None
         self._index_tried = False
 

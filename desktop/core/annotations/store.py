@@ -367,10 +367,6 @@ class AnnotationStore:
         )
         return [r[0] for r in rows]
 
-    def article_ids(self) -> list[str]:
-        rows = self.conn.execute("SELECT DISTINCT article_id FROM annotations ORDER BY article_id")
-        return [r[0] for r in rows]
-
     def get_many(self, ids: Sequence[str]) -> list[Annotation]:
         """Annotations in the order of ``ids``; unknown ids are skipped."""
         found = [self.find(i) for i in ids]

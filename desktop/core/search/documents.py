@@ -22,17 +22,10 @@ class AnnotationText:
     tags: set[str] = field(default_factory=set)
 
 
-def _has_annotations(conn: sqlite3.Connection) -> bool:
-    row = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'annotations'"
-    ).fetchone()
-    return row is not None
-
-
 def annotations_for(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, AnnotationText]:
     """Notes and tags of every annotation (anchored or orphaned) on the given articles."""
     found: dict[str, AnnotationText] = defaultdict(AnnotationText)
-    if not ids or not _has_annotations(conn):
+    if not ids:
         return found
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])

@@ -468,13 +468,6 @@ class ArticleStore:
         )
         return {r[0]: int(r[1]) for r in rows}
 
-    def year_counts(self) -> dict[str, int]:
-        rows = self.conn.execute(
-            "SELECT substr(published, 1, 4) AS y, COUNT(*) FROM articles "
-            "WHERE published IS NOT NULL GROUP BY y ORDER BY y DESC"
-        )
-        return {r[0]: int(r[1]) for r in rows}
-
     def date_range(self) -> tuple[date | None, date | None]:
         row = self.conn.execute(
             "SELECT MIN(published), MAX(published) FROM articles WHERE published IS NOT NULL"

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.annotations.models import color_hex
+from desktop.core.annotations.store import AnnotationStore
 from desktop.core.compare.neardup import CACHE_FILE, CACHE_SUBDIR
 from desktop.core.errors import UserError
 from desktop.core.store import Library
@@ -234,12 +236,7 @@ class CompareController(QObject):
         return self.view
 
     def _annotation_spans(self, article_id: str) -> list[tuple[int, int, str]]:
-        """Anchored annotations of an article as (start, end, colour), when annotations exist."""
-        try:
-            from desktop.core.annotations.models import color_hex
-            from desktop.core.annotations.store import AnnotationStore
-        except ImportError:
-            return []
+        """Anchored annotations of an article as (start, end, colour)."""
         return [
             (a.start, a.end, color_hex(a.color))
             for a in AnnotationStore(self.library.conn).for_article(article_id)
