@@ -6,27 +6,17 @@ import argparse
 from typing import Any
 
 from desktop.commands.base import EXIT_OK, CommandContext, print_json
+from desktop.commands.parsing import SubParsers, add_filter_options
 from desktop.core.models import Article, ArticleSummary
 from desktop.core.search.listing import Listing
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: SubParsers) -> None:
     p = sub.add_parser("list", help="list the library's articles, newest first")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--sort", choices=["newest", "oldest", "title", "imported"], default="newest")
     p.add_argument("--limit", type=int, default=None)
-    p.add_argument(
-        "--site", action="append", default=[], metavar="SITE",
-        help="only articles from this site (repeat for several)",
-    )
-    p.add_argument(
-        "--year", action="append", default=[], metavar="YEAR",
-        help="only articles published in this year (repeat for several)",
-    )
-    p.add_argument(
-        "--tag", action="append", default=[], metavar="TAG",
-        help="only articles with an annotation tagged TAG or a tag below it (repeat: all of them)",
-    )
+    add_filter_options(p)
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("show", help="show one article")
