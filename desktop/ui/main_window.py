@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
@@ -37,6 +37,7 @@ from desktop.core.models import Article, ImportReport
 from desktop.core.paths import data_dir
 from desktop.core.search.models import SearchResult
 from desktop.core.store import Library
+from desktop.core.store.library import LibraryOpener
 from desktop.ui.backend import index_is_current
 from desktop.ui.bundles.controller import BundleController
 from desktop.ui.citations import CitationsController
@@ -57,8 +58,6 @@ from desktop.ui.search_controller import SearchController
 from desktop.ui.search_service import SearchService, SpansAnswer
 from desktop.ui.settings import AppSettings
 from desktop.ui.theme import apply_theme
-
-LibraryOpener = Callable[[], Library]
 
 
 def _is_bundle(path: Path) -> bool:

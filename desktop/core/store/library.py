@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.core.closing import Closing
@@ -102,6 +103,10 @@ class Library(Closing):
 
     def close(self) -> None:
         self.conn.close()
+
+
+# Opens a library for a job on another thread (``Library.reopen`` is one).
+LibraryOpener = Callable[[], Library]
 
 
 def writable(path: Path) -> bool:

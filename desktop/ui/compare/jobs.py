@@ -7,7 +7,6 @@ do not both hash the library.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 
 from desktop.core.compare.neardup import NearDuplicateIndex, Progress
 from desktop.core.compare.similar import (
@@ -16,9 +15,8 @@ from desktop.core.compare.similar import (
     library_clusters,
     similar_articles,
 )
-from desktop.core.store import Library
+from desktop.core.store.library import LibraryOpener
 
-LibraryOpener = Callable[[], Library]
 _REFRESH_LOCK = threading.Lock()
 
 
