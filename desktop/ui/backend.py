@@ -2,10 +2,10 @@
 
 ``Backend`` wraps one library (its own connection) and, when available, the
 search index. With an empty query the library is listed straight from the
-store (newest or oldest first, facet filters applied in SQL); with a query the
-search index answers. While the search index module is missing (or could not
-be opened) a plain substring search over the store stands in, so the app
-keeps working.
+store (``core/search/listing``: newest or oldest first, facet filters applied
+in SQL); with a query the
+search index answers. A backend made with ``use_index=False`` answers queries
+with a plain substring search over the store instead.
 """
 
 from __future__ import annotations
@@ -13,108 +13,39 @@ from __future__ import annotations
 import html
 import sqlite3
 import time
-from collections.abc import Callable
-from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING
 
+from desktop.core.dates import iso_date
 from desktop.core.models import ArticleSummary
-from desktop.core.search.documents import normalize_tag, tag_with_parents
+from desktop.core.search.listing import Listing, filter_sql
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
-from desktop.core.search.storefilters import STORE_FILTERS, sql_clause
 from desktop.core.store import Library
 from desktop.core.textnorm import fold
 
-FACET_LIMIT = 60
 SNIPPET_CHARS = 220
 
-
-class SearchIndexLike(Protocol):
-    def search(self, request: SearchRequest) -> SearchResult: ...
-
-    def highlight_spans(self, body: str, query: str) -> list[tuple[int, int]]: ...
+if TYPE_CHECKING:
+    from desktop.core.search.index import SearchIndex
 
 
-def open_search_index(library: Library) -> SearchIndexLike | None:
-    """The library's search index, or None when this build has no index module."""
-    try:
-        from desktop.core.search.index import SearchIndex
-    except ImportError:
-        return None
-    index: SearchIndexLike = SearchIndex.open(library)
-    return index
+def open_search_index(library: Library) -> SearchIndex:
+    """The library's search index (Whoosh loads here, on the first search, not at start)."""
+    from desktop.core.search.index import SearchIndex
 
-
-def sync_search_index(library: Library, progress: Callable[[int, int], None] | None = None) -> None:
-    """Bring the index in line with the store (the single index writer calls this).
-
-    ``progress(done, total)`` is called while documents are written.
-    """
-    try:
-        from desktop.core.search.index import SearchIndex
-    except ImportError:
-        return
-    index = SearchIndex.open(library, progress=progress)
-    try:
-        index.sync(progress)
-    finally:
-        index.close()
+    return SearchIndex.open(library)
 
 
 def index_is_current(library: Library) -> bool:
     """True when the search index already reflects the store (no catch-up needed)."""
-    try:
-        from desktop.core.search.schema import SCHEMA_VERSION
-        from desktop.core.search.state import read_state
-    except ImportError:
-        return True
+    from desktop.core.search.schema import SCHEMA_VERSION
+    from desktop.core.search.state import read_state
+
     state = read_state(library.index_dir)
     return (
         state is not None
         and state.schema_version == SCHEMA_VERSION
         and state.generation == library.articles.generation()
     )
-
-
-def _parse_date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
-def _tag_under(tag: str | None, wanted: str | None) -> int:
-    """1 when ``tag`` is ``wanted`` or below it (``policy/funding`` is under ``policy``)."""
-    if not tag or not wanted:
-        return 0
-    return int(normalize_tag(wanted) in tag_with_parents(tag))
-
-
-def _filter_sql(filters: dict[str, tuple[str, ...]]) -> tuple[str, list[str]]:
-    """WHERE clause (without the keyword) for facet filters, and its parameters."""
-    clauses: list[str] = []
-    params: list[str] = []
-    sites = list(filters.get("site", ()))
-    if sites:
-        clauses.append(f"a.site IN ({','.join('?' * len(sites))})")
-        params += sites
-    years = list(filters.get("year", ()))
-    if years:
-        clauses.append(f"substr(a.published, 1, 4) IN ({','.join('?' * len(years))})")
-        params += years
-    for tag in filters.get("tag", ()):
-        # The tag or one below it, matched as the search index matches (ab_tag_under).
-        clauses.append(
-            "a.id IN (SELECT n.article_id FROM annotations n "
-            "JOIN annotation_tags t ON t.annotation_id = n.id WHERE ab_tag_under(t.tag, ?))"
-        )
-        params.append(tag)
-    for key in STORE_FILTERS:  # collections, reading state, new articles
-        values = [v for v in filters.get(key, ()) if str(v).strip()]
-        if values:
-            clause, extra = sql_clause(key, values)
-            clauses.append(clause)
-            params += [str(v) for v in extra]
-    return (" AND ".join(clauses) or "1"), params
 
 
 _ORDER = {
@@ -130,15 +61,16 @@ class Backend:
     def __init__(self, library: Library, *, use_index: bool = True):
         self.library = library
         self._use_index = use_index
-        self._index: SearchIndexLike | None = None
+        self._index: SearchIndex | None = None
         self._index_tried = False
         self._fold_ready = False
+        self._listing_of: Listing | None = None
 
     @property
     def conn(self) -> sqlite3.Connection:
         return self.library.conn
 
-    def index(self) -> SearchIndexLike | None:
+    def index(self) -> SearchIndex | None:
         if not self._index_tried and self._use_index:
             self._index_tried = True
             self._index = open_search_index(self.library)
@@ -150,9 +82,8 @@ class Backend:
         A damaged index being rebuilt is waited for, unless ``abandon_rebuild``
         (the app is closing: the next start rebuilds it again).
         """
-        close = getattr(self._index, "close", None)
-        if callable(close):
-            close(abandon_rebuild=abandon_rebuild)
+        if self._index is not None:
+            self._index.close(abandon_rebuild=abandon_rebuild)
         self._index = None
         self._index_tried = False
 
@@ -162,15 +93,13 @@ class Backend:
 
     # -- answering a request ----------------------------------------------
 
-    def _register_functions(self) -> None:
-        """SQL functions the listing's filters use (once per connection)."""
-        if getattr(self, "_functions_for", None) is self.conn:
-            return
-        self.conn.create_function("ab_tag_under", 2, _tag_under, deterministic=True)
-        self._functions_for = self.conn
+    def _listing(self) -> Listing:
+        """The store's listing over this backend's connection (made once per connection)."""
+        if self._listing_of is None or self._listing_of.conn is not self.conn:
+            self._listing_of = Listing(self.conn)
+        return self._listing_of
 
     def run(self, request: SearchRequest) -> SearchResult:
-        self._register_functions()
         if not request.query.strip():
             return self.listing(request)
         index = self.index()
@@ -180,116 +109,13 @@ class Backend:
 
     def listing(self, request: SearchRequest) -> SearchResult:
         """The library without a query: newest (or oldest) first, filters applied."""
-        started = time.perf_counter()
-        where, params = _filter_sql(dict(request.filters))
-        rows = self._listing_rows(where, params, request)
-        if request.filters:
-            total = int(
-                self.conn.execute(
-                    f"SELECT COUNT(*) FROM articles a WHERE {where}", params
-                ).fetchone()[0]
-            )
-        else:
-            total = self.library.articles.count()
-        hits = [
-            SearchHit(
-                id=r["id"],
-                title=r["title"],
-                score=0.0,
-                snippet=html.escape(r["author"] or ""),
-                published=_parse_date(r["published"]),
-                site=r["site"],
-            )
-            for r in rows
-        ]
-        facets = self.facets(request.filters) if request.facets and request.offset == 0 else {}
-        return SearchResult(
-            query="",
-            total=total,
-            hits=hits,
-            facets=facets,
-            took_ms=(time.perf_counter() - started) * 1000,
-            offset=request.offset,
-            limit=request.limit,
-        )
-
-    def _listing_rows(
-        self, where: str, params: list[str], request: SearchRequest
-    ) -> list[sqlite3.Row]:
-        """One page in date order, dated articles first, walking the (published, seq) index."""
-        direction = "ASC" if request.sort == "oldest" else "DESC"
-        columns = "a.id, a.title, a.published, a.site, a.author"
-        dated = f"{where} AND a.published IS NOT NULL"
-        dated_total = int(
-            self.conn.execute(f"SELECT COUNT(*) FROM articles a WHERE {dated}", params).fetchone()[
-                0
-            ]
-        )
-        rows: list[sqlite3.Row] = []
-        if request.offset < dated_total:
-            rows = self.conn.execute(
-                f"SELECT {columns} FROM articles a WHERE {dated} "
-                f"ORDER BY a.published {direction}, a.seq {direction} LIMIT ? OFFSET ?",
-                [*params, request.limit, request.offset],
-            ).fetchall()
-        missing = request.limit - len(rows)
-        if missing > 0:
-            rows += self.conn.execute(
-                f"SELECT {columns} FROM articles a WHERE {where} AND a.published IS NULL "
-                f"ORDER BY a.seq {direction} LIMIT ? OFFSET ?",
-                [*params, missing, max(0, request.offset - dated_total)],
-            ).fetchall()
-        return rows
+        return self._listing().page(request)
 
     def facets(
         self, filters: dict[str, tuple[str, ...]] | None = None
     ) -> dict[str, dict[str, int]]:
         """Counts of sites, years and tags among the articles the filters leave."""
-        self._register_functions()
-        where, params = _filter_sql(dict(filters or {}))
-        sites = self.conn.execute(
-            f"SELECT a.site, COUNT(*) c FROM articles a WHERE a.site IS NOT NULL AND {where} "
-            "GROUP BY a.site ORDER BY c DESC LIMIT ?",
-            [*params, FACET_LIMIT],
-        ).fetchall()
-        years = self.conn.execute(
-            "SELECT substr(a.published, 1, 4) y, COUNT(*) c FROM articles a "
-            f"WHERE a.published IS NOT NULL AND {where} GROUP BY y ORDER BY y DESC",
-            params,
-        ).fetchall()
-        result = {
-            "site": {r[0]: int(r[1]) for r in sites},
-            "year": {r[0]: int(r[1]) for r in years},
-        }
-        tags = self.tag_counts(where, params)
-        if tags:
-            result["tag"] = tags
-        return result
-
-    def tag_counts(self, where: str = "1", params: list[str] | None = None) -> dict[str, int]:
-        """Articles per tag, parent tags included, in the search index's form of each tag.
-
-        So the listing (no query) and a search show the same Tags facet.
-        """
-        self._register_functions()
-        try:
-            rows = self.conn.execute(
-                "SELECT DISTINCT n.article_id, t.tag FROM annotation_tags t "
-                "JOIN annotations n ON n.id = t.annotation_id "
-                f"JOIN articles a ON a.id = n.article_id WHERE {where}",
-                list(params or []),
-            ).fetchall()
-        except sqlite3.OperationalError:  # a library from before annotations existed
-            return {}
-        per_article: dict[str, set[str]] = {}
-        for article_id, tag in rows:
-            per_article.setdefault(article_id, set()).update(tag_with_parents(tag))
-        counts: dict[str, int] = {}
-        for tags in per_article.values():
-            for tag in tags:
-                counts[tag] = counts.get(tag, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT]
-        return dict(ranked)
+        return self._listing().facets(filters)
 
     def summaries_for(self, ids: list[str]) -> list[ArticleSummary]:
         return self.library.articles.summaries_for(ids)
@@ -311,7 +137,8 @@ class Backend:
             self.conn.create_function("ab_fold", 1, fold, deterministic=True)
             self._fold_ready = True
         terms = [fold(t) for t in query_terms(request.query)]
-        where, params = _filter_sql(dict(request.filters))
+        self._listing()  # registers the SQL functions the filters use
+        where, params = filter_sql(dict(request.filters))
         clauses = [where]
         for term in terms:
             clauses.append("instr(ab_fold(a.title || ' ' || a.body), ?) > 0")
@@ -328,7 +155,7 @@ class Backend:
                 title=r["title"],
                 score=1.0,
                 snippet=make_snippet(r["body"], substring_spans(r["body"], request.query)),
-                published=_parse_date(r["published"]),
+                published=iso_date(r["published"]),
                 site=r["site"],
             )
             for r in page

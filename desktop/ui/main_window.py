@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
@@ -37,6 +37,7 @@ from desktop.core.models import Article, ImportReport
 from desktop.core.paths import data_dir
 from desktop.core.search.models import SearchResult
 from desktop.core.store import Library
+from desktop.core.store.library import LibraryOpener
 from desktop.ui.backend import index_is_current
 from desktop.ui.bundles.controller import BundleController
 from desktop.ui.citations import CitationsController
@@ -58,8 +59,6 @@ from desktop.ui.search_service import SearchService, SpansAnswer
 from desktop.ui.settings import AppSettings
 from desktop.ui.theme import apply_theme
 
-LibraryOpener = Callable[[], Library]
-
 
 def _is_bundle(path: Path) -> bool:
     from desktop.core.bundles import is_bundle
@@ -74,11 +73,6 @@ def default_size(widget: QWidget) -> QSize:
         return QSize(1280, 800)
     room = screen.availableGeometry().size()
     return QSize(min(1280, room.width()), min(800, room.height()))
-
-
-def default_opener(library: Library) -> LibraryOpener:
-    root, read_only = library.root, library.read_only
-    return lambda: Library.open(root, create=False, read_only=read_only)
 
 
 class MainWindow(QMainWindow):
@@ -173,7 +167,7 @@ class MainWindow(QMainWindow):
         self.search_service: SearchService
         self.search: SearchController
         self.importer: ImportController
-        self._attach_library(library, opener or default_opener(library))
+        self._attach_library(library, opener or library.reopen)
         self.extensions: dict[str, object] = {}
         if extensions:
             self._install_extensions()
@@ -559,7 +553,7 @@ class MainWindow(QMainWindow):
         self._detach_library()
         self.search_bar.clear()
         self.settings.remember_library(root)
-        self._attach_library(library, default_opener(library))
+        self._attach_library(library, library.reopen)
         return True
 
     def show_bundle_library(self, library: Library, name: str | None = None) -> bool:
@@ -572,7 +566,7 @@ class MainWindow(QMainWindow):
             return False
         self._detach_library()
         self.search_bar.clear()
-        self._attach_library(library, default_opener(library))
+        self._attach_library(library, library.reopen)
         self._owns_bundle = True
         if name:
             self._set_title(name, True)

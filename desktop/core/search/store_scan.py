@@ -24,7 +24,7 @@ from desktop.core.errors import QuerySyntaxError
 from desktop.core.models import Article
 from desktop.core.search.analysis import SYLLABLE, fold_text
 from desktop.core.search.docsets import FUZZY_PREFIX
-from desktop.core.search.documents import annotations_for, index_document, normalize_tag
+from desktop.core.search.documents import annotations_for, index_document
 from desktop.core.search.highlight import make_snippet, near_match, raw_regex
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
 from desktop.core.search.query import (
@@ -44,6 +44,7 @@ from desktop.core.search.results import lead
 from desktop.core.search.schema import DEFAULT_FIELDS
 from desktop.core.search.storefilters import STORE_FIELDS, STORE_FILTERS, IdSet, StoreFilters
 from desktop.core.store import ArticleStore
+from desktop.core.tags import tag_key
 
 BATCH = 500
 # BM25 as the index scores (``postings.bm25``).
@@ -181,7 +182,7 @@ class _FilterCheck:
             elif key == "year":
                 self.terms.append(("year", {str(v).strip() for v in values}))
             elif key == "tag":
-                self.terms.append(("tag", {normalize_tag(v) for v in values}))
+                self.terms.append(("tag", {tag_key(v) for v in values}))
             elif key in STORE_FILTERS:
                 found = store.filter_ids(key, values)
                 self.stored.append((set(found.ids), found.negate))

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.annotations.models import DEFAULT_COLOR, PALETTE, normalize_tags
+from desktop.core.annotations.models import DEFAULT_COLOR, PALETTE
+from desktop.core.tags import normalize_tags
 from desktop.ui.annotations.labels import color_label
 from desktop.ui.annotations.models import short
 from desktop.ui.fit import fit_placeholder

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.annotations.models import PALETTE, Annotation, tag_ancestors
+from desktop.core.annotations.models import PALETTE, Annotation
+from desktop.core.tags import tag_ancestors
 from desktop.ui.annotations.editor import swatch
 from desktop.ui.annotations.labels import color_label
 from desktop.ui.annotations.models import (

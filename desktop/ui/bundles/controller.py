@@ -21,15 +21,15 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.core.bundles import BundleProgress, export_bundle, import_bundle, open_bundle_readonly
 from desktop.core.bundles.readonly import close_bundle
 from desktop.core.errors import UserError
+from desktop.core.progress import PROGRESS_INTERVAL, Throttle
 from desktop.core.search.models import SearchRequest
 from desktop.core.store import Library
 from desktop.ui.bundles.options_dialog import ExportOptionsDialog
 from desktop.ui.bundles.progress_strip import BundleProgressStrip
 from desktop.ui.export_folder import remember_export, suggested_path
-from desktop.ui.threading import Throttle, run_task
+from desktop.ui.threading import run_task
 
 PAGE = 5000  # ids fetched per search page when exporting filtered results
-PROGRESS_INTERVAL = 0.05
 
 
 @dataclass(frozen=True)

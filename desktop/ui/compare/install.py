@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.annotations.models import color_hex
+from desktop.core.annotations.store import AnnotationStore
 from desktop.core.compare.neardup import CACHE_FILE, CACHE_SUBDIR
 from desktop.core.errors import UserError
 from desktop.core.store import Library
-from desktop.ui.compare.jobs import opener_for
 from desktop.ui.compare.reuse_view import ReusedTextView
 from desktop.ui.compare.similar_list import SimilarArticlesList
 from desktop.ui.compare.view import CompareView
@@ -47,7 +48,7 @@ class CompareWithDialog(QDialog):
         self.library = library
         self.similar = SimilarArticlesList(self)
         self.similar.compare_button.hide()
-        self.similar.opener = opener_for(library)
+        self.similar.opener = library.reopen
         self.id_edit = QLineEdit(self)
         self.id_edit.setPlaceholderText(self.tr("or type an article id (or its first characters)"))
         self.error = PlainLabel(parent=self)
@@ -139,7 +140,7 @@ class CompareController(QObject):
         return found if isinstance(found, Library) else self._initial_library
 
     def _attach_openers(self) -> None:
-        opener = opener_for(self.library)
+        opener = self.library.reopen
         self.similar.opener = opener
         self.reuse.opener = opener
 
@@ -235,12 +236,7 @@ class CompareController(QObject):
         return self.view
 
     def _annotation_spans(self, article_id: str) -> list[tuple[int, int, str]]:
-        """Anchored annotations of an article as (start, end, colour), when annotations exist."""
-        try:
-            from desktop.core.annotations.models import color_hex
-            from desktop.core.annotations.store import AnnotationStore
-        except ImportError:
-            return []
+        """Anchored annotations of an article as (start, end, colour)."""
         return [
             (a.start, a.end, color_hex(a.color))
             for a in AnnotationStore(self.library.conn).for_article(article_id)

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.compare.similar import ClusterEntry
-from desktop.ui.compare.jobs import LibraryOpener, find_clusters
+from desktop.core.progress import Throttle
+from desktop.core.store.library import LibraryOpener
+from desktop.ui.compare.jobs import find_clusters
 from desktop.ui.compare.pool import neardup_pool
 from desktop.ui.plaintext import PlainLabel, plain_tooltip
-from desktop.ui.threading import Throttle, run_task
+from desktop.ui.threading import run_task
 
 IdRole = Qt.ItemDataRole.UserRole
 RepresentativeRole = Qt.ItemDataRole.UserRole + 1

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.compare.similar import SimilarArticle
-from desktop.ui.compare.jobs import LibraryOpener, find_similar
+from desktop.core.store.library import LibraryOpener
+from desktop.ui.compare.jobs import find_similar
 from desktop.ui.compare.pool import neardup_pool
 from desktop.ui.compare.similar_model import (
     SIMILARITY_COLUMN,

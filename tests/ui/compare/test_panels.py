@@ -7,7 +7,6 @@ import random
 import pytest
 
 from desktop.core.store import Library
-from desktop.ui.compare.jobs import opener_for
 from desktop.ui.compare.reuse_view import IdRole, ReusedTextView
 from desktop.ui.compare.similar_list import KindRole, SimilarArticlesList
 from tests.core.compare.conftest import add, make_body, variant
@@ -27,7 +26,7 @@ def test_similar_list_shows_near_duplicates_and_emits(qtbot, reuse_library) -> N
     library, ids, copies = reuse_library
     widget = SimilarArticlesList()
     qtbot.addWidget(widget)
-    widget.opener = opener_for(library)
+    widget.opener = library.reopen
     with qtbot.waitSignal(widget.loaded, timeout=20000):
         widget.set_article(ids[0])
     items = widget.items()
@@ -53,7 +52,7 @@ def test_similar_list_without_matches_and_stale_answers(qtbot, reuse_library) ->
     library, ids, copies = reuse_library
     widget = SimilarArticlesList()
     qtbot.addWidget(widget)
-    widget.opener = opener_for(library)
+    widget.opener = library.reopen
     with qtbot.waitSignal(widget.loaded, timeout=20000) as blocker:
         widget.set_article(ids[0])
         widget.set_article(ids[5])  # the first answer arrives late and is dropped
@@ -68,7 +67,7 @@ def test_reused_text_view_lists_clusters_and_compares(qtbot, reuse_library) -> N
     library, ids, copies = reuse_library
     view = ReusedTextView()
     qtbot.addWidget(view)
-    view.opener = opener_for(library)
+    view.opener = library.reopen
     with qtbot.waitSignal(view.loaded, timeout=30000) as blocker:
         view.refresh()
         assert view.is_busy() and not view.scan_button.isEnabled()
