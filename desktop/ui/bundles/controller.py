@@ -271,7 +271,7 @@ class BundleController(QObject):
     def _done(self, kind: str, result: Any) -> None:
         self._busy = None
         self.strip.finish()
-        if getattr(self.window, "_shut", False):
+        if self.window.is_shut():
             if kind == "open":
                 close_bundle(result)
             return
@@ -298,7 +298,7 @@ class BundleController(QObject):
     def _failed(self, kind: str, exc: BaseException) -> None:
         self._busy = None
         self.strip.finish()
-        if getattr(self.window, "_shut", False):
+        if self.window.is_shut():
             return
         if isinstance(exc, UserError):
             message = str(exc)
