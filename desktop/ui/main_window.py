@@ -53,8 +53,9 @@ from desktop.ui.lists.install import install_lists
 from desktop.ui.menus import build_menus, create_actions
 from desktop.ui.plaintext import PlainLabel, plain_message_box
 from desktop.ui.reader.view import ReaderView
-from desktop.ui.results.model import IdRole, ResultsModel
+from desktop.ui.results.model import ResultsModel
 from desktop.ui.results.view import ResultsView
+from desktop.ui.roles import Role
 from desktop.ui.search_bar import SearchBar
 from desktop.ui.search_controller import SearchController
 from desktop.ui.search_service import SearchService, SpansAnswer
@@ -422,7 +423,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, ms)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        article_id = current.data(IdRole) if current.isValid() else None
+        article_id = current.data(Role.ID) if current.isValid() else None
         if not article_id:
             return
         shown = self.reader.current_article()

@@ -120,7 +120,7 @@ def _compare_state(window: Any, shots: _Shots, theme: str, size: QSize) -> list[
     from PySide6.QtCore import QItemSelectionModel
 
     from desktop.core.models import ArticleDraft, Original, article_id_for
-    from desktop.ui.results.model import IdRole
+    from desktop.ui.roles import Role
     from desktop.ui.selftest import wait_until
 
     article = window.reader.current_article()
@@ -154,8 +154,8 @@ def _compare_state(window: Any, shots: _Shots, theme: str, size: QSize) -> list[
     )
     model, selection = window.results_model, window.results.selectionModel()
     rows = [model.index(r, 0) for r in range(model.rowCount())]
-    pair = [i for i in rows if i.data(IdRole) == article.id]
-    pair += [i for i in rows if i.data(IdRole) != article.id][:1]
+    pair = [i for i in rows if i.data(Role.ID) == article.id]
+    pair += [i for i in rows if i.data(Role.ID) != article.id][:1]
     selection.clearSelection()
     for index in pair:
         selection.select(index, QItemSelectionModel.SelectionFlag.Select)

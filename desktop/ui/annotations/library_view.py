@@ -29,11 +29,12 @@ from desktop.ui.annotations.editor import swatch
 from desktop.ui.annotations.labels import color_label
 from desktop.ui.annotations.models import (
     AnnotationFilterProxy,
-    AnnotationRole,
+    Column,
     LibraryAnnotationsModel,
 )
 from desktop.ui.fit import fit_placeholder
 from desktop.ui.plaintext import PlainLabel
+from desktop.ui.roles import Role
 
 _NO_DATE = QDate(2000, 1, 1)
 
@@ -94,7 +95,7 @@ class AnnotationsView(QWidget):
         self.table.setObjectName("annotationsTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(Column.CREATED, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -169,12 +170,12 @@ class AnnotationsView(QWidget):
         self.count_label.setText(self.tr("{shown} of {total}").format(shown=shown, total=total))
 
     def _open(self, index: QModelIndex) -> None:
-        ann = index.data(AnnotationRole)
+        ann = index.data(Role.ANNOTATION)
         if isinstance(ann, Annotation):
             self.open_requested.emit(ann.article_id, ann.start)
 
     def visible_annotations(self) -> list[Annotation]:
         return [
-            self.proxy.index(r, 0).data(AnnotationRole) for r in range(self.proxy.rowCount())
+            self.proxy.index(r, 0).data(Role.ANNOTATION) for r in range(self.proxy.rowCount())
         ]
 

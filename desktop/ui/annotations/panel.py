@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.annotations.models import ArticleAnnotationsModel, IdRole
+from desktop.ui.annotations.models import ArticleAnnotationsModel
 from desktop.ui.plaintext import PlainLabel
+from desktop.ui.roles import Role
 
 
 class AnnotationPanel(QWidget):
@@ -60,7 +61,7 @@ class AnnotationPanel(QWidget):
         self._emit(self.activated, index)
 
     def _emit(self, signal: Signal, index: QModelIndex) -> None:
-        ann_id = index.data(IdRole) if index.isValid() else None
+        ann_id = index.data(Role.ID) if index.isValid() else None
         if ann_id:
             signal.emit(ann_id)  # type: ignore[attr-defined]
 
@@ -69,7 +70,7 @@ class AnnotationPanel(QWidget):
 
     def current_id(self) -> str | None:
         index = self.list.currentIndex()
-        return index.data(IdRole) if index.isValid() else None
+        return index.data(Role.ID) if index.isValid() else None
 
     def select(self, annotation_id: str) -> None:
         row = self.model.row_of(annotation_id)

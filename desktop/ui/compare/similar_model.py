@@ -25,11 +25,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from desktop.core.compare.similar import SimilarArticle
 from desktop.ui.plaintext import plain_tooltip
-
-IdRole = Qt.ItemDataRole.UserRole
-KindRole = Qt.ItemDataRole.UserRole + 1
-SimilarityRole = Qt.ItemDataRole.UserRole + 2
-TitleRole = Qt.ItemDataRole.UserRole + 3
+from desktop.ui.roles import Role
 
 SIMILARITY_COLUMN, TITLE_COLUMN = 0, 1
 NEAR_DUPLICATE = "near-duplicate"
@@ -119,21 +115,21 @@ class SimilarArticlesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not near:
             # Read at paint time, so a theme switch recolours the muted rows.
             return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
-        if role == IdRole:
+        if role == Role.ID:
             return item.id
-        if role == KindRole:
+        if role == Role.KIND:
             return item.kind
-        if role == SimilarityRole:
+        if role == Role.SIMILARITY:
             return item.similarity
-        if role == TitleRole:
+        if role == Role.TITLE:
             return item.title
         return None
 
     def roleNames(self) -> dict[int, bytes]:
         names = dict(super().roleNames())
         names.update(
-            {IdRole: b"articleId", KindRole: b"kind", SimilarityRole: b"similarity",
-             TitleRole: b"title"}
+            {Role.ID: b"articleId", Role.KIND: b"kind", Role.SIMILARITY: b"similarity",
+             Role.TITLE: b"title"}
         )
         return names
 

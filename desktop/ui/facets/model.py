@@ -30,12 +30,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from desktop.ui.plaintext import plain_tooltip
+from desktop.ui.roles import Role
 
 GROUPS = ("site", "year", "tag")
-GroupRole = Qt.ItemDataRole.UserRole + 2
-ValueRole = Qt.ItemDataRole.UserRole + 1
-CountRole = Qt.ItemDataRole.UserRole + 3
-IsGroupRole = Qt.ItemDataRole.UserRole + 4
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
@@ -45,6 +42,7 @@ _VALUE_FLAGS = (
     | Qt.ItemFlag.ItemIsUserCheckable
     | Qt.ItemFlag.ItemNeverHasChildren
 )
+
 # internalId of a group row; value rows store their group's row number + 1.
 _GROUP_ID = 0
 
@@ -104,7 +102,7 @@ class FacetModel(QAbstractItemModel):
                     self.dataChanged.emit(
                         self.index(0, 0, parent),
                         self.index(len(values) - 1, 0, parent),
-                        [Qt.ItemDataRole.DisplayRole, CountRole],
+                        [Qt.ItemDataRole.DisplayRole, Role.COUNT],
                     )
                 continue
             if group.values:
@@ -199,9 +197,9 @@ class FacetModel(QAbstractItemModel):
                 return group.title
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
-            if role == GroupRole:
+            if role == Role.GROUP:
                 return group.key
-            if role == IsGroupRole:
+            if role == Role.IS_GROUP:
                 return True
             return None
         group = self._groups[index.internalId() - 1]
@@ -217,13 +215,13 @@ class FacetModel(QAbstractItemModel):
             return plain_tooltip(
                 self.tr("%1: %2 article(s)").replace("%1", value).replace("%2", f"{count:,}")
             )
-        if role == GroupRole:
+        if role == Role.GROUP:
             return group.key
-        if role == ValueRole:
+        if role == Role.VALUE:
             return value
-        if role == CountRole:
+        if role == Role.COUNT:
             return count
-        if role == IsGroupRole:
+        if role == Role.IS_GROUP:
             return False
         return None
 
@@ -252,7 +250,12 @@ class FacetModel(QAbstractItemModel):
     def roleNames(self) -> dict[int, bytes]:
         names = dict(super().roleNames())
         names.update(
-            {GroupRole: b"group", ValueRole: b"value", CountRole: b"count", IsGroupRole: b"isGroup"}
+            {
+                Role.GROUP: b"group",
+                Role.VALUE: b"value",
+                Role.COUNT: b"count",
+                Role.IS_GROUP: b"isGroup",
+            }
         )
         return names
 

@@ -23,14 +23,7 @@ from PySide6.QtCore import (
 
 from desktop.core.search.models import SearchHit
 from desktop.ui.plaintext import plain_tooltip
-
-IdRole = Qt.ItemDataRole.UserRole + 1
-TitleRole = Qt.ItemDataRole.UserRole + 2
-DateRole = Qt.ItemDataRole.UserRole + 3
-SiteRole = Qt.ItemDataRole.UserRole + 4
-SnippetRole = Qt.ItemDataRole.UserRole + 5
-ScoreRole = Qt.ItemDataRole.UserRole + 6
-UnreadRole = Qt.ItemDataRole.UserRole + 7  # True unless the article is marked read
+from desktop.ui.roles import Role
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -105,7 +98,7 @@ class ResultsModel(QAbstractListModel):
         for n, row in enumerate(self._rows):
             if row.id in wanted:
                 index = self.index(n, 0)
-                self.dataChanged.emit(index, index, [UnreadRole])
+                self.dataChanged.emit(index, index, [Role.UNREAD])
 
     @property
     def total(self) -> int:
@@ -138,21 +131,21 @@ class ResultsModel(QAbstractListModel):
         row = self.row_at(index.row())
         if row is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, TitleRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Role.TITLE):
             return row.title
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(row.title)
-        if role == IdRole:
+        if role == Role.ID:
             return row.id
-        if role == DateRole:
+        if role == Role.DATE:
             return row.published.isoformat() if row.published else ""
-        if role == SiteRole:
+        if role == Role.SITE:
             return row.site or ""
-        if role == SnippetRole:
+        if role == Role.SNIPPET:
             return row.snippet
-        if role == ScoreRole:
+        if role == Role.SCORE:
             return row.score
-        if role == UnreadRole:
+        if role == Role.UNREAD:
             return row.id not in self._read
         return None
 
@@ -169,13 +162,13 @@ class ResultsModel(QAbstractListModel):
         names = dict(super().roleNames())
         names.update(
             {
-                IdRole: b"articleId",
-                TitleRole: b"title",
-                DateRole: b"date",
-                SiteRole: b"site",
-                SnippetRole: b"snippet",
-                ScoreRole: b"score",
-                UnreadRole: b"unread",
+                Role.ID: b"articleId",
+                Role.TITLE: b"title",
+                Role.DATE: b"date",
+                Role.SITE: b"site",
+                Role.SNIPPET: b"snippet",
+                Role.SCORE: b"score",
+                Role.UNREAD: b"unread",
             }
         )
         return names

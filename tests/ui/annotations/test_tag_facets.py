@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.core.store import Library
-from desktop.ui.facets.model import CountRole, ValueRole
+from desktop.ui.roles import Role
 from tests.ui.conftest import search_for, seed, wait_ready
 
 
@@ -11,7 +11,7 @@ def _tag_counts(window) -> dict[str, int]:
     model = window.facets.facet_model
     group = model.group_index("tag")
     return {
-        model.index(r, 0, group).data(ValueRole): model.index(r, 0, group).data(CountRole)
+        model.index(r, 0, group).data(Role.VALUE): model.index(r, 0, group).data(Role.COUNT)
         for r in range(model.rowCount(group))
     }
 
