@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(not read_only)
         self.empty_screen.setEnabled(not read_only)
-        self.search.sort = self.settings.sort  # type: ignore[assignment]
+        self.search.sort = self.settings.sort
         self.search_bar.set_sort_key(self.settings.sort)
         self._set_title(library.root.name, read_only)
         self.library_label.setText(str(library.root))

@@ -34,6 +34,7 @@ from desktop.ui.reader.find_bar import FindBar, find_all
 from desktop.ui.reader.header import ArticleHeader
 from desktop.ui.reader.original import OfflineTextBrowser
 from desktop.ui.reader.pages import PageIndicator
+from desktop.ui.settings import ReaderFont
 from desktop.ui.textoffsets import OffsetMap
 from desktop.ui.theme import current_match_color, mark_colors
 
@@ -81,7 +82,7 @@ class ReaderView(QWidget):
         self._finds: list[Span] = []
         self._find_index = -1
         self._zoom = 0.0
-        self._family = "serif"
+        self._family: ReaderFont = "serif"
         # Set by the host: async span lookup (article, query) and original loading.
         self.span_source: Callable[[Article, str], None] | None = None
         self.original_loader: Callable[[str], Original] | None = None
@@ -488,7 +489,7 @@ class ReaderView(QWidget):
         self._zoom = max(-6.0, min(24.0, float(zoom)))
         self._apply_font()
 
-    def font_family(self) -> str:
+    def font_family(self) -> ReaderFont:
         return self._family
 
     def set_font_family(self, family: str) -> None:
