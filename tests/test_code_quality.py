@@ -1,4 +1,4 @@
-"""The code stays lint-clean (ruff) and type-clean (mypy --strict on the core)."""
+"""The code stays lint-clean (ruff) and type-clean (mypy --strict on the core and the UI)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def test_ruff_clean() -> None:
 
 
 @pytest.mark.timeout(600)
-def test_mypy_strict_core() -> None:
+def test_mypy_strict_core_and_ui() -> None:
     proc = subprocess.run([_tool("mypy")], cwd=REPO, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 

@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
         self._panels.append(dock)
         view_menu = self.menuBar().findChild(QWidget, "viewMenu")
         if view_menu is not None:
-            view_menu.addAction(dock.toggleViewAction())  # type: ignore[attr-defined]
+            view_menu.addAction(dock.toggleViewAction())
         return dock
 
     def add_edit_actions(self, actions: Sequence[QAction]) -> None:

@@ -2,14 +2,16 @@
 
 A view asks any model for ``index.data(Role.ID)`` and gets the article (or
 annotation) id, whichever list it shows; the values start above
-``Qt.ItemDataRole.UserRole`` so they never meet Qt's own roles.
+``Qt.ItemDataRole.UserRole`` so they never meet Qt's own roles. A model's
+``roleNames`` (the names item views and tests look roles up by) come from
+:func:`role_names`.
 """
 
 from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
 
 _USER = int(Qt.ItemDataRole.UserRole.value)
 
@@ -36,3 +38,33 @@ class Role(IntEnum):
     NAME = _USER + 17  # a saved search's or collection's name
     NEW = _USER + 18  # a saved search's new articles (None: not counted yet)
     QUERY = _USER + 19  # a saved search's query
+
+
+_NAMES: dict[Role, bytes] = {
+    Role.ID: b"articleId",
+    Role.TITLE: b"title",
+    Role.DATE: b"date",
+    Role.SITE: b"site",
+    Role.SNIPPET: b"snippet",
+    Role.SCORE: b"score",
+    Role.UNREAD: b"unread",
+    Role.ANNOTATION: b"annotation",
+    Role.SORT: b"sortKey",
+    Role.KIND: b"kind",
+    Role.SIMILARITY: b"similarity",
+    Role.REPRESENTATIVE: b"representative",
+    Role.GROUP: b"group",
+    Role.VALUE: b"value",
+    Role.COUNT: b"count",
+    Role.IS_GROUP: b"isGroup",
+    Role.NAME: b"name",
+    Role.NEW: b"newCount",
+    Role.QUERY: b"query",
+}
+
+
+def role_names(base: dict[int, QByteArray], *roles: Role) -> dict[int, QByteArray]:
+    """A model's ``roleNames()``: Qt's own (``base``) and the names of the ``roles`` it answers."""
+    names = dict(base)
+    names.update({role: QByteArray(_NAMES[role]) for role in roles})
+    return names

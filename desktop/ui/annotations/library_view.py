@@ -135,8 +135,11 @@ class AnnotationsView(QWidget):
         # Parent tags are listed too (``policy`` for ``policy/funding``), as in the facets.
         listed = sorted({part for tag in tags for part in tag_ancestors(tag)}, key=str.casefold)
         self._refill(self.tag_box, self.tr("Any tag"), [(t, t) for t in listed])
-        articles = sorted({a.article_id for a in annotations},
-                          key=lambda i: titles.get(i, i).casefold())
+
+        def title(article_id: str) -> str:
+            return titles.get(article_id, article_id)
+
+        articles = sorted({a.article_id for a in annotations}, key=lambda i: title(i).casefold())
         self._refill(self.article_box, self.tr("Any article"),
                      [(titles.get(i, i), i) for i in articles])
         self._apply_filters()

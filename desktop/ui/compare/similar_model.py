@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,7 +26,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from desktop.core.compare.similar import SimilarArticle
 from desktop.ui.plaintext import plain_tooltip
-from desktop.ui.roles import Role
+from desktop.ui.roles import Role, role_names
 
 SIMILARITY_COLUMN, TITLE_COLUMN = 0, 1
 NEAR_DUPLICATE = "near-duplicate"
@@ -125,13 +126,8 @@ class SimilarArticlesModel(QAbstractTableModel):
             return item.title
         return None
 
-    def roleNames(self) -> dict[int, bytes]:
-        names = dict(super().roleNames())
-        names.update(
-            {Role.ID: b"articleId", Role.KIND: b"kind", Role.SIMILARITY: b"similarity",
-             Role.TITLE: b"title"}
-        )
-        return names
+    def roleNames(self) -> dict[int, QByteArray]:
+        return role_names(super().roleNames(), Role.ID, Role.KIND, Role.SIMILARITY, Role.TITLE)
 
     def _tooltip(self, item: SimilarArticle) -> str:
         if item.kind == NEAR_DUPLICATE:

@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -30,7 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from desktop.ui.plaintext import plain_tooltip
-from desktop.ui.roles import Role
+from desktop.ui.roles import Role, role_names
 
 GROUPS = ("site", "year", "tag")
 
@@ -247,17 +248,8 @@ class FacetModel(QAbstractItemModel):
         self.filters_changed.emit(self.filters())
         return True
 
-    def roleNames(self) -> dict[int, bytes]:
-        names = dict(super().roleNames())
-        names.update(
-            {
-                Role.GROUP: b"group",
-                Role.VALUE: b"value",
-                Role.COUNT: b"count",
-                Role.IS_GROUP: b"isGroup",
-            }
-        )
-        return names
+    def roleNames(self) -> dict[int, QByteArray]:
+        return role_names(super().roleNames(), Role.GROUP, Role.VALUE, Role.COUNT, Role.IS_GROUP)
 
     def _group_row(self, key: str) -> int | None:
         for row, group in enumerate(self._groups):

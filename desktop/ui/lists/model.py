@@ -11,11 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from desktop.ui.plaintext import plain_tooltip
-from desktop.ui.roles import Role
+from desktop.ui.roles import Role, role_names
 
 KINDS = ("saved", "collection")
 _GROUP_ID = 0
@@ -169,16 +176,13 @@ class ListsModel(QAbstractItemModel):
             return False
         return None
 
-    def roleNames(self) -> dict[int, bytes]:
-        names = dict(super().roleNames())
-        names.update(
-            {
-                Role.KIND: b"kind",
-                Role.NAME: b"name",
-                Role.COUNT: b"count",
-                Role.NEW: b"newCount",
-                Role.QUERY: b"query",
-                Role.IS_GROUP: b"isGroup",
-            }
+    def roleNames(self) -> dict[int, QByteArray]:
+        return role_names(
+            super().roleNames(),
+            Role.KIND,
+            Role.NAME,
+            Role.COUNT,
+            Role.NEW,
+            Role.QUERY,
+            Role.IS_GROUP,
         )
-        return names

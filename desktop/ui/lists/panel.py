@@ -45,12 +45,12 @@ class ListsPanel(QWidget):
         self.unread_box.setToolTip(plain_tooltip(unread_action.toolTip()))
         self.unread_box.toggled.connect(unread_action.setChecked)
         unread_action.toggled.connect(self.unread_box.setChecked)
-        unread_action.changed.connect(
-            lambda: (
-                self.unread_box.setText(unread_action.text()),
-                self.unread_box.setToolTip(plain_tooltip(unread_action.toolTip())),
-            )
-        )
+
+        def follow_action() -> None:
+            self.unread_box.setText(unread_action.text())
+            self.unread_box.setToolTip(plain_tooltip(unread_action.toolTip()))
+
+        unread_action.changed.connect(follow_action)
         self.tree = QTreeView(self)
         self.tree.setObjectName("listsTree")
         self.tree.setHeaderHidden(True)

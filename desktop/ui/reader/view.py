@@ -14,7 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QMenu,
     QStackedWidget,
@@ -53,13 +61,13 @@ class BodyEdit(QTextEdit):
         super().__init__(parent)
         self.extra_actions: list[QAction] = []
 
-    def contextMenuEvent(self, event: object) -> None:  # type: ignore[override]
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu: QMenu = self.createStandardContextMenu()
         if self.extra_actions:
             menu.addSeparator()
             for action in self.extra_actions:
                 menu.addAction(action)
-        menu.exec(event.globalPos())  # type: ignore[attr-defined]
+        menu.exec(event.globalPos())
         menu.deleteLater()
 
 
@@ -138,7 +146,7 @@ class ReaderView(QWidget):
         def make(
             text: str,
             slot: Callable[[], object],
-            shortcut: QKeySequence | str | None = None,
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
             tip: str | None = None,
         ) -> QAction:
             action = QAction(text, self)

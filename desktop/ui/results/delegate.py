@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -30,7 +30,7 @@ _CACHE_SIZE = 256
 
 
 class ResultDelegate(QStyledItemDelegate):
-    def __init__(self, parent: object = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._docs: OrderedDict[tuple[str, int, str, str], QTextDocument] = OrderedDict()
 

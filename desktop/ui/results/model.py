@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,7 +24,7 @@ from PySide6.QtCore import (
 
 from desktop.core.search.models import SearchHit
 from desktop.ui.plaintext import plain_tooltip
-from desktop.ui.roles import Role
+from desktop.ui.roles import Role, role_names
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -158,17 +159,14 @@ class ResultsModel(QAbstractListModel):
             | Qt.ItemFlag.ItemNeverHasChildren
         )
 
-    def roleNames(self) -> dict[int, bytes]:
-        names = dict(super().roleNames())
-        names.update(
-            {
-                Role.ID: b"articleId",
-                Role.TITLE: b"title",
-                Role.DATE: b"date",
-                Role.SITE: b"site",
-                Role.SNIPPET: b"snippet",
-                Role.SCORE: b"score",
-                Role.UNREAD: b"unread",
-            }
+    def roleNames(self) -> dict[int, QByteArray]:
+        return role_names(
+            super().roleNames(),
+            Role.ID,
+            Role.TITLE,
+            Role.DATE,
+            Role.SITE,
+            Role.SNIPPET,
+            Role.SCORE,
+            Role.UNREAD,
         )
-        return names
