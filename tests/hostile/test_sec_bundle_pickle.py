@@ -36,13 +36,13 @@ from tests.core.bundles.tampering import rewrite
 
 
 class _Payload:
-    """Unpickling this creates (opens for writing) the marker file."""
+    """Unpickling this creates the marker file."""
 
     def __init__(self, marker: Path):
         self.marker = str(marker)
 
-    def __reduce__(self) -> tuple[Any, tuple[str, str]]:
-        return (open, (self.marker, "w"))
+    def __reduce__(self) -> tuple[Any, tuple[Path]]:
+        return (Path.touch, (Path(self.marker),))
 
 
 def _toc(marker: Path) -> bytes:

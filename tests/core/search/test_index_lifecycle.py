@@ -199,6 +199,8 @@ def test_second_process_writer_gets_index_busy_but_reader_does_not(
     finally:
         holder.kill()
         holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
     ix = SearchIndex.open(library, wait=5)
     ix.close()
 
