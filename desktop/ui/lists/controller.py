@@ -270,13 +270,6 @@ class ListsController(QObject):
             self.model.set_new_count(saved.name, 0)
         return True
 
-    def rename_saved(self, name: str, new_name: str | None = None) -> bool:
-        if new_name is None:
-            new_name = self.ask_name(self.tr("Rename saved search"), self.tr("New name:"), [], name)
-            if new_name is None:
-                return False
-        return self._apply(lambda: SavedSearchStore(self._conn()).rename(name, new_name))
-
     def delete_saved(self, name: str) -> bool:
         return self._apply(lambda: SavedSearchStore(self._conn()).remove(name))
 
@@ -355,12 +348,17 @@ class ListsController(QObject):
         finally:
             self._applying = False
 
-    def rename_collection(self, name: str, new_name: str | None = None) -> bool:
+    def rename(self, kind: str, name: str, new_name: str | None = None) -> bool:
+        """Rename a saved search (``kind`` "saved") or a collection ("collection"); the new
+        name is asked for when not given."""
+        saved = kind == "saved"
         if new_name is None:
-            new_name = self.ask_name(self.tr("Rename collection"), self.tr("New name:"), [], name)
+            title = self.tr("Rename saved search") if saved else self.tr("Rename collection")
+            new_name = self.ask_name(title, self.tr("New name:"), [], name)
             if new_name is None:
                 return False
-        return self._apply(lambda: CollectionStore(self._conn()).rename(name, new_name))
+        store = SavedSearchStore if saved else CollectionStore
+        return self._apply(lambda: store(self._conn()).rename(name, new_name))
 
     def delete_collection(self, name: str) -> bool:
         question = self.tr("Delete the collection “%1”? Its articles stay in the library.")
@@ -414,7 +412,7 @@ class ListsController(QObject):
         if kind == "saved":
             return [
                 action(self.tr("Open"), lambda: self.open_saved(name)),
-                action(self.tr("Rename…"), lambda: self.rename_saved(name), writable),
+                action(self.tr("Rename…"), lambda: self.rename(kind, name), writable),
                 action(self.tr("Delete"), lambda: self.delete_saved(name), writable),
             ]
         return [
@@ -425,7 +423,7 @@ class ListsController(QObject):
                 writable,
             ),
             action(self.tr("Export as Bundle…"), lambda: self.export_collection(name)),
-            action(self.tr("Rename…"), lambda: self.rename_collection(name), writable),
+            action(self.tr("Rename…"), lambda: self.rename(kind, name), writable),
             action(self.tr("Delete"), lambda: self.delete_collection(name), writable),
         ]
 

@@ -336,3 +336,33 @@ def test_unread_check_box_and_menu_action_agree(qtbot, seeded_library, make_wind
         lists.unread_only_action.setChecked(False)
     assert not lists.panel.unread_box.isChecked()
     assert window.search.all_filters() == {}
+
+
+def test_rename_from_the_sidebar_menu_for_both_kinds(qtbot, seeded_library, make_window) -> None:
+    ids = seeded_library.articles.all_ids()[:2]
+    CollectionStore(seeded_library.conn).add("Cũ", ids)
+    window = make_window(seeded_library)
+    wait_ready(qtbot, window)
+    lists = _lists(window)
+    search_for(qtbot, window, "gom")
+    assert lists.save_current_search("Gốm") == "Gốm"
+    asked: list[tuple[str, str]] = []
+
+    def ask(title, _label, _choices, suggested):
+        asked.append((title, suggested))
+        return f"{suggested} mới"
+
+    lists.ask_name = ask
+    for kind, name in (("saved", "Gốm"), ("collection", "Cũ")):
+        menu = lists.panel.menu_for(lists.model.entry_index(kind, name))
+        [rename] = [a for a in menu.actions() if a.text() == "Rename…"]
+        rename.trigger()
+    assert asked == [("Rename saved search", "Gốm"), ("Rename collection", "Cũ")]
+    assert SavedSearchStore(seeded_library.conn).find("Gốm mới") is not None
+    assert sorted(CollectionStore(seeded_library.conn).article_ids("Cũ mới")) == sorted(ids)
+    assert lists.model.entry_index("collection", "Cũ mới").data() == "Cũ mới (2)"
+    assert lists.model.entry_index("saved", "Gốm").isValid() is False
+
+    lists.ask_name = lambda *_args: None  # cancelled: nothing changes
+    assert lists.rename("collection", "Cũ mới") is False
+    assert CollectionStore(seeded_library.conn).names() == ["Cũ mới"]
