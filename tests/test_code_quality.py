@@ -43,3 +43,16 @@ def test_core_never_imports_qt_or_ui() -> None:
             ):
                 offenders.append(f"{path.relative_to(REPO)}:{n}: {s}")
     assert offenders == []
+
+
+def test_tests_take_helpers_from_tests_helpers_not_from_conftest() -> None:
+    """Conftest files hold fixtures; the helpers tests share live in ``tests/helpers``."""
+    offenders = []
+    for path in (REPO / "tests").rglob("*.py"):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            s = line.strip()
+            if s.startswith("from ") and " import " in s and s.split(" import ")[0].endswith(
+                "conftest"
+            ):
+                offenders.append(f"{path.relative_to(REPO)}:{n}: {s}")
+    assert offenders == []

@@ -31,8 +31,8 @@ from desktop.core.search.index import SearchIndex
 from desktop.core.search.models import SearchRequest
 from desktop.core.search.schema import SCHEMA_VERSION
 from desktop.core.store import Library
-from tests.core.bundles.conftest import drafts
 from tests.core.bundles.tampering import rewrite
+from tests.helpers.bundles import drafts
 
 
 class _Payload:

@@ -10,7 +10,7 @@ import rispy
 from PySide6.QtCore import QItemSelectionModel
 
 from desktop.ui.roles import Role
-from tests.ui.conftest import search_for, wait_ready
+from tests.helpers.window import search_for, wait_ready
 
 
 def test_citations_of_a_selection(qtbot, tmp_path, seeded_library, make_window) -> None:

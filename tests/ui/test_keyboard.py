@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop.ui.roles import Role
-from tests.ui.conftest import search_for, wait_ready
+from tests.helpers.window import search_for, wait_ready
 
 
 def show_active(qtbot, window) -> None:

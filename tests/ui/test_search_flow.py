@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.ui.plaintext import tooltip_text
 from desktop.ui.roles import Role
-from tests.ui.conftest import search_for, wait_ready
+from tests.helpers.window import search_for, wait_ready
 
 
 def test_library_listed_newest_first(qtbot, seeded_library, make_window) -> None:

@@ -7,8 +7,7 @@ import itertools
 from desktop.core.search.models import SearchRequest
 from desktop.core.store import Library
 from desktop.core.store.connection import bump_generation, transaction
-
-from .conftest import AddFn, run, titles
+from tests.helpers.search import AddFn, run, titles
 
 _ids = itertools.count(1)
 

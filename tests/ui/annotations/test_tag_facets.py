@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from desktop.core.store import Library
 from desktop.ui.roles import Role
-from tests.ui.conftest import search_for, seed, wait_ready
+from tests.helpers.ui_library import seed
+from tests.helpers.window import search_for, wait_ready
 
 
 def _tag_counts(window) -> dict[str, int]:

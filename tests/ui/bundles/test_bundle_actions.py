@@ -13,7 +13,8 @@ from desktop.ui.bundles.controller import ExportScope
 from desktop.ui.bundles.options_dialog import ExportOptionsDialog
 from desktop.ui.roles import Role
 from tests.core.bundles.tampering import rewrite
-from tests.ui.conftest import make_draft, search_for, seed, wait_ready
+from tests.helpers.ui_library import make_draft, seed
+from tests.helpers.window import search_for, wait_ready
 
 
 def _accept_export(qtbot, window, dialog: ExportOptionsDialog, out: Path, **options: bool):

@@ -11,7 +11,7 @@ from desktop.ui.compare.jobs import opener_for
 from desktop.ui.compare.reuse_view import ReusedTextView
 from desktop.ui.compare.similar_list import SimilarArticlesList
 from desktop.ui.roles import Role
-from tests.core.compare.conftest import add, make_body, variant
+from tests.helpers.compare import add, make_body, variant
 
 
 @pytest.fixture

@@ -179,8 +179,8 @@ def test_expecting_another_article_empties_the_list_at_once(qtbot, slow_list) ->
 def test_the_panel_never_lists_the_previous_articles_matches(qtbot, make_window, library) -> None:
     import random
 
-    from tests.core.compare.conftest import add, make_body, variant
-    from tests.ui.conftest import wait_ready
+    from tests.helpers.compare import add, make_body, variant
+    from tests.helpers.window import wait_ready
 
     rng = random.Random(5)
     base = [make_body(rng) for _ in range(6)]

@@ -8,7 +8,8 @@ from desktop.core.store.collections import CollectionStore
 from desktop.core.store.reading_state import ReadingStateStore
 from desktop.core.store.saved_searches import SavedSearchStore, SearchHistory
 from desktop.ui.roles import Role
-from tests.ui.conftest import make_draft, search_for, wait_ready
+from tests.helpers.ui_library import make_draft
+from tests.helpers.window import search_for, wait_ready
 
 
 def _lists(window):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from desktop.ui.roles import Role
-from tests.ui.conftest import wait_ready
+from tests.helpers.window import wait_ready
 
 
 def test_compare_two_selected_results(qtbot, seeded_library, make_window) -> None:
