@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -27,6 +27,9 @@ from desktop.ui.bundles.options_dialog import ExportOptionsDialog
 from desktop.ui.bundles.progress_strip import BundleProgressStrip
 from desktop.ui.export_folder import remember_export, suggested_path
 from desktop.ui.threading import Throttle, run_task
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
 
 PAGE = 5000  # ids fetched per search page when exporting filtered results
 PROGRESS_INTERVAL = 0.05
@@ -120,7 +123,7 @@ class BundleController(QObject):
     finished = Signal(str, object)  # kind ("export", "import", "open"), its report/library
     failed = Signal(str, str)  # kind, message
 
-    def __init__(self, window: Any):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.strip = BundleProgressStrip(window)

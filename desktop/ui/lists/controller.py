@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QSplitter
 
 from desktop.core.errors import UserError
 from desktop.core.search.tracking import request_for
@@ -29,6 +29,9 @@ from desktop.ui.lists.model import ListEntry, ListsModel
 from desktop.ui.lists.panel import ListsPanel
 from desktop.ui.lists.reading import ReadingTracker
 from desktop.ui.plaintext import plain_message_box
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
 
 # (title, label, choices, suggested) -> the name typed or chosen, or None when cancelled.
 AskName = Callable[[str, str, list[str], str], str | None]
@@ -46,9 +49,10 @@ class ListsController(QObject):
     message = Signal(str)
     changed = Signal()  # the lists were reloaded
 
-    def __init__(self, window: Any, *, ask_name: AskName | None = None):
+    def __init__(self, window: MainWindow, *, ask_name: AskName | None = None):
         super().__init__(window)
         self.window = window
+        self.sidebar: QSplitter | None = None  # the lists above the facets (``install``)
         self.ask_name: AskName = ask_name or self._dialog_name
         self.confirm: Callable[[str], bool] = self._dialog_confirm
         self.model = ListsModel(self)
@@ -113,10 +117,7 @@ class ListsController(QObject):
     # -- the library -------------------------------------------------------------
 
     def library(self) -> Library:
-        found = getattr(self.window, "library", None)
-        if not isinstance(found, Library):
-            raise UserError("No library is open.")
-        return found
+        return self.window.library
 
     def _conn(self) -> sqlite3.Connection:
         return self.library().conn
@@ -368,10 +369,7 @@ class ListsController(QObject):
 
     def export_collection(self, name: str) -> None:
         """Show the collection, then (once its results are in) offer to export them."""
-        bundles = getattr(self.window, "bundles", None)
-        if bundles is None:
-            return
-        search = self.window.search
+        bundles, search = self.window.bundles, self.window.search
 
         def ready(_result: object) -> None:
             search.results_changed.disconnect(ready)
