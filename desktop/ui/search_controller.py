@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.core.search.models import SearchRequest, SortKey
+from desktop.core.search.models import SearchRequest, SearchResult, SortKey
 from desktop.ui.core_messages import translate_message
 from desktop.ui.facets.sidebar import FacetSidebar
 from desktop.ui.results.message import ResultsMessage
@@ -47,7 +47,7 @@ class SearchController(QObject):
         # Filters set by other parts than the facets (unread only, say): kept across
         # facet changes and merged into every request.
         self.extra_filters: dict[str, tuple[str, ...]] = {}
-        self.last_result = None
+        self.last_result: SearchResult | None = None
         service.answered.connect(self._on_answer)
         service.failed.connect(self._on_failed)
         model.more_requested.connect(self._fetch_page)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.core.search.models import SearchRequest
 from desktop.ui.backend import Backend, make_snippet, substring_spans
-from tests.ui.conftest import make_draft
+from tests.helpers.ui_library import make_draft
 
 
 def test_listing_pages_dated_then_undated(library) -> None:

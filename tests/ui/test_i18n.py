@@ -48,7 +48,7 @@ def test_switching_the_language_applies_at_once(qtbot, app_settings, seeded_libr
     from PySide6.QtWidgets import QDockWidget, QMenu
 
     from desktop.ui.main_window import MainWindow
-    from tests.ui.conftest import search_for, wait_ready
+    from tests.helpers.window import search_for, wait_ready
 
     app = QApplication.instance()
     # Not handed to qtbot: the window deletes itself when the new one takes over.

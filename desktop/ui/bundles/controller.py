@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -28,6 +28,9 @@ from desktop.ui.bundles.options_dialog import ExportOptionsDialog
 from desktop.ui.bundles.progress_strip import BundleProgressStrip
 from desktop.ui.export_folder import remember_export, suggested_path
 from desktop.ui.threading import run_task
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
 
 PAGE = 5000  # ids fetched per search page when exporting filtered results
 
@@ -120,7 +123,7 @@ class BundleController(QObject):
     finished = Signal(str, object)  # kind ("export", "import", "open"), its report/library
     failed = Signal(str, str)  # kind, message
 
-    def __init__(self, window: Any):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.strip = BundleProgressStrip(window)
@@ -271,7 +274,7 @@ class BundleController(QObject):
     def _done(self, kind: str, result: Any) -> None:
         self._busy = None
         self.strip.finish()
-        if getattr(self.window, "_shut", False):
+        if self.window.is_shut():
             if kind == "open":
                 close_bundle(result)
             return
@@ -298,7 +301,7 @@ class BundleController(QObject):
     def _failed(self, kind: str, exc: BaseException) -> None:
         self._busy = None
         self.strip.finish()
-        if getattr(self.window, "_shut", False):
+        if self.window.is_shut():
             return
         if isinstance(exc, UserError):
             message = str(exc)

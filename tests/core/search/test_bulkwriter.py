@@ -8,8 +8,7 @@ from desktop.core.search import index as index_module
 from desktop.core.search.index import SearchIndex
 from desktop.core.search.models import SearchRequest
 from desktop.core.store import Library
-
-from .conftest import AddFn, run, titles
+from tests.helpers.search import AddFn, run, titles
 
 QUERIES = ["mua", "ha noi", '"mưa lớn"', "bao*", "site:b.vn", "published:2023", "nang -hue", ""]
 

@@ -8,7 +8,7 @@ from desktop.core.annotations.store import AnnotationStore
 from desktop.core.search.listing import Listing
 from desktop.core.search.models import SearchRequest
 from desktop.core.store import Library
-from tests.core.search.conftest import make_draft
+from tests.helpers.search import make_draft
 
 
 def _fill(library: Library) -> list[str]:
