@@ -16,8 +16,6 @@ from desktop.core.annotations.w3c import import_annotation_file
 from desktop.core.errors import UserError
 from desktop.core.store import Library
 
-QUERY_PAGE = 10_000
-
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmds = action_group(sub, "annotations", "add, list, export and import annotations")
@@ -140,14 +138,7 @@ def _articles_matching(lib: Library, query: str) -> tuple[str, ...]:
 
     index = SearchIndex.open(lib)
     try:
-        ids: list[str] = []
-        while True:
-            result = index.search(SearchRequest(
-                query=query, limit=QUERY_PAGE, offset=len(ids), snippets=False, facets=False
-            ))
-            ids.extend(hit.id for hit in result.hits)
-            if not result.hits or len(ids) >= result.total:
-                return tuple(ids)
+        return tuple(index.all_ids(SearchRequest(query=query)))
     finally:
         index.close()
 

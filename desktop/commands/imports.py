@@ -27,9 +27,8 @@ from desktop.core.errors import UserError
 from desktop.core.ingest import import_paths
 from desktop.core.ingest.failures import summary_lines
 from desktop.core.models import ImportProgress, ImportReport
-from desktop.core.search.index import IndexDiskFullError
+from desktop.core.search.index import IndexDiskFullError, SearchIndex
 from desktop.core.store import Library
-from desktop.core.writer_job import sync_index
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -102,7 +101,7 @@ _DISK_FULL = "disk full"
 def _sync_index(lib: Library, progress: Callable[[int, int], None] | None) -> str | None:
     """Bring the search index in line with the store. Returns an error message, if any."""
     try:
-        sync_index(lib, progress)
+        SearchIndex.catch_up(lib, progress)
     except IndexDiskFullError:
         return _DISK_FULL
     except UserError as exc:

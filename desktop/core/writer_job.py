@@ -26,20 +26,6 @@ from desktop.core.store import Library
 Send = Callable[[str, Any], None]
 
 
-def sync_index(library: Library, progress: Callable[[int, int], None] | None = None) -> None:
-    """Bring the library's search index in line with the store.
-
-    ``progress(done, total)`` is called while documents are written.
-    """
-    from desktop.core.search.index import SearchIndex  # the search stack loads on first use
-
-    index = SearchIndex.open(library, progress=progress)
-    try:
-        index.sync(progress)
-    finally:
-        index.close()
-
-
 def run_writer_job(
     root: Path, paths: Sequence[Path] | None, send: Send, cancel: Callable[[], bool]
 ) -> None:
@@ -55,8 +41,10 @@ def run_writer_job(
                     progress=lambda p: send("progress", p), cancel=cancel,
                 )
                 send("imported", report)
+            from desktop.core.search.index import SearchIndex  # loads the search stack
+
             index_throttle = Throttle(lambda p: send("index", p))
-            sync_index(library, lambda done, total: index_throttle.offer((done, total)))
+            SearchIndex.catch_up(library, lambda done, total: index_throttle.offer((done, total)))
             index_throttle.flush()
         finally:
             library.close()

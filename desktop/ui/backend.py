@@ -5,24 +5,18 @@ search index. With an empty query the library is listed straight from the
 store (``core/search/listing``: newest or oldest first, facet filters applied
 in SQL); with a query the
 search index answers. A backend made with ``use_index=False`` answers queries
-with a plain substring search over the store instead.
+by reading every article (``core/search/store_scan``) instead.
 """
 
 from __future__ import annotations
 
-import html
 import sqlite3
-import time
 from typing import TYPE_CHECKING
 
-from desktop.core.dates import iso_date
 from desktop.core.models import ArticleSummary
-from desktop.core.search.listing import Listing, filter_sql
-from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
+from desktop.core.search.listing import Listing
+from desktop.core.search.models import SearchRequest, SearchResult, all_result_ids
 from desktop.core.store import Library
-from desktop.core.textnorm import fold
-
-SNIPPET_CHARS = 220
 
 if TYPE_CHECKING:
     from desktop.core.search.index import SearchIndex
@@ -48,11 +42,6 @@ def index_is_current(library: Library) -> bool:
     )
 
 
-_ORDER = {
-    "newest": "a.published IS NULL, a.published DESC, a.seq DESC",
-    "oldest": "a.published IS NULL, a.published ASC, a.seq ASC",
-    "relevance": "a.published IS NULL, a.published DESC, a.seq DESC",
-}
 
 
 class Backend:
@@ -63,7 +52,6 @@ class Backend:
         self._use_index = use_index
         self._index: SearchIndex | None = None
         self._index_tried = False
-        self._fold_ready = False
         self._listing_of: Listing | None = None
 
     @property
@@ -105,7 +93,13 @@ class Backend:
         index = self.index()
         if index is not None:
             return index.search(request)
-        return self._substring_search(request)
+        from desktop.core.search.store_scan import search_store  # loads the search stack
+
+        return search_store(self.library.articles, request)
+
+    def all_ids(self, request: SearchRequest) -> list[str]:
+        """Every id ``run`` would list for ``request``, in its order."""
+        return all_result_ids(self.run, request)
 
     def listing(self, request: SearchRequest) -> SearchResult:
         """The library without a query: newest (or oldest) first, filters applied."""
@@ -127,84 +121,6 @@ class Backend:
         index = self.index()
         if index is not None:
             return [(int(s), int(e)) for s, e in index.highlight_spans(body, query)]
-        return substring_spans(body, query)
+        from desktop.core.search.highlight import query_spans  # loads the search stack
 
-    # -- stand-in search ---------------------------------------------------
-
-    def _substring_search(self, request: SearchRequest) -> SearchResult:
-        started = time.perf_counter()
-        if not self._fold_ready:
-            self.conn.create_function("ab_fold", 1, fold, deterministic=True)
-            self._fold_ready = True
-        terms = [fold(t) for t in query_terms(request.query)]
-        self._listing()  # registers the SQL functions the filters use
-        where, params = filter_sql(dict(request.filters))
-        clauses = [where]
-        for term in terms:
-            clauses.append("instr(ab_fold(a.title || ' ' || a.body), ?) > 0")
-            params.append(term)
-        rows = self.conn.execute(
-            "SELECT a.id, a.title, a.body, a.published, a.site FROM articles a "
-            f"WHERE {' AND '.join(clauses)} ORDER BY {_ORDER[request.sort]}",
-            params,
-        ).fetchall()
-        page = rows[request.offset : request.offset + request.limit]
-        hits = [
-            SearchHit(
-                id=r["id"],
-                title=r["title"],
-                score=1.0,
-                snippet=make_snippet(r["body"], substring_spans(r["body"], request.query)),
-                published=iso_date(r["published"]),
-                site=r["site"],
-            )
-            for r in page
-        ]
-        return SearchResult(
-            query=request.query,
-            total=len(rows),
-            hits=hits,
-            facets=self.facets(request.filters) if request.facets else {},
-            took_ms=(time.perf_counter() - started) * 1000,
-            offset=request.offset,
-            limit=request.limit,
-        )
-
-
-def query_terms(query: str) -> list[str]:
-    words = [w.strip('"()*').lower() for w in query.split()]
-    return [w for w in words if w and w not in {"and", "or", "not"}]
-
-
-def substring_spans(body: str, query: str) -> list[tuple[int, int]]:
-    """Accent- and case-insensitive occurrences of the query's words (code points)."""
-    folded = fold(body)
-    spans: list[tuple[int, int]] = []
-    for term in {fold(t) for t in query_terms(query)}:
-        start = folded.find(term)
-        while start >= 0:
-            spans.append((start, start + len(term)))
-            start = folded.find(term, start + len(term))
-    return sorted(spans)
-
-
-def make_snippet(body: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> str:
-    """An HTML-escaped window of ``body`` around the first span, matches in ``<mark>``."""
-    first = spans[0][0] if spans else 0
-    start = max(0, first - width // 3)
-    end = min(len(body), start + width)
-    out: list[str] = ["…" if start else ""]
-    pos = start
-    for s, e in spans:
-        if e <= start or s >= end:
-            continue
-        s, e = max(s, pos), min(e, end)
-        if s < pos:
-            continue
-        out.append(html.escape(body[pos:s]))
-        out.append(f"<mark>{html.escape(body[s:e])}</mark>")
-        pos = e
-    out.append(html.escape(body[pos:end]))
-    if end < len(body):
-        out.append("…")
-    return " ".join("".join(out).split())
+        return query_spans(body, query)

@@ -13,6 +13,7 @@ folded body, computed from the scan's own counts. It is slower than the index
 from __future__ import annotations
 
 import math
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from desktop.core.search.query import (
     Not,
     Value,
     Word,
+    parse,
     positive_words,
     relaxed,
 )
@@ -234,6 +236,17 @@ def _scoring_syllables(node: Node) -> set[str]:
         if word.field in (None, *DEFAULT_FIELDS) and word.mode == "term":
             found.update(word.syllables)
     return found
+
+
+def search_store(store: ArticleStore, request: SearchRequest) -> SearchResult:
+    """Parse and answer ``request`` from the store alone (for a library without an
+    index); the parser's notices come with the answer, as from the index."""
+    started = time.perf_counter()
+    parsed = parse(request.query)
+    result = scan(store, request, parsed.node)
+    notices = " ".join(dict.fromkeys(n for n in (*parsed.notices, result.notice) if n))
+    took = round((time.perf_counter() - started) * 1000.0, 3)
+    return result.model_copy(update={"notice": notices or None, "took_ms": took})
 
 
 def scan(store: ArticleStore, request: SearchRequest, node: Node) -> SearchResult:

@@ -32,7 +32,6 @@ from desktop.ui.threading import run_task
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-PAGE = 5000  # ids fetched per search page when exporting filtered results
 
 
 @dataclass(frozen=True)
@@ -50,23 +49,7 @@ def result_ids(library: Library, query: str, filters: dict[str, tuple[str, ...]]
 
     backend = Backend(library)
     try:
-        ids: list[str] = []
-        offset = 0
-        while True:
-            result = backend.run(
-                SearchRequest(
-                    query=query,
-                    filters=filters,
-                    limit=PAGE,
-                    offset=offset,
-                    snippets=False,
-                    facets=False,
-                )
-            )
-            ids.extend(hit.id for hit in result.hits)
-            offset += PAGE
-            if len(result.hits) < PAGE:
-                return list(dict.fromkeys(ids))
+        return backend.all_ids(SearchRequest(query=query, filters=filters))
     finally:
         backend.refresh_index()
 

@@ -36,7 +36,6 @@ from desktop.core.errors import UserError
 from desktop.core.extract.pages import page_starts
 from desktop.core.models import Article, Original
 from desktop.core.textnorm import fold
-from desktop.ui.backend import substring_spans
 from desktop.ui.plaintext import PlainLabel, plain_tooltip
 from desktop.ui.reader.find_bar import FindBar, find_all
 from desktop.ui.reader.header import ArticleHeader
@@ -274,7 +273,9 @@ class ReaderView(QWidget):
             if self.span_source is not None:
                 self.span_source(article, self._query)
             else:
-                self.set_hit_spans(article.id, substring_spans(article.body, self._query))
+                from desktop.core.search.highlight import query_spans
+
+                self.set_hit_spans(article.id, query_spans(article.body, self._query))
         self.article_changed.emit(article.id)
 
     def clear(self) -> None:
