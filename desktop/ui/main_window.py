@@ -39,7 +39,6 @@ from desktop.core.search.models import SearchResult
 from desktop.core.store import Library
 from desktop.core.store.library import LibraryOpener
 from desktop.ui.annotations.install import install_annotations
-from desktop.ui.backend import index_is_current
 from desktop.ui.bundles.controller import BundleController
 from desktop.ui.citations import CitationsController
 from desktop.ui.compare.install import CompareController, install_compare
@@ -57,9 +56,10 @@ from desktop.ui.reader.view import ReaderView
 from desktop.ui.results.model import ResultsModel
 from desktop.ui.results.view import ResultsView
 from desktop.ui.roles import Role
-from desktop.ui.search_bar import SearchBar
-from desktop.ui.search_controller import SearchController
-from desktop.ui.search_service import SearchService, SpansAnswer
+from desktop.ui.search.backend import index_is_current
+from desktop.ui.search.bar import SearchBar
+from desktop.ui.search.controller import SearchController
+from desktop.ui.search.service import SearchService, SpansAnswer
 from desktop.ui.settings import AppSettings
 from desktop.ui.theme import apply_theme
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.ui.i18n import install_translations, qm_bytes, resolve_language
 from desktop.ui.reader.view import ReaderView
-from desktop.ui.search_bar import SearchBar
+from desktop.ui.search.bar import SearchBar
 
 
 def test_catalogue_is_shipped_in_the_package() -> None:

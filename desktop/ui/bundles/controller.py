@@ -45,7 +45,7 @@ class ExportScope:
 
 def result_ids(library: Library, query: str, filters: dict[str, tuple[str, ...]]) -> list[str]:
     """Every id the results view would list for ``query`` and ``filters``, in its order."""
-    from desktop.ui.backend import Backend
+    from desktop.ui.search.backend import Backend
 
     backend = Backend(library)
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.core.search.models import SearchRequest
-from desktop.ui.backend import Backend
+from desktop.ui.search.backend import Backend
 from tests.helpers.ui_library import make_draft
 
 

@@ -14,8 +14,8 @@ from desktop.ui.core_messages import translate_message
 from desktop.ui.facets.sidebar import FacetSidebar
 from desktop.ui.results.message import ResultsMessage
 from desktop.ui.results.model import ResultRow, ResultsModel
-from desktop.ui.search_bar import SearchBar
-from desktop.ui.search_service import Answer, SearchService
+from desktop.ui.search.bar import SearchBar
+from desktop.ui.search.service import Answer, SearchService
 
 PAGE_SIZE = 50
 
