@@ -46,7 +46,7 @@ from desktop.ui.dialogs.about import AboutDialog
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.empty_state import EmptyLibraryScreen
 from desktop.ui.facets.sidebar import FacetSidebar
-from desktop.ui.importing.controller import ImportController
+from desktop.ui.importing.controller import ImportController, IndexProgress
 from desktop.ui.importing.progress_panel import ImportPanel
 from desktop.ui.importing.report_dialog import ImportReportDialog
 from desktop.ui.lists.install import install_lists
@@ -480,7 +480,7 @@ class MainWindow(QMainWindow):
     def _on_index_progress(self, progress: object) -> None:
         if not self.import_panel.isVisible():
             self.import_panel.start()
-        self.import_panel.show_indexing(progress)  # type: ignore[arg-type]
+        self.import_panel.show_indexing(progress if isinstance(progress, IndexProgress) else None)
 
     def _cancel_import(self) -> None:
         self.importer.cancel()

@@ -20,6 +20,8 @@ from desktop.ui.search.service import Answer, SearchService
 PAGE_SIZE = 50
 
 
+_SORT_KEYS: dict[str, SortKey] = {"relevance": "relevance", "newest": "newest", "oldest": "oldest"}
+
 class SearchController(QObject):
     results_changed = Signal(object)  # SearchResult of the first page
     page_loaded = Signal(int)  # offset
@@ -77,8 +79,9 @@ class SearchController(QObject):
         self.refresh()
 
     def set_sort(self, sort: str) -> None:
-        if sort in ("relevance", "newest", "oldest"):
-            self.sort = sort  # type: ignore[assignment]
+        chosen = _SORT_KEYS.get(sort)
+        if chosen is not None:
+            self.sort = chosen
             self.refresh()
 
     def set_filters(self, filters: dict[str, tuple[str, ...]]) -> None:
