@@ -85,13 +85,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"desktop.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"desktop.commands.{name}":
-                continue
-            raise
-        module.register(sub)
+        importlib.import_module(f"desktop.commands.{name}").register(sub)
     return parser
 
 

@@ -12,10 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 from desktop.core.store import Library  # noqa: E402
-
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = Path(os.environ.get("ARCHIVE_BROWSER_CORPUS", REPO.parent / "shared" / "corpus"))
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from tests.helpers.paths import CORPUS, FIXTURES  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

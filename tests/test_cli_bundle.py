@@ -14,7 +14,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.core.store import Library
-from tests.core.bundles.conftest import drafts
+from tests.helpers.bundles import drafts
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.core.store import Library
-from tests.core.compare.conftest import add, make_body, variant
+from tests.helpers.compare import add, make_body, variant
 
 A = (
     "Hôm nay trời đẹp ở Hà Nội. Ông An đi chợ mua rau từ sáng sớm. "

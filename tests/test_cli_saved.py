@@ -9,7 +9,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.core.store import Library
-from tests.core.search.conftest import make_draft
+from tests.helpers.search import make_draft
 
 
 @pytest.fixture

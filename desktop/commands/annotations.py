@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.commands.base import EXIT_FAILURE, EXIT_OK, CommandContext, print_json
+from desktop.commands.parsing import action_group
 from desktop.core.annotations.exports import FORMATS, export_annotations
 from desktop.core.annotations.models import PALETTE, Annotation, AnnotationFilter
 from desktop.core.annotations.store import AnnotationStore
@@ -15,12 +16,9 @@ from desktop.core.annotations.w3c import import_annotation_file
 from desktop.core.errors import UserError
 from desktop.core.store import Library
 
-QUERY_PAGE = 10_000
-
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    top = sub.add_parser("annotations", help="add, list, export and import annotations")
-    cmds = top.add_subparsers(dest="annotations_command", metavar="ACTION", required=True)
+    cmds = action_group(sub, "annotations", "add, list, export and import annotations")
     colors = ", ".join(PALETTE)
 
     p = cmds.add_parser("add", help="annotate a passage of an article by quoting it")
@@ -135,22 +133,12 @@ def _articles_matching(lib: Library, query: str) -> tuple[str, ...]:
     """Ids of every article the search index finds for ``query``."""
     if not query.strip():
         raise UserError("The --query is empty.")
-    try:
-        from desktop.core.search.index import SearchIndex
-    except ImportError as exc:
-        raise UserError("Search is not available, so --query cannot be used.") from exc
+    from desktop.core.search.index import SearchIndex  # loaded only for --query
     from desktop.core.search.models import SearchRequest
 
     index = SearchIndex.open(lib)
     try:
-        ids: list[str] = []
-        while True:
-            result = index.search(SearchRequest(
-                query=query, limit=QUERY_PAGE, offset=len(ids), snippets=False, facets=False
-            ))
-            ids.extend(hit.id for hit in result.hits)
-            if not result.hits or len(ids) >= result.total:
-                return tuple(ids)
+        return tuple(index.all_ids(SearchRequest(query=query)))
     finally:
         index.close()
 

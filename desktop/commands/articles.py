@@ -6,14 +6,17 @@ import argparse
 from typing import Any
 
 from desktop.commands.base import EXIT_OK, CommandContext, print_json
+from desktop.commands.parsing import SubParsers, add_filter_options
 from desktop.core.models import Article, ArticleSummary
+from desktop.core.search.listing import Listing
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: SubParsers) -> None:
     p = sub.add_parser("list", help="list the library's articles, newest first")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--sort", choices=["newest", "oldest", "title", "imported"], default="newest")
     p.add_argument("--limit", type=int, default=None)
+    add_filter_options(p)
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("show", help="show one article")
@@ -56,7 +59,8 @@ def print_summary(s: ArticleSummary, *, as_json: bool) -> None:
 
 def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
-    for s in lib.articles.summaries(order=args.sort, limit=args.limit):
+    filters = {"site": args.site, "year": [y.strip() for y in args.year], "tag": args.tag}
+    for s in Listing(lib.conn).summaries(filters, order=args.sort, limit=args.limit):
         print_summary(s, as_json=args.json)
     return EXIT_OK
 

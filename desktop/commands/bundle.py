@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop.commands.base import EXIT_OK, CommandContext, print_json
+from desktop.commands.parsing import action_group
 from desktop.commands.progress import StatusLine
 from desktop.core.bundles import (
     BundleProgress,
@@ -23,8 +24,7 @@ WITH_INDEX_GONE = (
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    top = sub.add_parser("bundle", help="export, import and verify portable archive bundles")
-    cmds = top.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    cmds = action_group(sub, "bundle", "export, import and verify portable archive bundles")
 
     p = cmds.add_parser(
         "export", help="write the library, a search result or chosen articles to a .zip"

@@ -6,42 +6,29 @@ import argparse
 
 from desktop.commands.articles import print_summary
 from desktop.commands.base import EXIT_OK, CommandContext, print_json
+from desktop.commands.parsing import SubParsers, action_group, add_action
 from desktop.core.store.collections import CollectionStore
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    top = sub.add_parser("collection", help="article collections: list, show, add, remove")
-    cmds = top.add_subparsers(dest="collection_command", metavar="ACTION", required=True)
-
-    p = cmds.add_parser("list", help="collections with their article counts")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_list)
-
-    p = cmds.add_parser("show", help="the articles of a collection")
-    p.add_argument("name")
-    p.add_argument("--json", action="store_true", help="one JSON object per line")
-    p.set_defaults(func=cmd_show)
-
-    p = cmds.add_parser("add", help="put articles in a collection (made if missing)")
-    p.add_argument("name")
+def register(sub: SubParsers) -> None:
+    cmds = action_group(sub, "collection", "article collections: list, show, add, remove")
+    add_action(cmds, "list", cmd_list, "collections with their article counts", json=True)
+    add_action(
+        cmds, "show", cmd_show, "the articles of a collection", named=True,
+        json="one JSON object per line",
+    )
+    p = add_action(
+        cmds, "add", cmd_add, "put articles in a collection (made if missing)", named=True,
+        json=True,
+    )
     p.add_argument("ids", nargs="+", metavar="ID", help="article ids or unique prefixes")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_add)
-
-    p = cmds.add_parser("remove", help="take articles out of a collection")
-    p.add_argument("name")
+    p = add_action(
+        cmds, "remove", cmd_remove, "take articles out of a collection", named=True, json=True
+    )
     p.add_argument("ids", nargs="+", metavar="ID")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_remove)
-
-    p = cmds.add_parser("rename", help="rename a collection")
-    p.add_argument("name")
+    p = add_action(cmds, "rename", cmd_rename, "rename a collection", named=True)
     p.add_argument("new_name")
-    p.set_defaults(func=cmd_rename)
-
-    p = cmds.add_parser("delete", help="delete a collection (its articles stay)")
-    p.add_argument("name")
-    p.set_defaults(func=cmd_delete)
+    add_action(cmds, "delete", cmd_delete, "delete a collection (its articles stay)", named=True)
 
 
 def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:

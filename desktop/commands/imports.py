@@ -110,11 +110,7 @@ _BUSY = "busy"
 def _sync_index(lib: Library, progress: Callable[[int, int], None] | None) -> str | None:
     """Bring the search index in line with the store. Returns an error message, if any."""
     try:
-        index = SearchIndex.open(lib, progress=progress)
-        try:
-            index.sync(progress)
-        finally:
-            index.close()
+        SearchIndex.catch_up(lib, progress)
     except IndexDiskFullError:
         return _DISK_FULL
     except IndexBusyError:

@@ -10,6 +10,7 @@ import argparse
 from typing import Any
 
 from desktop.commands.base import EXIT_OK, CommandContext, print_json
+from desktop.commands.parsing import SubParsers, action_group, add_action, add_filter_options
 from desktop.commands.search import print_result, result_dict
 from desktop.core.errors import UserError
 from desktop.core.search.index import SearchIndex
@@ -18,43 +19,30 @@ from desktop.core.search.tracking import new_count, run_saved
 from desktop.core.store.saved_searches import SORTS, SavedSearch, SavedSearchStore
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    top = sub.add_parser("saved", help="saved searches: list, add, run (new since last time)")
-    cmds = top.add_subparsers(dest="saved_command", metavar="ACTION", required=True)
-
-    p = cmds.add_parser("list", help="saved searches with how many articles are new")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_list)
-
-    p = cmds.add_parser("add", help="save a query (with filters) under a name")
-    p.add_argument("name")
-    p.add_argument("query", help="the query (quote it in the shell)")
-    p.add_argument("--site", action="append", default=[], help="only this site (repeatable)")
-    p.add_argument("--year", action="append", default=[], help="only this year (repeatable)")
-    p.add_argument("--tag", action="append", default=[], help="only this tag (repeatable)")
-    p.add_argument(
-        "--collection", action="append", default=[], help="only this collection (repeatable)"
+def register(sub: SubParsers) -> None:
+    cmds = action_group(sub, "saved", "saved searches: list, add, run (new since last time)")
+    add_action(
+        cmds, "list", cmd_list, "saved searches with how many articles are new", json=True
     )
+    p = add_action(
+        cmds, "add", cmd_add, "save a query (with filters) under a name", named=True, json=True
+    )
+    p.add_argument("query", help="the query (quote it in the shell)")
+    add_filter_options(p, collection=True)
     p.add_argument("--unread", action="store_true", help="only articles not yet read")
     p.add_argument("--sort", choices=SORTS, default="relevance")
     p.add_argument("--replace", action="store_true", help="replace a saved search of that name")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_add)
 
-    p = cmds.add_parser("run", help="run a saved search and mark it opened")
-    p.add_argument("name")
+    p = add_action(
+        cmds, "run", cmd_run, "run a saved search and mark it opened", named=True, json=True
+    )
     p.add_argument(
         "--new-since-last", action="store_true",
         help="only the articles added since the saved search was last opened",
     )
     p.add_argument("--limit", type=int, default=20, help="hits to show (default 20)")
     p.add_argument("--keep-new", action="store_true", help="do not mark it opened")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_run)
-
-    p = cmds.add_parser("remove", help="delete a saved search")
-    p.add_argument("name")
-    p.set_defaults(func=cmd_remove)
+    add_action(cmds, "remove", cmd_remove, "delete a saved search", named=True)
 
 
 def saved_dict(saved: SavedSearch, new: int | None = None) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 - ``iso_date``: a date at the start of an ISO 8601 value (``2023-05-01``,
   ``2023-05-01T09:30:00+07:00``, a WARC date ``2017-03-06T04:02:06Z``, or
   ``2023-5-1`` as some JSON exports write it), as in HTML metadata, JSON Lines,
-  XMP, DOCX core properties and import hints;
+  XMP, DOCX core properties and import hints, and the dates the store and the
+  search index hold (``YYYY-MM-DD``, read on a fast path);
 - ``mail_date``: an RFC 2822 date header (e-mail, MHTML).
 
 Both give ``None`` for anything else, never an error: a date is a hint, and an
@@ -25,7 +26,13 @@ def iso_date(value: Any) -> date | None:
     """The calendar date an ISO 8601 value starts with; None when there is none."""
     if not value:
         return None
-    match = _ISO_DATE.match(str(value))
+    text = str(value)
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":  # as stored
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return None
+    match = _ISO_DATE.match(text)
     if not match:
         return None
     try:

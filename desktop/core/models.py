@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -56,10 +56,14 @@ class Original(_Frozen):
     zlib_data: bytes | None = None
 
 
-class ArticleDraft(_Frozen):
-    """An extracted article before it is stored."""
+class ArticleText(_Frozen):
+    """The one declaration of an article's text and metadata fields.
 
-    id: str
+    An extractor finds them (``extract/fields.Extracted``); the draft, the stored
+    article and a bundle's record (``bundles/records``) keep them, all derived
+    from this class, and ``text_fields`` copies them from one form to the next.
+    """
+
     title: str
     body: str
     published: date | None = None
@@ -67,9 +71,28 @@ class ArticleDraft(_Frozen):
     url: str | None = None
     author: str | None = None
     language: str | None = None
+
+    def text_fields(self) -> dict[str, Any]:
+        """The fields declared here, by name (for building another form)."""
+        return {name: getattr(self, name) for name in ArticleText.model_fields}
+
+
+class _FromSource(ArticleText):
+    """An article's fields with the source it was read from."""
+
     source_path: str
     source_member: str | None = None
     kind: SourceKind
+
+    def source_fields(self) -> dict[str, Any]:
+        """The text fields and the source fields, by name."""
+        return {name: getattr(self, name) for name in _FromSource.model_fields}
+
+
+class ArticleDraft(_FromSource):
+    """An extracted article before it is stored."""
+
+    id: str
     original: Original
     # ``content_hash_for(body)`` when computed ahead of the store (an import worker
     # process); None lets the store compute it.
@@ -88,21 +111,11 @@ class ArticleSummary(_Frozen):
     source: str
 
 
-class Article(_Frozen):
+class Article(_FromSource):
     """A stored article."""
 
     id: str
     content_hash: str
-    title: str
-    body: str
-    published: date | None = None
-    site: str | None = None
-    url: str | None = None
-    author: str | None = None
-    language: str | None = None
-    source_path: str
-    source_member: str | None = None
-    kind: SourceKind
     imported_at: datetime
 
     @property

@@ -11,12 +11,19 @@ import os
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import APP_ID, APP_NAME, ORG_NAME, __version__
 from desktop.core.store.library import DB_NAME
 
+if TYPE_CHECKING:  # Qt is loaded only when the app starts
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
 
-def app_icon() -> object:
+    from desktop.core.store import Library
+
+
+def app_icon() -> QIcon:
     from PySide6.QtGui import QIcon, QPixmap
 
     icon = QIcon()
@@ -33,20 +40,22 @@ def app_icon() -> object:
     return icon
 
 
-def create_application(argv: list[str] | None = None) -> object:
+def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, with the app's names and icon."""
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName(APP_NAME)
     QApplication.setOrganizationName(ORG_NAME)
     QApplication.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())  # type: ignore[attr-defined]
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -61,7 +70,7 @@ def _error_box(title: str, message: str) -> None:
     plain_message_box(QMessageBox.Icon.Critical, title, message).exec()
 
 
-def open_library_for_app(library_dir: Path, bundle: str | None) -> object:
+def open_library_for_app(library_dir: Path, bundle: str | None) -> Library:
     """The library to show: a read-only bundle, or the library folder (created if new)."""
     from desktop.core.store import Library
 
@@ -125,11 +134,11 @@ def run_app(
         # Before the user's settings are touched: a self-test leaves no trace.
         from desktop.ui.selftest import run_self_test
 
-        return run_self_test(app)  # type: ignore[arg-type]
+        return run_self_test(app)
 
     settings = AppSettings()
-    install_translations(app, settings.language)  # type: ignore[arg-type]
-    apply_theme(app, settings.theme)  # type: ignore[arg-type]
+    install_translations(app, settings.language)
+    apply_theme(app, settings.theme)
 
     from desktop.ui.main_window import MainWindow
 
@@ -149,7 +158,7 @@ def run_app(
     except UserError as exc:
         _error_box(APP_NAME, str(exc))
         return 1
-    window = MainWindow(library, settings)  # type: ignore[arg-type]
+    window = MainWindow(library, settings)
     if not bundle:
         settings.remember_library(Path(library_dir))
     current = [window]
@@ -160,6 +169,6 @@ def run_app(
 
     window.replaced.connect(follow)
     window.show()
-    code = int(app.exec())  # type: ignore[attr-defined]
+    code = int(app.exec())
     current[0].shutdown()
     return code

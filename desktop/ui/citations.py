@@ -11,7 +11,7 @@ status bar, or in a warning box when it fails.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog
@@ -22,6 +22,9 @@ from desktop.core.store import Library
 from desktop.ui.bundles.controller import result_ids
 from desktop.ui.threading import run_task
 
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
 
 class CitationsController(QObject):
     """Owns the Export Citations action's dialog and job for one main window."""
@@ -29,7 +32,7 @@ class CitationsController(QObject):
     finished = Signal(object)  # CitationReport
     failed = Signal(str)
 
-    def __init__(self, window: Any):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.busy = False

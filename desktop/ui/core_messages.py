@@ -18,7 +18,7 @@ _CONTEXT = "CoreMessages"
 
 # The core's messages the UI shows: in the search box (query errors, notices), then
 # in the import report.
-TEMPLATES: tuple[str, ...] = (
+_MARKED = (  # QT_TRANSLATE_NOOP marks them for the translation catalog
     QT_TRANSLATE_NOOP("CoreMessages", 'Unbalanced quote: a phrase needs a closing ".'),
     QT_TRANSLATE_NOOP("CoreMessages", "Unbalanced bracket: write ranges as [2023-01-01 TO 2023-06-30]."),  # noqa: E501
     QT_TRANSLATE_NOOP("CoreMessages", "Unbalanced parenthesis: a ')' has no matching '('."),
@@ -64,6 +64,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "the member is damaged: {detail}"),
     QT_TRANSLATE_NOOP("CoreMessages", "cannot read the member: {detail}"),
 )
+TEMPLATES: tuple[str, ...] = tuple(map(str, _MARKED))
 
 
 @lru_cache(maxsize=64)

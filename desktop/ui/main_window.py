@@ -11,19 +11,19 @@ compare part.
 
 from __future__ import annotations
 
-import importlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
+from PySide6.QtCore import QModelIndex, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDockWidget,
     QFileDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -37,28 +37,31 @@ from desktop.core.models import Article, ImportReport
 from desktop.core.paths import data_dir
 from desktop.core.search.models import SearchResult
 from desktop.core.store import Library
-from desktop.ui.backend import index_is_current
+from desktop.core.store.library import LibraryOpener
+from desktop.ui.annotations.install import install_annotations
 from desktop.ui.bundles.controller import BundleController
 from desktop.ui.citations import CitationsController
+from desktop.ui.compare.install import CompareController, install_compare
 from desktop.ui.dialogs.about import AboutDialog
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.empty_state import EmptyLibraryScreen
 from desktop.ui.facets.sidebar import FacetSidebar
-from desktop.ui.importing.controller import ImportController
+from desktop.ui.importing.controller import ImportController, IndexProgress
 from desktop.ui.importing.progress_panel import ImportPanel
 from desktop.ui.importing.report_dialog import ImportReportDialog
+from desktop.ui.lists.install import install_lists
 from desktop.ui.menus import build_menus, create_actions
 from desktop.ui.plaintext import PlainLabel, plain_message_box
 from desktop.ui.reader.view import ReaderView
-from desktop.ui.results.model import IdRole, ResultsModel
+from desktop.ui.results.model import ResultsModel
 from desktop.ui.results.view import ResultsView
-from desktop.ui.search_bar import SearchBar
-from desktop.ui.search_controller import SearchController
-from desktop.ui.search_service import SearchService, SpansAnswer
+from desktop.ui.roles import Role
+from desktop.ui.search.backend import index_is_current
+from desktop.ui.search.bar import SearchBar
+from desktop.ui.search.controller import SearchController
+from desktop.ui.search.service import SearchService, SpansAnswer
 from desktop.ui.settings import AppSettings
 from desktop.ui.theme import apply_theme
-
-LibraryOpener = Callable[[], Library]
 
 
 def _is_bundle(path: Path) -> bool:
@@ -74,11 +77,6 @@ def default_size(widget: QWidget) -> QSize:
         return QSize(1280, 800)
     room = screen.availableGeometry().size()
     return QSize(min(1280, room.width()), min(800, room.height()))
-
-
-def default_opener(library: Library) -> LibraryOpener:
-    root, read_only = library.root, library.read_only
-    return lambda: Library.open(root, create=False, read_only=read_only)
 
 
 class MainWindow(QMainWindow):
@@ -101,6 +99,9 @@ class MainWindow(QMainWindow):
     ):
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        self._shut = False  # the threads stopped (closed, or replaced by a rebuild)
+        # The parts installed into this window, by name ("annotations", "compare", "lists").
+        self.extensions: dict[str, QObject] = {}
         self.settings = settings
         self.show_reports = show_reports
         self._use_index = use_index
@@ -109,7 +110,6 @@ class MainWindow(QMainWindow):
         self._title: tuple[str, bool] = ("", False)
         self._panels: list[QDockWidget] = []
         self.last_report: ImportReport | None = None
-        self._pending_spans: dict[int, str] = {}
         self.sample_library_dir = data_dir() / "sample-library"
         self._prefer_article: str | None = None  # select it in the next results (rebuild)
         self._shown_query = ""  # the query the reader's article was shown for
@@ -173,8 +173,7 @@ class MainWindow(QMainWindow):
         self.search_service: SearchService
         self.search: SearchController
         self.importer: ImportController
-        self._attach_library(library, opener or default_opener(library))
-        self.extensions: dict[str, object] = {}
+        self._attach_library(library, opener or library.reopen)
         if extensions:
             self._install_extensions()
         self._restore_window()
@@ -258,7 +257,7 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(not read_only)
         self.empty_screen.setEnabled(not read_only)
-        self.search.sort = self.settings.sort  # type: ignore[assignment]
+        self.search.sort = self.settings.sort
         self.search_bar.set_sort_key(self.settings.sort)
         self._set_title(library.root.name, read_only)
         self.library_label.setText(str(library.root))
@@ -291,24 +290,13 @@ class MainWindow(QMainWindow):
             self.library.close()
 
     def _install_extensions(self) -> None:
-        """Host the parts that plug into the reader (annotations, compare) when present."""
-        for name, module_name, function in (
-            ("annotations", "desktop.ui.annotations.install", "install_annotations"),
-            ("compare", "desktop.ui.compare.install", "install_compare"),
-            ("lists", "desktop.ui.lists.install", "install_lists"),
-        ):
-            try:
-                module = importlib.import_module(module_name)
-            except ModuleNotFoundError as exc:
-                if exc.name and module_name.startswith(exc.name):
-                    continue
-                raise
-            install = getattr(module, function, None)
-            if callable(install):
-                self.extensions[name] = install(self, self.library)
-        changed = getattr(self.extensions.get("annotations"), "changed", None)
-        if changed is not None:
-            changed.connect(self._on_annotations_changed)
+        """Host the parts that plug into the reader: annotations, compare (which shows the
+        annotations) and the lists."""
+        annotations = install_annotations(self)
+        self.extensions["annotations"] = annotations
+        self.extensions["compare"] = install_compare(self, annotations)
+        self.extensions["lists"] = install_lists(self, self.library)
+        annotations.changed.connect(self._on_annotations_changed)
 
     def _on_annotations_changed(self, _article_id: str) -> None:
         """The listing (no query) reads tags from the store: its Tags facet follows at once.
@@ -334,12 +322,29 @@ class MainWindow(QMainWindow):
         self._panels.append(dock)
         view_menu = self.menuBar().findChild(QWidget, "viewMenu")
         if view_menu is not None:
-            view_menu.addAction(dock.toggleViewAction())  # type: ignore[attr-defined]
+            view_menu.addAction(dock.toggleViewAction())
         return dock
+
+    def add_edit_actions(self, actions: Sequence[QAction]) -> None:
+        """Put a part's actions into the Edit menu, after a separator."""
+        edit_menu = self.menuBar().findChild(QMenu, "editMenu")
+        if edit_menu is None:
+            self.addActions(list(actions))
+            return
+        edit_menu.addSeparator()
+        edit_menu.addActions(list(actions))
+
+    def request_index_sync(self) -> None:
+        """Let the search index catch up through the single writer (not read-only, not shut)."""
+        if not self._shut and not self.library.read_only:
+            self.importer.sync_index()
+
+    def is_shut(self) -> bool:
+        return self._shut
 
     def open_article(self, article_id: str, offset: int | None = None) -> Article | None:
         """Show an article in the reader (optionally scrolled to a code-point offset)."""
-        if getattr(self, "_shut", False):
+        if self._shut:
             return None
         try:
             article = self.library.articles.get(article_id)
@@ -357,15 +362,15 @@ class MainWindow(QMainWindow):
         """Open the compare view on the two selected results (False unless exactly two)."""
         ids = self.results.selected_ids()
         compare = self.extensions.get("compare")
-        if len(ids) != 2 or compare is None:
+        if len(ids) != 2 or not isinstance(compare, CompareController):
             self.statusBar().showMessage(self.tr("Select exactly two results to compare."), 6000)
             return False
-        return compare.compare(ids[0], ids[1]) is not None  # type: ignore[attr-defined]
+        return compare.compare(ids[0], ids[1]) is not None
 
     def _update_selection_actions(self) -> None:
         count = len(self.results.selectionModel().selectedIndexes())
         self.actions_.compare_selected.setEnabled(
-            count == 2 and "compare" in getattr(self, "extensions", {})
+            count == 2 and "compare" in self.extensions
         )
         self.actions_.export_selection.setEnabled(count > 0)
 
@@ -412,7 +417,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, ms)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        article_id = current.data(IdRole) if current.isValid() else None
+        article_id = current.data(Role.ID) if current.isValid() else None
         if not article_id:
             return
         shown = self.reader.current_article()
@@ -431,11 +436,9 @@ class MainWindow(QMainWindow):
         self.results.open_current()
 
     def _request_spans(self, article: Article, query: str) -> None:
-        request_id = self.search_service.request_spans(article.id, article.body, query)
-        self._pending_spans[request_id] = article.id
+        self.search_service.request_spans(article.id, article.body, query)
 
     def _on_spans(self, answer: SpansAnswer) -> None:
-        self._pending_spans.pop(answer.request_id, None)
         self.reader.set_hit_spans(answer.article_id, answer.spans)
 
     # -- importing ------------------------------------------------------------------
@@ -477,7 +480,7 @@ class MainWindow(QMainWindow):
     def _on_index_progress(self, progress: object) -> None:
         if not self.import_panel.isVisible():
             self.import_panel.start()
-        self.import_panel.show_indexing(progress)  # type: ignore[arg-type]
+        self.import_panel.show_indexing(progress if isinstance(progress, IndexProgress) else None)
 
     def _cancel_import(self) -> None:
         self.importer.cancel()
@@ -559,7 +562,7 @@ class MainWindow(QMainWindow):
         self._detach_library()
         self.search_bar.clear()
         self.settings.remember_library(root)
-        self._attach_library(library, default_opener(library))
+        self._attach_library(library, library.reopen)
         return True
 
     def show_bundle_library(self, library: Library, name: str | None = None) -> bool:
@@ -572,7 +575,7 @@ class MainWindow(QMainWindow):
             return False
         self._detach_library()
         self.search_bar.clear()
-        self._attach_library(library, default_opener(library))
+        self._attach_library(library, library.reopen)
         self._owns_bundle = True
         if name:
             self._set_title(name, True)
@@ -640,7 +643,7 @@ class MainWindow(QMainWindow):
         self._rebuild_when_idle()
 
     def _rebuild_when_idle(self) -> None:
-        if getattr(self, "_shut", False):
+        if self._shut:
             return
         if self.importer.is_busy() or self.bundles.is_busy():
             QTimer.singleShot(500, self._rebuild_when_idle)
@@ -758,7 +761,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the worker threads and close the library (idempotent)."""
-        if getattr(self, "_shut", False):
+        if self._shut:
             return
         self._shut = True
         self.search_service.blockSignals(True)
@@ -772,6 +775,3 @@ class MainWindow(QMainWindow):
         self.save_window()
         self.shutdown()
         super().closeEvent(event)
-
-    def set_icon(self, icon: QIcon) -> None:
-        self.setWindowIcon(icon)

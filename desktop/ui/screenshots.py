@@ -120,7 +120,7 @@ def _compare_state(window: Any, shots: _Shots, theme: str, size: QSize) -> list[
     from PySide6.QtCore import QItemSelectionModel
 
     from desktop.core.models import ArticleDraft, Original, article_id_for
-    from desktop.ui.results.model import IdRole
+    from desktop.ui.roles import Role
     from desktop.ui.selftest import wait_until
 
     article = window.reader.current_article()
@@ -154,8 +154,8 @@ def _compare_state(window: Any, shots: _Shots, theme: str, size: QSize) -> list[
     )
     model, selection = window.results_model, window.results.selectionModel()
     rows = [model.index(r, 0) for r in range(model.rowCount())]
-    pair = [i for i in rows if i.data(IdRole) == article.id]
-    pair += [i for i in rows if i.data(IdRole) != article.id][:1]
+    pair = [i for i in rows if i.data(Role.ID) == article.id]
+    pair += [i for i in rows if i.data(Role.ID) != article.id][:1]
     selection.clearSelection()
     for index in pair:
         selection.select(index, QItemSelectionModel.SelectionFlag.Select)
@@ -281,6 +281,7 @@ def render_all(
 
 def _render_run(root: Path, fixture: Path, theme: str, size: QSize, shots: _Shots) -> list[Path]:
     """Every state once, in a fresh library, for one language, theme and size."""
+    from desktop.core.models import ImportReport
     from desktop.core.store import Library
     from desktop.ui.importing.report_dialog import ImportReportDialog
     from desktop.ui.main_window import MainWindow
@@ -292,43 +293,45 @@ def _render_run(root: Path, fixture: Path, theme: str, size: QSize, shots: _Shot
     window = MainWindow(library, AppSettings(root / "settings.ini"), show_reports=False)
     window.resize(size)
     window.show()
-    wait_until(lambda w=window: w.search.last_result is not None, 20)
+    wait_until(lambda: window.search.last_result is not None, 20)
     saved.append(shots.save(window, f"empty-library-{theme}"))
 
-    reports: list[object] = []
+    reports: list[ImportReport | None] = []
     window.import_finished.connect(reports.append)
     window.import_paths([fixture])
-    wait_until(lambda r=reports: bool(r), 120)
-    dialog = ImportReportDialog(reports[0], window)  # type: ignore[arg-type]
+    wait_until(lambda: bool(reports), 120)
+    report = reports[0]
+    assert report is not None, "the import failed"
+    dialog = ImportReportDialog(report, window)
     dialog.show()
     saved.append(shots.save(dialog, f"import-report-{theme}"))
     dialog.close()
 
     window.search_bar.edit.setText("doi tuyen")
     wait_until(
-        lambda w=window: w.search.last_result is not None
-        and w.search.last_result.query == "doi tuyen",
+        lambda: window.search.last_result is not None
+        and window.search.last_result.query == "doi tuyen",
         30,
     )
-    wait_until(lambda w=window: bool(w.reader.hit_spans()), 30)
+    wait_until(lambda: bool(window.reader.hit_spans()), 30)
     window.results.setFocus()
     saved.append(shots.save(window, f"results-reader-{theme}"))
 
     errors: list[str] = []
     window.search.error_shown.connect(errors.append)
     window.search_bar.edit.setText("doi tuyen published:2023-13")  # a month that does not exist
-    wait_until(lambda e=errors: bool(e), 5)
+    wait_until(lambda: bool(errors), 5)
     saved.append(shots.save(window, f"query-error-{theme}"))
 
     window.reader.open_find()
     window.reader.find_bar.edit.setText("gốm")
     window.search_bar.edit.setText("gom")
     wait_until(
-        lambda w=window: w.search.last_result is not None
-        and w.search.last_result.query == "gom",
+        lambda: window.search.last_result is not None
+        and window.search.last_result.query == "gom",
         30,
     )
-    wait_until(lambda w=window: bool(w.reader.hit_spans()), 30)
+    wait_until(lambda: bool(window.reader.hit_spans()), 30)
     saved.append(shots.save(window, f"reader-find-{theme}"))
     window.reader.close_find()
     saved.append(_annotations_state(window, shots, f"annotations-{theme}"))

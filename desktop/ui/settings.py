@@ -1,91 +1,130 @@
 """The app's settings: a QSettings INI file under ``desktop.core.paths.config_dir()``.
 
 Because the folder comes from ``config_dir()``, portable mode keeps the
-settings beside the executable. Values are read through typed accessors so
-a hand-edited or damaged file falls back to defaults instead of failing.
+settings beside the executable. Each option is one typed descriptor on
+:class:`AppSettings` (a choice among ``Literal`` values, a number or a
+folder), so a hand-edited or damaged file falls back to the default instead
+of failing, and the type checker knows every value the app can read.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Generic, Literal, TypeVar, get_args, overload
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop.core.paths import config_dir
+from desktop.core.search.models import SortKey
+from desktop.ui.theme import THEMES, Theme
 
 SETTINGS_FILE = "archive-browser.ini"
-LANGUAGES = ("system", "en", "vi")
+Language = Literal["system", "en", "vi"]
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+ReaderFont = Literal["serif", "sans"]
+READER_FONTS: tuple[ReaderFont, ...] = get_args(ReaderFont)
+SORT_KEYS: tuple[SortKey, ...] = get_args(SortKey)
 MAX_RECENT = 8
+
+T = TypeVar("T", bound=str)
 
 
 def settings_path() -> Path:
     return config_dir() / SETTINGS_FILE
 
 
+def pick(value: object, choices: tuple[T, ...]) -> T:
+    """``value`` when it is one of ``choices``, else the first choice (the default)."""
+    for choice in choices:
+        if value == choice:
+            return choice
+    return choices[0]
+
+
+class Choice(Generic[T]):
+    """An option with a fixed set of values; the first is the default."""
+
+    def __init__(self, key: str, choices: tuple[T, ...]):
+        self.key = key
+        self.choices = choices
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Choice[T]: ...
+    @overload
+    def __get__(self, obj: AppSettings, owner: type[Any]) -> T: ...
+    def __get__(self, obj: AppSettings | None, owner: type[Any]) -> Choice[T] | T:
+        if obj is None:
+            return self
+        return pick(obj.qsettings.value(self.key, self.choices[0]), self.choices)
+
+    def __set__(self, obj: AppSettings, value: T) -> None:
+        obj.qsettings.setValue(self.key, value)
+
+
+class Number:
+    """A float option."""
+
+    def __init__(self, key: str, default: float):
+        self.key = key
+        self.default = default
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Number: ...
+    @overload
+    def __get__(self, obj: AppSettings, owner: type[Any]) -> float: ...
+    def __get__(self, obj: AppSettings | None, owner: type[Any]) -> Number | float:
+        if obj is None:
+            return self
+        value = obj.qsettings.value(self.key, self.default)
+        if not isinstance(value, (str, int, float)):
+            return self.default
+        try:
+            return float(value)
+        except ValueError:
+            return self.default
+
+    def __set__(self, obj: AppSettings, value: float) -> None:
+        obj.qsettings.setValue(self.key, float(value))
+
+
+class Folder:
+    """A path option (None when unset)."""
+
+    def __init__(self, key: str):
+        self.key = key
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Folder: ...
+    @overload
+    def __get__(self, obj: AppSettings, owner: type[Any]) -> Path | None: ...
+    def __get__(self, obj: AppSettings | None, owner: type[Any]) -> Folder | Path | None:
+        if obj is None:
+            return self
+        value = obj.qsettings.value(self.key, "")
+        return Path(value) if isinstance(value, str) and value else None
+
+    def __set__(self, obj: AppSettings, value: Path) -> None:
+        obj.qsettings.setValue(self.key, str(value))
+
+
 class AppSettings:
+    theme = Choice[Theme]("appearance/theme", THEMES)
+    language = Choice[Language]("appearance/language", LANGUAGES)
+    reader_font = Choice[ReaderFont]("reader/font", READER_FONTS)
+    reader_zoom = Number("reader/zoom", 0.0)
+    sort = Choice[SortKey]("search/sort", SORT_KEYS)
+    last_export_dir = Folder("paths/export")
+    """The folder of the last export (bundles, annotations, reports), if any."""
+    last_library = Folder("library/last")
+
     def __init__(self, path: Path | None = None):
         self.path = path or settings_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
 
-    def _str(self, key: str, default: str, allowed: tuple[str, ...] | None = None) -> str:
-        value = self.qsettings.value(key, default)
-        text = value if isinstance(value, str) else default
-        if allowed is not None and text not in allowed:
-            return default
-        return text
-
     def _bytes(self, key: str) -> QByteArray | None:
         value = self.qsettings.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    def _float(self, key: str, default: float) -> float:
-        try:
-            return float(self.qsettings.value(key, default))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            return default
-
-    # -- appearance ---------------------------------------------------------------
-
-    @property
-    def theme(self) -> str:
-        return self._str("appearance/theme", "system", ("system", "light", "dark"))
-
-    @theme.setter
-    def theme(self, value: str) -> None:
-        self.qsettings.setValue("appearance/theme", value)
-
-    @property
-    def language(self) -> str:
-        return self._str("appearance/language", "system", LANGUAGES)
-
-    @language.setter
-    def language(self, value: str) -> None:
-        self.qsettings.setValue("appearance/language", value)
-
-    @property
-    def reader_font(self) -> str:
-        return self._str("reader/font", "serif", ("serif", "sans"))
-
-    @reader_font.setter
-    def reader_font(self, value: str) -> None:
-        self.qsettings.setValue("reader/font", value)
-
-    @property
-    def reader_zoom(self) -> float:
-        return self._float("reader/zoom", 0.0)
-
-    @reader_zoom.setter
-    def reader_zoom(self, value: float) -> None:
-        self.qsettings.setValue("reader/zoom", float(value))
-
-    @property
-    def sort(self) -> str:
-        return self._str("search/sort", "relevance", ("relevance", "newest", "oldest"))
-
-    @sort.setter
-    def sort(self, value: str) -> None:
-        self.qsettings.setValue("search/sort", value)
 
     # -- window state ---------------------------------------------------------------
 
@@ -106,27 +145,10 @@ class AppSettings:
         for name, value in splitters.items():
             self.qsettings.setValue(f"window/splitter_{name}", value)
 
-    # -- folders --------------------------------------------------------------------
-
-    @property
-    def last_export_dir(self) -> Path | None:
-        """The folder of the last export (bundles, annotations, reports), if any."""
-        value = self._str("paths/export", "")
-        return Path(value) if value else None
-
-    @last_export_dir.setter
-    def last_export_dir(self, value: Path) -> None:
-        self.qsettings.setValue("paths/export", str(value))
-
     # -- libraries ------------------------------------------------------------------
 
-    @property
-    def last_library(self) -> Path | None:
-        value = self._str("library/last", "")
-        return Path(value) if value else None
-
     def remember_library(self, path: Path) -> None:
-        self.qsettings.setValue("library/last", str(path))
+        self.last_library = path
         recent = [str(path)] + [p for p in self.recent_libraries() if p != str(path)]
         self.qsettings.setValue("library/recent", recent[:MAX_RECENT])
 

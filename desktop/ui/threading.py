@@ -6,7 +6,7 @@ Rules the app follows (see also ``search_service`` and ``importing.controller``)
   :func:`run_task` (a ``QThreadPool``); long-lived workers own a ``QThread``.
 * Results come back through queued signals of a ``QObject`` that lives on the
   GUI thread, so slots always run there.
-* Progress is throttled (:class:`Throttle`) to at most ~20 updates a second so
+* Progress is throttled (``core/progress.Throttle``) to at most ~20 updates a second so
   the event loop is never flooded.
 """
 
@@ -17,9 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desktop.ui.throttle import Throttle
-
-__all__ = ["Throttle", "run_task"]
+__all__ = ["run_task"]
 
 
 class _TaskSignals(QObject):

@@ -124,32 +124,32 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="72"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="73"/>
         <source>Annotation</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="95"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="96"/>
         <source>Note (Markdown)</source>
         <translation>Ghi chú (Markdown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="98"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="99"/>
         <source>tags, comma separated: policy/funding, …</source>
         <translation>thẻ, cách nhau bằng dấu phẩy: chính-sách/tài-trợ, …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="109"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="110"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="110"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="111"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/editor.py" line="111"/>
+        <location filename="../../desktop/ui/annotations/editor.py" line="112"/>
         <source>Tags</source>
         <translation>Thẻ</translation>
     </message>
@@ -250,17 +250,17 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../../desktop/ui/annotations/panel.py" line="39"/>
+        <location filename="../../desktop/ui/annotations/panel.py" line="40"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/panel.py" line="40"/>
+        <location filename="../../desktop/ui/annotations/panel.py" line="41"/>
         <source>Delete</source>
         <translation>Xoá</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/annotations/panel.py" line="81"/>
+        <location filename="../../desktop/ui/annotations/panel.py" line="82"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n chú thích</numerusform>
@@ -270,62 +270,62 @@
 <context>
     <name>AnnotationsView</name>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="54"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="56"/>
         <source>Filter quotes and notes…</source>
         <translation>Lọc trích dẫn và ghi chú…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="60"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="62"/>
         <source>Any colour</source>
         <translation>Mọi màu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="69"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="71"/>
         <source>Export…</source>
         <translation>Xuất…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="71"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="73"/>
         <source>Export the annotations shown (W3C JSON-LD, CSV, Markdown, REFI-QDA)</source>
         <translation>Xuất các chú thích đang hiển thị (W3C JSON-LD, CSV, Markdown, REFI-QDA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="73"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="75"/>
         <source>Import…</source>
         <translation>Nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="74"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="76"/>
         <source>Merge a W3C annotation file (JSON-LD)</source>
         <translation>Gộp một tệp chú thích W3C (JSON-LD)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="85"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="87"/>
         <source>from</source>
         <translation>từ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="87"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="89"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="125"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="127"/>
         <source>any</source>
         <translation>bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="136"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="138"/>
         <source>Any tag</source>
         <translation>Mọi thẻ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="139"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="144"/>
         <source>Any article</source>
         <translation>Mọi bài viết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="169"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="174"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total}</translation>
     </message>
@@ -333,7 +333,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="88"/>
+        <location filename="../../desktop/ui/app.py" line="97"/>
         <source>There is no library in {folder}. Create a new, empty library there?</source>
         <translation>Không có thư viện nào trong {folder}. Tạo một thư viện mới, trống ở đó?</translation>
     </message>
@@ -374,130 +374,130 @@
 <context>
     <name>BundleController</name>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="145"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="131"/>
         <source>Export library as bundle</source>
         <translation>Xuất thư viện thành gói</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="146"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="132"/>
         <source>All %n article(s) of this library, with their annotations.</source>
         <translation>
             <numerusform>Toàn bộ %n bài của thư viện này, kèm các chú thích.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="157"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="143"/>
         <source>Export current results as bundle</source>
         <translation>Xuất kết quả hiện tại thành gói</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="158"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="144"/>
         <source>The %n article(s) of the current results.</source>
         <translation>
             <numerusform>%n bài trong kết quả hiện tại.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="166"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="152"/>
         <source>Select articles in the results first.</source>
         <translation>Hãy chọn bài trong danh sách kết quả trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="169"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="155"/>
         <source>Export selected articles as bundle</source>
         <translation>Xuất các bài đã chọn thành gói</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="170"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="156"/>
         <source>The %n selected article(s).</source>
         <translation>
             <numerusform>%n bài đã chọn.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="192"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="178"/>
         <source>Import a bundle</source>
         <translation>Nhập một gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="197"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="183"/>
         <source>Open a bundle read-only</source>
         <translation>Mở một gói ở chế độ chỉ đọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="203"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="189"/>
         <source>Bundles (*.zip);;All files (*)</source>
         <translation>Gói (*.zip);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="214"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="200"/>
         <source>Exporting bundle</source>
         <translation>Đang xuất gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="222"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="208"/>
         <source>This library is read-only.</source>
         <translation>Thư viện này chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="225"/>
-        <location filename="../../desktop/ui/bundles/controller.py" line="236"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="211"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="222"/>
         <source>Wait for the import to finish first.</source>
         <translation>Hãy đợi việc nhập hoàn tất trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="230"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="216"/>
         <source>Importing bundle</source>
         <translation>Đang nhập gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="241"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="227"/>
         <source>Opening bundle</source>
         <translation>Đang mở gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="247"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="233"/>
         <source>A bundle task is already running.</source>
         <translation>Đang có một tác vụ gói chạy.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="280"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="266"/>
         <source>Exported %n article(s) to %1</source>
         <translation>
             <numerusform>Đã xuất %n bài vào %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="286"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="272"/>
         <source>Imported %n new article(s) from the bundle</source>
         <translation>
             <numerusform>Đã nhập %n bài mới từ gói</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/bundles/controller.py" line="288"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="274"/>
         <source>(%n already in the library)</source>
         <translation>
             <numerusform>(%n bài đã có trong thư viện)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="306"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="292"/>
         <source>The bundle task failed: %1</source>
         <translation>Tác vụ gói thất bại: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="308"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="294"/>
         <source>Export bundle</source>
         <translation>Xuất gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="309"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="295"/>
         <source>Import bundle</source>
         <translation>Nhập gói</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bundles/controller.py" line="310"/>
+        <location filename="../../desktop/ui/bundles/controller.py" line="296"/>
         <source>Open bundle</source>
         <translation>Mở gói</translation>
     </message>
@@ -528,48 +528,48 @@
 <context>
     <name>CitationsController</name>
     <message>
-        <location filename="../../desktop/ui/citations.py" line="40"/>
+        <location filename="../../desktop/ui/citations.py" line="43"/>
         <source>CSL-JSON for Zotero and Pandoc (*.json)</source>
         <translation>CSL-JSON cho Zotero và Pandoc (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/citations.py" line="41"/>
+        <location filename="../../desktop/ui/citations.py" line="44"/>
         <source>RIS for EndNote and Zotero (*.ris)</source>
         <translation>RIS cho EndNote và Zotero (*.ris)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/citations.py" line="42"/>
+        <location filename="../../desktop/ui/citations.py" line="45"/>
         <source>BibTeX for LaTeX (*.bib)</source>
         <translation>BibTeX cho LaTeX (*.bib)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/citations.py" line="57"/>
+        <location filename="../../desktop/ui/citations.py" line="60"/>
         <source>Export citations of the %n selected article(s)</source>
         <translation>
             <numerusform>Xuất trích dẫn của %n bài đã chọn</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/citations.py" line="60"/>
+        <location filename="../../desktop/ui/citations.py" line="63"/>
         <source>Export citations of the %n current result(s)</source>
         <translation>
             <numerusform>Xuất trích dẫn của %n kết quả hiện có</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/citations.py" line="76"/>
+        <location filename="../../desktop/ui/citations.py" line="79"/>
         <source>Citations are being exported.</source>
         <translation>Đang xuất trích dẫn.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/citations.py" line="95"/>
+        <location filename="../../desktop/ui/citations.py" line="98"/>
         <source>%n citation(s) written to %1</source>
         <translation>
             <numerusform>Đã ghi %n trích dẫn vào %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/citations.py" line="105"/>
+        <location filename="../../desktop/ui/citations.py" line="108"/>
         <source>Export citations</source>
         <translation>Xuất trích dẫn</translation>
     </message>
@@ -605,32 +605,32 @@
 <context>
     <name>CompareController</name>
     <message>
-        <location filename="../../desktop/ui/compare/install.py" line="102"/>
+        <location filename="../../desktop/ui/compare/install.py" line="100"/>
         <source>Compare with…</source>
         <translation>So sánh với…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/install.py" line="104"/>
+        <location filename="../../desktop/ui/compare/install.py" line="102"/>
         <source>Compare this article with another one</source>
         <translation>So sánh bài này với một bài khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/install.py" line="109"/>
+        <location filename="../../desktop/ui/compare/install.py" line="107"/>
         <source>Similar articles</source>
         <translation>Bài tương tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/install.py" line="112"/>
+        <location filename="../../desktop/ui/compare/install.py" line="110"/>
         <source>Reused text</source>
         <translation>Văn bản dùng lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/install.py" line="218"/>
+        <location filename="../../desktop/ui/compare/install.py" line="210"/>
         <source>Compare: %1 / %2</source>
         <translation>So sánh: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/install.py" line="233"/>
+        <location filename="../../desktop/ui/compare/install.py" line="225"/>
         <source>Comparison saved to %s</source>
         <translation>Đã lưu bản so sánh vào %s</translation>
     </message>
@@ -761,22 +761,22 @@
 <context>
     <name>CompareWithDialog</name>
     <message>
-        <location filename="../../desktop/ui/compare/install.py" line="46"/>
+        <location filename="../../desktop/ui/compare/install.py" line="45"/>
         <source>Compare with…</source>
         <translation>So sánh với…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/install.py" line="52"/>
+        <location filename="../../desktop/ui/compare/install.py" line="51"/>
         <source>or type an article id (or its first characters)</source>
         <translation>hoặc gõ mã bài (hoặc vài ký tự đầu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/install.py" line="58"/>
+        <location filename="../../desktop/ui/compare/install.py" line="57"/>
         <source>Compare</source>
         <translation>So sánh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/install.py" line="84"/>
+        <location filename="../../desktop/ui/compare/install.py" line="83"/>
         <source>Choose an article or type its id.</source>
         <translation>Hãy chọn một bài hoặc gõ mã của bài.</translation>
     </message>
@@ -1071,22 +1071,22 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>FacetModel</name>
     <message>
-        <location filename="../../desktop/ui/facets/model.py" line="66"/>
+        <location filename="../../desktop/ui/facets/model.py" line="65"/>
         <source>Sites</source>
         <translation>Trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/facets/model.py" line="66"/>
+        <location filename="../../desktop/ui/facets/model.py" line="65"/>
         <source>Years</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/facets/model.py" line="66"/>
+        <location filename="../../desktop/ui/facets/model.py" line="65"/>
         <source>Tags</source>
         <translation>Nhãn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/facets/model.py" line="218"/>
+        <location filename="../../desktop/ui/facets/model.py" line="217"/>
         <source>%1: %2 article(s)</source>
         <translation>%1: %2 bài</translation>
     </message>
@@ -1223,149 +1223,148 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>ListsController</name>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="109"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="113"/>
         <source>Clear Search History</source>
         <translation>Xoá lịch sử tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="102"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="106"/>
         <source>Save Search…</source>
         <translation>Lưu tìm kiếm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="104"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="108"/>
         <source>Save the query, its filters and sort under a name (Ctrl+S)</source>
         <translation>Lưu truy vấn cùng bộ lọc và cách sắp xếp dưới một tên (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="106"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="110"/>
         <source>Add to Collection…</source>
         <translation>Thêm vào bộ sưu tập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="107"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="111"/>
         <source>Mark as Read</source>
         <translation>Đánh dấu đã đọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="108"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="112"/>
         <source>Mark as Unread</source>
         <translation>Đánh dấu chưa đọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="110"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="114"/>
         <source>Unread Only</source>
         <translation>Chỉ bài chưa đọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="111"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="115"/>
         <source>Show only the articles not read yet</source>
         <translation>Chỉ hiện các bài viết chưa đọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="216"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="217"/>
         <source>Save search</source>
         <translation>Lưu tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="217"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="218"/>
         <source>Name of the saved search:</source>
         <translation>Tên của tìm kiếm đã lưu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="219"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="220"/>
         <source>All articles</source>
         <translation>Tất cả bài viết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="228"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="229"/>
         <source>Replace the saved search “%1”?</source>
         <translation>Thay thế tìm kiếm đã lưu “%1”?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="236"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="237"/>
         <source>Saved the search “%1”.</source>
         <translation>Đã lưu tìm kiếm “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="275"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="357"/>
         <source>Rename saved search</source>
         <translation>Đổi tên tìm kiếm đã lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="275"/>
-        <location filename="../../desktop/ui/lists/controller.py" line="360"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="358"/>
         <source>New name:</source>
         <translation>Tên mới:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="307"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="301"/>
         <source>Select articles in the results first.</source>
         <translation>Hãy chọn bài viết trong kết quả trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="312"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="306"/>
         <source>Add to collection</source>
         <translation>Thêm vào bộ sưu tập</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/lists/controller.py" line="313"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="307"/>
         <source>Add %n article(s) to the collection (choose or type a new name):</source>
         <translation>
             <numerusform>Thêm %n bài viết vào bộ sưu tập (chọn hoặc gõ tên mới):</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/lists/controller.py" line="330"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="324"/>
         <source>Added %n article(s) to “%1”.</source>
         <translation>
             <numerusform>Đã thêm %n bài viết vào “%1”.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="360"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="357"/>
         <source>Rename collection</source>
         <translation>Đổi tên bộ sưu tập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="366"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="365"/>
         <source>Delete the collection “%1”? Its articles stay in the library.</source>
         <translation>Xoá bộ sưu tập “%1”? Các bài viết của nó vẫn ở trong thư viện.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="416"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="412"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="417"/>
-        <location filename="../../desktop/ui/lists/controller.py" line="428"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="413"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="424"/>
         <source>Rename…</source>
         <translation>Đổi tên…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="418"/>
-        <location filename="../../desktop/ui/lists/controller.py" line="429"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="414"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="425"/>
         <source>Delete</source>
         <translation>Xoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="421"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="417"/>
         <source>Show</source>
         <translation>Hiện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="423"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="419"/>
         <source>Remove Selected Results from This Collection</source>
         <translation>Bỏ các kết quả đã chọn khỏi bộ sưu tập này</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="427"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="423"/>
         <source>Export as Bundle…</source>
         <translation>Xuất thành gói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/controller.py" line="446"/>
+        <location filename="../../desktop/ui/lists/controller.py" line="442"/>
         <source>Archive Browser</source>
         <translation>Archive Browser</translation>
     </message>
@@ -1378,39 +1377,39 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>ListsModel</name>
     <message>
-        <location filename="../../desktop/ui/lists/model.py" line="144"/>
+        <location filename="../../desktop/ui/lists/model.py" line="145"/>
         <source>Save the current search with Edit ▸ Save Search… (Ctrl+S)</source>
         <translation>Lưu tìm kiếm hiện tại bằng Sửa ▸ Lưu tìm kiếm… (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/model.py" line="146"/>
+        <location filename="../../desktop/ui/lists/model.py" line="147"/>
         <source>Put selected results in a collection with Edit ▸ Add to Collection… (Ctrl+Shift+L)</source>
         <translation>Đưa các kết quả đã chọn vào bộ sưu tập bằng Sửa ▸ Thêm vào bộ sưu tập… (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/model.py" line="47"/>
+        <location filename="../../desktop/ui/lists/model.py" line="48"/>
         <source>Saved searches</source>
         <translation>Tìm kiếm đã lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/model.py" line="47"/>
+        <location filename="../../desktop/ui/lists/model.py" line="48"/>
         <source>Collections</source>
         <translation>Bộ sưu tập</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/lists/model.py" line="155"/>
+        <location filename="../../desktop/ui/lists/model.py" line="156"/>
         <source>%1 (%n new)</source>
         <translation>
             <numerusform>%1 (%n mới)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lists/model.py" line="160"/>
+        <location filename="../../desktop/ui/lists/model.py" line="161"/>
         <source>(every article)</source>
         <translation>(mọi bài viết)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/lists/model.py" line="161"/>
+        <location filename="../../desktop/ui/lists/model.py" line="162"/>
         <source>Show the %n article(s) of this collection</source>
         <translation>
             <numerusform>Hiện %n bài viết của bộ sưu tập này</numerusform>
@@ -1420,75 +1419,75 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>(read-only)</source>
         <translation>(chỉ đọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>Select exactly two results to compare.</source>
         <translation>Hãy chọn đúng hai kết quả để so sánh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>%n article(s) in this library</source>
         <translation>
             <numerusform>Thư viện có %n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="446"/>
+        <location filename="../../desktop/ui/main_window.py" line="449"/>
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="448"/>
+        <location filename="../../desktop/ui/main_window.py" line="451"/>
         <source>Articles and archives (%1);;All files (*)</source>
         <translation>Bài viết và kho lưu trữ (%1);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="457"/>
+        <location filename="../../desktop/ui/main_window.py" line="460"/>
         <source>Import a folder</source>
         <translation>Nhập một thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="464"/>
+        <location filename="../../desktop/ui/main_window.py" line="467"/>
         <source>This library is read-only.</source>
         <translation>Thư viện này chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="467"/>
+        <location filename="../../desktop/ui/main_window.py" line="470"/>
         <source>Wait for the bundle task to finish.</source>
         <translation>Hãy đợi tác vụ gói hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="472"/>
+        <location filename="../../desktop/ui/main_window.py" line="475"/>
         <source>An import is already running.</source>
         <translation>Đang có một lần nhập khác chạy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="511"/>
+        <location filename="../../desktop/ui/main_window.py" line="514"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="529"/>
+        <location filename="../../desktop/ui/main_window.py" line="532"/>
         <source>Create a library in…</source>
         <translation>Tạo thư viện trong…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="529"/>
+        <location filename="../../desktop/ui/main_window.py" line="532"/>
         <source>Open a library folder</source>
         <translation>Mở thư mục thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="550"/>
-        <location filename="../../desktop/ui/main_window.py" line="571"/>
+        <location filename="../../desktop/ui/main_window.py" line="553"/>
+        <location filename="../../desktop/ui/main_window.py" line="574"/>
         <source>Wait for the import to finish first.</source>
         <translation>Hãy đợi việc nhập hoàn tất trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="557"/>
+        <location filename="../../desktop/ui/main_window.py" line="560"/>
         <source>Open library</source>
         <translation>Mở thư viện</translation>
     </message>
@@ -1637,102 +1636,102 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="112"/>
+        <location filename="../../desktop/ui/reader/view.py" line="120"/>
         <source>Select an article to read it here.</source>
         <translation>Chọn một bài viết để đọc ở đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="154"/>
+        <location filename="../../desktop/ui/reader/view.py" line="162"/>
         <source>Previous search hit (Shift+F3)</source>
         <translation>Kết quả tìm kiếm trước (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="158"/>
+        <location filename="../../desktop/ui/reader/view.py" line="166"/>
         <source>Next search hit (F3)</source>
         <translation>Kết quả tìm kiếm sau (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="161"/>
+        <location filename="../../desktop/ui/reader/view.py" line="169"/>
         <source>Previous Hit</source>
         <translation>Kết quả trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="162"/>
+        <location filename="../../desktop/ui/reader/view.py" line="170"/>
         <source>Next Hit</source>
         <translation>Kết quả sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="168"/>
+        <location filename="../../desktop/ui/reader/view.py" line="176"/>
         <source>Find</source>
         <translation>Tìm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="171"/>
+        <location filename="../../desktop/ui/reader/view.py" line="179"/>
         <source>Find in this article (Ctrl+F)</source>
         <translation>Tìm trong bài này (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="174"/>
+        <location filename="../../desktop/ui/reader/view.py" line="182"/>
         <source>A−</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="174"/>
+        <location filename="../../desktop/ui/reader/view.py" line="182"/>
         <source>Smaller text</source>
         <translation>Chữ nhỏ hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="177"/>
+        <location filename="../../desktop/ui/reader/view.py" line="185"/>
         <source>A+</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="177"/>
+        <location filename="../../desktop/ui/reader/view.py" line="185"/>
         <source>Larger text</source>
         <translation>Chữ lớn hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="181"/>
+        <location filename="../../desktop/ui/reader/view.py" line="189"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="181"/>
+        <location filename="../../desktop/ui/reader/view.py" line="189"/>
         <source>Reset text size</source>
         <translation>Cỡ chữ mặc định</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="183"/>
+        <location filename="../../desktop/ui/reader/view.py" line="191"/>
         <source>Serif</source>
         <translation>Có chân</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="185"/>
+        <location filename="../../desktop/ui/reader/view.py" line="193"/>
         <source>Serif or sans-serif text</source>
         <translation>Phông chữ có chân hoặc không chân</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="189"/>
+        <location filename="../../desktop/ui/reader/view.py" line="197"/>
         <source>Show original</source>
         <translation>Xem bản gốc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="191"/>
+        <location filename="../../desktop/ui/reader/view.py" line="199"/>
         <source>Show the stored original (sanitized, offline)</source>
         <translation>Xem bản gốc đã lưu (đã làm sạch, ngoại tuyến)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="415"/>
+        <location filename="../../desktop/ui/reader/view.py" line="425"/>
         <source>no hits</source>
         <translation>không có kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="418"/>
+        <location filename="../../desktop/ui/reader/view.py" line="428"/>
         <source>hit {n} of {total}</source>
         <translation>kết quả {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader/view.py" line="521"/>
+        <location filename="../../desktop/ui/reader/view.py" line="531"/>
         <source>No original is available here.</source>
         <translation>Không có bản gốc ở đây.</translation>
     </message>
@@ -1789,57 +1788,57 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../desktop/ui/search_bar.py" line="52"/>
+        <location filename="../../desktop/ui/search/bar.py" line="52"/>
         <source>Search the library (accents optional: “doi tuyen” finds “đội tuyển”)</source>
         <translation>Tìm trong thư viện (không cần dấu: “doi tuyen” vẫn tìm thấy “đội tuyển”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_bar.py" line="57"/>
+        <location filename="../../desktop/ui/search/bar.py" line="57"/>
         <source>Relevance</source>
         <translation>Liên quan nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_bar.py" line="58"/>
+        <location filename="../../desktop/ui/search/bar.py" line="58"/>
         <source>Newest first</source>
         <translation>Mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_bar.py" line="59"/>
+        <location filename="../../desktop/ui/search/bar.py" line="59"/>
         <source>Oldest first</source>
         <translation>Cũ nhất trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_bar.py" line="60"/>
+        <location filename="../../desktop/ui/search/bar.py" line="60"/>
         <source>Sort results</source>
         <translation>Sắp xếp kết quả</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_bar.py" line="128"/>
+        <location filename="../../desktop/ui/search/bar.py" line="128"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n bài viết</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_bar.py" line="66"/>
-        <location filename="../../desktop/ui/search_bar.py" line="130"/>
+        <location filename="../../desktop/ui/search/bar.py" line="66"/>
+        <location filename="../../desktop/ui/search/bar.py" line="130"/>
         <source>about %n article(s)</source>
         <translation>
             <numerusform>khoảng %n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_bar.py" line="133"/>
+        <location filename="../../desktop/ui/search/bar.py" line="133"/>
         <source>{ms:.0f} ms</source>
         <translation>{ms:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_bar.py" line="138"/>
+        <location filename="../../desktop/ui/search/bar.py" line="138"/>
         <source>Query problem</source>
         <translation>Lỗi truy vấn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_bar.py" line="142"/>
+        <location filename="../../desktop/ui/search/bar.py" line="142"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
@@ -1960,33 +1959,33 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="14"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="15"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="18"/>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="23"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="19"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="24"/>
         <source>Follow the system</source>
         <translation>Theo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="19"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="20"/>
         <source>Light</source>
         <translation>Sáng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="20"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="21"/>
         <source>Dark</source>
         <translation>Tối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="35"/>
         <source>Theme:</source>
         <translation>Giao diện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="36"/>
         <source>Language:</source>
         <translation>Ngôn ngữ:</translation>
     </message>
@@ -2057,49 +2056,49 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>SimilarArticlesList</name>
     <message>
-        <location filename="../../desktop/ui/compare/similar_list.py" line="55"/>
-        <location filename="../../desktop/ui/compare/similar_list.py" line="102"/>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="51"/>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="98"/>
         <source>No article shown.</source>
         <translation>Chưa hiển thị bài nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_list.py" line="73"/>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="69"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_list.py" line="75"/>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="71"/>
         <source>Compare with this article</source>
         <translation>So sánh với bài này</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_list.py" line="79"/>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="75"/>
         <source>Compare</source>
         <translation>So sánh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_list.py" line="119"/>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="115"/>
         <source>No library is open.</source>
         <translation>Chưa mở thư viện nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_list.py" line="110"/>
-        <location filename="../../desktop/ui/compare/similar_list.py" line="121"/>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="106"/>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="117"/>
         <source>Looking for similar articles…</source>
         <translation>Đang tìm bài tương tự…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_list.py" line="138"/>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="134"/>
         <source>Could not find similar articles: %s</source>
         <translation>Không tìm được bài tương tự: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_list.py" line="151"/>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="147"/>
         <source>%1 near-duplicate(s), %2 related</source>
         <translation>%1 bài gần trùng, %2 bài liên quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_list.py" line="155"/>
+        <location filename="../../desktop/ui/compare/similar_list.py" line="151"/>
         <source>No similar articles found.</source>
         <translation>Không tìm thấy bài tương tự.</translation>
     </message>
@@ -2107,32 +2106,32 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>SimilarArticlesModel</name>
     <message>
-        <location filename="../../desktop/ui/compare/similar_model.py" line="54"/>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="51"/>
         <source>Similar</source>
         <translation>Giống</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_model.py" line="54"/>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="51"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_model.py" line="95"/>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="92"/>
         <source>For a near-duplicate: the estimated share of word sequences the two articles have in common (as in Reused text). The compare window measures, passage by passage, how much of each text is found in the other.</source>
         <translation>Với bài gần trùng: tỉ lệ ước tính các chuỗi từ hai bài có chung (như trong Văn bản dùng lại). Cửa sổ so sánh đo theo từng đoạn xem bao nhiêu phần của mỗi bài có trong bài kia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_model.py" line="111"/>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="108"/>
         <source>related</source>
         <translation>liên quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_model.py" line="142"/>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="134"/>
         <source>Near-duplicate: %1 of the shorter article&apos;s text is in the other</source>
         <translation>Gần trùng: %1 văn bản của bài ngắn hơn có trong bài kia</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/similar_model.py" line="145"/>
+        <location filename="../../desktop/ui/compare/similar_model.py" line="137"/>
         <source>Related: shares distinctive words with this article, not its text</source>
         <translation>Liên quan: có chung các từ đặc trưng với bài này, không chung văn bản</translation>
     </message>

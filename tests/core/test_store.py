@@ -216,3 +216,16 @@ def test_add_batch_keeps_precompressed_originals_and_clears_removals(library: Li
     assert bytes(stored) == packed
     assert library.articles.original(d.id).data == raw
     assert [a.id for a in library.articles.changed_since(gen - 1)] == [d.id]
+
+
+def test_reopen_gives_another_library_on_the_same_folder_in_the_same_mode(
+    library: Library,
+) -> None:
+    with library.reopen() as again:
+        assert again is not library and again.root == library.root
+        assert not again.read_only
+    library.close()
+    with Library.open(library.root, read_only=True) as ro, ro.reopen() as again:
+        assert again.read_only
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            again.conn.execute("CREATE TABLE t (x)")

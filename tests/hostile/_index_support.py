@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.store import Library
-from tests.core.search.conftest import make_draft
+from tests.helpers.search import make_draft
 
 
 def fill(root: Path, count: int, word: str = "mưa") -> Library:

@@ -14,7 +14,7 @@ from desktop.core.search.index import SearchIndex
 from desktop.core.search.models import SearchRequest
 from desktop.core.store import Library
 from desktop.core.store import library as library_module
-from tests.ui.conftest import seed
+from tests.helpers.ui_library import seed
 
 _MOUNT_RO = 'mount --bind -o ro "$0" "$0" && exec "$@"'
 

@@ -13,7 +13,7 @@ from desktop.core.search.index import SearchIndex
 from desktop.core.search.models import SearchRequest
 from desktop.core.search.state import read_state
 from desktop.core.store import Library
-from tests.core.search.conftest import make_draft
+from tests.helpers.search import make_draft
 from tests.hostile._index_support import fill
 
 REPO = Path(__file__).resolve().parents[2]
@@ -191,5 +191,7 @@ def test_import_during_a_long_reindex_keeps_the_articles_and_catches_up_later(
     finally:
         holder.kill()
         holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
     code, out, _ = cli(capsys, "--library", str(root), "search", "bao")
     assert code == 0 and "1 result(s)" in out

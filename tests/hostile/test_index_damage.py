@@ -14,7 +14,7 @@ from desktop.core.search.index import READ_ONLY_DAMAGED_NOTICE, REBUILDING_NOTIC
 from desktop.core.search.models import SearchRequest
 from desktop.core.search.state import read_state
 from desktop.core.store import Library
-from tests.core.search.conftest import make_draft
+from tests.helpers.search import make_draft
 from tests.hostile._index_support import cli, fill
 
 

@@ -18,7 +18,7 @@ from desktop.core.annotations.store import AnnotationStore
 from desktop.core.annotations.w3c import annotation_to_w3c, import_annotation_file
 from desktop.core.errors import UserError
 from desktop.core.store import Library
-from tests.core.annotations.conftest import make_draft
+from tests.helpers.annotations import make_draft
 
 Item = dict[str, Any]
 

@@ -31,18 +31,18 @@ from desktop.core.search.index import SearchIndex
 from desktop.core.search.models import SearchRequest
 from desktop.core.search.schema import SCHEMA_VERSION
 from desktop.core.store import Library
-from tests.core.bundles.conftest import drafts
 from tests.core.bundles.tampering import rewrite
+from tests.helpers.bundles import drafts
 
 
 class _Payload:
-    """Unpickling this creates (opens for writing) the marker file."""
+    """Unpickling this creates the marker file."""
 
     def __init__(self, marker: Path):
         self.marker = str(marker)
 
-    def __reduce__(self) -> tuple[Any, tuple[str, str]]:
-        return (open, (self.marker, "w"))
+    def __reduce__(self) -> tuple[Any, tuple[Path]]:
+        return (Path.touch, (Path(self.marker),))
 
 
 def _toc(marker: Path) -> bytes:

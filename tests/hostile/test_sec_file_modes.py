@@ -14,7 +14,7 @@ from desktop.core.annotations.store import AnnotationStore
 from desktop.core.atomic import atomic_write_text
 from desktop.core.bundles import export_bundle
 from desktop.core.store import Library
-from tests.core.annotations.conftest import make_draft
+from tests.helpers.annotations import make_draft
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 

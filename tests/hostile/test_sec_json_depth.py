@@ -15,8 +15,8 @@ from desktop.core.bundles import export_bundle, import_bundle, verify_bundle
 from desktop.core.errors import UnsafeArchiveError, UserError
 from desktop.core.jsondata import MAX_DEPTH, depth_exceeds, load_json
 from desktop.core.store import Library
-from tests.core.bundles.conftest import drafts
 from tests.core.bundles.tampering import rewrite
+from tests.helpers.bundles import drafts
 
 DEEP = 50_000
 

@@ -14,7 +14,7 @@ from desktop.core.annotations.store import AnnotationStore
 from desktop.core.store import Library
 from desktop.core.urls import link_target, openable_url
 from desktop.ui.reader.header import ArticleHeader
-from tests.core.annotations.conftest import make_draft
+from tests.helpers.annotations import make_draft
 
 IMG = '<img src="http://tracker.example/pixel.png">'
 

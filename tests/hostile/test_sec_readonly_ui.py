@@ -19,7 +19,7 @@ from desktop.core.bundles import close_bundle, export_bundle, open_bundle_readon
 from desktop.core.store import Library
 from desktop.ui.annotations.controller import AnnotationController
 from desktop.ui.reader.view import ReaderView
-from tests.core.annotations.conftest import make_draft
+from tests.helpers.annotations import make_draft
 
 
 class Editor:

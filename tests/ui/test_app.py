@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel
 from desktop import __version__
 from desktop.ui.dialogs.about import AboutDialog, versions
 from desktop.ui.selftest import run_self_test
-from tests.ui.conftest import wait_ready
+from tests.helpers.window import wait_ready
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -9,8 +9,8 @@ import bibtexparser
 import rispy
 from PySide6.QtCore import QItemSelectionModel
 
-from desktop.ui.results.model import IdRole
-from tests.ui.conftest import search_for, wait_ready
+from desktop.ui.roles import Role
+from tests.helpers.window import search_for, wait_ready
 
 
 def test_citations_of_a_selection(qtbot, tmp_path, seeded_library, make_window) -> None:
@@ -61,7 +61,7 @@ def test_the_menu_action_asks_for_a_file_and_format(
 
 
 def model_first_id(window) -> str:
-    return str(window.results_model.index(0, 0).data(IdRole))
+    return str(window.results_model.index(0, 0).data(Role.ID))
 
 
 def test_a_failed_export_is_a_warning(qtbot, tmp_path, seeded_library, make_window) -> None:

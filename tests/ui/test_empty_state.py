@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.core.store import Library
-from tests.ui.conftest import wait_ready
+from tests.helpers.window import wait_ready
 from tests.ui.test_import_flow import write_texts
 
 

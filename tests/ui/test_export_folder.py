@@ -8,7 +8,8 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.core.store import Library
-from tests.ui.conftest import seed, wait_ready
+from tests.helpers.ui_library import seed
+from tests.helpers.window import wait_ready
 
 
 def test_exports_start_in_documents_then_remember_the_folder(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop.ui.results.model import DateRole, SiteRole
-from tests.ui.conftest import search_for, wait_ready
+from desktop.ui.roles import Role
+from tests.helpers.window import search_for, wait_ready
 
 
 def all_rows(qtbot, window, role):
@@ -27,23 +27,23 @@ def test_site_and_year_filters(qtbot, seeded_library, make_window) -> None:
         window.facets.model().setData(item, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert window.search.filters == {"site": ("tintuc.example.vn",)}
     assert blocker.args[0].total == expected["tintuc.example.vn"]
-    assert set(all_rows(qtbot, window, SiteRole)) == {"tintuc.example.vn"}
+    assert set(all_rows(qtbot, window, Role.SITE)) == {"tintuc.example.vn"}
 
     # The year counts now describe the filtered results; add a year filter on top.
     year_item = window.facets.value_item("year", "2018")
     assert year_item is not None
     with qtbot.waitSignal(window.search.results_changed, timeout=10000) as blocker:
         window.facets.toggle("year", "2018")
-    dates = all_rows(qtbot, window, DateRole)
+    dates = all_rows(qtbot, window, Role.DATE)
     assert dates and all(d.startswith("2018") for d in dates)
-    assert set(all_rows(qtbot, window, SiteRole)) == {"tintuc.example.vn"}
+    assert set(all_rows(qtbot, window, Role.SITE)) == {"tintuc.example.vn"}
     assert blocker.args[0].total == len(dates)
 
     # Clicking again removes the filter.
     with qtbot.waitSignal(window.search.results_changed, timeout=10000) as blocker:
         window.facets.toggle("site", "tintuc.example.vn")
     assert window.search.filters == {"year": ("2018",)}
-    assert len(set(all_rows(qtbot, window, SiteRole))) > 1
+    assert len(set(all_rows(qtbot, window, Role.SITE))) > 1
 
     with qtbot.waitSignal(window.search.results_changed, timeout=10000) as blocker:
         window.facets.clear_filters()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from desktop.core.store import Library
 from desktop.ui.annotations.editor import AnnotationEditor
 from desktop.ui.i18n import install_translations
-from tests.ui.conftest import wait_ready
+from tests.helpers.window import wait_ready
 
 
 def _whole(edit: QLineEdit) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMenu
 
 from desktop.core.store import Library
-from tests.ui.conftest import seed, wait_ready
+from tests.helpers.ui_library import seed
+from tests.helpers.window import wait_ready
 
 
 def _menu_actions(window, name: str) -> list:

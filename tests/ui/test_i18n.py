@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.ui.i18n import install_translations, qm_bytes, resolve_language
 from desktop.ui.reader.view import ReaderView
-from desktop.ui.search_bar import SearchBar
+from desktop.ui.search.bar import SearchBar
 
 
 def test_catalogue_is_shipped_in_the_package() -> None:
@@ -48,7 +48,7 @@ def test_switching_the_language_applies_at_once(qtbot, app_settings, seeded_libr
     from PySide6.QtWidgets import QDockWidget, QMenu
 
     from desktop.ui.main_window import MainWindow
-    from tests.ui.conftest import search_for, wait_ready
+    from tests.helpers.window import search_for, wait_ready
 
     app = QApplication.instance()
     # Not handed to qtbot: the window deletes itself when the new one takes over.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop.core.store import Library
 from tests.helpers.documents import docx_bytes, email_bytes, epub_bytes, mhtml_bytes
 from tests.helpers.pdf import browser_printed_pdf, encrypt_pdf, text_pdf
-from tests.ui.conftest import search_for, wait_ready
+from tests.helpers.window import search_for, wait_ready
 
 
 def test_document_formats_import_from_the_window(qtbot, tmp_path, make_window) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDropEvent
 
 from desktop.core.store import Library
 from desktop.ui.importing.report_dialog import FailuresModel, ImportReportDialog
-from tests.ui.conftest import search_for, wait_ready
+from tests.helpers.window import search_for, wait_ready
 
 TOWNS = ("Hà Nội", "Huế", "Đà Nẵng", "Cần Thơ", "Hải Phòng", "Vinh", "Quy Nhơn")
 

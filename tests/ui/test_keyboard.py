@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop.ui.results.model import IdRole
-from tests.ui.conftest import search_for, wait_ready
+from desktop.ui.roles import Role
+from tests.helpers.window import search_for, wait_ready
 
 
 def show_active(qtbot, window) -> None:
@@ -42,14 +42,14 @@ def test_arrows_enter_and_escape(qtbot, seeded_library, make_window) -> None:
     assert edit.hasFocus()  # focus stays in the search box while moving
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     article = window.reader.current_article()
-    assert article is not None and article.id == model.index(1, 0).data(IdRole)
+    assert article is not None and article.id == model.index(1, 0).data(Role.ID)
     assert window.reader.body_edit.hasFocus()
 
     # Enter in the result list opens the current row too.
     window.results.setFocus()
     qtbot.keyClick(window.results, Qt.Key.Key_Down)
     qtbot.keyClick(window.results, Qt.Key.Key_Return)
-    assert window.reader.current_article().id == model.index(2, 0).data(IdRole)
+    assert window.reader.current_article().id == model.index(2, 0).data(Role.ID)
 
     # Esc in the search box clears it; the library listing comes back.
     edit.setFocus()

@@ -8,7 +8,8 @@ import pytest
 
 from desktop.core.errors import UserError
 from desktop.ui.app import open_library_for_app
-from tests.ui.conftest import search_for, seed, wait_ready
+from tests.helpers.ui_library import seed
+from tests.helpers.window import search_for, wait_ready
 
 
 def test_switch_to_another_library(qtbot, seeded_library, tmp_path, make_window) -> None:

@@ -7,7 +7,8 @@ import socket
 import pytest
 
 from desktop.core.store import Library
-from tests.ui.conftest import REMOTE_HTML, search_for, wait_ready
+from tests.helpers.ui_library import REMOTE_HTML
+from tests.helpers.window import search_for, wait_ready
 
 
 @pytest.fixture

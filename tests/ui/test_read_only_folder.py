@@ -9,7 +9,8 @@ import pytest
 from desktop.core.search.index import SearchIndex
 from desktop.core.store import Library
 from desktop.core.store import library as library_module
-from tests.ui.conftest import seed, wait_ready
+from tests.helpers.ui_library import seed
+from tests.helpers.window import wait_ready
 
 
 def test_the_app_opens_an_unwritable_library_read_only(

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.core.store import Library
 from desktop.ui.settings import AppSettings, settings_path
 from desktop.ui.theme import apply_theme, is_dark
-from tests.ui.conftest import wait_ready
+from tests.helpers.window import wait_ready
 
 
 def test_settings_file_is_under_config_dir(tmp_path, monkeypatch) -> None:

@@ -1,13 +1,12 @@
-"""Background tasks report back on the GUI thread; progress is throttled."""
+"""Background tasks report back on the GUI thread."""
 
 from __future__ import annotations
 
 import threading
-import time
 
 from PySide6.QtCore import QThread
 
-from desktop.ui.threading import Throttle, run_task
+from desktop.ui.threading import run_task
 
 
 def test_run_task_delivers_result_on_gui_thread(qtbot) -> None:
@@ -35,17 +34,3 @@ def test_run_task_delivers_errors(qtbot) -> None:
     assert isinstance(errors[0], ValueError) and str(errors[0]) == "broken input"
 
 
-def test_throttle_limits_rate_and_flushes_last_value() -> None:
-    emitted: list[int] = []
-    throttle = Throttle(emitted.append, interval=0.05)
-    started = time.monotonic()
-    i = 0
-    while time.monotonic() - started < 0.3:
-        throttle.offer(i)
-        i += 1
-    throttle.flush()
-    assert i > 100  # many offers...
-    assert len(emitted) <= 0.3 / 0.05 + 2  # ...but only ~20 a second get through
-    assert emitted[0] == 0 and emitted[-1] == i - 1
-    throttle.flush()
-    assert emitted[-1] == i - 1 and emitted.count(i - 1) == 1

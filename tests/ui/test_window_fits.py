@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
 from desktop.core.models import ImportProgress
 from desktop.core.store import Library
 from desktop.ui.i18n import install_translations
-from tests.ui.conftest import search_for, seed, wait_ready
+from tests.helpers.ui_library import seed
+from tests.helpers.window import search_for, wait_ready
 from tests.ui.layout_checks import dock_overlaps, overlaps, squeezed
 
 

@@ -11,9 +11,7 @@ codes (``policy/funding``), colours come from a named palette or ``#rrggbb``.
 from __future__ import annotations
 
 import re
-import unicodedata
 import uuid
-from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Literal
 
@@ -37,7 +35,6 @@ PALETTE: dict[str, str] = {
 DEFAULT_COLOR = "yellow"
 
 _HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
-_SPACES = re.compile(r"\s+")
 
 
 class _Frozen(BaseModel):
@@ -138,31 +135,6 @@ def utc_now() -> datetime:
     """Now in UTC, to the millisecond (the precision stored and exported)."""
     now = datetime.now(UTC)
     return now.replace(microsecond=now.microsecond // 1000 * 1000)
-
-
-def normalize_tag(tag: str) -> str:
-    """Canonical form of a tag: NFC, single spaces, ``/`` between non-empty levels."""
-    text = unicodedata.normalize("NFC", tag)
-    parts = [_SPACES.sub(" ", p).strip() for p in text.split("/")]
-    parts = [p for p in parts if p]
-    if not parts:
-        raise UserError(f"Not a usable tag: {tag!r}.")
-    return "/".join(parts)
-
-
-def normalize_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Canonical, de-duplicated tags in the order given."""
-    seen: dict[str, None] = {}
-    for tag in tags:
-        if tag.strip().strip("/").strip():
-            seen.setdefault(normalize_tag(tag), None)
-    return tuple(seen)
-
-
-def tag_ancestors(tag: str) -> list[str]:
-    """``a/b/c`` -> ``["a", "a/b", "a/b/c"]``."""
-    parts = tag.split("/")
-    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
 
 
 def normalize_color(color: str | None) -> str:

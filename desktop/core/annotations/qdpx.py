@@ -33,11 +33,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop import APP_NAME, __version__
-from desktop.core.annotations.models import PALETTE, Annotation, color_hex, tag_ancestors
+from desktop.core.annotations.models import PALETTE, Annotation, color_hex
 from desktop.core.atomic import atomic_write_bytes
 from desktop.core.errors import UnsafeArchiveError, UserError
 from desktop.core.models import Article
 from desktop.core.store.articles import ArticleStore
+from desktop.core.tags import tag_ancestors
 
 NS = "urn:QDA-XML:project:1.0"
 PROJECT_FILE = "project.qde"

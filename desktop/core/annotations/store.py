@@ -26,16 +26,15 @@ from desktop.core.annotations.models import (
     TextQuoteSelector,
     new_annotation_id,
     normalize_color,
-    normalize_tag,
-    normalize_tags,
     quote_for_span,
-    tag_ancestors,
     utc_now,
 )
 from desktop.core.errors import NotFoundError, UserError
 from desktop.core.models import Article
 from desktop.core.store.articles import ArticleStore
 from desktop.core.store.connection import bump_generation, transaction
+from desktop.core.tags import has_tag as _tagged
+from desktop.core.tags import normalize_tag, normalize_tags, tag_ancestors
 from desktop.core.textnorm import fold, normalize_text
 
 _COLUMNS = (
@@ -368,10 +367,6 @@ class AnnotationStore:
         )
         return [r[0] for r in rows]
 
-    def article_ids(self) -> list[str]:
-        rows = self.conn.execute("SELECT DISTINCT article_id FROM annotations ORDER BY article_id")
-        return [r[0] for r in rows]
-
     def get_many(self, ids: Sequence[str]) -> list[Annotation]:
         """Annotations in the order of ``ids``; unknown ids are skipped."""
         found = [self.find(i) for i in ids]
@@ -380,12 +375,7 @@ class AnnotationStore:
 
 def has_tag(annotation: Annotation, tag: str) -> bool:
     """True if the annotation has ``tag`` or a tag below it (case-insensitive)."""
-    wanted = normalize_tag(tag).casefold()
-    for own in annotation.tags:
-        own_cf = own.casefold()
-        if own_cf == wanted or own_cf.startswith(wanted + "/"):
-            return True
-    return False
+    return _tagged(annotation.tags, normalize_tag(tag))
 
 
 def _short(text: str, limit: int = 60) -> str:

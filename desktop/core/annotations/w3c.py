@@ -30,7 +30,6 @@ from desktop.core.annotations.models import (
     TextQuoteSelector,
     annotation_id_from,
     normalize_color,
-    normalize_tags,
     quote_for_span,
     utc_now,
 )
@@ -39,6 +38,7 @@ from desktop.core.annotations.w3c_read import EXPECTED, annotation_items, read_w
 from desktop.core.atomic import atomic_write_text
 from desktop.core.errors import UserError
 from desktop.core.store import Library
+from desktop.core.tags import normalize_tags
 from desktop.core.textnorm import normalize_text
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"

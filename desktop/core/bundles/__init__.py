@@ -12,8 +12,8 @@ from desktop.core.bundles.importer import BundleImportReport, import_bundle
 from desktop.core.bundles.manifest import FORMAT_NAME, FORMAT_VERSION, BundleManifest
 from desktop.core.bundles.progress import BundleProgress, ProgressFn
 from desktop.core.bundles.readonly import close_bundle, open_bundle_readonly
-from desktop.core.bundles.safezip import SafeZip, ZipLimits
 from desktop.core.bundles.verify import VerifyReport, is_bundle, verify_bundle
+from desktop.core.safezip import SafeZip, ZipLimits
 
 __all__ = [
     "FORMAT_NAME",

@@ -19,9 +19,9 @@ from desktop.core.bundles.lists import LISTS_NAME, merge_lists
 from desktop.core.bundles.loader import load_bundle
 from desktop.core.bundles.manifest import ANNOTATIONS_NAME
 from desktop.core.bundles.progress import ProgressFn
-from desktop.core.bundles.safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
 from desktop.core.bundles.verify import read_annotations, read_lists
 from desktop.core.errors import LibraryError
+from desktop.core.safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
 from desktop.core.store import Library
 
 

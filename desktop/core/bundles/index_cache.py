@@ -24,7 +24,7 @@ from pathlib import Path
 
 from desktop.core import paths
 from desktop.core.bundles.manifest import MANIFEST_NAME
-from desktop.core.bundles.safezip import SafeZip
+from desktop.core.safezip import SafeZip
 
 CACHE_SUBDIR = "bundle-indexes"
 # How many bundles' indexes are kept (the least recently opened go first).

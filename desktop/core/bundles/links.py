@@ -1,13 +1,11 @@
 """The bundle code's links to the search index and the annotations store.
 
-The search index is imported lazily, so that bundles still work (without
-``--query`` and without an index) in a build where search is missing.
+The search index is imported when first needed, so that reading or writing a
+bundle without ``--query`` does not load Whoosh.
 """
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
 from typing import Any
 
 from desktop.core.annotations import (
@@ -26,28 +24,13 @@ from desktop.core.store.connection import transaction
 PAGE = 10_000
 
 
-def _module(name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name is not None and name.startswith(exc.name):
-            return None
-        raise
-
-
-def _search_index_class() -> Any:
-    module = _module("desktop.core.search.index")
-    cls = getattr(module, "SearchIndex", None) if module is not None else None
-    if cls is None:
-        raise UserError("Search is not available in this build, so --query cannot be used.")
-    return cls
-
-
 def search_ids(library: Library, query: str) -> list[str]:
     """Ids of every article matching ``query``, best first."""
     if not query.strip():
         raise UserError("The export query is empty.")
-    index = _search_index_class().open(library)
+    from desktop.core.search.index import SearchIndex
+
+    index = SearchIndex.open(library)
     try:
         ids: list[str] = []
         offset = 0
@@ -62,9 +45,7 @@ def search_ids(library: Library, query: str) -> list[str]:
             if len(result.hits) < PAGE:
                 return list(dict.fromkeys(ids))
     finally:
-        close = getattr(index, "close", None)
-        if callable(close):
-            close()
+        index.close()
 
 
 def export_annotations(library: Library, ids: list[str] | None) -> dict[str, Any]:
@@ -108,8 +89,6 @@ def adopt_index(library: Library) -> bool:
     the store generation is set to the index's, so the index counts as current.
     Returns False (and changes nothing) when the copied index has no state file.
     """
-    if _module("desktop.core.search.state") is None:
-        return False
     from desktop.core.search.state import read_state
 
     state = read_state(library.index_dir)
@@ -128,13 +107,10 @@ def adopt_index(library: Library) -> bool:
 
 def prepare_index(library: Library, progress: ProgressFn | None = None) -> None:
     """Open the library's search index once: checked and reused if current, else built."""
-    module = _module("desktop.core.search.index")
-    cls = getattr(module, "SearchIndex", None) if module is not None else None
-    if cls is None:
-        return
+    from desktop.core.search.index import SearchIndex
 
     def report(done: int, total: int) -> None:
         if progress is not None:
             progress(BundleProgress("index", done, total))
 
-    cls.open(library, progress=report).close()
+    SearchIndex.open(library, progress=report).close()

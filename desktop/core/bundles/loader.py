@@ -19,9 +19,9 @@ from contextlib import contextmanager
 from desktop.core.bundles.manifest import BundleManifest
 from desktop.core.bundles.progress import BundleProgress, ProgressFn
 from desktop.core.bundles.records import ArticleRecord, draft_for
-from desktop.core.bundles.safezip import SafeZip
 from desktop.core.bundles.verify import read_manifest, verify_manifest
 from desktop.core.models import ArticleDraft
+from desktop.core.safezip import SafeZip
 from desktop.core.store import AddOutcome, Library
 from desktop.core.store.connection import bump_generation, transaction
 

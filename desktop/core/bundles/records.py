@@ -11,13 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from desktop.core.bundles.manifest import ORIGINALS_DIR
 from desktop.core.errors import UnsafeArchiveError
-from desktop.core.models import Article, ArticleDraft, Original, SourceKind
+from desktop.core.models import Article, ArticleDraft, Original
 
 # Ids name zip members (originals/<id>), so they are kept to a safe alphabet.
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"
@@ -34,22 +33,11 @@ class OriginalRecord(BaseModel):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
-class ArticleRecord(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class ArticleRecord(Article):
+    """A stored article's fields, with safe ids and a description of its original."""
 
     id: str = Field(pattern=ID_PATTERN)
     content_hash: str = Field(pattern=r"^[0-9a-f]{32}$")
-    title: str
-    body: str
-    published: date | None = None
-    site: str | None = None
-    url: str | None = None
-    author: str | None = None
-    language: str | None = None
-    source_path: str
-    source_member: str | None = None
-    kind: SourceKind
-    imported_at: datetime
     original: OriginalRecord | None = None
 
 
@@ -68,19 +56,12 @@ def record_for(article: Article, original: Original | None) -> ArticleRecord:
             size=len(original.data),
             sha256=hashlib.sha256(original.data).hexdigest(),
         )
+    fields = article.source_fields()
+    fields.update(title=_nfc(article.title), body=_nfc(article.body))
     return ArticleRecord(
+        **fields,
         id=article.id,
         content_hash=article.content_hash,
-        title=_nfc(article.title),
-        body=_nfc(article.body),
-        published=article.published,
-        site=article.site,
-        url=article.url,
-        author=article.author,
-        language=article.language,
-        source_path=article.source_path,
-        source_member=article.source_member,
-        kind=article.kind,
         imported_at=article.imported_at,
         original=orig,
     )
@@ -136,18 +117,11 @@ def draft_for(
             hints=dict(info.hints),
             zlib_data=content[1],
         )
+    fields = record.source_fields()
+    fields.update(title=_nfc(record.title), body=body)
     return ArticleDraft.model_construct(
+        **fields,
         id=record.id,
-        title=_nfc(record.title),
-        body=body,
-        published=record.published,
-        site=record.site,
-        url=record.url,
-        author=record.author,
-        language=record.language,
-        source_path=record.source_path,
-        source_member=record.source_member,
-        kind=record.kind,
         original=original,
         content_hash=record.content_hash if keep_content_hash else None,
     )

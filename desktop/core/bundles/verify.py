@@ -34,15 +34,15 @@ from desktop.core.bundles.manifest import (
 )
 from desktop.core.bundles.progress import BundleProgress, ProgressFn
 from desktop.core.bundles.records import ID_PATTERN, ArticleRecord, parse_line
-from desktop.core.bundles.safezip import (
+from desktop.core.errors import UnsafeArchiveError, UserError
+from desktop.core.jsondata import load_json
+from desktop.core.safezip import (
     DEFAULT_LIMITS,
     SafeZip,
     ZipLimits,
     check_member_name,
     split_lines,
 )
-from desktop.core.errors import UnsafeArchiveError, UserError
-from desktop.core.jsondata import load_json
 
 # Receives each checked record with its original's bytes and their zlib form (or None).
 ArticleSink = Callable[[ArticleRecord, tuple[bytes, bytes | None] | None], None]

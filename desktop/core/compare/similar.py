@@ -7,7 +7,6 @@ and, when there are fewer than asked for, fills up with the search index's
 
 from __future__ import annotations
 
-import importlib
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -106,19 +105,17 @@ def _more_like_this(library: Library, article_id: str, limit: int) -> list[str]:
     Only an index that is current or nearly so is used: building or catching up
     a large one takes minutes and belongs to the search side, not to this list.
     """
-    try:
-        state_module = importlib.import_module("desktop.core.search.state")
-        schema_module = importlib.import_module("desktop.core.search.schema")
-        index_module = importlib.import_module("desktop.core.search.index")
-    except ImportError:
-        return []
-    state = state_module.read_state(library.index_dir)
-    if state is None or state.schema_version != schema_module.SCHEMA_VERSION:
+    from desktop.core.search.index import SearchIndex  # Whoosh loads here, when needed
+    from desktop.core.search.schema import SCHEMA_VERSION
+    from desktop.core.search.state import read_state
+
+    state = read_state(library.index_dir)
+    if state is None or state.schema_version != SCHEMA_VERSION:
         return []
     if library.articles.count_changed_since(state.generation) > MAX_INDEX_LAG:
         return []
     try:
-        search_index: Any = index_module.SearchIndex.open(library, wait=INDEX_WAIT_S)
+        search_index = SearchIndex.open(library, wait=INDEX_WAIT_S)
         try:
             hits = search_index.more_like_this(article_id, limit)
         finally:

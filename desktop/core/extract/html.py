@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
 import lxml.etree
 import lxml.html
@@ -23,6 +22,7 @@ from desktop.core.errors import ExtractionError
 from desktop.core.extract.encoding import decode_bytes
 from desktop.core.extract.fields import Extracted
 from desktop.core.extract.textdump import extract_text_dump
+from desktop.core.extract.urls import site_for
 from desktop.core.textnorm import normalize_text, tidy_body
 
 _HTML_LANG = re.compile(
@@ -122,19 +122,6 @@ def _as_text_dump(page: str) -> Extracted | None:
         return extract_text_dump(text)
     except ExtractionError:
         return None
-
-
-def site_for(url: str | None) -> str | None:
-    """The host of a URL without ``www.`` (``https://www.a.vn/x`` -> ``a.vn``)."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:
-        return None
-    if not host:
-        return None
-    return host[4:] if host.startswith("www.") else host
 
 
 def _clean(value: Any) -> str | None:

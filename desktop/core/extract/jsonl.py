@@ -14,7 +14,7 @@ from typing import Any
 from desktop.core.dates import iso_date
 from desktop.core.errors import ExtractionError
 from desktop.core.extract.fields import Extracted
-from desktop.core.extract.html import site_for
+from desktop.core.extract.urls import site_for
 from desktop.core.textnorm import normalize_text, tidy_body
 
 BODY_KEYS = ("body", "text", "content")

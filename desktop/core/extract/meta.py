@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from desktop.core.extract.urls import domain_of
+
 TITLE_MAX_CHARS = 120
 
 _TLDS = (
@@ -70,18 +72,6 @@ _LEAD_PREFIX = re.compile(
 _VI_ONLY_LOWER = "ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 _VI_ONLY = re.compile(f"[{_VI_ONLY_LOWER}{_VI_ONLY_LOWER.upper()}]")
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|is|in|that|for|with|was|on|are)\b", re.IGNORECASE)
-
-
-def domain_of(url_or_host: str) -> str | None:
-    """The lower-case host of a URL or bare domain, without ``www.``."""
-    text = url_or_host.strip()
-    try:
-        host = urlsplit(text if "://" in text else f"http://{text}").hostname
-    except ValueError:
-        return None
-    if not host or "." not in host:
-        return None
-    return host.removeprefix("www.")
 
 
 def foreign_host(host: str) -> bool:

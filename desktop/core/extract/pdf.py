@@ -19,9 +19,9 @@ from typing import Any
 
 from desktop.core.errors import ExtractionError
 from desktop.core.extract.fields import Extracted
-from desktop.core.extract.html import site_for
 from desktop.core.extract.meta import derive_title, guess_language
 from desktop.core.extract.pages import PAGES_HINT, encode_pages
+from desktop.core.extract.urls import site_for
 from desktop.core.extract.xmp import xmp_fields
 from desktop.core.textnorm import normalize_text
 

@@ -1,6 +1,6 @@
 """Reading the parts of zip-based documents (EPUB, DOCX) under the import caps.
 
-The parts are read through ``ingest/safezip``: sizes and compression ratios are
+The parts are read through ``core/safezip``: sizes and compression ratios are
 counted while reading, so a document cannot smuggle a zip bomb past the caps.
 """
 
@@ -12,6 +12,7 @@ import zipfile
 from lxml import etree
 
 from desktop.core.errors import ExtractionError
+from desktop.core.safezip import SKIP_MEMBER, ArchiveBudget, read_member
 
 # Every part of one document together, uncompressed.
 MAX_DOCUMENT_PARTS_BYTES = 512 * 1024 * 1024
@@ -24,11 +25,10 @@ class ZippedDocument:
         # Imported here: ``ingest`` imports the extractors, so a module-level import
         # would be circular.
         from desktop.core.ingest.limits import ImportLimits
-        from desktop.core.ingest.safezip import ArchiveBudget
 
         self.what = what
         self._limits = ImportLimits()
-        self._budget = ArchiveBudget(MAX_DOCUMENT_PARTS_BYTES)
+        self._budget = ArchiveBudget(MAX_DOCUMENT_PARTS_BYTES, SKIP_MEMBER)
         if not data:
             raise ExtractionError("empty file")
         try:
@@ -41,16 +41,14 @@ class ZippedDocument:
 
     def read(self, name: str) -> bytes:
         """A part's bytes. Raises ``ExtractionError`` when it is missing or damaged."""
-        from desktop.core.ingest.safezip import read_member
-
         try:
             info = self._zip.getinfo(name)
         except KeyError as exc:
             raise ExtractionError(f"not a readable {self.what} ({name} is missing)") from exc
         try:
             return read_member(
-                self._zip, info, cap=self._limits.max_document_bytes, limits=self._limits,
-                budget=self._budget, what=f"{self.what} part",
+                self._zip, info, cap=self._limits.max_document_bytes,
+                limits=self._limits.zip_limits, budget=self._budget, what=f"{self.what} part",
             )
         except (zipfile.BadZipFile, EOFError, OSError) as exc:
             raise ExtractionError(f"the {self.what} is damaged ({exc})") from exc

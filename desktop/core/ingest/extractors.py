@@ -132,14 +132,8 @@ def draft_from(
 ) -> ArticleDraft:
     """The article to store for the fields extracted from one source."""
     return ArticleDraft(
+        **extracted.text_fields(),
         id=article_id,
-        title=extracted.title,
-        body=extracted.body,
-        published=extracted.published,
-        site=extracted.site,
-        url=extracted.url,
-        author=extracted.author,
-        language=extracted.language,
         source_path=source_path,
         source_member=source_member,
         kind=kind,

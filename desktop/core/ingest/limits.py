@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.core.safezip import ZipLimits
+
 MIB = 1024 * 1024
 
 
@@ -28,6 +30,15 @@ class ImportLimits:
     # extracted by the worker processes, plus drafts waiting to be committed. One
     # cap across all workers, so memory stays bounded whatever the input.
     max_bytes_in_flight: int = 64 * MIB
+
+    @property
+    def zip_limits(self) -> ZipLimits:
+        """The ratio and total caps for reading one zip (member caps are passed per read)."""
+        return ZipLimits(
+            max_total_bytes=self.max_archive_bytes,
+            max_ratio=self.max_ratio,
+            ratio_floor=self.ratio_floor_bytes,
+        )
 
     def too_large(self, size: int) -> str:
         return (

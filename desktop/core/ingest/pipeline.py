@@ -29,7 +29,6 @@ from desktop.core.extract.textdump import LineStats
 from desktop.core.ingest.extractors import build_draft
 from desktop.core.ingest.limits import ImportLimits
 from desktop.core.ingest.parallel import ExtractionPool, Job, Outcome, extract_job
-from desktop.core.ingest.progress import ProgressCallback, ProgressThrottle
 from desktop.core.ingest.sources import SourceDocument, SourceEvent, SourceFailure, UnitDone
 from desktop.core.ingest.walk import SourceWalker
 from desktop.core.models import (
@@ -39,6 +38,7 @@ from desktop.core.models import (
     ImportReport,
     format_source,
 )
+from desktop.core.progress import ImportProgressTracker, ProgressCallback
 from desktop.core.store import AddOutcome, Library
 
 # Worker processes pay off only for batches big enough to amortize their start-up.
@@ -115,7 +115,7 @@ class _ImportRun:
         self.chunk_size = chunk_size
         self.limits = limits
         self.report = ImportReport()
-        self.throttle = ProgressThrottle(progress)
+        self.throttle = ImportProgressTracker(progress)
         self.stats = LineStats()
         self.batch = uuid.uuid4().hex[:16]
         self.documents = 0

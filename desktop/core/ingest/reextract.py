@@ -107,16 +107,7 @@ def _split_sources(
 
 def _update(store: ArticleStore, article_id: str, extracted: Extracted) -> bool:
     try:
-        return store.update_text(
-            article_id,
-            title=extracted.title,
-            body=extracted.body,
-            published=extracted.published,
-            site=extracted.site,
-            author=extracted.author,
-            url=extracted.url,
-            language=extracted.language,
-        )
+        return store.update_text(article_id, **extracted.text_fields())
     except sqlite3.IntegrityError:
         # The new body equals another article's: keep this one's current text.
         return False

@@ -39,7 +39,6 @@ from desktop.core.ingest.localfiles import (
     storable_path,
 )
 from desktop.core.ingest.mail import iter_mbox, iter_message
-from desktop.core.ingest.safezip import ArchiveBudget, member_problem, open_member, read_member
 from desktop.core.ingest.sources import (
     SourceDocument,
     SourceEvent,
@@ -48,6 +47,13 @@ from desktop.core.ingest.sources import (
     join_member,
 )
 from desktop.core.ingest.warc import iter_warc
+from desktop.core.safezip import (
+    SKIP_MEMBER,
+    ArchiveBudget,
+    member_problem,
+    open_member,
+    read_member,
+)
 from desktop.core.store.library import DB_NAME
 
 MEDIA_TYPES: dict[str, str] = {
@@ -213,7 +219,7 @@ class SourceWalker:
     def _zip(
         self, zf: zipfile.ZipFile, path: str, prefix: str | None, *, depth: int, wacz: bool
     ) -> Iterator[SourceEvent]:
-        budget = ArchiveBudget(self.limits.max_archive_bytes)
+        budget = ArchiveBudget(self.limits.max_archive_bytes, SKIP_MEMBER)
         seen: set[str] = set()
         titles = self._wacz_titles(zf, budget) if wacz and not self.text_only else {}
         for info in zf.infolist():
@@ -224,9 +230,9 @@ class SourceWalker:
             if wacz and (fmt != "warc" or not name.startswith("archive/")):
                 continue
             member = join_member(prefix, name)
-            problem = member_problem(info, seen)
+            problem = member_problem(info, seen, SKIP_MEMBER)
             if problem is not None:
-                yield SourceFailure(path, member, problem)
+                yield SourceFailure(path, member, SKIP_MEMBER.say(problem))
                 yield UnitDone(f"{path}!{member}")
                 continue
             if fmt is None:
@@ -259,7 +265,7 @@ class SourceWalker:
                 self.deferred += 1
                 return
             data = read_member(
-                zf, info, cap=limits.max_document_bytes, limits=limits, budget=budget
+                zf, info, cap=limits.max_document_bytes, limits=limits.zip_limits, budget=budget
             )
             if fmt == "email":
                 yield from iter_message(data, path=path, member=member, limits=limits)
@@ -272,8 +278,8 @@ class SourceWalker:
                 )
                 return
             data = read_member(
-                zf, info, cap=limits.max_nested_archive_bytes, limits=limits, budget=budget,
-                what="nested archive",
+                zf, info, cap=limits.max_nested_archive_bytes, limits=limits.zip_limits,
+                budget=budget, what="nested archive",
             )
             try:
                 inner = zipfile.ZipFile(io.BytesIO(data))
@@ -287,7 +293,7 @@ class SourceWalker:
             return
         else:
             reader = open_member(
-                zf, info, cap=limits.max_container_bytes, limits=limits, budget=budget,
+                zf, info, cap=limits.max_container_bytes, limits=limits.zip_limits, budget=budget,
                 what="member",
             )
             with io.BufferedReader(reader, buffer_size=1 << 16) as stream:
@@ -306,7 +312,8 @@ class SourceWalker:
         try:
             info = zf.getinfo(WACZ_PAGES)
             data = read_member(
-                zf, info, cap=self.limits.max_document_bytes, limits=self.limits, budget=budget
+                zf, info, cap=self.limits.max_document_bytes, limits=self.limits.zip_limits,
+                budget=budget,
             )
         except (KeyError, UserError):
             return {}

@@ -22,7 +22,6 @@ from whoosh.searching import Searcher
 
 from desktop.core.errors import QuerySyntaxError
 from desktop.core.search.analysis import VARIANT_SEP, fold_text, pair_buckets, pair_key
-from desktop.core.search.documents import normalize_tag
 from desktop.core.search.postings import (
     EMPTY_IDS,
     FloatArray,
@@ -43,6 +42,7 @@ from desktop.core.search.query import (
 )
 from desktop.core.search.schema import DEFAULT_FIELDS
 from desktop.core.search.storefilters import STORE_FIELDS, STORE_FILTERS, IdSet, StoreFilters
+from desktop.core.tags import tag_key
 
 MAX_EXPANSION = 200
 PAIRS = "pairs"
@@ -350,7 +350,7 @@ class DocSets:
             elif key == "year":
                 terms = [("year", str(v).strip()) for v in values]
             elif key == "tag":
-                terms = [("tag", normalize_tag(v)) for v in values]
+                terms = [("tag", tag_key(v)) for v in values]
             elif key in STORE_FILTERS and self.store is not None:
                 docs = self._stored(self.store.filter_ids(key, values))
                 result = docs if result is None else _intersect(result, docs)

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.models import Article
-from desktop.core.search.analysis import PART_BREAK, fold_text, prepare
+from desktop.core.search.analysis import PART_BREAK, fold_text
 from desktop.core.search.schema import TITLE_WEIGHT
+from desktop.core.tags import tag_keys_with_parents
 
 
 @dataclass
@@ -21,32 +22,10 @@ class AnnotationText:
     tags: set[str] = field(default_factory=set)
 
 
-def normalize_tag(tag: str) -> str:
-    """Tags match case-insensitively: NFC, lower-case, trimmed, no empty levels."""
-    parts = [p.strip() for p in prepare(tag).lower().split("/")]
-    return "/".join(p for p in parts if p)
-
-
-def tag_with_parents(tag: str) -> list[str]:
-    """``policy/funding/eu`` -> ``policy/funding/eu``, ``policy/funding``, ``policy``."""
-    tag = normalize_tag(tag)
-    if not tag:
-        return []
-    parts = tag.split("/")
-    return ["/".join(parts[:i]) for i in range(len(parts), 0, -1)]
-
-
-def _has_annotations(conn: sqlite3.Connection) -> bool:
-    row = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'annotations'"
-    ).fetchone()
-    return row is not None
-
-
 def annotations_for(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, AnnotationText]:
     """Notes and tags of every annotation (anchored or orphaned) on the given articles."""
     found: dict[str, AnnotationText] = defaultdict(AnnotationText)
-    if not ids or not _has_annotations(conn):
+    if not ids:
         return found
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
@@ -61,7 +40,7 @@ def annotations_for(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, A
             f"JOIN annotations a ON a.id = t.annotation_id WHERE a.article_id IN ({marks})",
             chunk,
         ):
-            found[article_id].tags.update(tag_with_parents(tag))
+            found[article_id].tags.update(tag_keys_with_parents(tag))
     return found
 
 

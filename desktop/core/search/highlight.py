@@ -26,7 +26,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from desktop.core.search.analysis import SYLLABLE
-from desktop.core.search.query import Node, Word, positive_words, top_level_words
+from desktop.core.search.query import Node, Word, parse_query, positive_words, top_level_words
 from desktop.core.textnorm import fold
 
 _BEFORE = r"(?<![^\W_])"
@@ -329,3 +329,8 @@ def raw_regex(syllables: tuple[str, ...], prefix: bool = False) -> re.Pattern[st
     head = first + r"(?<![^\W_]" + first + ")" + "".join(classes[0][1:])
     body = _GAP.join([head, *("".join(c) for c in classes[1:])])
     return re.compile(body + (r"[^\W_]*" if prefix else _AFTER))
+
+
+def query_spans(body: str, query: str) -> list[tuple[int, int]]:
+    """Code-point spans in ``body`` of what ``query`` searches for (the reader's hits)."""
+    return find_spans(body, positive_words(parse_query(query)))

@@ -53,7 +53,7 @@ from desktop.core.errors import NotFoundError, UserError
 from desktop.core.search.bulkwriter import BulkWriter
 from desktop.core.search.documents import index_documents
 from desktop.core.search.locking import IndexBusyError, index_write_lock
-from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
+from desktop.core.search.models import SearchHit, SearchRequest, SearchResult, all_result_ids
 from desktop.core.search.query import parse, positive_words
 from desktop.core.search.results import ResultBuilder, similar_hits
 from desktop.core.search.schema import SCHEMA_VERSION, build_schema
@@ -250,6 +250,17 @@ class SearchIndex(Closing):
             self.close()
             raise
         return self
+
+    @classmethod
+    def catch_up(cls, library: Library, progress: Progress | None = None) -> None:
+        """Bring ``library``'s index in line with its store (what the single writer runs
+        after an import: the CLI's and the app's). ``progress(done, total)`` is called
+        while documents are written."""
+        index = cls.open(library, progress=progress)
+        try:
+            index.sync(progress)
+        finally:
+            index.close()
 
     @classmethod
     def open_as_is(cls, library: Library) -> SearchIndex:
@@ -654,6 +665,10 @@ class SearchIndex(Closing):
                 f"The search index is damaged ({exc}) and could not be rebuilt ({again}). "
                 "Run 'archive-browser reindex'."
             ) from again
+
+    def all_ids(self, request: SearchRequest) -> list[str]:
+        """Every article id ``request`` matches, in its order (``limit``/``offset`` ignored)."""
+        return all_result_ids(self.search, request)
 
     def more_like_this(self, article_id: str, limit: int = 10) -> list[SearchHit]:
         """Articles that share the most distinctive words with ``article_id``."""

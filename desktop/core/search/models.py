@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Literal
 
@@ -49,3 +50,21 @@ class SearchResult(BaseModel):
     took_ms: float = 0.0
     offset: int = 0
     limit: int = 20
+
+
+# Results read per page by ``all_result_ids``.
+ALL_IDS_PAGE = 5000
+
+
+def all_result_ids(
+    run: Callable[[SearchRequest], SearchResult], request: SearchRequest
+) -> list[str]:
+    """Every id ``run`` answers ``request`` with, in its order: its pages read one after
+    another (``limit`` and ``offset`` are ignored; no snippets or facets are made)."""
+    ids: list[str] = []
+    page = request.model_copy(update={"limit": ALL_IDS_PAGE, "snippets": False, "facets": False})
+    while True:
+        result = run(page.model_copy(update={"offset": len(ids)}))
+        ids.extend(hit.id for hit in result.hits)
+        if len(result.hits) < ALL_IDS_PAGE or len(ids) >= result.total:
+            return list(dict.fromkeys(ids))

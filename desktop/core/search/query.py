@@ -34,7 +34,7 @@ from datetime import date
 
 from desktop.core.errors import QuerySyntaxError
 from desktop.core.search.analysis import exact_syllables, fold_text, prepare, syllables
-from desktop.core.search.documents import normalize_tag
+from desktop.core.tags import tag_key
 
 MAX_QUERY_CHARS = 2000
 MAX_DEPTH = 40
@@ -61,7 +61,7 @@ def _folded(text: str) -> str:
 # How a ``value`` field's text becomes the indexed term.
 VALUE_NORMALIZERS: dict[str, Callable[[str], str]] = {
     "site": _folded,
-    "tag": normalize_tag,
+    "tag": tag_key,
     "collection": lambda text: " ".join(text.split()),  # a name as typed; matched ignoring case
 }
 

@@ -13,6 +13,7 @@ folded body, computed from the scan's own counts. It is slower than the index
 from __future__ import annotations
 
 import math
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from desktop.core.errors import QuerySyntaxError
 from desktop.core.models import Article
 from desktop.core.search.analysis import SYLLABLE, fold_text
 from desktop.core.search.docsets import FUZZY_PREFIX
-from desktop.core.search.documents import annotations_for, index_document, normalize_tag
+from desktop.core.search.documents import annotations_for, index_document
 from desktop.core.search.highlight import make_snippet, near_match, raw_regex
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
 from desktop.core.search.query import (
@@ -37,6 +38,7 @@ from desktop.core.search.query import (
     Not,
     Value,
     Word,
+    parse,
     positive_words,
     relaxed,
 )
@@ -44,6 +46,7 @@ from desktop.core.search.results import lead
 from desktop.core.search.schema import DEFAULT_FIELDS
 from desktop.core.search.storefilters import STORE_FIELDS, STORE_FILTERS, IdSet, StoreFilters
 from desktop.core.store import ArticleStore
+from desktop.core.tags import tag_key
 
 BATCH = 500
 # BM25 as the index scores (``postings.bm25``).
@@ -181,7 +184,7 @@ class _FilterCheck:
             elif key == "year":
                 self.terms.append(("year", {str(v).strip() for v in values}))
             elif key == "tag":
-                self.terms.append(("tag", {normalize_tag(v) for v in values}))
+                self.terms.append(("tag", {tag_key(v) for v in values}))
             elif key in STORE_FILTERS:
                 found = store.filter_ids(key, values)
                 self.stored.append((set(found.ids), found.negate))
@@ -233,6 +236,17 @@ def _scoring_syllables(node: Node) -> set[str]:
         if word.field in (None, *DEFAULT_FIELDS) and word.mode == "term":
             found.update(word.syllables)
     return found
+
+
+def search_store(store: ArticleStore, request: SearchRequest) -> SearchResult:
+    """Parse and answer ``request`` from the store alone (for a library without an
+    index); the parser's notices come with the answer, as from the index."""
+    started = time.perf_counter()
+    parsed = parse(request.query)
+    result = scan(store, request, parsed.node)
+    notices = " ".join(dict.fromkeys(n for n in (*parsed.notices, result.notice) if n))
+    took = round((time.perf_counter() - started) * 1000.0, 3)
+    return result.model_copy(update={"notice": notices or None, "took_ms": took})
 
 
 def scan(store: ArticleStore, request: SearchRequest, node: Node) -> SearchResult:

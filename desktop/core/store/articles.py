@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Literal
 
+from desktop.core.dates import iso_date
 from desktop.core.errors import NotFoundError
 from desktop.core.models import (
     Article,
@@ -45,17 +46,13 @@ class AddOutcome(Enum):
     SOURCE = "source"
 
 
-def _parse_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 def _row_to_article(row: sqlite3.Row) -> Article:
     return Article(
         id=row["id"],
         content_hash=row["content_hash"],
         title=row["title"],
         body=row["body"],
-        published=_parse_date(row["published"]),
+        published=iso_date(row["published"]),
         site=row["site"],
         url=row["url"],
         author=row["author"],
@@ -71,11 +68,41 @@ def _row_to_summary(row: sqlite3.Row) -> ArticleSummary:
     return ArticleSummary(
         id=row["id"],
         title=row["title"],
-        published=_parse_date(row["published"]),
+        published=iso_date(row["published"]),
         site=row["site"],
         author=row["author"],
         url=row["url"],
         source=format_source(row["source_path"], row["source_member"]),
+    )
+
+
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles ({_ARTICLE_COLUMNS}, gen) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_ORIGINAL = (
+    "INSERT INTO originals (article_id, media_type, encoding, hints, compression, data) "
+    "VALUES (?, ?, ?, ?, 'zlib', ?)"
+)
+
+
+def _article_row(d: ArticleDraft, chash: str, now: str, gen: int) -> tuple[object, ...]:
+    """The ``articles`` row of a new draft, in ``_ARTICLE_COLUMNS`` order, then ``gen``."""
+    return (
+        d.id, chash, d.title, d.body,
+        d.published.isoformat() if d.published else None,
+        d.site, d.url, d.author, d.language, d.source_path, d.source_member,
+        d.kind, now, gen,
+    )
+
+
+def _original_row(d: ArticleDraft) -> tuple[object, ...]:
+    """The ``originals`` row of a new draft (compressed here unless it came compressed)."""
+    original = d.original
+    data = original.zlib_data if original.zlib_data is not None else compress(original.data)
+    return (
+        d.id, original.media_type, original.encoding,
+        json.dumps(original.hints, ensure_ascii=False), data,
     )
 
 
@@ -152,29 +179,10 @@ class ArticleStore:
             taken_ids.add(d.id)
             holders[chash] = d.id
             outcomes.append(AddOutcome.ADDED)
-            rows.append((
-                d.id, chash, d.title, d.body,
-                d.published.isoformat() if d.published else None,
-                d.site, d.url, d.author, d.language, d.source_path, d.source_member,
-                d.kind, now, gen,
-            ))
-            originals.append((
-                d.id, d.original.media_type, d.original.encoding,
-                json.dumps(d.original.hints, ensure_ascii=False),
-                d.original.zlib_data
-                if d.original.zlib_data is not None
-                else compress(d.original.data),
-            ))
-        self.conn.executemany(
-            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, gen) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        self.conn.executemany(
-            "INSERT INTO originals (article_id, media_type, encoding, hints, compression, data) "
-            "VALUES (?, ?, ?, ?, 'zlib', ?)",
-            originals,
-        )
+            rows.append(_article_row(d, chash, now, gen))
+            originals.append(_original_row(d))
+        self.conn.executemany(_INSERT_ARTICLE, rows)
+        self.conn.executemany(_INSERT_ORIGINAL, originals)
         self.conn.executemany(
             "DELETE FROM removed_articles WHERE id = ?", [(row[0],) for row in rows]
         )
@@ -228,27 +236,8 @@ class ArticleStore:
                 return AddOutcome.DUPLICATE, str(known[0])
             sources.record(holder, d, now)
             return AddOutcome.SOURCE, holder
-        self.conn.execute(
-            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, gen) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                d.id, chash, d.title, d.body,
-                d.published.isoformat() if d.published else None,
-                d.site, d.url, d.author, d.language, d.source_path, d.source_member,
-                d.kind, now, gen,
-            ),
-        )
-        self.conn.execute(
-            "INSERT INTO originals (article_id, media_type, encoding, hints, compression, data) "
-            "VALUES (?, ?, ?, ?, 'zlib', ?)",
-            (
-                d.id, d.original.media_type, d.original.encoding,
-                json.dumps(d.original.hints, ensure_ascii=False),
-                d.original.zlib_data
-                if d.original.zlib_data is not None
-                else compress(d.original.data),
-            ),
-        )
+        self.conn.execute(_INSERT_ARTICLE, _article_row(d, chash, now, gen))
+        self.conn.execute(_INSERT_ORIGINAL, _original_row(d))
         self.conn.execute("DELETE FROM removed_articles WHERE id = ?", (d.id,))
         return AddOutcome.ADDED, d.id
 
@@ -351,14 +340,25 @@ class ArticleStore:
         raise NotFoundError(f"Id prefix {prefix!r} matches several articles; type more of it.")
 
     def summaries(
-        self, order: SortOrder = "newest", limit: int | None = None, offset: int = 0
+        self,
+        order: SortOrder = "newest",
+        limit: int | None = None,
+        offset: int = 0,
+        *,
+        where: str = "1",
+        params: Sequence[object] = (),
     ) -> list[ArticleSummary]:
-        sql = f"SELECT {_SUMMARY_COLUMNS} FROM articles ORDER BY {_ORDER_SQL[order]}"
-        params: list[int] = []
+        """Summaries in ``order``; ``where`` (articles as ``a``) with its ``params``
+        selects them (``search/listing.filter_sql`` builds it from facet filters)."""
+        sql = (
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles a WHERE {where} "
+            f"ORDER BY {_ORDER_SQL[order]}"
+        )
+        values = list(params)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
-            params = [limit, offset]
-        return [_row_to_summary(r) for r in self.conn.execute(sql, params)]
+            values += [limit, offset]
+        return [_row_to_summary(r) for r in self.conn.execute(sql, values)]
 
     def summaries_for(self, ids: Sequence[str]) -> list[ArticleSummary]:
         found: dict[str, ArticleSummary] = {}
@@ -468,18 +468,11 @@ class ArticleStore:
         )
         return {r[0]: int(r[1]) for r in rows}
 
-    def year_counts(self) -> dict[str, int]:
-        rows = self.conn.execute(
-            "SELECT substr(published, 1, 4) AS y, COUNT(*) FROM articles "
-            "WHERE published IS NOT NULL GROUP BY y ORDER BY y DESC"
-        )
-        return {r[0]: int(r[1]) for r in rows}
-
     def date_range(self) -> tuple[date | None, date | None]:
         row = self.conn.execute(
             "SELECT MIN(published), MAX(published) FROM articles WHERE published IS NOT NULL"
         ).fetchone()
-        return _parse_date(row[0]), _parse_date(row[1])
+        return iso_date(row[0]), iso_date(row[1])
 
     def kind_counts(self) -> dict[str, int]:
         rows = self.conn.execute("SELECT kind, COUNT(*) FROM articles GROUP BY kind")

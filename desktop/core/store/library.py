@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.core.closing import Closing
@@ -88,12 +89,24 @@ class Library(Closing):
         library.immutable = immutable
         return library
 
+    def reopen(self) -> Library:
+        """Another ``Library`` on the same folder in the same mode, for a worker thread.
+
+        ``library.reopen`` is what the app hands its jobs as an opener: each job
+        opens (and closes) its own connection.
+        """
+        return Library.open(self.root, create=False, read_only=self.read_only)
+
     def connect(self) -> sqlite3.Connection:
         """A new connection to the same database, for use on another thread."""
         return connect(self.db_path, read_only=self.read_only, immutable=self.immutable)
 
     def close(self) -> None:
         self.conn.close()
+
+
+# Opens a library for a job on another thread (``Library.reopen`` is one).
+LibraryOpener = Callable[[], Library]
 
 
 def writable(path: Path) -> bool:

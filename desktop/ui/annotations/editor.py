@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.annotations.models import DEFAULT_COLOR, PALETTE, normalize_tags
+from desktop.core.annotations.models import DEFAULT_COLOR, PALETTE
+from desktop.core.tags import normalize_tags
 from desktop.ui.annotations.labels import color_label
 from desktop.ui.annotations.models import short
 from desktop.ui.fit import fit_placeholder
@@ -42,8 +43,8 @@ class TagCompleter(QCompleter):
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterMode(Qt.MatchFlag.MatchContains)
 
-    def pathFromIndex(self, index: object) -> str:  # type: ignore[override]
-        chosen = str(index.data())  # type: ignore[attr-defined]
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        chosen = str(index.data())
         edit = self.widget()
         if not isinstance(edit, QLineEdit):
             return chosen

@@ -24,16 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.annotations.models import PALETTE, Annotation, tag_ancestors
+from desktop.core.annotations.models import PALETTE, Annotation
+from desktop.core.tags import tag_ancestors
 from desktop.ui.annotations.editor import swatch
 from desktop.ui.annotations.labels import color_label
 from desktop.ui.annotations.models import (
     AnnotationFilterProxy,
-    AnnotationRole,
+    Column,
     LibraryAnnotationsModel,
 )
 from desktop.ui.fit import fit_placeholder
 from desktop.ui.plaintext import PlainLabel
+from desktop.ui.roles import Role
 
 _NO_DATE = QDate(2000, 1, 1)
 
@@ -94,7 +96,7 @@ class AnnotationsView(QWidget):
         self.table.setObjectName("annotationsTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(Column.CREATED, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -134,8 +136,11 @@ class AnnotationsView(QWidget):
         # Parent tags are listed too (``policy`` for ``policy/funding``), as in the facets.
         listed = sorted({part for tag in tags for part in tag_ancestors(tag)}, key=str.casefold)
         self._refill(self.tag_box, self.tr("Any tag"), [(t, t) for t in listed])
-        articles = sorted({a.article_id for a in annotations},
-                          key=lambda i: titles.get(i, i).casefold())
+
+        def title(article_id: str) -> str:
+            return titles.get(article_id, article_id)
+
+        articles = sorted({a.article_id for a in annotations}, key=lambda i: title(i).casefold())
         self._refill(self.article_box, self.tr("Any article"),
                      [(titles.get(i, i), i) for i in articles])
         self._apply_filters()
@@ -169,12 +174,12 @@ class AnnotationsView(QWidget):
         self.count_label.setText(self.tr("{shown} of {total}").format(shown=shown, total=total))
 
     def _open(self, index: QModelIndex) -> None:
-        ann = index.data(AnnotationRole)
+        ann = index.data(Role.ANNOTATION)
         if isinstance(ann, Annotation):
             self.open_requested.emit(ann.article_id, ann.start)
 
     def visible_annotations(self) -> list[Annotation]:
         return [
-            self.proxy.index(r, 0).data(AnnotationRole) for r in range(self.proxy.rowCount())
+            self.proxy.index(r, 0).data(Role.ANNOTATION) for r in range(self.proxy.rowCount())
         ]
 

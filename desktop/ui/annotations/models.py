@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,10 +29,7 @@ from desktop.core.annotations.store import has_tag
 from desktop.core.textnorm import fold
 from desktop.ui.annotations.labels import color_label, column_titles, orphaned_note, status_label
 from desktop.ui.plaintext import plain_tooltip
-
-AnnotationRole = Qt.ItemDataRole.UserRole + 1
-IdRole = Qt.ItemDataRole.UserRole + 2
-SortRole = Qt.ItemDataRole.UserRole + 3
+from desktop.ui.roles import Role
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -85,14 +83,23 @@ class ArticleAnnotationsModel(QAbstractListModel):
             if a.orphaned:
                 parts.append(orphaned_note())
             return plain_tooltip("\n\n".join(parts))
-        if role == AnnotationRole:
+        if role == Role.ANNOTATION:
             return a
-        if role == IdRole:
+        if role == Role.ID:
             return a.id
         return None
 
 
-COLUMNS = ("quote", "note", "tags", "colour", "article", "created", "status")
+class Column(IntEnum):
+    """The library-wide table's columns, in order (titles: ``labels.column_titles``)."""
+
+    QUOTE = 0
+    NOTE = 1
+    TAGS = 2
+    COLOUR = 3
+    ARTICLE = 4
+    CREATED = 5
+    STATUS = 6
 
 
 class LibraryAnnotationsModel(QAbstractTableModel):
@@ -116,7 +123,7 @@ class LibraryAnnotationsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(Column)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -130,24 +137,24 @@ class LibraryAnnotationsModel(QAbstractTableModel):
             return None
         a = self._rows[index.row()]
         col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Role.SORT):
             title = self._titles.get(a.article_id, a.article_id)
             values: tuple[Any, ...] = (
                 short(a.exact), short(a.note), " ".join(a.tags), color_label(a.color), title,
                 a.created.astimezone().strftime("%Y-%m-%d %H:%M"), status_label(a.status),
             )
-            if role == SortRole:
-                if col == 5:
+            if role == Role.SORT:
+                if col == Column.CREATED:
                     return a.created.isoformat()
                 return str(values[col]).casefold()
             return values[col]
-        if role == Qt.ItemDataRole.DecorationRole and col == 3:
+        if role == Qt.ItemDataRole.DecorationRole and col == Column.COLOUR:
             return QColor(color_hex(a.color))
-        if role == Qt.ItemDataRole.ToolTipRole and col in (0, 1):
-            return plain_tooltip(a.exact if col == 0 else a.note)
-        if role == AnnotationRole:
+        if role == Qt.ItemDataRole.ToolTipRole and col in (Column.QUOTE, Column.NOTE):
+            return plain_tooltip(a.exact if col == Column.QUOTE else a.note)
+        if role == Role.ANNOTATION:
             return a
-        if role == IdRole:
+        if role == Role.ID:
             return a.id
         return None
 
@@ -157,7 +164,7 @@ class AnnotationFilterProxy(QSortFilterProxyModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.setSortRole(SortRole)
+        self.setSortRole(Role.SORT)
         self._tag: str | None = None
         self._color: str | None = None
         self._article: str | None = None

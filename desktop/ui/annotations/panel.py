@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.annotations.models import ArticleAnnotationsModel, IdRole
+from desktop.ui.annotations.models import ArticleAnnotationsModel
 from desktop.ui.plaintext import PlainLabel
+from desktop.ui.roles import Role
 
 
 class AnnotationPanel(QWidget):
@@ -59,17 +60,17 @@ class AnnotationPanel(QWidget):
     def _on_clicked(self, index: QModelIndex) -> None:
         self._emit(self.activated, index)
 
-    def _emit(self, signal: Signal, index: QModelIndex) -> None:
-        ann_id = index.data(IdRole) if index.isValid() else None
+    def _emit(self, signal: SignalInstance, index: QModelIndex) -> None:
+        ann_id = index.data(Role.ID) if index.isValid() else None
         if ann_id:
-            signal.emit(ann_id)  # type: ignore[attr-defined]
+            signal.emit(ann_id)
 
-    def _emit_current(self, signal: Signal) -> None:
+    def _emit_current(self, signal: SignalInstance) -> None:
         self._emit(signal, self.list.currentIndex())
 
     def current_id(self) -> str | None:
         index = self.list.currentIndex()
-        return index.data(IdRole) if index.isValid() else None
+        return index.data(Role.ID) if index.isValid() else None
 
     def select(self, annotation_id: str) -> None:
         row = self.model.row_of(annotation_id)

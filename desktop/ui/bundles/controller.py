@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -21,15 +21,17 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.core.bundles import BundleProgress, export_bundle, import_bundle, open_bundle_readonly
 from desktop.core.bundles.readonly import close_bundle
 from desktop.core.errors import UserError
+from desktop.core.progress import PROGRESS_INTERVAL, Throttle
 from desktop.core.search.models import SearchRequest
 from desktop.core.store import Library
 from desktop.ui.bundles.options_dialog import ExportOptionsDialog
 from desktop.ui.bundles.progress_strip import BundleProgressStrip
 from desktop.ui.export_folder import remember_export, suggested_path
-from desktop.ui.threading import Throttle, run_task
+from desktop.ui.threading import run_task
 
-PAGE = 5000  # ids fetched per search page when exporting filtered results
-PROGRESS_INTERVAL = 0.05
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
 
 
 @dataclass(frozen=True)
@@ -43,27 +45,11 @@ class ExportScope:
 
 def result_ids(library: Library, query: str, filters: dict[str, tuple[str, ...]]) -> list[str]:
     """Every id the results view would list for ``query`` and ``filters``, in its order."""
-    from desktop.ui.backend import Backend
+    from desktop.ui.search.backend import Backend
 
     backend = Backend(library)
     try:
-        ids: list[str] = []
-        offset = 0
-        while True:
-            result = backend.run(
-                SearchRequest(
-                    query=query,
-                    filters=filters,
-                    limit=PAGE,
-                    offset=offset,
-                    snippets=False,
-                    facets=False,
-                )
-            )
-            ids.extend(hit.id for hit in result.hits)
-            offset += PAGE
-            if len(result.hits) < PAGE:
-                return list(dict.fromkeys(ids))
+        return backend.all_ids(SearchRequest(query=query, filters=filters))
     finally:
         backend.refresh_index()
 
@@ -120,7 +106,7 @@ class BundleController(QObject):
     finished = Signal(str, object)  # kind ("export", "import", "open"), its report/library
     failed = Signal(str, str)  # kind, message
 
-    def __init__(self, window: Any):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.strip = BundleProgressStrip(window)
@@ -271,7 +257,7 @@ class BundleController(QObject):
     def _done(self, kind: str, result: Any) -> None:
         self._busy = None
         self.strip.finish()
-        if getattr(self.window, "_shut", False):
+        if self.window.is_shut():
             if kind == "open":
                 close_bundle(result)
             return
@@ -298,7 +284,7 @@ class BundleController(QObject):
     def _failed(self, kind: str, exc: BaseException) -> None:
         self._busy = None
         self.strip.finish()
-        if getattr(self.window, "_shut", False):
+        if self.window.is_shut():
             return
         if isinstance(exc, UserError):
             message = str(exc)

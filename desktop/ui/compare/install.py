@@ -1,10 +1,8 @@
 """``install_compare``: the one call that puts comparing into the main window.
 
-It expects a main window with ``reader`` (a ``ReaderView`` with
-``add_action(QAction)``, ``current_article()`` and the ``article_changed(str)``
-signal), ``add_panel(title, widget, area)``, ``open_article(article_id)``,
-``library`` (the open ``Library``; read again on every use, so switching
-libraries works), optionally ``library_changed`` (signal) and ``statusBar()``.
+The host is a :class:`~desktop.ui.host.ReaderHost` (its library is read again
+on every use, so switching libraries works); the annotations part, when
+given, keeps the compare window's annotation marks current.
 
 It adds a "Compare with…" reader action (the dialog preselects the most
 similar article), a "Similar articles" panel that follows the reader, a
@@ -13,8 +11,6 @@ window (``CompareView``) that all of them open.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,13 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.annotations.models import color_hex
+from desktop.core.annotations.store import AnnotationStore
 from desktop.core.compare.neardup import CACHE_FILE, CACHE_SUBDIR
 from desktop.core.errors import UserError
 from desktop.core.store import Library
-from desktop.ui.compare.jobs import opener_for
+from desktop.ui.annotations.controller import AnnotationController
 from desktop.ui.compare.reuse_view import ReusedTextView
 from desktop.ui.compare.similar_list import SimilarArticlesList
 from desktop.ui.compare.view import CompareView
+from desktop.ui.host import ReaderHost
 from desktop.ui.plaintext import PlainLabel
 
 SIMILAR_DELAY_MS = 250
@@ -47,7 +46,7 @@ class CompareWithDialog(QDialog):
         self.library = library
         self.similar = SimilarArticlesList(self)
         self.similar.compare_button.hide()
-        self.similar.opener = opener_for(library)
+        self.similar.opener = library.reopen
         self.id_edit = QLineEdit(self)
         self.id_edit.setPlaceholderText(self.tr("or type an article id (or its first characters)"))
         self.error = PlainLabel(parent=self)
@@ -89,30 +88,28 @@ class CompareWithDialog(QDialog):
 class CompareController(QObject):
     """Owns the compare window and the two panels; see the module docstring."""
 
-    def __init__(self, main_window: Any, library: Library):
-        super().__init__(main_window)
-        self.main_window = main_window
-        self._initial_library = library
+    def __init__(self, host: ReaderHost, annotations: AnnotationController | None = None):
+        super().__init__(host.window())
+        self.host = host
         self.view: CompareView | None = None
         self.similar = SimilarArticlesList()
         self.reuse = ReusedTextView()
         self._reuse_loaded = False
         self._attach_openers()
 
-        self.compare_action = QAction(self.tr("Compare with…"), main_window)
+        self.compare_action = QAction(self.tr("Compare with…"), host.window())
         self.compare_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.compare_action.setToolTip(self.tr("Compare this article with another one"))
         self.compare_action.triggered.connect(self.compare_with_dialog)
-        main_window.reader.add_action(self.compare_action)
+        host.reader.add_action(self.compare_action)
 
-        main_window.add_panel(
+        host.add_panel(
             self.tr("Similar articles"), self.similar, Qt.DockWidgetArea.RightDockWidgetArea
         )
-        dock = main_window.add_panel(
+        dock = host.add_panel(
             self.tr("Reused text"), self.reuse, Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        if dock is not None and hasattr(dock, "visibilityChanged"):
-            dock.visibilityChanged.connect(self._reuse_visible)
+        dock.visibilityChanged.connect(self._reuse_visible)
 
         self.similar.open_requested.connect(self._open)
         self.similar.compare_requested.connect(self._compare_with_current)
@@ -124,22 +121,17 @@ class CompareController(QObject):
         self._similar_timer.setSingleShot(True)
         self._similar_timer.setInterval(SIMILAR_DELAY_MS)
         self._similar_timer.timeout.connect(self._show_similar)
-        main_window.reader.article_changed.connect(self._article_changed)
-        signal = getattr(main_window, "library_changed", None)
-        if signal is not None:
-            signal.connect(lambda _root: self.library_switched())
-        annotations = getattr(main_window, "extensions", {}).get("annotations")
-        changed = getattr(annotations, "changed", None)
-        if changed is not None:
-            changed.connect(self._annotations_changed)
+        host.reader.article_changed.connect(self._article_changed)
+        host.library_changed.connect(lambda _root: self.library_switched())
+        if annotations is not None:
+            annotations.changed.connect(self._annotations_changed)
 
     @property
     def library(self) -> Library:
-        found = getattr(self.main_window, "library", None)
-        return found if isinstance(found, Library) else self._initial_library
+        return self.host.library
 
     def _attach_openers(self) -> None:
-        opener = opener_for(self.library)
+        opener = self.library.reopen
         self.similar.opener = opener
         self.reuse.opener = opener
 
@@ -180,18 +172,18 @@ class CompareController(QObject):
     # -- opening and comparing ---------------------------------------------------
 
     def _open(self, article_id: str) -> None:
-        self.main_window.open_article(article_id)
+        self.host.open_article(article_id)
 
     def _compare_with_current(self, other_id: str) -> None:
-        article = self.main_window.reader.current_article()
+        article = self.host.reader.current_article()
         if article is not None:
             self.compare(article.id, other_id)
 
     def compare_with_dialog(self) -> CompareWithDialog | None:
-        article = self.main_window.reader.current_article()
+        article = self.host.reader.current_article()
         if article is None:
             return None
-        dialog = CompareWithDialog(self.library, article.id, self.main_window)
+        dialog = CompareWithDialog(self.library, article.id, self.host.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._dialog_chosen(article.id, dialog))
         dialog.open()
@@ -224,7 +216,7 @@ class CompareController(QObject):
 
     def compare_window(self) -> CompareView:
         if self.view is None:
-            self.view = CompareView(self.main_window)
+            self.view = CompareView(self.host.window())
             self.view.setWindowFlag(Qt.WindowType.Window, True)
             self.view.resize(1200, 800)
             self.view.annotations_for = self._annotation_spans
@@ -235,12 +227,7 @@ class CompareController(QObject):
         return self.view
 
     def _annotation_spans(self, article_id: str) -> list[tuple[int, int, str]]:
-        """Anchored annotations of an article as (start, end, colour), when annotations exist."""
-        try:
-            from desktop.core.annotations.models import color_hex
-            from desktop.core.annotations.store import AnnotationStore
-        except ImportError:
-            return []
+        """Anchored annotations of an article as (start, end, colour)."""
         return [
             (a.start, a.end, color_hex(a.color))
             for a in AnnotationStore(self.library.conn).for_article(article_id)
@@ -248,11 +235,14 @@ class CompareController(QObject):
         ]
 
     def _message(self, text: str) -> None:
-        status = getattr(self.main_window, "statusBar", None)
-        if callable(status):
-            status().showMessage(text, 6000)
+        self.host.notify(text, 6000)
 
 
-def install_compare(main_window: Any, library: Library) -> CompareController:
-    """Add "Compare with…", the Similar articles and Reused text panels to ``main_window``."""
-    return CompareController(main_window, library)
+def install_compare(
+    host: ReaderHost, annotations: AnnotationController | None = None
+) -> CompareController:
+    """Add "Compare with…", the Similar articles and Reused text panels to ``host``.
+
+    ``annotations`` (the annotations part) keeps the compare window's marks current.
+    """
+    return CompareController(host, annotations)

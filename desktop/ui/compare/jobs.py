@@ -7,7 +7,6 @@ do not both hash the library.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 
 from desktop.core.compare.neardup import NearDuplicateIndex, Progress
 from desktop.core.compare.similar import (
@@ -16,16 +15,9 @@ from desktop.core.compare.similar import (
     library_clusters,
     similar_articles,
 )
-from desktop.core.store import Library
+from desktop.core.store.library import LibraryOpener
 
-LibraryOpener = Callable[[], Library]
 _REFRESH_LOCK = threading.Lock()
-
-
-def opener_for(library: Library) -> LibraryOpener:
-    """Opens another connection to ``library`` (for use on a worker thread)."""
-    root, read_only = library.root, library.read_only
-    return lambda: Library.open(root, create=False, read_only=read_only)
 
 
 def find_similar(opener: LibraryOpener, article_id: str, limit: int) -> list[SimilarArticle]:

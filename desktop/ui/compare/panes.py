@@ -42,8 +42,8 @@ class ComparePane(QTextEdit):
             cursor = QTextCursor(doc)
             cursor.setPosition(self.map.to_utf16(start))
             cursor.setPosition(self.map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor  # type: ignore[attr-defined]
-            sel.format = fmt  # type: ignore[attr-defined]
+            sel.cursor = cursor
+            sel.format = fmt
             selections.append(sel)
         self.setExtraSelections(selections)
 

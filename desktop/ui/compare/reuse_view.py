@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.compare.similar import ClusterEntry
-from desktop.ui.compare.jobs import LibraryOpener, find_clusters
+from desktop.core.progress import Throttle
+from desktop.core.store.library import LibraryOpener
+from desktop.ui.compare.jobs import find_clusters
 from desktop.ui.compare.pool import neardup_pool
 from desktop.ui.plaintext import PlainLabel, plain_tooltip
-from desktop.ui.threading import Throttle, run_task
-
-IdRole = Qt.ItemDataRole.UserRole
-RepresentativeRole = Qt.ItemDataRole.UserRole + 1
+from desktop.ui.roles import Role
+from desktop.ui.threading import run_task
 
 
 class _ProgressRelay(QObject):
@@ -65,11 +65,11 @@ class ClustersModel(QStandardItemModel):
             )
             head.setToolTip(plain_tooltip(rep.title))
             head.setEditable(False)
-            head.setData(rep.id, RepresentativeRole)
+            head.setData(rep.id, Role.REPRESENTATIVE)
             for m in cluster:
                 title = QStandardItem(m.title or m.id)
-                title.setData(m.id, IdRole)
-                title.setData(rep.id, RepresentativeRole)
+                title.setData(m.id, Role.ID)
+                title.setData(rep.id, Role.REPRESENTATIVE)
                 title.setToolTip(plain_tooltip(m.title))
                 share = QStandardItem(f"{m.similarity:.0%}")
                 share.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -204,8 +204,8 @@ class ReusedTextView(QWidget):
         if not index.isValid():
             return None, None
         first = index.siblingAtColumn(0)
-        member = first.data(IdRole)
-        rep = first.data(RepresentativeRole)
+        member = first.data(Role.ID)
+        rep = first.data(Role.REPRESENTATIVE)
         return (member if isinstance(member, str) else None,
                 rep if isinstance(rep, str) else None)
 

@@ -24,19 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.compare.similar import SimilarArticle
-from desktop.ui.compare.jobs import LibraryOpener, find_similar
+from desktop.core.store.library import LibraryOpener
+from desktop.ui.compare.jobs import find_similar
 from desktop.ui.compare.pool import neardup_pool
-from desktop.ui.compare.similar_model import (
-    SIMILARITY_COLUMN,
-    TITLE_COLUMN,
-    IdRole,
-    KindRole,
-    SimilarArticlesModel,
-)
+from desktop.ui.compare.similar_model import SIMILARITY_COLUMN, TITLE_COLUMN, SimilarArticlesModel
 from desktop.ui.plaintext import PlainLabel
+from desktop.ui.roles import Role
 from desktop.ui.threading import run_task
 
-__all__ = ["IdRole", "KindRole", "SimilarArticlesList"]
+__all__ = ["SimilarArticlesList"]
 
 
 class SimilarArticlesList(QWidget):
@@ -157,7 +153,7 @@ class SimilarArticlesList(QWidget):
         self.loaded.emit(article_id)
 
     def selected_id(self) -> str | None:
-        value = self.tree.currentIndex().data(IdRole)
+        value = self.tree.currentIndex().data(Role.ID)
         return value if isinstance(value, str) else None
 
     def compare_current(self) -> None:
@@ -166,7 +162,7 @@ class SimilarArticlesList(QWidget):
             self.compare_requested.emit(article_id)
 
     def _open(self, index: QModelIndex) -> None:
-        value = index.data(IdRole) if index.isValid() else None
+        value = index.data(Role.ID) if index.isValid() else None
         if isinstance(value, str):
             self.open_requested.emit(value)
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,11 +26,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from desktop.core.compare.similar import SimilarArticle
 from desktop.ui.plaintext import plain_tooltip
-
-IdRole = Qt.ItemDataRole.UserRole
-KindRole = Qt.ItemDataRole.UserRole + 1
-SimilarityRole = Qt.ItemDataRole.UserRole + 2
-TitleRole = Qt.ItemDataRole.UserRole + 3
+from desktop.ui.roles import Role, role_names
 
 SIMILARITY_COLUMN, TITLE_COLUMN = 0, 1
 NEAR_DUPLICATE = "near-duplicate"
@@ -119,23 +116,18 @@ class SimilarArticlesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not near:
             # Read at paint time, so a theme switch recolours the muted rows.
             return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
-        if role == IdRole:
+        if role == Role.ID:
             return item.id
-        if role == KindRole:
+        if role == Role.KIND:
             return item.kind
-        if role == SimilarityRole:
+        if role == Role.SIMILARITY:
             return item.similarity
-        if role == TitleRole:
+        if role == Role.TITLE:
             return item.title
         return None
 
-    def roleNames(self) -> dict[int, bytes]:
-        names = dict(super().roleNames())
-        names.update(
-            {IdRole: b"articleId", KindRole: b"kind", SimilarityRole: b"similarity",
-             TitleRole: b"title"}
-        )
-        return names
+    def roleNames(self) -> dict[int, QByteArray]:
+        return role_names(super().roleNames(), Role.ID, Role.KIND, Role.SIMILARITY, Role.TITLE)
 
     def _tooltip(self, item: SimilarArticle) -> str:
         if item.kind == NEAR_DUPLICATE:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
-from desktop.ui.settings import AppSettings
+from desktop.ui.settings import LANGUAGES, AppSettings, Language, pick
+from desktop.ui.theme import THEMES, Theme
 
 
 class SettingsDialog(QDialog):
@@ -35,11 +36,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language_box)
         form.addRow(buttons)
 
-    def chosen_theme(self) -> str:
-        return str(self.theme_box.currentData())
+    def chosen_theme(self) -> Theme:
+        return pick(self.theme_box.currentData(), THEMES)
 
-    def chosen_language(self) -> str:
-        return str(self.language_box.currentData())
+    def chosen_language(self) -> Language:
+        return pick(self.language_box.currentData(), LANGUAGES)
 
     def save(self) -> None:
         self.settings.theme = self.chosen_theme()

@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -30,12 +31,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from desktop.ui.plaintext import plain_tooltip
+from desktop.ui.roles import Role, role_names
 
 GROUPS = ("site", "year", "tag")
-GroupRole = Qt.ItemDataRole.UserRole + 2
-ValueRole = Qt.ItemDataRole.UserRole + 1
-CountRole = Qt.ItemDataRole.UserRole + 3
-IsGroupRole = Qt.ItemDataRole.UserRole + 4
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
@@ -45,6 +43,7 @@ _VALUE_FLAGS = (
     | Qt.ItemFlag.ItemIsUserCheckable
     | Qt.ItemFlag.ItemNeverHasChildren
 )
+
 # internalId of a group row; value rows store their group's row number + 1.
 _GROUP_ID = 0
 
@@ -104,7 +103,7 @@ class FacetModel(QAbstractItemModel):
                     self.dataChanged.emit(
                         self.index(0, 0, parent),
                         self.index(len(values) - 1, 0, parent),
-                        [Qt.ItemDataRole.DisplayRole, CountRole],
+                        [Qt.ItemDataRole.DisplayRole, Role.COUNT],
                     )
                 continue
             if group.values:
@@ -199,9 +198,9 @@ class FacetModel(QAbstractItemModel):
                 return group.title
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
-            if role == GroupRole:
+            if role == Role.GROUP:
                 return group.key
-            if role == IsGroupRole:
+            if role == Role.IS_GROUP:
                 return True
             return None
         group = self._groups[index.internalId() - 1]
@@ -217,13 +216,13 @@ class FacetModel(QAbstractItemModel):
             return plain_tooltip(
                 self.tr("%1: %2 article(s)").replace("%1", value).replace("%2", f"{count:,}")
             )
-        if role == GroupRole:
+        if role == Role.GROUP:
             return group.key
-        if role == ValueRole:
+        if role == Role.VALUE:
             return value
-        if role == CountRole:
+        if role == Role.COUNT:
             return count
-        if role == IsGroupRole:
+        if role == Role.IS_GROUP:
             return False
         return None
 
@@ -249,12 +248,8 @@ class FacetModel(QAbstractItemModel):
         self.filters_changed.emit(self.filters())
         return True
 
-    def roleNames(self) -> dict[int, bytes]:
-        names = dict(super().roleNames())
-        names.update(
-            {GroupRole: b"group", ValueRole: b"value", CountRole: b"count", IsGroupRole: b"isGroup"}
-        )
-        return names
+    def roleNames(self) -> dict[int, QByteArray]:
+        return role_names(super().roleNames(), Role.GROUP, Role.VALUE, Role.COUNT, Role.IS_GROUP)
 
     def _group_row(self, key: str) -> int | None:
         for row, group in enumerate(self._groups):

@@ -12,9 +12,10 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
-from desktop.ui.facets.model import GROUPS, FacetModel, GroupRole, ValueRole
+from desktop.ui.facets.model import GROUPS, FacetModel
+from desktop.ui.roles import Role
 
-__all__ = ["GROUPS", "FacetSidebar", "GroupRole", "ValueRole"]
+__all__ = ["GROUPS", "FacetSidebar"]
 
 # Check boxes drawn from the palette, so they stay visible in the dark theme too.
 INDICATOR_STYLE = """
@@ -53,7 +54,7 @@ class FacetSidebar(QTreeView):
     def set_counts(self, facets: dict[str, dict[str, int]]) -> None:
         """Show new counts, keeping the chosen values checked and the groups as they were."""
         current = self.currentIndex()
-        key = (current.data(GroupRole), current.data(ValueRole)) if current.isValid() else None
+        key = (current.data(Role.GROUP), current.data(Role.VALUE)) if current.isValid() else None
         self._updating = True
         try:
             self.facet_model.set_counts(facets)
@@ -83,11 +84,11 @@ class FacetSidebar(QTreeView):
             empty = self.facet_model.rowCount(index) == 0
             self.setRowHidden(row, root, empty)
             if not empty:
-                self.setExpanded(index, index.data(GroupRole) not in self._collapsed)
+                self.setExpanded(index, index.data(Role.GROUP) not in self._collapsed)
 
     def _remember(self, index: QModelIndex, *, expanded: bool) -> None:
-        group = index.data(GroupRole)
-        if self._updating or index.data(ValueRole) is not None or not isinstance(group, str):
+        group = index.data(Role.GROUP)
+        if self._updating or index.data(Role.VALUE) is not None or not isinstance(group, str):
             return
         if expanded:
             self._collapsed.discard(group)

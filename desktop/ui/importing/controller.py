@@ -25,7 +25,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.core.models import ImportReport
-from desktop.ui.importing.writer_job import drain, process_main, run_writer_job
+from desktop.core.writer_job import drain, process_main, run_writer_job
 
 STOP_WAIT_S = 30.0
 

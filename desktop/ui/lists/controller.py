@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QSplitter
 
 from desktop.core.errors import UserError
 from desktop.core.search.tracking import request_for
@@ -29,6 +29,9 @@ from desktop.ui.lists.model import ListEntry, ListsModel
 from desktop.ui.lists.panel import ListsPanel
 from desktop.ui.lists.reading import ReadingTracker
 from desktop.ui.plaintext import plain_message_box
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
 
 # (title, label, choices, suggested) -> the name typed or chosen, or None when cancelled.
 AskName = Callable[[str, str, list[str], str], str | None]
@@ -46,9 +49,10 @@ class ListsController(QObject):
     message = Signal(str)
     changed = Signal()  # the lists were reloaded
 
-    def __init__(self, window: Any, *, ask_name: AskName | None = None):
+    def __init__(self, window: MainWindow, *, ask_name: AskName | None = None):
         super().__init__(window)
         self.window = window
+        self.sidebar: QSplitter | None = None  # the lists above the facets (``install``)
         self.ask_name: AskName = ask_name or self._dialog_name
         self.confirm: Callable[[str], bool] = self._dialog_confirm
         self.model = ListsModel(self)
@@ -113,10 +117,7 @@ class ListsController(QObject):
     # -- the library -------------------------------------------------------------
 
     def library(self) -> Library:
-        found = getattr(self.window, "library", None)
-        if not isinstance(found, Library):
-            raise UserError("No library is open.")
-        return found
+        return self.window.library
 
     def _conn(self) -> sqlite3.Connection:
         return self.library().conn
@@ -270,13 +271,6 @@ class ListsController(QObject):
             self.model.set_new_count(saved.name, 0)
         return True
 
-    def rename_saved(self, name: str, new_name: str | None = None) -> bool:
-        if new_name is None:
-            new_name = self.ask_name(self.tr("Rename saved search"), self.tr("New name:"), [], name)
-            if new_name is None:
-                return False
-        return self._apply(lambda: SavedSearchStore(self._conn()).rename(name, new_name))
-
     def delete_saved(self, name: str) -> bool:
         return self._apply(lambda: SavedSearchStore(self._conn()).remove(name))
 
@@ -355,12 +349,17 @@ class ListsController(QObject):
         finally:
             self._applying = False
 
-    def rename_collection(self, name: str, new_name: str | None = None) -> bool:
+    def rename(self, kind: str, name: str, new_name: str | None = None) -> bool:
+        """Rename a saved search (``kind`` "saved") or a collection ("collection"); the new
+        name is asked for when not given."""
+        saved = kind == "saved"
         if new_name is None:
-            new_name = self.ask_name(self.tr("Rename collection"), self.tr("New name:"), [], name)
+            title = self.tr("Rename saved search") if saved else self.tr("Rename collection")
+            new_name = self.ask_name(title, self.tr("New name:"), [], name)
             if new_name is None:
                 return False
-        return self._apply(lambda: CollectionStore(self._conn()).rename(name, new_name))
+        store = SavedSearchStore if saved else CollectionStore
+        return self._apply(lambda: store(self._conn()).rename(name, new_name))
 
     def delete_collection(self, name: str) -> bool:
         question = self.tr("Delete the collection “%1”? Its articles stay in the library.")
@@ -370,10 +369,7 @@ class ListsController(QObject):
 
     def export_collection(self, name: str) -> None:
         """Show the collection, then (once its results are in) offer to export them."""
-        bundles = getattr(self.window, "bundles", None)
-        if bundles is None:
-            return
-        search = self.window.search
+        bundles, search = self.window.bundles, self.window.search
 
         def ready(_result: object) -> None:
             search.results_changed.disconnect(ready)
@@ -414,7 +410,7 @@ class ListsController(QObject):
         if kind == "saved":
             return [
                 action(self.tr("Open"), lambda: self.open_saved(name)),
-                action(self.tr("Rename…"), lambda: self.rename_saved(name), writable),
+                action(self.tr("Rename…"), lambda: self.rename(kind, name), writable),
                 action(self.tr("Delete"), lambda: self.delete_saved(name), writable),
             ]
         return [
@@ -425,7 +421,7 @@ class ListsController(QObject):
                 writable,
             ),
             action(self.tr("Export as Bundle…"), lambda: self.export_collection(name)),
-            action(self.tr("Rename…"), lambda: self.rename_collection(name), writable),
+            action(self.tr("Rename…"), lambda: self.rename(kind, name), writable),
             action(self.tr("Delete"), lambda: self.delete_collection(name), writable),
         ]
 

@@ -9,13 +9,16 @@ imports, bundle merges and library switches.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QSplitter
 
 from desktop.core.store import Library
 from desktop.ui.lists.controller import ListsController
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
 
 SIDEBAR_WIDTH = 200
 
@@ -28,7 +31,7 @@ class _Sidebar(QSplitter):
         return QSize(max(hint.width(), SIDEBAR_WIDTH), hint.height())
 
 
-def install_lists(main_window: Any, library: Library) -> ListsController:
+def install_lists(main_window: MainWindow, library: Library) -> ListsController:
     del library  # read from the window on every use
     controller = ListsController(main_window)
     _place_panel(main_window, controller)
@@ -55,9 +58,7 @@ def install_lists(main_window: Any, library: Library) -> ListsController:
         controller.mark_unread_action,
     ):
         results.addAction(action)
-    compare = getattr(main_window.actions_, "compare_selected", None)
-    if compare is not None:
-        results.addAction(compare)
+    results.addAction(main_window.actions_.compare_selected)
     controller.message.connect(lambda text: main_window.statusBar().showMessage(text, 6000))
     main_window.library_changed.connect(controller.library_switched)
     main_window.import_finished.connect(lambda _report: controller.reload())
@@ -65,11 +66,10 @@ def install_lists(main_window: Any, library: Library) -> ListsController:
     return controller
 
 
-def _place_panel(main_window: Any, controller: ListsController) -> None:
+def _place_panel(main_window: MainWindow, controller: ListsController) -> None:
     """Above the facets in the main splitter's sidebar; else in a dock of its own."""
-    splitter = getattr(main_window, "splitter", None)
-    facets = getattr(main_window, "facets", None)
-    if isinstance(splitter, QSplitter) and facets is not None and splitter.indexOf(facets) >= 0:
+    splitter, facets = main_window.splitter, main_window.facets
+    if splitter.indexOf(facets) >= 0:
         at = splitter.indexOf(facets)
         side = _Sidebar(Qt.Orientation.Vertical)
         side.setObjectName("sidebarSplitter")
@@ -83,7 +83,7 @@ def _place_panel(main_window: Any, controller: ListsController) -> None:
         splitter.setStretchFactor(at, 1)  # shrinks with the window, like the facets
         if splitter.isVisible():  # laid out already: keep what the user had
             splitter.setSizes(sizes)
-        main_window.sidebar_splitter = side
+        controller.sidebar = side  # replaceWidget does not give it to Qt: keep it alive
         return
     main_window.add_panel(
         QCoreApplication.translate("ListsController", "Saved searches and collections"),

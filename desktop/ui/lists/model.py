@@ -11,17 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from desktop.ui.plaintext import plain_tooltip
-
-KindRole = Qt.ItemDataRole.UserRole + 1  # "saved" or "collection" (None on a group)
-NameRole = Qt.ItemDataRole.UserRole + 2
-CountRole = Qt.ItemDataRole.UserRole + 3  # a collection's articles
-NewRole = Qt.ItemDataRole.UserRole + 4  # a saved search's new articles (None: not counted yet)
-QueryRole = Qt.ItemDataRole.UserRole + 5  # a saved search's query
-IsGroupRole = Qt.ItemDataRole.UserRole + 6
+from desktop.ui.roles import Role, role_names
 
 KINDS = ("saved", "collection")
 _GROUP_ID = 0
@@ -146,7 +147,7 @@ class ListsModel(QAbstractItemModel):
                     "Put selected results in a collection with Edit ▸ Add to Collection… "
                     "(Ctrl+Shift+L)"
                 )
-            if role == IsGroupRole:
+            if role == Role.IS_GROUP:
                 return True
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -161,30 +162,27 @@ class ListsModel(QAbstractItemModel):
             return self.tr("Show the %n article(s) of this collection", "", entry.count)
         if role == Qt.ItemDataRole.FontRole and kind == "saved" and entry.new:
             return self._bold
-        if role == KindRole:
+        if role == Role.KIND:
             return kind
-        if role == NameRole:
+        if role == Role.NAME:
             return entry.name
-        if role == CountRole:
+        if role == Role.COUNT:
             return entry.count
-        if role == NewRole:
+        if role == Role.NEW:
             return entry.new
-        if role == QueryRole:
+        if role == Role.QUERY:
             return entry.query
-        if role == IsGroupRole:
+        if role == Role.IS_GROUP:
             return False
         return None
 
-    def roleNames(self) -> dict[int, bytes]:
-        names = dict(super().roleNames())
-        names.update(
-            {
-                KindRole: b"kind",
-                NameRole: b"name",
-                CountRole: b"count",
-                NewRole: b"newCount",
-                QueryRole: b"query",
-                IsGroupRole: b"isGroup",
-            }
+    def roleNames(self) -> dict[int, QByteArray]:
+        return role_names(
+            super().roleNames(),
+            Role.KIND,
+            Role.NAME,
+            Role.COUNT,
+            Role.NEW,
+            Role.QUERY,
+            Role.IS_GROUP,
         )
-        return names

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.lists.model import KINDS, IsGroupRole, KindRole, ListsModel, NameRole
+from desktop.ui.lists.model import KINDS, ListsModel
 from desktop.ui.plaintext import plain_tooltip
+from desktop.ui.roles import Role
 
 EntryActions = Callable[[str, str], list[QAction]]
 
@@ -44,12 +45,12 @@ class ListsPanel(QWidget):
         self.unread_box.setToolTip(plain_tooltip(unread_action.toolTip()))
         self.unread_box.toggled.connect(unread_action.setChecked)
         unread_action.toggled.connect(self.unread_box.setChecked)
-        unread_action.changed.connect(
-            lambda: (
-                self.unread_box.setText(unread_action.text()),
-                self.unread_box.setToolTip(plain_tooltip(unread_action.toolTip())),
-            )
-        )
+
+        def follow_action() -> None:
+            self.unread_box.setText(unread_action.text())
+            self.unread_box.setToolTip(plain_tooltip(unread_action.toolTip()))
+
+        unread_action.changed.connect(follow_action)
         self.tree = QTreeView(self)
         self.tree.setObjectName("listsTree")
         self.tree.setHeaderHidden(True)
@@ -82,15 +83,15 @@ class ListsPanel(QWidget):
             self.tree.setExpanded(self.model.group_index(kind), True)
 
     def _activate(self, index: QModelIndex) -> None:
-        if index.isValid() and not index.data(IsGroupRole):
-            self.activated.emit(str(index.data(KindRole)), str(index.data(NameRole)))
+        if index.isValid() and not index.data(Role.IS_GROUP):
+            self.activated.emit(str(index.data(Role.KIND)), str(index.data(Role.NAME)))
 
     def menu_for(self, index: QModelIndex) -> QMenu | None:
         """The context menu of an entry (None on a group or nothing)."""
-        if not index.isValid() or index.data(IsGroupRole) or self.entry_actions is None:
+        if not index.isValid() or index.data(Role.IS_GROUP) or self.entry_actions is None:
             return None
         menu = QMenu(self)
-        for action in self.entry_actions(str(index.data(KindRole)), str(index.data(NameRole))):
+        for action in self.entry_actions(str(index.data(Role.KIND)), str(index.data(Role.NAME))):
             menu.addAction(action)
         return menu
 

@@ -31,7 +31,9 @@ class OfflineTextBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.blocked_urls: list[str] = []
 
-    def loadResource(self, type: int, name: QUrl) -> Any:  # noqa: A002 - Qt's signature
+    def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 - Qt's signature
+        if isinstance(name, str):
+            name = QUrl(name)
         if name.scheme() == "data":
             payload = name.toString()
             header, _, data = payload.partition(",")

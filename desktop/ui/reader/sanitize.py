@@ -64,4 +64,4 @@ def sanitize_html(source: str) -> str:
             element.attrib.clear()
             element.tag = "span"
             element.text = f"[{alt}]" if alt else ""
-    return lxml_html.tostring(cleaned, encoding="unicode", method="html")
+    return str(lxml_html.tostring(cleaned, encoding="unicode", method="html"))

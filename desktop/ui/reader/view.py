@@ -14,7 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QMenu,
     QStackedWidget,
@@ -28,12 +36,12 @@ from desktop.core.errors import UserError
 from desktop.core.extract.pages import page_starts
 from desktop.core.models import Article, Original
 from desktop.core.textnorm import fold
-from desktop.ui.backend import substring_spans
 from desktop.ui.plaintext import PlainLabel, plain_tooltip
 from desktop.ui.reader.find_bar import FindBar, find_all
 from desktop.ui.reader.header import ArticleHeader
 from desktop.ui.reader.original import OfflineTextBrowser
 from desktop.ui.reader.pages import PageIndicator
+from desktop.ui.settings import ReaderFont
 from desktop.ui.textoffsets import OffsetMap
 from desktop.ui.theme import current_match_color, mark_colors
 
@@ -52,13 +60,13 @@ class BodyEdit(QTextEdit):
         super().__init__(parent)
         self.extra_actions: list[QAction] = []
 
-    def contextMenuEvent(self, event: object) -> None:  # type: ignore[override]
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu: QMenu = self.createStandardContextMenu()
         if self.extra_actions:
             menu.addSeparator()
             for action in self.extra_actions:
                 menu.addAction(action)
-        menu.exec(event.globalPos())  # type: ignore[attr-defined]
+        menu.exec(event.globalPos())
         menu.deleteLater()
 
 
@@ -81,7 +89,7 @@ class ReaderView(QWidget):
         self._finds: list[Span] = []
         self._find_index = -1
         self._zoom = 0.0
-        self._family = "serif"
+        self._family: ReaderFont = "serif"
         # Set by the host: async span lookup (article, query) and original loading.
         self.span_source: Callable[[Article, str], None] | None = None
         self.original_loader: Callable[[str], Original] | None = None
@@ -137,7 +145,7 @@ class ReaderView(QWidget):
         def make(
             text: str,
             slot: Callable[[], object],
-            shortcut: QKeySequence | str | None = None,
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
             tip: str | None = None,
         ) -> QAction:
             action = QAction(text, self)
@@ -265,7 +273,9 @@ class ReaderView(QWidget):
             if self.span_source is not None:
                 self.span_source(article, self._query)
             else:
-                self.set_hit_spans(article.id, substring_spans(article.body, self._query))
+                from desktop.core.search.highlight import query_spans
+
+                self.set_hit_spans(article.id, query_spans(article.body, self._query))
         self.article_changed.emit(article.id)
 
     def clear(self) -> None:
@@ -488,7 +498,7 @@ class ReaderView(QWidget):
         self._zoom = max(-6.0, min(24.0, float(zoom)))
         self._apply_font()
 
-    def font_family(self) -> str:
+    def font_family(self) -> ReaderFont:
         return self._family
 
     def set_font_family(self, family: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.ui.results.model import DateRole, SiteRole, SnippetRole, TitleRole, UnreadRole
+from desktop.ui.roles import Role
 from desktop.ui.theme import mark_colors
 
 PADDING = 8
@@ -30,7 +30,7 @@ _CACHE_SIZE = 256
 
 
 class ResultDelegate(QStyledItemDelegate):
-    def __init__(self, parent: object = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._docs: OrderedDict[tuple[str, int, str, str], QTextDocument] = OrderedDict()
 
@@ -97,7 +97,7 @@ class ResultDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        unread = index.data(UnreadRole)
+        unread = index.data(Role.UNREAD)
         title_font, meta_font, _ = self._fonts(opt, unread is None or bool(unread))
         rect = opt.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
 
@@ -105,7 +105,7 @@ class ResultDelegate(QStyledItemDelegate):
         painter.setPen(opt.palette.color(text_role))
         fm = QFontMetrics(title_font)
         title = fm.elidedText(
-            str(index.data(TitleRole) or ""), Qt.TextElideMode.ElideRight, rect.width()
+            str(index.data(Role.TITLE) or ""), Qt.TextElideMode.ElideRight, rect.width()
         )
         painter.drawText(
             QRect(rect.left(), rect.top(), rect.width(), fm.height()),
@@ -122,14 +122,14 @@ class ResultDelegate(QStyledItemDelegate):
             )
         painter.setPen(meta_color)
         mfm = QFontMetrics(meta_font)
-        parts = [p for p in (index.data(DateRole), index.data(SiteRole)) if p]
+        parts = [p for p in (index.data(Role.DATE), index.data(Role.SITE)) if p]
         meta = mfm.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(
             QRect(rect.left(), y, rect.width(), mfm.height()), Qt.AlignmentFlag.AlignLeft, meta
         )
         y += mfm.height() + 4
 
-        snippet = str(index.data(SnippetRole) or "")
+        snippet = str(index.data(Role.SNIPPET) or "")
         if snippet:
             doc = self._snippet_doc(snippet, rect.width(), opt, selected)
             clip_height = QFontMetrics(opt.font).lineSpacing() * SNIPPET_LINES

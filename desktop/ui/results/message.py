@@ -56,7 +56,7 @@ class ResultsMessage(QLabel):
         self._grey(False)
         self._show(text)
 
-    def clear(self) -> None:  # type: ignore[override]
+    def clear(self) -> None:
         self._stale = False
         self._grey(False)
         super().clear()
@@ -76,7 +76,8 @@ class ResultsMessage(QLabel):
             self._effect.setOpacity(STALE_OPACITY)
             viewport.setGraphicsEffect(self._effect)
         elif not on and self._effect is not None:
-            viewport.setGraphicsEffect(None)  # deletes the effect
+            # Qt takes None (and deletes the effect); the type stubs do not say so.
+            viewport.setGraphicsEffect(None)  # type: ignore[arg-type]
             self._effect = None
 
     def _place(self) -> None:

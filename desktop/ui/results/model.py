@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,14 +24,7 @@ from PySide6.QtCore import (
 
 from desktop.core.search.models import SearchHit
 from desktop.ui.plaintext import plain_tooltip
-
-IdRole = Qt.ItemDataRole.UserRole + 1
-TitleRole = Qt.ItemDataRole.UserRole + 2
-DateRole = Qt.ItemDataRole.UserRole + 3
-SiteRole = Qt.ItemDataRole.UserRole + 4
-SnippetRole = Qt.ItemDataRole.UserRole + 5
-ScoreRole = Qt.ItemDataRole.UserRole + 6
-UnreadRole = Qt.ItemDataRole.UserRole + 7  # True unless the article is marked read
+from desktop.ui.roles import Role, role_names
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -105,7 +99,7 @@ class ResultsModel(QAbstractListModel):
         for n, row in enumerate(self._rows):
             if row.id in wanted:
                 index = self.index(n, 0)
-                self.dataChanged.emit(index, index, [UnreadRole])
+                self.dataChanged.emit(index, index, [Role.UNREAD])
 
     @property
     def total(self) -> int:
@@ -138,21 +132,21 @@ class ResultsModel(QAbstractListModel):
         row = self.row_at(index.row())
         if row is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, TitleRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Role.TITLE):
             return row.title
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(row.title)
-        if role == IdRole:
+        if role == Role.ID:
             return row.id
-        if role == DateRole:
+        if role == Role.DATE:
             return row.published.isoformat() if row.published else ""
-        if role == SiteRole:
+        if role == Role.SITE:
             return row.site or ""
-        if role == SnippetRole:
+        if role == Role.SNIPPET:
             return row.snippet
-        if role == ScoreRole:
+        if role == Role.SCORE:
             return row.score
-        if role == UnreadRole:
+        if role == Role.UNREAD:
             return row.id not in self._read
         return None
 
@@ -165,17 +159,14 @@ class ResultsModel(QAbstractListModel):
             | Qt.ItemFlag.ItemNeverHasChildren
         )
 
-    def roleNames(self) -> dict[int, bytes]:
-        names = dict(super().roleNames())
-        names.update(
-            {
-                IdRole: b"articleId",
-                TitleRole: b"title",
-                DateRole: b"date",
-                SiteRole: b"site",
-                SnippetRole: b"snippet",
-                ScoreRole: b"score",
-                UnreadRole: b"unread",
-            }
+    def roleNames(self) -> dict[int, QByteArray]:
+        return role_names(
+            super().roleNames(),
+            Role.ID,
+            Role.TITLE,
+            Role.DATE,
+            Role.SITE,
+            Role.SNIPPET,
+            Role.SCORE,
+            Role.UNREAD,
         )
-        return names

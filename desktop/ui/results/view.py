@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from desktop.ui.results.delegate import ResultDelegate
 from desktop.ui.results.message import ResultsMessage
-from desktop.ui.results.model import IdRole
+from desktop.ui.roles import Role
 
 
 class ResultsView(QListView):
@@ -33,14 +33,14 @@ class ResultsView(QListView):
         self.message = ResultsMessage(self)
 
     def _open_index(self, index: QModelIndex) -> None:
-        article_id = index.data(IdRole)
+        article_id = index.data(Role.ID)
         if article_id:
             self.open_requested.emit(str(article_id))
 
     def selected_ids(self) -> list[str]:
         """Ids of the selected results, in list order."""
         rows = sorted(self.selectionModel().selectedIndexes(), key=lambda i: i.row())
-        return [str(i.data(IdRole)) for i in rows if i.data(IdRole)]
+        return [str(i.data(Role.ID)) for i in rows if i.data(Role.ID)]
 
     def open_current(self) -> bool:
         index = self.currentIndex()

@@ -15,7 +15,7 @@ from desktop.core.annotations.store import AnnotationStore
 from desktop.core.models import ArticleDraft, Original, article_id_for
 from desktop.core.store import Library
 from desktop.core.textnorm import tidy_body
-from tests.core.annotations.conftest import BODY, AddArticle
+from tests.helpers.annotations import BODY, AddArticle
 
 
 def set_body(library: Library, article_id: str, body: str) -> None:

@@ -18,7 +18,7 @@ from desktop.core.annotations.store import AnnotationStore
 from desktop.core.atomic import atomic_write_bytes
 from desktop.core.errors import UserError
 from desktop.core.store import Library
-from tests.core.annotations.conftest import AddArticle
+from tests.helpers.annotations import AddArticle
 
 
 def annotated(library: Library, add_article: AddArticle) -> list[Annotation]:

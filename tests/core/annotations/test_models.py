@@ -1,4 +1,4 @@
-"""Tags, colours, ids and selectors of the annotation model."""
+"""Colours, ids and selectors of the annotation model."""
 
 from __future__ import annotations
 
@@ -13,21 +13,9 @@ from desktop.core.annotations.models import (
     annotation_id_from,
     color_hex,
     normalize_color,
-    normalize_tag,
-    normalize_tags,
     quote_for_span,
-    tag_ancestors,
 )
 from desktop.core.errors import UserError
-
-
-def test_tags_are_canonical_and_hierarchical() -> None:
-    assert normalize_tag("  policy /  funding  ") == "policy/funding"
-    assert normalize_tag("Chi\u0301nh sách//công   nghệ/") == "Chính sách/công nghệ"
-    assert normalize_tags(["a", "a", " a ", "", "b/c"]) == ("a", "b/c")
-    assert tag_ancestors("a/b/c") == ["a", "a/b", "a/b/c"]
-    with pytest.raises(UserError):
-        normalize_tag(" / ")
 
 
 def test_colours_from_palette_or_hex() -> None:

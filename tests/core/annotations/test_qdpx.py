@@ -19,7 +19,7 @@ from desktop.core.annotations.qdpx import NS, read_qdpx
 from desktop.core.annotations.store import AnnotationStore
 from desktop.core.errors import UserError
 from desktop.core.store import Library
-from tests.core.annotations.conftest import BODY, AddArticle
+from tests.helpers.annotations import BODY, AddArticle
 
 
 def test_qdpx_round_trip(library: Library, add_article: AddArticle, tmp_path: Path) -> None:

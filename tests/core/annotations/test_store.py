@@ -12,7 +12,7 @@ from desktop.core.annotations.store import AnnotationStore
 from desktop.core.errors import NotFoundError, UserError
 from desktop.core.store import Library
 from desktop.core.store.connection import current_generation
-from tests.core.annotations.conftest import BODY, AddArticle
+from tests.helpers.annotations import BODY, AddArticle
 
 
 def article_gen(library: Library, article_id: str) -> int:

@@ -18,7 +18,7 @@ from desktop.core.annotations.w3c import (
 )
 from desktop.core.errors import UserError
 from desktop.core.store import Library
-from tests.core.annotations.conftest import BODY, AddArticle, make_draft
+from tests.helpers.annotations import BODY, AddArticle, make_draft
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from desktop.core.bundles import records as records_module
 from desktop.core.errors import LibraryError, NotFoundError, UserError
 from desktop.core.models import Article
 from desktop.core.store import Library
-from tests.core.bundles.conftest import drafts, make_draft
+from tests.helpers.bundles import drafts, make_draft
 
 STORED_FIELDS = (
     "id", "content_hash", "title", "body", "published", "site", "url", "author",

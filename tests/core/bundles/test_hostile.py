@@ -216,7 +216,7 @@ def test_extract_never_leaves_the_target(tmp_path: Path) -> None:
 
 
 def test_lines_are_split_across_chunks_and_capped() -> None:
-    from desktop.core.bundles.safezip import split_lines
+    from desktop.core.safezip import split_lines
 
     chunks = [b"ab", b"c\n\nde", b"f\ng", b"h"]
     assert list(split_lines(chunks, "x")) == [b"abc", b"", b"def", b"gh"]
@@ -228,7 +228,7 @@ def test_lines_are_split_across_chunks_and_capped() -> None:
 def test_endless_line_in_articles_is_rejected(
     sandbox: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("desktop.core.bundles.safezip.MAX_LINE_BYTES", 1000)
+    monkeypatch.setattr("desktop.core.safezip.MAX_LINE_BYTES", 1000)
     body = b"x" * 5000
     path = sandbox / "work" / "b.zip"
     with zipfile.ZipFile(path, "w") as zf:

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from desktop.core.bundles import export_bundle, import_bundle, open_bundle_readonly
-from desktop.core.bundles.safezip import SafeZip
 from desktop.core.errors import UnsafeArchiveError
+from desktop.core.safezip import SafeZip
 from desktop.core.store import Library
-from tests.core.bundles.conftest import drafts
 from tests.core.bundles.tampering import rewrite
+from tests.helpers.bundles import drafts
 
 
 @pytest.fixture

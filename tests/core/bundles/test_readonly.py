@@ -14,7 +14,7 @@ from desktop.core.annotations import AnnotationStore
 from desktop.core.bundles import close_bundle, export_bundle, index_cache, open_bundle_readonly
 from desktop.core.errors import UnsafeArchiveError
 from desktop.core.store import Library
-from tests.core.bundles.conftest import make_draft
+from tests.helpers.bundles import make_draft
 
 
 @pytest.fixture

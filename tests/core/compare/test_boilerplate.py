@@ -7,7 +7,7 @@ import random
 from desktop.core.compare.clusters import find_clusters
 from desktop.core.compare.neardup import NearDuplicateIndex, NearDupParams, overlap
 from desktop.core.store import Library
-from tests.core.compare.conftest import add, make_body, variant
+from tests.helpers.compare import add, make_body, variant
 
 
 def rewrite(release: str, rng: random.Random) -> str:

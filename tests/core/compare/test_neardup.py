@@ -19,7 +19,7 @@ from desktop.core.compare.neardup import (
 )
 from desktop.core.compare.shingles import MinHasher, shingle_set
 from desktop.core.store import Library
-from tests.core.compare.conftest import add, make_body, variant
+from tests.helpers.compare import add, make_body, variant
 
 
 def pair_ids(index: NearDuplicateIndex) -> set[frozenset[str]]:

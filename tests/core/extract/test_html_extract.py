@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.errors import ExtractionError
-from desktop.core.extract.html import extract_html, site_for
+from desktop.core.extract.html import extract_html
 from tests.core.ingest._builders import PARAGRAPHS, article_html, cp1258_bytes
 
 
@@ -68,13 +68,6 @@ def test_nfd_markup_comes_out_nfc() -> None:
 def test_pages_without_text_raise_a_clear_error(page: bytes) -> None:
     with pytest.raises(ExtractionError):
         extract_html(page)
-
-
-def test_site_for() -> None:
-    assert site_for("https://www.vnexpress.net/a/b") == "vnexpress.net"
-    assert site_for("http://iana.org:8080/") == "iana.org"
-    assert site_for("not a url") is None
-    assert site_for(None) is None
 
 
 def test_corpus_html_pages(corpus: Path) -> None:

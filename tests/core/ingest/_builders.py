@@ -73,6 +73,7 @@ def warc_bytes(
             warc_headers_dict={"WARC-Date": date},
         )
         writer.write_record(record)
+        record.raw_stream.close()  # warcio spools the digested payload to a temporary file
     return buf.getvalue()
 
 

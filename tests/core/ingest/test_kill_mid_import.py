@@ -67,6 +67,7 @@ def test_sigkill_mid_import_keeps_committed_chunks(tmp_path: Path) -> None:
             child.send_signal(signal.SIGKILL)
             break
     child.wait(timeout=60)
+    child.stdout.close()
     assert child.returncode == -signal.SIGKILL, "the import finished before it could be killed"
 
     lib = Library.open(root)

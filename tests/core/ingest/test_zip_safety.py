@@ -65,12 +65,12 @@ def test_member_over_the_size_cap_stops_while_reading(library: Library, tmp_path
 def test_lying_size_header_cannot_pass_the_cap(tmp_path: Path) -> None:
     """The cap holds while reading even when the header claims a small member."""
     from desktop.core.errors import UnsafeArchiveError
-    from desktop.core.ingest.safezip import ArchiveBudget, CappedReader
+    from desktop.core.safezip import SKIP_MEMBER, ArchiveBudget, CountingReader
 
     limits = ImportLimits(max_document_bytes=1000)
-    reader = CappedReader(
-        io.BytesIO(b"x" * 5000), cap=1000, compressed_size=10, limits=limits,
-        budget=ArchiveBudget(10**9),
+    reader = CountingReader(
+        io.BytesIO(b"x" * 5000), name="m.txt", cap=1000, compressed_size=10,
+        limits=limits.zip_limits, budget=ArchiveBudget(10**9, SKIP_MEMBER),
     )
     try:
         while reader.read(300):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from desktop.core.search.analysis import FoldingTokenizer, exact_syllables, syllables
-
-from .conftest import AddFn, run, titles
+from tests.helpers.search import AddFn, run, titles
 
 
 def test_syllables_fold_and_keep_short_words() -> None:

@@ -2,34 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
-
 from desktop.core.search.models import SearchRequest
 from desktop.core.store import Library
-from desktop.core.store.connection import bump_generation, transaction
-
-from .conftest import AddFn, run, titles
-
-_ids = itertools.count(1)
-
-
-def annotate(
-    library: Library, article_id: str, note: str, tags: list[str], status: str = "anchored"
-) -> None:
-    """Insert an annotation the way the annotation store does: bumping the article's gen."""
-    ann_id = f"ann{next(_ids)}"
-    with transaction(library.conn):
-        gen = bump_generation(library.conn)
-        library.conn.execute(
-            "INSERT INTO annotations (id, article_id, start, end, exact, content_hash, note, "
-            "status, created, modified) VALUES (?, ?, 0, 3, 'abc', 'h', ?, ?, 'now', 'now')",
-            (ann_id, article_id, note, status),
-        )
-        for tag in tags:
-            library.conn.execute(
-                "INSERT INTO annotation_tags (annotation_id, tag) VALUES (?, ?)", (ann_id, tag)
-            )
-        library.conn.execute("UPDATE articles SET gen = ? WHERE id = ?", (gen, article_id))
+from tests.helpers.search import AddFn, annotate, run, titles
 
 
 def test_tags_and_notes_are_searchable(library: Library, add: AddFn, open_index) -> None:

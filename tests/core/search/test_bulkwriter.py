@@ -8,8 +8,7 @@ from desktop.core.search import index as index_module
 from desktop.core.search.index import SearchIndex
 from desktop.core.search.models import SearchRequest
 from desktop.core.store import Library
-
-from .conftest import AddFn, run, titles
+from tests.helpers.search import AddFn, run, titles
 
 QUERIES = ["mua", "ha noi", '"mưa lớn"', "bao*", "site:b.vn", "published:2023", "nang -hue", ""]
 
@@ -54,7 +53,7 @@ def test_bulk_and_stock_writers_agree(
 def test_large_writes_are_split_into_segments_and_answer_the_same(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.core.search.conftest import make_draft
+    from tests.helpers.search import make_draft
 
     library.articles.add_many(
         [make_draft(f"Bài {n}", f"Tin số {n}: khoa học công nghệ và mưa lớn.") for n in range(25)]
@@ -76,7 +75,7 @@ def test_a_segment_without_sites_or_dates_keeps_the_facets_of_later_segments(
 ) -> None:
     from datetime import date
 
-    from tests.core.search.conftest import make_draft
+    from tests.helpers.search import make_draft
 
     # Segments of 10: the middle one has no site and no date at all, so Whoosh writes no
     # column file for it.
@@ -114,7 +113,7 @@ def test_rare_pairs_in_shared_buckets_still_give_exact_phrase_totals(
 
     from desktop.core.search import analysis, bulkwriter
     from desktop.core.textnorm import fold
-    from tests.core.search.conftest import make_draft
+    from tests.helpers.search import make_draft
 
     # Two buckets for every rare pair: nearly every document is in every bucket, so the
     # answers rest on the check against the stored text.
@@ -143,7 +142,7 @@ def test_rare_pairs_in_shared_buckets_still_give_exact_phrase_totals(
 def test_small_syncs_merge_bulk_segments_and_keep_every_posting(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.core.search.conftest import make_draft
+    from tests.helpers.search import make_draft
 
     library.articles.add_many(
         [make_draft(f"Bài {n}", f"Tin số {n}: khoa học công nghệ và mưa lớn ở Huế.")

@@ -24,7 +24,7 @@ NFD_MEMBER = "vn-news/22652214.txt"
 
 @pytest.fixture(scope="module")
 def news_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Library, SearchIndex]]:
-    from tests.conftest import CORPUS
+    from tests.helpers.paths import CORPUS
 
     zip_path = CORPUS / "vn-news-35k.zip"
     if not zip_path.is_file():

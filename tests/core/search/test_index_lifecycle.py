@@ -15,8 +15,7 @@ from desktop.core.search.locking import IndexBusyError, index_write_lock
 from desktop.core.search.schema import SCHEMA_VERSION
 from desktop.core.search.state import read_state
 from desktop.core.store import Library
-
-from .conftest import AddFn, make_draft, run, titles
+from tests.helpers.search import AddFn, make_draft, run, titles
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -199,6 +198,8 @@ def test_second_process_writer_gets_index_busy_but_reader_does_not(
     finally:
         holder.kill()
         holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
     ix = SearchIndex.open(library, wait=5)
     ix.close()
 

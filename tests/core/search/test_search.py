@@ -11,8 +11,7 @@ from desktop.core.errors import QuerySyntaxError
 from desktop.core.search.index import SearchIndex
 from desktop.core.search.models import SearchRequest
 from desktop.core.search.query import FALLBACK_ANY as FALLBACK_NOTICE
-
-from .conftest import AddFn, run, titles
+from tests.helpers.search import AddFn, run, titles
 
 FILLER = "Bài viết có thêm vài câu để độ dài các bài gần bằng nhau."
 

@@ -7,8 +7,7 @@ from datetime import date
 from desktop.core.search.index import SearchIndex
 from desktop.core.search.models import SearchRequest
 from desktop.core.store import Library
-
-from .conftest import make_draft
+from tests.helpers.search import make_draft
 
 
 def test_a_segment_without_sites_or_dates_keeps_facets_and_needs_no_rebuild(

@@ -13,7 +13,7 @@ from desktop.core.store import Library
 from desktop.core.store.collections import CollectionStore
 from desktop.core.store.reading_state import ReadingStateStore
 from desktop.core.store.saved_searches import SavedSearchStore
-from tests.core.search.conftest import AddFn, run, titles
+from tests.helpers.search import AddFn, run, titles
 
 
 @pytest.fixture

@@ -12,9 +12,7 @@ from desktop.core.search.models import SearchRequest
 from desktop.core.search.query import FALLBACK_ANY, FALLBACK_WORDS, parse
 from desktop.core.search.store_scan import scan
 from desktop.core.store import Library
-
-from .conftest import AddFn
-from .test_annotations_index import annotate
+from tests.helpers.search import AddFn, annotate
 
 ARTICLES = [
     ("Đổi mới sáng tạo ở Hà Nội", "Hà Nội đẩy mạnh đổi mới sáng tạo trong doanh nghiệp.",

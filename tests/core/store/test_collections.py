@@ -7,7 +7,7 @@ import pytest
 from desktop.core.errors import NotFoundError, UserError
 from desktop.core.store import Library
 from desktop.core.store.collections import CollectionStore
-from tests.core.search.conftest import make_draft
+from tests.helpers.search import make_draft
 
 
 def _ids(library: Library, n: int) -> list[str]:

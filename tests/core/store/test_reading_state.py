@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.core.store import Library
 from desktop.core.store.reading_state import ReadingState, ReadingStateStore
-from tests.core.search.conftest import make_draft
+from tests.helpers.search import make_draft
 
 
 def test_positions_and_read_flags_are_independent(library: Library) -> None:

@@ -7,7 +7,7 @@ import pytest
 from desktop.core.errors import NotFoundError, UserError
 from desktop.core.store import Library
 from desktop.core.store.saved_searches import SavedSearchStore, SearchHistory, max_seq
-from tests.core.search.conftest import make_draft
+from tests.helpers.search import make_draft
 
 
 def test_add_list_and_get_keep_query_filters_and_sort(library: Library) -> None:

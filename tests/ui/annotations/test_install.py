@@ -8,7 +8,8 @@ from desktop.core.annotations.store import AnnotationStore
 from desktop.core.store import Library
 from desktop.ui.annotations.controller import AnnotationController
 from desktop.ui.annotations.install import SYNC_DELAY_MS
-from tests.ui.conftest import search_for, seed, wait_ready
+from tests.helpers.ui_library import seed
+from tests.helpers.window import search_for, wait_ready
 
 
 def test_install_into_main_window(qtbot, make_window, library: Library) -> None:

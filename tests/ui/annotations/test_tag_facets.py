@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from desktop.core.store import Library
-from desktop.ui.facets.model import CountRole, ValueRole
-from tests.ui.conftest import search_for, seed, wait_ready
+from desktop.ui.roles import Role
+from tests.helpers.ui_library import seed
+from tests.helpers.window import search_for, wait_ready
 
 
 def _tag_counts(window) -> dict[str, int]:
     model = window.facets.facet_model
     group = model.group_index("tag")
     return {
-        model.index(r, 0, group).data(ValueRole): model.index(r, 0, group).data(CountRole)
+        model.index(r, 0, group).data(Role.VALUE): model.index(r, 0, group).data(Role.COUNT)
         for r in range(model.rowCount(group))
     }
 

@@ -19,8 +19,8 @@ from desktop.core.models import ArticleDraft, Original, article_id_for
 from desktop.core.store import Library
 from desktop.ui.annotations.controller import AnnotationController
 from desktop.ui.annotations.editor import AnnotationEditor
-from desktop.ui.annotations.models import IdRole
 from desktop.ui.reader.view import ReaderView
+from desktop.ui.roles import Role
 
 BODY = (
     "Mở đầu 🐷🐷 bài viết.\n\n"
@@ -151,7 +151,7 @@ def test_panel_click_selects_the_passage(setup, library: Library, qtbot) -> None
     store.create_from_quote(aid, "Mở đầu")
     reader.show_article(library.articles.get(aid))
     panel = controller.panel
-    rows = [panel.model.index(r, 0).data(IdRole) for r in range(panel.model.rowCount())]
+    rows = [panel.model.index(r, 0).data(Role.ID) for r in range(panel.model.rowCount())]
     assert rows[1] == ann.id  # text order
     panel.list.clicked.emit(panel.model.index(1, 0))
     assert reader.selected_span() == (ann.start, ann.end)

@@ -11,9 +11,10 @@ from desktop.core.bundles.readonly import TEMP_PREFIX
 from desktop.core.store import Library
 from desktop.ui.bundles.controller import ExportScope
 from desktop.ui.bundles.options_dialog import ExportOptionsDialog
-from desktop.ui.results.model import IdRole
+from desktop.ui.roles import Role
 from tests.core.bundles.tampering import rewrite
-from tests.ui.conftest import make_draft, search_for, seed, wait_ready
+from tests.helpers.ui_library import make_draft, seed
+from tests.helpers.window import search_for, wait_ready
 
 
 def _accept_export(qtbot, window, dialog: ExportOptionsDialog, out: Path, **options: bool):
@@ -55,7 +56,7 @@ def test_export_selection_and_results(qtbot, tmp_path, seeded_library, make_wind
     window = make_window(seeded_library)
     wait_ready(qtbot, window)
     model, selection = window.results_model, window.results.selectionModel()
-    assert window.results.selected_ids() == [model.index(0, 0).data(IdRole)]
+    assert window.results.selected_ids() == [model.index(0, 0).data(Role.ID)]
     selection.clearSelection()
     assert not window.actions_.export_selection.isEnabled()
     assert window.bundles.export_selection_dialog() is None

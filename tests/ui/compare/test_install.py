@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QDockWidget
 
 from desktop.core.store import Library
 from desktop.ui.compare.install import CompareController, CompareWithDialog
-from tests.core.compare.conftest import add, make_body, variant
-from tests.ui.conftest import wait_ready
+from tests.helpers.compare import add, make_body, variant
+from tests.helpers.window import wait_ready
 
 
 def fill(library: Library) -> tuple[list[str], list[str]]:

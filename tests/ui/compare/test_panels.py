@@ -7,10 +7,10 @@ import random
 import pytest
 
 from desktop.core.store import Library
-from desktop.ui.compare.jobs import opener_for
-from desktop.ui.compare.reuse_view import IdRole, ReusedTextView
-from desktop.ui.compare.similar_list import KindRole, SimilarArticlesList
-from tests.core.compare.conftest import add, make_body, variant
+from desktop.ui.compare.reuse_view import ReusedTextView
+from desktop.ui.compare.similar_list import SimilarArticlesList
+from desktop.ui.roles import Role
+from tests.helpers.compare import add, make_body, variant
 
 
 @pytest.fixture
@@ -27,13 +27,13 @@ def test_similar_list_shows_near_duplicates_and_emits(qtbot, reuse_library) -> N
     library, ids, copies = reuse_library
     widget = SimilarArticlesList()
     qtbot.addWidget(widget)
-    widget.opener = opener_for(library)
+    widget.opener = library.reopen
     with qtbot.waitSignal(widget.loaded, timeout=20000):
         widget.set_article(ids[0])
     items = widget.items()
     assert {s.id for s in items if s.kind == "near-duplicate"} == set(copies[:2])
     model = widget.tree.model()
-    kinds = [model.index(n, 0).data(KindRole) for n in range(len(items))]
+    kinds = [model.index(n, 0).data(Role.KIND) for n in range(len(items))]
     assert kinds == [s.kind for s in items]
     assert model.rowCount() == len(items)
     first = model.index(0, 0)
@@ -53,7 +53,7 @@ def test_similar_list_without_matches_and_stale_answers(qtbot, reuse_library) ->
     library, ids, copies = reuse_library
     widget = SimilarArticlesList()
     qtbot.addWidget(widget)
-    widget.opener = opener_for(library)
+    widget.opener = library.reopen
     with qtbot.waitSignal(widget.loaded, timeout=20000) as blocker:
         widget.set_article(ids[0])
         widget.set_article(ids[5])  # the first answer arrives late and is dropped
@@ -68,7 +68,7 @@ def test_reused_text_view_lists_clusters_and_compares(qtbot, reuse_library) -> N
     library, ids, copies = reuse_library
     view = ReusedTextView()
     qtbot.addWidget(view)
-    view.opener = opener_for(library)
+    view.opener = library.reopen
     with qtbot.waitSignal(view.loaded, timeout=30000) as blocker:
         view.refresh()
         assert view.is_busy() and not view.scan_button.isEnabled()
@@ -77,14 +77,14 @@ def test_reused_text_view_lists_clusters_and_compares(qtbot, reuse_library) -> N
     assert model.rowCount() == 2
     first = model.index(0, 0)
     assert model.rowCount(first) == 3 and "3 articles" in model.index(0, 0).data()
-    members = {model.index(r, 0, first).data(IdRole) for r in range(3)}
+    members = {model.index(r, 0, first).data(Role.ID) for r in range(3)}
     assert members == {ids[0], *copies[:2]}
-    rep = model.index(0, 0, first).data(IdRole)
+    rep = model.index(0, 0, first).data(Role.ID)
     other = model.index(1, 0, first)
     assert model.index(0, 1, first).data() == "100%"
     with qtbot.waitSignal(view.compare_requested) as sig:
         view.tree.activated.emit(other)
-    assert sig.args == [rep, other.data(IdRole)]
+    assert sig.args == [rep, other.data(Role.ID)]
     with qtbot.waitSignal(view.open_requested) as sig:
         view.tree.activated.emit(model.index(0, 0, first))
     assert sig.args == [rep]

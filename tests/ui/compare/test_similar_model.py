@@ -11,14 +11,8 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from desktop.core.compare.similar import SimilarArticle
 from desktop.ui.compare import similar_list
 from desktop.ui.compare.similar_list import SimilarArticlesList
-from desktop.ui.compare.similar_model import (
-    IdRole,
-    KindRole,
-    SimilarArticlesModel,
-    SimilarityRole,
-    TitleRole,
-    display_order,
-)
+from desktop.ui.compare.similar_model import SimilarArticlesModel, display_order
+from desktop.ui.roles import Role
 
 
 def near(article_id: str, similarity: float, title: str = "") -> SimilarArticle:
@@ -44,13 +38,13 @@ def test_near_duplicates_first_by_similarity_then_related_in_rank_order(qtmodelt
     items = [related("r1", 0.02), near("n1", 0.55), related("r2"), near("n2", 0.93)]
     model.set_items("a", items)
     assert model.article_id == "a"
-    assert column(model, 0, IdRole) == ["n2", "n1", "r1", "r2"]
+    assert column(model, 0, Role.ID) == ["n2", "n1", "r1", "r2"]
     assert [s.id for s in model.items()] == ["n2", "n1", "r1", "r2"]
     assert display_order(items) == model.items()
-    assert column(model, 0, KindRole) == ["near-duplicate"] * 2 + ["related"] * 2
-    assert column(model, 1, TitleRole) == ["Bản sao n2", "Bản sao n1", "Liên quan r1",
+    assert column(model, 0, Role.KIND) == ["near-duplicate"] * 2 + ["related"] * 2
+    assert column(model, 1, Role.TITLE) == ["Bản sao n2", "Bản sao n1", "Liên quan r1",
                                            "Liên quan r2"]
-    assert column(model, 0, SimilarityRole) == [0.93, 0.55, 0.02, 0.0]
+    assert column(model, 0, Role.SIMILARITY) == [0.93, 0.55, 0.02, 0.0]
     assert model.near_duplicate_count() == 2
     model.set_items(None, [])
     assert model.rowCount() == 0 and model.article_id is None
@@ -185,8 +179,8 @@ def test_expecting_another_article_empties_the_list_at_once(qtbot, slow_list) ->
 def test_the_panel_never_lists_the_previous_articles_matches(qtbot, make_window, library) -> None:
     import random
 
-    from tests.core.compare.conftest import add, make_body, variant
-    from tests.ui.conftest import wait_ready
+    from tests.helpers.compare import add, make_body, variant
+    from tests.helpers.window import wait_ready
 
     rng = random.Random(5)
     base = [make_body(rng) for _ in range(6)]

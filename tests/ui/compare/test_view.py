@@ -13,7 +13,7 @@ from desktop.core.models import Article
 from desktop.core.store import Library
 from desktop.ui.compare import view as view_module
 from desktop.ui.compare.view import CompareView
-from tests.core.compare.conftest import add, make_body, variant
+from tests.helpers.compare import add, make_body, variant
 
 A = (
     "Hôm nay trời đẹp ở Hà Nội 😀. Ông An đi chợ mua rau từ sáng sớm. "

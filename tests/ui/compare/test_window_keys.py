@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.store import Library
 from desktop.ui.compare.reuse_view import ClustersModel
-from tests.core.compare.conftest import add, make_body, variant
-from tests.ui.conftest import wait_ready
+from tests.helpers.compare import add, make_body, variant
+from tests.helpers.window import wait_ready
 
 
 def _open_compare(qtbot, make_window, library: Library):

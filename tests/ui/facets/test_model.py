@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from desktop.ui.facets.model import GROUPS, CountRole, FacetModel, GroupRole, ValueRole
+from desktop.ui.facets.model import GROUPS, FacetModel
+from desktop.ui.roles import Role
 
 CHECK = Qt.ItemDataRole.CheckStateRole
 
@@ -12,7 +13,7 @@ CHECK = Qt.ItemDataRole.CheckStateRole
 def values(model: FacetModel, group: str) -> list[tuple[str, int]]:
     parent = model.group_index(group)
     return [
-        (model.index(r, 0, parent).data(ValueRole), model.index(r, 0, parent).data(CountRole))
+        (model.index(r, 0, parent).data(Role.VALUE), model.index(r, 0, parent).data(Role.COUNT))
         for r in range(model.rowCount(parent))
     ]
 
@@ -20,7 +21,7 @@ def values(model: FacetModel, group: str) -> list[tuple[str, int]]:
 def test_groups_values_and_roles(qtmodeltester) -> None:
     model = FacetModel()
     qtmodeltester.check(model)
-    assert [model.index(r, 0).data(GroupRole) for r in range(model.rowCount())] == list(GROUPS)
+    assert [model.index(r, 0).data(Role.GROUP) for r in range(model.rowCount())] == list(GROUPS)
     assert all(model.rowCount(model.index(r, 0)) == 0 for r in range(model.rowCount()))
     model.set_counts({"site": {"a.vn": 1200, "b.vn": 3}, "year": {"2019": 4}})
     assert values(model, "site") == [("a.vn", 1200), ("b.vn", 3)]
@@ -28,7 +29,7 @@ def test_groups_values_and_roles(qtmodeltester) -> None:
     assert values(model, "tag") == []
     index = model.value_index("site", "a.vn")
     assert index.data() == "a.vn  (1,200)"
-    assert index.data(GroupRole) == "site" and index.data(CHECK) == Qt.CheckState.Unchecked
+    assert index.data(Role.GROUP) == "site" and index.data(CHECK) == Qt.CheckState.Unchecked
     assert index.flags() & Qt.ItemFlag.ItemIsUserCheckable
     assert not model.group_index("site").flags() & Qt.ItemFlag.ItemIsUserCheckable
     assert model.index(0, 0, index).isValid() is False and model.rowCount(index) == 0
@@ -99,4 +100,4 @@ def test_many_values_in_one_insert(qtbot) -> None:
     model.set_counts({"site": sites, "year": {"2020": 1}})
     assert inserted == [(0, 4999), (0, 0)]
     assert model.rowCount(model.group_index("site")) == 5000
-    assert model.value_index("site", "site4999.example.vn").data(CountRole) == 1
+    assert model.value_index("site", "site4999.example.vn").data(Role.COUNT) == 1

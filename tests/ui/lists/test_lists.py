@@ -7,9 +7,9 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from desktop.core.store.collections import CollectionStore
 from desktop.core.store.reading_state import ReadingStateStore
 from desktop.core.store.saved_searches import SavedSearchStore, SearchHistory
-from desktop.ui.lists.model import KindRole, NameRole, NewRole
-from desktop.ui.results.model import UnreadRole
-from tests.ui.conftest import make_draft, search_for, wait_ready
+from desktop.ui.roles import Role
+from tests.helpers.ui_library import make_draft
+from tests.helpers.window import search_for, wait_ready
 
 
 def _lists(window):
@@ -37,18 +37,18 @@ def test_save_a_search_and_see_new_articles_since_last_opened(
     saved = SavedSearchStore(seeded_library.conn).get("lúa mặn")
     assert saved.query == "lua chiu man" and saved.filters == {"site": ("baomoi.example.vn",)}
     index = lists.model.entry_index("saved", "Lúa mặn")
-    assert index.data(KindRole) == "saved" and index.data(NameRole) == "Lúa mặn"
-    qtbot.waitUntil(lambda: lists.model.entry_index("saved", "Lúa mặn").data(NewRole) == 0)
+    assert index.data(Role.KIND) == "saved" and index.data(Role.NAME) == "Lúa mặn"
+    qtbot.waitUntil(lambda: lists.model.entry_index("saved", "Lúa mặn").data(Role.NEW) == 0)
 
     # New matching articles arrive (as an import would add them): the count shows them.
     seeded_library.articles.add_many([make_draft(i) for i in range(1000, 1012)])
     window.after_bundle_import()
     qtbot.waitSignal(window.index_synced, timeout=60000)
     qtbot.waitUntil(
-        lambda: (lists.model.entry_index("saved", "Lúa mặn").data(NewRole) or 0) > 0,
+        lambda: (lists.model.entry_index("saved", "Lúa mặn").data(Role.NEW) or 0) > 0,
         timeout=20000,
     )
-    new = lists.model.entry_index("saved", "Lúa mặn").data(NewRole)
+    new = lists.model.entry_index("saved", "Lúa mặn").data(Role.NEW)
     assert new == 1  # of the twelve, one is about rice on that site
     assert f"({new} new)" in lists.model.entry_index("saved", "Lúa mặn").data()
 
@@ -62,7 +62,7 @@ def test_save_a_search_and_see_new_articles_since_last_opened(
         lists.activate("saved", "Lúa mặn")
     assert window.search_bar.text() == "lua chiu man"
     assert window.search.filters == {"site": ("baomoi.example.vn",)}
-    assert lists.model.entry_index("saved", "Lúa mặn").data(NewRole) == 0
+    assert lists.model.entry_index("saved", "Lúa mặn").data(Role.NEW) == 0
     assert SavedSearchStore(seeded_library.conn).get("Lúa mặn").seen_seq > saved.seen_seq
 
 
@@ -129,10 +129,10 @@ def test_unread_results_are_bold_and_can_be_filtered(qtbot, seeded_library, make
     result = search_for(qtbot, window, "gom")
     total = result.total
     model = window.results_model
-    assert all(model.index(r, 0).data(UnreadRole) for r in range(model.rowCount()))
+    assert all(model.index(r, 0).data(Role.UNREAD) for r in range(model.rowCount()))
     ids = _select(window, [1, 2])
     lists.mark_read_action.trigger()
-    assert [model.index(r, 0).data(UnreadRole) for r in range(3)] == [True, False, False]
+    assert [model.index(r, 0).data(Role.UNREAD) for r in range(3)] == [True, False, False]
     assert ReadingStateStore(seeded_library.conn).read_among(ids) == set(ids)
 
     with qtbot.waitSignal(window.search.results_changed, timeout=15000) as blocker:
@@ -149,7 +149,7 @@ def test_unread_results_are_bold_and_can_be_filtered(qtbot, seeded_library, make
         lists.unread_only_action.setChecked(False)
     _select(window, [1])
     lists.mark_unread_action.trigger()
-    assert model.index(1, 0).data(UnreadRole) is True
+    assert model.index(1, 0).data(Role.UNREAD) is True
 
 
 def test_an_article_shown_for_a_moment_counts_as_read(qtbot, seeded_library, make_window):
@@ -160,7 +160,7 @@ def test_an_article_shown_for_a_moment_counts_as_read(qtbot, seeded_library, mak
     first = window.reader.current_article().id
     qtbot.waitUntil(lambda: ReadingStateStore(seeded_library.conn).get(first).read, timeout=5000)
     row = model.ids().index(first)
-    assert model.index(row, 0).data(UnreadRole) is False
+    assert model.index(row, 0).data(Role.UNREAD) is False
     # Stepping on quickly does not mark the next ones.
     window.results.move_current(1)
     window.results.move_current(1)
@@ -246,7 +246,7 @@ def test_lists_speak_vietnamese_and_switch_at_once(qtbot, seeded_library, make_w
     lists = _lists(window)
     SavedSearchStore(seeded_library.conn).add("Gốm", "gom")
     lists.reload()
-    qtbot.waitUntil(lambda: lists.model.entry_index("saved", "Gốm").data(NewRole) == 0)
+    qtbot.waitUntil(lambda: lists.model.entry_index("saved", "Gốm").data(Role.NEW) == 0)
     lists.model.set_new_count("Gốm", 2)  # as if two articles had arrived
     app = QApplication.instance()
     try:
@@ -300,7 +300,7 @@ def test_lists_follow_a_library_switch(qtbot, seeded_library, tmp_path, make_win
     wait_ready(qtbot, window)
     assert [e.name for e in lists.model.entries("collection")] == ["Khác"]
     assert window.search.all_filters() == {"read": ("unread",)}
-    qtbot.waitUntil(lambda: lists.model.entry_index("saved", "Sông").data(NewRole) == 0,
+    qtbot.waitUntil(lambda: lists.model.entry_index("saved", "Sông").data(Role.NEW) == 0,
                     timeout=10000)
     assert lists.add_selected_to_collection("Mới") >= 1
     assert CollectionStore(window.library.conn).names() == ["Khác", "Mới"]
@@ -337,3 +337,33 @@ def test_unread_check_box_and_menu_action_agree(qtbot, seeded_library, make_wind
         lists.unread_only_action.setChecked(False)
     assert not lists.panel.unread_box.isChecked()
     assert window.search.all_filters() == {}
+
+
+def test_rename_from_the_sidebar_menu_for_both_kinds(qtbot, seeded_library, make_window) -> None:
+    ids = seeded_library.articles.all_ids()[:2]
+    CollectionStore(seeded_library.conn).add("Cũ", ids)
+    window = make_window(seeded_library)
+    wait_ready(qtbot, window)
+    lists = _lists(window)
+    search_for(qtbot, window, "gom")
+    assert lists.save_current_search("Gốm") == "Gốm"
+    asked: list[tuple[str, str]] = []
+
+    def ask(title, _label, _choices, suggested):
+        asked.append((title, suggested))
+        return f"{suggested} mới"
+
+    lists.ask_name = ask
+    for kind, name in (("saved", "Gốm"), ("collection", "Cũ")):
+        menu = lists.panel.menu_for(lists.model.entry_index(kind, name))
+        [rename] = [a for a in menu.actions() if a.text() == "Rename…"]
+        rename.trigger()
+    assert asked == [("Rename saved search", "Gốm"), ("Rename collection", "Cũ")]
+    assert SavedSearchStore(seeded_library.conn).find("Gốm mới") is not None
+    assert sorted(CollectionStore(seeded_library.conn).article_ids("Cũ mới")) == sorted(ids)
+    assert lists.model.entry_index("collection", "Cũ mới").data() == "Cũ mới (2)"
+    assert lists.model.entry_index("saved", "Gốm").isValid() is False
+
+    lists.ask_name = lambda *_args: None  # cancelled: nothing changes
+    assert lists.rename("collection", "Cũ mới") is False
+    assert CollectionStore(seeded_library.conn).names() == ["Cũ mới"]

@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextDocument
 from desktop.core.models import Original
 from desktop.ui.reader.original import OfflineTextBrowser, render_original
 from desktop.ui.reader.sanitize import sanitize_html
-from tests.ui.conftest import REMOTE_HTML
+from tests.helpers.ui_library import REMOTE_HTML
 
 PNG_1PX = base64.b64encode(
     bytes.fromhex(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from desktop.ui.results.model import IdRole
-from tests.ui.conftest import wait_ready
+from desktop.ui.roles import Role
+from tests.helpers.window import wait_ready
 
 
 def test_compare_two_selected_results(qtbot, seeded_library, make_window) -> None:
@@ -24,12 +24,12 @@ def test_compare_two_selected_results(qtbot, seeded_library, make_window) -> Non
         Qt.KeyboardModifier.ControlModifier,
         results.visualRect(third).center(),
     )
-    assert results.selected_ids() == [first.data(IdRole), third.data(IdRole)]
+    assert results.selected_ids() == [first.data(Role.ID), third.data(Role.ID)]
     assert action.isEnabled()
     action.trigger()
     view = window.extensions["compare"].view
     assert view is not None and view.isVisible()
-    assert (view.article_a.id, view.article_b.id) == (first.data(IdRole), third.data(IdRole))
+    assert (view.article_a.id, view.article_b.id) == (first.data(Role.ID), third.data(Role.ID))
     view.close()
 
     selection = results.selectionModel()
@@ -44,14 +44,14 @@ def test_keyboard_with_extended_selection(qtbot, seeded_library, make_window) ->
     results, model = window.results, window.results_model
     results.setFocus()
     qtbot.keyClick(results, Qt.Key.Key_Down)
-    second = model.index(1, 0).data(IdRole)
+    second = model.index(1, 0).data(Role.ID)
     assert results.selected_ids() == [second]  # plain arrows select one row
     qtbot.waitUntil(lambda: window.reader.current_article().id == second, timeout=5000)
     qtbot.keyClick(results, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
-    assert results.selected_ids() == [second, model.index(2, 0).data(IdRole)]
+    assert results.selected_ids() == [second, model.index(2, 0).data(Role.ID)]
     assert window.actions_.compare_selected.isEnabled()
     qtbot.keyClick(results, Qt.Key.Key_Return)
-    assert window.reader.current_article().id == model.index(2, 0).data(IdRole)
+    assert window.reader.current_article().id == model.index(2, 0).data(Role.ID)
     assert window.reader.body_edit.hasFocus()
     results.setFocus()
     qtbot.keyClick(results, Qt.Key.Key_Up)

@@ -7,16 +7,8 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from desktop.ui.results.model import (
-    DateRole,
-    IdRole,
-    ResultRow,
-    ResultsModel,
-    ScoreRole,
-    SiteRole,
-    SnippetRole,
-    TitleRole,
-)
+from desktop.ui.results.model import ResultRow, ResultsModel
+from desktop.ui.roles import Role
 
 
 def rows(start: int, n: int) -> list[ResultRow]:
@@ -39,13 +31,13 @@ def test_roles_and_tester() -> None:
     model.reset_rows(rows(0, 3), total=3)
     index = model.index(1, 0)
     assert model.rowCount() == 3
-    assert index.data(IdRole) == "id1"
-    assert index.data(TitleRole) == index.data(Qt.ItemDataRole.DisplayRole) == "Tiêu đề 1"
-    assert index.data(DateRole) == "2020-01-02"
-    assert index.data(SiteRole) == "site.vn"
-    assert index.data(SnippetRole) == "đoạn <mark>1</mark>"
-    assert index.data(ScoreRole) == 1.0
-    assert model.data(model.index(5, 0), IdRole) is None
+    assert index.data(Role.ID) == "id1"
+    assert index.data(Role.TITLE) == index.data(Qt.ItemDataRole.DisplayRole) == "Tiêu đề 1"
+    assert index.data(Role.DATE) == "2020-01-02"
+    assert index.data(Role.SITE) == "site.vn"
+    assert index.data(Role.SNIPPET) == "đoạn <mark>1</mark>"
+    assert index.data(Role.SCORE) == 1.0
+    assert model.data(model.index(5, 0), Role.ID) is None
     assert b"snippet" in model.roleNames().values()
 
 
@@ -83,4 +75,4 @@ def test_large_model_is_cheap() -> None:
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.reset_rows(rows(0, 100_000), total=100_000)
     assert model.rowCount() == 100_000
-    assert model.index(99_999, 0).data(IdRole) == "id99999"
+    assert model.index(99_999, 0).data(Role.ID) == "id99999"

@@ -9,8 +9,8 @@ import pytest
 
 from desktop.core.search.models import SearchRequest
 from desktop.core.store import Library
-from desktop.ui import backend as backend_module
-from desktop.ui.search_service import _SearchWorker
+from desktop.ui.search import backend as backend_module
+from desktop.ui.search.service import _SearchWorker
 
 
 def test_a_damaged_database_while_searching_is_one_clear_line(

@@ -1,13 +1,14 @@
 """One writer job: import paths (optional) and then bring the search index in line.
 
-Plain Python (no Qt), so it can run either on the writer thread or in a child
-process. Running it in a child process keeps long C calls that hold the GIL
-(parsing, sorting, index building) from ever stalling the GUI thread. Messages
-go out through ``send(kind, payload)``:
+Every write the app makes to a library's articles and its search index goes
+through this job, one at a time (the UI's ``importing/controller`` runs it on
+its writer thread, by default in a spawned child process so that long C calls
+holding the GIL never stall the GUI). Messages go out through
+``send(kind, payload)``:
 
-* ``("progress", ImportProgress)`` — at most ~20 a second;
+* ``("progress", ImportProgress)`` — throttled by the import to ~20 a second;
 * ``("imported", ImportReport)`` — the articles are committed;
-* ``("index", (done, total))`` — index catch-up progress;
+* ``("index", (done, total))`` — index catch-up progress, throttled here;
 * ``("done", None)`` or ``("error", message)`` — always last.
 """
 
@@ -19,11 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import UserError
+from desktop.core.progress import Throttle
 from desktop.core.store import Library
-from desktop.ui.backend import sync_search_index
-from desktop.ui.throttle import Throttle
 
-PROGRESS_INTERVAL = 0.05  # seconds: at most 20 progress messages a second
 Send = Callable[[str, Any], None]
 
 
@@ -37,19 +36,18 @@ def run_writer_job(
             if paths is not None:
                 from desktop.core.ingest.pipeline import import_paths
 
-                throttle = Throttle(lambda p: send("progress", p), PROGRESS_INTERVAL)
                 report = import_paths(
-                    library, [Path(p) for p in paths], progress=throttle.offer, cancel=cancel
+                    library, [Path(p) for p in paths],
+                    progress=lambda p: send("progress", p), cancel=cancel,
                 )
-                throttle.flush()
                 send("imported", report)
-            index_throttle = Throttle(lambda p: send("index", p), PROGRESS_INTERVAL)
-            sync_search_index(library, lambda done, total: index_throttle.offer((done, total)))
+            from desktop.core.search.index import SearchIndex  # loads the search stack
+
+            index_throttle = Throttle(lambda p: send("index", p))
+            SearchIndex.catch_up(library, lambda done, total: index_throttle.offer((done, total)))
             index_throttle.flush()
         finally:
             library.close()
-    except ImportError:
-        send("error", "Importing is not available in this build.")
     except UserError as exc:
         send("error", str(exc))
     except Exception as exc:  # reported as one line, never a traceback
@@ -69,6 +67,7 @@ def process_main(root: str, paths: list[str] | None, messages: Any, cancel_event
 
 
 def drain(messages: Any, timeout: float) -> tuple[str, Any] | None:
+    """The next message from the child process, or None after ``timeout`` seconds."""
     try:
         item: tuple[str, Any] = messages.get(timeout=timeout)
     except queue.Empty:

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.core.search.models import SearchRequest, SortKey
+from desktop.core.search.models import SearchRequest, SearchResult, SortKey
 from desktop.ui.core_messages import translate_message
 from desktop.ui.facets.sidebar import FacetSidebar
 from desktop.ui.results.message import ResultsMessage
 from desktop.ui.results.model import ResultRow, ResultsModel
-from desktop.ui.search_bar import SearchBar
-from desktop.ui.search_service import Answer, SearchService
+from desktop.ui.search.bar import SearchBar
+from desktop.ui.search.service import Answer, SearchService
 
 PAGE_SIZE = 50
 
+
+_SORT_KEYS: dict[str, SortKey] = {"relevance": "relevance", "newest": "newest", "oldest": "oldest"}
 
 class SearchController(QObject):
     results_changed = Signal(object)  # SearchResult of the first page
@@ -47,7 +49,7 @@ class SearchController(QObject):
         # Filters set by other parts than the facets (unread only, say): kept across
         # facet changes and merged into every request.
         self.extra_filters: dict[str, tuple[str, ...]] = {}
-        self.last_result = None
+        self.last_result: SearchResult | None = None
         service.answered.connect(self._on_answer)
         service.failed.connect(self._on_failed)
         model.more_requested.connect(self._fetch_page)
@@ -77,8 +79,9 @@ class SearchController(QObject):
         self.refresh()
 
     def set_sort(self, sort: str) -> None:
-        if sort in ("relevance", "newest", "oldest"):
-            self.sort = sort  # type: ignore[assignment]
+        chosen = _SORT_KEYS.get(sort)
+        if chosen is not None:
+            self.sort = chosen
             self.refresh()
 
     def set_filters(self, filters: dict[str, tuple[str, ...]]) -> None:

@@ -20,7 +20,7 @@ from desktop.core.errors import UserError
 from desktop.core.search.models import SearchRequest, SearchResult
 from desktop.core.store import Library
 from desktop.core.store.faults import library_fault
-from desktop.ui.backend import Backend
+from desktop.ui.search.backend import Backend
 
 
 @dataclass(frozen=True)

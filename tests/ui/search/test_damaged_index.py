@@ -7,7 +7,7 @@ from typing import Any
 
 from desktop.core.search import results
 from desktop.core.search.index import REBUILDING_NOTICE, SearchIndex
-from tests.ui.conftest import search_for, wait_ready
+from tests.helpers.window import search_for, wait_ready
 
 
 def test_searching_over_a_damaged_index_answers_and_says_so_until_it_is_rebuilt(

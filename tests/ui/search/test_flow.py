@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from desktop.ui.plaintext import tooltip_text
-from desktop.ui.results.model import DateRole, IdRole, TitleRole
-from tests.ui.conftest import search_for, wait_ready
+from desktop.ui.roles import Role
+from tests.helpers.window import search_for, wait_ready
 
 
 def test_library_listed_newest_first(qtbot, seeded_library, make_window) -> None:
@@ -12,7 +12,7 @@ def test_library_listed_newest_first(qtbot, seeded_library, make_window) -> None
     wait_ready(qtbot, window)
     model = window.results_model
     assert model.total == seeded_library.articles.count() == 121
-    dates = [model.index(r, 0).data(DateRole) for r in range(model.rowCount())]
+    dates = [model.index(r, 0).data(Role.DATE) for r in range(model.rowCount())]
     assert dates == sorted(dates, reverse=True)
     assert window.search_bar.status.text() == "121 article(s)"
 
@@ -26,13 +26,13 @@ def test_typing_runs_one_debounced_search(qtbot, seeded_library, make_window) ->
     assert window.search.generation == before + 1
     assert result.total == 30
     model = window.results_model
-    titles = [model.index(r, 0).data(TitleRole) for r in range(model.rowCount())]
+    titles = [model.index(r, 0).data(Role.TITLE) for r in range(model.rowCount())]
     assert titles and all("Giống lúa chịu mặn" in t for t in titles)
     assert window.search_bar.status.text() == "30 article(s)"
     # The reader follows the current result, with the hits highlighted.
     qtbot.waitUntil(lambda: bool(window.reader.hit_spans()), timeout=10000)
     article = window.reader.current_article()
-    assert article is not None and article.id == model.index(0, 0).data(IdRole)
+    assert article is not None and article.id == model.index(0, 0).data(Role.ID)
 
 
 def test_results_page_in_while_scrolling(qtbot, seeded_library, make_window) -> None:
@@ -78,7 +78,7 @@ def test_stale_answers_are_dropped(qtbot, seeded_library, make_window) -> None:
     qtbot.wait(200)
     assert window.search.last_result.query == "river"
     titles = {
-        window.results_model.index(r, 0).data(TitleRole)
+        window.results_model.index(r, 0).data(Role.TITLE)
         for r in range(window.results_model.rowCount())
     }
     assert titles and all(t.startswith("River library") for t in titles)
@@ -90,7 +90,7 @@ def test_sort_oldest_first(qtbot, seeded_library, make_window) -> None:
     with qtbot.waitSignal(window.search.results_changed, timeout=10000):
         window.search_bar.set_sort_key("oldest")
     model = window.results_model
-    dates = [model.index(r, 0).data(DateRole) for r in range(model.rowCount())]
+    dates = [model.index(r, 0).data(Role.DATE) for r in range(model.rowCount())]
     assert dates == sorted(dates)
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from desktop.core.search.models import SearchRequest
-from desktop.ui.backend import Backend, make_snippet, substring_spans
-from tests.ui.conftest import make_draft
+from desktop.ui.search.backend import Backend
+from tests.helpers.ui_library import make_draft
 
 
 def test_listing_pages_dated_then_undated(library) -> None:
@@ -38,15 +38,21 @@ def test_listing_filters_and_facets(library) -> None:
     assert sum(facets["year"].values()) == facets["site"]["news.example.com"]
 
 
-def test_spans_are_accent_insensitive_code_points() -> None:
+def test_without_an_index_queries_are_answered_by_reading_the_store(library) -> None:
+    library.articles.add_many([make_draft(i) for i in range(12)])
+    backend = Backend(library, use_index=False)
+    body = library.articles.get(backend.run(SearchRequest(limit=1)).hits[0].id).body
+    word = body.split()[3].strip(".,;:!?")
+    result = backend.run(SearchRequest(query=word, limit=50))
+    assert result.total >= 1 and all("<mark>" in h.snippet for h in result.hits)
+    assert backend.index() is None
+    spans = backend.highlight_spans(body, word)
+    assert spans and all(body[s:e].lower() == word.lower() for s, e in spans)
+
+
+def test_spans_are_accent_insensitive_code_points(library) -> None:
     body = "😀 Đội tuyển và đội bóng"
-    spans = substring_spans(body, "doi")
+    spans = Backend(library, use_index=False).highlight_spans(body, "doi")
     assert [body[s:e] for s, e in spans] == ["Đội", "đội"]
 
 
-def test_snippet_marks_and_escapes() -> None:
-    body = "<b>x</b> " * 5 + "gốm sứ " + "đuôi " * 80
-    spans = substring_spans(body, "gom")
-    snippet = make_snippet(body, spans)
-    assert "<mark>gốm</mark>" in snippet and "&lt;b&gt;" in snippet and "<b>" not in snippet
-    assert snippet.endswith("…")
