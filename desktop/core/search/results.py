@@ -529,24 +529,8 @@ class ResultBuilder:
         hits: list[SearchHit] = []
         for docnum, score in page:
             article = articles.get(docnum)
-            if article is None:
-                continue
-            snippet = ""
-            if self.request.snippets:
-                if words:
-                    snippet = make_snippet(article.body, words)
-                else:
-                    snippet = lead(article.body)
-            hits.append(
-                SearchHit(
-                    id=article.id,
-                    title=article.title,
-                    score=round(score, 4),
-                    snippet=snippet,
-                    published=article.published,
-                    site=article.site,
-                )
-            )
+            if article is not None:
+                hits.append(article_hit(article, score, words, self.request.snippets))
         return hits
 
     def hit_words(self) -> list[Word]:
@@ -606,6 +590,22 @@ def _count(codes: IntArray, names: list[str]) -> dict[str, int]:
     return {names[i]: int(n) for i, n in enumerate(counts.tolist()) if n and names[i]}
 
 
+def article_hit(article: Article, score: float, words: list[Word], snippets: bool) -> SearchHit:
+    """One result: the article's fields, its score and, when ``snippets``, the passage
+    that shows ``words`` best (the article's lead when there are none)."""
+    snippet = ""
+    if snippets:
+        snippet = make_snippet(article.body, words) if words else lead(article.body)
+    return SearchHit(
+        id=article.id,
+        title=article.title,
+        score=round(score, 4),
+        snippet=snippet,
+        published=article.published,
+        site=article.site,
+    )
+
+
 def lead(body: str) -> str:
     text = " ".join(body[: SNIPPET_LEAD + 40].split())
     if len(text) > SNIPPET_LEAD:
@@ -655,16 +655,6 @@ def similar_hits(
     hits: list[SearchHit] = []
     for (_, score), article_id in zip(order, ids, strict=True):
         other = found.get(article_id)
-        if other is None:
-            continue
-        hits.append(
-            SearchHit(
-                id=other.id,
-                title=other.title,
-                score=round(score, 4),
-                snippet=lead(other.body),
-                published=other.published,
-                site=other.site,
-            )
-        )
+        if other is not None:
+            hits.append(article_hit(other, score, [], snippets=True))
     return hits

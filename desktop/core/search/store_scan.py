@@ -26,7 +26,7 @@ from desktop.core.models import Article
 from desktop.core.search.analysis import SYLLABLE, fold_text
 from desktop.core.search.docsets import FUZZY_PREFIX
 from desktop.core.search.documents import annotations_for, index_document
-from desktop.core.search.highlight import make_snippet, near_match, raw_regex
+from desktop.core.search.highlight import near_match, raw_regex
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
 from desktop.core.search.query import (
     All,
@@ -42,7 +42,7 @@ from desktop.core.search.query import (
     positive_words,
     relaxed,
 )
-from desktop.core.search.results import lead
+from desktop.core.search.results import article_hit
 from desktop.core.search.schema import DEFAULT_FIELDS
 from desktop.core.search.storefilters import STORE_FIELDS, STORE_FILTERS, IdSet, StoreFilters
 from desktop.core.store import ArticleStore
@@ -337,23 +337,7 @@ def _hits(
     page: Iterable[tuple[_Match, float]], node: Node, request: SearchRequest
 ) -> list[SearchHit]:
     words = positive_words(node)
-    hits: list[SearchHit] = []
-    for match, score in page:
-        article = match.article
-        snippet = ""
-        if request.snippets:
-            snippet = make_snippet(article.body, words) if words else lead(article.body)
-        hits.append(
-            SearchHit(
-                id=article.id,
-                title=article.title,
-                score=round(score, 4),
-                snippet=snippet,
-                published=article.published,
-                site=article.site,
-            )
-        )
-    return hits
+    return [article_hit(match.article, score, words, request.snippets) for match, score in page]
 
 
 def _facets(matches: Sequence[_Match]) -> dict[str, dict[str, int]]:
