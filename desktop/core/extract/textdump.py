@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.core.errors import ExtractionError
-from desktop.core.extract import meta, vndate
+from desktop.core.extract import meta, sitehost, vndate
 from desktop.core.extract.chrome import (
     MAX_KEY_CHARS,
     LineFeatures,
@@ -739,7 +739,11 @@ class _Extraction:
         return vndate.parse_lead_date(lead, title)
 
     def _site(self, first: int, end: int, lead: str) -> tuple[str | None, str | None]:
-        """Source lines after the article first, then inside it, then the header."""
+        """The host the page's chrome names most (``sitehost.page_site``), else source
+        lines after the article first, then inside it, then the header."""
+        voted = sitehost.page_site(
+            [line.text for n, line in enumerate(self.lines) if n < first or n > end]
+        )
         order = [*self.lines[end + 1 :], *self.lines[first : end + 1], *self.lines[:first]]
         site: str | None = None
         url: str | None = None
@@ -751,6 +755,8 @@ class _Extraction:
                 site = line.site if site is None else site
             elif site is None:
                 site = line.site
+        if voted is not None:
+            site = voted
         if site is None:
             site = meta.site_from_lead(lead)
         if site is None:
