@@ -134,6 +134,8 @@ TITLE_TOP_LINES = 2  # the dump's first lines, where a <title>-like line may be
 TITLE_TOP_BONUS = 0.25
 TITLE_TOP_MIN_WORDS = 4
 TITLE_ECHO_BONUS = 1.25
+# A line of two sentences or more is a lead or a teaser more often than a headline.
+TITLE_SENTENCES_COST = 1.0
 # A dump whose prose lines are indented at least this often marks headings by
 # starting them in the first column (lynx).
 OUTDENT_SHARE = 0.6
@@ -433,7 +435,7 @@ class _Extraction:
             if i == title_at and line.kind is LineKind.SHORT and self._shaped(i):
                 candidates.append(i)
             elif (
-                (i < start or line.kind is LineKind.SHORT)
+                (i < start or line.kind is LineKind.SHORT or (i == start and self._alone(i)))
                 and self._headline_line(i)
                 and not _CAPTION.search(line.text)
             ):
@@ -452,7 +454,13 @@ class _Extraction:
         best: tuple[float, int] | None = None
         for i in candidates:
             line = self.lines[i]
-            words = body_words if i < start else body_words - content_words([line.text])
+            if i == start and line.kind is LineKind.TEXT:
+                after = self.lines[start + 1 : min(end + 1, start + TITLE_CONTEXT_LINES)]
+                words = content_words(ln.text for ln in after)
+            elif i < start:
+                words = body_words
+            else:
+                words = body_words - content_words([line.text])
             sure = min(line.f.words, TITLE_OVERLAP_FULL_WORDS) / TITLE_OVERLAP_FULL_WORDS
             score = (
                 TITLE_OVERLAP_WEIGHT * overlap(line.text, words) * sure
@@ -465,10 +473,12 @@ class _Extraction:
             if i == title_at:
                 score -= TITLE_LAYOUT_COST
             # (Inside the article every subheading and caption stands alone.)
-            below = i < start and (i + 1 == len(self.lines) or self.lines[i + 1].blank_before)
+            # A headline read as prose may open the region: it is laid out as one above it.
+            above = i < start or (i == start and line.kind is LineKind.TEXT)
+            below = above and (i + 1 == len(self.lines) or self.lines[i + 1].blank_before)
             if below:
                 score += TITLE_BLANK_BELOW_BONUS
-            if line.blank_before and i < start:
+            if line.blank_before and above:
                 score += TITLE_BLANK_ABOVE_BONUS
             if below and line.blank_before:
                 score += TITLE_ALONE_BONUS
@@ -478,8 +488,10 @@ class _Extraction:
                 score += TITLE_TOP_BONUS
             if line.f.words >= 3 and self._quoted_elsewhere(i):
                 score += TITLE_ECHO_BONUS
-            if i >= start:
+            if not above:
                 score -= TITLE_INSIDE_COST
+            if line.f.inner_sentence:
+                score -= TITLE_SENTENCES_COST
             if best is None or score > best[0]:
                 best = (score, i)
         if best is None:

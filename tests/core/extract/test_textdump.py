@@ -702,3 +702,19 @@ def test_a_blurb_at_the_foot_of_a_long_page_does_not_beat_a_short_article() -> N
     e = extract_text_dump(text)
     assert e.body.startswith("Die Plejaden stehen im Winter")
     assert "Magazin erschien" not in e.body
+
+
+def test_two_sentence_headline_opening_the_article_is_its_title() -> None:
+    # A headline read as prose (two sentences) opens the article region, below a menu.
+    menu = "\n".join(f"* Section {n}" for n in range(8))
+    headline = "The Harbour Is Closed. Is the Ferry Next?"
+    body = (
+        "The harbour of the small town closed on Monday after the storm had damaged its "
+        "piers, and the ferry company said it would review its timetable this week.\n\n"
+        "Fishermen said they had expected the closure for months, since the council had "
+        "warned about the state of the old wooden piers in the spring and in the summer."
+    )
+    page = f"{menu}\n\nLike Us Follow Us\n\n{headline}\n\n{body}\n"
+    e = extract_text_dump(page)
+    assert e.title == headline
+    assert not paragraphs(e)[0].startswith("The Harbour Is Closed")
