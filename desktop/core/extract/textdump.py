@@ -14,9 +14,11 @@ notices, footers). The extractor:
    (``region.best_region``);
 3. takes as title the headline-shaped line near the article's start with the best
    evidence (``_find_title``: words shared with its opening, a paragraph of its
-   own, a byline or date below it, printed twice on the page, in lynx dumps the
-   first column), or the first line of a ``title / lead / body`` file, else derives
-   one from the first sentence; the article then begins right after its headline,
+   own, a byline or date below it, printed twice on the page, heading the other
+   candidates of the article's header, in lynx dumps the first column; against it:
+   two sentences, a teaser's length, an alt text printed again as caption), or
+   the first line of a ``title / lead / body`` file, else derives one from the
+   first sentence; the article then begins right after its headline,
    so a lead cut off by a box of links is kept;
 4. keeps the region's prose and subheadings, not the few-word labels, names and
    buttons between them nor the short lines below nearly all of its prose;
@@ -114,7 +116,7 @@ TITLE_CONTEXT_CHARS = 2000
 TITLE_OVERLAP_WEIGHT = 2.0
 # A line of fewer words shares them by chance (a name, a section): its overlap counts less.
 TITLE_OVERLAP_FULL_WORDS = 4
-TITLE_DISTANCE_COST = 0.03
+TITLE_DISTANCE_COST = 0.05
 TITLE_LENGTH_WEIGHT = 1.0  # longer lines (up to TITLE_FULL_WORDS) are likelier headlines
 TITLE_FULL_WORDS = 10
 TITLE_OUTDENT_BONUS = 2.0
@@ -135,7 +137,16 @@ TITLE_TOP_BONUS = 0.25
 TITLE_TOP_MIN_WORDS = 4
 TITLE_ECHO_BONUS = 1.25
 # A line of two sentences or more is a lead or a teaser more often than a headline.
-TITLE_SENTENCES_COST = 1.0
+TITLE_SENTENCES_COST = 1.5
+# A line printed twice in a row is an image's alt text above the same caption.
+TITLE_TWIN_COST = 0.5
+# A line of more words than this is a lead or teaser (a dek) more often than a headline.
+TITLE_LONG_WORDS = 15
+TITLE_LONG_COST = 1.0
+# The headline heads the article's header: the other candidates between it and the text
+# (dek, byline, captions) add this much each, up to TITLE_HEAD_CANDIDATES of them.
+TITLE_HEAD_BONUS = 1.0
+TITLE_HEAD_CANDIDATES = 5
 # A dump whose prose lines are indented at least this often marks headings by
 # starting them in the first column (lynx).
 OUTDENT_SHARE = 0.6
@@ -486,8 +497,15 @@ class _Extraction:
                 score += TITLE_DATELINE_BONUS
             if i >= TITLE_TOP_LINES and line.f.words >= 3 and line.text.casefold() in top:
                 score += TITLE_TOP_BONUS
-            if line.f.words >= 3 and self._quoted_elsewhere(i):
+            if self._twin(i):
+                score -= TITLE_TWIN_COST
+            elif line.f.words >= 3 and self._quoted_elsewhere(i):
                 score += TITLE_ECHO_BONUS
+            if not line.f.all_caps:  # (a shouted line is no dek; above, it is a site name)
+                if line.f.words > TITLE_LONG_WORDS:
+                    score -= TITLE_LONG_COST
+                below_it = min(sum(1 for c in candidates if i < c < start), TITLE_HEAD_CANDIDATES)
+                score += TITLE_HEAD_BONUS * below_it / TITLE_HEAD_CANDIDATES
             if not above:
                 score -= TITLE_INSIDE_COST
             if line.f.inner_sentence:
@@ -534,6 +552,14 @@ class _Extraction:
         """Whether the line is a paragraph of its own: blank lines above and below."""
         after = i + 1 == len(self.lines) or self.lines[i + 1].blank_before
         return self.lines[i].blank_before and after
+
+    def _twin(self, i: int) -> bool:
+        """Whether the line above or below has the same text (an image's alt text and
+        its caption)."""
+        text = self.lines[i].text
+        return (i > 0 and self.lines[i - 1].text == text) or (
+            i + 1 < len(self.lines) and self.lines[i + 1].text == text
+        )
 
     def _quoted_elsewhere(self, i: int) -> bool:
         """Whether the page holds this line's text a second time (a breadcrumb ending

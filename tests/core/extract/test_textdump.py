@@ -718,3 +718,25 @@ def test_two_sentence_headline_opening_the_article_is_its_title() -> None:
     e = extract_text_dump(page)
     assert e.title == headline
     assert not paragraphs(e)[0].startswith("The Harbour Is Closed")
+
+
+def test_headline_heads_its_dek_and_photo_caption() -> None:
+    # Headline, byline, a long teaser without a final period, a photo's alt text and
+    # caption (the same line twice), then the article.
+    header = (
+        "* News\n* Sport\n* Weather\n\n"
+        "Harbour Closes After Storm\n\n"
+        "Jane Doe\n\n"
+        "After the storm of last week the town council decided to close the old harbour for "
+        "the rest of the season and beyond\n\n"
+        "Old piers of the harbour at low tide\n\n"
+        "Old piers of the harbour at low tide\n\n"
+    )
+    body = (
+        "The harbour of the small town closed on Monday after the storm had damaged its "
+        "piers, and the ferry company said it would review its timetable this week.\n\n"
+        "Fishermen said they had expected the closure for months, since the council had "
+        "warned about the state of the old wooden piers in the spring and in the summer."
+    )
+    e = extract_text_dump(header + body + "\n")
+    assert e.title == "Harbour Closes After Storm"
