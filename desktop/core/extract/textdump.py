@@ -644,8 +644,10 @@ class _Extraction:
     def _tail(self, end: int) -> tuple[int | None, int]:
         """After the last prose line: a signature, and the last line to keep as body.
 
-        Closing captions, credits, author lines and a signature with its position
-        line stay; the tail ends at chrome, a shouted heading or a menu-like run.
+        Closing captions and credits (they end like sentences), author lines and a
+        signature with its position line stay; the tail ends at chrome, a shouted
+        heading, a menu-like run or a short line that does not end like a sentence (a
+        label, a button, the heading of what follows).
         """
         keep_until = end
         signature_at: int | None = None
@@ -668,6 +670,8 @@ class _Extraction:
                 break
             if not self._not_link_run(i):
                 break
+            if not line.f.ends_sentence and len(line.text) <= MAX_KEY_CHARS:
+                break  # a label, a button or a heading of what follows (no caption)
             keep_until = i
         return signature_at, keep_until
 

@@ -740,3 +740,19 @@ def test_headline_heads_its_dek_and_photo_caption() -> None:
     )
     e = extract_text_dump(header + body + "\n")
     assert e.title == "Harbour Closes After Storm"
+
+
+def test_labels_and_buttons_below_the_article_end_it_captions_stay() -> None:
+    body = (
+        "Heavy Rain Floods The Valley\n\n"
+        "The river rose by two metres overnight and flooded the lower streets of the town, "
+        "where the fire brigade pumped out cellars until the early morning hours.\n\n"
+        "The mayor said the new dam upstream had prevented worse damage to the old town "
+        "and asked residents to stay away from the banks for the rest of the week.\n\n"
+        "The old bridge at dawn, seen from the north bank.\n\n"
+        "Send it to a friend\n\n"
+        "Subscribe to our weekly letter\n\n"
+        "Topics\n"
+    )
+    e = extract_text_dump(body)
+    assert paragraphs(e)[-1] == "The old bridge at dawn, seen from the north bank."
