@@ -446,7 +446,7 @@ class _Extraction:
             if i == title_at and line.kind is LineKind.SHORT and self._shaped(i):
                 candidates.append(i)
             elif (
-                (i < start or line.kind is LineKind.SHORT or (i == start and self._alone(i)))
+                (i < start or line.kind is LineKind.SHORT or self._opening_headline(i, start, end))
                 and self._headline_line(i)
                 and not _CAPTION.search(line.text)
             ):
@@ -518,6 +518,16 @@ class _Extraction:
         if i == title_at:
             return title_at, lead_from
         return i, start  # a title inside the region leaves the body, the rest stays
+
+    def _opening_headline(self, i: int, start: int, end: int) -> bool:
+        """Whether line ``i`` is the region's first line, a paragraph of its own with more
+        prose below it: a headline read as prose may open the article (an article of one
+        paragraph keeps it as its body)."""
+        return (
+            i == start
+            and self._alone(i)
+            and any(line.kind is LineKind.TEXT for line in self.lines[start + 1 : end + 1])
+        )
 
     def _named_at_top(self, start: int, end: int) -> int | None:
         """The headline-shaped line above or at the article's start (of four words or

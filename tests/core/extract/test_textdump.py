@@ -756,3 +756,15 @@ def test_labels_and_buttons_below_the_article_end_it_captions_stay() -> None:
     )
     e = extract_text_dump(body)
     assert paragraphs(e)[-1] == "The old bridge at dawn, seen from the north bank."
+
+
+def test_article_of_one_headline_shaped_paragraph_keeps_it_as_body() -> None:
+    page = (
+        "* Home\n* Rooms\n* Magazine\n\n"
+        "Your browser is out of date. Download a newer one for free, just click on its icon"
+        "\n\n* [icon-one.png]\n* [icon-two.png]\n"
+    )
+    e = extract_text_dump(page)
+    assert paragraphs(e) == [
+        "Your browser is out of date. Download a newer one for free, just click on its icon"
+    ]
