@@ -107,7 +107,7 @@ TITLE_MAX_REPETITION = 0.5
 TITLE_MIN_WORDS_IF_REPEATED = 6
 # Where a headline is looked for: this many lines above the article, and its first
 # lines (the region may open with a stray paragraph above the headline).
-TITLE_SEARCH_LINES = 60
+TITLE_SEARCH_LINES = 100
 TITLE_INSIDE_LINES = 6
 # The article lines whose words a headline is compared with.
 TITLE_CONTEXT_LINES = 12
