@@ -116,7 +116,7 @@ TITLE_CONTEXT_CHARS = 2000
 TITLE_OVERLAP_WEIGHT = 2.0
 # A line of fewer words shares them by chance (a name, a section): its overlap counts less.
 TITLE_OVERLAP_FULL_WORDS = 4
-TITLE_DISTANCE_COST = 0.05
+TITLE_DISTANCE_COST = 0.04
 TITLE_LENGTH_WEIGHT = 1.0  # longer lines (up to TITLE_FULL_WORDS) are likelier headlines
 TITLE_FULL_WORDS = 10
 TITLE_OUTDENT_BONUS = 2.0
