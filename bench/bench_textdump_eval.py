@@ -7,7 +7,8 @@ pages as HTML through ``extract_html``) prints:
 * ``without`` removed: the share of boilerplate snippets absent from the body;
 * titles right: an exact match with one of the page's headline candidates
   (og:title, h1, ``<title>``), or a prefix of one covering most of it;
-* sites found: the share of pages whose site is the URL's host (dumps only);
+* sites found: the share of pages whose site is the URL's host, and the share given
+  another site (dumps only);
 * the figures on each half of the set (pages split by a hash of their name), so a
   change tuned on one half can be checked on the other;
 * ``--worst N``: the N pages with the lowest scores, by file name.
@@ -49,6 +50,7 @@ class Score:
     without_total: int = 0
     title_ok: bool = False
     site_ok: bool = False
+    site_wrong: bool = False
     failed: bool = False
 
     @property
@@ -89,6 +91,7 @@ def score(name: str, e: Extracted | None, truth: dict[str, object]) -> Score:
     url = str(truth.get("url") or "")
     host = url.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.").lower()
     s.site_ok = bool(e.site) and e.site == host
+    s.site_wrong = bool(e.site) and not s.site_ok
     return s
 
 
@@ -113,9 +116,10 @@ def report(label: str, scores: list[Score], seconds: float | None = None) -> Non
         wo = sum(s.removed for s in sub) / max(1, sum(s.without_total for s in sub))
         t = sum(s.title_ok for s in sub) / max(1, len(sub))
         site = sum(s.site_ok for s in sub) / max(1, len(sub))
+        wrong = sum(s.site_wrong for s in sub) / max(1, len(sub))
         failed = sum(s.failed for s in sub)
         return (f"  {tag:<7} {len(sub):4d} pages  with kept {w:6.1%}  without removed {wo:6.1%}"
-                f"  titles {t:6.1%}  sites {site:6.1%}  failed {failed}")
+                f"  titles {t:6.1%}  sites {site:6.1%} (wrong {wrong:5.1%})  failed {failed}")
 
     speed = f"  ({len(scores) / seconds:,.0f} pages/s)" if seconds else ""
     print(f"{label}{speed}")

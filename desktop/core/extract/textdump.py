@@ -14,9 +14,11 @@ notices, footers). The extractor:
    (``region.best_region``);
 3. takes as title the headline-shaped line near the article's start with the best
    evidence (``_find_title``: words shared with its opening, a paragraph of its
-   own, a byline or date below it, printed twice on the page, in lynx dumps the
-   first column), or the first line of a ``title / lead / body`` file, else derives
-   one from the first sentence; the article then begins right after its headline,
+   own, a byline or date below it, printed twice on the page, heading the other
+   candidates of the article's header, in lynx dumps the first column; against it:
+   two sentences, a teaser's length, an alt text printed again as caption), or
+   the first line of a ``title / lead / body`` file, else derives one from the
+   first sentence; the article then begins right after its headline,
    so a lead cut off by a box of links is kept;
 4. keeps the region's prose and subheadings, not the few-word labels, names and
    buttons between them nor the short lines below nearly all of its prose;
@@ -34,7 +36,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.core.errors import ExtractionError
-from desktop.core.extract import meta, vndate
+from desktop.core.extract import meta, sitehost, vndate
 from desktop.core.extract.chrome import (
     MAX_KEY_CHARS,
     LineFeatures,
@@ -105,7 +107,7 @@ TITLE_MAX_REPETITION = 0.5
 TITLE_MIN_WORDS_IF_REPEATED = 6
 # Where a headline is looked for: this many lines above the article, and its first
 # lines (the region may open with a stray paragraph above the headline).
-TITLE_SEARCH_LINES = 60
+TITLE_SEARCH_LINES = 100
 TITLE_INSIDE_LINES = 6
 # The article lines whose words a headline is compared with.
 TITLE_CONTEXT_LINES = 12
@@ -114,7 +116,7 @@ TITLE_CONTEXT_CHARS = 2000
 TITLE_OVERLAP_WEIGHT = 2.0
 # A line of fewer words shares them by chance (a name, a section): its overlap counts less.
 TITLE_OVERLAP_FULL_WORDS = 4
-TITLE_DISTANCE_COST = 0.03
+TITLE_DISTANCE_COST = 0.04
 TITLE_LENGTH_WEIGHT = 1.0  # longer lines (up to TITLE_FULL_WORDS) are likelier headlines
 TITLE_FULL_WORDS = 10
 TITLE_OUTDENT_BONUS = 2.0
@@ -134,6 +136,17 @@ TITLE_TOP_LINES = 2  # the dump's first lines, where a <title>-like line may be
 TITLE_TOP_BONUS = 0.25
 TITLE_TOP_MIN_WORDS = 4
 TITLE_ECHO_BONUS = 1.25
+# A line of two sentences or more is a lead or a teaser more often than a headline.
+TITLE_SENTENCES_COST = 1.5
+# A line printed twice in a row is an image's alt text above the same caption.
+TITLE_TWIN_COST = 0.5
+# A line of more words than this is a lead or teaser (a dek) more often than a headline.
+TITLE_LONG_WORDS = 15
+TITLE_LONG_COST = 1.0
+# The headline heads the article's header: the other candidates between it and the text
+# (dek, byline, captions) add this much each, up to TITLE_HEAD_CANDIDATES of them.
+TITLE_HEAD_BONUS = 1.0
+TITLE_HEAD_CANDIDATES = 5
 # A dump whose prose lines are indented at least this often marks headings by
 # starting them in the first column (lynx).
 OUTDENT_SHARE = 0.6
@@ -433,7 +446,7 @@ class _Extraction:
             if i == title_at and line.kind is LineKind.SHORT and self._shaped(i):
                 candidates.append(i)
             elif (
-                (i < start or line.kind is LineKind.SHORT)
+                (i < start or line.kind is LineKind.SHORT or self._opening_headline(i, start, end))
                 and self._headline_line(i)
                 and not _CAPTION.search(line.text)
             ):
@@ -452,7 +465,13 @@ class _Extraction:
         best: tuple[float, int] | None = None
         for i in candidates:
             line = self.lines[i]
-            words = body_words if i < start else body_words - content_words([line.text])
+            if i == start and line.kind is LineKind.TEXT:
+                after = self.lines[start + 1 : min(end + 1, start + TITLE_CONTEXT_LINES)]
+                words = content_words(ln.text for ln in after)
+            elif i < start:
+                words = body_words
+            else:
+                words = body_words - content_words([line.text])
             sure = min(line.f.words, TITLE_OVERLAP_FULL_WORDS) / TITLE_OVERLAP_FULL_WORDS
             score = (
                 TITLE_OVERLAP_WEIGHT * overlap(line.text, words) * sure
@@ -465,10 +484,12 @@ class _Extraction:
             if i == title_at:
                 score -= TITLE_LAYOUT_COST
             # (Inside the article every subheading and caption stands alone.)
-            below = i < start and (i + 1 == len(self.lines) or self.lines[i + 1].blank_before)
+            # A headline read as prose may open the region: it is laid out as one above it.
+            above = i < start or (i == start and line.kind is LineKind.TEXT)
+            below = above and (i + 1 == len(self.lines) or self.lines[i + 1].blank_before)
             if below:
                 score += TITLE_BLANK_BELOW_BONUS
-            if line.blank_before and i < start:
+            if line.blank_before and above:
                 score += TITLE_BLANK_ABOVE_BONUS
             if below and line.blank_before:
                 score += TITLE_ALONE_BONUS
@@ -476,10 +497,19 @@ class _Extraction:
                 score += TITLE_DATELINE_BONUS
             if i >= TITLE_TOP_LINES and line.f.words >= 3 and line.text.casefold() in top:
                 score += TITLE_TOP_BONUS
-            if line.f.words >= 3 and self._quoted_elsewhere(i):
+            if self._twin(i):
+                score -= TITLE_TWIN_COST
+            elif line.f.words >= 3 and self._quoted_elsewhere(i):
                 score += TITLE_ECHO_BONUS
-            if i >= start:
+            if not line.f.all_caps:  # (a shouted line is no dek; above, it is a site name)
+                if line.f.words > TITLE_LONG_WORDS:
+                    score -= TITLE_LONG_COST
+                below_it = min(sum(1 for c in candidates if i < c < start), TITLE_HEAD_CANDIDATES)
+                score += TITLE_HEAD_BONUS * below_it / TITLE_HEAD_CANDIDATES
+            if not above:
                 score -= TITLE_INSIDE_COST
+            if line.f.inner_sentence:
+                score -= TITLE_SENTENCES_COST
             if best is None or score > best[0]:
                 best = (score, i)
         if best is None:
@@ -488,6 +518,16 @@ class _Extraction:
         if i == title_at:
             return title_at, lead_from
         return i, start  # a title inside the region leaves the body, the rest stays
+
+    def _opening_headline(self, i: int, start: int, end: int) -> bool:
+        """Whether line ``i`` is the region's first line, a paragraph of its own with more
+        prose below it: a headline read as prose may open the article (an article of one
+        paragraph keeps it as its body)."""
+        return (
+            i == start
+            and self._alone(i)
+            and any(line.kind is LineKind.TEXT for line in self.lines[start + 1 : end + 1])
+        )
 
     def _named_at_top(self, start: int, end: int) -> int | None:
         """The headline-shaped line above or at the article's start (of four words or
@@ -522,6 +562,14 @@ class _Extraction:
         """Whether the line is a paragraph of its own: blank lines above and below."""
         after = i + 1 == len(self.lines) or self.lines[i + 1].blank_before
         return self.lines[i].blank_before and after
+
+    def _twin(self, i: int) -> bool:
+        """Whether the line above or below has the same text (an image's alt text and
+        its caption)."""
+        text = self.lines[i].text
+        return (i > 0 and self.lines[i - 1].text == text) or (
+            i + 1 < len(self.lines) and self.lines[i + 1].text == text
+        )
 
     def _quoted_elsewhere(self, i: int) -> bool:
         """Whether the page holds this line's text a second time (a breadcrumb ending
@@ -606,8 +654,10 @@ class _Extraction:
     def _tail(self, end: int) -> tuple[int | None, int]:
         """After the last prose line: a signature, and the last line to keep as body.
 
-        Closing captions, credits, author lines and a signature with its position
-        line stay; the tail ends at chrome, a shouted heading or a menu-like run.
+        Closing captions and credits (they end like sentences), author lines and a
+        signature with its position line stay; the tail ends at chrome, a shouted
+        heading, a menu-like run or a short line that does not end like a sentence (a
+        label, a button, the heading of what follows).
         """
         keep_until = end
         signature_at: int | None = None
@@ -630,6 +680,8 @@ class _Extraction:
                 break
             if not self._not_link_run(i):
                 break
+            if not line.f.ends_sentence and len(line.text) <= MAX_KEY_CHARS:
+                break  # a label, a button or a heading of what follows (no caption)
             keep_until = i
         return signature_at, keep_until
 
@@ -739,7 +791,11 @@ class _Extraction:
         return vndate.parse_lead_date(lead, title)
 
     def _site(self, first: int, end: int, lead: str) -> tuple[str | None, str | None]:
-        """Source lines after the article first, then inside it, then the header."""
+        """The host the page's chrome names most (``sitehost.page_site``), else source
+        lines after the article first, then inside it, then the header."""
+        voted = sitehost.page_site(
+            [line.text for n, line in enumerate(self.lines) if n < first or n > end]
+        )
         order = [*self.lines[end + 1 :], *self.lines[first : end + 1], *self.lines[:first]]
         site: str | None = None
         url: str | None = None
@@ -751,6 +807,8 @@ class _Extraction:
                 site = line.site if site is None else site
             elif site is None:
                 site = line.site
+        if voted is not None:
+            site = voted
         if site is None:
             site = meta.site_from_lead(lead)
         if site is None:

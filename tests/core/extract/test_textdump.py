@@ -702,3 +702,69 @@ def test_a_blurb_at_the_foot_of_a_long_page_does_not_beat_a_short_article() -> N
     e = extract_text_dump(text)
     assert e.body.startswith("Die Plejaden stehen im Winter")
     assert "Magazin erschien" not in e.body
+
+
+def test_two_sentence_headline_opening_the_article_is_its_title() -> None:
+    # A headline read as prose (two sentences) opens the article region, below a menu.
+    menu = "\n".join(f"* Section {n}" for n in range(8))
+    headline = "The Harbour Is Closed. Is the Ferry Next?"
+    body = (
+        "The harbour of the small town closed on Monday after the storm had damaged its "
+        "piers, and the ferry company said it would review its timetable this week.\n\n"
+        "Fishermen said they had expected the closure for months, since the council had "
+        "warned about the state of the old wooden piers in the spring and in the summer."
+    )
+    page = f"{menu}\n\nLike Us Follow Us\n\n{headline}\n\n{body}\n"
+    e = extract_text_dump(page)
+    assert e.title == headline
+    assert not paragraphs(e)[0].startswith("The Harbour Is Closed")
+
+
+def test_headline_heads_its_dek_and_photo_caption() -> None:
+    # Headline, byline, a long teaser without a final period, a photo's alt text and
+    # caption (the same line twice), then the article.
+    header = (
+        "* News\n* Sport\n* Weather\n\n"
+        "Harbour Closes After Storm\n\n"
+        "Jane Doe\n\n"
+        "After the storm of last week the town council decided to close the old harbour for "
+        "the rest of the season and beyond\n\n"
+        "Old piers of the harbour at low tide\n\n"
+        "Old piers of the harbour at low tide\n\n"
+    )
+    body = (
+        "The harbour of the small town closed on Monday after the storm had damaged its "
+        "piers, and the ferry company said it would review its timetable this week.\n\n"
+        "Fishermen said they had expected the closure for months, since the council had "
+        "warned about the state of the old wooden piers in the spring and in the summer."
+    )
+    e = extract_text_dump(header + body + "\n")
+    assert e.title == "Harbour Closes After Storm"
+
+
+def test_labels_and_buttons_below_the_article_end_it_captions_stay() -> None:
+    body = (
+        "Heavy Rain Floods The Valley\n\n"
+        "The river rose by two metres overnight and flooded the lower streets of the town, "
+        "where the fire brigade pumped out cellars until the early morning hours.\n\n"
+        "The mayor said the new dam upstream had prevented worse damage to the old town "
+        "and asked residents to stay away from the banks for the rest of the week.\n\n"
+        "The old bridge at dawn, seen from the north bank.\n\n"
+        "Send it to a friend\n\n"
+        "Subscribe to our weekly letter\n\n"
+        "Topics\n"
+    )
+    e = extract_text_dump(body)
+    assert paragraphs(e)[-1] == "The old bridge at dawn, seen from the north bank."
+
+
+def test_article_of_one_headline_shaped_paragraph_keeps_it_as_body() -> None:
+    page = (
+        "* Home\n* Rooms\n* Magazine\n\n"
+        "Your browser is out of date. Download a newer one for free, just click on its icon"
+        "\n\n* [icon-one.png]\n* [icon-two.png]\n"
+    )
+    e = extract_text_dump(page)
+    assert paragraphs(e) == [
+        "Your browser is out of date. Download a newer one for free, just click on its icon"
+    ]

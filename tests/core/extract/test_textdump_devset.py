@@ -19,7 +19,7 @@ from desktop.core.extract.textdump import LineStats, extract_text_dump
 
 pytestmark = pytest.mark.corpus
 
-FLOORS = {"with": 0.83, "without": 0.80, "titles": 0.64, "sites_tracker_free": 1.0}
+FLOORS = {"with": 0.86, "without": 0.85, "titles": 0.72, "sites_tracker_free": 1.0}
 _TRACKERS = ("googletagmanager", "doubleclick", "facebook", "google-analytics", "twitter")
 
 
