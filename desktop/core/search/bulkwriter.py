@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -29,10 +28,10 @@ from desktop.core.search.analysis import (
 from desktop.core.search.schema import FoldedText
 from desktop.core.search.whoosh_internals import (
     begin_document,
-    fill_blocks,
     finish_document,
     install_pool,
     posting_adder,
+    write_counted_terms,
 )
 
 
@@ -75,12 +74,13 @@ class CountedPostings:
         self.docs.append(docnum)
         self.freqs.append(freq)
 
-    def grouped(self, prune_rare: bool) -> Iterator[tuple[str, list[int], list[int]]]:
-        """(term, documents, frequencies) in term order, documents ascending. With
-        ``prune_rare``, terms of fewer than ``MIN_PAIR_DOCS`` documents are replaced
-        by their hashed buckets (``analysis.pair_buckets``; frequency 1)."""
+    def grouped(self, prune_rare: bool) -> tuple[list[str], list[int], Any, Any]:
+        """(term names in term order, cuts, documents, frequencies): term ``n`` has the
+        postings ``cuts[n]:cuts[n + 1]``, documents ascending. With ``prune_rare``,
+        terms of fewer than ``MIN_PAIR_DOCS`` documents are replaced by their hashed
+        buckets (``analysis.pair_buckets``; frequency 1)."""
         if not len(self.tids):
-            return
+            return [], [0], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
         names = list(self.terms)
         tids = np.frombuffer(self.tids, dtype=np.int32).astype(np.int64)
         docs = np.frombuffer(self.docs, dtype=np.int32).astype(np.int64)
@@ -100,9 +100,7 @@ class CountedPostings:
         tids, docs, freqs = tids[order], docs[order], freqs[order]
         cuts = [0, *(np.flatnonzero(np.diff(tids)) + 1).tolist(), len(tids)]
         firsts = tids[cuts[:-1]].tolist()
-        del tids
-        for n, (start, end) in enumerate(zip(cuts, cuts[1:], strict=False)):
-            yield names[firsts[n]], docs[start:end].tolist(), freqs[start:end].tolist()
+        return [names[t] for t in firsts], cuts, docs, freqs
 
 
 def _with_buckets(
@@ -280,20 +278,18 @@ class BulkWriter:
 
     @staticmethod
     def _write_counted(
-        fw: Any, grouped: Iterator[tuple[str, list[int], list[int]]], lengths: dict[int, int]
+        fw: Any, grouped: tuple[list[str], list[int], Any, Any], lengths: dict[int, int]
     ) -> None:
-        """Fill the codec's posting blocks a block at a time (see ``fill_blocks``)."""
-        size = max(lengths, default=-1) + 1
-        length_of = [0] * size
-        for docnum, length in lengths.items():
-            length_of[docnum] = length
-        for term, docs, freqs in grouped:
-            if docs[-1] >= len(length_of):
-                # Merged documents have no length here (0: only block statistics use it).
-                length_of.extend([0] * (docs[-1] + 1 - len(length_of)))
-            fw.start_term(term.encode("utf-8"))
-            fill_blocks(fw, docs, freqs, length_of)
-            fw.finish_term()
+        """Write the terms through ``write_counted_terms`` (the codec's blocks)."""
+        names, cuts, docs, freqs = grouped
+        size = max(max(lengths, default=-1), int(docs.max()) if len(docs) else -1) + 1
+        # Merged documents have no length here (0: only block statistics use it).
+        length_of = np.zeros(size, dtype=np.int64)
+        if lengths:
+            length_of[np.fromiter(lengths, dtype=np.int64, count=len(lengths))] = np.fromiter(
+                lengths.values(), dtype=np.int64, count=len(lengths)
+            )
+        write_counted_terms(fw, names, cuts, docs, freqs, length_of)
 
     @staticmethod
     def _write_generic(

@@ -12,14 +12,23 @@ fails loudly instead of corrupting indexes.
 
 from __future__ import annotations
 
-from array import array
+import zlib
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import whoosh
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3TermInfo, _lenfield
+from whoosh.codec.whoosh3 import (
+    LENGTHS_COLUMN,
+    WHOOSH3_HEADER_MAGIC,
+    W3LeafMatcher,
+    W3TermInfo,
+    _lenfield,
+)
+from whoosh.compat import dumps
 from whoosh.index import TOC
+from whoosh.system import pack_ushort
+from whoosh.util.numeric import length_to_byte
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -101,30 +110,114 @@ def posting_adder(fieldwriter: Any) -> Any:
     return fieldwriter._postwriter.add_posting
 
 
-def fill_blocks(fieldwriter: Any, docs: Any, freqs: Any, length_of: list[int]) -> None:
-    """Write one term's postings a block at a time: what ``add_posting`` would write for
-    a format without per-posting values (``schema.Counts``), but with integer weights."""
+def write_counted_terms(
+    fieldwriter: Any,
+    names: list[str],
+    cuts: list[int],
+    docs: IntArray,
+    freqs: Any,
+    length_of: IntArray,
+) -> None:
+    """Write the terms of a counted field (``schema.Counts``: no per-posting values), in
+    order: term ``n`` is ``names[n]`` with the postings ``cuts[n]:cuts[n + 1]`` of
+    ``docs`` (ascending within a term) and ``freqs``; ``length_of`` gives each
+    document's field length. The bytes are those of ``add_posting`` and
+    ``finish_term`` for integer weights (pickled in 2 bytes each instead of a float's
+    9; the first is a float, so a block of equal weights is stored as the one float
+    Whoosh expects), but the deltas and lengths come from NumPy in one pass."""
     pw = fieldwriter._postwriter
-    limit = pw._blocklimit
-    n = len(docs)
-    for start in range(0, n, limit):
-        end = min(n, start + limit)
-        block_docs = docs[start:end]
-        block_freqs = freqs[start:end]
-        lens = [length_of[d] for d in block_docs]
-        nonzero = [x for x in lens if x]
-        pw._ids = array("I", block_docs)
-        # Integer weights: pickled in 2 bytes each instead of a float's 9. The first is a
-        # float, so a block of equal weights is stored as the one float Whoosh expects.
-        weights: list[float] = list(block_freqs)
-        weights[0] = float(weights[0])
-        pw._weights = weights
-        pw._values = []
-        pw._maxweight = float(max(block_freqs))
-        pw._minlength = min(nonzero) if nonzero else None
-        pw._maxlength = max(lens)
-        if end < n:
-            pw._write_block()
+    limit = int(pw._blocklimit)
+    inline_limit = int(pw._inlinelimit)
+    comp = pw._compression
+    postfile = pw._postfile
+    tindex = fieldwriter._tindex
+    prefix = pack_ushort(fieldwriter._fieldid)
+    total = len(docs)
+    if not total:
+        return
+    # Whoosh delta-encodes each block from 0: the first id of a block is kept whole.
+    starts = np.asarray(cuts[:-1], dtype=np.int64)
+    block_pos = np.arange(total, dtype=np.int64) - np.repeat(starts, np.diff(cuts))
+    deltas = np.empty(total, dtype=np.int64)
+    deltas[0] = docs[0]
+    np.subtract(docs[1:], docs[:-1], out=deltas[1:])
+    firsts = block_pos % limit == 0
+    deltas[firsts] = docs[firsts]
+    lens_all = length_of[docs].tolist()
+    docs_all = docs.tolist()
+    deltas_all = deltas.tolist()
+    freqs_all = freqs.tolist()
+    del block_pos, deltas, firsts
+    for n, name in enumerate(names):
+        start, end = cuts[n], cuts[n + 1]
+        info = W3TermInfo()
+        if end - start < inline_limit:
+            _block_stats(info, docs_all, freqs_all, lens_all, start, end)
+            weights: list[float] = freqs_all[start:end]
+            weights[0] = float(weights[0])
+            info._inlined = (tuple(docs_all[start:end]), tuple(weights), ())
+        else:
+            offset = postfile.tell()
+            postfile.write(WHOOSH3_HEADER_MAGIC)
+            for block in range(start, end, limit):
+                stop = min(end, block + limit)
+                maxweight, minlength, maxlength = _block_stats(
+                    info, docs_all, freqs_all, lens_all, block, stop
+                )
+                weights = freqs_all[block:stop]
+                first = weights[0]
+                if first == 1 and weights.count(1) == len(weights):
+                    mini: Any = None
+                elif weights.count(first) == len(weights):
+                    mini = float(first)
+                else:
+                    weights[0] = float(first)
+                    mini = tuple(weights)
+                data = dumps((tuple(deltas_all[block:stop]), mini, None), 2)
+                if comp:
+                    data = zlib.compress(data, comp)
+                head = dumps(
+                    (
+                        stop - block,
+                        docs_all[stop - 1],
+                        maxweight,
+                        comp,
+                        length_to_byte(minlength),
+                        length_to_byte(maxlength),
+                    ),
+                    2,
+                )
+                size = len(head) + len(data)
+                postfile.write_int(-size if stop == end else size)
+                postfile.write(head)
+                postfile.write(data)
+            info.set_extent(offset, postfile.tell() - offset)
+        tindex.add(prefix + name.encode("utf-8"), info.to_bytes())
+
+
+def _block_stats(
+    info: Any, docs: list[int], freqs: list[int], lens: list[int], start: int, stop: int
+) -> tuple[float, int | None, int]:
+    """Add a block's statistics to the term's ``info`` (what ``W3TermInfo.add_block``
+    does); returns the block's (maximum weight, minimum non-zero length, maximum length)."""
+    block_freqs = freqs[start:stop]
+    block_lens = lens[start:stop]
+    maxweight = float(max(block_freqs))
+    maxlength = max(block_lens)
+    nonzero = [x for x in block_lens if x]
+    minlength = min(nonzero) if nonzero else None
+    info._weight += float(sum(block_freqs))
+    info._df += stop - start
+    if info._minlength is None:
+        info._minlength = minlength
+    elif minlength is not None:
+        info._minlength = min(info._minlength, minlength)
+    info._maxlength = max(info._maxlength, maxlength)
+    info._maxweight = max(info._maxweight, maxweight)
+    if info._minid is None:
+        info._minid = docs[start]
+    info._maxid = docs[stop - 1]
+    return maxweight, minlength, maxlength
 
 
 # -- reading postings and lengths fast ------------------------------------------------
