@@ -23,7 +23,7 @@ from desktop.core.search.analysis import (
     MIN_PAIR_DOCS,
     PAIR_BUCKETS,
     bucket_name,
-    pair_bucket_numbers,
+    pair_bucket_array,
 )
 from desktop.core.search.schema import FoldedText
 from desktop.core.search.whoosh_internals import (
@@ -110,9 +110,9 @@ def _with_buckets(
     bucket and document; a bucket already among the terms, merged, is extended)."""
     rare_tids = np.flatnonzero(rare)
     slots = np.full((BUCKET_HASHES, len(names)), -1, dtype=np.int64)
-    for tid in rare_tids.tolist():
-        for n, bucket in enumerate(pair_bucket_numbers(names[tid])):
-            slots[n, tid] = n * PAIR_BUCKETS + bucket
+    numbers = pair_bucket_array([names[tid] for tid in rare_tids.tolist()])
+    for n in range(BUCKET_HASHES):
+        slots[n, rare_tids] = n * PAIR_BUCKETS + numbers[:, n]
     moved = rare[tids]
     keep = ~moved
     width = int(docs.max()) + 1
