@@ -52,4 +52,5 @@ def test_bucket_numbers_of_many_pairs_match_those_of_each_pair() -> None:
 
     pairs = ["doi moi|đổi mới", "doi moi", "ha noi", "a b", "xin chao|xin chào", "2023 la"]
     assert pair_bucket_array(pairs).tolist() == [pair_bucket_numbers(p) for p in pairs]
-    assert pair_bucket_array(["doi moi"]).tolist() == pair_bucket_array(["doi moi|đổi mới"]).tolist()
+    plain, accented = pair_bucket_array(["doi moi", "doi moi|đổi mới"]).tolist()
+    assert plain == accented
