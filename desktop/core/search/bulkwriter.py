@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
+from itertools import count
 from typing import Any
 
 import numpy as np
@@ -36,29 +37,30 @@ from desktop.core.search.whoosh_internals import (
 
 
 class CountedPostings:
-    """Every posting of one counted field, as three flat arrays (term number, document,
-    frequency) in the order added; ``terms`` numbers the terms in order of appearance.
-    A few bytes per posting, against a Python object per term and per posting list."""
+    """Every posting of one counted field, as flat arrays in the order added: term
+    numbers, and per added document its number and how many postings it has, and
+    frequencies. ``terms`` numbers the terms, not densely: a new term takes the next
+    value of a counter that every posting advances, so numbering is one C loop
+    (``dict.setdefault``); ``grouped`` renumbers densely. A few bytes per posting,
+    against a Python object per term and per posting list."""
 
-    __slots__ = ("docs", "freqs", "merged_buckets", "terms", "tids")
+    __slots__ = ("doc_numbers", "doc_sizes", "freqs", "merged_buckets", "numbers", "terms",
+                 "tids")
 
     def __init__(self) -> None:
         self.terms: dict[str, int] = {}
+        self.numbers = count()
         # Bucket terms of merged older segments, by term number (kept as they are).
         self.merged_buckets: list[int] = []
         self.tids = array("i")
-        self.docs = array("i")
+        self.doc_numbers = array("i")
+        self.doc_sizes = array("i")
         self.freqs = array("i")
 
     def add(self, docnum: int, counts: Counter[str]) -> int:
-        terms = self.terms
-        # Numbers for the new terms first, then every term's number, all in C loops.
-        fresh = set(counts).difference(terms)
-        if fresh:
-            start = len(terms)
-            terms.update(zip(fresh, range(start, start + len(fresh)), strict=True))
-        self.tids.extend(map(terms.__getitem__, counts))
-        self.docs.extend([docnum] * len(counts))
+        self.tids.extend(map(self.terms.setdefault, counts, self.numbers))
+        self.doc_numbers.append(docnum)
+        self.doc_sizes.append(len(counts))
         freqs = counts.values()
         self.freqs.extend(freqs)
         return sum(freqs)
@@ -67,12 +69,26 @@ class CountedPostings:
         terms = self.terms
         tid = terms.get(term)
         if tid is None:
-            tid = terms[term] = len(terms)
+            tid = terms[term] = next(self.numbers)
             if term.startswith(BUCKET_MARK):
                 self.merged_buckets.append(tid)
         self.tids.append(tid)
-        self.docs.append(docnum)
+        self.doc_numbers.append(docnum)
+        self.doc_sizes.append(1)
         self.freqs.append(freq)
+
+    def _dense(self) -> tuple[list[str], Any, Any, list[int]]:
+        """(names, dense term number of each posting, documents, merged buckets)."""
+        names = list(self.terms)
+        sparse = np.fromiter(self.terms.values(), dtype=np.int64, count=len(names))
+        dense = np.zeros(int(sparse.max()) + 1, dtype=np.int64)
+        dense[sparse] = np.arange(len(names), dtype=np.int64)
+        tids = dense[np.frombuffer(self.tids, dtype=np.int32)]
+        docs = np.repeat(
+            np.frombuffer(self.doc_numbers, dtype=np.int32).astype(np.int64),
+            np.frombuffer(self.doc_sizes, dtype=np.int32),
+        )
+        return names, tids, docs, dense[self.merged_buckets].tolist()
 
     def grouped(self, prune_rare: bool) -> tuple[list[str], list[int], Any, Any]:
         """(term names in term order, cuts, documents, frequencies): term ``n`` has the
@@ -81,18 +97,15 @@ class CountedPostings:
         buckets (``analysis.pair_buckets``; frequency 1)."""
         if not len(self.tids):
             return [], [0], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
-        names = list(self.terms)
-        tids = np.frombuffer(self.tids, dtype=np.int32).astype(np.int64)
-        docs = np.frombuffer(self.docs, dtype=np.int32).astype(np.int64)
+        names, tids, docs, merged = self._dense()
         freqs = np.frombuffer(self.freqs, dtype=np.int32)
         if prune_rare:
             df = np.bincount(tids, minlength=len(names))
             rare = df < MIN_PAIR_DOCS
-            rare[self.merged_buckets] = False
+            rare[merged] = False
             if rare.any():
-                tids, docs, freqs, names = _with_buckets(
-                    names, self.terms, rare, tids, docs, freqs
-                )
+                known = {names[tid]: tid for tid in merged}
+                tids, docs, freqs, names = _with_buckets(names, known, rare, tids, docs, freqs)
         rank = np.empty(len(names), dtype=np.int64)
         rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
         width = int(docs.max()) + 1
