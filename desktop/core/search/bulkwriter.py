@@ -106,8 +106,12 @@ class CountedPostings:
             if rare.any():
                 known = {names[tid]: tid for tid in merged}
                 tids, docs, freqs, names = _with_buckets(names, known, rare, tids, docs, freqs)
-        rank = np.empty(len(names), dtype=np.int64)
-        rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+        # Only the terms left with postings are sorted (not the rare pairs just bucketed).
+        used = np.zeros(len(names), dtype=bool)
+        used[tids] = True
+        alive = sorted(np.flatnonzero(used).tolist(), key=names.__getitem__)
+        rank = np.zeros(len(names), dtype=np.int64)
+        rank[alive] = np.arange(len(alive))
         width = int(docs.max()) + 1
         order = np.argsort(rank[tids] * width + docs, kind="stable")
         tids, docs, freqs = tids[order], docs[order], freqs[order]

@@ -27,7 +27,7 @@ from whoosh.codec.whoosh3 import (
 )
 from whoosh.compat import dumps
 from whoosh.index import TOC
-from whoosh.system import pack_ushort
+from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
 IntArray = npt.NDArray[np.int64]
@@ -124,7 +124,11 @@ def write_counted_terms(
     document's field length. The bytes are those of ``add_posting`` and
     ``finish_term`` for integer weights (pickled in 2 bytes each instead of a float's
     9; the first is a float, so a block of equal weights is stored as the one float
-    Whoosh expects), but the deltas and lengths come from NumPy in one pass."""
+    Whoosh expects), but the deltas and every block's and term's statistics come from
+    NumPy in one pass."""
+    total = len(docs)
+    if not total:
+        return
     pw = fieldwriter._postwriter
     limit = int(pw._blocklimit)
     inline_limit = int(pw._inlinelimit)
@@ -132,92 +136,94 @@ def write_counted_terms(
     postfile = pw._postfile
     tindex = fieldwriter._tindex
     prefix = pack_ushort(fieldwriter._fieldid)
-    total = len(docs)
-    if not total:
-        return
-    # Whoosh delta-encodes each block from 0: the first id of a block is kept whole.
+    pack_info = W3TermInfo._struct.pack
+
     starts = np.asarray(cuts[:-1], dtype=np.int64)
     block_pos = np.arange(total, dtype=np.int64) - np.repeat(starts, np.diff(cuts))
+    firsts = block_pos % limit == 0
+    block_starts = np.flatnonzero(firsts)
+    # Whoosh delta-encodes each block from 0: the first id of a block is kept whole.
     deltas = np.empty(total, dtype=np.int64)
     deltas[0] = docs[0]
     np.subtract(docs[1:], docs[:-1], out=deltas[1:])
-    firsts = block_pos % limit == 0
     deltas[firsts] = docs[firsts]
-    lens_all = length_of[docs].tolist()
+    wide_freqs = freqs.astype(np.int64)
+    lens = length_of[docs]
+    # Blocks: weight sum, maximum weight, maximum and minimum non-zero length.
+    none = np.int64(2**62)
+    b_sum = np.add.reduceat(wide_freqs, block_starts)
+    b_maxw = np.maximum.reduceat(wide_freqs, block_starts)
+    b_maxlen = np.maximum.reduceat(lens, block_starts)
+    b_minlen = np.minimum.reduceat(np.where(lens == 0, none, lens), block_starts)
+    # Terms: the same over their blocks.
+    term_blocks = np.searchsorted(block_starts, starts)
+    t_sum = np.add.reduceat(b_sum, term_blocks).tolist()
+    t_maxw = np.maximum.reduceat(b_maxw, term_blocks).tolist()
+    t_maxlen = np.maximum.reduceat(b_maxlen, term_blocks).tolist()
+    t_minlen = np.minimum.reduceat(b_minlen, term_blocks).tolist()
+    b_maxw_l = b_maxw.tolist()
+    b_maxlen_l = b_maxlen.tolist()
+    b_minlen_l = b_minlen.tolist()
     docs_all = docs.tolist()
     deltas_all = deltas.tolist()
     freqs_all = freqs.tolist()
-    del block_pos, deltas, firsts
+    big = int(none)
+    del block_pos, deltas, firsts, wide_freqs, lens
+    block = 0
     for n, name in enumerate(names):
         start, end = cuts[n], cuts[n + 1]
-        info = W3TermInfo()
+        minlength = t_minlen[n]
+        head = pack_info(
+            end - start < inline_limit,
+            float(t_sum[n]),
+            end - start,
+            0 if minlength == big else length_to_byte(minlength),
+            length_to_byte(t_maxlen[n]),
+            float(t_maxw[n]),
+            docs_all[start],
+            docs_all[end - 1],
+        )
         if end - start < inline_limit:
-            _block_stats(info, docs_all, freqs_all, lens_all, start, end)
             weights: list[float] = freqs_all[start:end]
             weights[0] = float(weights[0])
-            info._inlined = (tuple(docs_all[start:end]), tuple(weights), ())
+            tail = dumps((tuple(docs_all[start:end]), tuple(weights), ()), 2)
+            block += 1
         else:
             offset = postfile.tell()
             postfile.write(WHOOSH3_HEADER_MAGIC)
-            for block in range(start, end, limit):
-                stop = min(end, block + limit)
-                maxweight, minlength, maxlength = _block_stats(
-                    info, docs_all, freqs_all, lens_all, block, stop
-                )
-                weights = freqs_all[block:stop]
-                first = weights[0]
-                if first == 1 and weights.count(1) == len(weights):
+            for first in range(start, end, limit):
+                stop = min(end, first + limit)
+                weights = freqs_all[first:stop]
+                one = weights[0]
+                if one == 1 and weights.count(1) == len(weights):
                     mini: Any = None
-                elif weights.count(first) == len(weights):
-                    mini = float(first)
+                elif weights.count(one) == len(weights):
+                    mini = float(one)
                 else:
-                    weights[0] = float(first)
+                    weights[0] = float(one)
                     mini = tuple(weights)
-                data = dumps((tuple(deltas_all[block:stop]), mini, None), 2)
+                data = dumps((tuple(deltas_all[first:stop]), mini, None), 2)
                 if comp:
                     data = zlib.compress(data, comp)
-                head = dumps(
+                low = b_minlen_l[block]
+                info = dumps(
                     (
-                        stop - block,
+                        stop - first,
                         docs_all[stop - 1],
-                        maxweight,
+                        float(b_maxw_l[block]),
                         comp,
-                        length_to_byte(minlength),
-                        length_to_byte(maxlength),
+                        length_to_byte(None if low == big else low),
+                        length_to_byte(b_maxlen_l[block]),
                     ),
                     2,
                 )
-                size = len(head) + len(data)
+                block += 1
+                size = len(info) + len(data)
                 postfile.write_int(-size if stop == end else size)
-                postfile.write(head)
+                postfile.write(info)
                 postfile.write(data)
-            info.set_extent(offset, postfile.tell() - offset)
-        tindex.add(prefix + name.encode("utf-8"), info.to_bytes())
-
-
-def _block_stats(
-    info: Any, docs: list[int], freqs: list[int], lens: list[int], start: int, stop: int
-) -> tuple[float, int | None, int]:
-    """Add a block's statistics to the term's ``info`` (what ``W3TermInfo.add_block``
-    does); returns the block's (maximum weight, minimum non-zero length, maximum length)."""
-    block_freqs = freqs[start:stop]
-    block_lens = lens[start:stop]
-    maxweight = float(max(block_freqs))
-    maxlength = max(block_lens)
-    nonzero = [x for x in block_lens if x]
-    minlength = min(nonzero) if nonzero else None
-    info._weight += float(sum(block_freqs))
-    info._df += stop - start
-    if info._minlength is None:
-        info._minlength = minlength
-    elif minlength is not None:
-        info._minlength = min(info._minlength, minlength)
-    info._maxlength = max(info._maxlength, maxlength)
-    info._maxweight = max(info._maxweight, maxweight)
-    if info._minid is None:
-        info._minid = docs[start]
-    info._maxid = docs[stop - 1]
-    return maxweight, minlength, maxlength
+            tail = pack_long(offset) + pack_int(postfile.tell() - offset)
+        tindex.add(prefix + name.encode("utf-8"), head + tail)
 
 
 # -- reading postings and lengths fast ------------------------------------------------
