@@ -12,7 +12,7 @@ Whoosh files.
 from __future__ import annotations
 
 from array import array
-from collections import Counter, defaultdict
+from collections import defaultdict
 from itertools import count
 from typing import Any
 
@@ -34,6 +34,8 @@ from desktop.core.search.whoosh_internals import (
     posting_adder,
     write_counted_terms,
 )
+
+_ONE = array("i", [1]).tobytes()
 
 
 class CountedPostings:
@@ -57,13 +59,13 @@ class CountedPostings:
         self.doc_sizes = array("i")
         self.freqs = array("i")
 
-    def add(self, docnum: int, counts: Counter[str]) -> int:
-        self.tids.extend(map(self.terms.setdefault, counts, self.numbers))
+    def add_tokens(self, docnum: int, tokens: list[str]) -> int:
+        """Every occurrence as a posting of frequency 1 (``grouped`` adds them up)."""
+        self.tids.extend(map(self.terms.setdefault, tokens, self.numbers))
         self.doc_numbers.append(docnum)
-        self.doc_sizes.append(len(counts))
-        freqs = counts.values()
-        self.freqs.extend(freqs)
-        return sum(freqs)
+        self.doc_sizes.append(len(tokens))
+        self.freqs.frombytes(_ONE * len(tokens))
+        return len(tokens)
 
     def add_one(self, term: str, docnum: int, freq: int) -> None:
         terms = self.terms
@@ -98,7 +100,7 @@ class CountedPostings:
         if not len(self.tids):
             return [], [0], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
         names, tids, docs, merged = self._dense()
-        freqs = np.frombuffer(self.freqs, dtype=np.int32)
+        tids, docs, freqs = _summed(tids, docs, np.frombuffer(self.freqs, dtype=np.int32))
         if prune_rare:
             df = np.bincount(tids, minlength=len(names))
             rare = df < MIN_PAIR_DOCS
@@ -118,6 +120,18 @@ class CountedPostings:
         cuts = [0, *(np.flatnonzero(np.diff(tids)) + 1).tolist(), len(tids)]
         firsts = tids[cuts[:-1]].tolist()
         return [names[t] for t in firsts], cuts, docs, freqs
+
+
+def _summed(tids: Any, docs: Any, freqs: Any) -> tuple[Any, Any, Any]:
+    """One posting per term and document, frequencies added up."""
+    width = int(docs.max()) + 1
+    keys = tids * width + docs
+    order = np.argsort(keys, kind="stable")
+    keys = keys[order]
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    keys = keys[starts]
+    summed = np.add.reduceat(freqs[order], starts).astype(np.int32)
+    return keys // width, keys % width, summed
 
 
 def _with_buckets(
@@ -187,9 +201,9 @@ class MemoryPool:
         value = vbytes if isinstance(vbytes, bytes) else b""
         self.generic[fieldname][tbytes].append((docnum, weight, value))
 
-    def add_counts(self, fieldname: str, docnum: int, counts: Counter[str]) -> int:
+    def add_tokens(self, fieldname: str, docnum: int, tokens: list[str]) -> int:
         self.fieldnames.add(fieldname)
-        length = self.counted[fieldname].add(docnum, counts)
+        length = self.counted[fieldname].add_tokens(docnum, tokens)
         self.lengths[fieldname][docnum] = length
         return length
 
@@ -232,7 +246,7 @@ class BulkWriter:
                 field = schema[name]
                 length = 0
                 if name in self.counted_fields and isinstance(value, str):
-                    length = pool.add_counts(name, docnum, field.counts(value))
+                    length = pool.add_tokens(name, docnum, field.tokens(value))
                 elif field.indexed:
                     scorable = field.scorable
                     for tbytes, freq, weight, vbytes in field.index(value):
