@@ -3,9 +3,10 @@
 Whoosh's stock writer turns every posting into a tuple, sorts them through
 temporary run files and, while writing, reads each document's field length back
 from disk. For bulk loads (a rebuild, a large import) that dominates the time.
-``BulkWriter`` keeps every posting of a field in three flat arrays instead,
-counts the folded text fields (``FoldedText.counts``), and writes the
-segment through the codec's own field writer, so the files are ordinary
+``BulkWriter`` keeps every occurrence of a folded text field's terms
+(``FoldedText.tokens``) in flat arrays instead, adds them up per term and
+document once per segment in NumPy, and writes the segment's posting blocks
+itself (``whoosh_internals.write_counted_terms``), so the files are ordinary
 Whoosh files.
 """
 
@@ -83,9 +84,10 @@ class CountedPostings:
         """(names, dense term number of each posting, documents, merged buckets)."""
         names = list(self.terms)
         sparse = np.fromiter(self.terms.values(), dtype=np.int64, count=len(names))
-        dense = np.zeros(int(sparse.max()) + 1, dtype=np.int64)
-        dense[sparse] = np.arange(len(names), dtype=np.int64)
-        tids = dense[np.frombuffer(self.tids, dtype=np.int32)]
+        # As many entries as postings added: 4 bytes each, like ``tids`` itself.
+        dense = np.zeros(int(sparse.max()) + 1, dtype=np.int32)
+        dense[sparse] = np.arange(len(names), dtype=np.int32)
+        tids = dense[np.frombuffer(self.tids, dtype=np.int32)].astype(np.int64)
         docs = np.repeat(
             np.frombuffer(self.doc_numbers, dtype=np.int32).astype(np.int64),
             np.frombuffer(self.doc_sizes, dtype=np.int32),
