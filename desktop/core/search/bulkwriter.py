@@ -48,7 +48,7 @@ class CountedPostings:
     against a Python object per term and per posting list."""
 
     __slots__ = ("doc_numbers", "doc_sizes", "freqs", "merged_buckets", "numbers", "terms",
-                 "tids")
+                 "tids", "weighted")
 
     def __init__(self) -> None:
         self.terms: dict[str, int] = {}
@@ -59,6 +59,8 @@ class CountedPostings:
         self.doc_numbers = array("i")
         self.doc_sizes = array("i")
         self.freqs = array("i")
+        # Whether a merged posting has a frequency other than 1 (see ``add_one``).
+        self.weighted = False
 
     def add_tokens(self, docnum: int, tokens: list[str]) -> int:
         """Every occurrence as a posting of frequency 1 (``grouped`` adds them up)."""
@@ -79,20 +81,42 @@ class CountedPostings:
         self.doc_numbers.append(docnum)
         self.doc_sizes.append(1)
         self.freqs.append(freq)
+        self.weighted = self.weighted or freq != 1
 
-    def _dense(self) -> tuple[list[str], Any, Any, list[int]]:
-        """(names, dense term number of each posting, documents, merged buckets)."""
+    def _summed(self) -> tuple[list[str], Any, Any, Any, list[int]]:
+        """(names; one posting per term and document: dense term numbers, documents,
+        frequencies added up; the merged buckets' term numbers). Lean on memory: one
+        8-byte key per occurrence, sorted in place unless merged postings carry
+        frequencies of their own."""
         names = list(self.terms)
         sparse = np.fromiter(self.terms.values(), dtype=np.int64, count=len(names))
         # As many entries as postings added: 4 bytes each, like ``tids`` itself.
         dense = np.zeros(int(sparse.max()) + 1, dtype=np.int32)
         dense[sparse] = np.arange(len(names), dtype=np.int32)
-        tids = dense[np.frombuffer(self.tids, dtype=np.int32)].astype(np.int64)
-        docs = np.repeat(
-            np.frombuffer(self.doc_numbers, dtype=np.int32).astype(np.int64),
-            np.frombuffer(self.doc_sizes, dtype=np.int32),
-        )
-        return names, tids, docs, dense[self.merged_buckets].tolist()
+        merged = dense[self.merged_buckets].tolist()
+        del sparse
+        keys = dense[np.frombuffer(self.tids, dtype=np.int32)].astype(np.int64)
+        del dense
+        self.tids = array("i")
+        doc_numbers = np.frombuffer(self.doc_numbers, dtype=np.int32)
+        width = int(doc_numbers.max()) + 1
+        keys *= width
+        keys += np.repeat(doc_numbers, np.frombuffer(self.doc_sizes, dtype=np.int32))
+        freqs: Any = None
+        if self.weighted:
+            order = np.argsort(keys, kind="stable")
+            keys = keys[order]
+            freqs = np.frombuffer(self.freqs, dtype=np.int32)[order]
+            del order
+        else:
+            keys.sort()
+        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        if freqs is None:
+            summed = np.diff(np.append(starts, len(keys))).astype(np.int32)
+        else:
+            summed = np.add.reduceat(freqs, starts).astype(np.int32)
+        keys = keys[starts]
+        return names, keys // width, keys % width, summed, merged
 
     def grouped(self, prune_rare: bool) -> tuple[list[str], list[int], Any, Any]:
         """(term names in term order, cuts, documents, frequencies): term ``n`` has the
@@ -101,8 +125,7 @@ class CountedPostings:
         buckets (``analysis.pair_buckets``; frequency 1)."""
         if not len(self.tids):
             return [], [0], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
-        names, tids, docs, merged = self._dense()
-        tids, docs, freqs = _summed(tids, docs, np.frombuffer(self.freqs, dtype=np.int32))
+        names, tids, docs, freqs, merged = self._summed()
         if prune_rare:
             df = np.bincount(tids, minlength=len(names))
             rare = df < MIN_PAIR_DOCS
@@ -122,18 +145,6 @@ class CountedPostings:
         cuts = [0, *(np.flatnonzero(np.diff(tids)) + 1).tolist(), len(tids)]
         firsts = tids[cuts[:-1]].tolist()
         return [names[t] for t in firsts], cuts, docs, freqs
-
-
-def _summed(tids: Any, docs: Any, freqs: Any) -> tuple[Any, Any, Any]:
-    """One posting per term and document, frequencies added up."""
-    width = int(docs.max()) + 1
-    keys = tids * width + docs
-    order = np.argsort(keys, kind="stable")
-    keys = keys[order]
-    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-    keys = keys[starts]
-    summed = np.add.reduceat(freqs[order], starts).astype(np.int32)
-    return keys // width, keys % width, summed
 
 
 def _with_buckets(

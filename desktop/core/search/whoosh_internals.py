@@ -110,6 +110,9 @@ def posting_adder(fieldwriter: Any) -> Any:
     return fieldwriter._postwriter.add_posting
 
 
+_LIST_CHUNK = 1 << 16
+
+
 def write_counted_terms(
     fieldwriter: Any,
     names: list[str],
@@ -164,14 +167,21 @@ def write_counted_terms(
     b_maxw_l = b_maxw.tolist()
     b_maxlen_l = b_maxlen.tolist()
     b_minlen_l = b_minlen.tolist()
-    docs_all = docs.tolist()
-    deltas_all = deltas.tolist()
-    freqs_all = freqs.tolist()
     big = int(none)
-    del block_pos, deltas, firsts, wide_freqs, lens
+    del block_pos, firsts, wide_freqs, lens
     block = 0
+    # Postings as Python lists a chunk of terms at a time (a list costs ~10x an array).
+    base = high = 0
+    docs_all: list[int] = []
+    deltas_all: list[int] = []
+    freqs_all: list[Any] = []
     for n, name in enumerate(names):
-        start, end = cuts[n], cuts[n + 1]
+        if cuts[n + 1] > high:
+            base, high = cuts[n], max(cuts[n + 1], cuts[n] + _LIST_CHUNK)
+            docs_all = docs[base:high].tolist()
+            deltas_all = deltas[base:high].tolist()
+            freqs_all = freqs[base:high].tolist()
+        start, end = cuts[n] - base, cuts[n + 1] - base
         minlength = t_minlen[n]
         head = pack_info(
             end - start < inline_limit,
