@@ -24,8 +24,10 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
+import numpy as np
 from whoosh.analysis import Token, Tokenizer
 
 from desktop.core.textnorm import fold
@@ -86,6 +88,17 @@ def pair_bucket_numbers(term: str) -> list[int]:
     return [(code >> (16 * n)) % PAIR_BUCKETS for n in range(BUCKET_HASHES)]
 
 
+def pair_bucket_array(terms: list[str]) -> Any:
+    """``pair_bucket_numbers`` of many terms at once: an array of one row per term."""
+    blake2b = hashlib.blake2b
+    digests = b"".join(
+        [blake2b(t.split(VARIANT_SEP, 1)[0].encode("utf-8"), digest_size=8).digest() for t in terms]
+    )
+    codes = np.frombuffer(digests, dtype="<u8")
+    shifts = np.arange(BUCKET_HASHES, dtype=np.uint64) * np.uint64(16)
+    return ((codes[:, None] >> shifts[None, :]) % np.uint64(PAIR_BUCKETS)).astype(np.int64)
+
+
 # Bucket terms start with it; pair terms never do (they start with a letter or digit).
 BUCKET_MARK = "#"
 
@@ -130,29 +143,35 @@ def _parts(text: str) -> list[tuple[list[str], list[str]]]:
     return out
 
 
-def pair_terms(text: str) -> Counter[str]:
-    """Pair term -> occurrences, over adjacent syllables within each part of ``text``."""
-    counts: Counter[str] = Counter()
+def pair_list(text: str) -> list[str]:
+    """Every pair term of ``text`` in order, one per occurrence: adjacent syllables
+    within each part."""
+    out: list[str] = []
     for plain, written in _parts(text):
         if len(plain) < 2:
             continue
         pairs = [a + " " + b for a, b in zip(plain, plain[1:], strict=False)]
         if written is plain:
-            counts.update(pairs)
+            out += pairs
             continue
         exact = [a + " " + b for a, b in zip(written, written[1:], strict=False)]
-        counts.update(
-            p if p == x else p + VARIANT_SEP + x for p, x in zip(pairs, exact, strict=True)
-        )
-    return counts
+        out += [p if p == x else p + VARIANT_SEP + x for p, x in zip(pairs, exact, strict=True)]
+    return out
+
+
+def pair_terms(text: str) -> Counter[str]:
+    """Pair term -> occurrences, over adjacent syllables within each part of ``text``."""
+    return Counter(pair_list(text))
+
+
+def syllable_list(text: str) -> list[str]:
+    """Every folded syllable of ``text`` in order (a new list)."""
+    return list(chain.from_iterable(plain for plain, _ in _parts(text)))
 
 
 def term_counts(text: str) -> Counter[str]:
     """Folded syllable -> number of occurrences, for indexing."""
-    counts: Counter[str] = Counter()
-    for plain, _ in _parts(text):
-        counts.update(plain)
-    return counts
+    return Counter(syllable_list(text))
 
 
 class FoldingTokenizer(Tokenizer):  # type: ignore[misc]

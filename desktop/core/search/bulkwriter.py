@@ -3,17 +3,18 @@
 Whoosh's stock writer turns every posting into a tuple, sorts them through
 temporary run files and, while writing, reads each document's field length back
 from disk. For bulk loads (a rebuild, a large import) that dominates the time.
-``BulkWriter`` keeps every posting of a field in three flat arrays instead,
-counts the folded text fields (``FoldedText.counts``), and writes the
-segment through the codec's own field writer, so the files are ordinary
+``BulkWriter`` keeps every occurrence of a folded text field's terms
+(``FoldedText.tokens``) in flat arrays instead, adds them up per term and
+document once per segment in NumPy, and writes the segment's posting blocks
+itself (``whoosh_internals.write_counted_terms``), so the files are ordinary
 Whoosh files.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections import defaultdict
+from itertools import count
 from typing import Any
 
 import numpy as np
@@ -24,85 +25,126 @@ from desktop.core.search.analysis import (
     MIN_PAIR_DOCS,
     PAIR_BUCKETS,
     bucket_name,
-    pair_bucket_numbers,
+    pair_bucket_array,
 )
 from desktop.core.search.schema import FoldedText
 from desktop.core.search.whoosh_internals import (
     begin_document,
-    fill_blocks,
     finish_document,
     install_pool,
     posting_adder,
+    write_counted_terms,
 )
+
+_ONE = array("i", [1]).tobytes()
 
 
 class CountedPostings:
-    """Every posting of one counted field, as three flat arrays (term number, document,
-    frequency) in the order added; ``terms`` numbers the terms in order of appearance.
-    A few bytes per posting, against a Python object per term and per posting list."""
+    """Every posting of one counted field, as flat arrays in the order added: term
+    numbers, and per added document its number and how many postings it has, and
+    frequencies. ``terms`` numbers the terms, not densely: a new term takes the next
+    value of a counter that every posting advances, so numbering is one C loop
+    (``dict.setdefault``); ``grouped`` renumbers densely. A few bytes per posting,
+    against a Python object per term and per posting list."""
 
-    __slots__ = ("docs", "freqs", "merged_buckets", "terms", "tids")
+    __slots__ = ("doc_numbers", "doc_sizes", "freqs", "merged_buckets", "numbers", "terms",
+                 "tids", "weighted")
 
     def __init__(self) -> None:
         self.terms: dict[str, int] = {}
+        self.numbers = count()
         # Bucket terms of merged older segments, by term number (kept as they are).
         self.merged_buckets: list[int] = []
         self.tids = array("i")
-        self.docs = array("i")
+        self.doc_numbers = array("i")
+        self.doc_sizes = array("i")
         self.freqs = array("i")
+        # Whether a merged posting has a frequency other than 1 (see ``add_one``).
+        self.weighted = False
 
-    def add(self, docnum: int, counts: Counter[str]) -> int:
-        terms = self.terms
-        # Numbers for the new terms first, then every term's number, all in C loops.
-        fresh = set(counts).difference(terms)
-        if fresh:
-            start = len(terms)
-            terms.update(zip(fresh, range(start, start + len(fresh)), strict=True))
-        self.tids.extend(map(terms.__getitem__, counts))
-        self.docs.extend([docnum] * len(counts))
-        freqs = counts.values()
-        self.freqs.extend(freqs)
-        return sum(freqs)
+    def add_tokens(self, docnum: int, tokens: list[str]) -> int:
+        """Every occurrence as a posting of frequency 1 (``grouped`` adds them up)."""
+        self.tids.extend(map(self.terms.setdefault, tokens, self.numbers))
+        self.doc_numbers.append(docnum)
+        self.doc_sizes.append(len(tokens))
+        self.freqs.frombytes(_ONE * len(tokens))
+        return len(tokens)
 
     def add_one(self, term: str, docnum: int, freq: int) -> None:
         terms = self.terms
         tid = terms.get(term)
         if tid is None:
-            tid = terms[term] = len(terms)
+            tid = terms[term] = next(self.numbers)
             if term.startswith(BUCKET_MARK):
                 self.merged_buckets.append(tid)
         self.tids.append(tid)
-        self.docs.append(docnum)
+        self.doc_numbers.append(docnum)
+        self.doc_sizes.append(1)
         self.freqs.append(freq)
+        self.weighted = self.weighted or freq != 1
 
-    def grouped(self, prune_rare: bool) -> Iterator[tuple[str, list[int], list[int]]]:
-        """(term, documents, frequencies) in term order, documents ascending. With
-        ``prune_rare``, terms of fewer than ``MIN_PAIR_DOCS`` documents are replaced
-        by their hashed buckets (``analysis.pair_buckets``; frequency 1)."""
-        if not len(self.tids):
-            return
+    def _summed(self) -> tuple[list[str], Any, Any, Any, list[int]]:
+        """(names; one posting per term and document: dense term numbers, documents,
+        frequencies added up; the merged buckets' term numbers). Lean on memory: one
+        8-byte key per occurrence, sorted in place unless merged postings carry
+        frequencies of their own."""
         names = list(self.terms)
-        tids = np.frombuffer(self.tids, dtype=np.int32).astype(np.int64)
-        docs = np.frombuffer(self.docs, dtype=np.int32).astype(np.int64)
-        freqs = np.frombuffer(self.freqs, dtype=np.int32)
+        sparse = np.fromiter(self.terms.values(), dtype=np.int64, count=len(names))
+        # As many entries as postings added: 4 bytes each, like ``tids`` itself.
+        dense = np.zeros(int(sparse.max()) + 1, dtype=np.int32)
+        dense[sparse] = np.arange(len(names), dtype=np.int32)
+        merged = dense[self.merged_buckets].tolist()
+        del sparse
+        keys = dense[np.frombuffer(self.tids, dtype=np.int32)].astype(np.int64)
+        del dense
+        self.tids = array("i")
+        doc_numbers = np.frombuffer(self.doc_numbers, dtype=np.int32)
+        width = int(doc_numbers.max()) + 1
+        keys *= width
+        keys += np.repeat(doc_numbers, np.frombuffer(self.doc_sizes, dtype=np.int32))
+        freqs: Any = None
+        if self.weighted:
+            order = np.argsort(keys, kind="stable")
+            keys = keys[order]
+            freqs = np.frombuffer(self.freqs, dtype=np.int32)[order]
+            del order
+        else:
+            keys.sort()
+        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        if freqs is None:
+            summed = np.diff(np.append(starts, len(keys))).astype(np.int32)
+        else:
+            summed = np.add.reduceat(freqs, starts).astype(np.int32)
+        keys = keys[starts]
+        return names, keys // width, keys % width, summed, merged
+
+    def grouped(self, prune_rare: bool) -> tuple[list[str], list[int], Any, Any]:
+        """(term names in term order, cuts, documents, frequencies): term ``n`` has the
+        postings ``cuts[n]:cuts[n + 1]``, documents ascending. With ``prune_rare``,
+        terms of fewer than ``MIN_PAIR_DOCS`` documents are replaced by their hashed
+        buckets (``analysis.pair_buckets``; frequency 1)."""
+        if not len(self.tids):
+            return [], [0], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
+        names, tids, docs, freqs, merged = self._summed()
         if prune_rare:
             df = np.bincount(tids, minlength=len(names))
             rare = df < MIN_PAIR_DOCS
-            rare[self.merged_buckets] = False
+            rare[merged] = False
             if rare.any():
-                tids, docs, freqs, names = _with_buckets(
-                    names, self.terms, rare, tids, docs, freqs
-                )
-        rank = np.empty(len(names), dtype=np.int64)
-        rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+                known = {names[tid]: tid for tid in merged}
+                tids, docs, freqs, names = _with_buckets(names, known, rare, tids, docs, freqs)
+        # Only the terms left with postings are sorted (not the rare pairs just bucketed).
+        used = np.zeros(len(names), dtype=bool)
+        used[tids] = True
+        alive = sorted(np.flatnonzero(used).tolist(), key=names.__getitem__)
+        rank = np.zeros(len(names), dtype=np.int64)
+        rank[alive] = np.arange(len(alive))
         width = int(docs.max()) + 1
         order = np.argsort(rank[tids] * width + docs, kind="stable")
         tids, docs, freqs = tids[order], docs[order], freqs[order]
         cuts = [0, *(np.flatnonzero(np.diff(tids)) + 1).tolist(), len(tids)]
         firsts = tids[cuts[:-1]].tolist()
-        del tids
-        for n, (start, end) in enumerate(zip(cuts, cuts[1:], strict=False)):
-            yield names[firsts[n]], docs[start:end].tolist(), freqs[start:end].tolist()
+        return [names[t] for t in firsts], cuts, docs, freqs
 
 
 def _with_buckets(
@@ -112,9 +154,9 @@ def _with_buckets(
     bucket and document; a bucket already among the terms, merged, is extended)."""
     rare_tids = np.flatnonzero(rare)
     slots = np.full((BUCKET_HASHES, len(names)), -1, dtype=np.int64)
-    for tid in rare_tids.tolist():
-        for n, bucket in enumerate(pair_bucket_numbers(names[tid])):
-            slots[n, tid] = n * PAIR_BUCKETS + bucket
+    numbers = pair_bucket_array([names[tid] for tid in rare_tids.tolist()])
+    for n in range(BUCKET_HASHES):
+        slots[n, rare_tids] = n * PAIR_BUCKETS + numbers[:, n]
     moved = rare[tids]
     keep = ~moved
     width = int(docs.max()) + 1
@@ -172,9 +214,9 @@ class MemoryPool:
         value = vbytes if isinstance(vbytes, bytes) else b""
         self.generic[fieldname][tbytes].append((docnum, weight, value))
 
-    def add_counts(self, fieldname: str, docnum: int, counts: Counter[str]) -> int:
+    def add_tokens(self, fieldname: str, docnum: int, tokens: list[str]) -> int:
         self.fieldnames.add(fieldname)
-        length = self.counted[fieldname].add(docnum, counts)
+        length = self.counted[fieldname].add_tokens(docnum, tokens)
         self.lengths[fieldname][docnum] = length
         return length
 
@@ -217,7 +259,7 @@ class BulkWriter:
                 field = schema[name]
                 length = 0
                 if name in self.counted_fields and isinstance(value, str):
-                    length = pool.add_counts(name, docnum, field.counts(value))
+                    length = pool.add_tokens(name, docnum, field.tokens(value))
                 elif field.indexed:
                     scorable = field.scorable
                     for tbytes, freq, weight, vbytes in field.index(value):
@@ -280,20 +322,18 @@ class BulkWriter:
 
     @staticmethod
     def _write_counted(
-        fw: Any, grouped: Iterator[tuple[str, list[int], list[int]]], lengths: dict[int, int]
+        fw: Any, grouped: tuple[list[str], list[int], Any, Any], lengths: dict[int, int]
     ) -> None:
-        """Fill the codec's posting blocks a block at a time (see ``fill_blocks``)."""
-        size = max(lengths, default=-1) + 1
-        length_of = [0] * size
-        for docnum, length in lengths.items():
-            length_of[docnum] = length
-        for term, docs, freqs in grouped:
-            if docs[-1] >= len(length_of):
-                # Merged documents have no length here (0: only block statistics use it).
-                length_of.extend([0] * (docs[-1] + 1 - len(length_of)))
-            fw.start_term(term.encode("utf-8"))
-            fill_blocks(fw, docs, freqs, length_of)
-            fw.finish_term()
+        """Write the terms through ``write_counted_terms`` (the codec's blocks)."""
+        names, cuts, docs, freqs = grouped
+        size = max(max(lengths, default=-1), int(docs.max()) if len(docs) else -1) + 1
+        # Merged documents have no length here (0: only block statistics use it).
+        length_of = np.zeros(size, dtype=np.int64)
+        if lengths:
+            length_of[np.fromiter(lengths, dtype=np.int64, count=len(lengths))] = np.fromiter(
+                lengths.values(), dtype=np.int64, count=len(lengths)
+            )
+        write_counted_terms(fw, names, cuts, docs, freqs, length_of)
 
     @staticmethod
     def _write_generic(

@@ -19,7 +19,13 @@ from typing import Any
 
 from whoosh import fields, formats
 
-from desktop.core.search.analysis import folding_analyzer, pair_terms, term_counts
+from desktop.core.search.analysis import (
+    folding_analyzer,
+    pair_list,
+    pair_terms,
+    syllable_list,
+    term_counts,
+)
 
 SCHEMA_VERSION = 5
 
@@ -57,8 +63,12 @@ class FoldedText(fields.TEXT):  # type: ignore[misc]
         return self._phrase
 
     def counts(self, value: str) -> Counter[str]:
-        """Term -> occurrences for ``value`` (what the bulk writer indexes)."""
+        """Term -> occurrences for ``value``."""
         return term_counts(value)
+
+    def tokens(self, value: str) -> list[str]:
+        """Every term occurrence of ``value`` (what the bulk writer indexes)."""
+        return syllable_list(value)
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         if self._phrase or not isinstance(value, str):
@@ -79,6 +89,9 @@ class SyllablePairs(FoldedText):
 
     def counts(self, value: str) -> Counter[str]:
         return pair_terms(value)
+
+    def tokens(self, value: str) -> list[str]:
+        return pair_list(value)
 
 
 def build_schema() -> fields.Schema:

@@ -12,14 +12,23 @@ fails loudly instead of corrupting indexes.
 
 from __future__ import annotations
 
-from array import array
+import zlib
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import whoosh
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3TermInfo, _lenfield
+from whoosh.codec.whoosh3 import (
+    LENGTHS_COLUMN,
+    WHOOSH3_HEADER_MAGIC,
+    W3LeafMatcher,
+    W3TermInfo,
+    _lenfield,
+)
+from whoosh.compat import dumps
 from whoosh.index import TOC
+from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import length_to_byte
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -101,30 +110,130 @@ def posting_adder(fieldwriter: Any) -> Any:
     return fieldwriter._postwriter.add_posting
 
 
-def fill_blocks(fieldwriter: Any, docs: Any, freqs: Any, length_of: list[int]) -> None:
-    """Write one term's postings a block at a time: what ``add_posting`` would write for
-    a format without per-posting values (``schema.Counts``), but with integer weights."""
+_LIST_CHUNK = 1 << 16
+
+
+def write_counted_terms(
+    fieldwriter: Any,
+    names: list[str],
+    cuts: list[int],
+    docs: IntArray,
+    freqs: Any,
+    length_of: IntArray,
+) -> None:
+    """Write the terms of a counted field (``schema.Counts``: no per-posting values), in
+    order: term ``n`` is ``names[n]`` with the postings ``cuts[n]:cuts[n + 1]`` of
+    ``docs`` (ascending within a term) and ``freqs``; ``length_of`` gives each
+    document's field length. The bytes are those of ``add_posting`` and
+    ``finish_term`` for integer weights (pickled in 2 bytes each instead of a float's
+    9; the first is a float, so a block of equal weights is stored as the one float
+    Whoosh expects), but the deltas and every block's and term's statistics come from
+    NumPy in one pass."""
+    total = len(docs)
+    if not total:
+        return
     pw = fieldwriter._postwriter
-    limit = pw._blocklimit
-    n = len(docs)
-    for start in range(0, n, limit):
-        end = min(n, start + limit)
-        block_docs = docs[start:end]
-        block_freqs = freqs[start:end]
-        lens = [length_of[d] for d in block_docs]
-        nonzero = [x for x in lens if x]
-        pw._ids = array("I", block_docs)
-        # Integer weights: pickled in 2 bytes each instead of a float's 9. The first is a
-        # float, so a block of equal weights is stored as the one float Whoosh expects.
-        weights: list[float] = list(block_freqs)
-        weights[0] = float(weights[0])
-        pw._weights = weights
-        pw._values = []
-        pw._maxweight = float(max(block_freqs))
-        pw._minlength = min(nonzero) if nonzero else None
-        pw._maxlength = max(lens)
-        if end < n:
-            pw._write_block()
+    limit = int(pw._blocklimit)
+    inline_limit = int(pw._inlinelimit)
+    comp = pw._compression
+    postfile = pw._postfile
+    tindex = fieldwriter._tindex
+    prefix = pack_ushort(fieldwriter._fieldid)
+    pack_info = W3TermInfo._struct.pack
+
+    starts = np.asarray(cuts[:-1], dtype=np.int64)
+    block_pos = np.arange(total, dtype=np.int64) - np.repeat(starts, np.diff(cuts))
+    firsts = block_pos % limit == 0
+    block_starts = np.flatnonzero(firsts)
+    # Whoosh delta-encodes each block from 0: the first id of a block is kept whole.
+    deltas = np.empty(total, dtype=np.int64)
+    deltas[0] = docs[0]
+    np.subtract(docs[1:], docs[:-1], out=deltas[1:])
+    deltas[firsts] = docs[firsts]
+    wide_freqs = freqs.astype(np.int64)
+    lens = length_of[docs]
+    # Blocks: weight sum, maximum weight, maximum and minimum non-zero length.
+    none = np.int64(2**62)
+    b_sum = np.add.reduceat(wide_freqs, block_starts)
+    b_maxw = np.maximum.reduceat(wide_freqs, block_starts)
+    b_maxlen = np.maximum.reduceat(lens, block_starts)
+    b_minlen = np.minimum.reduceat(np.where(lens == 0, none, lens), block_starts)
+    # Terms: the same over their blocks.
+    term_blocks = np.searchsorted(block_starts, starts)
+    t_sum = np.add.reduceat(b_sum, term_blocks).tolist()
+    t_maxw = np.maximum.reduceat(b_maxw, term_blocks).tolist()
+    t_maxlen = np.maximum.reduceat(b_maxlen, term_blocks).tolist()
+    t_minlen = np.minimum.reduceat(b_minlen, term_blocks).tolist()
+    b_maxw_l = b_maxw.tolist()
+    b_maxlen_l = b_maxlen.tolist()
+    b_minlen_l = b_minlen.tolist()
+    big = int(none)
+    del block_pos, firsts, wide_freqs, lens
+    block = 0
+    # Postings as Python lists a chunk of terms at a time (a list costs ~10x an array).
+    base = high = 0
+    docs_all: list[int] = []
+    deltas_all: list[int] = []
+    freqs_all: list[Any] = []
+    for n, name in enumerate(names):
+        if cuts[n + 1] > high:
+            base, high = cuts[n], max(cuts[n + 1], cuts[n] + _LIST_CHUNK)
+            docs_all = docs[base:high].tolist()
+            deltas_all = deltas[base:high].tolist()
+            freqs_all = freqs[base:high].tolist()
+        start, end = cuts[n] - base, cuts[n + 1] - base
+        minlength = t_minlen[n]
+        head = pack_info(
+            end - start < inline_limit,
+            float(t_sum[n]),
+            end - start,
+            0 if minlength == big else length_to_byte(minlength),
+            length_to_byte(t_maxlen[n]),
+            float(t_maxw[n]),
+            docs_all[start],
+            docs_all[end - 1],
+        )
+        if end - start < inline_limit:
+            weights: list[float] = freqs_all[start:end]
+            weights[0] = float(weights[0])
+            tail = dumps((tuple(docs_all[start:end]), tuple(weights), ()), 2)
+            block += 1
+        else:
+            offset = postfile.tell()
+            postfile.write(WHOOSH3_HEADER_MAGIC)
+            for first in range(start, end, limit):
+                stop = min(end, first + limit)
+                weights = freqs_all[first:stop]
+                one = weights[0]
+                if one == 1 and weights.count(1) == len(weights):
+                    mini: Any = None
+                elif weights.count(one) == len(weights):
+                    mini = float(one)
+                else:
+                    weights[0] = float(one)
+                    mini = tuple(weights)
+                data = dumps((tuple(deltas_all[first:stop]), mini, None), 2)
+                if comp:
+                    data = zlib.compress(data, comp)
+                low = b_minlen_l[block]
+                info = dumps(
+                    (
+                        stop - first,
+                        docs_all[stop - 1],
+                        float(b_maxw_l[block]),
+                        comp,
+                        length_to_byte(None if low == big else low),
+                        length_to_byte(b_maxlen_l[block]),
+                    ),
+                    2,
+                )
+                block += 1
+                size = len(info) + len(data)
+                postfile.write_int(-size if stop == end else size)
+                postfile.write(info)
+                postfile.write(data)
+            tail = pack_long(offset) + pack_int(postfile.tell() - offset)
+        tindex.add(prefix + name.encode("utf-8"), head + tail)
 
 
 # -- reading postings and lengths fast ------------------------------------------------

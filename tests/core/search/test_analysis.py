@@ -45,3 +45,12 @@ def test_folded_queries_find_accented_text_including_d_stroke(add: AddFn, open_i
     assert titles(run(ix, "doi moi sang tao")) == ["Đổi mới"]
     assert titles(run(ix, "doi tuyen viet nam")) == ["Bóng đá"]
     assert titles(run(ix, "ĐỘI TUYỂN")) == ["Bóng đá"]
+
+
+def test_bucket_numbers_of_many_pairs_match_those_of_each_pair() -> None:
+    from desktop.core.search.analysis import pair_bucket_array, pair_bucket_numbers
+
+    pairs = ["doi moi|đổi mới", "doi moi", "ha noi", "a b", "xin chao|xin chào", "2023 la"]
+    assert pair_bucket_array(pairs).tolist() == [pair_bucket_numbers(p) for p in pairs]
+    plain, accented = pair_bucket_array(["doi moi", "doi moi|đổi mới"]).tolist()
+    assert plain == accented
