@@ -29,6 +29,15 @@ def _segment_files(root: Path) -> list[Path]:
     return [folder / name for name in state.files]
 
 
+def _reads_fail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every read of the index fails the way a damaged Whoosh segment does."""
+
+    def broken(self: results.ResultBuilder) -> object:
+        raise Exception("Block tag error")  # what Whoosh raises, bare
+
+    monkeypatch.setattr(results.ResultBuilder, "run", broken)
+
+
 @pytest.fixture
 def held_rebuild(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """Background rebuilds wait for this event before writing (so tests see them run)."""
@@ -121,13 +130,10 @@ def test_a_rebuild_that_fails_keeps_answering_from_the_store(
     try:
         ix = SearchIndex.open(lib)
         try:
-            def broken(self: results.ResultBuilder) -> object:
-                raise Exception("Block tag error")
-
             def failing(self: SearchIndex, *args: Any, **kwargs: Any) -> int:
                 raise OSError("input/output error")
 
-            monkeypatch.setattr(results.ResultBuilder, "run", broken)
+            _reads_fail(monkeypatch)
             monkeypatch.setattr(SearchIndex, "_write_all", failing)
             assert ix.search(SearchRequest(query="mua")).total == 3
             ix.finish_rebuild()
@@ -150,10 +156,7 @@ def test_closing_abandons_a_rebuild_when_asked_and_leaves_the_old_files(
         ix = SearchIndex.open(lib)
         old_dir = ix.whoosh_dir
 
-        def broken(self: results.ResultBuilder) -> object:
-            raise Exception("Block tag error")
-
-        monkeypatch.setattr(results.ResultBuilder, "run", broken)
+        _reads_fail(monkeypatch)
         assert ix.search(SearchRequest(query="mua", limit=1)).total == 1200
         ix.close(abandon_rebuild=True)
         assert read_state(root / "index").dir == old_dir.name  # type: ignore[union-attr]
@@ -243,10 +246,7 @@ def test_a_read_only_library_with_a_damaged_index_answers_from_the_store(
     try:
         ix = SearchIndex.open_as_is(ro)
         try:
-            def broken(self: results.ResultBuilder) -> object:
-                raise Exception("Block tag error")
-
-            monkeypatch.setattr(results.ResultBuilder, "run", broken)
+            _reads_fail(monkeypatch)
             answer = ix.search(SearchRequest(query="mua"))
             assert answer.total == 5 and not ix.rebuilding()
             assert READ_ONLY_DAMAGED_NOTICE in (answer.notice or "")
