@@ -30,7 +30,8 @@ _FOREIGN_HOSTS = frozenset(
     cloudflare.com cloudfront.net akamaihd.net akamaized.net fastly.net jsdelivr.net
     gravatar.com wp.com addthis.com sharethis.com disqus.com schema.org w3.org
     amazon-adsystem.com scorecardresearch.com hotjar.com bit.ly feedburner.com
-    cookiebot.com onetrust.com""".split()
+    cookiebot.com onetrust.com youtube-nocookie.com ytimg.com vimeo.com vimeocdn.com
+    soundcloud.com spotify.com flickr.com staticflickr.com""".split()
 )
 _URL = re.compile(r"https?://[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
 _DOMAIN = rf"(?:www\.)?(?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.)+{_TLDS}\b"
@@ -121,6 +122,10 @@ def grouping_site(line: str) -> str | None:
     return None
 
 
+# The words a copyright line ends with, not part of the owner's name.
+_RIGHTS_RESERVED = re.compile(r",?\s*\ball rights reserved\b", re.IGNORECASE)
+
+
 def footer_site_name(line: str) -> str | None:
     """The site name in a footer line such as ``© CỔNG THÔNG TIN ĐIỆN TỬ ...``."""
     m = re.match(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:bản quyền\s*)?", line, re.I)
@@ -128,6 +133,7 @@ def footer_site_name(line: str) -> str | None:
         return None
     name = line[m.end() :].strip(" .,-–:")
     name = re.split(r"\s*[.;|]\s+|\s+[-–]\s+", name, maxsplit=1)[0]
+    name = _RIGHTS_RESERVED.split(name, maxsplit=1)[0].strip(" .,-–:")
     return name if 3 <= len(name) <= 120 else None
 
 

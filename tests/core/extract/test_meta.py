@@ -23,6 +23,10 @@ def test_site_from_lead() -> None:
 def test_footer_site_name() -> None:
     assert meta.footer_site_name("© CỔNG THÔNG TIN ĐIỆN TỬ TỈNH") == "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH"
     assert meta.footer_site_name("Các tin khác") is None
+    assert meta.footer_site_name("© 2019 Hafenblatt, all rights reserved") == "Hafenblatt"
+    assert meta.footer_site_name("Copyright THE HARBOUR GAZETTE ALL RIGHTS RESERVED") == (
+        "THE HARBOUR GAZETTE"
+    )
 
 
 @pytest.mark.parametrize(
@@ -106,3 +110,5 @@ def test_tracker_and_cdn_hosts_are_never_the_site() -> None:
     )
     assert foreign_host("stats.g.doubleclick.net")
     assert not foreign_host("netzpolitik.org")
+    # Embedded players and photo hosts are someone else's site too.
+    assert foreign_host("www.youtube-nocookie.com") and foreign_host("player.vimeo.com")
