@@ -90,17 +90,13 @@ def confirm_new_library(library_dir: Path) -> bool:
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         return False
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QMessageBox
 
-    from desktop.ui.plaintext import plain_message_box
+    from desktop.ui.plaintext import ask_yes_no
 
     question = QCoreApplication.translate(
         "App", "There is no library in {folder}. Create a new, empty library there?"
     ).format(folder=library_dir)
-    box = plain_message_box(QMessageBox.Icon.Question, APP_NAME, question)
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    return ask_yes_no(APP_NAME, question)
 
 
 def run_app(

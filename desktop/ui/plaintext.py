@@ -68,3 +68,14 @@ def plain_message_box(
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(message)
     return box
+
+
+def ask_yes_no(
+    title: str, question: str, parent: QWidget | None = None, *, no_by_default: bool = True
+) -> bool:
+    """A plain-text Yes/No question; True when the answer is Yes."""
+    box = plain_message_box(QMessageBox.Icon.Question, title, question, parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    if no_by_default:
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes

@@ -345,20 +345,28 @@ class DocSets:
             values = [v for v in values if v is not None and str(v).strip()]
             if not values:
                 continue
-            if key == "site":
-                terms = [("site", fold_text(v).strip()) for v in values]
-            elif key == "year":
-                terms = [("year", str(v).strip()) for v in values]
-            elif key == "tag":
-                terms = [("tag", tag_key(v)) for v in values]
-            elif key in STORE_FILTERS and self.store is not None:
+            terms = filter_terms(key, values)
+            if terms is not None:
+                docs = _union([self.ids(key, t) for t in terms])
+            elif self.store is not None:
                 docs = self._stored(self.store.filter_ids(key, values))
-                result = docs if result is None else _intersect(result, docs)
-                continue
             else:
-                raise QuerySyntaxError(
-                    f"Unknown filter {key!r}; use site, year, tag, collection, read or since."
-                )
-            docs = _union([self.ids(f, t) for f, t in terms])
+                continue
             result = docs if result is None else _intersect(result, docs)
         return result
+
+
+def filter_terms(key: str, values: Sequence[str]) -> list[str] | None:
+    """The indexed terms of a facet filter (``site``, ``year``, ``tag``: the field is the
+    key); None for a filter answered from the store. Unknown keys raise."""
+    if key == "site":
+        return [fold_text(v).strip() for v in values]
+    if key == "year":
+        return [str(v).strip() for v in values]
+    if key == "tag":
+        return [tag_key(v) for v in values]
+    if key in STORE_FILTERS:
+        return None
+    raise QuerySyntaxError(
+        f"Unknown filter {key!r}; use site, year, tag, collection, read or since."
+    )

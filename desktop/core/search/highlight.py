@@ -306,7 +306,9 @@ def _unfolded() -> dict[str, str]:
             continue
         ch = chr(cp)
         if ch.isalnum():
-            found.setdefault(fold(ch), {fold(ch)}).add(ch)
+            folded = fold(ch)
+            if folded != ch:
+                found.setdefault(folded, {folded}).add(ch)
     return {k: "".join(sorted(v)) for k, v in found.items()}
 
 

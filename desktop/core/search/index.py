@@ -280,8 +280,7 @@ class SearchIndex(Closing):
 
     def indexed_ids(self) -> set[str]:
         """The ids of every document in the index (for consistency checks)."""
-        if self._rebuild is not None:
-            self.finish_rebuild()
+        self.finish_rebuild()
         if self._ix is None:
             return set()
         with self._ix.searcher() as s:
@@ -373,8 +372,7 @@ class SearchIndex(Closing):
         """Catch up with the store; returns how many documents were written."""
         if self._as_is:
             return 0
-        if self._rebuild is not None:
-            self.finish_rebuild()
+        self.finish_rebuild()
         with index_write_lock(self.index_dir, self.wait):
             if self._ix is None and not self._open_existing():
                 return self._rebuild_locked(progress or _noop)
@@ -396,8 +394,7 @@ class SearchIndex(Closing):
 
     def rebuild(self, progress: Progress | None = None) -> int:
         """Recreate the index from the store; returns how many documents were written."""
-        if self._rebuild is not None:
-            self.finish_rebuild()
+        self.finish_rebuild()
         with index_write_lock(self.index_dir, self.wait):
             return self._rebuild_locked(progress or _noop)
 
@@ -545,8 +542,7 @@ class SearchIndex(Closing):
         Waits for a background rebuild; raises ``IndexDamagedError`` when the index
         cannot be read (``search`` then answers from the store).
         """
-        if self._rebuild is not None:
-            self.finish_rebuild()
+        self.finish_rebuild()
         if self._broken is not None:
             raise IndexDamagedError(self._broken)
         if self._ix is None:
@@ -704,8 +700,7 @@ class SearchIndex(Closing):
 
     def doc_count(self) -> int:
         """Documents in the index (after a background rebuild, when one runs)."""
-        if self._rebuild is not None:
-            self.finish_rebuild()
+        self.finish_rebuild()
         return self._doc_count() if self._ix is not None else 0
 
     # -- closing -----------------------------------------------------------

@@ -21,10 +21,9 @@ from datetime import date
 
 from rapidfuzz.distance import Levenshtein
 
-from desktop.core.errors import QuerySyntaxError
 from desktop.core.models import Article
 from desktop.core.search.analysis import SYLLABLE, fold_text
-from desktop.core.search.docsets import FUZZY_PREFIX
+from desktop.core.search.docsets import FUZZY_PREFIX, filter_terms
 from desktop.core.search.documents import annotations_for, index_document
 from desktop.core.search.highlight import near_match, raw_regex
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
@@ -44,9 +43,8 @@ from desktop.core.search.query import (
 )
 from desktop.core.search.results import article_hit
 from desktop.core.search.schema import DEFAULT_FIELDS
-from desktop.core.search.storefilters import STORE_FIELDS, STORE_FILTERS, IdSet, StoreFilters
+from desktop.core.search.storefilters import STORE_FIELDS, IdSet, StoreFilters
 from desktop.core.store import ArticleStore
-from desktop.core.tags import tag_key
 
 BATCH = 500
 # BM25 as the index scores (``postings.bm25``).
@@ -179,19 +177,12 @@ class _FilterCheck:
             values = [v for v in values if v is not None and str(v).strip()]
             if not values:
                 continue
-            if key == "site":
-                self.terms.append(("site", {fold_text(v).strip() for v in values}))
-            elif key == "year":
-                self.terms.append(("year", {str(v).strip() for v in values}))
-            elif key == "tag":
-                self.terms.append(("tag", {tag_key(v) for v in values}))
-            elif key in STORE_FILTERS:
+            terms = filter_terms(key, values)
+            if terms is not None:
+                self.terms.append((key, set(terms)))
+            else:
                 found = store.filter_ids(key, values)
                 self.stored.append((set(found.ids), found.negate))
-            else:
-                raise QuerySyntaxError(
-                    f"Unknown filter {key!r}; use site, year, tag, collection, read or since."
-                )
 
     def passes(self, doc: _Doc) -> bool:
         for name, wanted in self.terms:

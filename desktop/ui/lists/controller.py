@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QSplitter
+from PySide6.QtWidgets import QInputDialog, QSplitter
 
 from desktop.core.errors import UserError
 from desktop.core.search.tracking import request_for
@@ -28,7 +28,7 @@ from desktop.ui.lists.history import HistoryCompleter
 from desktop.ui.lists.model import ListEntry, ListsModel
 from desktop.ui.lists.panel import ListsPanel
 from desktop.ui.lists.reading import ReadingTracker
-from desktop.ui.plaintext import plain_message_box
+from desktop.ui.plaintext import ask_yes_no
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -438,8 +438,6 @@ class ListsController(QObject):
         return text if ok and text else None
 
     def _dialog_confirm(self, question: str) -> bool:
-        box = plain_message_box(
-            QMessageBox.Icon.Question, self.tr("Archive Browser"), question, self.window
+        return ask_yes_no(
+            self.tr("Archive Browser"), question, self.window, no_by_default=False
         )
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
