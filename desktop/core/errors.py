@@ -27,3 +27,7 @@ class ExtractionError(UserError):
 
 class UnsafeArchiveError(UserError):
     """A zip, bundle or container was rejected as hostile or broken."""
+
+
+class ServerUnreachable(LibraryError):
+    """A server library's database cannot be reached, or the connection was lost."""
