@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 from desktop.core.store import Library  # noqa: E402
+from tests.helpers import pgserver  # noqa: E402
 from tests.helpers.paths import CORPUS, FIXTURES  # noqa: E402
 
 
@@ -44,3 +45,20 @@ def library(tmp_path: Path) -> Iterator[Library]:
     lib = Library.open(tmp_path / "lib")
     yield lib
     lib.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[pgserver.Server]:
+    """A PostgreSQL server for the whole run; the test skips, saying why, without one."""
+    try:
+        with pgserver.server() as found:
+            yield found
+    except pgserver.NoServer as exc:
+        pytest.skip(f"no PostgreSQL server: {exc}")
+
+
+@pytest.fixture
+def pg_dsn(pg_server: pgserver.Server) -> Iterator[str]:
+    """The address of a fresh, empty database on the test server."""
+    with pg_server.database() as dsn:
+        yield dsn
