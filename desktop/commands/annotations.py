@@ -11,7 +11,6 @@ from desktop.commands.base import EXIT_FAILURE, EXIT_OK, CommandContext, print_j
 from desktop.commands.parsing import action_group
 from desktop.core.annotations.exports import FORMATS, export_annotations
 from desktop.core.annotations.models import PALETTE, Annotation, AnnotationFilter
-from desktop.core.annotations.store import AnnotationStore
 from desktop.core.annotations.w3c import import_annotation_file
 from desktop.core.errors import UserError
 from desktop.core.store import Library
@@ -82,7 +81,7 @@ def _one_line(text: str, limit: int = 70) -> str:
 def cmd_add(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library(writes=True)
     article_id = lib.articles.resolve_id(args.id)
-    made = AnnotationStore(lib.conn).create_from_quote(
+    made = lib.annotations.create_from_quote(
         article_id, args.quote, prefix=args.prefix, suffix=args.suffix, note=args.note,
         tags=args.tag, color=args.color,
     )
@@ -105,7 +104,7 @@ def cmd_add(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
-    store = AnnotationStore(lib.conn)
+    store = lib.annotations
     article_id = lib.articles.resolve_id(args.article) if args.article else None
     flt = AnnotationFilter(tag=args.tag, color=args.color, text=args.text, article_id=article_id)
     found = store.list_all(flt)
@@ -123,7 +122,7 @@ def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def cmd_delete(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library(writes=True)
-    store = AnnotationStore(lib.conn)
+    store = lib.annotations
     removed = store.delete(store.resolve_id(args.annotation))
     print(f"deleted {removed.id}")
     return EXIT_OK
@@ -147,8 +146,8 @@ def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
     article_ids = _articles_matching(lib, args.query) if args.query else None
     flt = AnnotationFilter(tag=args.tag, article_ids=article_ids)
-    found = AnnotationStore(lib.conn).list_all(flt)
-    report = export_annotations(lib.conn, found, args.format, Path(args.out))
+    found = lib.annotations.list_all(flt)
+    report = export_annotations(lib.articles, found, args.format, Path(args.out))
     if args.json:
         print_json(report.model_dump())
     else:

@@ -8,7 +8,6 @@ from typing import Any
 from desktop.commands.base import EXIT_OK, CommandContext, print_json
 from desktop.commands.parsing import SubParsers, add_filter_options
 from desktop.core.models import Article, ArticleSummary
-from desktop.core.search.listing import Listing
 
 
 def register(sub: SubParsers) -> None:
@@ -60,7 +59,7 @@ def print_summary(s: ArticleSummary, *, as_json: bool) -> None:
 def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
     filters = {"site": args.site, "year": [y.strip() for y in args.year], "tag": args.tag}
-    for s in Listing(lib.conn).summaries(filters, order=args.sort, limit=args.limit):
+    for s in lib.listing.summaries(filters, order=args.sort, limit=args.limit):
         print_summary(s, as_json=args.json)
     return EXIT_OK
 

@@ -7,7 +7,6 @@ import argparse
 from desktop.commands.articles import print_summary
 from desktop.commands.base import EXIT_OK, CommandContext, print_json
 from desktop.commands.parsing import SubParsers, action_group, add_action
-from desktop.core.store.collections import CollectionStore
 
 
 def register(sub: SubParsers) -> None:
@@ -33,7 +32,7 @@ def register(sub: SubParsers) -> None:
 
 def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
-    found = CollectionStore(lib.conn).list_all()
+    found = lib.collections.list_all()
     if args.json:
         print_json([{"name": c.name, "articles": c.count, "created": c.created} for c in found])
         return EXIT_OK
@@ -46,7 +45,7 @@ def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def cmd_show(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
-    ids = CollectionStore(lib.conn).article_ids(args.name)
+    ids = lib.collections.article_ids(args.name)
     by_id = {s.id: s for s in lib.articles.summaries_for(ids)}
     for article_id in ids:
         s = by_id.get(article_id)
@@ -67,7 +66,7 @@ def _change_members(args: argparse.Namespace, ctx: CommandContext, *, adding: bo
     """Add the articles to the collection, or take them out of it."""
     lib = ctx.open_library(writes=True)
     ids = [lib.articles.resolve_id(i) for i in args.ids]
-    store = CollectionStore(lib.conn)
+    store = lib.collections
     count = store.add(args.name, ids) if adding else store.remove(args.name, ids)
     name = store.canonical_name(args.name)
     key, verb, where = ("added", "Added", "to") if adding else ("removed", "Removed", "from")
@@ -80,13 +79,13 @@ def _change_members(args: argparse.Namespace, ctx: CommandContext, *, adding: bo
 
 def cmd_rename(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library(writes=True)
-    new = CollectionStore(lib.conn).rename(args.name, args.new_name)
+    new = lib.collections.rename(args.name, args.new_name)
     print(f"Renamed {args.name!r} to {new!r}.")
     return EXIT_OK
 
 
 def cmd_delete(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library(writes=True)
-    CollectionStore(lib.conn).delete(args.name)
+    lib.collections.delete(args.name)
     print(f"Deleted the collection {args.name!r} (its articles stay in the library).")
     return EXIT_OK

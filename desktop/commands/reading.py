@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from desktop.commands.base import EXIT_OK, CommandContext, print_json
-from desktop.core.store.reading_state import ReadingStateStore
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,7 +24,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_reading(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library(writes=args.reading_action != "status")
     ids = list(dict.fromkeys(lib.articles.resolve_id(i) for i in args.ids))
-    store = ReadingStateStore(lib.conn)
+    store = lib.reading_state
     if args.reading_action != "status":
         changed = store.mark(ids, read=args.reading_action == "mark")
         if args.json:

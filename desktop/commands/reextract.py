@@ -31,7 +31,7 @@ def cmd_reextract(args: argparse.Namespace, ctx: CommandContext) -> int:
     for article_id in changed:
         article = lib.articles.find(article_id)
         if article is not None:
-            counts = counts + reanchor_article(lib.conn, article)
+            counts = counts + reanchor_article(lib.annotations, article)
     summary = {
         "checked": len(ids) if ids is not None else lib.articles.count(),
         "changed": len(changed),

@@ -16,7 +16,7 @@ from desktop.core.errors import UserError
 from desktop.core.search.index import SearchIndex
 from desktop.core.search.query import parse_query
 from desktop.core.search.tracking import new_count, run_saved
-from desktop.core.store.saved_searches import SORTS, SavedSearch, SavedSearchStore
+from desktop.core.store.saved_searches import SORTS, SavedSearch
 
 
 def register(sub: SubParsers) -> None:
@@ -62,7 +62,7 @@ def saved_dict(saved: SavedSearch, new: int | None = None) -> dict[str, Any]:
 
 def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
-    searches = SavedSearchStore(lib.conn).list_all()
+    searches = lib.saved_searches.list_all()
     index = SearchIndex.open(lib)
     try:
         rows = [(s, new_count(index, s)) for s in searches]
@@ -86,7 +86,7 @@ def cmd_add(args: argparse.Namespace, ctx: CommandContext) -> int:
         "read": ["unread"] if args.unread else [],
     }
     parse_query(args.query)  # a query the search cannot parse is refused before it is saved
-    saved = SavedSearchStore(lib.conn).add(
+    saved = lib.saved_searches.add(
         args.name, args.query, filters, args.sort, replace=args.replace
     )
     if args.json:
@@ -103,7 +103,7 @@ def cmd_run(args: argparse.Namespace, ctx: CommandContext) -> int:
     index = SearchIndex.open(lib)
     try:
         run = run_saved(
-            index, SavedSearchStore(lib.conn), args.name, new_only=args.new_since_last,
+            index, lib.saved_searches, args.name, new_only=args.new_since_last,
             limit=args.limit, mark_opened=not args.keep_new and not lib.read_only,
         )
     finally:
@@ -121,6 +121,6 @@ def cmd_run(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def cmd_remove(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library(writes=True)
-    SavedSearchStore(lib.conn).remove(args.name)
+    lib.saved_searches.remove(args.name)
     print(f"Removed the saved search {args.name!r}.")
     return EXIT_OK

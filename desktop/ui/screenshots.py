@@ -179,20 +179,17 @@ def _lists_states(window: Any, shots: _Shots, theme: str) -> list[Path]:
     from PySide6.QtCore import QItemSelectionModel
 
     from desktop.core.models import ArticleDraft, Original, article_id_for
-    from desktop.core.store.collections import CollectionStore
-    from desktop.core.store.reading_state import ReadingStateStore
-    from desktop.core.store.saved_searches import SavedSearchStore
     from desktop.ui.selftest import wait_until
 
     lists = window.extensions.get("lists")
     if lists is None:
         return []
     lists.tracker.set_read_delay(600_000)  # only the states set here
-    conn = window.library.conn
-    ids = window.library.articles.all_ids()
-    CollectionStore(conn).add("Làng nghề", ids[:3])
-    CollectionStore(conn).add("Giáo dục", ids[3:5])
-    saved = SavedSearchStore(conn)
+    library = window.library
+    ids = library.articles.all_ids()
+    library.collections.add("Làng nghề", ids[:3])
+    library.collections.add("Giáo dục", ids[3:5])
+    saved = library.saved_searches
     saved.add("Làng gốm", "gom", sort="newest")
     saved.add("Đội tuyển", "doi tuyen")
     body = "Lò gốm mới ở làng Phù Lãng nhận học trò. Nghề gốm được truyền cho lớp trẻ."
@@ -210,7 +207,7 @@ def _lists_states(window: Any, shots: _Shots, theme: str) -> list[Path]:
             )
         ]
     )
-    ReadingStateStore(conn).mark(ids[1:3] + ids[5:7])
+    library.reading_state.mark(ids[1:3] + ids[5:7])
     window.after_bundle_import()
     wait_until(lambda: not window.importer.is_busy(), 60)
     lists.reload()

@@ -57,6 +57,6 @@ def test_bundle_and_every_annotation_export(
     assert _mode(out) == 0o644
     for fmt in FORMATS:
         path = tmp_path / f"a.{fmt}"
-        export_annotations(library.conn, [ann], fmt, path)
+        export_annotations(library.articles, [ann], fmt, path)
         assert _mode(path) == 0o644, fmt
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

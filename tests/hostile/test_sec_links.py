@@ -106,7 +106,7 @@ def test_markdown_export_escapes_html_in_every_field(library: Library, tmp_path:
     library.articles.add(other)
     made.append(store.create(other.id, 0, 3, note="ok"))
     out = tmp_path / "a.md"
-    export_annotations(library.conn, made, "markdown", out)
+    export_annotations(library.articles, made, "markdown", out)
     text = out.read_text(encoding="utf-8")
     # No tag of any kind except the export's own annotation comments and URL autolinks.
     tags = re.findall(r"<[^>]*>", text)

@@ -10,8 +10,6 @@ compares.
 
 from __future__ import annotations
 
-import sqlite3
-
 from pydantic import BaseModel, ConfigDict
 
 from desktop.core.annotations.matching import anchor
@@ -70,9 +68,8 @@ def reanchored(annotation: Annotation, article: Article | None) -> tuple[Annotat
     )
 
 
-def reanchor_article(conn: sqlite3.Connection, article: Article) -> ReanchorCounts:
+def reanchor_article(store: AnnotationStore, article: Article) -> ReanchorCounts:
     """Re-anchor every annotation of ``article`` against its current body."""
-    store = AnnotationStore(conn)
     counts = ReanchorCounts()
     changed: list[Annotation] = []
     for ann in store.for_article(article.id):
@@ -88,9 +85,8 @@ def reanchor_article(conn: sqlite3.Connection, article: Article) -> ReanchorCoun
     return counts
 
 
-def orphan_missing(conn: sqlite3.Connection, article_id: str) -> int:
+def orphan_missing(store: AnnotationStore, article_id: str) -> int:
     """Mark the annotations of a removed article orphaned; returns how many changed."""
-    store = AnnotationStore(conn)
     changed = [a for a in store.for_article(article_id) if a.status != "orphaned"]
     if changed:
         with store.writing() as touched:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -38,11 +37,11 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "@") else text
 
 
-def csv_text(conn: sqlite3.Connection, annotations: Sequence[Annotation]) -> str:
+def csv_text(store: ArticleStore, annotations: Sequence[Annotation]) -> str:
     articles = {
-        a.id: a for a in ArticleStore(conn).get_many(sorted({x.article_id for x in annotations}))
+        a.id: a for a in store.get_many(sorted({x.article_id for x in annotations}))
     }
-    pages = annotation_pages(conn, annotations)
+    pages = annotation_pages(store, annotations)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
@@ -66,5 +65,5 @@ def csv_text(conn: sqlite3.Connection, annotations: Sequence[Annotation]) -> str
     return out.getvalue()
 
 
-def write_csv(path: Path, conn: sqlite3.Connection, annotations: Sequence[Annotation]) -> None:
-    atomic_write_bytes(path, csv_text(conn, annotations).encode(ENCODING))
+def write_csv(path: Path, articles: ArticleStore, annotations: Sequence[Annotation]) -> None:
+    atomic_write_bytes(path, csv_text(articles, annotations).encode(ENCODING))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, get_args
@@ -14,6 +13,7 @@ from desktop.core.annotations.markdown_export import write_markdown
 from desktop.core.annotations.models import Annotation
 from desktop.core.annotations.qdpx import write_qdpx
 from desktop.core.annotations.w3c import write_w3c
+from desktop.core.store.articles import ArticleStore
 
 ExportFormat = Literal["w3c", "csv", "markdown", "qdpx"]
 FORMATS: tuple[str, ...] = get_args(ExportFormat)
@@ -31,7 +31,7 @@ class ExportReport(BaseModel):
 
 
 def export_annotations(
-    conn: sqlite3.Connection, annotations: Sequence[Annotation], fmt: str, path: Path
+    articles: ArticleStore, annotations: Sequence[Annotation], fmt: str, path: Path
 ) -> ExportReport:
     """Write ``annotations`` to ``path`` in ``fmt`` (atomically)."""
     annotations = sorted(annotations, key=lambda a: (a.article_id, a.start, a.end, a.id))
@@ -39,11 +39,11 @@ def export_annotations(
     if fmt == "w3c":
         write_w3c(path, annotations)
     elif fmt == "csv":
-        write_csv(path, conn, annotations)
+        write_csv(path, articles, annotations)
     elif fmt == "markdown":
-        write_markdown(path, conn, annotations)
+        write_markdown(path, articles, annotations)
     elif fmt == "qdpx":
-        skipped = write_qdpx(path, conn, annotations).skipped
+        skipped = write_qdpx(path, articles, annotations).skipped
     else:
         raise ValueError(f"unknown export format {fmt!r}")
     return ExportReport(

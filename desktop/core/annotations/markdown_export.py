@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import re
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -77,12 +76,12 @@ def _article_heading(article_id: str, art: Article | None) -> list[str]:
     return lines
 
 
-def markdown_text(conn: sqlite3.Connection, annotations: Sequence[Annotation]) -> str:
+def markdown_text(articles: ArticleStore, annotations: Sequence[Annotation]) -> str:
     by_article: dict[str, list[Annotation]] = {}
     for ann in annotations:
         by_article.setdefault(ann.article_id, []).append(ann)
-    found = {a.id: a for a in ArticleStore(conn).get_many(sorted(by_article))}
-    pages = annotation_pages(conn, annotations)
+    found = {a.id: a for a in articles.get_many(sorted(by_article))}
+    pages = annotation_pages(articles, annotations)
 
     def order(article_id: str) -> tuple[str, str, str]:
         art = found.get(article_id)
@@ -108,6 +107,6 @@ def markdown_text(conn: sqlite3.Connection, annotations: Sequence[Annotation]) -
 
 
 def write_markdown(
-    path: Path, conn: sqlite3.Connection, annotations: Sequence[Annotation]
+    path: Path, articles: ArticleStore, annotations: Sequence[Annotation]
 ) -> None:
-    atomic_write_text(path, markdown_text(conn, annotations))
+    atomic_write_text(path, markdown_text(articles, annotations))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 
 from desktop.core.annotations.models import Annotation
@@ -10,9 +9,9 @@ from desktop.core.extract.pages import page_at
 from desktop.core.store.articles import ArticleStore
 
 
-def annotation_pages(conn: sqlite3.Connection, annotations: Sequence[Annotation]) -> dict[str, int]:
+def annotation_pages(articles: ArticleStore, annotations: Sequence[Annotation]) -> dict[str, int]:
     """Annotation id -> 1-based page; annotations without a page (or orphaned) are left out."""
-    store = ArticleStore(conn)
+    store = articles
     hints: dict[str, dict[str, str]] = {}
     out: dict[str, int] = {}
     for ann in annotations:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import io
 import re
-import sqlite3
 import uuid
 import xml.etree.ElementTree as ET
 import zipfile
@@ -77,13 +76,13 @@ class QdpxExport:
 
 
 def build_qdpx(
-    conn: sqlite3.Connection, annotations: Sequence[Annotation], project_name: str = ""
+    store: ArticleStore, annotations: Sequence[Annotation], project_name: str = ""
 ) -> tuple[bytes, QdpxExport]:
     """The bytes of a ``.qdpx`` file for ``annotations``, and what went in."""
     report = QdpxExport()
     articles = {
         a.id: a
-        for a in ArticleStore(conn).get_many(sorted({x.article_id for x in annotations}))
+        for a in store.get_many(sorted({x.article_id for x in annotations}))
     }
     usable = [a for a in annotations if a.status == "anchored" and a.article_id in articles]
     usable = [a for a in usable if articles[a.article_id].body[a.start : a.end] == a.exact]
@@ -213,9 +212,9 @@ def _selection(
 
 
 def write_qdpx(
-    path: Path, conn: sqlite3.Connection, annotations: Sequence[Annotation]
+    path: Path, articles: ArticleStore, annotations: Sequence[Annotation]
 ) -> QdpxExport:
-    data, report = build_qdpx(conn, annotations, project_name=Path(path).stem)
+    data, report = build_qdpx(articles, annotations, project_name=Path(path).stem)
     atomic_write_bytes(path, data)
     return report
 

@@ -336,6 +336,37 @@ class AnnotationStore:
     def count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM annotations").fetchone()[0])
 
+    def notes_of(self, article_ids: Sequence[str]) -> list[tuple[str, str | None]]:
+        """(article id, note) of every annotation on the given articles."""
+        found: list[tuple[str, str | None]] = []
+        for start in range(0, len(article_ids), 500):
+            chunk = list(article_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            found += [
+                (str(r[0]), r[1])
+                for r in self.conn.execute(
+                    f"SELECT article_id, note FROM annotations WHERE article_id IN ({marks})",
+                    chunk,
+                )
+            ]
+        return found
+
+    def tags_of(self, article_ids: Sequence[str]) -> list[tuple[str, str]]:
+        """(article id, tag) of every tag of an annotation on the given articles."""
+        found: list[tuple[str, str]] = []
+        for start in range(0, len(article_ids), 500):
+            chunk = list(article_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            found += [
+                (str(r[0]), str(r[1]))
+                for r in self.conn.execute(
+                    "SELECT a.article_id, t.tag FROM annotation_tags t JOIN annotations a "
+                    f"ON a.id = t.annotation_id WHERE a.article_id IN ({marks})",
+                    chunk,
+                )
+            ]
+        return found
+
     def tag_counts(self, flt: AnnotationFilter | None = None) -> dict[str, int]:
         """Annotations per tag for the facet sidebar; a tag counts everything below it."""
         counts: Counter[str] = Counter()

@@ -15,7 +15,6 @@ text, and keeps annotations whose article is missing as orphaned.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -112,9 +111,8 @@ def collection_of(annotations: Sequence[Annotation], label: str = "") -> dict[st
     return data
 
 
-def to_collection(conn: sqlite3.Connection, ids: Iterable[str] | None = None) -> dict[str, Any]:
+def to_collection(store: AnnotationStore, ids: Iterable[str] | None = None) -> dict[str, Any]:
     """The library's annotations (all, or those with ``ids``) as an AnnotationCollection."""
-    store = AnnotationStore(conn)
     annotations = store.list_all() if ids is None else store.get_many(list(ids))
     annotations = sorted(annotations, key=lambda a: (a.article_id, a.start, a.end, a.id))
     return collection_of(annotations)
@@ -216,7 +214,7 @@ def merge_collection(
     raise a ``UserError`` naming what was expected instead of merging nothing.
     """
     report = MergeReport()
-    store = AnnotationStore(library.conn)
+    store = library.annotations
     incoming: list[Annotation] = []
     for n, item in enumerate(annotation_items(data), start=1):
         try:

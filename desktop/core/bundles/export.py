@@ -37,7 +37,6 @@ from desktop.core.bundles.records import dump_line, original_member, record_for
 from desktop.core.errors import NotFoundError, UserError
 from desktop.core.models import Article, Original
 from desktop.core.store import Library
-from desktop.core.store.collections import CollectionStore
 
 Scope = Literal["library", "query", "selection", "collection"]
 
@@ -92,7 +91,7 @@ def export_bundle(
     )
     if collection is not None:
         scope = "collection"
-        store = CollectionStore(library.conn)
+        store = library.collections
         ids = store.article_ids(collection)
         collection = store.canonical_name(collection)
     if query is not None:

@@ -10,7 +10,6 @@ from typing import Any
 
 from desktop.core.annotations import (
     AnnotationFilter,
-    AnnotationStore,
     MergeReport,
     merge_collection,
     to_collection,
@@ -19,7 +18,6 @@ from desktop.core.bundles.progress import BundleProgress, ProgressFn
 from desktop.core.errors import UserError
 from desktop.core.search.models import SearchRequest
 from desktop.core.store import Library
-from desktop.core.store.connection import transaction
 
 PAGE = 10_000
 
@@ -51,13 +49,13 @@ def search_ids(library: Library, query: str) -> list[str]:
 def export_annotations(library: Library, ids: list[str] | None) -> dict[str, Any]:
     """The W3C annotation collection of the articles ``ids`` (all when None)."""
     if ids is None:
-        return to_collection(library.conn)
+        return to_collection(library.annotations)
     wanted: list[str] = []
-    store = AnnotationStore(library.conn)
+    store = library.annotations
     for start in range(0, len(ids), 500):
         flt = AnnotationFilter(article_ids=tuple(ids[start : start + 500]))
         wanted.extend(a.id for a in store.list_all(flt))
-    return to_collection(library.conn, ids=wanted)
+    return to_collection(library.annotations, ids=wanted)
 
 
 def merge_annotations(library: Library, data: dict[str, Any]) -> MergeReport:
@@ -94,14 +92,7 @@ def adopt_index(library: Library) -> bool:
     state = read_state(library.index_dir)
     if state is None:
         return False
-    with transaction(library.conn):
-        # Rows already at or below the index's generation count as indexed; only the
-        # others are rewritten (a row rewrite copies its whole body).
-        library.conn.execute("UPDATE articles SET gen = 0 WHERE gen > ?", (state.generation,))
-        library.conn.execute("DELETE FROM removed_articles")
-        library.conn.execute(
-            "UPDATE meta SET value = ? WHERE key = 'generation'", (str(state.generation),)
-        )
+    library.articles.adopt_generation(state.generation)
     return True
 
 

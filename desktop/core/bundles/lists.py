@@ -17,9 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from desktop.core.bundles.records import ID_PATTERN
 from desktop.core.errors import UnsafeArchiveError
 from desktop.core.store import Library
-from desktop.core.store.collections import CollectionStore
 from desktop.core.store.names import MAX_NAME_CHARS
-from desktop.core.store.saved_searches import SavedSearch, SavedSearchStore
+from desktop.core.store.saved_searches import SavedSearch
 
 LISTS_NAME = "lists.json"
 MAX_LISTS_BYTES = 256 * 1024 * 1024
@@ -54,9 +53,9 @@ class ListsMerge(BaseModel):
 
 def lists_for(library: Library, ids: list[str] | None) -> ListsRecord:
     """Every saved search, and the collections of the articles ``ids`` (all when None)."""
-    memberships = CollectionStore(library.conn).memberships(ids)
+    memberships = library.collections.memberships(ids)
     return ListsRecord(
-        saved_searches=SavedSearchStore(library.conn).list_all(),
+        saved_searches=library.saved_searches.list_all(),
         collections=[CollectionRecord(name=k, articles=v) for k, v in memberships.items()],
     )
 
@@ -75,8 +74,8 @@ def parse_lists(raw: bytes) -> ListsRecord:
 
 
 def merge_lists(library: Library, record: ListsRecord) -> ListsMerge:
-    added = SavedSearchStore(library.conn).merge(record.saved_searches)
-    entries = CollectionStore(library.conn).merge(
+    added = library.saved_searches.merge(record.saved_searches)
+    entries = library.collections.merge(
         {c.name: list(c.articles) for c in record.collections}
     )
     return ListsMerge(saved_searches=added, collection_entries=entries)

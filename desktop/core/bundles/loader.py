@@ -11,10 +11,7 @@ or hostile bundle adds nothing.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 
 from desktop.core.bundles.manifest import BundleManifest
 from desktop.core.bundles.progress import BundleProgress, ProgressFn
@@ -23,12 +20,8 @@ from desktop.core.bundles.verify import read_manifest, verify_manifest
 from desktop.core.models import ArticleDraft
 from desktop.core.safezip import SafeZip
 from desktop.core.store import AddOutcome, Library
-from desktop.core.store.connection import bump_generation, transaction
 
 BATCH = 1000
-# SQLite page cache while loading (KiB, as a negative cache_size): the id and
-# content-hash indexes take random inserts.
-LOAD_CACHE_KIB = 64 * 1024
 
 
 class LoadCounts:
@@ -60,8 +53,8 @@ def load_bundle(
     connection is used by one thread at a time.
     """
     manifest = read_manifest(zf)
-    with _large_cache(library.conn), transaction(library.conn):
-        gen = bump_generation(library.conn)
+    with library.bulk_loading(), library.transaction():
+        gen = library.bump_generation()
         # Leaving the pool waits for a batch still being written, so the transaction
         # never commits or rolls back under it.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-writer") as pool:
@@ -134,12 +127,3 @@ class _Loader:
         if self.progress is not None:
             self.progress(BundleProgress("articles", self.counts.articles, self.total))
 
-
-@contextmanager
-def _large_cache(conn: sqlite3.Connection) -> Iterator[None]:
-    before = conn.execute("PRAGMA cache_size").fetchone()[0]
-    conn.execute(f"PRAGMA cache_size = {-LOAD_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        conn.execute(f"PRAGMA cache_size = {int(before)}")

@@ -53,10 +53,7 @@ def _load(zip_path: Path, target: Path, limits: ZipLimits, progress: ProgressFn 
     with SafeZip(zip_path, limits) as zf:
         library = Library.open(target)
         try:
-            # A throwaway library: no WAL (a read-only connection cannot use one without
-            # its shared-memory file) and no syncing to disk.
-            library.conn.execute("PRAGMA journal_mode = DELETE")
-            library.conn.execute("PRAGMA synchronous = OFF")
+            library.make_scratch()
             load_bundle(library, zf, progress, keep_content_hashes=True)
             if zf.has(ANNOTATIONS_NAME):
                 links.merge_annotations(library, read_annotations(zf))

@@ -117,7 +117,7 @@ class NearDuplicateIndex:
     """Signatures and near-duplicate pairs of one library's articles.
 
     Not thread-safe; to refresh on a worker thread, build one on that thread from
-    ``ArticleStore(library.connect())``.
+    ``library.reopen().articles``.
     """
 
     def __init__(
@@ -206,18 +206,14 @@ class NearDuplicateIndex:
         Reads just the two columns, in batches (building full ``Article`` models
         for a whole library costs more than hashing it).
         """
-        where = "seq > ?" if since is None else "seq > ? AND gen > ?"
         last = 0
         while True:
-            params = (last, _READ_BATCH) if since is None else (last, since, _READ_BATCH)
-            rows = self.articles.conn.execute(
-                f"SELECT seq, id, body FROM articles WHERE {where} ORDER BY seq LIMIT ?", params
-            ).fetchall()
+            rows = self.articles.bodies(last, _READ_BATCH, changed_since=since)
             if not rows:
                 return
-            for row in rows:
-                yield str(row[1]), str(row[2])
-            last = int(rows[-1][0])
+            for _seq, article_id, body in rows:
+                yield article_id, body
+            last = rows[-1][0]
 
     def _report(self, full: bool, hashed: int, removed: int, t0: float) -> RefreshReport:
         return RefreshReport(

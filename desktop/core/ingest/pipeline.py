@@ -273,10 +273,7 @@ class _ImportRun:
         self.throttle.update(self.report)
 
     def _title_of(self, article_id: str) -> str:
-        row = self.library.conn.execute(
-            "SELECT title FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        return str(row[0]) if row else ""
+        return self.library.articles.title_of(article_id)
 
     def _fail(self, label: str, error: str) -> None:
         self.report.failed.append(ImportFailure(path=label, error=error))

@@ -21,7 +21,6 @@ from desktop.core.extract.textdump import LineStats
 from desktop.core.ingest.extractors import draft_from, extract_fields
 from desktop.core.models import Original, SourceKind, content_hash_for
 from desktop.core.store import AddOutcome, ArticleStore, Library
-from desktop.core.store.connection import bump_generation, transaction
 
 
 def reextract(
@@ -97,9 +96,9 @@ def _split_sources(
             kind=source.kind,
             original=original,
         )
-        with transaction(library.conn):
+        with library.transaction():
             library.sources.remove(source.id)
-            [outcome] = library.articles.add_batch([draft], bump_generation(library.conn))
+            [outcome] = library.articles.add_batch([draft], library.bump_generation())
         if outcome is AddOutcome.ADDED:
             split.append(source.id)
     return split
@@ -116,11 +115,8 @@ def _update(store: ArticleStore, article_id: str, extracted: Extracted) -> bool:
 def _batch_evidence(library: Library, batch: str) -> LineStats:
     """Line statistics over the stored text dumps of one import batch."""
     stats = LineStats()
-    rows = library.conn.execute(
-        "SELECT article_id FROM originals WHERE json_extract(hints, '$.batch') = ?", (batch,)
-    ).fetchall()
-    for row in rows:
-        original = library.articles.original(str(row[0]))
+    for article_id in library.articles.ids_in_batch(batch):
+        original = library.articles.original(article_id)
         try:
             stats.observe(decode_bytes(original.data, known=original.encoding).text)
         except UserError:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.models import Article
 from desktop.core.search.analysis import PART_BREAK, fold_text
 from desktop.core.search.schema import TITLE_WEIGHT
 from desktop.core.tags import tag_keys_with_parents
+
+if TYPE_CHECKING:
+    from desktop.core.annotations.store import AnnotationStore
 
 
 @dataclass
@@ -22,25 +24,16 @@ class AnnotationText:
     tags: set[str] = field(default_factory=set)
 
 
-def annotations_for(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, AnnotationText]:
+def annotations_for(store: AnnotationStore, ids: Sequence[str]) -> dict[str, AnnotationText]:
     """Notes and tags of every annotation (anchored or orphaned) on the given articles."""
     found: dict[str, AnnotationText] = defaultdict(AnnotationText)
     if not ids:
         return found
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
-        for article_id, note in conn.execute(
-            f"SELECT article_id, note FROM annotations WHERE article_id IN ({marks})", chunk
-        ):
-            if note and note.strip():
-                found[article_id].notes.append(note)
-        for article_id, tag in conn.execute(
-            "SELECT a.article_id, t.tag FROM annotation_tags t "
-            f"JOIN annotations a ON a.id = t.annotation_id WHERE a.article_id IN ({marks})",
-            chunk,
-        ):
-            found[article_id].tags.update(tag_keys_with_parents(tag))
+    for article_id, note in store.notes_of(ids):
+        if note and note.strip():
+            found[article_id].notes.append(note)
+    for article_id, tag in store.tags_of(ids):
+        found[article_id].tags.update(tag_keys_with_parents(tag))
     return found
 
 
@@ -71,8 +64,8 @@ def index_document(article: Article, notes: AnnotationText | None = None) -> dic
 
 
 def index_documents(
-    conn: sqlite3.Connection, articles: Iterable[Article]
+    store: AnnotationStore, articles: Iterable[Article]
 ) -> list[dict[str, Any]]:
     batch = list(articles)
-    notes = annotations_for(conn, [a.id for a in batch])
+    notes = annotations_for(store, [a.id for a in batch])
     return [index_document(a, notes.get(a.id)) for a in batch]

@@ -163,9 +163,9 @@ class _Rebuild:
         self._thread.start()
 
     def _run(self, library: Library, index_dir: Path, wait: float, damaged: str | None) -> None:
-        conn = library.connect()
+        own: Library | None = None
         try:
-            own = Library(library.root, conn, read_only=library.read_only)
+            own = library.reopen()
             index = SearchIndex(own, index_dir, wait=wait)
             try:
                 index.repair(damaged, progress=self._check)
@@ -174,7 +174,8 @@ class _Rebuild:
         except BaseException as exc:  # noqa: BLE001 - reported to the searching thread
             self.error = exc
         finally:
-            conn.close()
+            if own is not None:
+                own.close()
 
     def _check(self, done: int, total: int) -> None:
         if self._cancel.is_set():
@@ -473,11 +474,11 @@ class SearchIndex(Closing):
         progress: Progress,
         add_only: bool,
     ) -> int:
-        conn = self.library.conn
+        annotations = self.library.annotations
         write = writer.add_document if add_only else writer.update_document
         for start in range(0, len(source), BATCH):
             batch = source[start : start + BATCH]
-            for doc in index_documents(conn, batch):
+            for doc in index_documents(annotations, batch):
                 write(**doc)
             done += len(batch)
             progress(done, total)
@@ -597,9 +598,9 @@ class SearchIndex(Closing):
 
     def _answer(self, request: SearchRequest, node: Any) -> SearchResult:
         if self._rebuild is not None and self._rebuild.running():
-            return scan(self.library.articles, request, node)
+            return scan(self.library, request, node)
         try:
-            return ResultBuilder(self.searcher(), self.library.articles, request, node).run()
+            return ResultBuilder(self.searcher(), self.library, request, node).run()
         except (UserError, sqlite3.Error) as exc:
             if not isinstance(exc, IndexDamagedError):
                 raise
@@ -608,7 +609,7 @@ class SearchIndex(Closing):
             reason = exc
         if self._broken is None:
             self._damaged(reason)
-        return scan(self.library.articles, request, node)
+        return scan(self.library, request, node)
 
     def _damaged(self, exc: BaseException) -> None:
         """Damage found while reading: rebuild on a thread, or say why it cannot be."""
@@ -687,7 +688,7 @@ class SearchIndex(Closing):
             return find_spans(body, positive_words(node))
         try:
             builder = ResultBuilder(
-                self.searcher(), self.library.articles, SearchRequest(query=query), node
+                self.searcher(), self.library, SearchRequest(query=query), node
             )
             words = builder.hit_words()
         except IndexDamagedError:

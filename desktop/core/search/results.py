@@ -55,6 +55,7 @@ from desktop.core.search.query import (
 from desktop.core.search.schema import DEFAULT_FIELDS
 from desktop.core.search.storefilters import StoreFilters
 from desktop.core.store import ArticleStore
+from desktop.core.store.interface import LibraryStores
 from desktop.core.textnorm import fold
 
 RERANK_DEPTH = 40
@@ -134,17 +135,18 @@ def article_id_of(searcher: Searcher, cols: Columns, docnum: int) -> str:
 
 class ResultBuilder:
     def __init__(
-        self, searcher: Searcher, store: ArticleStore, request: SearchRequest, node: Node
+        self, searcher: Searcher, library: LibraryStores, request: SearchRequest, node: Node
     ):
         self.searcher = searcher
         self.reader: Any = searcher.reader()
-        self.store = store
+        self.library = library
+        self.store = library.articles
         self.request = request
         self.node = node
         self.cols = columns_for(searcher)
         self.notice: str | None = None
         self.docsets = DocSets(
-            searcher, checker=self._check_phrase, store=StoreFilters(store.conn)
+            searcher, checker=self._check_phrase, store=StoreFilters(library)
         )
         self._filter_docs = self.docsets.filtered(request.filters)
         self._subtree_docs: dict[int, set[int]] = {}
@@ -463,14 +465,10 @@ class ResultBuilder:
         (``_folded`` folds a field when a check needs it folded)."""
         ids = {d: article_id_of(self.searcher, self.cols, d) for d in docnums}
         missing = [i for i in ids.values() if i not in self._text_cache]
-        conn = self.store.conn
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            notes = annotations_for(conn, chunk)
-            for article_id, title, body, author in conn.execute(
-                f"SELECT id, title, body, author FROM articles WHERE id IN ({marks})", chunk
-            ):
+            notes = annotations_for(self.library.annotations, chunk)
+            for article_id, title, body, author in self.store.texts(chunk):
                 noted = notes.get(article_id)
                 self._text_cache[article_id] = {
                     "title": title,

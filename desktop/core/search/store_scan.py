@@ -44,7 +44,7 @@ from desktop.core.search.query import (
 from desktop.core.search.results import article_hit
 from desktop.core.search.schema import DEFAULT_FIELDS
 from desktop.core.search.storefilters import STORE_FIELDS, IdSet, StoreFilters
-from desktop.core.store import ArticleStore
+from desktop.core.store.interface import LibraryStores
 
 BATCH = 500
 # BM25 as the index scores (``postings.bm25``).
@@ -199,15 +199,15 @@ class _Match:
     tags: list[str]
 
 
-def _documents(store: ArticleStore) -> Iterator[_Doc]:
+def _documents(library: LibraryStores) -> Iterator[_Doc]:
     batch: list[Article] = []
 
     def flush(items: list[Article]) -> Iterator[_Doc]:
-        notes = annotations_for(store.conn, [a.id for a in items])
+        notes = annotations_for(library.annotations, [a.id for a in items])
         for article in items:
             yield _Doc(article, index_document(article, notes.get(article.id)))
 
-    for article in store.iter_articles(batch=BATCH):
+    for article in library.articles.iter_articles(batch=BATCH):
         batch.append(article)
         if len(batch) >= BATCH:
             yield from flush(batch)
@@ -229,20 +229,21 @@ def _scoring_syllables(node: Node) -> set[str]:
     return found
 
 
-def search_store(store: ArticleStore, request: SearchRequest) -> SearchResult:
+def search_store(library: LibraryStores, request: SearchRequest) -> SearchResult:
     """Parse and answer ``request`` from the store alone (for a library without an
     index); the parser's notices come with the answer, as from the index."""
     started = time.perf_counter()
     parsed = parse(request.query)
-    result = scan(store, request, parsed.node)
+    result = scan(library, request, parsed.node)
     notices = " ".join(dict.fromkeys(n for n in (*parsed.notices, result.notice) if n))
     took = round((time.perf_counter() - started) * 1000.0, 3)
     return result.model_copy(update={"notice": notices or None, "took_ms": took})
 
 
-def scan(store: ArticleStore, request: SearchRequest, node: Node) -> SearchResult:
+def scan(library: LibraryStores, request: SearchRequest, node: Node) -> SearchResult:
     """The answer to ``request`` (already parsed into ``node``) from the store alone."""
-    filters = StoreFilters(store.conn)
+    store = library.articles
+    filters = StoreFilters(library)
     matcher = _Matcher(filters)
     check = _FilterCheck(request.filters, filters)
     steps: list[tuple[Node, str | None]] = [(node, None)]
@@ -255,7 +256,7 @@ def scan(store: ArticleStore, request: SearchRequest, node: Node) -> SearchResul
     stride = max(1, store.count() // DF_SAMPLE)
     df: Counter[str] = Counter()
     sampled = sampled_length = 0
-    for n, doc in enumerate(_documents(store)):
+    for n, doc in enumerate(_documents(library)):
         body = doc.text("body")
         if n % stride == 0:
             sampled += 1

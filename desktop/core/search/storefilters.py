@@ -9,14 +9,12 @@ re-indexes anything.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.core.errors import QuerySyntaxError
-from desktop.core.store.collections import CollectionStore
+from desktop.core.store.interface import LibraryStores
 from desktop.core.store.names import name_key
-from desktop.core.store.reading_state import ReadingStateStore
 
 # Query fields (``field:value``) looked up here.
 STORE_FIELDS = ("collection",)
@@ -34,16 +32,16 @@ class IdSet:
 
 
 class StoreFilters:
-    """Resolves store-backed fields and filters to article ids on one connection."""
+    """Resolves store-backed fields and filters to article ids of one library."""
 
-    def __init__(self, conn: sqlite3.Connection):
-        self.conn = conn
+    def __init__(self, library: LibraryStores):
+        self.library = library
 
     def field_ids(self, field: str, value: str, prefix: bool = False) -> IdSet:
         """Ids matching ``field:value`` (``collection:Name``, ``collection:Na*``)."""
         if field == "collection":
             return IdSet(
-                tuple(CollectionStore(self.conn).article_ids_matching(value, prefix=prefix))
+                tuple(self.library.collections.article_ids_matching(value, prefix=prefix))
             )
         raise QuerySyntaxError(f"Unknown field {field + ':'!r}.")
 
@@ -63,15 +61,14 @@ class StoreFilters:
                 )
             if wanted == set(READ_VALUES):
                 return IdSet((), negate=True)  # read or unread: everything
-            read = tuple(ReadingStateStore(self.conn).read_ids())
+            read = tuple(self.library.reading_state.read_ids())
             return IdSet(read, negate="unread" in wanted)
         if key == "since":
             try:
                 seq = min(int(v) for v in values)
             except ValueError:
                 raise QuerySyntaxError("The since filter takes an article number.") from None
-            rows = self.conn.execute("SELECT id FROM articles WHERE seq > ?", (seq,))
-            return IdSet(tuple(str(r[0]) for r in rows))
+            return IdSet(tuple(self.library.articles.ids_after_seq(seq)))
         raise QuerySyntaxError(f"Unknown filter {key!r}.")
 
 

@@ -385,6 +385,51 @@ class ArticleStore:
                 yield _row_to_article(row)
             last = rows[-1]["seq"]
 
+    def title_of(self, article_id: str) -> str:
+        """An article's title ("" when there is no such article)."""
+        row = self.conn.execute(
+            "SELECT title FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return str(row[0]) if row else ""
+
+    def texts(self, ids: Sequence[str]) -> list[tuple[str, str, str, str | None]]:
+        """(id, title, body, author) of the given articles, as stored; missing ids skipped."""
+        found: list[tuple[str, str, str, str | None]] = []
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT id, title, body, author FROM articles WHERE id IN ({marks})", chunk
+            ):
+                found.append((str(row[0]), str(row[1]), str(row[2]), row[3]))
+        return found
+
+    def bodies(
+        self, after_seq: int, limit: int, changed_since: int | None = None
+    ) -> list[tuple[int, str, str]]:
+        """(seq, id, body) of up to ``limit`` articles after ``after_seq`` in insertion
+        order, only those written after generation ``changed_since`` when given."""
+        if changed_since is None:
+            where, params = "seq > ?", [after_seq, limit]
+        else:
+            where, params = "seq > ? AND gen > ?", [after_seq, changed_since, limit]
+        rows = self.conn.execute(
+            f"SELECT seq, id, body FROM articles WHERE {where} ORDER BY seq LIMIT ?", params
+        )
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    def ids_after_seq(self, seq: int) -> list[str]:
+        """Ids of the articles imported after article number ``seq``."""
+        rows = self.conn.execute("SELECT id FROM articles WHERE seq > ?", (seq,))
+        return [str(r[0]) for r in rows]
+
+    def ids_in_batch(self, batch: str) -> list[str]:
+        """Ids of the articles whose original was imported in import batch ``batch``."""
+        rows = self.conn.execute(
+            "SELECT article_id FROM originals WHERE json_extract(hints, '$.batch') = ?",
+            (batch,),
+        )
+        return [str(r[0]) for r in rows]
+
     def all_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY seq")]
 
@@ -458,6 +503,19 @@ class ArticleStore:
             r[0]
             for r in self.conn.execute("SELECT id FROM removed_articles WHERE gen > ?", (gen,))
         ]
+
+    def adopt_generation(self, generation: int) -> None:
+        """Count every article as written at or before ``generation`` and make it the
+        store's generation (a library just loaded from a bundle whose index was built
+        from the same articles at another generation)."""
+        with transaction(self.conn):
+            # Rows already at or below it count as indexed; only the others are
+            # rewritten (a row rewrite copies its whole body).
+            self.conn.execute("UPDATE articles SET gen = 0 WHERE gen > ?", (generation,))
+            self.conn.execute("DELETE FROM removed_articles")
+            self.conn.execute(
+                "UPDATE meta SET value = ? WHERE key = 'generation'", (str(generation),)
+            )
 
     # -- statistics --------------------------------------------------------
 

@@ -4,24 +4,39 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.closing import Closing
 from desktop.core.errors import LibraryError
-from desktop.core.store import schema
+from desktop.core.store import connection, schema
 from desktop.core.store.articles import ArticleStore
+from desktop.core.store.collections import CollectionStore
 from desktop.core.store.connection import connect
 from desktop.core.store.faults import damaged, library_fault
+from desktop.core.store.reading_state import ReadingStateStore
+from desktop.core.store.saved_searches import SavedSearchStore, SearchHistory
 from desktop.core.store.sources import SourceStore
+
+if TYPE_CHECKING:
+    from desktop.core.annotations.store import AnnotationStore
+    from desktop.core.search.listing import Listing
 
 DB_NAME = "library.sqlite3"
 INDEX_DIR = "index"
 CACHE_DIR = "cache"
+# SQLite's page cache while many articles are loaded (KiB, as a negative
+# cache_size): the id and content-hash indexes take random inserts.
+BULK_CACHE_KIB = 64 * 1024
 
 
 class Library(Closing):
-    """An open library folder. Not thread-safe: other threads call ``connect()``."""
+    """An open library folder (``LibraryStores``). Not thread-safe: other threads
+    call ``reopen()``. Only the store package uses ``conn``; everything above it
+    goes through the stores and ``transaction``."""
 
     def __init__(self, root: Path, conn: sqlite3.Connection, *, read_only: bool = False):
         self.root = root
@@ -31,6 +46,63 @@ class Library(Closing):
         self.immutable = False
         self.articles = ArticleStore(conn)
         self.sources = SourceStore(conn)
+
+    # -- the store interface (``interface.LibraryStores``) ----------------------
+
+    @cached_property
+    def annotations(self) -> AnnotationStore:
+        from desktop.core.annotations.store import AnnotationStore
+
+        return AnnotationStore(self.conn)
+
+    @cached_property
+    def collections(self) -> CollectionStore:
+        return CollectionStore(self.conn)
+
+    @cached_property
+    def saved_searches(self) -> SavedSearchStore:
+        return SavedSearchStore(self.conn)
+
+    @cached_property
+    def search_history(self) -> SearchHistory:
+        return SearchHistory(self.conn)
+
+    @cached_property
+    def reading_state(self) -> ReadingStateStore:
+        return ReadingStateStore(self.conn)
+
+    @cached_property
+    def listing(self) -> Listing:
+        from desktop.core.search.listing import Listing
+
+        return Listing(self.conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction, rolled back on any exception."""
+        with connection.transaction(self.conn):
+            yield
+
+    def bump_generation(self) -> int:
+        """Advance the change counter; call inside ``transaction``."""
+        return connection.bump_generation(self.conn)
+
+    @contextmanager
+    def bulk_loading(self) -> Iterator[None]:
+        """A large page cache while many articles are written at once (a bundle)."""
+        before = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        self.conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {int(before)}")
+
+    def make_scratch(self) -> None:
+        """No write-ahead log and no syncing to disk, for a throwaway library (an
+        opened bundle): a read-only connection cannot use a WAL without its
+        shared-memory file."""
+        self.conn.execute("PRAGMA journal_mode = DELETE")
+        self.conn.execute("PRAGMA synchronous = OFF")
 
     @property
     def db_path(self) -> Path:

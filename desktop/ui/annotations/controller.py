@@ -106,7 +106,7 @@ class AnnotationController(QObject):
         return self._library()
 
     def store(self) -> AnnotationStore:
-        return AnnotationStore(self.library.conn)
+        return self.library.annotations
 
     def library_switched(self, *_args: object) -> None:
         """The host opened another library: undo history no longer applies."""
@@ -282,7 +282,7 @@ class AnnotationController(QObject):
         """Export the annotations the library view shows (its filters apply)."""
         try:
             report = export_annotations(
-                self.library.conn, self.view.visible_annotations(), fmt, path
+                self.library.articles, self.view.visible_annotations(), fmt, path
             )
         except UserError as exc:
             self.message.emit(str(exc))

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.annotations.models import color_hex
-from desktop.core.annotations.store import AnnotationStore
 from desktop.core.compare.neardup import CACHE_FILE, CACHE_SUBDIR
 from desktop.core.errors import UserError
 from desktop.core.store import Library
@@ -230,7 +229,7 @@ class CompareController(QObject):
         """Anchored annotations of an article as (start, end, colour)."""
         return [
             (a.start, a.end, color_hex(a.color))
-            for a in AnnotationStore(self.library.conn).for_article(article_id)
+            for a in self.library.annotations.for_article(article_id)
             if a.status != "orphaned"
         ]
 

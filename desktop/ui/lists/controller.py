@@ -21,8 +21,6 @@ from PySide6.QtWidgets import QInputDialog, QSplitter
 from desktop.core.errors import UserError
 from desktop.core.search.tracking import request_for
 from desktop.core.store import Library
-from desktop.core.store.collections import CollectionStore
-from desktop.core.store.saved_searches import SavedSearchStore, SearchHistory
 from desktop.ui.facets.model import GROUPS
 from desktop.ui.lists.history import HistoryCompleter
 from desktop.ui.lists.model import ListEntry, ListsModel
@@ -119,9 +117,6 @@ class ListsController(QObject):
     def library(self) -> Library:
         return self.window.library
 
-    def _conn(self) -> sqlite3.Connection:
-        return self.library().conn
-
     def writable(self) -> bool:
         return not self.library().read_only
 
@@ -149,16 +144,16 @@ class ListsController(QObject):
 
     def reload(self) -> None:
         """Read the lists and the history again; count the saved searches' new articles."""
-        conn = self._conn()
-        saved = SavedSearchStore(conn).list_all()
+        library = self.library()
+        saved = library.saved_searches.list_all()
         self.model.set_entries(
             "saved", [ListEntry(name=s.name, query=s.query) for s in saved]
         )
         self.model.set_entries(
             "collection",
-            [ListEntry(name=c.name, count=c.count) for c in CollectionStore(conn).list_all()],
+            [ListEntry(name=c.name, count=c.count) for c in library.collections.list_all()],
         )
-        self.completer.set_queries(SearchHistory(conn).recent())
+        self.completer.set_queries(library.search_history.recent())
         self.panel.expand_groups()
         self.refresh_counts()
         self.changed.emit()
@@ -166,7 +161,7 @@ class ListsController(QObject):
     def refresh_counts(self) -> None:
         """Ask the search thread how many articles are new for each saved search."""
         service = self.window.search_service
-        for saved in SavedSearchStore(self._conn()).list_all():
+        for saved in self.library().saved_searches.list_all():
             request = request_for(saved, new_only=True, limit=1, snippets=False, facets=False)
             self._count_ids[service.count(request)] = saved.name
 
@@ -186,7 +181,7 @@ class ListsController(QObject):
         last = self.window.search.last_result
         if last is None or last.total == 0:
             return
-        history = SearchHistory(self._conn())
+        history = self.library().search_history
         try:
             history.record(query)
             self.completer.set_queries(history.recent())
@@ -196,7 +191,7 @@ class ListsController(QObject):
     def clear_history(self) -> None:
         """Forget the recent queries (saved searches stay)."""
         try:
-            SearchHistory(self._conn()).clear()
+            self.library().search_history.clear()
         except (UserError, sqlite3.Error) as exc:
             self.message.emit(str(exc))
             return
@@ -222,7 +217,7 @@ class ListsController(QObject):
             if name is None:
                 return None
         filters = {k: v for k, v in search.all_filters().items() if k != "since"}
-        store = SavedSearchStore(self._conn())
+        store = self.library().saved_searches
         try:
             replace = False
             if store.find(name) is not None:
@@ -239,7 +234,7 @@ class ListsController(QObject):
 
     def open_saved(self, name: str) -> bool:
         """Show a saved search's results (query, filters, sort); nothing is new afterwards."""
-        store = SavedSearchStore(self._conn())
+        store = self.library().saved_searches
         try:
             saved = store.get(name)
         except (UserError, sqlite3.Error) as exc:  # sqlite3: busy or locked
@@ -272,7 +267,7 @@ class ListsController(QObject):
         return True
 
     def delete_saved(self, name: str) -> bool:
-        return self._apply(lambda: SavedSearchStore(self._conn()).remove(name))
+        return self._apply(lambda: self.library().saved_searches.remove(name))
 
     # -- collections -------------------------------------------------------------------------
 
@@ -300,7 +295,7 @@ class ListsController(QObject):
         if not ids:
             self.message.emit(self.tr("Select articles in the results first."))
             return 0
-        store = CollectionStore(self._conn())
+        store = self.library().collections
         if name is None:
             name = self.ask_name(
                 self.tr("Add to collection"),
@@ -328,7 +323,7 @@ class ListsController(QObject):
     def remove_selected_from_collection(self, name: str) -> int:
         ids = self._target_ids()
         removed: list[int] = []
-        if not self._apply(lambda: removed.append(CollectionStore(self._conn()).remove(name, ids))):
+        if not self._apply(lambda: removed.append(self.library().collections.remove(name, ids))):
             return 0
         if self.window.search.query.strip() == quoted_collection(name):
             self.window.search.refresh()
@@ -358,14 +353,18 @@ class ListsController(QObject):
             new_name = self.ask_name(title, self.tr("New name:"), [], name)
             if new_name is None:
                 return False
-        store = SavedSearchStore if saved else CollectionStore
-        return self._apply(lambda: store(self._conn()).rename(name, new_name))
+        def rename() -> object:
+            library = self.library()
+            store = library.saved_searches if saved else library.collections
+            return store.rename(name, new_name)
+
+        return self._apply(rename)
 
     def delete_collection(self, name: str) -> bool:
         question = self.tr("Delete the collection “%1”? Its articles stay in the library.")
         if not self.confirm(question.replace("%1", name)):
             return False
-        return self._apply(lambda: CollectionStore(self._conn()).delete(name))
+        return self._apply(lambda: self.library().collections.delete(name))
 
     def export_collection(self, name: str) -> None:
         """Show the collection, then (once its results are in) offer to export them."""

@@ -72,7 +72,7 @@ class ReadingTracker(QObject):
         self._read_timer.setInterval(ms)
 
     def store(self) -> ReadingStateStore:
-        return ReadingStateStore(self._library().conn)
+        return self._library().reading_state
 
     def writable(self) -> bool:
         return not self._library().read_only

@@ -10,7 +10,6 @@ by reading every article (``core/search/store_scan``) instead.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING
 
 from desktop.core.models import ArticleSummary
@@ -52,11 +51,6 @@ class Backend:
         self._use_index = use_index
         self._index: SearchIndex | None = None
         self._index_tried = False
-        self._listing_of: Listing | None = None
-
-    @property
-    def conn(self) -> sqlite3.Connection:
-        return self.library.conn
 
     def index(self) -> SearchIndex | None:
         if not self._index_tried and self._use_index:
@@ -82,10 +76,8 @@ class Backend:
     # -- answering a request ----------------------------------------------
 
     def _listing(self) -> Listing:
-        """The store's listing over this backend's connection (made once per connection)."""
-        if self._listing_of is None or self._listing_of.conn is not self.conn:
-            self._listing_of = Listing(self.conn)
-        return self._listing_of
+        """The store's listing of this backend's library."""
+        return self.library.listing
 
     def run(self, request: SearchRequest) -> SearchResult:
         if not request.query.strip():
@@ -95,7 +87,7 @@ class Backend:
             return index.search(request)
         from desktop.core.search.store_scan import search_store  # loads the search stack
 
-        return search_store(self.library.articles, request)
+        return search_store(self.library, request)
 
     def all_ids(self, request: SearchRequest) -> list[str]:
         """Every id ``run`` would list for ``request``, in its order."""

@@ -31,7 +31,7 @@ def test_unchanged_text_keeps_everything(library: Library, add_article: AddArtic
     store = AnnotationStore(library.conn)
     ann = store.create_from_quote(aid, "Đội tuyển Việt Nam").annotation
     gen = library.articles.generation()
-    counts = reanchor_article(library.conn, library.articles.get(aid))
+    counts = reanchor_article(library.annotations, library.articles.get(aid))
     assert (counts.kept, counts.moved, counts.fuzzy, counts.orphaned) == (1, 0, 0, 0)
     assert store.get(ann.id) == ann
     assert library.articles.generation() == gen  # nothing written
@@ -44,7 +44,7 @@ def test_inserted_text_moves_annotations(library: Library, add_article: AddArtic
     emoji = store.create_from_quote(aid, "🐷 và cà phê ☕").annotation
     set_body(library, aid, "Tin mới 📰 cập nhật.\n\n" + BODY)
     gen = library.articles.generation()
-    counts = reanchor_article(library.conn, library.articles.get(aid))
+    counts = reanchor_article(library.annotations, library.articles.get(aid))
     assert (counts.moved, counts.orphaned) == (2, 0)
     body = library.articles.get(aid).body
     for old in (ann, emoji):
@@ -64,7 +64,7 @@ def test_repeated_quote_prefers_its_own_context(library: Library, add_article: A
     ).annotation
     # Remove the first paragraph: both occurrences shift, the context picks the right one.
     set_body(library, aid, BODY.split("\n\n", 1)[1])
-    reanchor_article(library.conn, library.articles.get(aid))
+    reanchor_article(library.annotations, library.articles.get(aid))
     new = store.get(second.id)
     body = library.articles.get(aid).body
     assert new.start == body.rindex("Kinh phí cho nghiên cứu khoa học")
@@ -78,7 +78,7 @@ def test_edited_passage_is_found_fuzzily(library: Library, add_article: AddArtic
     ).annotation
     edited = BODY.replace("tăng 12% so với năm trước", "tăng 15% so vơi năm trước")
     set_body(library, aid, "Mở đầu.\n\n" + edited)
-    counts = reanchor_article(library.conn, library.articles.get(aid))
+    counts = reanchor_article(library.annotations, library.articles.get(aid))
     assert counts.fuzzy == 1
     new = store.get(ann.id)
     body = library.articles.get(aid).body
@@ -93,14 +93,14 @@ def test_removed_passage_is_orphaned_not_deleted(
     store = AnnotationStore(library.conn)
     ann = store.create_from_quote(aid, "Đội tuyển Việt Nam được hỗ trợ đào tạo.").annotation
     set_body(library, aid, "Một bài hoàn toàn khác, không liên quan gì đến nội dung cũ cả.")
-    counts = reanchor_article(library.conn, library.articles.get(aid))
+    counts = reanchor_article(library.annotations, library.articles.get(aid))
     assert counts.orphaned == 1
     orphan = store.get(ann.id)
     assert orphan.status == "orphaned" and orphan.exact == ann.exact
     assert [a.id for a in store.for_article(aid)] == [ann.id]
     # The text comes back: the annotation is anchored again.
     set_body(library, aid, BODY)
-    counts = reanchor_article(library.conn, library.articles.get(aid))
+    counts = reanchor_article(library.annotations, library.articles.get(aid))
     assert counts.moved == 1 and store.get(ann.id).status == "anchored"
 
 
@@ -115,7 +115,7 @@ def test_orphan_missing_article(library: Library, add_article: AddArticle) -> No
     store = AnnotationStore(library.conn)
     store.create(aid, 0, 5)
     library.articles.delete([aid])
-    assert orphan_missing(library.conn, aid) == 1
+    assert orphan_missing(library.annotations, aid) == 1
     assert store.for_article(aid)[0].status == "orphaned"
 
 
@@ -149,7 +149,7 @@ def test_reanchoring_on_real_articles(library: Library, corpus: Path) -> None:
         # Re-extraction: a chrome line added on top, one paragraph's spacing changed.
         edited = "Trang chủ | Tin tức | Liên hệ\n\n" + body.replace(". ", ".  ", 1)
         set_body(library, draft.id, edited)
-        counts = reanchor_article(library.conn, library.articles.get(draft.id))
+        counts = reanchor_article(library.annotations, library.articles.get(draft.id))
         total += counts.total
         found += counts.total - counts.orphaned
         for old in spans:

@@ -40,7 +40,7 @@ def test_csv_has_bom_columns_and_reads_back(
 ) -> None:
     made = annotated(library, add_article)
     out = tmp_path / "a.csv"
-    report = export_annotations(library.conn, made, "csv", out)
+    report = export_annotations(library.articles, made, "csv", out)
     assert report.annotations == 3 and report.articles == 1
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -64,7 +64,7 @@ def test_markdown_groups_by_article_with_quotes_notes_and_tags(
     other_id = add_article(body="Một bài khác về thuế.", title="Thuế", published=None, url=None)
     made.append(AnnotationStore(library.conn).create(other_id, 0, 7, note="ghi"))
     out = tmp_path / "a.md"
-    export_annotations(library.conn, made, "markdown", out)
+    export_annotations(library.articles, made, "markdown", out)
     text = out.read_text(encoding="utf-8")
     headings = re.findall(r"^## (.+)$", text, flags=re.M)
     assert headings == ["Hội nghị tổng kết", "Thuế"]
@@ -102,10 +102,10 @@ def test_every_format_writes_a_file(
     made = annotated(library, add_article)
     for fmt in FORMATS:
         out = tmp_path / f"x.{fmt}"
-        export_annotations(library.conn, made, fmt, out)
+        export_annotations(library.articles, made, fmt, out)
         assert out.stat().st_size > 100
     with pytest.raises(ValueError):
-        export_annotations(library.conn, made, "pdf", tmp_path / "x.pdf")
+        export_annotations(library.articles, made, "pdf", tmp_path / "x.pdf")
 
 
 def test_csv_does_not_let_cells_run_as_formulas(
@@ -117,7 +117,7 @@ def test_csv_does_not_let_cells_run_as_formulas(
                                       note="@SUM(1)").annotation
     speech = store.create_from_quote(aid, "- lời thoại.").annotation
     out = tmp_path / "f.csv"
-    export_annotations(library.conn, [formula, speech], "csv", out)
+    export_annotations(library.articles, [formula, speech], "csv", out)
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     by_id = {r["quote"].lstrip("'"): r for r in rows}
     assert by_id[formula.exact]["quote"] == "'" + formula.exact

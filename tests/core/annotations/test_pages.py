@@ -25,13 +25,13 @@ def test_exports_give_the_page_of_each_passage(library: Library, tmp_path: Path)
     on_two = store.create_from_quote(article_id, "budget for the new library").annotation
     on_three = store.create_from_quote(article_id, "closed at noon").annotation
     out = tmp_path / "a.csv"
-    export_annotations(library.conn, [on_two, on_three], "csv", out)
+    export_annotations(library.articles, [on_two, on_three], "csv", out)
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert {r["quote"]: r["page"] for r in rows} == {
         "budget for the new library": "2", "closed at noon": "3",
     }
     md = tmp_path / "a.md"
-    export_annotations(library.conn, [on_two], "markdown", md)
+    export_annotations(library.articles, [on_two], "markdown", md)
     assert "> budget for the new library\n\n*Page 2*" in md.read_text(encoding="utf-8")
 
 
@@ -43,6 +43,6 @@ def test_articles_without_pages_leave_the_page_empty(
     (article_id,) = import_paths(library, [page], workers=0).ids
     ann = AnnotationStore(library.conn).create_from_quote(article_id, "thư viện mới").annotation
     out = tmp_path / "a.csv"
-    export_annotations(library.conn, [ann], "csv", out)
+    export_annotations(library.articles, [ann], "csv", out)
     (row,) = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))
     assert row["page"] == ""

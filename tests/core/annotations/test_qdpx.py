@@ -33,7 +33,7 @@ def test_qdpx_round_trip(library: Library, add_article: AddArticle, tmp_path: Pa
     lost = store.create(a2, 0, 9)
     library.conn.execute("UPDATE annotations SET status = 'orphaned' WHERE id = ?", (lost.id,))
     out = tmp_path / "project.qdpx"
-    report = export_annotations(library.conn, store.list_all(), "qdpx", out)
+    report = export_annotations(library.articles, store.list_all(), "qdpx", out)
     assert (report.annotations, report.skipped) == (3, 1)
 
     with zipfile.ZipFile(out) as zf:
@@ -82,7 +82,7 @@ def test_titles_with_control_characters_stay_well_formed(
     store = AnnotationStore(library.conn)
     store.create_from_quote(aid, "Đội tuyển", tags=["a"])
     out = tmp_path / "c.qdpx"
-    export_annotations(library.conn, store.list_all(), "qdpx", out)
+    export_annotations(library.articles, store.list_all(), "qdpx", out)
     project = read_qdpx(out)
     assert project.sources[0].name == "Tiêu đề\ufffd có ký tự lạ\ufffd"
     assert project.sources[0].selections[0].text == "Đội tuyển"

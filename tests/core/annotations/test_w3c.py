@@ -35,7 +35,7 @@ def test_collection_shape(library: Library, add_article: AddArticle) -> None:
         aid, "Đội tuyển Việt Nam", note="Ghi chú *đậm*", tags=["sport", "policy/funding"],
         color="pink",
     ).annotation
-    data = to_collection(library.conn)
+    data = to_collection(library.annotations)
     assert data["@context"][0] == ANNO_CONTEXT
     assert data["type"] == "AnnotationCollection" and data["total"] == 1
     item = data["first"]["items"][0]
@@ -86,14 +86,14 @@ def test_newer_modified_wins(library: Library, add_article: AddArticle, other: L
     store = AnnotationStore(library.conn)
     ann = store.create_from_quote(aid, "Đội tuyển Việt Nam", note="cũ").annotation
     other.articles.add(make_draft())
-    merge_collection(other, to_collection(library.conn))
+    merge_collection(other, to_collection(library.annotations))
     theirs = AnnotationStore(other.conn)
     newer = theirs.update(ann.id, note="mới hơn")
     # Our older copy does not overwrite their newer one ...
-    report = merge_collection(other, to_collection(library.conn))
+    report = merge_collection(other, to_collection(library.annotations))
     assert report.unchanged == 1 and theirs.get(ann.id).note == "mới hơn"
     # ... and their newer copy replaces ours.
-    report = merge_collection(library, to_collection(other.conn))
+    report = merge_collection(library, to_collection(other.annotations))
     assert report.updated == 1
     assert store.get(ann.id).note == "mới hơn" and store.get(ann.id).modified == newer.modified
 
@@ -108,7 +108,7 @@ def test_import_reanchors_and_keeps_orphans(
     orphan = store.create_from_quote(lone, "thư viện gốc").annotation
     # The same article (same id), re-extracted with a new first paragraph.
     other.articles.add(make_draft(body="Phần mở đầu mới.\n\n" + BODY, id=aid))
-    report = merge_collection(other, to_collection(library.conn))
+    report = merge_collection(other, to_collection(library.annotations))
     assert (report.added, report.orphaned) == (2, 1)
     theirs = AnnotationStore(other.conn)
     placed = theirs.get(moved.id)
@@ -152,4 +152,4 @@ def test_bad_items_are_reported_and_the_rest_imported(library: Library, add_arti
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(UserError):
         read_w3c_file(bad)
-    assert json.loads(json.dumps(to_collection(library.conn)))["total"] == 1
+    assert json.loads(json.dumps(to_collection(library.annotations)))["total"] == 1

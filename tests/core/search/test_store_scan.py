@@ -79,7 +79,7 @@ def test_a_scan_finds_what_the_index_finds(filled: Library, open_index, query: s
     ix = open_index()
     request = SearchRequest(query=query, limit=100)
     indexed = ix.search(request)
-    scanned = scan(filled.articles, request, parse(query).node)
+    scanned = scan(filled, request, parse(query).node)
     assert scanned.total == indexed.total
     assert {h.id for h in scanned.hits} == {h.id for h in indexed.hits}
     assert scanned.facets == indexed.facets
@@ -95,25 +95,25 @@ def test_a_scan_finds_what_the_index_finds(filled: Library, open_index, query: s
 def test_a_scan_applies_the_facet_filters(filled: Library, open_index, filters) -> None:
     request = SearchRequest(query="", filters=filters, limit=100)
     indexed = open_index().search(request)
-    scanned = scan(filled.articles, request, parse("").node)
+    scanned = scan(filled, request, parse("").node)
     assert indexed.total > 0
     assert {h.id for h in scanned.hits} == {h.id for h in indexed.hits}
 
 
 def test_a_scan_ranks_and_sorts(filled: Library) -> None:
     request = SearchRequest(query="khoa hoc", limit=5)
-    hits = scan(filled.articles, request, parse("khoa hoc").node).hits
+    hits = scan(filled, request, parse("khoa hoc").node).hits
     # The article that says it twice (and in its title) comes first.
     assert hits[0].title == "Khoa học công nghệ"
     assert "<mark>" in hits[0].snippet
-    newest = scan(filled.articles, SearchRequest(query="", sort="newest"), parse("").node)
+    newest = scan(filled, SearchRequest(query="", sort="newest"), parse("").node)
     dates = [h.published for h in newest.hits if h.published]
     assert dates == sorted(dates, reverse=True)
     assert newest.hits[-1].published is None
-    oldest = scan(filled.articles, SearchRequest(query="", sort="oldest"), parse("").node)
+    oldest = scan(filled, SearchRequest(query="", sort="oldest"), parse("").node)
     assert [h.published for h in oldest.hits if h.published] == sorted(dates)
-    whole = scan(filled.articles, SearchRequest(query="", limit=100), parse("").node)
-    page = scan(filled.articles, SearchRequest(query="", limit=3, offset=3), parse("").node)
+    whole = scan(filled, SearchRequest(query="", limit=100), parse("").node)
+    page = scan(filled, SearchRequest(query="", limit=3, offset=3), parse("").node)
     assert [h.id for h in page.hits] == [h.id for h in whole.hits[3:6]]
     assert page.total == whole.total == len(ARTICLES)
 
