@@ -19,7 +19,8 @@ notices, footers). The extractor:
    two sentences, a teaser's length, an alt text printed again as caption), or
    the first line of a ``title / lead / body`` file, else derives one from the
    first sentence; the article then begins right after its headline,
-   so a lead cut off by a box of links is kept;
+   so a lead cut off by a box of links is kept, and so is a standfirst (a
+   paragraph of a sentence's length right above the article);
 4. keeps the region's prose and subheadings, not the few-word labels, names and
    buttons between them nor the short lines below nearly all of its prose;
 5. reads the date, site, URL and author from the header, the title, the lead
@@ -150,6 +151,10 @@ TITLE_HEAD_CANDIDATES = 5
 # A dump whose prose lines are indented at least this often marks headings by
 # starting them in the first column (lynx).
 OUTDENT_SHARE = 0.6
+# A standfirst between the headline and the article: a short line of at least
+# DEK_MIN_WORDS words among the DEK_LINES lines right above the article.
+DEK_LINES = 3
+DEK_MIN_WORDS = 10
 # A title line may not be longer than this.
 MAX_TITLE_CHARS = 400
 
@@ -295,7 +300,9 @@ class _Extraction:
         title_at, lead_from = self._find_title(start, end)
         body_from = lead_from if title_at is not None else start
         region = 0  # above it, only prose is kept
-        if title_at is not None and title_at < start and self._lead_between(title_at, start):
+        if title_at is not None and title_at < start and (
+            self._lead_between(title_at, start) or self._dek_between(title_at, start)
+        ):
             body_from, region = title_at + 1, start  # the article begins after its headline
         signature_at, tail_end = self._tail(end)
         closing = self._closing(start, end)
@@ -558,6 +565,28 @@ class _Extraction:
         between the headline and the region."""
         return any(line.is_anchor for line in self.lines[title_at + 1 : start])
 
+    def _dek_between(self, title_at: int, start: int) -> bool:
+        """Whether a standfirst (``_dek``) lies between the headline and the region."""
+        return any(self._dek(i, start) for i in range(max(title_at + 1, start - DEK_LINES), start))
+
+    def _dek(self, i: int, start: int) -> bool:
+        """Whether line ``i``, among the last lines above the article's region, is its
+        standfirst: a short line of a sentence's length that is no byline, date, caption,
+        menu item or chrome."""
+        line = self.lines[i]
+        return (
+            start - DEK_LINES <= i < start
+            and line.kind is LineKind.SHORT
+            and line.f.words >= DEK_MIN_WORDS
+            and self._alone(i)
+            and not line.is_chrome
+            and not line.is_meta
+            and not line.repeated
+            and not line.f.listed
+            and not dateline(line.f)
+            and not _CAPTION.search(line.text)
+        )
+
     def _alone(self, i: int) -> bool:
         """Whether the line is a paragraph of its own: blank lines above and below."""
         after = i + 1 == len(self.lines) or self.lines[i + 1].blank_before
@@ -760,8 +789,10 @@ class _Extraction:
             line = self.lines[i]
             if i == skip or line.is_chrome or line.is_date_or_source:
                 continue
-            if i < region and not line.is_anchor:
+            if i < region and not (line.is_anchor or self._dek(i, region)):
                 continue
+            if i < region and skip is not None and line.text == self.lines[skip].text:
+                continue  # the headline printed again above the article
             if line.kind is LineKind.SHORT and i <= end and (
                 (closing is not None and i >= closing) or self._stray_short(i)
             ):

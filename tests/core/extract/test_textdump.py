@@ -768,3 +768,34 @@ def test_article_of_one_headline_shaped_paragraph_keeps_it_as_body() -> None:
     assert paragraphs(e) == [
         "Your browser is out of date. Download a newer one for free, just click on its icon"
     ]
+
+
+def test_a_standfirst_between_the_headline_and_the_article_stays_in_the_body() -> None:
+    text = (
+        "   * Startseite\n   * Kontakt\n\n"
+        "Neue Fähre über den See ab Mai\n\n"
+        "   Was seit Wochen im Rathaus besprochen wurde, ist nun vom Stadtrat "
+        "beschlossen worden\n\n"
+        "   Die neue Fähre verbindet ab Mai die beiden Ufer des Sees im Stundentakt, teilte "
+        "die Stadt am Dienstag nach der Sitzung des Stadtrats mit.\n\n"
+        "   Der Fahrpreis bleibt für Kinder und Schüler frei, Erwachsene zahlen zwei Euro "
+        "für jede einfache Fahrt über den See.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Neue Fähre über den See ab Mai"
+    assert e.body.startswith("Was seit Wochen im Rathaus besprochen wurde")
+    assert "Startseite" not in e.body
+
+
+def test_a_short_caption_above_the_article_is_no_standfirst() -> None:
+    text = (
+        "Neue Fähre über den See ab Mai\n\n"
+        "   Die Fähre am Anleger im Norden\n\n"
+        "   Die neue Fähre verbindet ab Mai die beiden Ufer des Sees im Stundentakt, teilte "
+        "die Stadt am Dienstag nach der Sitzung des Stadtrats mit.\n\n"
+        "   Der Fahrpreis bleibt für Kinder und Schüler frei, Erwachsene zahlen zwei Euro "
+        "für jede einfache Fahrt über den See.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Neue Fähre über den See ab Mai"
+    assert e.body.startswith("Die neue Fähre verbindet")
