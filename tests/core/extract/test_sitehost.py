@@ -43,6 +43,7 @@ def test_lynx_first_line_names_the_site() -> None:
 
 def test_two_hosts_named_as_often_give_no_site() -> None:
     lines = [
+        "Startseite",
         "Foto: bildagentur-example.com",
         "Mehr bei partnerblog-example.de",
     ]
