@@ -6,7 +6,8 @@ notices, footers). The extractor:
 
 1. classifies every line (``chrome.classify``) and marks lines that repeat
    across the import batch (``LineStats``), including the stock headings a batch's
-   pages put after their articles;
+   pages put after their articles; the items of a list that a sentence introduces
+   (``... we need:``) are text, however short;
 2. scores every line (prose adds its words; chrome, menus, list runs and
    after-article markers cost, the more the longer a run of them goes on; prose
    after a comments or related-posts heading, and in the last tenth of a long
@@ -155,6 +156,9 @@ OUTDENT_SHARE = 0.6
 # DEK_MIN_WORDS words among the DEK_LINES lines right above the article.
 DEK_LINES = 3
 DEK_MIN_WORDS = 10
+# The items of a list a sentence introduces (``...:``) that are kept as its text.
+MAX_LIST_ITEMS = 30
+_LETTER = re.compile(r"[^\W\d_]")
 # A title line may not be longer than this.
 MAX_TITLE_CHARS = 400
 
@@ -263,7 +267,27 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
                     and stats.follows_prose(line.text)
                 ):
                     line.kind = LineKind.END
+    _mark_introduced_lists(lines)
     return lines
+
+
+def _mark_introduced_lists(lines: list[_Line]) -> None:
+    """A list that a sentence of prose introduces (``... we need:`` and its items) is
+    the article's, whatever its items look like: they count as list items of text."""
+    for i, intro in enumerate(lines):
+        if intro.kind is not LineKind.TEXT or not intro.text.endswith(":"):
+            continue
+        for k in range(i + 1, min(len(lines), i + 1 + MAX_LIST_ITEMS)):
+            item = lines[k]
+            if (
+                not item.f.listed
+                or item.kind is LineKind.END
+                or item.repeated
+                or (k > i + 1 and item.blank_before)
+                or not _LETTER.search(item.text)
+            ):
+                break
+            item.kind = LineKind.TEXT
 
 
 def _read_segments(line: _Line) -> None:

@@ -799,3 +799,26 @@ def test_a_short_caption_above_the_article_is_no_standfirst() -> None:
     e = extract_text_dump(text)
     assert e.title == "Neue Fähre über den See ab Mai"
     assert e.body.startswith("Die neue Fähre verbindet")
+
+
+def test_a_list_that_a_sentence_introduces_stays_in_the_article() -> None:
+    text = (
+        "   * Startseite\n   * Kontakt\n\n"
+        "Umzug des Servers auf das neue Rechenzentrum\n\n"
+        "   Der Umzug des Servers auf das neue Rechenzentrum ist seit gestern abgeschlossen, "
+        "und alle Dienste laufen wieder wie gewohnt.\n\n"
+        "   Am aufwändigsten war beim ganzen Umzug auf die neuen Rechner dies:\n"
+        "     * Die Umstellung der Adressen\n"
+        "     * Kalender\n"
+        "     * Das Einrichten der Sicherungen für jede Nacht\n\n"
+        "   Insgesamt hat der Umzug zwei Wochen gedauert, weniger als wir beim Planen im "
+        "Frühjahr gedacht hatten.\n\n"
+        "   * Impressum\n   * Datenschutz\n"
+    )
+    e = extract_text_dump(text)
+    body = paragraphs(e)
+    for item in ("* Die Umstellung der Adressen", "* Kalender",
+                 "* Das Einrichten der Sicherungen für jede Nacht"):
+        assert item in body, item
+    assert body[-1].startswith("Insgesamt hat der Umzug")
+    assert "Impressum" not in e.body and "Startseite" not in e.body
