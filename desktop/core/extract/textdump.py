@@ -815,8 +815,8 @@ class _Extraction:
                 continue
             if i < region and not (line.is_anchor or self._dek(i, region)):
                 continue
-            if i < region and skip is not None and line.text == self.lines[skip].text:
-                continue  # the headline printed again above the article
+            if (i < region or not out) and skip is not None and line.text == self.lines[skip].text:
+                continue  # the headline printed again above the article or opening it
             if line.kind is LineKind.SHORT and i <= end and (
                 (closing is not None and i >= closing) or self._stray_short(i)
             ):
