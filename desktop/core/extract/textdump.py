@@ -122,6 +122,9 @@ TITLE_DISTANCE_COST = 0.04
 TITLE_LENGTH_WEIGHT = 1.0  # longer lines (up to TITLE_FULL_WORDS) are likelier headlines
 TITLE_FULL_WORDS = 10
 TITLE_OUTDENT_BONUS = 2.0
+# Both lynx and w3m start a heading in the first column: an indented line is a list
+# item, a caption, a quote or a table cell more often than the headline.
+TITLE_INDENT_COST = 1.0
 # Both lynx and w3m set an <h1> off as a paragraph of its own: a blank line below it
 # counts most, one above it too, both together more; bylines, captions and menu items
 # sit in runs of lines.
@@ -512,6 +515,8 @@ class _Extraction:
             )
             if self._outdented_headings and line.indent == 0:
                 score += TITLE_OUTDENT_BONUS
+            if line.indent > 0:
+                score -= TITLE_INDENT_COST
             if i == title_at:
                 score -= TITLE_LAYOUT_COST
             # (Inside the article every subheading and caption stands alone.)

@@ -822,3 +822,17 @@ def test_a_list_that_a_sentence_introduces_stays_in_the_article() -> None:
         assert item in body, item
     assert body[-1].startswith("Insgesamt hat der Umzug")
     assert "Impressum" not in e.body and "Startseite" not in e.body
+
+
+def test_a_headline_starts_in_the_first_column_not_an_indented_cell() -> None:
+    text = (
+        "Startseite | Kontakt | Suche\n\n"
+        "Fähre ab Mai\n\n"
+        "            Die neue Fähre verbindet ab Mai die Ufer des Sees im Stundentakt\n\n"
+        "Die neue Fähre verbindet ab Mai die beiden Ufer des Sees im Stundentakt, teilte "
+        "die Stadt am Dienstag nach der Sitzung des Stadtrats mit.\n\n"
+        "Der Fahrpreis bleibt für Kinder und Schüler frei, Erwachsene zahlen zwei Euro "
+        "für jede einfache Fahrt über den See.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Fähre ab Mai"
