@@ -572,6 +572,9 @@ class _Extraction:
         if not self.lines[0].text.startswith("#"):
             return None
         top = self.lines[0].text.casefold()
+        titled = self._titled_at_top(top, start, end)
+        if titled is not None:
+            return titled
         for i in range(min(end, start + TITLE_INSIDE_LINES), 0, -1):
             line = self.lines[i]
             if (
@@ -582,6 +585,35 @@ class _Extraction:
             ):
                 return i
         return None
+
+    def _titled_at_top(self, top: str, start: int, end: int) -> int | None:
+        """The line that the first line's list of ``<link>`` titles names as an
+        article's feed (``#Site » Feed Site » Comments Feed Site » Headline Comments
+        Feed``: the site's feeds are labelled before its name, the article's after its
+        title), the longest if several, else ``None``."""
+        segments = top[1:].split(" » ")
+        if len(segments) < 2:
+            return None
+        site = segments[0]
+        # The feeds' labels: what precedes the site's name in the other titles.
+        labels = {
+            seg[: -len(site)].strip() for seg in segments[1:-1] if site and seg.endswith(site)
+        } - {""} or {""}  # none found: the title need only follow a "»"
+        best: int | None = None
+        last = min(end, start + TITLE_INSIDE_LINES)
+        for i in range(max(1, start - TITLE_SEARCH_LINES), last + 1):
+            line = self.lines[i]
+            if (
+                line.is_chrome
+                or line.is_meta
+                or len(line.text) < 4
+                or len(line.text) > MAX_TITLE_CHARS
+                or not any(f"» {line.text.casefold()} {label}" in f"{top} " for label in labels)
+            ):
+                continue
+            if best is None or len(line.text) > len(self.lines[best].text):
+                best = i
+        return best
 
     def _dateline_below(self, i: int) -> bool:
         """Whether a byline or date line follows within the next two lines."""

@@ -836,3 +836,20 @@ def test_a_headline_starts_in_the_first_column_not_an_indented_cell() -> None:
     )
     e = extract_text_dump(text)
     assert e.title == "Fähre ab Mai"
+
+
+def test_the_article_feed_in_the_link_titles_names_a_short_headline() -> None:
+    text = (
+        "   #Stadtblog » Feed Stadtblog » Kommentar-Feed Stadtblog » Hafen (2) "
+        "Kommentar-Feed Stadtblog » Hafen (1) alternate\n\n"
+        "Stadtblog\n\n"
+        "Hafen (2)\n\n"
+        "Die alte Brücke am Hafen wird abgerissen\n\n"
+        "   Die alte Brücke am Hafen wird ab März abgerissen und bis zum Herbst durch einen "
+        "Neubau ersetzt, teilte die Stadt am Montag mit.\n\n"
+        "   Während der Bauzeit wird der Verkehr über die Ringstraße umgeleitet, Busse "
+        "halten an Ersatzhaltestellen.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Hafen (2)"
+    assert "Hafen (2)" not in e.body
