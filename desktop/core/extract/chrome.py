@@ -147,7 +147,7 @@ _PIPE_MENU = re.compile(r"(?:[^|]{1,40}\|){2,}")
 # Breadcrumbs: "Trang chủ > Tin tức > Sự kiện", "Trang chủ / Hoạt động".
 _BREADCRUMB_HOME = re.compile(r"(?:trang chủ|home|tin tức|giới thiệu)\b", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"[^>»›/]{1,40}(?:\s[>»›/]\s[^>»›/]{1,40})+")
-_BULLET = re.compile(r"^(?:[•·▪►»◦‣∙☆★□■◆◇●○]\s*|[*+]\s)")
+_BULLET = re.compile(r"^(?:[•·▪►◦‣∙☆★□■◆◇●○]\s*|[»*+]\s)")
 # List items of any kind: bullets, dashes and numbered lines ("1.", "2)").
 _LIST_ITEM = re.compile(r"^(?:[•·▪►»◦‣∙☆★□■◆◇●○*+\-–]\s|\d{1,3}[.)]\s)")
 _REPEATED_HALVES = re.compile(r"(\S+(?:\s\S+){0,4}?)(?:\s+\1)+", re.IGNORECASE)

@@ -123,17 +123,39 @@ def grouping_site(line: str) -> str | None:
 
 
 # The words a copyright line ends with, not part of the owner's name.
-_RIGHTS_RESERVED = re.compile(r",?\s*\ball rights reserved\b", re.IGNORECASE)
+_RIGHTS_RESERVED = re.compile(
+    r",?\s*\b(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s"
+    r"|todos los derechos reservados|wszelkie prawa zastrzeżone|tutti i diritti riservati)\b",
+    re.IGNORECASE,
+)
+# A copyright line's opening: the sign or word (maybe twice) and the years.
+_COPYRIGHT_OPENING = re.compile(
+    r"(?:(?:©|\(c\)|copyright)\s*)+(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d))?,?\s*)?"
+    r"(?:bản quyền\s*)?",
+    re.IGNORECASE,
+)
+# A year or span of years after the owner's name: "Eawag, 2022", "Bundespolizei 1999-2021".
+_TRAILING_YEARS = re.compile(
+    r"[\s,]+(?:19|20)\d\d(?:\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d))?\.?$"
+)
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
 def footer_site_name(line: str) -> str | None:
-    """The site name in a footer line such as ``© CỔNG THÔNG TIN ĐIỆN TỬ ...``."""
-    m = re.match(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:bản quyền\s*)?", line, re.I)
+    """The site name in a footer line such as ``© CỔNG THÔNG TIN ĐIỆN TỬ ...``.
+
+    Years (``© 2013-2021 Example Inc``, ``Example, 2022``) and a "rights reserved"
+    ending are not part of the name; a line that names no one gives ``None``.
+    """
+    m = _COPYRIGHT_OPENING.match(line)
     if not m:
         return None
     name = line[m.end() :].strip(" .,-–:")
     name = re.split(r"\s*[.;|]\s+|\s+[-–]\s+", name, maxsplit=1)[0]
     name = _RIGHTS_RESERVED.split(name, maxsplit=1)[0].strip(" .,-–:")
+    name = _TRAILING_YEARS.sub("", name).strip(" .,-–:")
+    if not _LETTERS.search(name):
+        return None
     return name if 3 <= len(name) <= 120 else None
 
 

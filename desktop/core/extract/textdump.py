@@ -6,7 +6,8 @@ notices, footers). The extractor:
 
 1. classifies every line (``chrome.classify``) and marks lines that repeat
    across the import batch (``LineStats``), including the stock headings a batch's
-   pages put after their articles;
+   pages put after their articles; the items of a list that a sentence introduces
+   (``... we need:``) are text, however short;
 2. scores every line (prose adds its words; chrome, menus, list runs and
    after-article markers cost, the more the longer a run of them goes on; prose
    after a comments or related-posts heading, and in the last tenth of a long
@@ -19,7 +20,8 @@ notices, footers). The extractor:
    two sentences, a teaser's length, an alt text printed again as caption), or
    the first line of a ``title / lead / body`` file, else derives one from the
    first sentence; the article then begins right after its headline,
-   so a lead cut off by a box of links is kept;
+   so a lead cut off by a box of links is kept, and so is a standfirst (a
+   paragraph of a sentence's length right above the article);
 4. keeps the region's prose and subheadings, not the few-word labels, names and
    buttons between them nor the short lines below nearly all of its prose;
 5. reads the date, site, URL and author from the header, the title, the lead
@@ -120,6 +122,9 @@ TITLE_DISTANCE_COST = 0.04
 TITLE_LENGTH_WEIGHT = 1.0  # longer lines (up to TITLE_FULL_WORDS) are likelier headlines
 TITLE_FULL_WORDS = 10
 TITLE_OUTDENT_BONUS = 2.0
+# Both lynx and w3m start a heading in the first column: an indented line is a list
+# item, a caption, a quote or a table cell more often than the headline.
+TITLE_INDENT_COST = 1.0
 # Both lynx and w3m set an <h1> off as a paragraph of its own: a blank line below it
 # counts most, one above it too, both together more; bylines, captions and menu items
 # sit in runs of lines.
@@ -150,6 +155,13 @@ TITLE_HEAD_CANDIDATES = 5
 # A dump whose prose lines are indented at least this often marks headings by
 # starting them in the first column (lynx).
 OUTDENT_SHARE = 0.6
+# A standfirst between the headline and the article: a short line of at least
+# DEK_MIN_WORDS words among the DEK_LINES lines right above the article.
+DEK_LINES = 3
+DEK_MIN_WORDS = 10
+# The items of a list a sentence introduces (``...:``) that are kept as its text.
+MAX_LIST_ITEMS = 30
+_LETTER = re.compile(r"[^\W\d_]")
 # A title line may not be longer than this.
 MAX_TITLE_CHARS = 400
 
@@ -258,7 +270,27 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
                     and stats.follows_prose(line.text)
                 ):
                     line.kind = LineKind.END
+    _mark_introduced_lists(lines)
     return lines
+
+
+def _mark_introduced_lists(lines: list[_Line]) -> None:
+    """A list that a sentence of prose introduces (``... we need:`` and its items) is
+    the article's, whatever its items look like: they count as list items of text."""
+    for i, intro in enumerate(lines):
+        if intro.kind is not LineKind.TEXT or not intro.text.endswith(":"):
+            continue
+        for k in range(i + 1, min(len(lines), i + 1 + MAX_LIST_ITEMS)):
+            item = lines[k]
+            if (
+                not item.f.listed
+                or item.kind is LineKind.END
+                or item.repeated
+                or (k > i + 1 and item.blank_before)
+                or not _LETTER.search(item.text)
+            ):
+                break
+            item.kind = LineKind.TEXT
 
 
 def _read_segments(line: _Line) -> None:
@@ -295,7 +327,9 @@ class _Extraction:
         title_at, lead_from = self._find_title(start, end)
         body_from = lead_from if title_at is not None else start
         region = 0  # above it, only prose is kept
-        if title_at is not None and title_at < start and self._lead_between(title_at, start):
+        if title_at is not None and title_at < start and (
+            self._lead_between(title_at, start) or self._dek_between(title_at, start)
+        ):
             body_from, region = title_at + 1, start  # the article begins after its headline
         signature_at, tail_end = self._tail(end)
         closing = self._closing(start, end)
@@ -481,6 +515,8 @@ class _Extraction:
             )
             if self._outdented_headings and line.indent == 0:
                 score += TITLE_OUTDENT_BONUS
+            if line.indent > 0:
+                score -= TITLE_INDENT_COST
             if i == title_at:
                 score -= TITLE_LAYOUT_COST
             # (Inside the article every subheading and caption stands alone.)
@@ -536,6 +572,9 @@ class _Extraction:
         if not self.lines[0].text.startswith("#"):
             return None
         top = self.lines[0].text.casefold()
+        titled = self._titled_at_top(top, start, end)
+        if titled is not None:
+            return titled
         for i in range(min(end, start + TITLE_INSIDE_LINES), 0, -1):
             line = self.lines[i]
             if (
@@ -547,6 +586,35 @@ class _Extraction:
                 return i
         return None
 
+    def _titled_at_top(self, top: str, start: int, end: int) -> int | None:
+        """The line that the first line's list of ``<link>`` titles names as an
+        article's feed (``#Site » Feed Site » Comments Feed Site » Headline Comments
+        Feed``: the site's feeds are labelled before its name, the article's after its
+        title), the longest if several, else ``None``."""
+        segments = top[1:].split(" » ")
+        if len(segments) < 2:
+            return None
+        site = segments[0]
+        # The feeds' labels: what precedes the site's name in the other titles.
+        labels = {
+            seg[: -len(site)].strip() for seg in segments[1:-1] if site and seg.endswith(site)
+        } - {""} or {""}  # none found: the title need only follow a "»"
+        best: int | None = None
+        last = min(end, start + TITLE_INSIDE_LINES)
+        for i in range(max(1, start - TITLE_SEARCH_LINES), last + 1):
+            line = self.lines[i]
+            if (
+                line.is_chrome
+                or line.is_meta
+                or len(line.text) < 4
+                or len(line.text) > MAX_TITLE_CHARS
+                or not any(f"» {line.text.casefold()} {label}" in f"{top} " for label in labels)
+            ):
+                continue
+            if best is None or len(line.text) > len(self.lines[best].text):
+                best = i
+        return best
+
     def _dateline_below(self, i: int) -> bool:
         """Whether a byline or date line follows within the next two lines."""
         return any(
@@ -557,6 +625,28 @@ class _Extraction:
         """Whether prose of the article's own (a lead cut off by a box of chrome) lies
         between the headline and the region."""
         return any(line.is_anchor for line in self.lines[title_at + 1 : start])
+
+    def _dek_between(self, title_at: int, start: int) -> bool:
+        """Whether a standfirst (``_dek``) lies between the headline and the region."""
+        return any(self._dek(i, start) for i in range(max(title_at + 1, start - DEK_LINES), start))
+
+    def _dek(self, i: int, start: int) -> bool:
+        """Whether line ``i``, among the last lines above the article's region, is its
+        standfirst: a short line of a sentence's length that is no byline, date, caption,
+        menu item or chrome."""
+        line = self.lines[i]
+        return (
+            start - DEK_LINES <= i < start
+            and line.kind is LineKind.SHORT
+            and line.f.words >= DEK_MIN_WORDS
+            and self._alone(i)
+            and not line.is_chrome
+            and not line.is_meta
+            and not line.repeated
+            and not line.f.listed
+            and not dateline(line.f)
+            and not _CAPTION.search(line.text)
+        )
 
     def _alone(self, i: int) -> bool:
         """Whether the line is a paragraph of its own: blank lines above and below."""
@@ -760,8 +850,10 @@ class _Extraction:
             line = self.lines[i]
             if i == skip or line.is_chrome or line.is_date_or_source:
                 continue
-            if i < region and not line.is_anchor:
+            if i < region and not (line.is_anchor or self._dek(i, region)):
                 continue
+            if (i < region or not out) and skip is not None and line.text == self.lines[skip].text:
+                continue  # the headline printed again above the article or opening it
             if line.kind is LineKind.SHORT and i <= end and (
                 (closing is not None and i >= closing) or self._stray_short(i)
             ):

@@ -195,3 +195,9 @@ def test_inline_script_text_is_not_prose() -> None:
     assert classify(features(script)) is not LineKind.TEXT
     prose = "The city will build a new bridge (the third) across the harbour from March."
     assert classify(features(prose)) is LineKind.TEXT
+
+
+def test_a_line_in_guillemets_is_a_quote_not_a_bullet() -> None:
+    assert not features("»Haltet die Seen und Flüsse sauber«").bullet
+    assert kind("»Haltet die Seen und Flüsse sauber«") is LineKind.SHORT
+    assert features("» Weitere Meldungen aus der Region").bullet

@@ -30,6 +30,22 @@ def test_footer_site_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("© 2013-2021 Hafenwerk Inc", "Hafenwerk Inc"),
+        ("© Stadtarchiv 1999-2021", "Stadtarchiv"),
+        ("Copyright 2023, Harbour Gazette", "Harbour Gazette"),
+        ("© 2020 Hafenblatt Alle Rechte vorbehalten", "Hafenblatt"),
+        ("© Gazette du Port, tous droits réservés", "Gazette du Port"),
+        ("Copyright © 2023 | Magazine Theme by Example Themes", None),
+        ("© 2021", None),
+    ],
+)
+def test_footer_site_name_leaves_out_years_and_rights(line: str, name: str | None) -> None:
+    assert meta.footer_site_name(line) == name
+
+
+@pytest.mark.parametrize(
     ("line", "author"),
     [
         ("Tác giả: DTD", "DTD"),

@@ -39,3 +39,15 @@ def test_blog_platform_is_not_the_site_but_the_blog_is() -> None:
 
 def test_lynx_first_line_names_the_site() -> None:
     assert page_site(["#forsal.pl", "Wiadomości", "* Kontakt"]) == "forsal.pl"
+
+
+def test_two_hosts_named_as_often_give_no_site() -> None:
+    lines = [
+        "Startseite",
+        "Foto: bildagentur-example.com",
+        "Mehr bei partnerblog-example.de",
+    ]
+    assert page_site(lines) is None
+    assert page_site([*lines, "Alle Beiträge auf partnerblog-example.de"]) == (
+        "partnerblog-example.de"
+    )

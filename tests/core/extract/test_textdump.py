@@ -768,3 +768,88 @@ def test_article_of_one_headline_shaped_paragraph_keeps_it_as_body() -> None:
     assert paragraphs(e) == [
         "Your browser is out of date. Download a newer one for free, just click on its icon"
     ]
+
+
+def test_a_standfirst_between_the_headline_and_the_article_stays_in_the_body() -> None:
+    text = (
+        "   * Startseite\n   * Kontakt\n\n"
+        "Neue Fähre über den See ab Mai\n\n"
+        "   Was seit Wochen im Rathaus besprochen wurde, ist nun vom Stadtrat "
+        "beschlossen worden\n\n"
+        "   Die neue Fähre verbindet ab Mai die beiden Ufer des Sees im Stundentakt, teilte "
+        "die Stadt am Dienstag nach der Sitzung des Stadtrats mit.\n\n"
+        "   Der Fahrpreis bleibt für Kinder und Schüler frei, Erwachsene zahlen zwei Euro "
+        "für jede einfache Fahrt über den See.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Neue Fähre über den See ab Mai"
+    assert e.body.startswith("Was seit Wochen im Rathaus besprochen wurde")
+    assert "Startseite" not in e.body
+
+
+def test_a_short_caption_above_the_article_is_no_standfirst() -> None:
+    text = (
+        "Neue Fähre über den See ab Mai\n\n"
+        "   Die Fähre am Anleger im Norden\n\n"
+        "   Die neue Fähre verbindet ab Mai die beiden Ufer des Sees im Stundentakt, teilte "
+        "die Stadt am Dienstag nach der Sitzung des Stadtrats mit.\n\n"
+        "   Der Fahrpreis bleibt für Kinder und Schüler frei, Erwachsene zahlen zwei Euro "
+        "für jede einfache Fahrt über den See.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Neue Fähre über den See ab Mai"
+    assert e.body.startswith("Die neue Fähre verbindet")
+
+
+def test_a_list_that_a_sentence_introduces_stays_in_the_article() -> None:
+    text = (
+        "   * Startseite\n   * Kontakt\n\n"
+        "Umzug des Servers auf das neue Rechenzentrum\n\n"
+        "   Der Umzug des Servers auf das neue Rechenzentrum ist seit gestern abgeschlossen, "
+        "und alle Dienste laufen wieder wie gewohnt.\n\n"
+        "   Am aufwändigsten war beim ganzen Umzug auf die neuen Rechner dies:\n"
+        "     * Die Umstellung der Adressen\n"
+        "     * Kalender\n"
+        "     * Das Einrichten der Sicherungen für jede Nacht\n\n"
+        "   Insgesamt hat der Umzug zwei Wochen gedauert, weniger als wir beim Planen im "
+        "Frühjahr gedacht hatten.\n\n"
+        "   * Impressum\n   * Datenschutz\n"
+    )
+    e = extract_text_dump(text)
+    body = paragraphs(e)
+    for item in ("* Die Umstellung der Adressen", "* Kalender",
+                 "* Das Einrichten der Sicherungen für jede Nacht"):
+        assert item in body, item
+    assert body[-1].startswith("Insgesamt hat der Umzug")
+    assert "Impressum" not in e.body and "Startseite" not in e.body
+
+
+def test_a_headline_starts_in_the_first_column_not_an_indented_cell() -> None:
+    text = (
+        "Startseite | Kontakt | Suche\n\n"
+        "Fähre ab Mai\n\n"
+        "            Die neue Fähre verbindet ab Mai die Ufer des Sees im Stundentakt\n\n"
+        "Die neue Fähre verbindet ab Mai die beiden Ufer des Sees im Stundentakt, teilte "
+        "die Stadt am Dienstag nach der Sitzung des Stadtrats mit.\n\n"
+        "Der Fahrpreis bleibt für Kinder und Schüler frei, Erwachsene zahlen zwei Euro "
+        "für jede einfache Fahrt über den See.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Fähre ab Mai"
+
+
+def test_the_article_feed_in_the_link_titles_names_a_short_headline() -> None:
+    text = (
+        "   #Stadtblog » Feed Stadtblog » Kommentar-Feed Stadtblog » Hafen (2) "
+        "Kommentar-Feed Stadtblog » Hafen (1) alternate\n\n"
+        "Stadtblog\n\n"
+        "Hafen (2)\n\n"
+        "Die alte Brücke am Hafen wird abgerissen\n\n"
+        "   Die alte Brücke am Hafen wird ab März abgerissen und bis zum Herbst durch einen "
+        "Neubau ersetzt, teilte die Stadt am Montag mit.\n\n"
+        "   Während der Bauzeit wird der Verkehr über die Ringstraße umgeleitet, Busse "
+        "halten an Ersatzhaltestellen.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Hafen (2)"
+    assert "Hafen (2)" not in e.body
