@@ -83,7 +83,7 @@ def reanchor_article(conn: sqlite3.Connection, article: Article) -> ReanchorCoun
     if changed:
         with store.writing() as touched:
             for ann in changed:
-                store.write_row(ann)
+                store.write_row(ann, keep_history=False)
             touched.add(article.id)
     return counts
 
@@ -95,6 +95,6 @@ def orphan_missing(conn: sqlite3.Connection, article_id: str) -> int:
     if changed:
         with store.writing() as touched:
             for ann in changed:
-                store.write_row(ann.model_copy(update={"status": "orphaned"}))
+                store.write_row(ann.model_copy(update={"status": "orphaned"}), keep_history=False)
             touched.add(article_id)
     return len(changed)

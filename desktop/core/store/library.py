@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop.core.closing import Closing
 from desktop.core.errors import LibraryError
+from desktop.core.people import clean_name, login_name
 from desktop.core.store import schema
 from desktop.core.store.articles import ArticleStore
 from desktop.core.store.connection import connect
@@ -31,6 +32,23 @@ class Library(Closing):
         self.immutable = False
         self.articles = ArticleStore(conn)
         self.sources = SourceStore(conn)
+        self._user = login_name()
+
+    # A server library (``postgresql://``) says so; the app words its notices by it.
+    is_server = False
+
+    @property
+    def user(self) -> str:
+        """Who works on the library in this session: recorded on what they annotate.
+
+        The OS login name unless set (``--user NAME``); a server library answers with
+        its connection's user.
+        """
+        return self._user
+
+    @user.setter
+    def user(self, name: str) -> None:
+        self._user = clean_name(name)
 
     @property
     def db_path(self) -> Path:
@@ -95,7 +113,9 @@ class Library(Closing):
         ``library.reopen`` is what the app hands its jobs as an opener: each job
         opens (and closes) its own connection.
         """
-        return Library.open(self.root, create=False, read_only=self.read_only)
+        other = Library.open(self.root, create=False, read_only=self.read_only)
+        other.user = self.user
+        return other
 
     def connect(self) -> sqlite3.Connection:
         """A new connection to the same database, for use on another thread."""

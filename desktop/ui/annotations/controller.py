@@ -106,7 +106,7 @@ class AnnotationController(QObject):
         return self._library()
 
     def store(self) -> AnnotationStore:
-        return AnnotationStore(self.library.conn)
+        return AnnotationStore.of(self.library)
 
     def library_switched(self, *_args: object) -> None:
         """The host opened another library: undo history no longer applies."""
