@@ -35,88 +35,88 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="73"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="74"/>
         <source>Annotate</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="77"/>
-        <location filename="../../desktop/ui/annotations/controller.py" line="136"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="78"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="137"/>
         <source>Annotate the selected passage (Ctrl+Shift+A)</source>
         <translation>Chú thích đoạn đã chọn (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="79"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="80"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="81"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="82"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="93"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="94"/>
         <source>Delete annotation</source>
         <translation>Xoá chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="121"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="122"/>
         <source>This bundle is open read-only, so annotations cannot be added or changed. To annotate, copy it into a library: File ▸ Import bundle.</source>
         <translation>Gói này đang mở ở chế độ chỉ đọc nên không thể thêm hay sửa chú thích. Để chú thích, hãy chép nó vào một thư viện: Tệp ▸ Nhập gói.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="144"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="145"/>
         <source>Merge a W3C annotation file (JSON-LD)</source>
         <translation>Gộp một tệp chú thích W3C (JSON-LD)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="291"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="298"/>
         <source>Exported {n} annotation(s) to {path}</source>
         <translation>Đã xuất {n} chú thích ra {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="307"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="314"/>
         <source>Imported: {a} added, {u} updated, {o} orphaned, {f} failed</source>
         <translation>Đã nhập: {a} thêm mới, {u} cập nhật, {o} mất neo, {f} lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="317"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="324"/>
         <source>W3C Web Annotations (*.jsonld)</source>
         <translation>Chú thích web W3C (*.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="318"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="325"/>
         <source>CSV for spreadsheets (*.csv)</source>
         <translation>CSV cho bảng tính (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="319"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="326"/>
         <source>Markdown for Obsidian/Logseq (*.md)</source>
         <translation>Markdown cho Obsidian/Logseq (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="320"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="327"/>
         <source>REFI-QDA project (*.qdpx)</source>
         <translation>Dự án REFI-QDA (*.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="324"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="331"/>
         <source>Export annotations</source>
         <translation>Xuất chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="341"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="348"/>
         <source>W3C Web Annotations (*.jsonld *.json *.jsonl)</source>
         <translation>Chú thích Web W3C (*.jsonld *.json *.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="340"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="347"/>
         <source>Import annotations</source>
         <translation>Nhập chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="355"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="362"/>
         <source>Select a passage to annotate first.</source>
         <translation>Hãy chọn một đoạn văn để chú thích trước.</translation>
     </message>
@@ -232,17 +232,38 @@
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="48"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="44"/>
+        <source>Author</source>
+        <translation>Người tạo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="51"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="60"/>
+        <source>unknown</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="53"/>
+        <source>{name} (you)</source>
+        <translation>{name} (bạn)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="59"/>
+        <source>By {name}</source>
+        <translation>Do {name} tạo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="65"/>
         <source>This passage is no longer found in the article.</source>
         <translation>Đoạn này không còn tìm thấy trong bài viết.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="56"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="73"/>
         <source>Annotations</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="57"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="74"/>
         <source>All annotations</source>
         <translation>Tất cả chú thích</translation>
     </message>
@@ -315,17 +336,17 @@
         <translation>bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="138"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="143"/>
         <source>Any tag</source>
         <translation>Mọi thẻ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="144"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="149"/>
         <source>Any article</source>
         <translation>Mọi bài viết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="174"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="179"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total}</translation>
     </message>
@@ -333,7 +354,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="97"/>
+        <location filename="../../desktop/ui/app.py" line="96"/>
         <source>There is no library in {folder}. Create a new, empty library there?</source>
         <translation>Không có thư viện nào trong {folder}. Tạo một thư viện mới, trống ở đó?</translation>
     </message>

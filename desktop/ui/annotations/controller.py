@@ -69,6 +69,7 @@ class AnnotationController(QObject):
         self.last_paint_ms = 0.0  # painting the highlights, last time (for the benchmark)
         self.last_load_ms = 0.0  # reading the annotations from the store, last time
         self._focused: str | None = None
+        self.watcher: QObject | None = None  # follows other people's changes (install)
 
         self.annotate_action = QAction(self.tr("Annotate"), self)
         self.annotate_action.setObjectName("annotateAction")
@@ -162,7 +163,7 @@ class AnnotationController(QObject):
         began = time.perf_counter()
         annotations = self.store().for_article(article.id)
         self.last_load_ms = (time.perf_counter() - began) * 1000
-        self.article_model.set_annotations(annotations)
+        self.article_model.set_annotations(annotations, self.library.user)
         began = time.perf_counter()
         self.highlighter.apply(annotations, self.reader.offset_map, self._focused)
         self.last_paint_ms = (time.perf_counter() - began) * 1000
@@ -172,7 +173,13 @@ class AnnotationController(QObject):
         annotations = store.list_all()
         ids = sorted({a.article_id for a in annotations})
         titles = {s.id: s.title for s in self.library.articles.summaries_for(ids)}
-        self.view.set_annotations(annotations, titles, store.all_tags())
+        self.view.set_annotations(annotations, titles, store.all_tags(), self.library.user)
+
+    def refresh_from_others(self) -> None:
+        """Someone else changed the library: show their annotations (and no longer the
+        ones they deleted) in the panels and the reader's marks."""
+        self.reload_article()
+        self.refresh_library_view()
 
     def _on_changed(self, article_id: str) -> None:
         current = self.reader.current_article()

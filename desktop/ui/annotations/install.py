@@ -3,8 +3,9 @@
 The host (a :class:`~desktop.ui.host.ReaderHost`) gets the Annotations panels
 docked, the Annotate, Undo and Redo actions in its Edit menu, and a request
 to let the search index catch up shortly after annotation edits (notes and
-tags are searchable). The library is read from the host on every use, so
-switching libraries works.
+tags are searchable). A ``GenerationWatcher`` shows what other people change in
+the library within a few seconds. The library is read from the host on every
+use, so switching libraries works.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from desktop.ui.annotations.controller import AnnotationController
 from desktop.ui.annotations.labels import panel_titles
 from desktop.ui.host import ReaderHost
+from desktop.ui.live_updates import GenerationWatcher
 
 SYNC_DELAY_MS = 250
 
@@ -33,7 +35,22 @@ def install_annotations(host: ReaderHost) -> AnnotationController:
     )
     host.library_changed.connect(controller.library_switched)
     _keep_index_current(host, controller)
+    _follow_other_writers(host, controller)
     return controller
+
+
+def _follow_other_writers(host: ReaderHost, controller: AnnotationController) -> None:
+    """Re-read the annotations shown when someone else changed the library."""
+    watcher = GenerationWatcher(host.is_shut, controller)
+    controller.watcher = watcher
+
+    def follow(*_args: object) -> None:
+        library = host.library
+        watcher.watch(library.reopen, library.articles.generation())
+
+    watcher.moved.connect(lambda _generation: controller.refresh_from_others())
+    host.library_changed.connect(follow)
+    follow()
 
 
 def _keep_index_current(host: ReaderHost, controller: AnnotationController) -> None:

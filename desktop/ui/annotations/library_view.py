@@ -129,10 +129,15 @@ class AnnotationsView(QWidget):
         return edit
 
     def set_annotations(
-        self, annotations: Sequence[Annotation], titles: dict[str, str], tags: Sequence[str]
+        self,
+        annotations: Sequence[Annotation],
+        titles: dict[str, str],
+        tags: Sequence[str],
+        user: str = "",
     ) -> None:
-        """Show these annotations; keeps the chosen filters where they still apply."""
-        self.model.set_annotations(annotations, titles)
+        """Show these annotations (``user``'s own marked); keeps the chosen filters where
+        they still apply."""
+        self.model.set_annotations(annotations, titles, user)
         # Parent tags are listed too (``policy`` for ``policy/funding``), as in the facets.
         listed = sorted({part for tag in tags for part in tag_ancestors(tag)}, key=str.casefold)
         self._refill(self.tag_box, self.tr("Any tag"), [(t, t) for t in listed])

@@ -1,9 +1,10 @@
 """Qt item models over annotations: one article's list, and the library-wide table.
 
 ``ArticleAnnotationsModel`` lists the current article's annotations in text
-order; ``LibraryAnnotationsModel`` is a table of every annotation, and
-``AnnotationFilterProxy`` sorts and filters it by tag (with hierarchy),
-colour, article, creation date and free text (accent-insensitive).
+order (other people's with their name); ``LibraryAnnotationsModel`` is a table
+of every annotation (with who made it), and ``AnnotationFilterProxy`` sorts and
+filters it by tag (with hierarchy), colour, article, creation date and free text
+(accent-insensitive).
 """
 
 from __future__ import annotations
@@ -22,12 +23,19 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from desktop.core.annotations.models import Annotation, color_hex
 from desktop.core.annotations.store import has_tag
 from desktop.core.textnorm import fold
-from desktop.ui.annotations.labels import color_label, column_titles, orphaned_note, status_label
+from desktop.ui.annotations.labels import (
+    author_label,
+    author_note,
+    color_label,
+    column_titles,
+    orphaned_note,
+    status_label,
+)
 from desktop.ui.plaintext import plain_tooltip
 from desktop.ui.roles import Role
 
@@ -45,9 +53,11 @@ class ArticleAnnotationsModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[Annotation] = []
+        self.user = ""  # the library's user: their own annotations are not signed
 
-    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+    def set_annotations(self, annotations: Sequence[Annotation], user: str = "") -> None:
         self.beginResetModel()
+        self.user = user
         self._rows = sorted(annotations, key=lambda a: (a.start, a.end, a.created))
         self.endResetModel()
 
@@ -73,6 +83,8 @@ class ArticleAnnotationsModel(QAbstractListModel):
                 text = "⚠ " + text
             if a.tags:
                 text += "  " + " ".join(f"#{t}" for t in a.tags)
+            if a.author and a.author != self.user:
+                text += "  — " + a.author
             return text
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(color_hex(a.color))
@@ -80,14 +92,24 @@ class ArticleAnnotationsModel(QAbstractListModel):
             parts = [short(a.exact, 400)]
             if a.note:
                 parts.append(a.note)
+            parts.append(author_note(a.author))
             if a.orphaned:
                 parts.append(orphaned_note())
             return plain_tooltip("\n\n".join(parts))
-        if role == Role.ANNOTATION:
-            return a
-        if role == Role.ID:
-            return a.id
-        return None
+        return _common(a, role, self.user)
+
+
+def _common(a: Annotation, role: int, user: str) -> Any:
+    """What both annotation models answer alike: the object, its id, who made it."""
+    if role == Role.ANNOTATION:
+        return a
+    if role == Role.ID:
+        return a.id
+    if role == Role.AUTHOR:
+        return a.author
+    if role == Role.MINE:
+        return bool(a.author) and a.author == user
+    return None
 
 
 class Column(IntEnum):
@@ -100,6 +122,7 @@ class Column(IntEnum):
     ARTICLE = 4
     CREATED = 5
     STATUS = 6
+    AUTHOR = 7
 
 
 class LibraryAnnotationsModel(QAbstractTableModel):
@@ -109,9 +132,13 @@ class LibraryAnnotationsModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Annotation] = []
         self._titles: dict[str, str] = {}
+        self.user = ""  # the library's user: their own rows say "(you)"
 
-    def set_annotations(self, annotations: Sequence[Annotation], titles: dict[str, str]) -> None:
+    def set_annotations(
+        self, annotations: Sequence[Annotation], titles: dict[str, str], user: str = ""
+    ) -> None:
         self.beginResetModel()
+        self.user = user
         self._rows = list(annotations)
         self._titles = dict(titles)
         self.endResetModel()
@@ -142,6 +169,7 @@ class LibraryAnnotationsModel(QAbstractTableModel):
             values: tuple[Any, ...] = (
                 short(a.exact), short(a.note), " ".join(a.tags), color_label(a.color), title,
                 a.created.astimezone().strftime("%Y-%m-%d %H:%M"), status_label(a.status),
+                author_label(a.author, self._mine(a)),
             )
             if role == Role.SORT:
                 if col == Column.CREATED:
@@ -152,11 +180,14 @@ class LibraryAnnotationsModel(QAbstractTableModel):
             return QColor(color_hex(a.color))
         if role == Qt.ItemDataRole.ToolTipRole and col in (Column.QUOTE, Column.NOTE):
             return plain_tooltip(a.exact if col == Column.QUOTE else a.note)
-        if role == Role.ANNOTATION:
-            return a
-        if role == Role.ID:
-            return a.id
-        return None
+        if role == Qt.ItemDataRole.FontRole and col == Column.AUTHOR and not self._mine(a):
+            font = QFont()
+            font.setItalic(True)  # other people's stand out from the user's own
+            return font
+        return _common(a, role, self.user)
+
+    def _mine(self, a: Annotation) -> bool:
+        return bool(a.author) and a.author == self.user
 
 
 class AnnotationFilterProxy(QSortFilterProxyModel):
