@@ -140,4 +140,5 @@ def _open_app(args: argparse.Namespace, ctx: CommandContext) -> int:
         bundle=args.bundle,
         self_test=args.self_test,
         must_exist=ctx.is_explicit(),
+        user=args.user,
     )

@@ -105,11 +105,13 @@ def run_app(
     self_test: bool = False,
     *,
     must_exist: bool = False,
+    user: str | None = None,
 ) -> int:
     """Start the app on ``library_dir`` (or a bundle read-only).
 
     ``must_exist``: the library was named explicitly, so a folder without one is
-    created only when the user says so.
+    created only when the user says so. ``user`` (``--user``) is who the library
+    records on the annotations made in this session (default: the login name).
     """
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -154,6 +156,8 @@ def run_app(
     except UserError as exc:
         _error_box(APP_NAME, str(exc))
         return 1
+    if user is not None:
+        library.user = user
     window = MainWindow(library, settings)
     if not bundle:
         settings.remember_library(Path(library_dir))
@@ -164,6 +168,9 @@ def run_app(
         replacement.replaced.connect(follow)
 
     window.replaced.connect(follow)
+    from desktop.ui.server_errors import route_server_errors
+
+    route_server_errors(lambda reason: current[0].server_unreachable(reason))
     window.show()
     code = int(app.exec())
     current[0].shutdown()

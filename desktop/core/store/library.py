@@ -51,6 +51,17 @@ class Library(Closing):
         self._user = clean_name(name)
 
     @property
+    def location(self) -> str:
+        """Where the library is, as the user names it: its folder (a server library: its
+        address, without the password)."""
+        return str(self.root)
+
+    @property
+    def name(self) -> str:
+        """A short name for the window title: the folder's name (a server's database)."""
+        return self.root.name
+
+    @property
     def db_path(self) -> Path:
         return self.root / DB_NAME
 

@@ -9,12 +9,17 @@ A read-only library (an opened bundle) can be read and its annotations shown
 and exported, but every editing action is disabled with a tool tip saying why,
 and every editing entry point refuses with the same message (``READ_ONLY``):
 nothing is opened that could not be saved.
+
+When a server library cannot be reached, a save is not lost: the change asked
+for is kept (``pending``) and ``unreachable`` tells the window, whose Retry
+saves it (``retry_pending``) once the server answers.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -25,7 +30,7 @@ from desktop.core.annotations.exports import SUFFIXES, ExportReport, export_anno
 from desktop.core.annotations.models import Annotation
 from desktop.core.annotations.store import AnnotationStore
 from desktop.core.annotations.w3c import MergeReport, import_annotation_file
-from desktop.core.errors import UserError
+from desktop.core.errors import ServerUnreachable, UserError
 from desktop.core.store import Library
 from desktop.ui.annotations.commands import CreateCommand, DeleteCommand, EditCommand
 from desktop.ui.annotations.editor import AnnotationEditor
@@ -48,6 +53,7 @@ class AnnotationController(QObject):
     changed = Signal(str)  # article id whose annotations changed
     open_requested = Signal(str, int)  # article id, code-point offset
     message = Signal(str)
+    unreachable = Signal(str)  # a server library could not be reached (the message)
 
     def __init__(
         self,
@@ -70,6 +76,8 @@ class AnnotationController(QObject):
         self.last_load_ms = 0.0  # reading the annotations from the store, last time
         self._focused: str | None = None
         self.watcher: QObject | None = None  # follows other people's changes (install)
+        # A save the server did not take (it was unreachable), made again on retry.
+        self.pending: Callable[[], object] | None = None
 
         self.annotate_action = QAction(self.tr("Annotate"), self)
         self.annotate_action.setObjectName("annotateAction")
@@ -118,6 +126,12 @@ class AnnotationController(QObject):
         self.refresh_library_view()
 
     def read_only_message(self) -> str:
+        if self.library.is_server:
+            return self.tr(
+                "Your account on this server library can search and read but not change it, "
+                "so annotations cannot be added or changed. Ask the library's administrator "
+                "for write access."
+            )
         return self.tr(
             "This bundle is open read-only, so annotations cannot be added or changed. "
             "To annotate, copy it into a library: File ▸ Import bundle."
@@ -178,8 +192,22 @@ class AnnotationController(QObject):
     def refresh_from_others(self) -> None:
         """Someone else changed the library: show their annotations (and no longer the
         ones they deleted) in the panels and the reader's marks."""
-        self.reload_article()
-        self.refresh_library_view()
+        try:
+            self.reload_article()
+            self.refresh_library_view()
+        except ServerUnreachable as exc:
+            self.unreachable.emit(str(exc))
+
+    def retry_pending(self) -> None:
+        """The server answers again: make the save it did not take, then show what is new."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending()
+        self.refresh_from_others()
+
+    def _keep_for_retry(self, exc: ServerUnreachable, retry: Callable[[], object]) -> None:
+        self.pending = retry
+        self.unreachable.emit(str(exc))
 
     def _on_changed(self, article_id: str) -> None:
         current = self.reader.current_article()
@@ -235,8 +263,13 @@ class AnnotationController(QObject):
     ) -> Annotation | None:
         if not self._writable():
             return None
+        tags = tuple(tags)
         try:
             made = self.store().create(article_id, start, end, note=note, tags=tags, color=color)
+        except ServerUnreachable as exc:
+            retry = partial(self.create, article_id, start, end, note=note, tags=tags, color=color)
+            self._keep_for_retry(exc, retry)
+            return None
         except UserError as exc:
             self.message.emit(str(exc))
             return None
@@ -255,9 +288,15 @@ class AnnotationController(QObject):
         if not self._writable():
             return None
         store = self.store()
+        tags = None if tags is None else tuple(tags)
         try:
             before = store.get(annotation_id)
             after = store.update(annotation_id, note=note, tags=tags, color=color)
+        except ServerUnreachable as exc:
+            self._keep_for_retry(
+                exc, partial(self.edit, annotation_id, note=note, tags=tags, color=color)
+            )
+            return None
         except UserError as exc:
             self.message.emit(str(exc))
             return None
@@ -271,6 +310,9 @@ class AnnotationController(QObject):
             return None
         try:
             removed = self.store().delete(annotation_id)
+        except ServerUnreachable as exc:
+            self._keep_for_retry(exc, partial(self.delete, annotation_id))
+            return None
         except UserError as exc:
             self.message.emit(str(exc))
             return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 
+from desktop.core.errors import ServerUnreachable
 from desktop.ui.annotations.controller import AnnotationController
 from desktop.ui.annotations.labels import panel_titles
 from desktop.ui.host import ReaderHost
@@ -30,6 +31,8 @@ def install_annotations(host: ReaderHost) -> AnnotationController:
         lambda article_id, offset: host.open_article(article_id, offset)
     )
     controller.message.connect(lambda text: host.notify(text, 6000))
+    controller.unreachable.connect(host.server_unreachable)
+    host.server_answered.connect(controller.retry_pending)
     host.add_edit_actions(
         [controller.annotate_action, controller.undo_action, controller.redo_action]
     )
@@ -49,6 +52,12 @@ def _follow_other_writers(host: ReaderHost, controller: AnnotationController) ->
         watcher.watch(library.reopen, library.articles.generation())
 
     watcher.moved.connect(lambda _generation: controller.refresh_from_others())
+
+    def failed(exc: object) -> None:
+        if isinstance(exc, ServerUnreachable):
+            host.server_unreachable(str(exc))
+
+    watcher.failed.connect(failed)
     host.library_changed.connect(follow)
     follow()
 
