@@ -99,6 +99,21 @@ def confirm_new_library(library_dir: Path) -> bool:
     return ask_yes_no(APP_NAME, question)
 
 
+def settle_heap() -> None:
+    """Keep what start-up made out of the garbage collector's full passes (``gc.freeze``).
+
+    The window, its models and the imported modules make some 100,000 objects that
+    live as long as the app. A full collection walks all of them and stopped the GUI
+    thread for 150-350 ms whenever a refresh of thousands of annotations (other
+    people's changes arriving) allocated enough to trigger one; frozen, they are
+    skipped (``bench/bench_live_annotations.py``).
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 def run_app(
     library_dir: Path,
     bundle: str | None = None,
@@ -172,6 +187,7 @@ def run_app(
 
     route_server_errors(lambda reason: current[0].server_unreachable(reason))
     window.show()
+    settle_heap()
     code = int(app.exec())
     current[0].shutdown()
     return code

@@ -6,10 +6,12 @@ of it says whether anything changed. Every ``INTERVAL_MS`` the watcher starts
 that read on a pool thread (``run_task``), on a connection of its own opened
 once through the library's opener and kept; a read still running when the next
 tick comes is not doubled. When the counter moved, ``moved`` is emitted once, on
-the GUI thread, however much changed in between: the parts listening re-read
-what they show. A read that fails (a server that went away) is reported through
-``failed`` with the exception; the next tick opens a fresh connection and tries
-again, and ``recovered`` says when it answers again.
+the GUI thread, however much changed in between, with what the ``prepare``
+function's reader read on the same pool thread and connection (what the parts
+listening show, so the GUI thread only puts it on screen). A read that fails (a
+server that went away) is reported through ``failed`` with the exception; the
+next tick opens a fresh connection and tries again, and ``recovered`` says when
+it answers again.
 """
 
 from __future__ import annotations
@@ -26,11 +28,14 @@ from desktop.ui.threading import run_task
 
 INTERVAL_MS = 1500
 
+# Reads what a part shows from the watcher's own connection, on the pool thread.
+Reader = Callable[[Library], object]
+
 
 class GenerationWatcher(QObject):
     """Polls the library's generation counter (see the module docstring)."""
 
-    moved = Signal(int)  # the new generation
+    moved = Signal(int, object)  # the new generation, what the prepared reader read (or None)
     failed = Signal(object)  # the exception the read raised
     recovered = Signal()  # a read answered again after a failure
 
@@ -40,9 +45,11 @@ class GenerationWatcher(QObject):
         parent: QObject | None = None,
         *,
         interval_ms: int = INTERVAL_MS,
+        prepare: Callable[[], Reader] | None = None,
     ):
         super().__init__(parent)
         self._is_shut = is_shut
+        self._prepare = prepare  # on the GUI thread, each tick: what to read if it moved
         self._opener: LibraryOpener | None = None
         self._probe: Library | None = None  # touched only by the one read in flight
         self._seen: int | None = None
@@ -79,23 +86,29 @@ class GenerationWatcher(QObject):
         if self._busy or self._opener is None:
             return
         self._busy = True
-        opener = self._opener
-        run_task(lambda: self._read(opener), self._on_read, self._on_failed)
+        opener, seen = self._opener, self._seen
+        reader = self._prepare() if self._prepare is not None else None
+        run_task(lambda: self._read(opener, seen, reader), self._on_read, self._on_failed)
 
-    def _read(self, opener: LibraryOpener) -> tuple[int, float]:
-        """On a pool thread: the generation, and how long reading it took (ms)."""
+    def _read(
+        self, opener: LibraryOpener, seen: int | None, reader: Reader | None
+    ) -> tuple[int, float, object]:
+        """On a pool thread: the generation, how long reading it took (ms), and what
+        ``reader`` read when it moved."""
         began = time.perf_counter()
         if self._probe is None:
             self._probe = opener()
         generation = self._probe.articles.generation()
-        return generation, (time.perf_counter() - began) * 1000
+        took_ms = (time.perf_counter() - began) * 1000
+        moved = seen is None or generation != seen
+        return generation, took_ms, reader(self._probe) if moved and reader else None
 
     def _on_read(self, answer: Any) -> None:
         self._busy = False
         if self._stale or self._opener is None:
             self._drop_probe()
             return
-        generation, took_ms = answer
+        generation, took_ms, payload = answer
         self.last_read_ms = float(took_ms)
         self.reads += 1
         if self._failing:
@@ -103,7 +116,7 @@ class GenerationWatcher(QObject):
             self.recovered.emit()
         if self._seen is None or generation != self._seen:
             self._seen = int(generation)
-            self.moved.emit(self._seen)
+            self.moved.emit(self._seen, payload)
 
     def _on_failed(self, exc: BaseException) -> None:
         self._busy = False

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -43,6 +44,27 @@ from desktop.ui.plaintext import plain_tooltip
 from desktop.ui.reader.view import ReaderView
 
 LibraryProvider = Callable[[], Library]
+
+
+@dataclass(frozen=True)
+class AnnotationsSnapshot:
+    """What the annotation panels show, read off the GUI thread (live updates)."""
+
+    annotations: list[Annotation]
+    titles: dict[str, str]
+    tags: list[str]
+    article_id: str | None  # the article in the reader when the read started
+    article_annotations: list[Annotation]
+
+
+def read_snapshot(library: Library, article_id: str | None) -> AnnotationsSnapshot:
+    """Every annotation with its article's title, the tags, and one article's annotations."""
+    store = AnnotationStore(library.conn)
+    annotations = store.list_all()
+    ids = sorted({a.article_id for a in annotations})
+    titles = {s.id: s.title for s in library.articles.summaries_for(ids)}
+    mine = store.for_article(article_id) if article_id else []
+    return AnnotationsSnapshot(annotations, titles, store.all_tags(), article_id, mine)
 # (quote, note, tags, colour, known tags) -> (note, tags, colour) or None when cancelled.
 EditorFn = Callable[
     [str, str, Sequence[str], str, Sequence[str]], tuple[str, tuple[str, ...], str] | None
@@ -177,6 +199,9 @@ class AnnotationController(QObject):
         began = time.perf_counter()
         annotations = self.store().for_article(article.id)
         self.last_load_ms = (time.perf_counter() - began) * 1000
+        self._show_article_annotations(annotations)
+
+    def _show_article_annotations(self, annotations: list[Annotation]) -> None:
         self.article_model.set_annotations(annotations, self.library.user)
         began = time.perf_counter()
         self.highlighter.apply(annotations, self.reader.offset_map, self._focused)
@@ -197,6 +222,28 @@ class AnnotationController(QObject):
             self.refresh_library_view()
         except ServerUnreachable as exc:
             self.unreachable.emit(str(exc))
+
+    def snapshot_reader(self) -> Callable[[Library], AnnotationsSnapshot]:
+        """On the GUI thread: a reader of what the panels show, to run on another thread."""
+        article = self.reader.current_article()
+        article_id = article.id if article is not None else None
+        return lambda library: read_snapshot(library, article_id)
+
+    def show_snapshot(self, snapshot: object) -> None:
+        """Put what ``snapshot_reader`` read on screen (someone else changed the library)."""
+        if not isinstance(snapshot, AnnotationsSnapshot):
+            self.refresh_from_others()
+            return
+        self.view.set_annotations(
+            snapshot.annotations, snapshot.titles, snapshot.tags, self.library.user
+        )
+        article = self.reader.current_article()
+        if article is None:
+            self.article_model.set_annotations([])
+        elif article.id == snapshot.article_id:
+            self._show_article_annotations(snapshot.article_annotations)
+        else:  # the reader moved on meanwhile
+            self.refresh_from_others()
 
     def retry_pending(self) -> None:
         """The server answers again: make the save it did not take, then show what is new."""

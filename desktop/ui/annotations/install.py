@@ -44,14 +44,14 @@ def install_annotations(host: ReaderHost) -> AnnotationController:
 
 def _follow_other_writers(host: ReaderHost, controller: AnnotationController) -> None:
     """Re-read the annotations shown when someone else changed the library."""
-    watcher = GenerationWatcher(host.is_shut, controller)
+    watcher = GenerationWatcher(host.is_shut, controller, prepare=controller.snapshot_reader)
     controller.watcher = watcher
 
     def follow(*_args: object) -> None:
         library = host.library
         watcher.watch(library.reopen, library.articles.generation())
 
-    watcher.moved.connect(lambda _generation: controller.refresh_from_others())
+    watcher.moved.connect(lambda _generation, snapshot: controller.show_snapshot(snapshot))
 
     def failed(exc: object) -> None:
         if isinstance(exc, ServerUnreachable):

@@ -126,12 +126,21 @@ class Column(IntEnum):
 
 
 class LibraryAnnotationsModel(QAbstractTableModel):
-    """Every annotation of the library, one per row."""
+    """Every annotation of the library, one per row.
+
+    A row's texts are worked out once, when first asked for, and kept until the
+    next ``set_annotations``. The model sorts itself (``sort``, which the proxy
+    passes on): one key per row and one list sort, instead of the proxy asking
+    for two keys per comparison; the list is reset whenever anyone changes an
+    annotation, so it must be quick with thousands of rows.
+    """
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[Annotation] = []
         self._titles: dict[str, str] = {}
+        self._texts: dict[int, tuple[str, ...]] = {}
+        self._order: tuple[int, Qt.SortOrder] | None = None  # column, order (``sort``)
         self.user = ""  # the library's user: their own rows say "(you)"
 
     def set_annotations(
@@ -141,7 +150,33 @@ class LibraryAnnotationsModel(QAbstractTableModel):
         self.user = user
         self._rows = list(annotations)
         self._titles = dict(titles)
+        self._texts.clear()
+        if self._order is not None:
+            self._sort_rows(*self._order)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._order = (column, order)
+        self._sort_rows(column, order)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        if not 0 <= column < len(Column):
+            return
+        if column == Column.CREATED:  # the datetimes themselves: no text to make
+            keyed: list[tuple[Any, int]] = [(a.created, r) for r, a in enumerate(self._rows)]
+        else:
+            keyed = [(self._key(r, column), r) for r in range(len(self._rows))]
+        keyed.sort(key=lambda k: k[0], reverse=order == Qt.SortOrder.DescendingOrder)
+        texts = self._texts
+        self._rows = [self._rows[r] for _, r in keyed]
+        self._texts = {new: texts[old] for new, (_, old) in enumerate(keyed) if old in texts}
+
+    def _key(self, row: int, column: int) -> str:
+        if column == Column.CREATED:
+            return self._rows[row].created.isoformat()
+        return self._row_texts(row)[column].casefold()
 
     def annotation(self, row: int) -> Annotation:
         return self._rows[row]
@@ -164,18 +199,10 @@ class LibraryAnnotationsModel(QAbstractTableModel):
             return None
         a = self._rows[index.row()]
         col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Role.SORT):
-            title = self._titles.get(a.article_id, a.article_id)
-            values: tuple[Any, ...] = (
-                short(a.exact), short(a.note), " ".join(a.tags), color_label(a.color), title,
-                a.created.astimezone().strftime("%Y-%m-%d %H:%M"), status_label(a.status),
-                author_label(a.author, self._mine(a)),
-            )
-            if role == Role.SORT:
-                if col == Column.CREATED:
-                    return a.created.isoformat()
-                return str(values[col]).casefold()
-            return values[col]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._row_texts(index.row())[col]
+        if role == Role.SORT:
+            return self._key(index.row(), col)
         if role == Qt.ItemDataRole.DecorationRole and col == Column.COLOUR:
             return QColor(color_hex(a.color))
         if role == Qt.ItemDataRole.ToolTipRole and col in (Column.QUOTE, Column.NOTE):
@@ -185,6 +212,19 @@ class LibraryAnnotationsModel(QAbstractTableModel):
             font.setItalic(True)  # other people's stand out from the user's own
             return font
         return _common(a, role, self.user)
+
+    def _row_texts(self, row: int) -> tuple[str, ...]:
+        texts = self._texts.get(row)
+        if texts is None:
+            a = self._rows[row]
+            texts = (
+                short(a.exact), short(a.note), " ".join(a.tags), color_label(a.color),
+                self._titles.get(a.article_id, a.article_id),
+                a.created.astimezone().strftime("%Y-%m-%d %H:%M"), status_label(a.status),
+                author_label(a.author, self._mine(a)),
+            )
+            self._texts[row] = texts
+        return texts
 
     def _mine(self, a: Annotation) -> bool:
         return bool(a.author) and a.author == self.user
@@ -212,12 +252,25 @@ class AnnotationFilterProxy(QSortFilterProxyModel):
         created_from: date | None = None,
         created_to: date | None = None,
         text: str = "",
+        refilter: bool = True,
     ) -> None:
-        self.beginFilterChange()
+        """Set the filters; ``refilter`` off when the source model is about to be reset
+        (which filters every row anyway)."""
+        if refilter:
+            self.beginFilterChange()
         self._tag, self._color, self._article = tag or None, color or None, article_id or None
         self._from, self._to = created_from, created_to
         self._text = fold(text.strip())
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        if refilter:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is the library model's own (see ``LibraryAnnotationsModel``)."""
+        model = self.sourceModel()
+        if isinstance(model, LibraryAnnotationsModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

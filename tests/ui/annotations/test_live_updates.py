@@ -95,7 +95,7 @@ def test_the_watcher_reads_once_per_change_and_never_twice_at_once(
     ids = seed(library, 1)
     watcher = GenerationWatcher(interval_ms=20)
     moves: list[int] = []
-    watcher.moved.connect(moves.append)
+    watcher.moved.connect(lambda generation, _read: moves.append(generation))
     watcher.watch(library.reopen, library.articles.generation())
     qtbot.waitUntil(lambda: watcher.reads >= 5, timeout=5000)
     assert moves == []  # nothing changed: no refresh
