@@ -296,10 +296,14 @@ class AnnotationStore:
         what someone else changed meanwhile in another field is kept; the version
         replaced goes to the history.
         """
+        tags = None if tags is None else tuple(tags)
+        seen = self.get(annotation_id)
+        if self._changed(seen, note, tags, color) is seen:
+            return seen  # nothing to write: no generation spent, no one refreshes
         with self.writing() as touched:
             current = self.get(annotation_id)
             changed = self._changed(current, note, tags, color)
-            if changed is current:
+            if changed is current:  # someone else made the same change meanwhile
                 return current
             self.write_row(changed)
             touched.add(changed.article_id)

@@ -108,3 +108,28 @@ def test_bundles_carry_the_author(library: Library, tmp_path: Path) -> None:
         import_bundle(other, tmp_path / "b.zip")
         copied = AnnotationStore(other.conn).get(made.id)
         assert (copied.author, copied.editor) == ("ngọc", "ngọc")
+
+
+def test_qdpx_names_who_made_and_who_changed_each_selection(
+    library: Library, add_article: AddArticle, tmp_path: Path
+) -> None:
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    from desktop.core.annotations.exports import export_annotations
+    from desktop.core.annotations.qdpx import NS
+
+    aid = add_article()
+    made = AnnotationStore(library.conn, "Hà").create(aid, 0, 7, note="n", tags=["t"])
+    AnnotationStore(library.conn, "Minh").update(made.id, note="n2")
+    anonymous = AnnotationStore(library.conn).create(aid, 10, 14)
+    out = tmp_path / "p.qdpx"
+    export_annotations(library.conn, AnnotationStore(library.conn).list_all(), "qdpx", out)
+    with zipfile.ZipFile(out) as zf:
+        root = ET.fromstring(zf.read("project.qde"))
+    users = {u.get("guid"): u.get("name") for u in root.iter(f"{{{NS}}}User")}
+    selections = {s.get("guid"): s for s in root.iter(f"{{{NS}}}PlainTextSelection")}
+    mine = selections[made.id]
+    assert users[mine.get("creatingUser")] == "Hà"
+    assert users[mine.get("modifyingUser")] == "Minh"
+    assert users[selections[anonymous.id].get("creatingUser")] == "Archive Browser"

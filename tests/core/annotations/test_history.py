@@ -91,8 +91,10 @@ def test_undo_and_an_unchanged_edit(two: tuple[Library, Library]) -> None:
     store = AnnotationStore.of(a)
     ann_id = _annotated(a)
     before = store.get(ann_id)
+    generation = a.articles.generation()
     assert store.update(ann_id, note="gốc") == before  # nothing changed: no history
     assert store.history(ann_id) == []
+    assert a.articles.generation() == generation  # and nothing for other windows to re-read
     after = store.update(ann_id, note="mới")
     store.restore(before)  # undo puts the old version back; the undone one is kept
     assert store.get(ann_id) == before
