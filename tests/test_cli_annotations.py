@@ -185,3 +185,19 @@ def test_history_of_an_unknown_annotation_is_one_line(
     code, out, err = run(library, capsys, "annotations", "history", "ffff")
     assert code == 2 and out == ""
     assert err.strip() == "archive-browser: error: No annotation with id 'ffff'."
+
+
+def test_user_option_reaches_the_app(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.ui.app as app_module
+
+    seen: dict[str, object] = {}
+
+    def fake_run_app(library_dir: Path, **kwargs: object) -> int:
+        seen.update(kwargs, library_dir=library_dir)
+        return 0
+
+    monkeypatch.setattr(app_module, "run_app", fake_run_app)
+    assert main(["--library", str(library.root), "--user", "Đặng Thu"]) == 0
+    assert seen["user"] == "Đặng Thu" and seen["library_dir"] == library.root

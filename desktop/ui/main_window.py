@@ -607,10 +607,11 @@ class MainWindow(QMainWindow):
         self.settings.server_address = address  # never with its password
         return self.open_server_library(address)
 
-    def open_server_library(self, address: str) -> bool:
+    def open_server_library(self, address: str, *, keep_search: bool = False) -> bool:
         """Open the server library at ``address`` instead of the library open now.
 
-        When the server cannot be reached the bar says so and Retry tries again;
+        When the server cannot be reached the bar says so and Retry tries again
+        (``keep_search``: the query typed meanwhile is run in the library opened);
         the library open now stays open meanwhile.
         """
         if self.importer.is_busy() or self.bundles.is_busy():
@@ -631,9 +632,13 @@ class MainWindow(QMainWindow):
             return False
         self._pending_server = None
         self.unreachable_bar.hide()
+        query = self.search_bar.text() if keep_search else ""
         self._detach_library()
         self.search_bar.clear()
         self._attach_library(library, library.reopen)
+        if query:
+            self.search_bar.edit.setText(query)
+            self.search_bar.flush()
         self.notify(self.tr("Opened the server library {address}").format(
             address=without_password(address)
         ))
@@ -652,7 +657,7 @@ class MainWindow(QMainWindow):
         (query and filters) and the article in the reader carry over.
         """
         if self._pending_server is not None:
-            return self.open_server_library(self._pending_server)
+            return self.open_server_library(self._pending_server, keep_search=True)
         try:
             self.library.articles.generation()
         except ServerUnreachable:

@@ -126,6 +126,8 @@ def test_an_unreachable_server_shows_the_bar_and_retry_opens_it(
     assert isinstance(window.library, ServerLibrary)
     assert window.windowTitle() == "team (read-only)"
     assert window.library_label.text() == SHOWN
+    assert window.search_bar.text() == "kinh tế"  # what was typed meanwhile is kept
+    qtbot.waitUntil(lambda: window.search.query == "kinh tế", timeout=5000)
     # A read-only account is told so, in words that fit a server.
     controller = window.extensions["annotations"]
     assert isinstance(controller, AnnotationController)
