@@ -38,7 +38,7 @@ COMMAND_MODULES = (
 
 
 # Global options that take a value (so their value is not mistaken for a command).
-_VALUE_OPTIONS = ("--library", "--bundle")
+_VALUE_OPTIONS = ("--library", "--bundle", "--user")
 
 
 def opens_app(argv: Sequence[str]) -> bool:
@@ -73,6 +73,11 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         help="library folder (default: $ARCHIVE_BROWSER_LIBRARY or the per-user data folder)",
     )
     parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="who you are, recorded on the annotations you make (default: your login name)",
+    )
+    parser.add_argument(
         "--bundle", metavar="ZIP", help="open the app read-only on an archive bundle"
     )
     parser.add_argument(
@@ -100,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if target is None or any(a.startswith("-") for a in extra):
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
         setattr(args, target, [*getattr(args, target), *extra])
-    ctx = CommandContext(library=args.library)
+    ctx = CommandContext(library=args.library, user=args.user)
     try:
         if args.command is None:
             return _open_app(args, ctx)
@@ -135,4 +140,5 @@ def _open_app(args: argparse.Namespace, ctx: CommandContext) -> int:
         bundle=args.bundle,
         self_test=args.self_test,
         must_exist=ctx.is_explicit(),
+        user=args.user,
     )

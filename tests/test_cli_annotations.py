@@ -60,7 +60,7 @@ def test_add_and_list(library: Library, capsys: pytest.CaptureFixture[str]) -> N
     rows = [json.loads(line) for line in out.splitlines()]
     assert len(rows) == 3
     assert set(rows[0]) == {"id", "article", "start", "end", "quote", "note", "tags", "color",
-                            "status", "created", "modified"}
+                            "status", "created", "modified", "author", "editor"}
     assert all(r["status"] == "anchored" and r["article"] == aid for r in rows)
     code, out, _ = run(library, capsys, "annotations", "list", "--json", "--tag", "policy")
     assert [json.loads(line)["quote"] for line in out.splitlines()] == ["Đội tuyển Việt Nam"]
@@ -150,3 +150,54 @@ def test_export_by_search_query(library: Library, capsys: pytest.CaptureFixture[
     code, _, err = run(library, capsys, "annotations", "export", "--format", "csv",
                        str(tmp_path / "e.csv"), "--query", "  ")
     assert code != 0 and "empty" in err
+
+
+def test_user_option_names_the_author_in_list_show_and_history(
+    library: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    aid = add(library)
+    code, out, _ = run(library, capsys, "--user", "Phạm Hà", "annotations", "add", aid,
+                       "--quote", "Đội tuyển Việt Nam", "--note", "đầu tiên", "--json")
+    assert code == 0
+    made = json.loads(out)
+    assert (made["author"], made["editor"]) == ("Phạm Hà", "Phạm Hà")
+    code, out, _ = run(library, capsys, "annotations", "list")
+    assert "Phạm Hà" in out
+    code, out, _ = run(library, capsys, "annotations", "show", made["id"][:8])
+    assert code == 0 and "author:   Phạm Hà" in out and "đầu tiên" in out
+
+    AnnotationStore(library.conn, "Vũ").update(made["id"], note="thứ hai")
+    code, out, _ = run(library, capsys, "--user", "Lý", "annotations", "delete", made["id"])
+    assert code == 0
+    code, out, _ = run(library, capsys, "annotations", "history", made["id"][:8], "--json")
+    entries = [json.loads(line) for line in out.splitlines()]
+    assert [(e["action"], e["replaced_by"], e["version"]["note"]) for e in entries] == [
+        ("delete", "Lý", "thứ hai"), ("edit", "Vũ", "đầu tiên")
+    ]
+    code, out, _ = run(library, capsys, "annotations", "history", made["id"][:8])
+    assert code == 0 and out.startswith(f"{made['id']}: deleted")
+    assert "deleted by Lý" in out and "replaced by Vũ" in out
+
+
+def test_history_of_an_unknown_annotation_is_one_line(
+    library: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(library, capsys, "annotations", "history", "ffff")
+    assert code == 2 and out == ""
+    assert err.strip() == "archive-browser: error: No annotation with id 'ffff'."
+
+
+def test_user_option_reaches_the_app(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.ui.app as app_module
+
+    seen: dict[str, object] = {}
+
+    def fake_run_app(library_dir: Path, **kwargs: object) -> int:
+        seen.update(kwargs, library_dir=library_dir)
+        return 0
+
+    monkeypatch.setattr(app_module, "run_app", fake_run_app)
+    assert main(["--library", str(library.root), "--user", "Đặng Thu"]) == 0
+    assert seen["user"] == "Đặng Thu" and seen["library_dir"] == library.root

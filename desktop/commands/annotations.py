@@ -1,4 +1,4 @@
-"""``annotations add|list|delete|export|import``: annotations from the command line."""
+"""``annotations add|list|show|history|delete|export|import``: annotations from the CLI."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from desktop.commands.base import EXIT_FAILURE, EXIT_OK, CommandContext, print_j
 from desktop.commands.parsing import action_group
 from desktop.core.annotations.exports import FORMATS, export_annotations
 from desktop.core.annotations.models import PALETTE, Annotation, AnnotationFilter
+from desktop.core.annotations.store import HistoryEntry
 from desktop.core.annotations.w3c import import_annotation_file
 from desktop.core.errors import UserError
 from desktop.core.store import Library
@@ -38,6 +39,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--color", help="only this colour")
     p.add_argument("--text", help="words in the quote or note (accents optional)")
     p.set_defaults(func=cmd_list)
+
+    p = cmds.add_parser("show", help="one annotation in full, with who made it")
+    p.add_argument("annotation", help="annotation id (or a unique prefix of it)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = cmds.add_parser(
+        "history", help="the earlier versions of an annotation (edited or deleted), newest first"
+    )
+    p.add_argument("annotation", help="annotation id (or a unique prefix of it), deleted too")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(func=cmd_history)
 
     p = cmds.add_parser("delete", help="delete an annotation")
     p.add_argument("annotation", help="annotation id (or a unique prefix of it)")
@@ -70,6 +83,17 @@ def annotation_dict(a: Annotation) -> dict[str, Any]:
         "status": a.status,
         "created": a.created.isoformat(),
         "modified": a.modified.isoformat(),
+        "author": a.author,
+        "editor": a.editor,
+    }
+
+
+def history_dict(entry: HistoryEntry) -> dict[str, Any]:
+    return {
+        "action": entry.action,
+        "replaced_by": entry.replaced_by,
+        "replaced_at": entry.replaced_at.isoformat(),
+        "version": annotation_dict(entry.annotation),
     }
 
 
@@ -116,7 +140,69 @@ def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
         else:
             mark = "?" if a.orphaned else " "
             tags = " ".join(f"#{t}" for t in a.tags)
-            print(f"{a.id[:8]}{mark} {a.article_id[:12]}  {_one_line(a.exact, 50):50}  {tags}")
+            who = _one_line(a.author or "-", 16)
+            print(
+                f"{a.id[:8]}{mark} {a.article_id[:12]}  {who:16}  {_one_line(a.exact, 50):50}  "
+                f"{tags}".rstrip()
+            )
+    return EXIT_OK
+
+
+def _who(name: str) -> str:
+    return name or "(unknown)"
+
+
+def cmd_show(args: argparse.Namespace, ctx: CommandContext) -> int:
+    lib = ctx.open_library()
+    store = lib.annotations
+    a = store.get(store.resolve_id(args.annotation))
+    if args.json:
+        print_json(annotation_dict(a))
+        return EXIT_OK
+    lines = [
+        f"id:       {a.id}",
+        f"article:  {a.article_id}  {a.start}..{a.end}" + ("  (orphaned)" if a.orphaned else ""),
+        f"author:   {_who(a.author)}  {a.created.isoformat()}",
+        f"modified: {_who(a.editor)}  {a.modified.isoformat()}",
+        f"colour:   {a.color}",
+        f"tags:     {' '.join('#' + t for t in a.tags)}",
+        f"quote:    {_one_line(a.exact, 400)}",
+    ]
+    if a.note:
+        lines.append("note:")
+        lines.extend(f"  {line}" for line in a.note.splitlines())
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace, ctx: CommandContext) -> int:
+    lib = ctx.open_library()
+    store = lib.annotations
+    annotation_id = store.resolve_id(args.annotation, deleted=True)
+    entries = store.history(annotation_id)
+    if args.json:
+        for entry in entries:
+            print_json(history_dict(entry))
+        return EXIT_OK
+    current = store.find(annotation_id)
+    if current is None:
+        print(f"{annotation_id}: deleted")
+    else:
+        print(f"{annotation_id}: current version by {_who(current.editor)} "
+              f"at {current.modified.isoformat()}")
+    if not entries:
+        print("no earlier versions")
+    for entry in entries:
+        v = entry.annotation
+        verb = "deleted" if entry.action == "delete" else "replaced"
+        print(
+            f"- {verb} by {_who(entry.replaced_by)} at {entry.replaced_at.isoformat()}: "
+            f"the version by {_who(v.editor)} of {v.modified.isoformat()}"
+        )
+        tags = " ".join(f"#{t}" for t in v.tags)
+        print(f"    colour {v.color}  {tags}".rstrip())
+        if v.note:
+            print(f"    note: {_one_line(v.note, 200)}")
     return EXIT_OK
 
 

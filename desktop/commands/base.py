@@ -24,8 +24,9 @@ EXIT_INTERRUPTED = 130
 class CommandContext:
     """Resolves and opens the library lazily; closed by ``cli.main``."""
 
-    def __init__(self, library: str | None):
+    def __init__(self, library: str | None, user: str | None = None):
         self._explicit = library
+        self._user = user  # ``--user``: who the library records as making changes
         self._library: Library | None = None
 
     def library_dir(self) -> Path:
@@ -59,6 +60,8 @@ class CommandContext:
         """
         if self._library is None:
             self._library = Library.open(self.library_dir(), create=create)
+            if self._user is not None:
+                self._library.user = self._user
             if self._library.read_only and not (create or writes):
                 print(
                     f"archive-browser: note: the library {self._library.root} is read-only; "

@@ -99,17 +99,34 @@ def confirm_new_library(library_dir: Path) -> bool:
     return ask_yes_no(APP_NAME, question)
 
 
+def settle_heap() -> None:
+    """Keep what start-up made out of the garbage collector's full passes (``gc.freeze``).
+
+    The window, its models and the imported modules make some 100,000 objects that
+    live as long as the app. A full collection walks all of them and stopped the GUI
+    thread for 150-350 ms whenever a refresh of thousands of annotations (other
+    people's changes arriving) allocated enough to trigger one; frozen, they are
+    skipped (``bench/bench_live_annotations.py``).
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 def run_app(
     library_dir: Path,
     bundle: str | None = None,
     self_test: bool = False,
     *,
     must_exist: bool = False,
+    user: str | None = None,
 ) -> int:
     """Start the app on ``library_dir`` (or a bundle read-only).
 
     ``must_exist``: the library was named explicitly, so a folder without one is
-    created only when the user says so.
+    created only when the user says so. ``user`` (``--user``) is who the library
+    records on the annotations made in this session (default: the login name).
     """
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -154,6 +171,8 @@ def run_app(
     except UserError as exc:
         _error_box(APP_NAME, str(exc))
         return 1
+    if user is not None:
+        library.user = user
     window = MainWindow(library, settings)
     if not bundle:
         settings.remember_library(Path(library_dir))
@@ -164,7 +183,11 @@ def run_app(
         replacement.replaced.connect(follow)
 
     window.replaced.connect(follow)
+    from desktop.ui.server_errors import route_server_errors
+
+    route_server_errors(lambda reason: current[0].server_unreachable(reason))
     window.show()
+    settle_heap()
     code = int(app.exec())
     current[0].shutdown()
     return code

@@ -64,6 +64,15 @@ class ReaderHost(Protocol):
         """Let the search index catch up with the store (after edits it indexes)."""
         ...
 
+    def server_unreachable(self, reason: str) -> None:
+        """A call to a server library failed: the window says so and offers a retry."""
+        ...
+
+    @property
+    def server_answered(self) -> SignalInstance:
+        """Emitted when a retry found the server answering again."""
+        ...
+
     def is_shut(self) -> bool:
         """True once the host stopped its threads (closed, or replaced by a rebuild)."""
         ...

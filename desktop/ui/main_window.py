@@ -6,7 +6,10 @@ empty-library screen instead of all this when the library has no articles.
 Dock panels from other parts (annotations, compare) go in with
 :meth:`MainWindow.add_panel`. Bundle export, import and read-only opening are
 in ``ui/bundles``; "Compare selected" hands two selected results to the
-compare part.
+compare part. File ▸ Open Server Library… opens a shared library by its address;
+when a server cannot be reached (on opening, or later from any call to it), the
+``UnreachableBar`` across the top says so and retries on request, and what the
+user typed stays where it is.
 """
 
 from __future__ import annotations
@@ -31,13 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import UserError
+from desktop.core.errors import ServerUnreachable, UserError
 from desktop.core.ingest.formats import SUPPORTED_SUFFIXES
 from desktop.core.models import Article, ImportReport
 from desktop.core.paths import data_dir
 from desktop.core.search.models import SearchResult
 from desktop.core.store import Library
 from desktop.core.store.library import LibraryOpener
+from desktop.core.store.locations import open_library as open_location
+from desktop.core.store.locations import without_password
 from desktop.ui.annotations.install import install_annotations
 from desktop.ui.bundles.controller import BundleController
 from desktop.ui.citations import CitationsController
@@ -60,6 +65,7 @@ from desktop.ui.search.backend import index_is_current
 from desktop.ui.search.bar import SearchBar
 from desktop.ui.search.controller import SearchController
 from desktop.ui.search.service import SearchService, SpansAnswer
+from desktop.ui.server_bar import UnreachableBar
 from desktop.ui.settings import AppSettings
 from desktop.ui.theme import apply_theme
 
@@ -84,6 +90,7 @@ class MainWindow(QMainWindow):
     import_finished = Signal(object)  # ImportReport | None (None: the import failed early)
     index_synced = Signal()
     replaced = Signal(object)  # the MainWindow that took over (after a language change)
+    server_answered = Signal()  # Retry found the server answering again
 
     def __init__(
         self,
@@ -152,6 +159,8 @@ class MainWindow(QMainWindow):
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
+        self.unreachable_bar = UnreachableBar(self)
+        central_layout.addWidget(self.unreachable_bar)
         central_layout.addWidget(self.stack, 1)
         central_layout.addWidget(self.import_panel)
         self.setCentralWidget(central)
@@ -164,6 +173,7 @@ class MainWindow(QMainWindow):
         self.bundles = BundleController(self)
         self.citations = CitationsController(self)
         self._owns_bundle = False  # the library is a bundle opened from the menu
+        self._pending_server: str | None = None  # a server address that could not be opened
         self._notice_until = 0.0
         self._connect_ui()
         self.setAcceptDrops(True)
@@ -185,6 +195,8 @@ class MainWindow(QMainWindow):
         a.import_files.triggered.connect(self.choose_import_files)
         a.import_folder.triggered.connect(self.choose_import_folder)
         a.open_library.triggered.connect(self.choose_library)
+        a.open_server.triggered.connect(self.choose_server_library)
+        self.unreachable_bar.retry_requested.connect(self.retry_server)
         a.new_library.triggered.connect(lambda: self.choose_library(create=True))
         a.export_library.triggered.connect(self.bundles.export_library_dialog)
         a.export_results.triggered.connect(self.bundles.export_results_dialog)
@@ -233,6 +245,7 @@ class MainWindow(QMainWindow):
         self._opener = opener
         self.search_service = SearchService(opener, use_index=self._use_index, parent=self)
         self.search_service.spans_ready.connect(self._on_spans)
+        self.search_service.unreachable.connect(self.server_unreachable)
         self.search = SearchController(
             self.search_service,
             self.results_model,
@@ -259,13 +272,23 @@ class MainWindow(QMainWindow):
         self.empty_screen.setEnabled(not read_only)
         self.search.sort = self.settings.sort
         self.search_bar.set_sort_key(self.settings.sort)
-        self._set_title(library.root.name, read_only)
-        self.library_label.setText(str(library.root))
+        self._set_title(library.name, read_only)
+        self.library_label.setText(library.location)
         self._update_empty_state(library.articles.count())
+        if read_only and library.is_server:
+            self.notify(self.read_only_notice(), 15000)
         self.search.refresh()
         if not read_only and self._use_index and not index_is_current(library):
             self.importer.sync_index()  # catch up with imports made elsewhere (CLI)
         self.library_changed.emit(str(library.root))
+
+    def read_only_notice(self) -> str:
+        """Why nothing can be changed: a read-only folder, or an account that only reads."""
+        if self.library.is_server:
+            return self.tr(
+                "Your account can search and read this server library, not change it."
+            )
+        return self.tr("This library is read-only.")
 
     def _set_title(self, name: str, read_only: bool) -> None:
         """The library's name; Qt adds the product name (the application display name)."""
@@ -348,6 +371,9 @@ class MainWindow(QMainWindow):
             return None
         try:
             article = self.library.articles.get(article_id)
+        except ServerUnreachable as exc:
+            self.server_unreachable(str(exc))
+            return None
         except UserError as exc:
             self.statusBar().showMessage(str(exc), 6000)
             return None
@@ -464,7 +490,7 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: Sequence[str | Path]) -> bool:
         if self.library.read_only:
-            self.statusBar().showMessage(self.tr("This library is read-only."), 6000)
+            self.statusBar().showMessage(self.read_only_notice(), 6000)
             return False
         if self.bundles.is_busy():
             self.statusBar().showMessage(self.tr("Wait for the bundle task to finish."), 6000)
@@ -564,6 +590,104 @@ class MainWindow(QMainWindow):
         self.settings.remember_library(root)
         self._attach_library(library, library.reopen)
         return True
+
+    # -- server libraries -------------------------------------------------------------
+
+    def choose_server_library(self) -> bool:
+        """File ▸ Open Server Library…: ask for the address, then open it."""
+        from desktop.ui.dialogs.server_dialog import ServerLibraryDialog
+
+        dialog = ServerLibraryDialog(self.settings.server_address, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            address = dialog.address()
+        finally:
+            dialog.deleteLater()
+        self.settings.server_address = address  # never with its password
+        return self.open_server_library(address)
+
+    def open_server_library(self, address: str, *, keep_search: bool = False) -> bool:
+        """Open the server library at ``address`` instead of the library open now.
+
+        When the server cannot be reached the bar says so and Retry tries again
+        (``keep_search``: the query typed meanwhile is run in the library opened);
+        the library open now stays open meanwhile.
+        """
+        if self.importer.is_busy() or self.bundles.is_busy():
+            self.statusBar().showMessage(self.tr("Wait for the import to finish first."), 6000)
+            return False
+        try:
+            library = open_location(address, create=False)
+        except ServerUnreachable as exc:
+            self._pending_server = address
+            self.server_unreachable(str(exc))
+            return False
+        except UserError as exc:
+            self._pending_server = None
+            self.unreachable_bar.hide()
+            self.statusBar().showMessage(str(exc), 10000)
+            if self.show_reports:
+                self.warn(self.tr("Open server library"), str(exc))
+            return False
+        self._pending_server = None
+        self.unreachable_bar.hide()
+        query = self.search_bar.text() if keep_search else ""
+        self._detach_library()
+        self.search_bar.clear()
+        self._attach_library(library, library.reopen)
+        if query:
+            self.search_bar.edit.setText(query)
+            self.search_bar.flush()
+        self.notify(self.tr("Opened the server library {address}").format(
+            address=without_password(address)
+        ))
+        return True
+
+    def server_unreachable(self, reason: str) -> None:
+        """A call to the server failed: say so across the window, keep everything typed."""
+        if self._shut:
+            return
+        self.unreachable_bar.show_problem(reason)
+
+    def retry_server(self) -> bool:
+        """Retry: open the server asked for, or check the open library answers again.
+
+        A library whose connection did not come back is opened afresh; the search
+        (query and filters) and the article in the reader carry over.
+        """
+        if self._pending_server is not None:
+            return self.open_server_library(self._pending_server, keep_search=True)
+        try:
+            self.library.articles.generation()
+        except ServerUnreachable:
+            try:
+                fresh = self.library.reopen()
+            except ServerUnreachable as exc:
+                self.server_unreachable(str(exc))
+                return False
+            except UserError as exc:
+                self.server_unreachable(str(exc))
+                return False
+            self._reattach(fresh)
+        self.unreachable_bar.hide()
+        self.search_service.refresh()
+        self.search.refresh()
+        self.server_answered.emit()
+        return True
+
+    def _reattach(self, library: Library) -> None:
+        """Put ``library`` (the same library, connected afresh) in place of the open one."""
+        query, filters = self.search.query, dict(self.search.filters)
+        extra = dict(self.search.extra_filters)
+        article = self.reader.current_article()
+        self._detach_library()
+        self._attach_library(library, library.reopen)
+        self.search.filters, self.search.extra_filters = filters, extra
+        if query:
+            self.search.set_query(query)
+        if article is not None:
+            self.open_article(article.id)
 
     def show_bundle_library(self, library: Library, name: str | None = None) -> bool:
         """Browse a bundle opened read-only (``open_bundle_readonly``) instead of the library."""

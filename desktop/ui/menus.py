@@ -16,6 +16,7 @@ class WindowActions:
     import_files: QAction
     import_folder: QAction
     open_library: QAction
+    open_server: QAction
     new_library: QAction
     export_library: QAction
     export_results: QAction
@@ -62,6 +63,7 @@ def create_actions(window: QMainWindow) -> WindowActions:
             QCoreApplication.translate("Menus", "Import &Folder…"), [QKeySequence("Ctrl+Shift+O")]
         ),
         open_library=make(QCoreApplication.translate("Menus", "&Open Library…")),
+        open_server=make(QCoreApplication.translate("Menus", "Open Ser&ver Library…")),
         new_library=make(QCoreApplication.translate("Menus", "&New Library…")),
         export_library=make(
             QCoreApplication.translate("Menus", "&Export Library as Bundle…"),
@@ -106,6 +108,7 @@ def build_menus(menubar: QMenuBar, actions: WindowActions, reader: ReaderView) -
     file_menu.addAction(actions.import_folder)
     file_menu.addSeparator()
     file_menu.addAction(actions.open_library)
+    file_menu.addAction(actions.open_server)
     file_menu.addAction(actions.new_library)
     file_menu.addAction(actions.open_bundle)
     file_menu.addAction(actions.open_sample)

@@ -38,6 +38,8 @@ class Role(IntEnum):
     NAME = _USER + 17  # a saved search's or collection's name
     NEW = _USER + 18  # a saved search's new articles (None: not counted yet)
     QUERY = _USER + 19  # a saved search's query
+    AUTHOR = _USER + 20  # who made an annotation ("" when not known)
+    MINE = _USER + 21  # the annotation was made by the library's user (this session's)
 
 
 _NAMES: dict[Role, bytes] = {
@@ -60,6 +62,8 @@ _NAMES: dict[Role, bytes] = {
     Role.NAME: b"name",
     Role.NEW: b"newCount",
     Role.QUERY: b"query",
+    Role.AUTHOR: b"author",
+    Role.MINE: b"mine",
 }
 
 

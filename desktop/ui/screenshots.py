@@ -6,7 +6,8 @@ and Vietnamese: the empty library screen, results for a search, the reader
 with highlighted hits, a query error, the find bar, the import report, the
 annotations panel with a few highlights, the help pages, the settings and the
 compare view of two selected results (one article and a reworded copy of it
-made here), and the saved searches, collections and unread results. Runs
+made here), the saved searches, collections and unread results, and the server
+parts: the Open Server Library dialog and the "Server unreachable" bar. Runs
 offscreen.
 
 Options: ``--language en|vi|both`` (default both), ``--theme light|dark|both``
@@ -88,21 +89,35 @@ def _annotations_state(window: Any, shots: _Shots, name: str) -> Path:
 def _dialog_states(window: Any, shots: _Shots, theme: str) -> list[Path]:
     """Help ▸ Search syntax, Help ▸ Keyboard shortcuts, the settings and the annotation editor."""
     from desktop.ui.annotations.editor import AnnotationEditor
+    from desktop.ui.dialogs.server_dialog import ServerLibraryDialog
     from desktop.ui.dialogs.settings_dialog import SettingsDialog
 
     saved = []
     settings = SettingsDialog(window.settings, window)
     editor = AnnotationEditor("lò gốm cổ bên bờ sông", known_tags=("nghề gốm",), parent=window)
+    server = ServerLibraryDialog(SERVER_EXAMPLE, window)
     for name, dialog in (
         ("search-syntax", window.show_search_syntax()),
         ("shortcuts", window.show_shortcuts()),
         ("settings", settings),
         ("annotation-editor", editor),
+        ("server-library", server),
     ):
         dialog.show()
         saved.append(shots.save(dialog, f"{name}-{theme}"))
         dialog.close()
     return saved
+
+
+SERVER_EXAMPLE = "postgresql://lan@thuvien.example/toasoan"
+
+
+def _server_unreachable_state(window: Any, shots: _Shots, theme: str) -> Path:
+    """The bar across the window when the server does not answer (what was typed stays)."""
+    window.server_unreachable(SERVER_EXAMPLE)
+    path = shots.save(window, f"server-unreachable-{theme}")
+    window.unreachable_bar.hide()
+    return path
 
 
 def _reworded(body: str) -> str:
@@ -333,6 +348,7 @@ def _render_run(root: Path, fixture: Path, theme: str, size: QSize, shots: _Shot
     window.reader.close_find()
     saved.append(_annotations_state(window, shots, f"annotations-{theme}"))
     saved.extend(_dialog_states(window, shots, theme))
+    saved.append(_server_unreachable_state(window, shots, theme))
     saved.extend(_compare_state(window, shots, theme, size))
     saved.extend(_lists_states(window, shots, theme))
     window.close()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from desktop.core.paths import config_dir
 from desktop.core.search.models import SortKey
+from desktop.core.store.locations import without_password
 from desktop.ui.theme import THEMES, Theme
 
 SETTINGS_FILE = "archive-browser.ini"
@@ -157,6 +158,16 @@ class AppSettings:
         if isinstance(value, str):
             return [value]
         return [str(v) for v in value] if isinstance(value, list) else []
+
+    @property
+    def server_address(self) -> str:
+        """The server library last opened (File ▸ Open Server Library…), never a password."""
+        value = self.qsettings.value("library/server", "")
+        return without_password(value) if isinstance(value, str) else ""
+
+    @server_address.setter
+    def server_address(self, address: str) -> None:
+        self.qsettings.setValue("library/server", without_password(address.strip()))
 
     def sync(self) -> None:
         self.qsettings.sync()

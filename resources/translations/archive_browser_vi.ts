@@ -35,88 +35,93 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="73"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="82"/>
         <source>Annotate</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="77"/>
-        <location filename="../../desktop/ui/annotations/controller.py" line="136"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="86"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="151"/>
         <source>Annotate the selected passage (Ctrl+Shift+A)</source>
         <translation>Chú thích đoạn đã chọn (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="79"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="88"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="81"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="90"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="93"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="102"/>
         <source>Delete annotation</source>
         <translation>Xoá chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="121"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="131"/>
+        <source>Your account on this server library can search and read but not change it, so annotations cannot be added or changed. Ask the library&apos;s administrator for write access.</source>
+        <translation>Tài khoản của bạn trên thư viện máy chủ này chỉ được tìm kiếm và đọc, không được thay đổi, nên không thể thêm hay sửa chú thích. Hãy xin quản trị viên của thư viện quyền ghi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/controller.py" line="136"/>
         <source>This bundle is open read-only, so annotations cannot be added or changed. To annotate, copy it into a library: File ▸ Import bundle.</source>
         <translation>Gói này đang mở ở chế độ chỉ đọc nên không thể thêm hay sửa chú thích. Để chú thích, hãy chép nó vào một thư viện: Tệp ▸ Nhập gói.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="144"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="159"/>
         <source>Merge a W3C annotation file (JSON-LD)</source>
         <translation>Gộp một tệp chú thích W3C (JSON-LD)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="291"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="340"/>
         <source>Exported {n} annotation(s) to {path}</source>
         <translation>Đã xuất {n} chú thích ra {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="307"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="356"/>
         <source>Imported: {a} added, {u} updated, {o} orphaned, {f} failed</source>
         <translation>Đã nhập: {a} thêm mới, {u} cập nhật, {o} mất neo, {f} lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="317"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="366"/>
         <source>W3C Web Annotations (*.jsonld)</source>
         <translation>Chú thích web W3C (*.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="318"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="367"/>
         <source>CSV for spreadsheets (*.csv)</source>
         <translation>CSV cho bảng tính (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="319"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="368"/>
         <source>Markdown for Obsidian/Logseq (*.md)</source>
         <translation>Markdown cho Obsidian/Logseq (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="320"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="369"/>
         <source>REFI-QDA project (*.qdpx)</source>
         <translation>Dự án REFI-QDA (*.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="324"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="373"/>
         <source>Export annotations</source>
         <translation>Xuất chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="341"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="390"/>
         <source>W3C Web Annotations (*.jsonld *.json *.jsonl)</source>
         <translation>Chú thích Web W3C (*.jsonld *.json *.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="340"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="389"/>
         <source>Import annotations</source>
         <translation>Nhập chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/controller.py" line="355"/>
+        <location filename="../../desktop/ui/annotations/controller.py" line="404"/>
         <source>Select a passage to annotate first.</source>
         <translation>Hãy chọn một đoạn văn để chú thích trước.</translation>
     </message>
@@ -232,17 +237,38 @@
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="48"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="44"/>
+        <source>Author</source>
+        <translation>Người tạo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="51"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="60"/>
+        <source>unknown</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="53"/>
+        <source>{name} (you)</source>
+        <translation>{name} (bạn)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="59"/>
+        <source>By {name}</source>
+        <translation>Do {name} tạo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations/labels.py" line="65"/>
         <source>This passage is no longer found in the article.</source>
         <translation>Đoạn này không còn tìm thấy trong bài viết.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="56"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="73"/>
         <source>Annotations</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/labels.py" line="57"/>
+        <location filename="../../desktop/ui/annotations/labels.py" line="74"/>
         <source>All annotations</source>
         <translation>Tất cả chú thích</translation>
     </message>
@@ -315,17 +341,17 @@
         <translation>bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="138"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="143"/>
         <source>Any tag</source>
         <translation>Mọi thẻ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="144"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="149"/>
         <source>Any article</source>
         <translation>Mọi bài viết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations/library_view.py" line="174"/>
+        <location filename="../../desktop/ui/annotations/library_view.py" line="179"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total}</translation>
     </message>
@@ -333,7 +359,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="97"/>
+        <location filename="../../desktop/ui/app.py" line="96"/>
         <source>There is no library in {folder}. Create a new, empty library there?</source>
         <translation>Không có thư viện nào trong {folder}. Tạo một thư viện mới, trống ở đó?</translation>
     </message>
@@ -1419,208 +1445,229 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="296"/>
         <source>(read-only)</source>
         <translation>(chỉ đọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>Select exactly two results to compare.</source>
         <translation>Hãy chọn đúng hai kết quả để so sánh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="412"/>
+        <location filename="../../desktop/ui/main_window.py" line="438"/>
         <source>%n article(s) in this library</source>
         <translation>
             <numerusform>Thư viện có %n bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="449"/>
+        <location filename="../../desktop/ui/main_window.py" line="475"/>
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="451"/>
+        <location filename="../../desktop/ui/main_window.py" line="477"/>
         <source>Articles and archives (%1);;All files (*)</source>
         <translation>Bài viết và kho lưu trữ (%1);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="460"/>
+        <location filename="../../desktop/ui/main_window.py" line="486"/>
         <source>Import a folder</source>
         <translation>Nhập một thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="467"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>This library is read-only.</source>
         <translation>Thư viện này chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="470"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <source>Your account can search and read this server library, not change it.</source>
+        <translation>Tài khoản của bạn chỉ được tìm kiếm và đọc thư viện máy chủ này, không được thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="496"/>
         <source>Wait for the bundle task to finish.</source>
         <translation>Hãy đợi tác vụ gói hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="475"/>
+        <location filename="../../desktop/ui/main_window.py" line="501"/>
         <source>An import is already running.</source>
         <translation>Đang có một lần nhập khác chạy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="514"/>
+        <location filename="../../desktop/ui/main_window.py" line="540"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="532"/>
+        <location filename="../../desktop/ui/main_window.py" line="558"/>
         <source>Create a library in…</source>
         <translation>Tạo thư viện trong…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="532"/>
+        <location filename="../../desktop/ui/main_window.py" line="558"/>
         <source>Open a library folder</source>
         <translation>Mở thư mục thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="553"/>
-        <location filename="../../desktop/ui/main_window.py" line="574"/>
+        <location filename="../../desktop/ui/main_window.py" line="579"/>
+        <location filename="../../desktop/ui/main_window.py" line="617"/>
+        <location filename="../../desktop/ui/main_window.py" line="693"/>
         <source>Wait for the import to finish first.</source>
         <translation>Hãy đợi việc nhập hoàn tất trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="560"/>
+        <location filename="../../desktop/ui/main_window.py" line="586"/>
         <source>Open library</source>
         <translation>Mở thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="630"/>
+        <source>Open server library</source>
+        <translation>Mở thư viện máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="637"/>
+        <source>Opened the server library {address}</source>
+        <translation>Đã mở thư viện máy chủ {address}</translation>
     </message>
 </context>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="49"/>
+        <location filename="../../desktop/ui/menus.py" line="50"/>
         <source>&amp;Full Screen</source>
         <translation>Toàn &amp;màn hình</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="51"/>
+        <location filename="../../desktop/ui/menus.py" line="52"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="53"/>
+        <location filename="../../desktop/ui/menus.py" line="54"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="55"/>
+        <location filename="../../desktop/ui/menus.py" line="56"/>
         <source>&amp;About Archive Browser</source>
         <translation>&amp;Giới thiệu Archive Browser</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="59"/>
+        <location filename="../../desktop/ui/menus.py" line="60"/>
         <source>&amp;Import Files…</source>
         <translation>&amp;Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="62"/>
+        <location filename="../../desktop/ui/menus.py" line="63"/>
         <source>Import &amp;Folder…</source>
         <translation>Nhập &amp;thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="64"/>
+        <location filename="../../desktop/ui/menus.py" line="65"/>
         <source>&amp;Open Library…</source>
         <translation>&amp;Mở thư viện…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="65"/>
+        <location filename="../../desktop/ui/menus.py" line="66"/>
+        <source>Open Ser&amp;ver Library…</source>
+        <translation>Mở thư viện má&amp;y chủ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/menus.py" line="67"/>
         <source>&amp;New Library…</source>
         <translation>Thư viện mớ&amp;i…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="67"/>
+        <location filename="../../desktop/ui/menus.py" line="69"/>
         <source>&amp;Export Library as Bundle…</source>
         <translation>&amp;Xuất thư viện thành gói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="71"/>
+        <location filename="../../desktop/ui/menus.py" line="73"/>
         <source>Export Current &amp;Results as Bundle…</source>
         <translation>Xuất &amp;kết quả hiện tại thành gói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="74"/>
+        <location filename="../../desktop/ui/menus.py" line="76"/>
         <source>Export Selected Articles as &amp;Bundle…</source>
         <translation>Xuất các bài đã chọn thành &amp;gói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="76"/>
+        <location filename="../../desktop/ui/menus.py" line="78"/>
         <source>Export C&amp;itations…</source>
         <translation>Xuất tr&amp;ích dẫn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="77"/>
+        <location filename="../../desktop/ui/menus.py" line="79"/>
         <source>Import B&amp;undle…</source>
         <translation>Nhập g&amp;ói…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="78"/>
+        <location filename="../../desktop/ui/menus.py" line="80"/>
         <source>Open Bundle Rea&amp;d-Only…</source>
         <translation>Mở gói c&amp;hỉ đọc…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="79"/>
+        <location filename="../../desktop/ui/menus.py" line="81"/>
         <source>Open the Sa&amp;mple Library</source>
         <translation>Mở thư viện &amp;mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="81"/>
+        <location filename="../../desktop/ui/menus.py" line="83"/>
         <source>Co&amp;mpare Selected</source>
         <translation>So &amp;sánh các bài đã chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="86"/>
+        <location filename="../../desktop/ui/menus.py" line="88"/>
         <source>&amp;Search the Library</source>
         <translation>Tìm &amp;kiếm trong thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="89"/>
+        <location filename="../../desktop/ui/menus.py" line="91"/>
         <source>&amp;Clear Search</source>
         <translation>&amp;Xoá tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="90"/>
+        <location filename="../../desktop/ui/menus.py" line="92"/>
         <source>Clear &amp;Filters</source>
         <translation>Bỏ &amp;bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="93"/>
+        <location filename="../../desktop/ui/menus.py" line="95"/>
         <source>About &amp;Qt</source>
         <translation>Giới thiệu &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="95"/>
+        <location filename="../../desktop/ui/menus.py" line="97"/>
         <source>&amp;Search Syntax</source>
         <translation>&amp;Cú pháp tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="98"/>
+        <location filename="../../desktop/ui/menus.py" line="100"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="103"/>
+        <location filename="../../desktop/ui/menus.py" line="105"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="123"/>
+        <location filename="../../desktop/ui/menus.py" line="126"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="135"/>
+        <location filename="../../desktop/ui/menus.py" line="138"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/menus.py" line="146"/>
+        <location filename="../../desktop/ui/menus.py" line="149"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -1957,6 +2004,34 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
     </message>
 </context>
 <context>
+    <name>ServerLibraryDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/server_dialog.py" line="30"/>
+        <source>Open Server Library</source>
+        <translation>Mở thư viện máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/server_dialog.py" line="33"/>
+        <source>A shared library on a PostgreSQL server: everyone who opens it searches and annotates the same articles. Ask its administrator for the address.</source>
+        <translation>Thư viện dùng chung trên máy chủ PostgreSQL: mọi người mở nó đều tìm kiếm và chú thích trên cùng các bài viết. Hãy hỏi quản trị viên địa chỉ của thư viện.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/server_dialog.py" line="46"/>
+        <source>The password, if the server asks for one, comes from ~/.pgpass or PGPASSWORD; a password typed into the address is used once and never saved.</source>
+        <translation>Mật khẩu, nếu máy chủ yêu cầu, được lấy từ ~/.pgpass hoặc PGPASSWORD; mật khẩu gõ trong địa chỉ chỉ dùng cho lần này và không bao giờ được lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/server_dialog.py" line="64"/>
+        <source>Address:</source>
+        <translation>Địa chỉ:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/server_dialog.py" line="79"/>
+        <source>Enter an address that starts with postgresql://, such as {example}.</source>
+        <translation>Hãy nhập một địa chỉ bắt đầu bằng postgresql://, ví dụ {example}.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="15"/>
@@ -2134,6 +2209,24 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
         <location filename="../../desktop/ui/compare/similar_model.py" line="137"/>
         <source>Related: shares distinctive words with this article, not its text</source>
         <translation>Liên quan: có chung các từ đặc trưng với bài này, không chung văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>UnreachableBar</name>
+    <message>
+        <location filename="../../desktop/ui/server_bar.py" line="27"/>
+        <source>Server unreachable</source>
+        <translation>Không kết nối được máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/server_bar.py" line="35"/>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/server_bar.py" line="47"/>
+        <source>What you typed is kept; nothing is saved until the server answers.</source>
+        <translation>Những gì bạn đã gõ vẫn được giữ; chưa có gì được lưu cho đến khi máy chủ trả lời.</translation>
     </message>
 </context>
 </TS>

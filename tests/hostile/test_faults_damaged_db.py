@@ -35,7 +35,7 @@ def _build(root: Path) -> Path:
                 original=Original(data=raw, media_type="text/plain", encoding="utf-8"),
             ))
         first = lib.articles.all_ids()[0]
-        AnnotationStore(lib.conn).create(first, 0, 6, note="ghi chú", tags=["lúa"])
+        AnnotationStore(lib.conn, "Hương").create(first, 0, 6, note="ghi chú", tags=["lúa"])
         SearchIndex.open(lib).close()
     return root
 
@@ -177,6 +177,7 @@ def test_recover_copies_every_article_and_annotation(
     )
     with Library.open(tmp_path / "new") as lib:
         assert lib.articles.count() == ARTICLES
+        assert [a.author for a in AnnotationStore(lib.conn).list_all()] == ["Hương"]
         with SearchIndex.open(lib) as index:
             assert index.doc_count() == ARTICLES
 

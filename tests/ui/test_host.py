@@ -26,6 +26,7 @@ from tests.helpers.compare import add, make_body, variant
 
 class BareHost(QMainWindow):
     library_changed = Signal(str)
+    server_answered = Signal()
 
     def __init__(self, library: Library):
         super().__init__()
@@ -35,6 +36,7 @@ class BareHost(QMainWindow):
         self.panels: list[str] = []
         self.edit_actions: list[QAction] = []
         self.notices: list[str] = []
+        self.unreachable: list[str] = []
         self.syncs = 0
 
     def add_panel(
@@ -62,6 +64,9 @@ class BareHost(QMainWindow):
 
     def request_index_sync(self) -> None:
         self.syncs += 1
+
+    def server_unreachable(self, reason: str) -> None:
+        self.unreachable.append(reason)
 
     def is_shut(self) -> bool:
         return False

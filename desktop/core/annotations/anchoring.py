@@ -80,7 +80,7 @@ def reanchor_article(store: AnnotationStore, article: Article) -> ReanchorCounts
     if changed:
         with store.writing() as touched:
             for ann in changed:
-                store.write_row(ann)
+                store.write_row(ann, keep_history=False)
             touched.add(article.id)
     return counts
 
@@ -91,6 +91,6 @@ def orphan_missing(store: AnnotationStore, article_id: str) -> int:
     if changed:
         with store.writing() as touched:
             for ann in changed:
-                store.write_row(ann.model_copy(update={"status": "orphaned"}))
+                store.write_row(ann.model_copy(update={"status": "orphaned"}), keep_history=False)
             touched.add(article_id)
     return len(changed)

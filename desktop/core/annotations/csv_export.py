@@ -1,8 +1,9 @@
 """CSV export of annotations, one row per annotation.
 
 Columns: ``article id, title, published, site, quote, note, tags, colour,
-created, modified, page``; tags are joined with ``"; "``; ``page`` is the PDF page
-of the passage (empty for articles without pages). The file is UTF-8 *with a
+author, created, modified, page``; ``author`` is who made the annotation (empty
+when not known); tags are joined with ``"; "``; ``page`` is the PDF page of the
+passage (empty for articles without pages). The file is UTF-8 *with a
 byte order mark* and CRLF line ends: without the BOM, Excel opens UTF-8 CSV as
 the local ANSI code page and Vietnamese turns into mojibake; LibreOffice and
 Python's ``csv`` (with ``utf-8-sig``) read it correctly either way.
@@ -27,7 +28,7 @@ from desktop.core.store.articles import ArticleStore
 
 COLUMNS = (
     "article id", "title", "published", "site", "quote", "note", "tags", "colour",
-    "created", "modified", "page",
+    "author", "created", "modified", "page",
 )
 TAG_SEPARATOR = "; "
 ENCODING = "utf-8-sig"
@@ -57,6 +58,7 @@ def csv_text(store: ArticleStore, annotations: Sequence[Annotation]) -> str:
                 _cell(ann.note),
                 _cell(TAG_SEPARATOR.join(ann.tags)),
                 ann.color,
+                _cell(ann.author),
                 ann.created.isoformat(),
                 ann.modified.isoformat(),
                 str(pages[ann.id]) if ann.id in pages else "",

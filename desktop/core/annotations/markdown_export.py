@@ -2,9 +2,9 @@
 
 Annotations are grouped by article: a heading with the title, then date, site
 and url; each passage is a blockquote (with its page, for PDF articles), the note
-follows as Markdown, and tags are written as ``#tags`` (hierarchical
-``#policy/funding``; spaces and characters those tools do not accept in a tag
-become ``-``). Orphaned annotations are marked as such.
+follows as Markdown, then who made it (``*— name*``), and tags are written as
+``#tags`` (hierarchical ``#policy/funding``; spaces and characters those tools
+do not accept in a tag become ``-``). Orphaned annotations are marked as such.
 
 Every field comes from articles, imported files or the user, so HTML in it is
 escaped: those viewers render raw HTML, and ``<img src=http://…>`` in a title
@@ -56,6 +56,11 @@ def _url_line(url: str) -> str:
     return f"- URL: {escape_html(url)}"
 
 
+def _emphasis(text: str) -> str:
+    """Text safe inside ``*…*``: HTML escaped, Markdown's own marks backslashed."""
+    return re.sub(r"([\\`*_\[\]#])", r"\\\1", escape_html(text))
+
+
 def _comment(text: str) -> str:
     """Text safe inside an HTML comment (no ``--``, no tags)."""
     return escape_html(text).replace("--", "- -")
@@ -100,6 +105,8 @@ def markdown_text(articles: ArticleStore, annotations: Sequence[Annotation]) -> 
                 lines.extend(["*(passage no longer found in the article)*", ""])
             if ann.note:
                 lines.extend([escape_note(ann.note), ""])
+            if ann.author:
+                lines.extend([f"*— {_emphasis(ann.author)}*", ""])
             if ann.tags:
                 lines.extend([escape_html(" ".join(hashtag(t) for t in ann.tags)), ""])
             lines.extend([f"<!-- annotation {_comment(ann.id)} · {_comment(ann.color)} -->", ""])

@@ -6,6 +6,8 @@ each side) and a ``TextPositionSelector`` (start/end in code points of the
 article's NFC body, end exclusive). The article's content hash at annotation
 time is kept so anchoring knows when the text changed. Tags are hierarchical
 codes (``policy/funding``), colours come from a named palette or ``#rrggbb``.
+``author`` is who made the annotation and ``editor`` who changed it last (the
+library's user at the time; empty when not known).
 """
 
 from __future__ import annotations
@@ -76,6 +78,8 @@ class Annotation(_Frozen):
     status: Status = "anchored"
     created: datetime
     modified: datetime
+    author: str = ""
+    editor: str = ""
 
     @property
     def start(self) -> int:

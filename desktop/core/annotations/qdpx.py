@@ -98,6 +98,10 @@ def build_qdpx(
     })
     users = ET.SubElement(root, _q("Users"))
     ET.SubElement(users, _q("User"), {"guid": user, "name": APP_NAME})
+    # Who made and who last changed each annotation, as the project's users.
+    people = sorted({name for a in usable for name in (a.author, a.editor) if name})
+    for name in people:
+        ET.SubElement(users, _q("User"), {"guid": _person(name), "name": _x(name)})
 
     code_guids = _codebook(root, usable)
     report.codes = len(code_guids)
@@ -172,6 +176,11 @@ def _codebook(root: ET.Element, annotations: Sequence[Annotation]) -> dict[str, 
     return guids
 
 
+def _person(name: str) -> str:
+    """The guid of a user named on annotations (stable, like every guid in the file)."""
+    return _guid("user", f"person:{name}")
+
+
 def _selection(
     source: ET.Element,
     notes_el: ET.Element,
@@ -180,14 +189,16 @@ def _selection(
     code_guids: dict[str, str],
 ) -> None:
     name = _x(ann.exact if len(ann.exact) <= 200 else ann.exact[:199] + "…")
+    author = _person(ann.author) if ann.author else user
+    editor = _person(ann.editor) if ann.editor else author
     sel = ET.SubElement(source, _q("PlainTextSelection"), {
         "guid": ann.id,
         "name": name,
         "startPosition": str(ann.start),
         "endPosition": str(ann.end),
-        "creatingUser": user,
+        "creatingUser": author,
         "creationDateTime": _when(ann.created),
-        "modifyingUser": user,
+        "modifyingUser": editor,
         "modifiedDateTime": _when(ann.modified),
     })
     if ann.note:
@@ -195,7 +206,7 @@ def _selection(
     for tag in ann.tags:
         coding = ET.SubElement(sel, _q("Coding"), {
             "guid": _guid("coding", f"{ann.id}:{tag}"),
-            "creatingUser": user,
+            "creatingUser": editor,
             "creationDateTime": _when(ann.modified),
         })
         ET.SubElement(coding, _q("CodeRef"), {"targetGUID": code_guids[tag]})
@@ -205,7 +216,7 @@ def _selection(
         note = ET.SubElement(notes_el, _q("Note"), {
             "guid": note_guid,
             "name": f"Note on “{name[:60]}”",
-            "creatingUser": user,
+            "creatingUser": editor,
             "creationDateTime": _when(ann.created),
         })
         ET.SubElement(note, _q("PlainTextContent")).text = _x(ann.note)

@@ -4,6 +4,14 @@ Every write runs in one transaction that bumps the store generation and sets
 the annotated article's ``gen``, so the search index (a cache) re-indexes that
 article's tags and notes. Writes commit immediately. Annotations have no
 foreign key to articles: they outlive them and are then listed as orphaned.
+
+Several people may write at once (two app windows on one folder, a team on a
+server). The last writer wins per annotation, and the version a write replaces
+(an edit, an import's newer copy, a delete) is kept in ``annotation_history``,
+read back by ``history``. An edit applies its changes to the row as it is when the
+write lock is held, so a change made meanwhile by someone else to another field
+stays. The store's ``user`` is recorded as the author of what it creates, the
+editor of what it changes and the one who replaced each version in the history.
 """
 
 from __future__ import annotations
@@ -13,7 +21,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
+from uuid import uuid4
 
 from pydantic import BaseModel, ConfigDict
 
@@ -31,15 +40,22 @@ from desktop.core.annotations.models import (
 )
 from desktop.core.errors import NotFoundError, UserError
 from desktop.core.models import Article
+from desktop.core.people import clean_name
 from desktop.core.store.articles import ArticleStore
 from desktop.core.store.connection import bump_generation, transaction
 from desktop.core.tags import has_tag as _tagged
 from desktop.core.tags import normalize_tag, normalize_tags, tag_ancestors
 from desktop.core.textnorm import fold, normalize_text
 
-_COLUMNS = (
-    "id, article_id, start, end, exact, prefix, suffix, content_hash, note, color, status, "
-    "created, modified"
+_COLUMN_NAMES = (
+    "id", "article_id", "start", "end", "exact", "prefix", "suffix", "content_hash", "note",
+    "color", "status", "created", "modified", "author", "editor",
+)
+_COLUMNS = ", ".join(_COLUMN_NAMES)
+_UPSERT = (
+    f"INSERT INTO annotations ({_COLUMNS}) VALUES ({', '.join('?' * len(_COLUMN_NAMES))}) "
+    "ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _COLUMN_NAMES if c != "id")
 )
 _TAG_SEP = "\x1f"
 _SELECT = (
@@ -74,7 +90,7 @@ def _trusted(cls: type[_M], values: dict[str, Any]) -> _M:
 def _row_to_annotation(row: Sequence[Any]) -> Annotation:
     """An annotation from a plain tuple row of ``_SELECT`` (columns in ``_COLUMNS`` order)."""
     (ann_id, article_id, start, end, exact, prefix, suffix, content_hash, note, color,
-     status, created, modified, tags) = row
+     status, created, modified, author, editor, tags) = row
     quote = _trusted(TextQuoteSelector, {"exact": exact, "prefix": prefix, "suffix": suffix})
     position = _trusted(TextPositionSelector, {"start": start, "end": end})
     return _trusted(
@@ -91,8 +107,24 @@ def _row_to_annotation(row: Sequence[Any]) -> Annotation:
             "status": status,
             "created": datetime.fromisoformat(created),
             "modified": datetime.fromisoformat(modified),
+            "author": author,
+            "editor": editor,
         },
     )
+
+
+HistoryAction = Literal["edit", "delete"]
+
+
+class HistoryEntry(BaseModel):
+    """A version of an annotation that a later write replaced (or a delete removed)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    annotation: Annotation  # the version as it was
+    action: HistoryAction
+    replaced_by: str  # who replaced it ("" when not known)
+    replaced_at: datetime
 
 
 class QuoteCreation(BaseModel):
@@ -105,10 +137,15 @@ class QuoteCreation(BaseModel):
 
 
 class AnnotationStore:
-    """Annotation rows on one connection (the library's, or one per thread)."""
+    """Annotation rows on one connection (the library's, or one per thread).
 
-    def __init__(self, conn: sqlite3.Connection):
+    ``user`` is who writes through this store (``Library.user``; see ``of``).
+    """
+
+    def __init__(self, conn: sqlite3.Connection, user: str = ""):
         self.conn = conn
+        self.user = clean_name(user)
+        self._gen = 0  # the generation of the write under way (orders the history)
 
     # -- writing -----------------------------------------------------------
 
@@ -122,27 +159,46 @@ class AnnotationStore:
         touched: set[str] = set()
         with transaction(self.conn):
             gen = bump_generation(self.conn)
+            self._gen = gen
             yield touched
             self.conn.executemany(
                 "UPDATE articles SET gen = ? WHERE id = ?", [(gen, a) for a in sorted(touched)]
             )
 
-    def write_row(self, annotation: Annotation) -> None:
-        """Insert or replace one annotation and its tags; call inside ``writing()``."""
+    def write_row(self, annotation: Annotation, *, keep_history: bool = True) -> None:
+        """Insert or replace one annotation and its tags; call inside ``writing()``.
+
+        The version it replaces goes to the history unless ``keep_history`` is off
+        (re-anchoring, which moves a passage but changes nothing anyone wrote).
+        """
         a = annotation
+        if keep_history:
+            current = self.find(a.id)
+            if current is not None and current != a:
+                self._archive(current, "edit")
         self.conn.execute(
-            f"INSERT OR REPLACE INTO annotations ({_COLUMNS}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _UPSERT,
             (
                 a.id, a.article_id, a.start, a.end, a.quote.exact, a.quote.prefix,
                 a.quote.suffix, a.content_hash, a.note, a.color, a.status,
-                _iso(a.created), _iso(a.modified),
+                _iso(a.created), _iso(a.modified), a.author, a.editor,
             ),
         )
         self.conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", (a.id,))
         self.conn.executemany(
             "INSERT INTO annotation_tags (annotation_id, tag) VALUES (?, ?)",
             [(a.id, tag) for tag in a.tags],
+        )
+
+    def _archive(self, version: Annotation, action: HistoryAction) -> None:
+        """Keep ``version`` in the history as replaced now by this store's user."""
+        self.conn.execute(
+            "INSERT INTO annotation_history (id, annotation_id, action, replaced_by, "
+            "replaced_at, gen, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                str(uuid4()), version.id, action, self.user, _iso(utc_now()),
+                self._gen, version.model_dump_json(),
+            ),
         )
 
     def _save(self, annotation: Annotation) -> Annotation:
@@ -214,6 +270,8 @@ class AnnotationStore:
             status="anchored",
             created=now,
             modified=now,
+            author=self.user,
+            editor=self.user,
         )
 
     def update(
@@ -224,8 +282,33 @@ class AnnotationStore:
         tags: Iterable[str] | None = None,
         color: str | None = None,
     ) -> Annotation:
-        """Change note, tags and/or colour; ``modified`` moves on only if something changed."""
-        current = self.get(annotation_id)
+        """Change note, tags and/or colour; ``modified`` moves on only if something changed.
+
+        The changes apply to the annotation as stored when the write lock is held, so
+        what someone else changed meanwhile in another field is kept; the version
+        replaced goes to the history.
+        """
+        tags = None if tags is None else tuple(tags)
+        seen = self.get(annotation_id)
+        if self._changed(seen, note, tags, color) is seen:
+            return seen  # nothing to write: no generation spent, no one refreshes
+        with self.writing() as touched:
+            current = self.get(annotation_id)
+            changed = self._changed(current, note, tags, color)
+            if changed is current:  # someone else made the same change meanwhile
+                return current
+            self.write_row(changed)
+            touched.add(changed.article_id)
+        return changed
+
+    def _changed(
+        self,
+        current: Annotation,
+        note: str | None,
+        tags: Iterable[str] | None,
+        color: str | None,
+    ) -> Annotation:
+        """``current`` with the changes asked for (``current`` itself when none)."""
         changes: dict[str, object] = {}
         if note is not None and normalize_text(note) != current.note:
             changes["note"] = normalize_text(note)
@@ -239,12 +322,17 @@ class AnnotationStore:
             return current
         # Strictly later than the previous edit, so merging sees this copy as newer.
         changes["modified"] = max(utc_now(), current.modified + timedelta(milliseconds=1))
-        return self._save(current.model_copy(update=changes))
+        changes["editor"] = self.user
+        return current.model_copy(update=changes)
 
     def delete(self, annotation_id: str) -> Annotation:
-        """Remove an annotation; returns it so it can be restored (undo)."""
-        current = self.get(annotation_id)
+        """Remove an annotation; returns it so it can be restored (undo).
+
+        The version removed stays in the history.
+        """
         with self.writing() as touched:
+            current = self.get(annotation_id)
+            self._archive(current, "delete")
             self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
             touched.add(current.article_id)
         return current
@@ -270,20 +358,42 @@ class AnnotationStore:
             raise NotFoundError(f"No annotation with id {annotation_id!r}.")
         return found
 
-    def resolve_id(self, prefix: str) -> str:
-        """Full id from an id or a unique prefix of one."""
+    def resolve_id(self, prefix: str, *, deleted: bool = False) -> str:
+        """Full id from an id or a unique prefix of one (``deleted``: of the history too)."""
         prefix = prefix.strip().lower()
         if not prefix:
             raise NotFoundError("An annotation id is required.")
-        rows = self.conn.execute(
-            "SELECT id FROM annotations WHERE id >= ? AND id < ? LIMIT 2",
-            (prefix, prefix + "\uffff"),
-        ).fetchall()
+        span: tuple[str, ...] = (prefix, prefix + "\uffff")
+        sql = "SELECT id FROM annotations WHERE id >= ? AND id < ?"
+        if deleted:
+            sql += (
+                " UNION SELECT annotation_id FROM annotation_history "
+                "WHERE annotation_id >= ? AND annotation_id < ?"
+            )
+            span += span
+        rows = self.conn.execute(sql + " LIMIT 2", span).fetchall()
         if len(rows) == 1:
             return str(rows[0][0])
         if not rows:
             raise NotFoundError(f"No annotation with id {prefix!r}.")
         raise NotFoundError(f"Id prefix {prefix!r} matches several annotations; type more of it.")
+
+    def history(self, annotation_id: str) -> list[HistoryEntry]:
+        """The versions of an annotation that were replaced or deleted, newest first."""
+        rows = self.conn.execute(
+            "SELECT action, replaced_by, replaced_at, snapshot FROM annotation_history "
+            "WHERE annotation_id = ? ORDER BY gen DESC, replaced_at DESC",
+            (annotation_id,),
+        ).fetchall()
+        return [
+            HistoryEntry(
+                annotation=Annotation.model_validate_json(r[3]),
+                action=r[0],
+                replaced_by=r[1],
+                replaced_at=datetime.fromisoformat(r[2]),
+            )
+            for r in rows
+        ]
 
     def for_article(self, article_id: str) -> list[Annotation]:
         """An article's annotations in text order."""

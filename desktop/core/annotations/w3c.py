@@ -6,6 +6,8 @@ TextPositionSelector]}``. The note is a ``TextualBody`` (``format: text/markdown
 ``purpose: commenting``); each tag is a ``TextualBody`` with ``purpose: tagging``.
 The colour, the article's content hash and the anchoring status are extension
 properties in the ``archiveBrowser:`` namespace declared in the ``@context``.
+Who made the annotation is its ``creator`` (a ``Person`` with a ``name``), who
+changed it last ``archiveBrowser:editor``; files without them read as unknown.
 
 ``merge_collection`` merges by annotation id (the newer ``modified`` wins, no
 duplicates), re-anchors every incoming annotation against the current article
@@ -36,6 +38,7 @@ from desktop.core.annotations.store import AnnotationStore
 from desktop.core.annotations.w3c_read import EXPECTED, annotation_items, read_w3c_file, types_of
 from desktop.core.atomic import atomic_write_text
 from desktop.core.errors import UserError
+from desktop.core.people import clean_name
 from desktop.core.store import Library
 from desktop.core.tags import normalize_tags
 from desktop.core.textnorm import normalize_text
@@ -48,6 +51,7 @@ SOURCE_PREFIX = "urn:archive-browser:article:"
 COLOR_KEY = f"{EXT_PREFIX}:color"
 HASH_KEY = f"{EXT_PREFIX}:contentHash"
 STATUS_KEY = f"{EXT_PREFIX}:status"
+EDITOR_KEY = f"{EXT_PREFIX}:editor"
 
 
 class MergeReport(BaseModel):
@@ -82,6 +86,8 @@ def annotation_to_w3c(a: Annotation) -> dict[str, Any]:
         "created": _stamp(a.created),
         "modified": _stamp(a.modified),
     }
+    if a.author:
+        item["creator"] = {"type": "Person", "name": a.author}
     if bodies:
         item["body"] = bodies
     item["target"] = {
@@ -95,6 +101,8 @@ def annotation_to_w3c(a: Annotation) -> dict[str, Any]:
     item[COLOR_KEY] = a.color
     item[HASH_KEY] = a.content_hash
     item[STATUS_KEY] = a.status
+    if a.editor:
+        item[EDITOR_KEY] = a.editor
     return item
 
 
@@ -134,6 +142,17 @@ def _parse_time(value: Any, fallback: datetime) -> datetime:
         return fallback
     when = datetime.fromisoformat(value)
     return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _creator_name(value: Any) -> str:
+    """The name of a W3C ``creator``: a string, or an agent object's name or nickname."""
+    for agent in _as_list(value):
+        if isinstance(agent, dict):
+            agent = agent.get("name", agent.get("nickname"))
+        name = clean_name(agent)
+        if name:
+            return name
+    return ""
 
 
 def annotation_from_w3c(item: Any) -> Annotation:
@@ -197,6 +216,8 @@ def annotation_from_w3c(item: Any) -> Annotation:
         status="anchored",
         created=created,
         modified=modified,
+        author=_creator_name(item.get("creator")),
+        editor=clean_name(item.get(EDITOR_KEY)),
     )
 
 

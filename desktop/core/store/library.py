@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core.closing import Closing
 from desktop.core.errors import LibraryError
+from desktop.core.people import clean_name, login_name
 from desktop.core.store import connection, schema
 from desktop.core.store.articles import ArticleStore
 from desktop.core.store.collections import CollectionStore
@@ -46,6 +47,36 @@ class Library(Closing):
         self.immutable = False
         self.articles = ArticleStore(conn)
         self.sources = SourceStore(conn)
+        self._user = login_name()
+
+    # A server library (``postgresql://``) says so; the app words its notices by it.
+    is_server = False
+
+    @property
+    def user(self) -> str:
+        """Who works on the library in this session: recorded on what they annotate.
+
+        The OS login name unless set (``--user NAME``); a server library answers with
+        its connection's user.
+        """
+        return self._user
+
+    @user.setter
+    def user(self, name: str) -> None:
+        self._user = clean_name(name)
+        if "annotations" in self.__dict__:  # the store already handed out writes as them
+            self.annotations.user = self._user
+
+    @property
+    def location(self) -> str:
+        """Where the library is, as the user names it: its folder (a server library: its
+        address, without the password)."""
+        return str(self.root)
+
+    @property
+    def name(self) -> str:
+        """A short name for the window title: the folder's name (a server's database)."""
+        return self.root.name
 
     # -- the store interface (``interface.LibraryStores``) ----------------------
 
@@ -53,7 +84,7 @@ class Library(Closing):
     def annotations(self) -> AnnotationStore:
         from desktop.core.annotations.store import AnnotationStore
 
-        return AnnotationStore(self.conn)
+        return AnnotationStore(self.conn, self.user)
 
     @cached_property
     def collections(self) -> CollectionStore:
@@ -167,7 +198,9 @@ class Library(Closing):
         ``library.reopen`` is what the app hands its jobs as an opener: each job
         opens (and closes) its own connection.
         """
-        return Library.open(self.root, create=False, read_only=self.read_only)
+        other = Library.open(self.root, create=False, read_only=self.read_only)
+        other.user = self.user
+        return other
 
     def connect(self) -> sqlite3.Connection:
         """A new connection to the same database, for use on another thread."""

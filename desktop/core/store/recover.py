@@ -37,6 +37,8 @@ _ANNOTATION_COLUMNS = (
     "id", "article_id", "start", "end", "exact", "prefix", "suffix", "content_hash",
     "note", "color", "status", "created", "modified",
 )
+# Added by a later schema: copied when the damaged library has them.
+_LATER_ANNOTATION_COLUMNS = ("author", "editor")
 _TAG_COLUMNS = ("annotation_id", "tag")
 _RECOVER_TIMEOUT_S = 3600
 
@@ -173,11 +175,12 @@ def _copy(source: sqlite3.Connection, target: Library, report: RecoverReport) ->
             )
             report.originals += cursor.rowcount
         notes = {str(r[0]) for r in conn.execute("SELECT id FROM annotations")}
-        for row in _rows(source, "annotations", _ANNOTATION_COLUMNS, report):
+        columns = _ANNOTATION_COLUMNS + _present(source, "annotations", _LATER_ANNOTATION_COLUMNS)
+        for row in _rows(source, "annotations", columns, report):
             values = _texts(row, report, blobs=())
             cursor = conn.execute(
-                f"INSERT OR IGNORE INTO annotations ({', '.join(_ANNOTATION_COLUMNS)}) "
-                f"VALUES ({', '.join('?' * len(_ANNOTATION_COLUMNS))})",
+                f"INSERT OR IGNORE INTO annotations ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
                 values,
             )
             if cursor.rowcount:
@@ -241,6 +244,18 @@ def _rebuild_from_original(
     if cursor.rowcount:
         report.rebuilt_from_originals += 1
     return bool(cursor.rowcount)
+
+
+def _present(
+    source: sqlite3.Connection, table: str, columns: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Those of ``columns`` that ``table`` has (none when its schema cannot be read)."""
+    try:
+        rows = source.execute(f"PRAGMA table_info({table})").fetchall()
+    except sqlite3.DatabaseError:
+        return ()
+    have = {r[1].decode("utf-8", "replace") if isinstance(r[1], bytes) else str(r[1]) for r in rows}
+    return tuple(c for c in columns if c in have)
 
 
 def _rows(

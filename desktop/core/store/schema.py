@@ -146,6 +146,27 @@ CREATE TABLE reading_state (
 """
 
 
+# Several people at once: who made each annotation (``author``; empty for those made
+# before authorship was kept) and who changed it last (``editor``). Every version an
+# edit or a delete replaces is kept in ``annotation_history`` as the annotation's JSON
+# (``snapshot``), with who replaced it, when, and the store generation then (which
+# orders the history). Plain SQL every engine takes: no automatic row ids.
+_V5_AUTHORSHIP = """
+ALTER TABLE annotations ADD COLUMN author TEXT NOT NULL DEFAULT '';
+ALTER TABLE annotations ADD COLUMN editor TEXT NOT NULL DEFAULT '';
+CREATE TABLE annotation_history (
+    id            TEXT PRIMARY KEY,
+    annotation_id TEXT NOT NULL,
+    action        TEXT NOT NULL,
+    replaced_by   TEXT NOT NULL,
+    replaced_at   TEXT NOT NULL,
+    gen           INTEGER NOT NULL,
+    snapshot      TEXT NOT NULL
+);
+CREATE INDEX annotation_history_annotation ON annotation_history (annotation_id, gen)
+"""
+
+
 def _script(sql: str) -> Migration:
     def run(conn: sqlite3.Connection) -> None:
         for statement in sql.split(";"):
@@ -161,6 +182,7 @@ MIGRATIONS: list[Migration] = [
     _script(_V2),
     _script(_V3),
     _script(_V4_ARTICLE_SOURCES),
+    _script(_V5_AUTHORSHIP),
 ]
 
 

@@ -9,12 +9,18 @@ A read-only library (an opened bundle) can be read and its annotations shown
 and exported, but every editing action is disabled with a tool tip saying why,
 and every editing entry point refuses with the same message (``READ_ONLY``):
 nothing is opened that could not be saved.
+
+When a server library cannot be reached, a save is not lost: the change asked
+for is kept (``pending``) and ``unreachable`` tells the window, whose Retry
+saves it (``retry_pending``) once the server answers.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -25,7 +31,7 @@ from desktop.core.annotations.exports import SUFFIXES, ExportReport, export_anno
 from desktop.core.annotations.models import Annotation
 from desktop.core.annotations.store import AnnotationStore
 from desktop.core.annotations.w3c import MergeReport, import_annotation_file
-from desktop.core.errors import UserError
+from desktop.core.errors import ServerUnreachable, UserError
 from desktop.core.store import Library
 from desktop.ui.annotations.commands import CreateCommand, DeleteCommand, EditCommand
 from desktop.ui.annotations.editor import AnnotationEditor
@@ -38,6 +44,27 @@ from desktop.ui.plaintext import plain_tooltip
 from desktop.ui.reader.view import ReaderView
 
 LibraryProvider = Callable[[], Library]
+
+
+@dataclass(frozen=True)
+class AnnotationsSnapshot:
+    """What the annotation panels show, read off the GUI thread (live updates)."""
+
+    annotations: list[Annotation]
+    titles: dict[str, str]
+    tags: list[str]
+    article_id: str | None  # the article in the reader when the read started
+    article_annotations: list[Annotation]
+
+
+def read_snapshot(library: Library, article_id: str | None) -> AnnotationsSnapshot:
+    """Every annotation with its article's title, the tags, and one article's annotations."""
+    store = library.annotations
+    annotations = store.list_all()
+    ids = sorted({a.article_id for a in annotations})
+    titles = {s.id: s.title for s in library.articles.summaries_for(ids)}
+    mine = store.for_article(article_id) if article_id else []
+    return AnnotationsSnapshot(annotations, titles, store.all_tags(), article_id, mine)
 # (quote, note, tags, colour, known tags) -> (note, tags, colour) or None when cancelled.
 EditorFn = Callable[
     [str, str, Sequence[str], str, Sequence[str]], tuple[str, tuple[str, ...], str] | None
@@ -48,6 +75,7 @@ class AnnotationController(QObject):
     changed = Signal(str)  # article id whose annotations changed
     open_requested = Signal(str, int)  # article id, code-point offset
     message = Signal(str)
+    unreachable = Signal(str)  # a server library could not be reached (the message)
 
     def __init__(
         self,
@@ -69,6 +97,9 @@ class AnnotationController(QObject):
         self.last_paint_ms = 0.0  # painting the highlights, last time (for the benchmark)
         self.last_load_ms = 0.0  # reading the annotations from the store, last time
         self._focused: str | None = None
+        self.watcher: QObject | None = None  # follows other people's changes (install)
+        # A save the server did not take (it was unreachable), made again on retry.
+        self.pending: Callable[[], object] | None = None
 
         self.annotate_action = QAction(self.tr("Annotate"), self)
         self.annotate_action.setObjectName("annotateAction")
@@ -117,6 +148,12 @@ class AnnotationController(QObject):
         self.refresh_library_view()
 
     def read_only_message(self) -> str:
+        if self.library.is_server:
+            return self.tr(
+                "Your account on this server library can search and read but not change it, "
+                "so annotations cannot be added or changed. Ask the library's administrator "
+                "for write access."
+            )
         return self.tr(
             "This bundle is open read-only, so annotations cannot be added or changed. "
             "To annotate, copy it into a library: File ▸ Import bundle."
@@ -162,7 +199,10 @@ class AnnotationController(QObject):
         began = time.perf_counter()
         annotations = self.store().for_article(article.id)
         self.last_load_ms = (time.perf_counter() - began) * 1000
-        self.article_model.set_annotations(annotations)
+        self._show_article_annotations(annotations)
+
+    def _show_article_annotations(self, annotations: list[Annotation]) -> None:
+        self.article_model.set_annotations(annotations, self.library.user)
         began = time.perf_counter()
         self.highlighter.apply(annotations, self.reader.offset_map, self._focused)
         self.last_paint_ms = (time.perf_counter() - began) * 1000
@@ -172,7 +212,49 @@ class AnnotationController(QObject):
         annotations = store.list_all()
         ids = sorted({a.article_id for a in annotations})
         titles = {s.id: s.title for s in self.library.articles.summaries_for(ids)}
-        self.view.set_annotations(annotations, titles, store.all_tags())
+        self.view.set_annotations(annotations, titles, store.all_tags(), self.library.user)
+
+    def refresh_from_others(self) -> None:
+        """Someone else changed the library: show their annotations (and no longer the
+        ones they deleted) in the panels and the reader's marks."""
+        try:
+            self.reload_article()
+            self.refresh_library_view()
+        except ServerUnreachable as exc:
+            self.unreachable.emit(str(exc))
+
+    def snapshot_reader(self) -> Callable[[Library], AnnotationsSnapshot]:
+        """On the GUI thread: a reader of what the panels show, to run on another thread."""
+        article = self.reader.current_article()
+        article_id = article.id if article is not None else None
+        return lambda library: read_snapshot(library, article_id)
+
+    def show_snapshot(self, snapshot: object) -> None:
+        """Put what ``snapshot_reader`` read on screen (someone else changed the library)."""
+        if not isinstance(snapshot, AnnotationsSnapshot):
+            self.refresh_from_others()
+            return
+        self.view.set_annotations(
+            snapshot.annotations, snapshot.titles, snapshot.tags, self.library.user
+        )
+        article = self.reader.current_article()
+        if article is None:
+            self.article_model.set_annotations([])
+        elif article.id == snapshot.article_id:
+            self._show_article_annotations(snapshot.article_annotations)
+        else:  # the reader moved on meanwhile
+            self.refresh_from_others()
+
+    def retry_pending(self) -> None:
+        """The server answers again: make the save it did not take, then show what is new."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending()
+        self.refresh_from_others()
+
+    def _keep_for_retry(self, exc: ServerUnreachable, retry: Callable[[], object]) -> None:
+        self.pending = retry
+        self.unreachable.emit(str(exc))
 
     def _on_changed(self, article_id: str) -> None:
         current = self.reader.current_article()
@@ -228,8 +310,13 @@ class AnnotationController(QObject):
     ) -> Annotation | None:
         if not self._writable():
             return None
+        tags = tuple(tags)
         try:
             made = self.store().create(article_id, start, end, note=note, tags=tags, color=color)
+        except ServerUnreachable as exc:
+            retry = partial(self.create, article_id, start, end, note=note, tags=tags, color=color)
+            self._keep_for_retry(exc, retry)
+            return None
         except UserError as exc:
             self.message.emit(str(exc))
             return None
@@ -248,9 +335,15 @@ class AnnotationController(QObject):
         if not self._writable():
             return None
         store = self.store()
+        tags = None if tags is None else tuple(tags)
         try:
             before = store.get(annotation_id)
             after = store.update(annotation_id, note=note, tags=tags, color=color)
+        except ServerUnreachable as exc:
+            self._keep_for_retry(
+                exc, partial(self.edit, annotation_id, note=note, tags=tags, color=color)
+            )
+            return None
         except UserError as exc:
             self.message.emit(str(exc))
             return None
@@ -264,6 +357,9 @@ class AnnotationController(QObject):
             return None
         try:
             removed = self.store().delete(annotation_id)
+        except ServerUnreachable as exc:
+            self._keep_for_retry(exc, partial(self.delete, annotation_id))
+            return None
         except UserError as exc:
             self.message.emit(str(exc))
             return None

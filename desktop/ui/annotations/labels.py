@@ -41,6 +41,23 @@ def column_titles() -> tuple[str, ...]:
         QCoreApplication.translate("AnnotationLabels", "Article"),
         QCoreApplication.translate("AnnotationLabels", "Created"),
         QCoreApplication.translate("AnnotationLabels", "Status"),
+        QCoreApplication.translate("AnnotationLabels", "Author"),
+    )
+
+
+def author_label(author: str, mine: bool) -> str:
+    """Who made an annotation, as the lists show it: "(you)" after the user's own."""
+    if not author:
+        return QCoreApplication.translate("AnnotationLabels", "unknown")
+    if mine:
+        return QCoreApplication.translate("AnnotationLabels", "{name} (you)").format(name=author)
+    return author
+
+
+def author_note(author: str) -> str:
+    """The tool-tip line naming who made an annotation."""
+    return QCoreApplication.translate("AnnotationLabels", "By {name}").format(
+        name=author or QCoreApplication.translate("AnnotationLabels", "unknown")
     )
 
 

@@ -129,10 +129,14 @@ class AnnotationsView(QWidget):
         return edit
 
     def set_annotations(
-        self, annotations: Sequence[Annotation], titles: dict[str, str], tags: Sequence[str]
+        self,
+        annotations: Sequence[Annotation],
+        titles: dict[str, str],
+        tags: Sequence[str],
+        user: str = "",
     ) -> None:
-        """Show these annotations; keeps the chosen filters where they still apply."""
-        self.model.set_annotations(annotations, titles)
+        """Show these annotations (``user``'s own marked); keeps the chosen filters where
+        they still apply. The rows are filtered once, when the model is reset."""
         # Parent tags are listed too (``policy`` for ``policy/funding``), as in the facets.
         listed = sorted({part for tag in tags for part in tag_ancestors(tag)}, key=str.casefold)
         self._refill(self.tag_box, self.tr("Any tag"), [(t, t) for t in listed])
@@ -143,7 +147,9 @@ class AnnotationsView(QWidget):
         articles = sorted({a.article_id for a in annotations}, key=lambda i: title(i).casefold())
         self._refill(self.article_box, self.tr("Any article"),
                      [(titles.get(i, i), i) for i in articles])
-        self._apply_filters()
+        self._set_filters(refilter=False)
+        self.model.set_annotations(annotations, titles, user)
+        self._show_count()
 
     def _refill(self, box: QComboBox, any_label: str, items: list[tuple[str, str]]) -> None:
         current = box.currentData()
@@ -161,8 +167,12 @@ class AnnotationsView(QWidget):
         d = edit.date()
         return None if d == _NO_DATE else date(d.year(), d.month(), d.day())
 
-    def _apply_filters(self) -> None:
+    def _apply_filters(self, *_changed: object) -> None:
+        self._set_filters(refilter=True)
+
+    def _set_filters(self, *, refilter: bool) -> None:
         self.proxy.set_filters(
+            refilter=refilter,
             tag=self.tag_box.currentData() or None,
             color=self.color_box.currentData() or None,
             article_id=self.article_box.currentData() or None,
@@ -170,6 +180,9 @@ class AnnotationsView(QWidget):
             created_to=self._date(self.to_edit),
             text=self.text_edit.text(),
         )
+        self._show_count()
+
+    def _show_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(self.tr("{shown} of {total}").format(shown=shown, total=total))
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from desktop.core.errors import UserError
+from desktop.core.errors import ServerUnreachable, UserError
 from desktop.core.search.models import SearchRequest, SearchResult
 from desktop.core.store import Library
 from desktop.core.store.faults import library_fault
@@ -43,6 +43,7 @@ class _SearchWorker(QObject):
     spans_ready = Signal(object)  # SpansAnswer
     failed = Signal(int, int, str)  # request id, generation, message
     counted = Signal(int, int)  # request id, total (-1 when the search failed)
+    unreachable = Signal(str)  # a server library could not be reached (the message)
 
     def __init__(self, opener: Callable[[], Library], use_index: bool):
         super().__init__()
@@ -62,6 +63,10 @@ class _SearchWorker(QObject):
             return  # the user has typed on; nobody wants this answer
         try:
             result = self._get_backend().run(request)
+        except ServerUnreachable as exc:
+            self._lost()
+            self.unreachable.emit(str(exc))
+            self.failed.emit(request_id, generation, str(exc))
         except UserError as exc:
             self.failed.emit(request_id, generation, str(exc))
         except sqlite3.DatabaseError as exc:  # damage found while searching: say what to do
@@ -93,6 +98,15 @@ class _SearchWorker(QObject):
         if self._backend is not None:
             self._backend.refresh_index()
 
+    def _lost(self) -> None:
+        """The server went away: the next request connects afresh."""
+        backend, self._backend = self._backend, None
+        if backend is not None:
+            try:
+                backend.close()
+            except Exception:  # closing a connection that is already gone
+                pass
+
     @Slot()
     def shutdown(self) -> None:
         if self._backend is not None:
@@ -107,6 +121,7 @@ class SearchService(QObject):
     spans_ready = Signal(object)  # SpansAnswer
     failed = Signal(int, int, str)
     counted = Signal(int, int)  # request id, total (-1 when the search failed)
+    unreachable = Signal(str)  # a server library could not be reached (the message)
 
     _run_count = Signal(int, object)
     _run_request = Signal(int, int, object)
@@ -134,6 +149,7 @@ class SearchService(QObject):
         self._worker.answered.connect(self.answered)
         self._worker.spans_ready.connect(self.spans_ready)
         self._worker.failed.connect(self.failed)
+        self._worker.unreachable.connect(self.unreachable)
         self._thread.start()
 
     def submit(self, request: SearchRequest, generation: int) -> int:
