@@ -89,9 +89,9 @@ def test_csv_and_markdown_name_the_author(library: Library, add_article: AddArti
     aid = add_article()
     library.user = "=Mai_*"
     made = library.annotations.create(aid, 0, 7, note="n")
-    rows = list(csv.DictReader(io.StringIO(csv_text(library.conn, [made]))))
+    rows = list(csv.DictReader(io.StringIO(csv_text(library.articles, [made]))))
     assert rows[0]["author"] == "'=Mai_*"  # a formula-looking name stays text
-    text = markdown_text(library.conn, [made])
+    text = markdown_text(library.articles, [made])
     assert "*— =Mai\\_\\**" in text
 
 
@@ -124,7 +124,7 @@ def test_qdpx_names_who_made_and_who_changed_each_selection(
     AnnotationStore(library.conn, "Minh").update(made.id, note="n2")
     anonymous = AnnotationStore(library.conn).create(aid, 10, 14)
     out = tmp_path / "p.qdpx"
-    export_annotations(library.conn, AnnotationStore(library.conn).list_all(), "qdpx", out)
+    export_annotations(library.articles, AnnotationStore(library.conn).list_all(), "qdpx", out)
     with zipfile.ZipFile(out) as zf:
         root = ET.fromstring(zf.read("project.qde"))
     users = {u.get("guid"): u.get("name") for u in root.iter(f"{{{NS}}}User")}
