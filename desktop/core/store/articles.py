@@ -21,6 +21,7 @@ from desktop.core.models import (
     format_source,
 )
 from desktop.core.store.connection import bump_generation, current_generation, transaction
+from desktop.core.store.dialect import Database, dialect_of
 from desktop.core.store.sources import SourceStore
 
 SortOrder = Literal["newest", "oldest", "title", "imported"]
@@ -33,7 +34,7 @@ _SUMMARY_COLUMNS = "id, title, published, site, author, url, source_path, source
 _ORDER_SQL: dict[str, str] = {
     "newest": "published IS NULL, published DESC, seq DESC",
     "oldest": "published IS NULL, published ASC, seq ASC",
-    "title": "title COLLATE NOCASE ASC, seq ASC",
+    "title": "lower(title) ASC, seq ASC",
     "imported": "seq DESC",
 }
 
@@ -113,7 +114,7 @@ def compress(data: bytes) -> bytes:
 class ArticleStore:
     """Article rows on one connection. Every write bumps the store generation."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: Database):
         self.conn = conn
 
     # -- writing -----------------------------------------------------------
@@ -285,7 +286,8 @@ class ArticleStore:
                 if cur.rowcount:
                     removed += 1
                     self.conn.execute(
-                        "INSERT OR REPLACE INTO removed_articles (id, gen) VALUES (?, ?)",
+                        "INSERT INTO removed_articles (id, gen) VALUES (?, ?) "
+                        "ON CONFLICT (id) DO UPDATE SET gen = excluded.gen",
                         (article_id, gen),
                     )
         return removed
@@ -345,7 +347,7 @@ class ArticleStore:
         limit: int | None = None,
         offset: int = 0,
         *,
-        where: str = "1",
+        where: str = "1 = 1",
         params: Sequence[object] = (),
     ) -> list[ArticleSummary]:
         """Summaries in ``order``; ``where`` (articles as ``a``) with its ``params``
@@ -424,9 +426,9 @@ class ArticleStore:
 
     def ids_in_batch(self, batch: str) -> list[str]:
         """Ids of the articles whose original was imported in import batch ``batch``."""
+        batch_of = dialect_of(self.conn).json_text("hints", "batch")
         rows = self.conn.execute(
-            "SELECT article_id FROM originals WHERE json_extract(hints, '$.batch') = ?",
-            (batch,),
+            f"SELECT article_id FROM originals WHERE {batch_of} = ?", (batch,)
         )
         return [str(r[0]) for r in rows]
 

@@ -105,6 +105,11 @@ class Library(Closing):
         self.conn.execute("PRAGMA synchronous = OFF")
 
     @property
+    def location(self) -> str:
+        """Where the library is, as shown to the user."""
+        return str(self.root)
+
+    @property
     def db_path(self) -> Path:
         return self.root / DB_NAME
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.core.errors import LibraryError
 from desktop.core.store.library import Library
+
+if TYPE_CHECKING:
+    from desktop.core.server.library import ServerLibrary
 
 SERVER_SCHEMES = ("postgresql://", "postgres://")
 
@@ -22,8 +25,13 @@ def is_server_location(location: str | os.PathLike[str]) -> bool:
 
 def open_library(
     location: str | os.PathLike[str], *, create: bool = True, read_only: bool = False
-) -> Library:
-    """Open the library at ``location``: a folder path, or a ``postgresql://`` address."""
+) -> Library | ServerLibrary:
+    """Open the library at ``location``: a folder path, or a ``postgresql://`` address.
+
+    A server library is never created here (``archive-browser server init`` does).
+    """
     if is_server_location(location):
-        raise LibraryError(f"{location}: server libraries are not available yet.")
+        from desktop.core.server.library import ServerLibrary
+
+        return ServerLibrary.open(str(location), read_only=read_only)
     return Library.open(Path(location), create=create, read_only=read_only)
