@@ -9,6 +9,7 @@ import pytest
 
 from desktop.cli import main
 from tests.core.ingest._builders import PARAGRAPHS, article_html, text_dump
+from tests.helpers.pgserver import Server, reader_role
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -81,3 +82,45 @@ def test_an_unreachable_server_is_one_line(capsys: pytest.CaptureFixture[str]) -
 def test_server_init_refuses_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(capsys, "server", "init", str(tmp_path))
     assert code != 0 and "Not a server address" in err
+
+
+def test_annotations_on_a_server_library_record_and_list(
+    pg_dsn: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(capsys, "server", "init", pg_dsn)[0] == 0
+    folder = _inputs(tmp_path / "in")
+    code, out, _ = _run(capsys, "--library", pg_dsn, "import", str(folder), "--json")
+    article = json.loads(out)["ids"][0]
+    code, out, _ = _run(capsys, "--library", pg_dsn, "show", article, "--json")
+    quote = json.loads(out)["body"][:12]
+    code, _, err = _run(
+        capsys, "--library", pg_dsn, "annotations", "add", article, "--quote", quote,
+        "--tag", "nhóm/máy chủ", "--note", "chung",
+    )
+    assert code == 0, err
+    code, out, _ = _run(capsys, "--library", pg_dsn, "annotations", "list", "--json")
+    assert code == 0 and "chung" in out and "nhóm/máy chủ" in out
+    code, out, _ = _run(capsys, "--library", pg_dsn, "list", "--tag", "nhóm", "--json")
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [article]
+
+
+def test_every_write_on_a_read_only_role_is_refused_in_one_line(
+    pg_server: Server, pg_dsn: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(capsys, "server", "init", pg_dsn)[0] == 0
+    folder = _inputs(tmp_path / "in")
+    code, out, _ = _run(capsys, "--library", pg_dsn, "import", str(folder), "--json")
+    article = json.loads(out)["ids"][0]
+    with reader_role(pg_server, pg_dsn) as reader:
+        code, out, err = _run(capsys, "--library", reader, "list", "--json")
+        assert code == 0 and len(out.splitlines()) == 2
+        for argv in (
+            ["import", str(folder)],
+            ["collection", "add", "X", article],
+            ["saved", "add", "X", "tin"],
+            ["reading", "mark", article],
+            ["annotations", "add", article, "--quote", "x"],
+        ):
+            code, _, err = _run(capsys, "--library", reader, *argv)
+            assert code != 0, argv
+            assert "read-only" in err and err.count("\n") == 1, (argv, err)

@@ -12,7 +12,7 @@ from desktop.core.server.library import ServerLibrary
 from desktop.core.store import schema
 from desktop.core.store.faults import ReadOnlyLibraryError
 from desktop.core.store.locations import open_library
-from tests.helpers.pgserver import Server
+from tests.helpers.pgserver import Server, reader_role
 from tests.helpers.search import make_draft
 
 
@@ -62,25 +62,14 @@ def test_a_select_only_role_opens_read_only_and_writes_are_refused(
     ServerLibrary.init(pg_dsn)
     with ServerLibrary.open(pg_dsn) as lib:
         lib.articles.add_many([make_draft("Bài", "nội dung")])
-    database = urlsplit(pg_dsn).path.lstrip("/")
-    role = "reader_" + database[-8:]
-    pg_server.admin(f'CREATE ROLE "{role}" LOGIN')
-    try:
-        with ServerLibrary.open(pg_dsn) as lib:
-            lib.conn.execute(f'GRANT CONNECT ON DATABASE "{database}" TO "{role}"')
-            lib.conn.execute(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"')
-        with ServerLibrary.open(pg_server.dsn_for(database, user=role)) as reader:
+    with reader_role(pg_server, pg_dsn) as reader_dsn:
+        with ServerLibrary.open(reader_dsn) as reader:
             assert reader.read_only is True
-            assert reader.user == role
+            assert reader.user.startswith("reader_")
             assert reader.articles.count() == 1
             with pytest.raises(ReadOnlyLibraryError, match="read-only"):
                 reader.articles.add_many([make_draft("Khác", "nội dung khác")])
             assert reader.articles.count() == 1
-    finally:
-        with ServerLibrary.open(pg_dsn) as lib:
-            lib.conn.execute(f'DROP OWNED BY "{role}"')
-        pg_server.admin(f'REVOKE ALL ON DATABASE "{database}" FROM "{role}"')
-        pg_server.admin(f'DROP ROLE "{role}"')
 
 
 def test_a_port_nobody_listens_on_is_unreachable_in_one_line(pg_server: Server) -> None:
