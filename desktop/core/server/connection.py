@@ -14,6 +14,7 @@ duplicate is the same on both); a write the role may not make is a read-only
 
 from __future__ import annotations
 
+import io
 import re
 import socket
 import sqlite3
@@ -34,6 +35,10 @@ CONNECT_TIMEOUT = 10.0  # seconds, also the limit for one reply of the server
 # Rows per multi-row insert, and the protocol's limit on parameters per statement.
 _BULK_ROWS = 500
 _MAX_PARAMETERS = 30_000
+_INSERT_TARGET = re.compile(
+    r"^\s*INSERT\s+INTO\s+(?P<table>\w+)\s*\((?P<columns>[\w\s,\"]+)\)\s*VALUES\s*$", re.I
+)
+_LITERAL = re.compile(r"'(?:[^']|'')*'")
 _SINGLE_ROW_INSERT = re.compile(
     r"(?P<head>^\s*INSERT\s+INTO\s+[^;]*?\bVALUES\s*)(?P<row>\([^()]*\))"
     # (an upsert stays one row at a time: one statement may not update a row twice)
@@ -160,6 +165,10 @@ class ServerConnection:
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Cursor:
         statement, values = pg8000.dbapi.convert_paramstyle("qmark", sql, list(parameters))
+        return self._run(statement, values)
+
+    def _run(self, statement: str, values: Sequence[Any]) -> Cursor:
+        """Run a statement with ``$1``... placeholders."""
         try:
             context = self._native.execute_unnamed(statement, vals=values)
         except DatabaseError as exc:
@@ -184,22 +193,54 @@ class ServerConnection:
                 total += max(self.execute(sql, values).rowcount, 0)
             return Cursor([], total)
         head, row_sql, tail = insert.group("head"), insert.group("row"), insert.group("tail")
+        if tail is None and self._copy_many(head, row_sql, rows):
+            return Cursor([], len(rows))
         per_chunk = max(1, min(_BULK_ROWS, _MAX_PARAMETERS // max(1, len(rows[0]))))
+        pieces = row_sql.split("?")
         for start in range(0, len(rows), per_chunk):
             chunk = rows[start : start + per_chunk]
-            statement = head + ", ".join([row_sql] * len(chunk)) + (tail or "")
+            # Numbered placeholders written here: converting ``?`` in a statement of
+            # thousands of them would cost more than sending it.
+            marks = iter(range(1, len(chunk) * (len(pieces) - 1) + 1))
+            values_sql = ", ".join(
+                "".join(p + (f"${next(marks)}" if i < len(pieces) - 1 else "")
+                        for i, p in enumerate(pieces))
+                for _ in chunk
+            )
             flat = [value for values in chunk for value in values]
-            total += max(self.execute(statement, flat).rowcount, 0)
+            total += max(self._run(head + values_sql + (tail or ""), flat).rowcount, 0)
         return Cursor([], total)
 
-    def copy_in(self, sql: str, stream: Any) -> None:
-        """``COPY ... FROM STDIN`` with the rows of ``stream`` (a binary file)."""
+    def _copy_many(self, head: str, row_sql: str, rows: list[list[Any]]) -> bool:
+        """Send the rows of a plain one-row insert with ``COPY ... FROM STDIN`` (the
+        fastest way into PostgreSQL). False, doing nothing, when the statement or a
+        value is not one COPY can carry (the caller then inserts in chunks)."""
+        target = _INSERT_TARGET.match(head)
+        items = [item.strip() for item in row_sql[1:-1].split(",")]
+        if target is None or not all(i == "?" or _LITERAL.fullmatch(i) for i in items):
+            return False
+        if len(items) != len(target.group("columns").split(",")):
+            return False
+        lines: list[str] = []
+        for values in rows:
+            given = iter(values)
+            fields: list[str] = []
+            for item in items:
+                field = _copy_field(next(given) if item == "?" else item[1:-1].replace("''", "'"))
+                if field is None:
+                    return False
+                fields.append(field)
+            lines.append("\t".join(fields) + "\n")
+        statement = (
+            f"COPY {target.group('table')} ({target.group('columns')}) FROM STDIN"
+        )
         try:
-            self._native.execute_unnamed(sql, stream=stream)
+            self._native.execute_unnamed(statement, stream=io.BytesIO("".join(lines).encode()))
         except DatabaseError as exc:
             raise self._database_error(exc) from None
         except (OSError, InterfaceError, AttributeError, struct.error) as exc:
             raise self._lost(exc) from None
+        return True
 
     def close(self) -> None:
         if self._closed:
@@ -238,3 +279,24 @@ class ServerConnection:
             return self._lost(exc)
         return LibraryError(f"The server library {self.address.shown}: {_message(exc)}")
 
+
+# Backslash first: the others add backslashes.
+_COPY_ESCAPES = (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r"))
+
+
+def _copy_field(value: Any) -> str | None:
+    """One value in COPY's text format; None for a type it is not written for here."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, str):
+        for char, escaped in _COPY_ESCAPES:
+            if char in value:  # (``replace`` is much faster than ``translate``)
+                value = value.replace(char, escaped)
+        return value
+    if isinstance(value, bytes | bytearray | memoryview):
+        return "\\\\x" + bytes(value).hex()
+    return None

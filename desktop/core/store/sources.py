@@ -38,6 +38,13 @@ class SourceStore:
         ).fetchone()
         return row is not None
 
+    def holder_of(self, source_id: str) -> str | None:
+        """The article a source with this id is recorded on, if any."""
+        row = self.conn.execute(
+            "SELECT article_id FROM article_sources WHERE source_id = ?", (source_id,)
+        ).fetchone()
+        return str(row[0]) if row is not None else None
+
     def record(self, article_id: str, d: ArticleDraft, now: str) -> None:
         """Record draft ``d`` (a distinct original with the same body) on ``article_id``."""
         o = d.original

@@ -12,6 +12,7 @@ from desktop.core.server.library import ServerLibrary
 from desktop.core.store import schema
 from desktop.core.store.faults import ReadOnlyLibraryError
 from desktop.core.store.locations import open_library
+from tests.helpers import pgserver
 from tests.helpers.pgserver import Server, reader_role
 from tests.helpers.search import make_draft
 
@@ -102,3 +103,42 @@ def test_a_connection_lost_mid_command_is_unreachable(
         )
         with pytest.raises(ServerUnreachable, match="Lost the connection|Cannot reach"):
             lib.articles.count()
+
+
+def test_bulk_writes_keep_every_character_and_byte(pg_dsn: str) -> None:
+    ServerLibrary.init(pg_dsn)
+    body = "cột\tmột\\hai\r\nba \\N bốn\n\\t"
+    drafts = [make_draft(f"Tiêu đề\t{i}\\", body + str(i)) for i in range(3)]
+    raw = bytes(range(256))
+    drafts[0] = drafts[0].model_copy(
+        update={"original": drafts[0].original.model_copy(update={"data": raw})}
+    )
+    with ServerLibrary.open(pg_dsn) as lib:
+        lib.articles.add_many(drafts)
+        for d in drafts:
+            stored = lib.articles.get(d.id)
+            assert (stored.title, stored.body, stored.author) == (d.title, d.body, None)
+        assert lib.articles.original(drafts[0].id).data == raw
+
+
+def test_a_stopped_server_is_unreachable_mid_session_and_on_open() -> None:
+    try:
+        cluster = pgserver.Cluster()
+        server = cluster.start()
+    except pgserver.NoServer as exc:
+        pytest.skip(f"no PostgreSQL server of its own: {exc}")
+    try:
+        server.admin('CREATE DATABASE "team"')
+        dsn = server.dsn_for("team")
+        ServerLibrary.init(dsn)
+        lib = ServerLibrary.open(dsn)
+        lib.articles.add_many([make_draft("Bài", "nội dung")])
+        cluster.stop()  # the whole cluster goes away, folder and all
+        with pytest.raises(ServerUnreachable) as caught:
+            lib.articles.count()
+        assert "\n" not in str(caught.value)
+        lib.close()
+        with pytest.raises(ServerUnreachable, match="refused"):
+            open_library(dsn)
+    finally:
+        cluster.stop()
