@@ -293,10 +293,11 @@ def _copy_field(value: Any) -> str | None:
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, str):
+        text: str = value
         for char, escaped in _COPY_ESCAPES:
-            if char in value:  # (``replace`` is much faster than ``translate``)
-                value = value.replace(char, escaped)
-        return value
+            if char in text:  # (``replace`` is much faster than ``translate``)
+                text = text.replace(char, escaped)
+        return text
     if isinstance(value, bytes | bytearray | memoryview):
         return "\\\\x" + bytes(value).hex()
     return None
