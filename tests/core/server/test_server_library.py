@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -142,3 +144,33 @@ def test_a_stopped_server_is_unreachable_mid_session_and_on_open() -> None:
             open_library(dsn)
     finally:
         cluster.stop()
+
+
+def test_an_import_cut_short_keeps_its_committed_chunks(
+    pg_dsn: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.core.ingest import import_paths
+    from desktop.core.store.articles import ArticleStore
+
+    ServerLibrary.init(pg_dsn)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(f"Tin số {i}\n\nNội dung riêng của bài số {i}.\n", "utf-8")
+    real = ArticleStore.add_many_with_holders
+    calls: list[int] = []
+
+    def dies_on_the_second_chunk(self: ArticleStore, drafts: Any) -> Any:
+        calls.append(len(drafts))
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # as a kill would, mid-chunk
+        return real(self, drafts)
+
+    monkeypatch.setattr(ArticleStore, "add_many_with_holders", dies_on_the_second_chunk)
+    with ServerLibrary.open(pg_dsn) as lib, pytest.raises(KeyboardInterrupt):
+        import_paths(lib, [folder], chunk_size=2, workers=0)
+    monkeypatch.undo()
+    with ServerLibrary.open(pg_dsn) as again:
+        assert again.articles.count() == calls[0] == 2
+        report = import_paths(again, [folder], chunk_size=2, workers=0)
+        assert (report.imported, report.duplicates) == (4, 2)
