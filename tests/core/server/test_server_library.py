@@ -174,3 +174,17 @@ def test_an_import_cut_short_keeps_its_committed_chunks(
         assert again.articles.count() == calls[0] == 2
         report = import_paths(again, [folder], chunk_size=2, workers=0)
         assert (report.imported, report.duplicates) == (4, 2)
+
+
+def test_init_by_a_role_that_may_not_create_extensions_says_what_to_run(
+    pg_server: Server, pg_dsn: str
+) -> None:
+    database = urlsplit(pg_dsn).path.lstrip("/")
+    role = "weak_" + database[-8:]
+    pg_server.admin(f'CREATE ROLE "{role}" LOGIN')
+    try:
+        with pytest.raises(LibraryError, match="as a superuser run") as caught:
+            ServerLibrary.init(pg_server.dsn_for(database, user=role))
+        assert "\n" not in str(caught.value)
+    finally:
+        pg_server.admin(f'DROP ROLE "{role}"')
