@@ -124,3 +124,23 @@ def test_every_write_on_a_read_only_role_is_refused_in_one_line(
             code, _, err = _run(capsys, "--library", reader, *argv)
             assert code != 0, argv
             assert "read-only" in err and err.count("\n") == 1, (argv, err)
+
+
+def test_stats_and_bundles_on_a_server_library(
+    pg_dsn: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(capsys, "server", "init", pg_dsn)[0] == 0
+    folder = _inputs(tmp_path / "in")
+    code, out, _ = _run(capsys, "--library", pg_dsn, "import", str(folder), "--json")
+    ids = json.loads(out)["ids"]
+    code, out, _ = _run(capsys, "--library", pg_dsn, "stats", "--json")
+    stats = json.loads(out)
+    assert code == 0 and stats["articles"] == 2 and "@" in stats["library"]
+    bundle = tmp_path / "team.zip"
+    code, _, err = _run(capsys, "--library", pg_dsn, "bundle", "export", str(bundle))
+    assert code == 0, err
+    laptop = str(tmp_path / "laptop")
+    code, out, _ = _run(capsys, "--library", laptop, "bundle", "import", str(bundle), "--json")
+    assert code == 0 and sorted(json.loads(out)["ids"]) == sorted(ids)
+    code, out, _ = _run(capsys, "--library", pg_dsn, "bundle", "import", str(bundle), "--json")
+    assert code == 0 and json.loads(out)["duplicates"] == 2
