@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "bundle",
     "maintenance",
     "check",
+    "server",
 )
 
 
@@ -70,7 +71,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument(
         "--library",
         metavar="DIR",
-        help="library folder (default: $ARCHIVE_BROWSER_LIBRARY or the per-user data folder)",
+        help="library folder or server library (postgresql://user@host/db); default: "
+        "$ARCHIVE_BROWSER_LIBRARY or the per-user data folder",
     )
     parser.add_argument(
         "--user",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,3 +63,27 @@ def pg_dsn(pg_server: pgserver.Server) -> Iterator[str]:
     """The address of a fresh, empty database on the test server."""
     with pg_server.database() as dsn:
         yield dsn
+
+
+@pytest.fixture(params=["folder", "server"])
+def either_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a new, empty library of either kind is: a folder, or an initialised
+    database on the test server (the server half skips, saying why, without one)."""
+    if request.param == "folder":
+        return str(tmp_path / "lib")
+    from desktop.core.server.library import ServerLibrary
+
+    dsn: str = request.getfixturevalue("pg_dsn")
+    ServerLibrary.init(dsn)
+    return dsn
+
+
+@pytest.fixture
+def either_library(either_location: str) -> Iterator[Any]:
+    """A new, empty library of either kind (``LibraryStores``), so that store tests run
+    on both backends and the two stay equivalent."""
+    from desktop.core.store.locations import open_library
+
+    lib = open_library(either_location)
+    yield lib
+    lib.close()

@@ -218,6 +218,8 @@ def _articles_matching(lib: Library, query: str) -> tuple[str, ...]:
     """Ids of every article the search index finds for ``query``."""
     if not query.strip():
         raise UserError("The --query is empty.")
+    if not isinstance(lib, Library):
+        raise UserError("--query is not available for server libraries yet.")
     from desktop.core.search.index import SearchIndex  # loaded only for --query
     from desktop.core.search.models import SearchRequest
 

@@ -97,13 +97,13 @@ def cmd_stats(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
     first, last = lib.articles.date_range()
     stats: dict[str, Any] = {
-        "library": str(lib.root),
+        "library": lib.location,
         "articles": lib.articles.count(),
         "kinds": lib.articles.kind_counts(),
         "sites": len(lib.articles.site_counts()),
         "first_published": first.isoformat() if first else None,
         "last_published": last.isoformat() if last else None,
-        "database_bytes": lib.db_path.stat().st_size,
+        "database_bytes": None if ctx.is_server() else lib.db_path.stat().st_size,
     }
     if args.json:
         print_json(stats)

@@ -14,6 +14,7 @@ from desktop.core.paths import LIBRARY_ENV, resolve_library_dir
 from desktop.core.store import Library
 from desktop.core.store.faults import ReadOnlyLibraryError
 from desktop.core.store.library import DB_NAME
+from desktop.core.store.locations import is_server_location, open_library
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -27,10 +28,38 @@ class CommandContext:
     def __init__(self, library: str | None, user: str | None = None):
         self._explicit = library
         self._user = user  # ``--user``: who the library records as making changes
-        self._library: Library | None = None
+        # A ``Library`` (folder) or a ``ServerLibrary``: both are ``LibraryStores``.
+        self._library: Any = None
+
+    def location(self) -> str:
+        """What ``--library`` (or the environment) names: a folder or a server address."""
+        return self._explicit or os.environ.get(LIBRARY_ENV) or str(self.library_dir())
+
+    def is_server(self) -> bool:
+        """True when the library is a server library (``postgresql://``)."""
+        return is_server_location(self.location())
 
     def library_dir(self) -> Path:
+        if self.is_server_named():
+            raise LibraryError(
+                f"This command works on a library folder, not on the server library "
+                f"{self._server_shown()}."
+            )
         return resolve_library_dir(self._explicit)
+
+    def is_server_named(self) -> bool:
+        named = self._explicit or os.environ.get(LIBRARY_ENV)
+        return bool(named) and is_server_location(str(named))
+
+    def _server_shown(self) -> str:
+        from desktop.core.server.address import parse_address
+
+        return parse_address(self.location()).shown
+
+    def require_folder(self, what: str) -> None:
+        """Refuse, in one line, a command that only works on a library folder."""
+        if self.is_server_named():
+            raise LibraryError(f"{what} is not available for server libraries yet.")
 
     def is_explicit(self) -> bool:
         """True when ``--library`` or ``$ARCHIVE_BROWSER_LIBRARY`` named the library."""
@@ -38,8 +67,10 @@ class CommandContext:
 
     def db_path(self) -> Path:
         """The library database this command works on (for error messages)."""
-        if self._library is not None:
+        if self._library is not None and isinstance(self._library, Library):
             return self._library.db_path
+        if self.is_server_named():
+            return Path(self._server_shown())
         return self.library_dir() / DB_NAME
 
     def require_library(self) -> Path:
@@ -50,7 +81,7 @@ class CommandContext:
             raise LibraryError(f"No library at {root} (it has no {DB_NAME}).")
         return root
 
-    def open_library(self, *, create: bool = False, writes: bool = False) -> Library:
+    def open_library(self, *, create: bool = False, writes: bool = False) -> Any:
         """The library, opened once.
 
         Only commands that add data pass ``create``: a mistyped ``--library`` must
@@ -59,16 +90,29 @@ class CommandContext:
         a read-only one; the others are told, on stderr, that it is read-only.
         """
         if self._library is None:
-            self._library = Library.open(self.library_dir(), create=create)
+            if self.is_server_named():
+                self._library = open_library(self.location())
+            else:
+                self._library = Library.open(self.library_dir(), create=create)
             if self._user is not None:
                 self._library.user = self._user
             if self._library.read_only and not (create or writes):
+                note = (
+                    "it can be searched and read, not changed."
+                    if self.is_server_named()
+                    else "it is searched with its index as it is."
+                )
                 print(
-                    f"archive-browser: note: the library {self._library.root} is read-only; "
-                    "it is searched with its index as it is.",
+                    f"archive-browser: note: the library {self._library.location} is "
+                    f"read-only; {note}",
                     file=sys.stderr,
                 )
         if self._library.read_only and (create or writes):
+            if self.is_server_named():
+                raise ReadOnlyLibraryError(
+                    f"The server library {self._library.location} is read-only for user "
+                    f"{self._library.user!r}: it can be searched and read, not changed."
+                )
             raise ReadOnlyLibraryError(
                 f"The library {self._library.root} is read-only: it can be searched and "
                 "read, not changed. Copy the folder somewhere writable to change it."

@@ -58,7 +58,9 @@ def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
             progress=(lambda p: status.write(_import_status(p))) if status else None,
             cancel=interrupted.is_set,
         )
-    index_error = _sync_index(lib, status.counter("Indexing") if status else None)
+    counter = status.counter("Indexing") if status else None
+    # A server library's search reads the store itself: no index to catch up here.
+    index_error = None if ctx.is_server() else _sync_index(lib, counter)
     if status:
         status.finish()
     if args.json:

@@ -17,6 +17,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_reindex(args: argparse.Namespace, ctx: CommandContext) -> int:
+    ctx.require_folder("Rebuilding the search index")
     lib = ctx.open_library(writes=True)
     started = time.perf_counter()
     status = StatusLine.on_stderr()

@@ -63,11 +63,16 @@ def saved_dict(saved: SavedSearch, new: int | None = None) -> dict[str, Any]:
 def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
     searches = lib.saved_searches.list_all()
-    index = SearchIndex.open(lib)
-    try:
-        rows = [(s, new_count(index, s)) for s in searches]
-    finally:
-        index.close()
+    rows: list[tuple[SavedSearch, int | None]]
+    if ctx.is_server():
+        # What is new comes from a search; searching a server library comes later.
+        rows = [(s, None) for s in searches]
+    else:
+        index = SearchIndex.open(lib)
+        try:
+            rows = [(s, new_count(index, s)) for s in searches]
+        finally:
+            index.close()
     if args.json:
         print_json([saved_dict(s, n) for s, n in rows])
         return EXIT_OK
@@ -75,7 +80,8 @@ def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
         print("No saved searches. Add one with: archive-browser saved add NAME QUERY")
     for saved, new in rows:
         filters = " ".join(f"{k}:{','.join(v)}" for k, v in saved.filters.items())
-        print(f"{saved.name}  ({new} new)  {saved.query!r} {filters}".rstrip())
+        counted = f"  ({new} new)" if new is not None else ""
+        print(f"{saved.name}{counted}  {saved.query!r} {filters}".rstrip())
     return EXIT_OK
 
 
@@ -99,6 +105,7 @@ def cmd_add(args: argparse.Namespace, ctx: CommandContext) -> int:
 def cmd_run(args: argparse.Namespace, ctx: CommandContext) -> int:
     if not 1 <= args.limit <= 10_000:
         raise UserError("--limit must be between 1 and 10000.")
+    ctx.require_folder("Running a saved search")
     lib = ctx.open_library()
     index = SearchIndex.open(lib)
     try:

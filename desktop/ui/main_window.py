@@ -632,6 +632,12 @@ class MainWindow(QMainWindow):
             return False
         self._pending_server = None
         self.unreachable_bar.hide()
+        if not isinstance(library, Library):
+            library.close()
+            self.statusBar().showMessage(
+                self.tr("This version of the app cannot show server libraries yet."), 10000
+            )
+            return False
         query = self.search_bar.text() if keep_search else ""
         self._detach_library()
         self.search_bar.clear()

@@ -151,3 +151,32 @@ def server() -> Iterator[Server]:
         yield started
     finally:
         cluster.stop()
+
+
+@contextmanager
+def reader_role(server: Server, dsn: str) -> Iterator[str]:
+    """A role that may only read (SELECT) the library at ``dsn``; its address, and the
+    role dropped afterwards."""
+    import pg8000.native
+
+    database = urlsplit(dsn).path.lstrip("/")
+    role = "reader_" + uuid.uuid4().hex[:8]
+    server.admin(f'CREATE ROLE "{role}" LOGIN')
+    parts = urlsplit(dsn)
+
+    def run(sql: str) -> None:
+        conn = pg8000.native.Connection(
+            user=parts.username or "postgres", host=parts.hostname or "127.0.0.1",
+            port=parts.port or 5432, database=database, timeout=10,
+        )
+        try:
+            conn.run(sql)
+        finally:
+            conn.close()
+
+    run(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"')
+    try:
+        yield server.dsn_for(database, user=role)
+    finally:
+        run(f'DROP OWNED BY "{role}"')
+        server.admin(f'DROP ROLE "{role}"')

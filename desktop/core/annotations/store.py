@@ -43,25 +43,28 @@ from desktop.core.models import Article
 from desktop.core.people import clean_name
 from desktop.core.store.articles import ArticleStore
 from desktop.core.store.connection import bump_generation, transaction
+from desktop.core.store.dialect import Database, Dialect, dialect_of
 from desktop.core.tags import has_tag as _tagged
 from desktop.core.tags import normalize_tag, normalize_tags, tag_ancestors
 from desktop.core.textnorm import fold, normalize_text
 
 _COLUMN_NAMES = (
-    "id", "article_id", "start", "end", "exact", "prefix", "suffix", "content_hash", "note",
-    "color", "status", "created", "modified", "author", "editor",
+    "id", "article_id", "start", '"end"', "exact", "prefix", "suffix", "content_hash",
+    "note", "color", "status", "created", "modified", "author", "editor",
 )
 _COLUMNS = ", ".join(_COLUMN_NAMES)
+# Insert, or replace every column but the id: a statement both engines take.
 _UPSERT = (
     f"INSERT INTO annotations ({_COLUMNS}) VALUES ({', '.join('?' * len(_COLUMN_NAMES))}) "
     "ON CONFLICT (id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _COLUMN_NAMES if c != "id")
 )
 _TAG_SEP = "\x1f"
-_SELECT = (
-    f"SELECT {_COLUMNS}, (SELECT group_concat(tag, char(31)) FROM annotation_tags t "
-    "WHERE t.annotation_id = a.id) AS tags FROM annotations a"
-)
+
+
+def _select(dialect: Dialect) -> str:
+    """Every annotation column, then its tags joined by ``_TAG_SEP``."""
+    return f"SELECT {_COLUMNS}, {dialect.tag_list} AS tags FROM annotations a"
 
 
 def _iso(when: datetime) -> str:
@@ -88,7 +91,7 @@ def _trusted(cls: type[_M], values: dict[str, Any]) -> _M:
 
 
 def _row_to_annotation(row: Sequence[Any]) -> Annotation:
-    """An annotation from a plain tuple row of ``_SELECT`` (columns in ``_COLUMNS`` order)."""
+    """An annotation from a plain tuple row of ``_select`` (columns in ``_COLUMNS`` order)."""
     (ann_id, article_id, start, end, exact, prefix, suffix, content_hash, note, color,
      status, created, modified, author, editor, tags) = row
     quote = _trusted(TextQuoteSelector, {"exact": exact, "prefix": prefix, "suffix": suffix})
@@ -139,13 +142,14 @@ class QuoteCreation(BaseModel):
 class AnnotationStore:
     """Annotation rows on one connection (the library's, or one per thread).
 
-    ``user`` is who writes through this store (``Library.user``; see ``of``).
+    ``user`` is who writes through this store (``Library.user``).
     """
 
-    def __init__(self, conn: sqlite3.Connection, user: str = ""):
+    def __init__(self, conn: Database, user: str = ""):
         self.conn = conn
         self.user = clean_name(user)
         self._gen = 0  # the generation of the write under way (orders the history)
+        self._select_sql = _select(dialect_of(conn))
 
     # -- writing -----------------------------------------------------------
 
@@ -344,12 +348,14 @@ class AnnotationStore:
     # -- reading -----------------------------------------------------------
 
     def _rows(self, sql: str, params: Sequence[object]) -> list[Annotation]:
-        cur = self.conn.cursor()
-        cur.row_factory = None  # plain tuples: much faster to unpack than sqlite3.Row
-        return [_row_to_annotation(r) for r in cur.execute(sql, params)]
+        if isinstance(self.conn, sqlite3.Connection):
+            cur = self.conn.cursor()
+            cur.row_factory = None  # plain tuples: much faster to unpack than sqlite3.Row
+            return [_row_to_annotation(r) for r in cur.execute(sql, params)]
+        return [_row_to_annotation(r) for r in self.conn.execute(sql, params)]
 
     def find(self, annotation_id: str) -> Annotation | None:
-        found = self._rows(f"{_SELECT} WHERE a.id = ?", (annotation_id,))
+        found = self._rows(f"{self._select_sql} WHERE a.id = ?", (annotation_id,))
         return found[0] if found else None
 
     def get(self, annotation_id: str) -> Annotation:
@@ -398,7 +404,8 @@ class AnnotationStore:
     def for_article(self, article_id: str) -> list[Annotation]:
         """An article's annotations in text order."""
         return self._rows(
-            f"{_SELECT} WHERE a.article_id = ? ORDER BY a.start, a.end, a.created", (article_id,)
+            f'{self._select_sql} WHERE a.article_id = ? ORDER BY a.start, a."end", a.created',
+            (article_id,),
         )
 
     def list_all(self, flt: AnnotationFilter | None = None) -> list[Annotation]:
@@ -439,7 +446,7 @@ class AnnotationStore:
         return found
 
     def _select(self, where: list[str], params: list[object]) -> list[Annotation]:
-        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql = self._select_sql + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY a.created DESC, a.id DESC"
         return self._rows(sql, params)
 
@@ -503,7 +510,7 @@ class AnnotationStore:
         """Non-empty notes on an article's annotations, in text order (for the search index)."""
         rows = self.conn.execute(
             "SELECT note FROM annotations WHERE article_id = ? AND note != '' "
-            "ORDER BY start, end",
+            'ORDER BY start, "end"',
             (article_id,),
         )
         return [r[0] for r in rows]

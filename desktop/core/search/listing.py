@@ -19,6 +19,7 @@ from desktop.core.models import ArticleSummary
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
 from desktop.core.search.storefilters import STORE_FILTERS, sql_clause
 from desktop.core.store.articles import ArticleStore, SortOrder
+from desktop.core.store.dialect import Database
 from desktop.core.tags import has_tag, tag_keys_with_parents
 
 FACET_LIMIT = 60
@@ -58,16 +59,18 @@ def filter_sql(filters: Filters) -> tuple[str, list[str]]:
             clause, extra = sql_clause(key, values)
             clauses.append(clause)
             params += [str(v) for v in extra]
-    return (" AND ".join(clauses) or "1"), params
+    return (" AND ".join(clauses) or "1 = 1"), params
 
 
 class Listing:
     """Pages, summaries and facet counts of one library connection, filters applied."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: Database):
         self.conn = conn
         self.articles = ArticleStore(conn)
-        conn.create_function("ab_tag_under", 2, _tag_under, deterministic=True)
+        if isinstance(conn, sqlite3.Connection):
+            # A server library's schema defines the same function in SQL.
+            conn.create_function("ab_tag_under", 2, _tag_under, deterministic=True)
 
     def page(self, request: SearchRequest) -> SearchResult:
         """The library without a query: newest (or oldest) first, filters applied."""
@@ -161,7 +164,7 @@ class Listing:
             result["tag"] = tags
         return result
 
-    def tag_counts(self, where: str = "1", params: Sequence[str] = ()) -> dict[str, int]:
+    def tag_counts(self, where: str = "1 = 1", params: Sequence[str] = ()) -> dict[str, int]:
         """Articles per tag, parent tags included, in the search index's form of each tag.
 
         So the listing (no query) and a search show the same Tags facet.

@@ -89,7 +89,7 @@ def sql_clause(key: str, values: Sequence[str], alias: str = "a") -> tuple[str, 
         if wanted - set(READ_VALUES):
             raise QuerySyntaxError("The read filter takes read or unread.")
         if wanted == set(READ_VALUES):
-            return "1", []
+            return "1 = 1", []
         read = "(SELECT r.article_id FROM reading_state r WHERE r.read = 1)"
         return (f"{col} NOT IN {read}" if "unread" in wanted else f"{col} IN {read}"), []
     if key == "since":

@@ -21,6 +21,7 @@ from desktop.core.models import (
     format_source,
 )
 from desktop.core.store.connection import bump_generation, current_generation, transaction
+from desktop.core.store.dialect import Database, dialect_of
 from desktop.core.store.sources import SourceStore
 
 SortOrder = Literal["newest", "oldest", "title", "imported"]
@@ -33,7 +34,7 @@ _SUMMARY_COLUMNS = "id, title, published, site, author, url, source_path, source
 _ORDER_SQL: dict[str, str] = {
     "newest": "published IS NULL, published DESC, seq DESC",
     "oldest": "published IS NULL, published ASC, seq ASC",
-    "title": "title COLLATE NOCASE ASC, seq ASC",
+    "title": "lower(title) ASC, seq ASC",
     "imported": "seq DESC",
 }
 
@@ -113,7 +114,7 @@ def compress(data: bytes) -> bytes:
 class ArticleStore:
     """Article rows on one connection. Every write bumps the store generation."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: Database):
         self.conn = conn
 
     # -- writing -----------------------------------------------------------
@@ -132,13 +133,8 @@ class ArticleStore:
         but a stored body is a distinct original: it is recorded on the article with
         that body as a further source (``AddOutcome.SOURCE``).
         """
-        outcomes: list[tuple[AddOutcome, str]] = []
-        now = datetime.now(UTC).isoformat(timespec="seconds")
         with transaction(self.conn):
-            gen = bump_generation(self.conn)
-            for draft in drafts:
-                outcomes.append(self._add_one(draft, now, gen))
-        return outcomes
+            return self._add_batch(drafts, bump_generation(self.conn))
 
     def add(self, draft: ArticleDraft) -> AddOutcome:
         return self.add_many([draft])[0]
@@ -151,6 +147,12 @@ class ArticleStore:
         looked up with one query per chunk and rows are written with ``executemany``.
         ``gen`` is the generation from ``bump_generation`` in that transaction.
         """
+        return [outcome for outcome, _ in self._add_batch(drafts, gen)]
+
+    def _add_batch(
+        self, drafts: Sequence[ArticleDraft], gen: int
+    ) -> list[tuple[AddOutcome, str]]:
+        """``add_batch``, each outcome with the id of the article holding the draft."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         taken_ids = self._stored("id", [d.id for d in drafts])
         # Bodies under a stored id are never hashed (a re-import is mostly those).
@@ -161,31 +163,35 @@ class ArticleStore:
         holders = self._holders([h for h in hashes if h])
         sources = SourceStore(self.conn)
         further: list[tuple[str, ArticleDraft]] = []
-        outcomes: list[AddOutcome] = []
+        held: dict[str, str] = {}
+        outcomes: list[tuple[AddOutcome, str]] = []
         rows: list[tuple[object, ...]] = []
         originals: list[tuple[object, ...]] = []
         for d, chash in zip(drafts, hashes, strict=True):
             if d.id in taken_ids:
-                outcomes.append(AddOutcome.DUPLICATE)
+                # Stored, or earlier in ``drafts`` (then held by what held that one).
+                outcomes.append((AddOutcome.DUPLICATE, held.get(d.id, d.id)))
                 continue
             if chash in holders:
-                if sources.known(d.id):
-                    outcomes.append(AddOutcome.DUPLICATE)
+                known = sources.holder_of(d.id)
+                if known is not None:
+                    outcomes.append((AddOutcome.DUPLICATE, known))
                 else:
                     further.append((holders[chash], d))  # after the articles exist
-                    outcomes.append(AddOutcome.SOURCE)
+                    outcomes.append((AddOutcome.SOURCE, holders[chash]))
                 taken_ids.add(d.id)
+                held[d.id] = known or holders[chash]
                 continue
             taken_ids.add(d.id)
             holders[chash] = d.id
-            outcomes.append(AddOutcome.ADDED)
+            outcomes.append((AddOutcome.ADDED, d.id))
             rows.append(_article_row(d, chash, now, gen))
             originals.append(_original_row(d))
         self.conn.executemany(_INSERT_ARTICLE, rows)
         self.conn.executemany(_INSERT_ORIGINAL, originals)
-        self.conn.executemany(
-            "DELETE FROM removed_articles WHERE id = ?", [(row[0],) for row in rows]
-        )
+        for chunk in _chunks([str(row[0]) for row in rows], 500):
+            marks = ",".join("?" * len(chunk))
+            self.conn.execute(f"DELETE FROM removed_articles WHERE id IN ({marks})", chunk)
         for holder, d in further:
             sources.record(holder, d, now)
         return outcomes
@@ -216,30 +222,6 @@ class ArticleStore:
                 )
             )
         return found
-
-    def _add_one(self, d: ArticleDraft, now: str, gen: int) -> tuple[AddOutcome, str]:
-        chash = d.content_hash or content_hash_for(d.body)
-        dup = self.conn.execute(
-            "SELECT id FROM articles WHERE id = ? OR content_hash = ? "
-            "ORDER BY id = ? DESC LIMIT 1",
-            (d.id, chash, d.id),
-        ).fetchone()
-        if dup:
-            holder = str(dup[0])
-            if holder == d.id:
-                return AddOutcome.DUPLICATE, holder
-            sources = SourceStore(self.conn)
-            known = self.conn.execute(
-                "SELECT article_id FROM article_sources WHERE source_id = ?", (d.id,)
-            ).fetchone()
-            if known:
-                return AddOutcome.DUPLICATE, str(known[0])
-            sources.record(holder, d, now)
-            return AddOutcome.SOURCE, holder
-        self.conn.execute(_INSERT_ARTICLE, _article_row(d, chash, now, gen))
-        self.conn.execute(_INSERT_ORIGINAL, _original_row(d))
-        self.conn.execute("DELETE FROM removed_articles WHERE id = ?", (d.id,))
-        return AddOutcome.ADDED, d.id
 
     def update_text(
         self,
@@ -285,7 +267,8 @@ class ArticleStore:
                 if cur.rowcount:
                     removed += 1
                     self.conn.execute(
-                        "INSERT OR REPLACE INTO removed_articles (id, gen) VALUES (?, ?)",
+                        "INSERT INTO removed_articles (id, gen) VALUES (?, ?) "
+                        "ON CONFLICT (id) DO UPDATE SET gen = excluded.gen",
                         (article_id, gen),
                     )
         return removed
@@ -345,7 +328,7 @@ class ArticleStore:
         limit: int | None = None,
         offset: int = 0,
         *,
-        where: str = "1",
+        where: str = "1 = 1",
         params: Sequence[object] = (),
     ) -> list[ArticleSummary]:
         """Summaries in ``order``; ``where`` (articles as ``a``) with its ``params``
@@ -424,9 +407,9 @@ class ArticleStore:
 
     def ids_in_batch(self, batch: str) -> list[str]:
         """Ids of the articles whose original was imported in import batch ``batch``."""
+        batch_of = dialect_of(self.conn).json_text("hints", "batch")
         rows = self.conn.execute(
-            "SELECT article_id FROM originals WHERE json_extract(hints, '$.batch') = ?",
-            (batch,),
+            f"SELECT article_id FROM originals WHERE {batch_of} = ?", (batch,)
         )
         return [str(r[0]) for r in rows]
 

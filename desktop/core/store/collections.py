@@ -8,7 +8,6 @@ found again by a re-import. Nothing here touches the search index:
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
@@ -16,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from desktop.core.errors import NotFoundError, UserError
 from desktop.core.store.connection import transaction
+from desktop.core.store.dialect import Database
 from desktop.core.store.names import clean_name, name_key
 
 _CHUNK = 500
@@ -46,7 +46,7 @@ def _now() -> str:
 class CollectionStore:
     """Collections on one connection."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: Database):
         self.conn = conn
 
     def list_all(self) -> list[Collection]:
@@ -91,7 +91,8 @@ class CollectionStore:
         cleaned = collection_name(name)
         with transaction(self.conn):
             cur = self.conn.execute(
-                "INSERT OR IGNORE INTO collections (name, key, created) VALUES (?, ?, ?)",
+                "INSERT INTO collections (name, key, created) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
                 (cleaned, name_key(cleaned, "collection"), _now()),
             )
         if cur.rowcount == 0 and not exist_ok:
@@ -134,8 +135,8 @@ class CollectionStore:
         with transaction(self.conn):
             for article_id in ids:
                 cur = self.conn.execute(
-                    "INSERT OR IGNORE INTO collection_articles (collection_id, article_id, added) "
-                    "VALUES (?, ?, ?)",
+                    "INSERT INTO collection_articles (collection_id, article_id, added) "
+                    "VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                     (cid, article_id, now),
                 )
                 added += cur.rowcount

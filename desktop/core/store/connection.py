@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
+from desktop.core.store.dialect import Database, dialect_of
+
 
 def connect(
     db_path: Path, *, read_only: bool = False, immutable: bool = False
@@ -58,9 +60,10 @@ def _enable_wal(conn: sqlite3.Connection, *, wait: float = 10.0) -> None:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception."""
-    conn.execute("BEGIN IMMEDIATE")
+def transaction(conn: Database) -> Iterator[Database]:
+    """``BEGIN IMMEDIATE`` (SQLite; ``BEGIN`` on a server) ... ``COMMIT``, rolled back
+    on any exception."""
+    conn.execute(dialect_of(conn).begin)
     try:
         yield conn
     except BaseException:
@@ -69,7 +72,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
-def bump_generation(conn: sqlite3.Connection) -> int:
+def bump_generation(conn: Database) -> int:
     """Advance the store's change counter; call inside a write transaction."""
     conn.execute(
         "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
@@ -78,6 +81,6 @@ def bump_generation(conn: sqlite3.Connection) -> int:
     return current_generation(conn)
 
 
-def current_generation(conn: sqlite3.Connection) -> int:
+def current_generation(conn: Database) -> int:
     row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
     return int(row[0]) if row else 0

@@ -6,25 +6,18 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.closing import Closing
 from desktop.core.errors import LibraryError
-from desktop.core.people import clean_name, login_name
-from desktop.core.store import connection, schema
-from desktop.core.store.articles import ArticleStore
-from desktop.core.store.collections import CollectionStore
+from desktop.core.people import login_name
+from desktop.core.store import schema
 from desktop.core.store.connection import connect
 from desktop.core.store.faults import damaged, library_fault
-from desktop.core.store.reading_state import ReadingStateStore
-from desktop.core.store.saved_searches import SavedSearchStore, SearchHistory
-from desktop.core.store.sources import SourceStore
+from desktop.core.store.stores import StoreSet
 
 if TYPE_CHECKING:
-    from desktop.core.annotations.store import AnnotationStore
-    from desktop.core.search.listing import Listing
+    pass
 
 DB_NAME = "library.sqlite3"
 INDEX_DIR = "index"
@@ -34,38 +27,18 @@ CACHE_DIR = "cache"
 BULK_CACHE_KIB = 64 * 1024
 
 
-class Library(Closing):
+class Library(StoreSet):
     """An open library folder (``LibraryStores``). Not thread-safe: other threads
     call ``reopen()``. Only the store package uses ``conn``; everything above it
     goes through the stores and ``transaction``."""
 
+    conn: sqlite3.Connection
+
     def __init__(self, root: Path, conn: sqlite3.Connection, *, read_only: bool = False):
+        super().__init__(conn, read_only=read_only, user=login_name())
         self.root = root
-        self.conn = conn
-        self.read_only = read_only
         # Opened with SQLite's ``immutable=1`` (the folder cannot be written).
         self.immutable = False
-        self.articles = ArticleStore(conn)
-        self.sources = SourceStore(conn)
-        self._user = login_name()
-
-    # A server library (``postgresql://``) says so; the app words its notices by it.
-    is_server = False
-
-    @property
-    def user(self) -> str:
-        """Who works on the library in this session: recorded on what they annotate.
-
-        The OS login name unless set (``--user NAME``); a server library answers with
-        its connection's user.
-        """
-        return self._user
-
-    @user.setter
-    def user(self, name: str) -> None:
-        self._user = clean_name(name)
-        if "annotations" in self.__dict__:  # the store already handed out writes as them
-            self.annotations.user = self._user
 
     @property
     def location(self) -> str:
@@ -77,46 +50,6 @@ class Library(Closing):
     def name(self) -> str:
         """A short name for the window title: the folder's name (a server's database)."""
         return self.root.name
-
-    # -- the store interface (``interface.LibraryStores``) ----------------------
-
-    @cached_property
-    def annotations(self) -> AnnotationStore:
-        from desktop.core.annotations.store import AnnotationStore
-
-        return AnnotationStore(self.conn, self.user)
-
-    @cached_property
-    def collections(self) -> CollectionStore:
-        return CollectionStore(self.conn)
-
-    @cached_property
-    def saved_searches(self) -> SavedSearchStore:
-        return SavedSearchStore(self.conn)
-
-    @cached_property
-    def search_history(self) -> SearchHistory:
-        return SearchHistory(self.conn)
-
-    @cached_property
-    def reading_state(self) -> ReadingStateStore:
-        return ReadingStateStore(self.conn)
-
-    @cached_property
-    def listing(self) -> Listing:
-        from desktop.core.search.listing import Listing
-
-        return Listing(self.conn)
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One write transaction, rolled back on any exception."""
-        with connection.transaction(self.conn):
-            yield
-
-    def bump_generation(self) -> int:
-        """Advance the change counter; call inside ``transaction``."""
-        return connection.bump_generation(self.conn)
 
     @contextmanager
     def bulk_loading(self) -> Iterator[None]:
@@ -205,9 +138,6 @@ class Library(Closing):
     def connect(self) -> sqlite3.Connection:
         """A new connection to the same database, for use on another thread."""
         return connect(self.db_path, read_only=self.read_only, immutable=self.immutable)
-
-    def close(self) -> None:
-        self.conn.close()
 
 
 # Opens a library for a job on another thread (``Library.reopen`` is one).

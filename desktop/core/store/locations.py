@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import LibraryError
 from desktop.core.store.library import Library
+
+if TYPE_CHECKING:
+    from desktop.core.server.library import ServerLibrary
 
 SERVER_SCHEMES = ("postgresql://", "postgres://")
 
@@ -23,27 +26,29 @@ def is_server_location(location: str | os.PathLike[str]) -> bool:
 
 def open_library(
     location: str | os.PathLike[str], *, create: bool = True, read_only: bool = False
-) -> Library:
-    """Open the library at ``location``: a folder path, or a ``postgresql://`` address."""
+) -> Library | ServerLibrary:
+    """Open the library at ``location``: a folder path, or a ``postgresql://`` address.
+
+    A server library is never created here (``archive-browser server init`` does).
+    """
     if is_server_location(location):
-        raise LibraryError(f"{location}: server libraries are not available yet.")
+        from desktop.core.server.library import ServerLibrary
+
+        return ServerLibrary.open(str(location), read_only=read_only)
     return Library.open(Path(location), create=create, read_only=read_only)
 
 
 def without_password(address: str) -> str:
-    """A server address as it may be shown and remembered: any password taken out.
+    """A server address as it may be shown and remembered: without its password.
 
-    ``postgresql://ana:secret@db.example/lib`` -> ``postgresql://ana@db.example/lib``;
-    a ``password=`` query parameter goes too. A folder path comes back as it is.
+    ``postgresql://ana:secret@db.example/lib`` -> ``postgresql://ana@db.example:5432/lib``.
+    A folder path, or an address too malformed to parse, comes back as it is.
     """
     if not is_server_location(address):
         return address
-    parts = urlsplit(address.strip())
-    netloc = parts.netloc
-    if "@" in netloc:
-        userinfo, host = netloc.rsplit("@", 1)
-        netloc = userinfo.split(":", 1)[0] + "@" + host
-    query = "&".join(
-        p for p in parts.query.split("&") if p and p.split("=", 1)[0].lower() != "password"
-    )
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    from desktop.core.server.address import parse_address
+
+    try:
+        return parse_address(address, with_password=False).shown
+    except LibraryError:
+        return address

@@ -7,13 +7,13 @@ UI converts it at its edge. An article with no row is unread at the top.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from desktop.core.store.connection import transaction
+from desktop.core.store.dialect import Database
 
 _CHUNK = 500
 
@@ -32,7 +32,7 @@ def _now() -> str:
 class ReadingStateStore:
     """Read flags and scroll positions on one connection."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: Database):
         self.conn = conn
 
     def get(self, article_id: str) -> ReadingState:
@@ -62,7 +62,7 @@ class ReadingStateStore:
                     cur = self.conn.execute(
                         "INSERT INTO reading_state (article_id, read, updated) VALUES (?, 1, ?) "
                         "ON CONFLICT (article_id) DO UPDATE SET read = 1, "
-                        "updated = excluded.updated WHERE read = 0",
+                        "updated = excluded.updated WHERE reading_state.read = 0",
                         (article_id, now),
                     )
                 else:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from desktop.core.errors import NotFoundError, UserError
 from desktop.core.store.connection import transaction
+from desktop.core.store.dialect import Database, dialect_of
 from desktop.core.store.names import clean_name, name_key
 from desktop.core.textnorm import normalize_text
 
@@ -84,16 +85,16 @@ def _row_to_saved(row: sqlite3.Row) -> SavedSearch:
     )
 
 
-def max_seq(conn: sqlite3.Connection) -> int:
+def max_seq(conn: Database) -> int:
     """The highest article ``seq`` ever given (0 for an empty library)."""
-    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'articles'").fetchone()
-    return int(row[0]) if row else 0
+    row = conn.execute(dialect_of(conn).max_seq).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
 
 
 class SavedSearchStore:
     """Saved searches on one connection. Names are unique, ignoring case."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: Database):
         self.conn = conn
 
     def list_all(self) -> list[SavedSearch]:
@@ -199,8 +200,9 @@ class SavedSearchStore:
                 if s.sort not in SORTS:
                     continue
                 cur = self.conn.execute(
-                    "INSERT OR IGNORE INTO saved_searches (name, key, query, filters, sort, "
-                    "created, last_opened, seen_seq) VALUES (?, ?, ?, ?, ?, ?, NULL, 0)",
+                    "INSERT INTO saved_searches (name, key, query, filters, sort, "
+                    "created, last_opened, seen_seq) VALUES (?, ?, ?, ?, ?, ?, NULL, 0) "
+                    "ON CONFLICT DO NOTHING",
                     (
                         name,
                         name_key(name, "saved search"),
@@ -217,7 +219,7 @@ class SavedSearchStore:
 class SearchHistory:
     """The most recent distinct queries, newest first (for the search box's completer)."""
 
-    def __init__(self, conn: sqlite3.Connection, limit: int = HISTORY_LIMIT):
+    def __init__(self, conn: Database, limit: int = HISTORY_LIMIT):
         self.conn = conn
         self.limit = limit
 

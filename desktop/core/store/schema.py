@@ -167,13 +167,28 @@ CREATE INDEX annotation_history_annotation ON annotation_history (annotation_id,
 """
 
 
-def _script(sql: str) -> Migration:
-    def run(conn: sqlite3.Connection) -> None:
-        for statement in sql.split(";"):
-            if statement.strip():
-                conn.execute(statement)
+class _Script:
+    """A migration written as SQL statements (``;``-separated). The server library
+    runs the same list, translated to PostgreSQL (``core/server/schema``)."""
 
-    return run
+    def __init__(self, sql: str):
+        self.sql = sql
+
+    def statements(self) -> list[str]:
+        return [s.strip() for s in self.sql.split(";") if s.strip()]
+
+    def __call__(self, conn: sqlite3.Connection) -> None:
+        for statement in self.statements():
+            conn.execute(statement)
+
+
+def _script(sql: str) -> Migration:
+    return _Script(sql)
+
+
+def sql_statements(migration: Migration) -> list[str] | None:
+    """The SQL statements of a migration written as SQL; None for one written in Python."""
+    return migration.statements() if isinstance(migration, _Script) else None
 
 
 # Index i holds the migration to version i + 1.

@@ -11,12 +11,12 @@ its own when its text no longer matches.
 from __future__ import annotations
 
 import json
-import sqlite3
 import zlib
 from datetime import datetime
 
 from desktop.core.errors import NotFoundError
 from desktop.core.models import ArticleDraft, ArticleSource, Original, format_source
+from desktop.core.store.dialect import Database, dialect_of
 
 __all__ = ["ArticleSource", "SourceStore"]
 
@@ -28,7 +28,7 @@ def _compress(data: bytes) -> bytes:
 class SourceStore:
     """Rows of ``article_sources`` on one connection (writes join the caller's transaction)."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: Database):
         self.conn = conn
 
     def known(self, source_id: str) -> bool:
@@ -38,13 +38,20 @@ class SourceStore:
         ).fetchone()
         return row is not None
 
+    def holder_of(self, source_id: str) -> str | None:
+        """The article a source with this id is recorded on, if any."""
+        row = self.conn.execute(
+            "SELECT article_id FROM article_sources WHERE source_id = ?", (source_id,)
+        ).fetchone()
+        return str(row[0]) if row is not None else None
+
     def record(self, article_id: str, d: ArticleDraft, now: str) -> None:
         """Record draft ``d`` (a distinct original with the same body) on ``article_id``."""
         o = d.original
         self.conn.execute(
-            "INSERT OR IGNORE INTO article_sources (source_id, article_id, source_path, "
+            "INSERT INTO article_sources (source_id, article_id, source_path, "
             "source_member, kind, media_type, encoding, hints, compression, data, added_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'zlib', ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'zlib', ?, ?) ON CONFLICT DO NOTHING",
             (
                 d.id, article_id, d.source_path, d.source_member, d.kind, o.media_type,
                 o.encoding, json.dumps(o.hints, ensure_ascii=False),
@@ -54,9 +61,10 @@ class SourceStore:
 
     def sources_of(self, article_id: str) -> list[ArticleSource]:
         """The further sources recorded on an article, oldest first."""
+        order = dialect_of(self.conn).source_order
         rows = self.conn.execute(
             "SELECT source_id, source_path, source_member, kind, added_at "
-            "FROM article_sources WHERE article_id = ? ORDER BY rowid",
+            f"FROM article_sources WHERE article_id = ? ORDER BY {order}",
             (article_id,),
         ).fetchall()
         return [

@@ -1,11 +1,22 @@
-"""Fixtures for annotation tests: articles with known bodies (``tests/helpers/annotations``)."""
+"""Fixtures for annotation tests: articles with known bodies (``tests/helpers/annotations``).
+
+``library`` is a library of either kind (a folder or a server library): the
+annotation store behaves the same on both.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 
 from desktop.core.store import Library
 from tests.helpers.annotations import BODY, AddArticle, make_draft
+
+
+@pytest.fixture
+def library(either_library: Any) -> Any:
+    return either_library
 
 
 @pytest.fixture
