@@ -28,7 +28,11 @@ class ServerAddress:
     @property
     def shown(self) -> str:
         """The address as the user may see it (no password)."""
-        return f"postgresql://{quote(self.user)}@{self.host}:{self.port}/{quote(self.database)}"
+        return f"postgresql://{quote(self.user)}@{self._host_port}/{quote(self.database)}"
+
+    @property
+    def _host_port(self) -> str:
+        return self.host if self.port == DEFAULT_PORT else f"{self.host}:{self.port}"
 
     @property
     def dsn(self) -> str:
@@ -36,7 +40,7 @@ class ServerAddress:
         if self.password is None:
             return self.shown
         secret = quote(self.password, safe="")
-        return (f"postgresql://{quote(self.user)}:{secret}@{self.host}:{self.port}/"
+        return (f"postgresql://{quote(self.user)}:{secret}@{self._host_port}/"
                 f"{quote(self.database)}")
 
 

@@ -41,7 +41,7 @@ def open_library(
 def without_password(address: str) -> str:
     """A server address as it may be shown and remembered: without its password.
 
-    ``postgresql://ana:secret@db.example/lib`` -> ``postgresql://ana@db.example:5432/lib``.
+    ``postgresql://ana:secret@db.example/lib`` -> ``postgresql://ana@db.example/lib``.
     A folder path, or an address too malformed to parse, comes back as it is.
     """
     if not is_server_location(address):
