@@ -26,6 +26,7 @@ from desktop.core.search.analysis import (
     PAIR_BUCKETS,
     bucket_name,
     pair_bucket_array,
+    plain_bucket_array,
 )
 from desktop.core.search.numbering import ResolvedSyllables, SegmentSyllables
 from desktop.core.search.schema import FoldedText
@@ -131,20 +132,31 @@ class CountedPostings:
         order = {tid: n for n, tid in enumerate(self.terms.values())}
         return [order[tid] for tid in self.merged_buckets]
 
-    def _summed_syllables(self, table: ResolvedSyllables) -> tuple[list[str], Any, Any, Any]:
-        numbers = np.frombuffer(self.syllables, dtype=np.int32)
-        doc_of = np.repeat(
+    def _doc_of(self) -> Any:
+        """The document of each syllable added."""
+        return np.repeat(
             np.frombuffer(self.doc_numbers, dtype=np.int32),
             np.frombuffer(self.doc_sizes, dtype=np.int32),
         )
+
+    def _summed_syllables(self, table: ResolvedSyllables) -> tuple[list[str], Any, Any, Any]:
+        if self.pairs:
+            tids, docs, freqs, firsts, seconds = self._pair_postings(table)
+            return table.pair_names(firsts.tolist(), seconds.tolist()), tids, docs, freqs
+        doc_of = self._doc_of()
         width = int(doc_of.max()) + 1
-        if not self.pairs:
-            keys = table.syllable_terms(numbers)
-            keys *= width
-            keys += doc_of
-            names = table.plain_names
-            tids, docs, freqs = _run_lengths(keys, width)
-            return names, tids, docs, freqs
+        keys = table.syllable_terms(np.frombuffer(self.syllables, dtype=np.int32))
+        keys *= width
+        keys += doc_of
+        tids, docs, freqs = _run_lengths(keys, width)
+        return table.plain_names, tids, docs, freqs
+
+    def _pair_postings(self, table: ResolvedSyllables) -> tuple[Any, Any, Any, Any, Any]:
+        """(pair numbers, documents, frequencies: one per pair and document; the first
+        and second dense syllable of each pair number)."""
+        numbers = np.frombuffer(self.syllables, dtype=np.int32)
+        doc_of = self._doc_of()
+        width = int(doc_of.max()) + 1
         keep = np.frombuffer(self.ends, dtype=np.uint8)[:-1] == 0
         dense = table.dense
         size = max(table.size, 1)
@@ -153,7 +165,7 @@ class CountedPostings:
         terms += dense[numbers[1:][keep]]
         doc_of = doc_of[:-1][keep]
         if not len(terms):
-            return [], terms, doc_of, np.zeros(0, dtype=np.int32)
+            return terms, doc_of, np.zeros(0, dtype=np.int32), terms, terms
         if size * size * width < 2**62:
             sparse, docs, freqs = _run_lengths(terms * width + doc_of, width)
             firsts = np.concatenate(([True], sparse[1:] != sparse[:-1]))
@@ -162,7 +174,32 @@ class CountedPostings:
         else:  # an enormous vocabulary: number the pairs first
             unique, inverse = np.unique(terms, return_inverse=True)
             tids, docs, freqs = _run_lengths(inverse.astype(np.int64) * width + doc_of, width)
-        names = table.pair_names((unique // size).tolist(), (unique % size).tolist())
+        return tids, docs, freqs, unique // size, unique % size
+
+    def _pruned_pairs(self, table: ResolvedSyllables) -> tuple[list[str], Any, Any, Any]:
+        """The pair postings with rare pairs in their buckets, when no merged postings
+        come with them: only the pairs kept are spelled out, and the rare ones are
+        hashed from their folded spelling alone."""
+        tids, docs, freqs, firsts, seconds = self._pair_postings(table)
+        names = [""] * len(firsts)
+        if not len(tids):
+            return names, tids, docs, freqs
+        rare = np.bincount(tids, minlength=len(firsts)) < MIN_PAIR_DOCS
+        kept = np.flatnonzero(~rare)
+        for tid, name in zip(
+            kept.tolist(),
+            table.pair_names(firsts[kept].tolist(), seconds[kept].tolist()),
+            strict=True,
+        ):
+            names[tid] = name
+        if rare.any():
+            moved = np.flatnonzero(rare)
+            numbers = plain_bucket_array(
+                table.plain_pairs(firsts[moved].tolist(), seconds[moved].tolist())
+            )
+            tids, docs, freqs, names = _with_buckets(
+                names, {}, rare, tids, docs, freqs, numbers
+            )
         return names, tids, docs, freqs
 
     def _summed_terms(self) -> tuple[list[str], Any, Any, Any]:
@@ -185,7 +222,12 @@ class CountedPostings:
         buckets (``analysis.pair_buckets``; frequency 1)."""
         if not len(self.syllables) and not len(self.one_tids):
             return [], [0], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
-        names, tids, docs, freqs, merged = self._summed(table)
+        if prune_rare and self.pairs and not len(self.one_tids):
+            names, tids, docs, freqs = self._pruned_pairs(table.resolved())
+            merged: list[int] = []
+            prune_rare = False
+        else:
+            names, tids, docs, freqs, merged = self._summed(table)
         if not len(tids):  # syllables, but no two in a row
             return [], [0], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
         if prune_rare:
@@ -210,13 +252,16 @@ class CountedPostings:
 
 
 def _with_buckets(
-    names: list[str], known: dict[str, int], rare: Any, tids: Any, docs: Any, freqs: Any
+    names: list[str], known: dict[str, int], rare: Any, tids: Any, docs: Any, freqs: Any,
+    numbers: Any = None,
 ) -> tuple[Any, Any, Any, list[str]]:
     """The postings with those of rare terms moved into their buckets (one per
-    bucket and document; a bucket already among the terms, merged, is extended)."""
+    bucket and document; a bucket already among the terms, merged, is extended).
+    ``numbers``: the rare terms' bucket numbers, when already known."""
     rare_tids = np.flatnonzero(rare)
     slots = np.full((BUCKET_HASHES, len(names)), -1, dtype=np.int64)
-    numbers = pair_bucket_array([names[tid] for tid in rare_tids.tolist()])
+    if numbers is None:
+        numbers = pair_bucket_array([names[tid] for tid in rare_tids.tolist()])
     for n in range(BUCKET_HASHES):
         slots[n, rare_tids] = n * PAIR_BUCKETS + numbers[:, n]
     moved = rare[tids]

@@ -152,3 +152,8 @@ class ResolvedSyllables:
             w = written[a] + " " + written[b]
             append(p if p == w else p + VARIANT_SEP + w)
         return out
+
+    def plain_pairs(self, firsts: list[int], seconds: list[int]) -> list[str]:
+        """The folded pairs of dense syllable numbers (``doi moi``)."""
+        plain = self.plain
+        return [plain[a] + " " + plain[b] for a, b in zip(firsts, seconds, strict=True)]
