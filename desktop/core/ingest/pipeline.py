@@ -81,6 +81,9 @@ class Alongside(Protocol):
     def planned(self, documents: int) -> None:
         """The inputs are counted: ``documents`` will be extracted."""
 
+    def before_store(self) -> None:
+        """The first chunk is about to be stored (returns when that may happen)."""
+
 
 def _auto_workers(text_dumps: int, pages: int) -> int:
     """Extraction processes for a batch of this many text dumps and other documents."""
@@ -248,6 +251,9 @@ class _ImportRun:
         self.pending_bytes = 0
         if not drafts:
             return
+        if self.alongside is not None:
+            self.alongside.before_store()
+            self.alongside = None
         outcomes = self.library.articles.add_many_with_holders(drafts)
         for draft, (outcome, holder) in zip(drafts, outcomes, strict=True):
             if outcome is AddOutcome.ADDED:

@@ -24,6 +24,8 @@ from desktop.core.spawning import spawn_is_safe
 # Below this many documents an import is indexed afterwards: a second process
 # costs about a second to start.
 FOLLOW_MIN_DOCUMENTS = 2000
+# How long the import waits for the follower to open the index before storing.
+READY_WAIT = 60.0
 
 
 class IndexFollower:
@@ -36,6 +38,7 @@ class IndexFollower:
         self.root = Path(root)
         self._process: Any = None
         self._done: Any = None
+        self._ready: Any = None
 
     def __enter__(self) -> IndexFollower:
         return self
@@ -60,10 +63,19 @@ class IndexFollower:
             return
         context = multiprocessing.get_context("spawn")
         self._done = context.Event()
+        self._ready = context.Event()
         self._process = context.Process(
-            target=follow_main, args=(str(self.root), self._done), daemon=True
+            target=follow_main, args=(str(self.root), self._done, self._ready), daemon=True
         )
         self._process.start()
+
+    def before_store(self) -> None:
+        """Wait until the follower has opened the index (or has stopped)."""
+        if self._process is None:
+            return
+        waited = 0.0
+        while not self._ready.wait(0.1) and self._process.is_alive() and waited < READY_WAIT:
+            waited += 0.1
 
     def finish(self) -> None:
         """Tell the follower the import is over and wait for it to finish indexing."""
@@ -74,22 +86,29 @@ class IndexFollower:
         self._process = None
 
 
-def follow_main(root: str, done: Any) -> None:
+def follow_main(root: str, done: Any, ready: Any) -> None:
     """Entry point of the follower process."""
     # Ctrl+C reaches the whole process group: the import decides, and then says done.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = multiprocessing.parent_process()
     try:
         from desktop.core.search.index import SearchIndex
         from desktop.core.store import Library
 
         library = Library.open(Path(root), create=False)
         try:
-            # A killed import says nothing: a follower whose parent is gone stops too.
-            SearchIndex.follow(
-                library, lambda: done.is_set() or (parent is not None and not parent.is_alive())
-            )
+            index = SearchIndex.open(library)
+            try:
+                ready.set()
+                parent = multiprocessing.parent_process()
+                # A killed import says nothing: a follower whose parent is gone stops too.
+                index.follow(
+                    lambda: done.is_set() or (parent is not None and not parent.is_alive())
+                )
+            finally:
+                index.close()
         finally:
             library.close()
     except Exception:  # noqa: BLE001, S110 - the catch-up after the import reports it
         pass
+    finally:
+        ready.set()

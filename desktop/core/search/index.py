@@ -426,27 +426,18 @@ class SearchIndex(Closing):
         self._stamp = self._state_stamp()
         return done
 
-    @classmethod
-    def follow(cls, library: Library, done: Callable[[], bool], poll: float = 0.2) -> int:
-        """Index ``library``'s articles while another process stores them, until
-        ``done()`` and every article stored by then is indexed; returns how many
-        documents were written.
+    def follow(self, done: Callable[[], bool], poll: float = 0.2) -> int:
+        """Index articles while another process stores them, until ``done()`` and every
+        article stored by then is indexed; returns how many documents were written.
 
         What it indexes is read from the store as committed (the store stays the
-        source of truth), in segments of ``SEGMENT_DOCS``, from the generation the
-        index state records (a missing or damaged index is first built from what is
-        stored). It stops early, leaving the rest to the next ``sync``, when an
-        article it indexed changes again or one is removed: the index state records
-        how far the index is complete, after every segment.
+        source of truth), in segments of ``SEGMENT_DOCS``. It stops early, leaving the
+        rest to the next ``sync``, when an article it indexed changes again or one is
+        removed: the index state then records how far it is complete.
         """
-        self = cls(library, library.index_dir)
-        try:
-            with index_write_lock(self.index_dir, self.wait):
-                if not self._open_existing():
-                    self._rebuild_locked(_noop)
-                return self._follow_locked(done, poll)
-        finally:
-            self.close()
+        self.finish_rebuild()
+        with index_write_lock(self.index_dir, self.wait):
+            return self._follow_locked(done, poll)
 
     def _follow_locked(self, done: Callable[[], bool], poll: float) -> int:
         state = read_state(self.index_dir)

@@ -24,11 +24,13 @@ def _following(library: Library) -> tuple[threading.Thread, threading.Event, lis
     done = threading.Event()
     written: list[int] = []
     other = Library.open(library.root, create=False)
+    index = SearchIndex.open(other)
 
     def body() -> None:
         try:
-            written.append(SearchIndex.follow(other, done.is_set, poll=0.01))
+            written.append(index.follow(done.is_set, poll=0.01))
         finally:
+            index.close()
             other.close()
 
     thread = threading.Thread(target=body)
@@ -41,7 +43,6 @@ def test_articles_stored_while_following_are_indexed_in_segments(
 ) -> None:
     monkeypatch.setattr(index_module, "SEGMENT_DOCS", 10)
     library.articles.add_many([make_draft("Trước", "Bài có trước khi nhập.")])
-    SearchIndex.open(library).close()
     thread, done, written = _following(library)
     for batch in range(5):
         library.articles.add_many(
