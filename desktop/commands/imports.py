@@ -27,7 +27,6 @@ from desktop.core.errors import UserError
 from desktop.core.ingest import import_paths
 from desktop.core.ingest.failures import summary_lines
 from desktop.core.models import ImportProgress, ImportReport
-from desktop.core.search.follow import IndexFollower
 from desktop.core.search.index import IndexDiskFullError, SearchIndex
 from desktop.core.search.locking import IndexBusyError
 from desktop.core.store import Library
@@ -52,16 +51,13 @@ def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
             raise UserError(f"No such file or folder: {path}")
     lib = ctx.open_library(create=True)
     status = StatusLine.on_stderr()
-    with _CtrlC() as interrupted, IndexFollower(lib.root) as follower:
+    with _CtrlC() as interrupted:
         report = import_paths(
             lib,
             paths,
             progress=(lambda p: status.write(_import_status(p))) if status else None,
             cancel=interrupted.is_set,
-            alongside=follower,
         )
-        if status and follower.started:
-            status.write("Indexing the last articles…", force=True)
     index_error = _sync_index(lib, status.counter("Indexing") if status else None)
     if status:
         status.finish()

@@ -35,14 +35,11 @@ def run_writer_job(
         try:
             if paths is not None:
                 from desktop.core.ingest.pipeline import import_paths
-                from desktop.core.search.follow import IndexFollower
 
-                with IndexFollower(library.root) as follower:
-                    report = import_paths(
-                        library, [Path(p) for p in paths],
-                        progress=lambda p: send("progress", p), cancel=cancel,
-                        alongside=follower,
-                    )
+                report = import_paths(
+                    library, [Path(p) for p in paths],
+                    progress=lambda p: send("progress", p), cancel=cancel,
+                )
                 send("imported", report)
             from desktop.core.search.index import SearchIndex  # loads the search stack
 

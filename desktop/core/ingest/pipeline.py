@@ -15,12 +15,12 @@ Runs on whichever thread calls it, with that thread's ``Library``; no global sta
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
-from typing import Protocol
 
 from desktop.core.errors import UserError
 from desktop.core.extract.encoding import decode_bytes
@@ -39,7 +39,6 @@ from desktop.core.models import (
     format_source,
 )
 from desktop.core.progress import ImportProgressTracker, ProgressCallback
-from desktop.core.spawning import spawn_is_safe
 from desktop.core.store import AddOutcome, Library
 
 # Worker processes pay off only for batches big enough to amortize their start-up.
@@ -62,36 +61,44 @@ def import_paths(
     chunk_size: int = 250,
     limits: ImportLimits | None = None,
     workers: int | None = None,
-    alongside: Alongside | None = None,
 ) -> ImportReport:
     """Import every supported document under ``paths``; bad inputs become failures.
 
     ``workers``: extraction processes (0 = extract in this process; None = chosen
-    from the batch's size and kinds on a multi-core machine). ``alongside``: work
-    that follows the import while it runs (indexing what it stores).
+    from the batch's size and kinds on a multi-core machine).
     """
     run = _ImportRun(library, progress, cancel, max(1, chunk_size), limits or ImportLimits())
-    run.alongside = alongside
     return run.execute([Path(p) for p in paths], workers)
-
-
-class Alongside(Protocol):
-    """Work that runs beside an import (another process reading what it commits)."""
-
-    def planned(self, documents: int) -> None:
-        """The inputs are counted: ``documents`` will be extracted."""
-
-    def before_store(self) -> None:
-        """The first chunk is about to be stored (returns when that may happen)."""
 
 
 def _auto_workers(text_dumps: int, pages: int) -> int:
     """Extraction processes for a batch of this many text dumps and other documents."""
-    if (os.cpu_count() or 1) < 2 or not spawn_is_safe():
+    if (os.cpu_count() or 1) < 2 or not _spawn_is_safe():
         return 0
     if pages >= PARALLEL_MIN_PAGES:
         return 2
     return 1 if text_dumps >= PARALLEL_MIN_TEXT_DUMPS else 0
+
+
+def _spawn_is_safe() -> bool:
+    """Whether ``spawn`` workers can start: they re-import the main module.
+
+    True for ``python -m ...`` (the app, pytest), ``-c`` and interactive use, and
+    for scripts with a ``__main__`` guard; never in a frozen executable.
+    """
+    if getattr(sys, "frozen", False):
+        return False
+    main = sys.modules.get("__main__")
+    if getattr(main, "__spec__", None) is not None:
+        return True
+    path = getattr(main, "__file__", None)
+    if not path:
+        return True
+    try:
+        source = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return "__name__ ==" in source or "__name__==" in source
 
 
 class _ImportRun:
@@ -115,13 +122,10 @@ class _ImportRun:
         self.deferred = 0
         self.pending: list[ArticleDraft] = []
         self.pending_bytes = 0
-        self.alongside: Alongside | None = None
 
     def execute(self, paths: list[Path], workers: int | None) -> ImportReport:
         self.throttle.update(self.report, force=True)
         if self._first_pass(paths):
-            if self.alongside is not None:
-                self.alongside.planned(self.documents + self.deferred)
             auto = _auto_workers(self.documents, self.deferred)
             count = auto if workers is None else workers
             self._second_pass(paths, count)
@@ -251,9 +255,6 @@ class _ImportRun:
         self.pending_bytes = 0
         if not drafts:
             return
-        if self.alongside is not None:
-            self.alongside.before_store()
-            self.alongside = None
         outcomes = self.library.articles.add_many_with_holders(drafts)
         for draft, (outcome, holder) in zip(drafts, outcomes, strict=True):
             if outcome is AddOutcome.ADDED:

@@ -38,7 +38,7 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -50,7 +50,6 @@ from whoosh.searching import Searcher
 
 from desktop.core.closing import Closing
 from desktop.core.errors import NotFoundError, UserError
-from desktop.core.models import Article
 from desktop.core.search.bulkwriter import BulkWriter
 from desktop.core.search.documents import index_documents
 from desktop.core.search.locking import IndexBusyError, index_write_lock
@@ -426,70 +425,6 @@ class SearchIndex(Closing):
         self._stamp = self._state_stamp()
         return done
 
-    def follow(self, done: Callable[[], bool], poll: float = 0.2) -> int:
-        """Index articles while another process stores them, until ``done()`` and every
-        article stored by then is indexed; returns how many documents were written.
-
-        What it indexes is read from the store as committed (the store stays the
-        source of truth), in segments of ``SEGMENT_DOCS``. It stops early, leaving the
-        rest to the next ``sync``, when an article it indexed changes again or one is
-        removed: the index state then records how far it is complete.
-        """
-        self.finish_rebuild()
-        with index_write_lock(self.index_dir, self.wait):
-            return self._follow_locked(done, poll)
-
-    def _follow_locked(self, done: Callable[[], bool], poll: float) -> int:
-        state = read_state(self.index_dir)
-        if state is None or self._ix is None or self._broken is not None:
-            return 0
-        articles = self.library.articles
-        reached = state.generation
-        seen: set[str] = set()
-
-        def committed() -> Iterator[Article]:
-            nonlocal reached
-            while True:
-                finished = done()  # asked first: what was stored before it is read below
-                target = articles.generation()
-                if target > reached:
-                    if articles.removed_since(reached):
-                        return
-                    for article in articles.changed_since(reached, until=target):
-                        if article.id in seen:
-                            return
-                        seen.add(article.id)
-                        yield article
-                    reached = target
-                elif finished:
-                    return
-                else:
-                    time.sleep(poll)
-
-        folder = self.whoosh_dir
-        empty = self._doc_count() == 0
-        files = state.files
-
-        def record() -> None:
-            # After every segment, so that readers open what is committed so far.
-            nonlocal files
-            files = checksums(folder, index_files(self._ix), files)
-            write_state(self.index_dir, IndexState(SCHEMA_VERSION, reached, folder.name, files))
-
-        try:
-            written = self._write_segments(
-                self._ix, committed(), 0, _noop, add_only=empty, bulk=True, after_commit=record
-            )
-            if written:
-                record()
-        except OSError as exc:
-            if _disk_full(exc):
-                raise IndexDiskFullError(DISK_FULL_MESSAGE) from exc
-            raise
-        self._close_searcher()
-        self._stamp = self._state_stamp()
-        return written
-
     def _write_segments(
         self,
         ix: Any,
@@ -500,7 +435,6 @@ class SearchIndex(Closing):
         add_only: bool,
         bulk: bool,
         removed: Sequence[str] = (),
-        after_commit: Callable[[], None] | None = None,
     ) -> int:
         """Write ``source`` in commits of at most ``SEGMENT_DOCS`` documents each, so the
         bulk writer's memory stays bounded however large the library."""
@@ -524,8 +458,6 @@ class SearchIndex(Closing):
                 raise
             # Bulk segments are not merged (that would pool them in memory again).
             writer.commit(merge=not bulk)
-            if after_commit is not None:
-                after_commit()
             first = False
             if len(chunk) < SEGMENT_DOCS:
                 break

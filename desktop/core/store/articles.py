@@ -434,18 +434,14 @@ class ArticleStore:
     def generation(self) -> int:
         return current_generation(self.conn)
 
-    def changed_since(
-        self, gen: int, batch: int = 500, *, until: int | None = None
-    ) -> Iterator[Article]:
-        """Articles written after generation ``gen`` (and last at or before ``until``),
-        in batches."""
+    def changed_since(self, gen: int, batch: int = 500) -> Iterator[Article]:
+        """Articles written after generation ``gen``, in batches."""
         last = 0
-        high = -1 if until is None else until
         while True:
             rows = self.conn.execute(
-                f"SELECT seq, {_ARTICLE_COLUMNS} FROM articles WHERE gen > ? "
-                "AND (? < 0 OR gen <= ?) AND seq > ? ORDER BY seq LIMIT ?",
-                (gen, high, high, last, batch),
+                f"SELECT seq, {_ARTICLE_COLUMNS} FROM articles WHERE gen > ? AND seq > ? "
+                "ORDER BY seq LIMIT ?",
+                (gen, last, batch),
             ).fetchall()
             if not rows:
                 return
