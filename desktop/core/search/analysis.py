@@ -90,10 +90,13 @@ def pair_bucket_numbers(term: str) -> list[int]:
 
 def pair_bucket_array(terms: list[str]) -> Any:
     """``pair_bucket_numbers`` of many terms at once: an array of one row per term."""
+    return plain_bucket_array([t.split(VARIANT_SEP, 1)[0] for t in terms])
+
+
+def plain_bucket_array(plains: list[str]) -> Any:
+    """``pair_bucket_array`` of folded pairs (``doi moi``, no spelling after ``|``)."""
     blake2b = hashlib.blake2b
-    digests = b"".join(
-        [blake2b(t.split(VARIANT_SEP, 1)[0].encode("utf-8"), digest_size=8).digest() for t in terms]
-    )
+    digests = b"".join([blake2b(p.encode("utf-8"), digest_size=8).digest() for p in plains])
     codes = np.frombuffer(digests, dtype="<u8")
     shifts = np.arange(BUCKET_HASHES, dtype=np.uint64) * np.uint64(16)
     return ((codes[:, None] >> shifts[None, :]) % np.uint64(PAIR_BUCKETS)).astype(np.int64)

@@ -26,7 +26,9 @@ from desktop.core.search.analysis import (
     PAIR_BUCKETS,
     bucket_name,
     pair_bucket_array,
+    plain_bucket_array,
 )
+from desktop.core.search.numbering import ResolvedSyllables, SegmentSyllables
 from desktop.core.search.schema import FoldedText
 from desktop.core.search.whoosh_internals import (
     begin_document,
@@ -36,39 +38,55 @@ from desktop.core.search.whoosh_internals import (
     write_counted_terms,
 )
 
-_ONE = array("i", [1]).tobytes()
-
 
 class CountedPostings:
-    """Every posting of one counted field, as flat arrays in the order added: term
-    numbers, and per added document its number and how many postings it has, and
-    frequencies. ``terms`` numbers the terms, not densely: a new term takes the next
-    value of a counter that every posting advances, so numbering is one C loop
-    (``dict.setdefault``); ``grouped`` renumbers densely. A few bytes per posting,
-    against a Python object per term and per posting list."""
+    """Every posting of one counted field, as flat arrays in the order added.
 
-    __slots__ = ("doc_numbers", "doc_sizes", "freqs", "merged_buckets", "numbers", "terms",
-                 "tids", "weighted")
+    Documents written now add the syllable numbers of their text
+    (``numbering.SegmentSyllables``): per document its number and how many
+    syllables it has, and, for the pairs field, which syllables end a part (no pair
+    crosses one). The terms (folded syllables, or pairs of adjacent syllables) are
+    made from the numbers in NumPy once per segment. Postings of merged older
+    segments come as terms (``add_one``), numbered in ``terms`` by a counter that
+    every posting advances. A few bytes per posting, against a Python object per
+    term and per posting list."""
 
-    def __init__(self) -> None:
+    __slots__ = ("doc_numbers", "doc_sizes", "ends", "merged_buckets", "numbers",
+                 "one_docs", "one_freqs", "one_tids", "pairs", "syllables", "terms")
+
+    def __init__(self, pairs: bool = False) -> None:
+        self.pairs = pairs
+        self.syllables = array("i")
+        self.doc_numbers = array("i")
+        self.doc_sizes = array("i")
+        # For pairs: 1 where a syllable is the last of its part.
+        self.ends = bytearray()
         self.terms: dict[str, int] = {}
         self.numbers = count()
         # Bucket terms of merged older segments, by term number (kept as they are).
         self.merged_buckets: list[int] = []
-        self.tids = array("i")
-        self.doc_numbers = array("i")
-        self.doc_sizes = array("i")
-        self.freqs = array("i")
-        # Whether a merged posting has a frequency other than 1 (see ``add_one``).
-        self.weighted = False
+        self.one_tids = array("i")
+        self.one_docs = array("i")
+        self.one_freqs = array("i")
 
-    def add_tokens(self, docnum: int, tokens: list[str]) -> int:
-        """Every occurrence as a posting of frequency 1 (``grouped`` adds them up)."""
-        self.tids.extend(map(self.terms.setdefault, tokens, self.numbers))
+    def add_syllables(self, docnum: int, numbers: array[int], ends: list[int]) -> int:
+        """A document's syllable numbers; returns its field length (syllables or pairs)."""
+        start = len(self.syllables)
+        self.syllables.extend(numbers)
         self.doc_numbers.append(docnum)
-        self.doc_sizes.append(len(tokens))
-        self.freqs.frombytes(_ONE * len(tokens))
-        return len(tokens)
+        self.doc_sizes.append(len(numbers))
+        if not self.pairs:
+            return len(numbers)
+        flags = self.ends
+        flags.extend(bytes(len(numbers)))
+        length = 0
+        begin = 0
+        for end in ends:
+            if end > begin:
+                flags[start + end - 1] = 1
+                length += end - begin - 1
+            begin = end
+        return length
 
     def add_one(self, term: str, docnum: int, freq: int) -> None:
         terms = self.terms
@@ -77,55 +95,141 @@ class CountedPostings:
             tid = terms[term] = next(self.numbers)
             if term.startswith(BUCKET_MARK):
                 self.merged_buckets.append(tid)
-        self.tids.append(tid)
-        self.doc_numbers.append(docnum)
-        self.doc_sizes.append(1)
-        self.freqs.append(freq)
-        self.weighted = self.weighted or freq != 1
+        self.one_tids.append(tid)
+        self.one_docs.append(docnum)
+        self.one_freqs.append(freq)
 
-    def _summed(self) -> tuple[list[str], Any, Any, Any, list[int]]:
+    def _summed(self, table: SegmentSyllables) -> tuple[list[str], Any, Any, Any, list[int]]:
         """(names; one posting per term and document: dense term numbers, documents,
-        frequencies added up; the merged buckets' term numbers). Lean on memory: one
-        8-byte key per occurrence, sorted in place unless merged postings carry
-        frequencies of their own."""
+        frequencies added up; the merged buckets' term numbers)."""
+        parts = []
+        if len(self.syllables):
+            parts.append(self._summed_syllables(table.resolved()))
+        if len(self.one_tids):
+            parts.append(self._summed_terms())
+        if len(parts) == 1:
+            names, tids, docs, freqs = parts[0]
+            merged = [] if len(self.syllables) else self._merged_numbers()
+            return names, tids, docs, freqs, merged
+        # Both: one numbering of the names (the documents are distinct).
+        (names, tids, docs, freqs), (more, more_tids, more_docs, more_freqs) = parts
+        numbering = {name: n for n, name in enumerate(names)}
+        remap = np.fromiter(
+            (numbering.setdefault(name, len(numbering)) for name in more), dtype=np.int64,
+            count=len(more),
+        )
+        merged = remap[self._merged_numbers()].tolist()
+        return (
+            list(numbering),
+            np.concatenate([tids, remap[more_tids]]),
+            np.concatenate([docs, more_docs]),
+            np.concatenate([freqs, more_freqs]),
+            merged,
+        )
+
+    def _merged_numbers(self) -> list[int]:
+        """Dense numbers (those of ``_summed_terms``) of the merged bucket terms."""
+        order = {tid: n for n, tid in enumerate(self.terms.values())}
+        return [order[tid] for tid in self.merged_buckets]
+
+    def _doc_of(self) -> Any:
+        """The document of each syllable added."""
+        return np.repeat(
+            np.frombuffer(self.doc_numbers, dtype=np.int32),
+            np.frombuffer(self.doc_sizes, dtype=np.int32),
+        )
+
+    def _summed_syllables(self, table: ResolvedSyllables) -> tuple[list[str], Any, Any, Any]:
+        if self.pairs:
+            tids, docs, freqs, firsts, seconds = self._pair_postings(table)
+            return table.pair_names(firsts.tolist(), seconds.tolist()), tids, docs, freqs
+        doc_of = self._doc_of()
+        width = int(doc_of.max()) + 1
+        keys = table.syllable_terms(np.frombuffer(self.syllables, dtype=np.int32))
+        keys *= width
+        keys += doc_of
+        tids, docs, freqs = _run_lengths(keys, width)
+        return table.plain_names, tids, docs, freqs
+
+    def _pair_postings(self, table: ResolvedSyllables) -> tuple[Any, Any, Any, Any, Any]:
+        """(pair numbers, documents, frequencies: one per pair and document; the first
+        and second dense syllable of each pair number)."""
+        numbers = np.frombuffer(self.syllables, dtype=np.int32)
+        doc_of = self._doc_of()
+        width = int(doc_of.max()) + 1
+        keep = np.frombuffer(self.ends, dtype=np.uint8)[:-1] == 0
+        dense = table.dense
+        size = max(table.size, 1)
+        terms = dense[numbers[:-1][keep]]
+        terms *= size
+        terms += dense[numbers[1:][keep]]
+        doc_of = doc_of[:-1][keep]
+        if not len(terms):
+            return terms, doc_of, np.zeros(0, dtype=np.int32), terms, terms
+        if size * size * width < 2**62:
+            sparse, docs, freqs = _run_lengths(terms * width + doc_of, width)
+            firsts = np.concatenate(([True], sparse[1:] != sparse[:-1]))
+            tids = np.cumsum(firsts) - 1
+            unique = sparse[firsts]
+        else:  # an enormous vocabulary: number the pairs first
+            unique, inverse = np.unique(terms, return_inverse=True)
+            tids, docs, freqs = _run_lengths(inverse.astype(np.int64) * width + doc_of, width)
+        return tids, docs, freqs, unique // size, unique % size
+
+    def _pruned_pairs(self, table: ResolvedSyllables) -> tuple[list[str], Any, Any, Any]:
+        """The pair postings with rare pairs in their buckets, when no merged postings
+        come with them: only the pairs kept are spelled out, and the rare ones are
+        hashed from their folded spelling alone."""
+        tids, docs, freqs, firsts, seconds = self._pair_postings(table)
+        names = [""] * len(firsts)
+        if not len(tids):
+            return names, tids, docs, freqs
+        rare = np.bincount(tids, minlength=len(firsts)) < MIN_PAIR_DOCS
+        kept = np.flatnonzero(~rare)
+        for tid, name in zip(
+            kept.tolist(),
+            table.pair_names(firsts[kept].tolist(), seconds[kept].tolist()),
+            strict=True,
+        ):
+            names[tid] = name
+        if rare.any():
+            moved = np.flatnonzero(rare)
+            numbers = plain_bucket_array(
+                table.plain_pairs(firsts[moved].tolist(), seconds[moved].tolist())
+            )
+            tids, docs, freqs, names = _with_buckets(
+                names, {}, rare, tids, docs, freqs, numbers
+            )
+        return names, tids, docs, freqs
+
+    def _summed_terms(self) -> tuple[list[str], Any, Any, Any]:
+        """The merged postings: one per term and document already."""
         names = list(self.terms)
         sparse = np.fromiter(self.terms.values(), dtype=np.int64, count=len(names))
-        # As many entries as postings added: 4 bytes each, like ``tids`` itself.
-        dense = np.zeros(int(sparse.max()) + 1, dtype=np.int32)
-        dense[sparse] = np.arange(len(names), dtype=np.int32)
-        merged = dense[self.merged_buckets].tolist()
-        del sparse
-        keys = dense[np.frombuffer(self.tids, dtype=np.int32)].astype(np.int64)
-        del dense
-        self.tids = array("i")
-        doc_numbers = np.frombuffer(self.doc_numbers, dtype=np.int32)
-        width = int(doc_numbers.max()) + 1
-        keys *= width
-        keys += np.repeat(doc_numbers, np.frombuffer(self.doc_sizes, dtype=np.int32))
-        freqs: Any = None
-        if self.weighted:
-            order = np.argsort(keys, kind="stable")
-            keys = keys[order]
-            freqs = np.frombuffer(self.freqs, dtype=np.int32)[order]
-            del order
-        else:
-            keys.sort()
-        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-        if freqs is None:
-            summed = np.diff(np.append(starts, len(keys))).astype(np.int32)
-        else:
-            summed = np.add.reduceat(freqs, starts).astype(np.int32)
-        keys = keys[starts]
-        return names, keys // width, keys % width, summed, merged
+        dense = np.zeros(int(sparse.max()) + 1, dtype=np.int64)
+        dense[sparse] = np.arange(len(names), dtype=np.int64)
+        tids = dense[np.frombuffer(self.one_tids, dtype=np.int32)]
+        docs = np.frombuffer(self.one_docs, dtype=np.int32).astype(np.int64)
+        freqs = np.frombuffer(self.one_freqs, dtype=np.int32).copy()
+        return names, tids, docs, freqs
 
-    def grouped(self, prune_rare: bool) -> tuple[list[str], list[int], Any, Any]:
+    def grouped(
+        self, table: SegmentSyllables, prune_rare: bool
+    ) -> tuple[list[str], list[int], Any, Any]:
         """(term names in term order, cuts, documents, frequencies): term ``n`` has the
         postings ``cuts[n]:cuts[n + 1]``, documents ascending. With ``prune_rare``,
         terms of fewer than ``MIN_PAIR_DOCS`` documents are replaced by their hashed
         buckets (``analysis.pair_buckets``; frequency 1)."""
-        if not len(self.tids):
+        if not len(self.syllables) and not len(self.one_tids):
             return [], [0], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
-        names, tids, docs, freqs, merged = self._summed()
+        if prune_rare and self.pairs and not len(self.one_tids):
+            names, tids, docs, freqs = self._pruned_pairs(table.resolved())
+            merged: list[int] = []
+            prune_rare = False
+        else:
+            names, tids, docs, freqs, merged = self._summed(table)
+        if not len(tids):  # syllables, but no two in a row
+            return [], [0], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
         if prune_rare:
             df = np.bincount(tids, minlength=len(names))
             rare = df < MIN_PAIR_DOCS
@@ -148,13 +252,16 @@ class CountedPostings:
 
 
 def _with_buckets(
-    names: list[str], known: dict[str, int], rare: Any, tids: Any, docs: Any, freqs: Any
+    names: list[str], known: dict[str, int], rare: Any, tids: Any, docs: Any, freqs: Any,
+    numbers: Any = None,
 ) -> tuple[Any, Any, Any, list[str]]:
     """The postings with those of rare terms moved into their buckets (one per
-    bucket and document; a bucket already among the terms, merged, is extended)."""
+    bucket and document; a bucket already among the terms, merged, is extended).
+    ``numbers``: the rare terms' bucket numbers, when already known."""
     rare_tids = np.flatnonzero(rare)
     slots = np.full((BUCKET_HASHES, len(names)), -1, dtype=np.int64)
-    numbers = pair_bucket_array([names[tid] for tid in rare_tids.tolist()])
+    if numbers is None:
+        numbers = pair_bucket_array([names[tid] for tid in rare_tids.tolist()])
     for n in range(BUCKET_HASHES):
         slots[n, rare_tids] = n * PAIR_BUCKETS + numbers[:, n]
     moved = rare[tids]
@@ -184,6 +291,18 @@ def _with_buckets(
     )
 
 
+def _run_lengths(keys: Any, width: int) -> tuple[Any, Any, Any]:
+    """(terms, documents, occurrences) of keys ``term * width + document``, one per
+    distinct key, ascending (``keys`` is sorted in place)."""
+    if not len(keys):
+        return keys, keys, np.zeros(0, dtype=np.int32)
+    keys.sort()
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    freqs = np.diff(np.append(starts, len(keys))).astype(np.int32)
+    keys = keys[starts]
+    return keys // width, keys % width, freqs
+
+
 def _sorted_unique(values: Any) -> Any:
     """``np.unique`` by sorting (NumPy's hash-based unique is several times slower here)."""
     values = np.sort(values)
@@ -199,7 +318,8 @@ class MemoryPool:
     """Holds postings until the segment is written; also takes Whoosh's generic tuples."""
 
     def __init__(self) -> None:
-        self.counted: dict[str, CountedPostings] = defaultdict(CountedPostings)
+        self.counted: dict[str, CountedPostings] = {}
+        self.syllables = SegmentSyllables()
         self.generic: dict[str, dict[bytes, list[tuple[int, float, bytes]]]] = defaultdict(
             lambda: defaultdict(list)
         )
@@ -214,9 +334,18 @@ class MemoryPool:
         value = vbytes if isinstance(vbytes, bytes) else b""
         self.generic[fieldname][tbytes].append((docnum, weight, value))
 
-    def add_tokens(self, fieldname: str, docnum: int, tokens: list[str]) -> int:
+    def postings(self, fieldname: str, pairs: bool = False) -> CountedPostings:
+        """The counted postings of a field (created on first use)."""
+        found = self.counted.get(fieldname)
+        if found is None:
+            found = self.counted[fieldname] = CountedPostings(pairs)
+        return found
+
+    def add_text(self, fieldname: str, docnum: int, text: str, pairs: bool) -> int:
+        """Index ``text`` in a counted field (its syllables, or its pairs)."""
         self.fieldnames.add(fieldname)
-        length = self.counted[fieldname].add_tokens(docnum, tokens)
+        numbers, ends = self.syllables.split(text)
+        length = self.postings(fieldname, pairs).add_syllables(docnum, numbers, ends)
         self.lengths[fieldname][docnum] = length
         return length
 
@@ -225,6 +354,7 @@ class MemoryPool:
 
     def cleanup(self) -> None:
         self.counted.clear()
+        self.syllables = SegmentSyllables()
         self.generic.clear()
         self.lengths.clear()
 
@@ -259,7 +389,7 @@ class BulkWriter:
                 field = schema[name]
                 length = 0
                 if name in self.counted_fields and isinstance(value, str):
-                    length = pool.add_tokens(name, docnum, field.tokens(value))
+                    length = pool.add_text(name, docnum, value, field.pairs)
                 elif field.indexed:
                     scorable = field.scorable
                     for tbytes, freq, weight, vbytes in field.index(value):
@@ -306,14 +436,15 @@ class BulkWriter:
             fw.start_field(fieldname, field)
             if fieldname in self.counted_fields and fieldname in pool.generic:
                 # Postings of older segments merged in: into the same compact arrays.
-                counted = pool.counted[fieldname]
+                counted = pool.postings(fieldname, field.pairs)
                 for tbytes, postings in pool.generic.pop(fieldname).items():
                     term = tbytes.decode("utf-8")
                     for docnum, weight, _ in postings:
                         counted.add_one(term, docnum, max(1, round(weight)))
             if fieldname in pool.counted:
                 prune = bool(getattr(field, "prune_rare", False))
-                self._write_counted(fw, pool.counted.pop(fieldname).grouped(prune), lengths)
+                grouped = pool.counted.pop(fieldname).grouped(pool.syllables, prune)
+                self._write_counted(fw, grouped, lengths)
             if fieldname in pool.generic:
                 self._write_generic(fw, pool.generic[fieldname], lengths)
             fw.finish_field()

@@ -21,9 +21,7 @@ from whoosh import fields, formats
 
 from desktop.core.search.analysis import (
     folding_analyzer,
-    pair_list,
     pair_terms,
-    syllable_list,
     term_counts,
 )
 
@@ -49,6 +47,9 @@ class Counts(formats.Frequency):  # type: ignore[misc]
 class FoldedText(fields.TEXT):  # type: ignore[misc]
     """Folded syllables with frequencies only; indexes from a ``Counter`` quickly."""
 
+    # Whether the terms are adjacent syllable pairs (how the bulk writer counts them).
+    pairs = False
+
     def __init__(self, *, phrase: bool = False, field_boost: float = 1.0):
         super().__init__(
             analyzer=folding_analyzer(), phrase=phrase, field_boost=field_boost
@@ -66,10 +67,6 @@ class FoldedText(fields.TEXT):  # type: ignore[misc]
         """Term -> occurrences for ``value``."""
         return term_counts(value)
 
-    def tokens(self, value: str) -> list[str]:
-        """Every term occurrence of ``value`` (what the bulk writer indexes)."""
-        return syllable_list(value)
-
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         if self._phrase or not isinstance(value, str):
             yield from super().index(value, **kwargs)
@@ -86,12 +83,11 @@ class SyllablePairs(FoldedText):
     a segment into hashed bucket terms (``analysis.pair_buckets``)."""
 
     prune_rare = True
+    pairs = True
 
     def counts(self, value: str) -> Counter[str]:
         return pair_terms(value)
 
-    def tokens(self, value: str) -> list[str]:
-        return pair_list(value)
 
 
 def build_schema() -> fields.Schema:
