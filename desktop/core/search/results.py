@@ -274,7 +274,8 @@ class ResultBuilder:
 
     def _scores(self, docs: IntArray) -> FloatArray:
         scores = np.zeros(len(docs), dtype=np.float64)
-        indexed = self.reader.indexed_field_names()
+        # A multi-segment reader answers with a one-shot iterator: keep it as a set.
+        indexed = set(self.reader.indexed_field_names())
         for fname, terms in self._scoring_terms().items():
             if fname not in indexed or not self.reader.schema[fname].scorable:
                 continue
