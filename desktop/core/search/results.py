@@ -58,6 +58,8 @@ from desktop.core.store import ArticleStore
 from desktop.core.textnorm import fold
 
 RERANK_DEPTH = 40
+# Where a phrase (and a spelling) is looked for in an article.
+PHRASE_FIELDS = ("title", "body", "note")
 EXACT_BONUS = 0.5
 # BM25F weights of the pair signals, relative to the folded syllables' 1.0.
 PAIR_WEIGHT = 3.0
@@ -321,7 +323,7 @@ class ResultBuilder:
             arrays.append((*docsets.pair_scoring(*folded), PAIR_WEIGHT))
             if exact != folded:
                 # Typed with diacritics: the exact spelling outweighs the folded match.
-                arrays.append((*docsets.exact_pair_postings(folded, exact), EXACT_PAIR_WEIGHT))
+                arrays.append((*self._exact_pair(folded, exact), EXACT_PAIR_WEIGHT))
                 continue
             # Typed without: each spelling, weighted by how common it is.
             variants = [(t, docsets.postings(PAIRS, t)) for t in docsets.pair_variants(*folded)]
@@ -332,6 +334,36 @@ class ResultBuilder:
                 share = len(ids) / total
                 arrays.append((ids, tfs, PRIOR_PAIR_WEIGHT * share))
         return arrays
+
+    def _exact_pair(
+        self, folded: tuple[str, str], exact: tuple[str, str]
+    ) -> tuple[IntArray, FloatArray]:
+        """Documents with the pair spelled exactly as typed, and its frequencies: the
+        spelling's own postings, plus the documents found through the pair's hashed
+        buckets (a spelling too rare in a segment to have a term) that have it as typed
+        on the stored text (counted once each). Without the latter, only the common
+        spellings would count as exact, and a query's rare (telling) pairs never."""
+        ids, tfs = self.docsets.exact_pair_postings(folded, exact)
+        bucketed = np.setdiff1d(
+            self.docsets.pair_docs(*folded),
+            self.docsets.pair_postings(*folded)[0],
+            assume_unique=True,
+        )
+        if not len(bucketed):
+            return ids, tfs
+        texts = self._texts_for(bucketed.tolist())
+        spelled = [" ".join(exact)]
+        passed = [
+            d for d in bucketed.tolist()
+            if d in texts
+            and any(_has_literal(self._lower(texts[d], f), spelled) for f in PHRASE_FIELDS)
+        ]
+        if not passed:
+            return ids, tfs
+        all_ids = np.concatenate([ids, np.asarray(passed, dtype=np.int64)])
+        all_tfs = np.concatenate([tfs, np.ones(len(passed), dtype=np.float64)])
+        order = np.argsort(all_ids, kind="stable")
+        return all_ids[order], all_tfs[order]
 
     def _order(self, docs: IntArray, scores: FloatArray, depth: int) -> list[tuple[int, float]]:
         """The best ``depth`` documents: score, then newest, then latest added."""
@@ -398,7 +430,7 @@ class ResultBuilder:
             texts = self._texts_for(batch)
             found.update(
                 d for d in batch
-                if d in texts and self._has_phrase(texts[d], syls, ("title", "body", "note"))
+                if d in texts and self._has_phrase(texts[d], syls, PHRASE_FIELDS)
             )
         return found
 
@@ -498,11 +530,11 @@ class ResultBuilder:
                 docs = self._subtree_docs[key] = set(self.docsets.matching(node).tolist())
             return docnum in docs
         if isinstance(node, Word):
-            fields = [node.field] if node.field else ["title", "body", "note"]
+            fields = [node.field] if node.field else list(PHRASE_FIELDS)
             return self._has_phrase(texts, node.syllables, fields)
         if isinstance(node, Near):
             field = node.children[0].field
-            fields = [field] if field else ["title", "body", "note"]
+            fields = [field] if field else list(PHRASE_FIELDS)
             return any(
                 near_match(self._folded(texts, f), node.children, node.slop) for f in fields
             )

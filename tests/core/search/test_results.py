@@ -38,3 +38,18 @@ def test_scores_are_the_same_over_several_segments_as_over_one(
     assert several == one
     # The adjacent pairs count: the article with the phrase beats the one with the words.
     assert several["doi moi sang tao"]["Liền"] > 2 * several["doi moi sang tao"]["Rời"]
+
+
+def test_a_rare_pair_typed_with_diacritics_prefers_its_exact_spelling(
+    add: AddFn, open_index: Callable[[], SearchIndex]
+) -> None:
+    # Both articles have the pair "doi moi" and each of the four syllables as typed;
+    # only the spelling of the adjacent pair tells them apart. Pairs this rare have no
+    # term of their own in the index (they share hashed buckets).
+    add("Đổi mới", f"Chương trình đổi mới công nghệ. Đôi giày cũ. {FILLER}")
+    add("Đôi mới", f"Một đôi mới tinh cho bé. Họ đổi ý ngay. {FILLER}")
+    ix = open_index()
+    assert list(_scores(ix, "đổi mới")) == ["Đổi mới", "Đôi mới"]
+    assert list(_scores(ix, "đôi mới")) == ["Đôi mới", "Đổi mới"]
+    folded = _scores(ix, "doi moi")
+    assert set(folded) == {"Đổi mới", "Đôi mới"}
