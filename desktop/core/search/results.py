@@ -12,7 +12,7 @@
   single syllables spelled exactly as typed (``hà`` over "hạ").
 * When nothing matches, ``query.relaxed`` gives the partial-match fallbacks. A
   long query of plain words (a question) matches articles with most of its
-  words (``SOFT_SHARE``), with a notice, since such text is rarely all present.
+  words (``SOFT_SHARE``: half), with a notice, since such text is rarely all present.
 """
 
 from __future__ import annotations
@@ -66,9 +66,10 @@ PAIR_WEIGHT = 3.0
 EXACT_PAIR_WEIGHT = 1.0
 PRIOR_PAIR_WEIGHT = 0.5
 VERIFY_BATCH = 200
-# A query of at least SOFT_MIN_WORDS plain words matches articles with SOFT_SHARE of them.
+# A query of at least SOFT_MIN_WORDS plain words matches articles with SOFT_SHARE of them
+# (a question's own words, such as "như thế nào", are rarely in the answer's text).
 SOFT_MIN_WORDS = 6
-SOFT_SHARE = 0.7
+SOFT_SHARE = 0.5
 SOFT_NOTICE = "A long query: showing articles with at least {least} of its {words} words."
 # Two neighbouring query syllables are marked as one term when they are adjacent in
 # at least this share of the documents holding the rarer of them.
