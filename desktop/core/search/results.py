@@ -58,7 +58,7 @@ from desktop.core.store import ArticleStore
 from desktop.core.textnorm import fold
 
 RERANK_DEPTH = 40
-# Where a phrase (and a spelling) is looked for in an article.
+# Where a phrase (and a spelling) is looked for when the word names no field.
 PHRASE_FIELDS = ("title", "body", "note")
 EXACT_BONUS = 0.5
 # BM25F weights of the pair signals, relative to the folded syllables' 1.0.
