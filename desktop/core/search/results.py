@@ -29,7 +29,7 @@ import numpy as np
 from whoosh.searching import Searcher
 
 from desktop.core.models import Article
-from desktop.core.search.analysis import SYLLABLE, VARIANT_SEP, fold_text, prepare
+from desktop.core.search.analysis import SYLLABLE, VARIANT_SEP, fold_text, pair_key, prepare
 from desktop.core.search.docsets import PAIRS, DocSets, needs_check
 from desktop.core.search.documents import annotations_for
 from desktop.core.search.highlight import (
@@ -40,7 +40,7 @@ from desktop.core.search.highlight import (
     raw_regex,
 )
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
-from desktop.core.search.postings import FloatArray, IntArray, bm25, field_stats
+from desktop.core.search.postings import FloatArray, IntArray, bm25, field_stats, posting_cache
 from desktop.core.search.query import (
     All,
     Any_,
@@ -344,6 +344,18 @@ class ResultBuilder:
         buckets (a spelling too rare in a segment to have a term) that have it as typed
         on the stored text (counted once each). Without the latter, only the common
         spellings would count as exact, and a query's rare (telling) pairs never."""
+        key = (PAIRS, pair_key(folded, exact) + VARIANT_SEP + "exact")
+        shared = posting_cache(self.reader)
+        found = shared.get(key)
+        if found is None:
+            found = self._exact_pair_read(folded, exact)
+            # Resolved once per reader, as the pair's own bucket check is.
+            shared.put(key, found)
+        return found
+
+    def _exact_pair_read(
+        self, folded: tuple[str, str], exact: tuple[str, str]
+    ) -> tuple[IntArray, FloatArray]:
         ids, tfs = self.docsets.exact_pair_postings(folded, exact)
         bucketed = np.setdiff1d(
             self.docsets.pair_docs(*folded),
