@@ -19,7 +19,9 @@ phrase (``"a" OR "b" OR "a b"``), the strongest plain baseline measured.
 
 ``--weights`` evaluates other ranking weights in the same run (for tuning).
 The source articles are split in two halves: weights are tuned on the ``tune``
-half, and the figures that count are those of the ``report`` half.
+half, and the figures that count are those of the ``report`` half. 600 source
+articles (1,800 queries a half) by default: with 200, one query moved a kind's
+MRR by half a point, more than the weights being compared.
 """
 
 from __future__ import annotations
@@ -159,7 +161,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--limit", type=int, default=5000, help="articles to load")
-    ap.add_argument("--sample", type=int, default=200, help="source articles of queries")
+    ap.add_argument("--sample", type=int, default=600, help="source articles of queries")
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--weights", nargs="*", default=[])
     args = ap.parse_args()

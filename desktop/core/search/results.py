@@ -12,7 +12,7 @@
   single syllables spelled exactly as typed (``hà`` over "hạ").
 * When nothing matches, ``query.relaxed`` gives the partial-match fallbacks. A
   long query of plain words (a question) matches articles with most of its
-  words (``SOFT_SHARE``), with a notice, since such text is rarely all present.
+  words (``SOFT_SHARE``: half), with a notice, since such text is rarely all present.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ import numpy as np
 from whoosh.searching import Searcher
 
 from desktop.core.models import Article
-from desktop.core.search.analysis import SYLLABLE, VARIANT_SEP, fold_text, prepare
+from desktop.core.search.analysis import SYLLABLE, VARIANT_SEP, fold_text, pair_key, prepare
 from desktop.core.search.docsets import PAIRS, DocSets, needs_check
 from desktop.core.search.documents import annotations_for
 from desktop.core.search.highlight import (
@@ -40,7 +40,7 @@ from desktop.core.search.highlight import (
     raw_regex,
 )
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
-from desktop.core.search.postings import FloatArray, IntArray, bm25, field_stats
+from desktop.core.search.postings import FloatArray, IntArray, bm25, field_stats, posting_cache
 from desktop.core.search.query import (
     All,
     Any_,
@@ -59,15 +59,18 @@ from desktop.core.store.interface import LibraryStores
 from desktop.core.textnorm import fold
 
 RERANK_DEPTH = 40
+# Where a phrase (and a spelling) is looked for when the word names no field.
+PHRASE_FIELDS = ("title", "body", "note")
 EXACT_BONUS = 0.5
 # BM25F weights of the pair signals, relative to the folded syllables' 1.0.
 PAIR_WEIGHT = 3.0
 EXACT_PAIR_WEIGHT = 1.0
 PRIOR_PAIR_WEIGHT = 0.5
 VERIFY_BATCH = 200
-# A query of at least SOFT_MIN_WORDS plain words matches articles with SOFT_SHARE of them.
+# A query of at least SOFT_MIN_WORDS plain words matches articles with SOFT_SHARE of them
+# (a question's own words, such as "như thế nào", are rarely in the answer's text).
 SOFT_MIN_WORDS = 6
-SOFT_SHARE = 0.7
+SOFT_SHARE = 0.5
 SOFT_NOTICE = "A long query: showing articles with at least {least} of its {words} words."
 # Two neighbouring query syllables are marked as one term when they are adjacent in
 # at least this share of the documents holding the rarer of them.
@@ -276,7 +279,8 @@ class ResultBuilder:
 
     def _scores(self, docs: IntArray) -> FloatArray:
         scores = np.zeros(len(docs), dtype=np.float64)
-        indexed = self.reader.indexed_field_names()
+        # A multi-segment reader answers with a one-shot iterator: keep it as a set.
+        indexed = set(self.reader.indexed_field_names())
         for fname, terms in self._scoring_terms().items():
             if fname not in indexed or not self.reader.schema[fname].scorable:
                 continue
@@ -322,7 +326,7 @@ class ResultBuilder:
             arrays.append((*docsets.pair_scoring(*folded), PAIR_WEIGHT))
             if exact != folded:
                 # Typed with diacritics: the exact spelling outweighs the folded match.
-                arrays.append((*docsets.exact_pair_postings(folded, exact), EXACT_PAIR_WEIGHT))
+                arrays.append((*self._exact_pair(folded, exact), EXACT_PAIR_WEIGHT))
                 continue
             # Typed without: each spelling, weighted by how common it is.
             variants = [(t, docsets.postings(PAIRS, t)) for t in docsets.pair_variants(*folded)]
@@ -333,6 +337,48 @@ class ResultBuilder:
                 share = len(ids) / total
                 arrays.append((ids, tfs, PRIOR_PAIR_WEIGHT * share))
         return arrays
+
+    def _exact_pair(
+        self, folded: tuple[str, str], exact: tuple[str, str]
+    ) -> tuple[IntArray, FloatArray]:
+        """Documents with the pair spelled exactly as typed, and its frequencies: the
+        spelling's own postings, plus the documents found through the pair's hashed
+        buckets (a spelling too rare in a segment to have a term) that have it as typed
+        on the stored text (counted once each). Without the latter, only the common
+        spellings would count as exact, and a query's rare (telling) pairs never."""
+        key = (PAIRS, pair_key(folded, exact) + VARIANT_SEP + "exact")
+        shared = posting_cache(self.reader)
+        found = shared.get(key)
+        if found is None:
+            found = self._exact_pair_read(folded, exact)
+            # Resolved once per reader, as the pair's own bucket check is.
+            shared.put(key, found)
+        return found
+
+    def _exact_pair_read(
+        self, folded: tuple[str, str], exact: tuple[str, str]
+    ) -> tuple[IntArray, FloatArray]:
+        ids, tfs = self.docsets.exact_pair_postings(folded, exact)
+        bucketed = np.setdiff1d(
+            self.docsets.pair_docs(*folded),
+            self.docsets.pair_postings(*folded)[0],
+            assume_unique=True,
+        )
+        if not len(bucketed):
+            return ids, tfs
+        texts = self._texts_for(bucketed.tolist())
+        spelled = [" ".join(exact)]
+        passed = [
+            d for d in bucketed.tolist()
+            if d in texts
+            and any(_has_literal(self._lower(texts[d], f), spelled) for f in PHRASE_FIELDS)
+        ]
+        if not passed:
+            return ids, tfs
+        all_ids = np.concatenate([ids, np.asarray(passed, dtype=np.int64)])
+        all_tfs = np.concatenate([tfs, np.ones(len(passed), dtype=np.float64)])
+        order = np.argsort(all_ids, kind="stable")
+        return all_ids[order], all_tfs[order]
 
     def _order(self, docs: IntArray, scores: FloatArray, depth: int) -> list[tuple[int, float]]:
         """The best ``depth`` documents: score, then newest, then latest added."""
@@ -399,7 +445,7 @@ class ResultBuilder:
             texts = self._texts_for(batch)
             found.update(
                 d for d in batch
-                if d in texts and self._has_phrase(texts[d], syls, ("title", "body", "note"))
+                if d in texts and self._has_phrase(texts[d], syls, PHRASE_FIELDS)
             )
         return found
 
@@ -495,11 +541,11 @@ class ResultBuilder:
                 docs = self._subtree_docs[key] = set(self.docsets.matching(node).tolist())
             return docnum in docs
         if isinstance(node, Word):
-            fields = [node.field] if node.field else ["title", "body", "note"]
+            fields = [node.field] if node.field else list(PHRASE_FIELDS)
             return self._has_phrase(texts, node.syllables, fields)
         if isinstance(node, Near):
             field = node.children[0].field
-            fields = [field] if field else ["title", "body", "note"]
+            fields = [field] if field else list(PHRASE_FIELDS)
             return any(
                 near_match(self._folded(texts, f), node.children, node.slop) for f in fields
             )

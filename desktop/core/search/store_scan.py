@@ -27,6 +27,7 @@ from desktop.core.search.docsets import FUZZY_PREFIX, filter_terms
 from desktop.core.search.documents import annotations_for, index_document
 from desktop.core.search.highlight import near_match, raw_regex
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
+from desktop.core.search.postings import K1, B  # BM25 as the index scores
 from desktop.core.search.query import (
     All,
     Any_,
@@ -41,17 +42,12 @@ from desktop.core.search.query import (
     positive_words,
     relaxed,
 )
-from desktop.core.search.results import article_hit
+from desktop.core.search.results import PHRASE_FIELDS, article_hit
 from desktop.core.search.schema import DEFAULT_FIELDS
 from desktop.core.search.storefilters import STORE_FIELDS, IdSet, StoreFilters
 from desktop.core.store.interface import LibraryStores
 
 BATCH = 500
-# BM25 as the index scores (``postings.bm25``).
-K1 = 1.2
-B = 0.75
-# Fields a phrase or NEAR is checked in when the word names none (as ``results`` does).
-PHRASE_FIELDS = ("title", "body", "note")
 # Articles sampled for document frequencies and the average length.
 DF_SAMPLE = 2000
 

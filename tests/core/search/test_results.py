@@ -1,0 +1,55 @@
+"""Ranking (``results``): what the score of a hit is made of."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from desktop.core.search.index import SearchIndex
+from desktop.core.search.models import SearchRequest
+from desktop.core.store import Library
+from tests.helpers.search import AddFn, make_draft
+
+FILLER = "Bài viết có thêm vài câu để độ dài các bài gần bằng nhau."
+
+
+def _scores(ix: SearchIndex, query: str) -> dict[str, float]:
+    result = ix.search(SearchRequest(query=query, limit=50, snippets=False, facets=False))
+    return {hit.title: hit.score for hit in result.hits}
+
+
+def test_scores_are_the_same_over_several_segments_as_over_one(
+    library: Library, add: AddFn, open_index: Callable[[], SearchIndex]
+) -> None:
+    add("Liền", f"Chương trình đổi mới sáng tạo quốc gia. {FILLER}")
+    add("Rời", f"Sáng nay họ đổi ý, mới tạo ra công ty. {FILLER}")
+    open_index().close()
+    # A second segment: the reader now spans two, and every signal must still count.
+    library.articles.add_many(
+        [make_draft("Sau", f"Đổi mới sáng tạo ở địa phương. {FILLER}"),
+         make_draft("Khác", f"Một bài không liên quan. {FILLER}")]
+    )
+    ix = open_index()
+    assert len(list(ix.searcher().reader().leaf_readers())) == 2
+    queries = ["đổi mới sáng tạo", "doi moi sang tao", "sáng tạo"]
+    several = {q: _scores(ix, q) for q in queries}
+    ix.rebuild()
+    assert len(list(ix.searcher().reader().leaf_readers())) == 1
+    one = {q: _scores(ix, q) for q in queries}
+    assert several == one
+    # The adjacent pairs count: the article with the phrase beats the one with the words.
+    assert several["doi moi sang tao"]["Liền"] > 2 * several["doi moi sang tao"]["Rời"]
+
+
+def test_a_rare_pair_typed_with_diacritics_prefers_its_exact_spelling(
+    add: AddFn, open_index: Callable[[], SearchIndex]
+) -> None:
+    # Both articles have the pair "doi moi" and each of the four syllables as typed;
+    # only the spelling of the adjacent pair tells them apart. Pairs this rare have no
+    # term of their own in the index (they share hashed buckets).
+    add("Đổi mới", f"Chương trình đổi mới công nghệ. Đôi giày cũ. {FILLER}")
+    add("Đôi mới", f"Một đôi mới tinh cho bé. Họ đổi ý ngay. {FILLER}")
+    ix = open_index()
+    assert list(_scores(ix, "đổi mới")) == ["Đổi mới", "Đôi mới"]
+    assert list(_scores(ix, "đôi mới")) == ["Đôi mới", "Đổi mới"]
+    folded = _scores(ix, "doi moi")
+    assert set(folded) == {"Đổi mới", "Đôi mới"}
