@@ -67,8 +67,12 @@ BATCH = 500
 COMMIT_EVERY = 5000
 # ts_rank_cd weights {D body, C notes, B author, A title}.
 RANK_WEIGHTS = "{0.4,0.4,0.4,1.0}"
-PAIR_WEIGHT = 3.0
+PAIR_WEIGHT = 10.0
 EXACT_WEIGHT = 2.0
+# Matches ranked by their vectors; beyond this many, the rest follow the candidates'
+# order (query words in the title first, then the newest). Totals and facets always
+# count every match.
+RANK_ALL = 2000
 LOST_NOTICE = "The search server was lost: {error}"
 
 _COLUMNS = (
@@ -184,7 +188,7 @@ class PgSearchIndex(Closing):
             conn.run("BEGIN")
             try:
                 for start in range(0, len(chunk), BATCH):
-                    self._write(chunk[start : start + BATCH], target)
+                    self._write(chunk[start : start + BATCH], target, fresh=since == 0)
                     done += len(chunk[start : start + BATCH])
                     progress(done, total)
                 conn.run("COMMIT")
@@ -197,11 +201,12 @@ class PgSearchIndex(Closing):
         progress(done, total)
         return done
 
-    def _write(self, batch: Sequence[Any], gen: int) -> None:
+    def _write(self, batch: Sequence[Any], gen: int, fresh: bool = False) -> None:
         ids = [a.id for a in batch]
         notes = annotations_for(self.library.conn, ids)
         rows = [row_for(a, notes.get(a.id), gen) for a in batch]
-        self._unvocab(ids)
+        if not fresh:
+            self._unvocab(ids)
         self.conn.run(
             "INSERT INTO search_docs SELECT r.article_id, r.gen, r.body_v::tsvector, "
             "r.pairs_v::tsvector, r.fields_v::tsvector, r.accented_v::tsvector, r.lossy, "
@@ -216,7 +221,7 @@ class PgSearchIndex(Closing):
         )
         self.conn.run(
             "INSERT INTO search_vocab (term, df) SELECT t, count(*) FROM search_docs d, "
-            "unnest(tsvector_to_array(d.body_v) || tsvector_to_array(d.pairs_v)) t "
+            "unnest(tsvector_to_array(d.body_v)) t "
             "WHERE d.article_id = ANY(:ids::text[]) GROUP BY t "
             "ON CONFLICT (term) DO UPDATE SET df = search_vocab.df + excluded.df",
             ids=ids,
@@ -226,8 +231,8 @@ class PgSearchIndex(Closing):
         """Take the rows of ``ids`` (about to be replaced or removed) out of the counts."""
         self.conn.run(
             "UPDATE search_vocab v SET df = v.df - c.n FROM (SELECT t, count(*) AS n "
-            "FROM search_docs d, unnest(tsvector_to_array(d.body_v) || "
-            "tsvector_to_array(d.pairs_v)) t WHERE d.article_id = ANY(:ids::text[]) "
+            "FROM search_docs d, unnest(tsvector_to_array(d.body_v)) t "
+            "WHERE d.article_id = ANY(:ids::text[]) "
             "GROUP BY t) c WHERE v.term = c.t",
             ids=list(ids),
         )
@@ -246,8 +251,8 @@ class PgSearchIndex(Closing):
         return {str(r[0]) for r in rows}
 
     def _df(self, terms: Sequence[str]) -> dict[str, int]:
-        """Document frequencies of folded syllables or pairs (``a_b``), cached until
-        the store changes."""
+        """Document frequencies of folded syllables (from the vocabulary) and pairs
+        (``a_b``, counted), cached until the store changes."""
         generation = self.library.articles.generation()
         if generation != self._df_generation:
             self._df_cache.clear()
@@ -258,6 +263,11 @@ class PgSearchIndex(Closing):
                 "SELECT term, df FROM search_vocab WHERE term = ANY(:t::text[])", t=missing
             )
             found = {str(t): int(n) for t, n in rows}
+            for pair in (t for t in missing if PAIR_SEP in t):
+                found[pair] = int(self.conn.run(
+                    "SELECT count(*) FROM search_docs WHERE pairs_v @@ :q::tsquery",
+                    q=lexeme(pair),
+                )[0][0])
             for term in missing:
                 self._df_cache[term] = found.get(term, 0)
         return {t: self._df_cache[t] for t in terms}
@@ -355,12 +365,39 @@ class PgSearchIndex(Closing):
         rejected = self._rejected(node, where, compiler) if cond is None else []
         if rejected:
             where += f" AND NOT (article_id = ANY({compiler.param(rejected)}::text[]))"
-        score = self._score(node, compiler) if request.sort == "relevance" else "0::float8"
-        order = {
-            "relevance": "score DESC, published DESC NULLS LAST, article_id",
-            "newest": "published DESC NULLS LAST, article_id",
-            "oldest": "published ASC NULLS LAST, article_id",
-        }[request.sort]
+        lim, off = compiler.param(request.limit), compiler.param(request.offset)
+        score = self._score(node, compiler) if request.sort == "relevance" else None
+        in_title = self._in_title(node, compiler) if score is not None else "FALSE"
+        ctes = [
+            "m AS MATERIALIZED (SELECT article_id, site, year, tags, published, "
+            f"{in_title} AS in_title FROM search_docs WHERE {where})"
+        ]
+        if score is None:
+            order = {
+                "relevance": "published DESC NULLS LAST, article_id",
+                "newest": "published DESC NULLS LAST, article_id",
+                "oldest": "published ASC NULLS LAST, article_id",
+            }[request.sort]
+            page = (
+                f"(SELECT 4, article_id, 0::float8, row_number() OVER (ORDER BY {order}) "
+                f"FROM m ORDER BY {order} LIMIT {lim}::int OFFSET {off}::int)"
+            )
+        else:
+            # The RANK_ALL best candidates (query words in the title first, then the
+            # newest) are ranked; the rest follow in that order.
+            cap = compiler.param(RANK_ALL)
+            ctes += [
+                "c AS (SELECT article_id, row_number() OVER (ORDER BY in_title DESC, "
+                "published DESC NULLS LAST, article_id) AS cr FROM m)",
+                f"r AS (SELECT c.article_id, c.cr, {score} AS score FROM c JOIN search_docs d "
+                f"USING (article_id) WHERE c.cr <= {cap}::int "
+                f"UNION ALL SELECT article_id, cr, NULL FROM c WHERE cr > {cap}::int)",
+            ]
+            order = "score DESC NULLS LAST, cr"
+            page = (
+                f"(SELECT 4, article_id, COALESCE(score, 0), row_number() OVER (ORDER BY "
+                f"{order}) FROM r ORDER BY {order} LIMIT {lim}::int OFFSET {off}::int)"
+            )
         parts = ["SELECT 0 AS k, NULL::text AS key, count(*)::float8 AS n, 0::bigint AS r FROM m"]
         if request.facets:
             parts += [
@@ -369,33 +406,25 @@ class PgSearchIndex(Closing):
                 "SELECT 2, year, count(*), 0 FROM m WHERE year IS NOT NULL GROUP BY year",
                 "SELECT 3, t, count(*), 0 FROM m, unnest(m.tags) t GROUP BY t",
             ]
-        lim, off = compiler.param(request.limit), compiler.param(request.offset)
-        parts.append(
-            f"(SELECT 4, article_id, score, row_number() OVER (ORDER BY {order}) FROM m "
-            f"ORDER BY {order} LIMIT {lim}::int OFFSET {off}::int)"
-        )
-        sql = (
-            "WITH m AS MATERIALIZED (SELECT article_id, site, year, tags, published, "
-            f"{score} AS score FROM search_docs WHERE {where}) "
-            + " UNION ALL ".join(parts)
-        )
+        parts.append(page)
+        sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
         rows = self.conn.run(sql, **compiler.params)
         total = 0
         facets: dict[str, dict[str, int]] = {"site": {}, "year": {}, "tag": {}}
-        page: list[tuple[int, str, float]] = []
+        hits: list[tuple[int, str, float]] = []
         for kind, key, n, rank in rows:
             if kind == 0:
                 total = int(n)
             elif kind == 4:
-                page.append((int(rank), str(key), float(n)))
+                hits.append((int(rank), str(key), float(n)))
             else:
                 facets[("site", "year", "tag")[kind - 1]][str(key)] = int(n)
-        page.sort()
+        hits.sort()
         return SearchResult(
             query=request.query,
             total=total,
             total_is_exact=True,
-            hits=self._hits(page, hits_node, request.snippets),
+            hits=self._hits(hits, hits_node, request.snippets),
             facets=_sorted_facets(facets) if request.facets else {},
             notice=notice,
             offset=request.offset,
@@ -414,15 +443,34 @@ class PgSearchIndex(Closing):
             if article_id in found
         ]
 
-    def _score(self, node: Node, compiler: Compiler) -> str:
-        """The rank expression: folded syllables, pairs, and (when typed) diacritics."""
+    @staticmethod
+    def _rank_words(node: Node) -> list[Word]:
+        return [
+            w for w in positive_words(node)
+            if w.field in (None, "body", "title") and w.mode != "fuzzy"
+        ]
+
+    def _in_title(self, node: Node, compiler: Compiler) -> str:
+        """Whether a row has one of the query's words in its title (for the candidates)."""
+        lexemes = [
+            lexeme(w.syllables[0], "A", prefix=True) if w.mode == "prefix" else lexeme(s, "A")
+            for w in self._rank_words(node)
+            for s in (w.syllables[:1] if w.mode == "prefix" else w.syllables)
+        ]
+        if not lexemes:
+            return "FALSE"
+        return f"fields_v @@ {compiler.tsq(' | '.join(dict.fromkeys(lexemes)))}"
+
+    def _score(self, node: Node, compiler: Compiler) -> str | None:
+        """The rank expression over ``d`` (None when the query has no words to rank):
+        cover density of the folded syllables (title above body), the query's
+        adjacent syllables found as pairs, and the accented syllables' cover density
+        when the query has diacritics."""
         folded: list[str] = []
-        pairs: list[str] = []
         exact: list[str] = []
+        pairs: list[str] = []
         accented = False
-        for word in positive_words(node):
-            if word.field not in (None, "body", "title") or word.mode == "fuzzy":
-                continue
+        for word in self._rank_words(node):
             if word.mode == "prefix":
                 folded.append(lexeme(word.syllables[0], prefix=True))
                 continue
@@ -430,24 +478,31 @@ class PgSearchIndex(Closing):
             pairs += [lexeme(p) for p in pair_tokens(word.syllables)]
             if len(word.exact) == len(word.syllables):
                 exact += [lexeme(s) for s in word.exact]
-                exact += [lexeme(p) for p in pair_tokens(word.exact)]
                 accented = accented or word.exact != word.syllables
+        if not folded:
+            return None
         top = [w for w in top_level_words(node) if w.mode == "term"]
-        for a, b in zip(top, top[1:], strict=False):
-            pairs.append(lexeme(a.syllables[-1] + PAIR_SEP + b.syllables[0]))
-            if accented and len(a.exact) == len(a.syllables) and len(b.exact) == len(b.syllables):
-                exact.append(lexeme(a.exact[-1] + PAIR_SEP + b.exact[0]))
-        terms: list[str] = []
+        pairs += [
+            lexeme(a.syllables[-1] + PAIR_SEP + b.syllables[0])
+            for a, b in zip(top, top[1:], strict=False)
+        ]
         weights = compiler.param(RANK_WEIGHTS) + "::float4[]"
-        for column, lexemes, factor in (
-            ("body_v", folded, 1.0),
-            ("pairs_v", pairs, PAIR_WEIGHT),
-            ("accented_v", exact if accented else [], EXACT_WEIGHT),
-        ):
-            if lexemes:
-                query = compiler.tsq(" | ".join(dict.fromkeys(lexemes)))
-                terms.append(f"{factor} * ts_rank_cd({weights}, {column}, {query}, 1)")
-        return "(" + " + ".join(terms) + ")::float8" if terms else "0::float8"
+        terms = [
+            f"ts_rank_cd({weights}, d.body_v, "
+            f"{compiler.tsq(' | '.join(dict.fromkeys(folded)))}, 1)"
+        ]
+        if pairs:
+            # Adjacent as typed: the strongest signal (most words are two syllables).
+            terms.append(
+                f"{PAIR_WEIGHT} * ts_rank(d.pairs_v, "
+                f"{compiler.tsq(' | '.join(dict.fromkeys(pairs)))})"
+            )
+        if accented and exact:
+            terms.append(
+                f"{EXACT_WEIGHT} * ts_rank_cd({weights}, d.accented_v, "
+                f"{compiler.tsq(' | '.join(dict.fromkeys(exact)))}, 1)"
+            )
+        return "(" + " + ".join(terms) + ")::float8"
 
     def _soft(self, node: Node, compiler: Compiler) -> tuple[str, int, int] | None:
         """For a long question of plain words: a condition for rows with at least

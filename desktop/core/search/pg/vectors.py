@@ -13,11 +13,13 @@ position, so no phrase straddles two of them. Weights: title A, author B,
 notes C, body D (ranking weighs them; a fielded word asks for its weight).
 
 * ``body_v``     folded syllables of title, body and notes (plain words, phrases).
-* ``pairs_v``    adjacent folded syllables of each part as one lexeme ``ha_noi``:
-  a two-syllable phrase is one GIN lookup, longer ones an intersection.
+* ``pairs_v``    adjacent folded syllables of each part as one lexeme ``ha_noi``,
+  without positions: a two-syllable phrase is one GIN lookup, longer ones an
+  intersection.
 * ``fields_v``   folded syllables of title (A), author (B) and notes (C).
-* ``accented_v`` the same syllables and pairs spelled with their diacritics,
-  lower case (``đổi_mới``): only for ranking, so typed diacritics count.
+* ``accented_v`` the syllables spelled with their diacritics, lower case, with
+  positions: only for ranking (``ts_rank_cd`` rewards them close together), so
+  typed diacritics count.
 
 A tsvector keeps at most 256 positions per lexeme, positions up to 16,383 and a
 lexeme of at most 2,046 bytes; a row that needed more is ``lossy``: every lexeme
@@ -27,7 +29,7 @@ on the stored text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,34 +49,50 @@ TITLE, AUTHOR, NOTE, BODY = "A", "B", "C", "D"
 
 @dataclass
 class Vector:
-    """Lexeme -> positions with weights, written as a tsvector literal."""
+    """Lexeme -> positions (with their weight letter), written as a tsvector literal."""
 
     positions: dict[str, list[str]] = field(default_factory=dict)
     next: int = 1
     lossy: bool = False
 
     def add(self, tokens: Sequence[str], weight: str) -> None:
-        for token in tokens:
-            at = self.next
-            self.next += 1
-            if len(token.encode("utf-8")) > MAX_LEXEME_BYTES:
+        suffix = "" if weight == BODY else weight  # D is the default weight
+        found = self.positions
+        start = self.next
+        self.next += len(tokens) + 1  # one unused position between parts
+        for at, token in enumerate(tokens, start):
+            entry = found.get(token)
+            if entry is None:
+                entry = found[token] = []
+            if at <= MAX_POSITION:
+                entry.append(f"{at}{suffix}")
+            else:
                 self.lossy = True
-                continue
-            entry = self.positions.setdefault(token, [])
-            if at > MAX_POSITION or len(entry) >= MAX_POSITIONS:
-                self.lossy = True
-                continue
-            entry.append(f"{at}{weight}")
-        self.next += 1  # the gap between parts
 
     def literal(self) -> str:
-        size = sum(len(t.encode("utf-8")) + 8 + 2 * len(p) for t, p in self.positions.items())
+        out: list[str] = []
+        size = 0
+        for token, at in self.positions.items():
+            if len(token) * 4 > MAX_LEXEME_BYTES and len(token.encode("utf-8")) > MAX_LEXEME_BYTES:
+                self.lossy = True
+                continue
+            if len(at) > MAX_POSITIONS:
+                self.lossy = True
+                at = at[:MAX_POSITIONS]
+            size += len(token) + 8 + 2 * len(at)
+            out.append(f"'{token}':{','.join(at)}" if at else f"'{token}'")
         if size > MAX_VECTOR_BYTES:
             self.lossy = True
-            return " ".join(f"'{t}'" for t in self.positions)
-        return " ".join(
-            f"'{t}':{','.join(p)}" if p else f"'{t}'" for t, p in self.positions.items()
-        )
+            return stripped(self.positions)
+        return " ".join(out)
+
+
+def stripped(tokens: Iterable[str]) -> str:
+    """A tsvector literal of lexemes without positions."""
+    return " ".join(
+        f"'{t}'" for t in dict.fromkeys(tokens)
+        if len(t) * 4 <= MAX_LEXEME_BYTES or len(t.encode("utf-8")) <= MAX_LEXEME_BYTES
+    )
 
 
 def pair_tokens(syls: Sequence[str]) -> list[str]:
@@ -90,20 +108,20 @@ def row_for(article: Article, notes: AnnotationText | None, gen: int) -> dict[st
     """The ``search_docs`` row of ``article`` (values as JSON-able Python)."""
     notes_text = "\n".join(notes.notes) if notes is not None else ""
     parts = ((article.title, TITLE), (article.body, BODY), (notes_text, NOTE))
-    body, pairs, accented = Vector(), Vector(), Vector()
+    body, accented = Vector(), Vector()
+    pairs: list[str] = []
     for text, weight in parts:
         folded = syllables(text)
-        exact = _exact(text, folded)
         body.add(folded, weight)
-        pairs.add(pair_tokens(folded), weight)
-        accented.add(exact + pair_tokens(exact), weight)
+        pairs += pair_tokens(folded)
+        accented.add(_exact(text, folded), weight)
     fields = Vector()
     for text, weight in ((article.title, TITLE), (article.author or "", AUTHOR),
                          (notes_text, NOTE)):
         fields.add(syllables(text), weight)
     vectors = {
         "body_v": body.literal(),
-        "pairs_v": pairs.literal(),
+        "pairs_v": stripped(pairs),
         "fields_v": fields.literal(),
         "accented_v": accented.literal(),
     }
@@ -112,7 +130,7 @@ def row_for(article: Article, notes: AnnotationText | None, gen: int) -> dict[st
         "article_id": article.id,
         "gen": gen,
         **vectors,
-        "lossy": body.lossy or fields.lossy,  # pairs match without positions
+        "lossy": body.lossy or fields.lossy,
         "site": site,
         "site_key": fold_text(site).strip() if site else None,
         "published": article.published.isoformat() if article.published else None,
