@@ -78,6 +78,18 @@ def lossy_inexact(node: Node) -> bool:
     return False
 
 
+def _plain_body_word(node: Node) -> bool:
+    """A one-syllable word or prefix in the default fields (one ``body_v`` operand)."""
+    return (
+        isinstance(node, Word) and node.field in (None, "body")
+        and node.mode in ("term", "prefix") and len(node.syllables) == 1
+    )
+
+
+def _operand(word: Word) -> str:
+    return lexeme(word.syllables[0], prefix=word.mode == "prefix")
+
+
 class Compiler:
     """Builds SQL conditions; parameters collect in ``params`` (``:p0``, ``:p1``...)."""
 
@@ -114,7 +126,13 @@ class Compiler:
         if isinstance(node, Near):
             return "(" + " AND ".join(self.word(w) for w in node.children) + ")"
         if isinstance(node, All):
-            parts = [self.cond(c) for c in node.children]
+            # Plain words ANDed: one tsquery, so each vector is read once per row.
+            plain = [c for c in node.children if _plain_body_word(c)]
+            rest = [c for c in node.children if not _plain_body_word(c)]
+            parts = [self.cond(c) for c in rest]
+            if plain:
+                every = " & ".join(dict.fromkeys(_operand(w) for w in plain))  # type: ignore[arg-type]
+                parts.insert(0, "body_v @@ " + self.tsq(every))
             return "(" + " AND ".join(parts) + ")" if parts else "TRUE"
         if isinstance(node, Any_):
             parts = [self.cond(c) for c in node.children]

@@ -179,6 +179,8 @@ class PgSearchIndex(Closing):
                 )
                 conn.run("COMMIT")
         progress(0, total)
+        if since == 0:
+            schema.drop_gin_indexes(conn)
         done = 0
         it = iter(source)
         while True:
@@ -195,6 +197,10 @@ class PgSearchIndex(Closing):
             except BaseException:
                 conn.run("ROLLBACK")
                 raise
+        if since == 0:
+            conn.run("SET maintenance_work_mem = '256MB'")
+            schema.create_gin_indexes(conn)
+            conn.run("ANALYZE search_docs")
         # Only a complete catch-up moves the generation: an interrupted one is redone.
         schema.write_meta(conn, "generation", str(target))
         self._df_cache.clear()

@@ -30,10 +30,10 @@ _CREATE = (
     """CREATE TABLE search_docs (
         article_id text PRIMARY KEY,
         gen bigint NOT NULL,
-        body_v tsvector NOT NULL,
-        pairs_v tsvector NOT NULL,
-        fields_v tsvector NOT NULL,
-        accented_v tsvector NOT NULL,
+        body_v tsvector COMPRESSION lz4 NOT NULL,
+        pairs_v tsvector COMPRESSION lz4 NOT NULL,
+        fields_v tsvector COMPRESSION lz4 NOT NULL,
+        accented_v tsvector COMPRESSION lz4 NOT NULL,
         lossy boolean NOT NULL DEFAULT false,
         site text,
         site_key text COLLATE "C",
@@ -41,16 +41,33 @@ _CREATE = (
         year text COLLATE "C",
         tags text[] COLLATE "C" NOT NULL DEFAULT '{}'
     )""",
-    "CREATE INDEX search_docs_body ON search_docs USING gin (body_v)",
-    "CREATE INDEX search_docs_pairs ON search_docs USING gin (pairs_v)",
-    "CREATE INDEX search_docs_fields ON search_docs USING gin (fields_v)",
-    "CREATE INDEX search_docs_tags ON search_docs USING gin (tags)",
     "CREATE INDEX search_docs_site ON search_docs (site_key)",
     "CREATE INDEX search_docs_published ON search_docs (published)",
     "CREATE INDEX search_docs_year ON search_docs (year)",
     "CREATE INDEX search_docs_lossy ON search_docs (article_id) WHERE lossy",
     'CREATE TABLE search_vocab (term text COLLATE "C" PRIMARY KEY, df integer NOT NULL)',
 )
+
+
+# The GIN indexes: dropped while the table is filled from scratch (building them once
+# at the end is several times faster than updating them row by row).
+GIN_INDEXES = {
+    "search_docs_body": "body_v",
+    "search_docs_pairs": "pairs_v",
+    "search_docs_fields": "fields_v",
+    "search_docs_tags": "tags",
+}
+
+
+def drop_gin_indexes(conn: pg8000.native.Connection) -> None:
+    for name in GIN_INDEXES:
+        conn.run(f"DROP INDEX IF EXISTS {name}")
+
+
+def create_gin_indexes(conn: pg8000.native.Connection) -> None:
+    """Create the GIN indexes that are missing (after a fill, or one interrupted)."""
+    for name, column in GIN_INDEXES.items():
+        conn.run(f"CREATE INDEX IF NOT EXISTS {name} ON search_docs USING gin ({column})")
 
 
 def ensure(conn: pg8000.native.Connection) -> bool:
@@ -62,12 +79,14 @@ def ensure(conn: pg8000.native.Connection) -> bool:
         conn.run("SELECT pg_advisory_xact_lock(:k)", k=LOCK_KEY)
         version = current_version(conn)
         if version == SCHEMA_VERSION:
+            create_gin_indexes(conn)
             conn.run("COMMIT")
             return False
         for table in TABLES:
             conn.run(f"DROP TABLE IF EXISTS {table}")
         for statement in _CREATE:
             conn.run(statement)
+        create_gin_indexes(conn)
         conn.run(
             "INSERT INTO search_meta (key, value) VALUES ('schema_version', :v)",
             v=str(SCHEMA_VERSION),
