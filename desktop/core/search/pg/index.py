@@ -74,12 +74,32 @@ EXACT_WEIGHT = 2.0
 # count every match.
 RANK_ALL = 2000
 LOST_NOTICE = "The search server was lost: {error}"
+READ_ONLY_MESSAGE = "The search tables cannot be written with this role: {error}"
+READ_ONLY_NOTICE = (
+    "This role may only read the search tables, and they are behind the library: "
+    "the newest articles may be missing."
+)
+NO_TABLES_MESSAGE = (
+    "The server has no search tables of this version, and this role may not create "
+    "them: run 'archive-browser server init' with a role that may."
+)
+SERVER_ERROR_MESSAGE = "The search server refused: {error}"
+# SQLSTATEs of a role or a server that may not write.
+READ_ONLY_CODES = ("42501", "25006")
 
 _COLUMNS = (
     "article_id text, gen bigint, body_v text, pairs_v text, fields_v text, "
     "accented_v text, lossy boolean, site text, site_key text, published text, "
     "year text, tags text[]"
 )
+
+
+class SearchServerError(UserError):
+    """The server refused a statement of the search (one line)."""
+
+
+class SearchTablesReadOnly(SearchServerError):
+    """The search tables may be read but not written with this role."""
 
 
 def _noop(done: int, total: int) -> None:
@@ -112,8 +132,16 @@ class PgSearchIndex(Closing):
         conn = connect(dsn)
         self = cls(library, conn, str(library.root) if source is None else source)
         try:
-            self._guard(lambda: schema.ensure(conn))
-            self.sync(progress)
+            try:
+                self._guard(lambda: schema.ensure(conn))
+                self.sync(progress)
+            except SearchTablesReadOnly:
+                # A role that may only read: search the tables as they are.
+                if schema.current_version(conn) != schema.SCHEMA_VERSION:
+                    raise SearchTablesReadOnly(NO_TABLES_MESSAGE) from None
+                behind = int(schema.read_meta(conn, "generation") or 0)
+                if behind < library.articles.generation():
+                    self.notice = READ_ONLY_NOTICE
         except BaseException:
             self.close()
             raise
@@ -124,11 +152,25 @@ class PgSearchIndex(Closing):
         cls.open(library, dsn, progress=progress).close()
 
     def _guard(self, work: Callable[[], Any]) -> Any:
-        """Run ``work``; a lost connection is one line (``ServerUnreachable``)."""
+        """Run ``work``; a lost connection or a refusal of the server is one line."""
         try:
             return work()
         except (pg8000.native.InterfaceError, OSError) as exc:
             raise ServerUnreachable(LOST_NOTICE.format(error=_reason(exc))) from exc
+        except pg8000.native.DatabaseError as exc:
+            self._rollback()
+            code = _sqlstate(exc)
+            if code in READ_ONLY_CODES:
+                raise SearchTablesReadOnly(READ_ONLY_MESSAGE.format(error=_reason(exc))) from exc
+            raise SearchServerError(SERVER_ERROR_MESSAGE.format(error=_reason(exc))) from exc
+
+    def _rollback(self) -> None:
+        """Leave a failed transaction (and the sync lock), so the connection works on."""
+        try:
+            self.conn.run("ROLLBACK")
+            self.conn.run("SELECT pg_advisory_unlock_all()")
+        except Exception:  # noqa: BLE001 - the connection is gone: reported by the caller
+            pass
 
     # -- writing -----------------------------------------------------------
 
@@ -144,13 +186,11 @@ class PgSearchIndex(Closing):
     def _sync(self, progress: Progress, full: bool = False) -> int:
         conn = self.conn
         conn.run("SELECT pg_advisory_lock(:k)", k=schema.LOCK_KEY)
-        try:
-            written = self._sync_locked(progress, full)
-            if not full and self._count() != self.library.articles.count():
-                written = self._sync_locked(progress, True)
-            return written
-        finally:
-            conn.run("SELECT pg_advisory_unlock(:k)", k=schema.LOCK_KEY)
+        written = self._sync_locked(progress, full)
+        if not full and self._count() != self.library.articles.count():
+            written = self._sync_locked(progress, True)
+        conn.run("SELECT pg_advisory_unlock(:k)", k=schema.LOCK_KEY)
+        return written
 
     def _sync_locked(self, progress: Progress, full: bool) -> int:
         conn = self.conn
@@ -177,7 +217,7 @@ class PgSearchIndex(Closing):
                     "DELETE FROM search_docs WHERE article_id = ANY(:ids::text[])",
                     ids=list(removed),
                 )
-                conn.run("COMMIT")
+                conn.run("COMMIT")  # a failure is rolled back by ``_guard``
         progress(0, total)
         if since == 0:
             schema.drop_gin_indexes(conn)
@@ -188,15 +228,11 @@ class PgSearchIndex(Closing):
             if not chunk:
                 break
             conn.run("BEGIN")
-            try:
-                for start in range(0, len(chunk), BATCH):
-                    self._write(chunk[start : start + BATCH], target, fresh=since == 0)
-                    done += len(chunk[start : start + BATCH])
-                    progress(done, total)
-                conn.run("COMMIT")
-            except BaseException:
-                conn.run("ROLLBACK")
-                raise
+            for start in range(0, len(chunk), BATCH):
+                self._write(chunk[start : start + BATCH], target, fresh=since == 0)
+                done += len(chunk[start : start + BATCH])
+                progress(done, total)
+            conn.run("COMMIT")  # a failure is rolled back by ``_guard``
         if since == 0:
             conn.run("SET maintenance_work_mem = '256MB'")
             schema.create_gin_indexes(conn)
@@ -609,6 +645,14 @@ def _sorted_facets(facets: dict[str, dict[str, int]]) -> dict[str, dict[str, int
     }
 
 
+def _sqlstate(exc: BaseException) -> str:
+    details = exc.args[0] if exc.args else None
+    return str(details.get("C", "")) if isinstance(details, dict) else ""
+
+
 def _reason(exc: BaseException) -> str:
+    details = exc.args[0] if exc.args else None
+    if isinstance(details, dict) and "M" in details:
+        return str(details["M"])
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__

@@ -108,3 +108,42 @@ def test_a_lost_connection_is_one_line(library: Library, pg_dsn: str) -> None:
             ix.search(SearchRequest(query="hà"))
     finally:
         ix.close()
+
+
+def test_a_read_only_role_searches_and_says_when_behind(
+    library: Library, pg_server, pg_dsn: str
+) -> None:
+    library.articles.add_many([make_draft("Hà Nội", "Mùa thu Hà Nội")])
+    PgSearchIndex.open(library, pg_dsn).close()
+    database = pg_dsn.rsplit("/", 1)[1]
+    admin = connect(pg_dsn)
+    try:
+        admin.run("DROP ROLE IF EXISTS ab_reader")
+        admin.run("CREATE ROLE ab_reader LOGIN")
+        admin.run("GRANT SELECT ON ALL TABLES IN SCHEMA public TO ab_reader")
+    finally:
+        admin.close()
+    reader_dsn = pg_server.dsn_for(database, user="ab_reader")
+    try:
+        ix = PgSearchIndex.open(library, reader_dsn)
+        try:
+            result = ix.search(SearchRequest(query="hà nội"))
+            assert result.total == 1 and result.notice is None
+        finally:
+            ix.close()
+        library.articles.add_many([make_draft("Huế", "Mùa thu Huế")])
+        ix = PgSearchIndex.open(library, reader_dsn)
+        try:
+            result = ix.search(SearchRequest(query="mùa thu"))
+            assert result.total == 1  # the new article is not in the tables yet
+            assert result.notice is not None and "only read" in result.notice
+        finally:
+            ix.close()
+    finally:
+        admin = connect(pg_dsn)
+        try:
+            admin.run("REASSIGN OWNED BY ab_reader TO postgres")
+            admin.run("DROP OWNED BY ab_reader")
+            admin.run("DROP ROLE ab_reader")
+        finally:
+            admin.close()
