@@ -9,6 +9,8 @@ import pg8000.native
 from desktop.core.errors import ServerUnreachable
 
 CONNECT_TIMEOUT_S = 10
+# How long one statement may go without an answer before the server counts as lost.
+STATEMENT_TIMEOUT_S = 120.0
 
 
 def connect(dsn: str) -> pg8000.native.Connection:
@@ -18,7 +20,7 @@ def connect(dsn: str) -> pg8000.native.Connection:
     if parts.scheme not in ("postgresql", "postgres"):
         raise ServerUnreachable(f"{_shown(dsn)}: not a postgresql:// address.")
     try:
-        return pg8000.native.Connection(
+        conn = pg8000.native.Connection(
             user=unquote(parts.username or "postgres"),
             password=unquote(parts.password) if parts.password else None,
             host=parts.hostname or "127.0.0.1",
@@ -29,6 +31,17 @@ def connect(dsn: str) -> pg8000.native.Connection:
         )
     except (pg8000.native.InterfaceError, pg8000.native.DatabaseError, OSError) as exc:
         raise ServerUnreachable(f"Cannot reach the server {_shown(dsn)}: {_reason(exc)}") from exc
+    set_timeout(conn, STATEMENT_TIMEOUT_S)
+    return conn
+
+
+def set_timeout(conn: pg8000.native.Connection, seconds: float | None) -> None:
+    """How long to wait for an answer from now on (None: as long as it takes, for an
+    index build). pg8000 applies its one ``timeout`` to connecting and to every
+    read alike; its socket is the only place to set them apart."""
+    sock = getattr(conn, "_usock", None)
+    if sock is not None:
+        sock.settimeout(seconds)
 
 
 def _shown(dsn: str) -> str:

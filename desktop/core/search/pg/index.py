@@ -37,7 +37,7 @@ from desktop.core.search.highlight import find_spans, hit_words
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult, all_result_ids
 from desktop.core.search.pg import schema
 from desktop.core.search.pg.compiler import Compiler, has_near, lexeme, lossy_inexact
-from desktop.core.search.pg.connection import connect
+from desktop.core.search.pg.connection import STATEMENT_TIMEOUT_S, connect, set_timeout
 from desktop.core.search.pg.vectors import PAIR_SEP, pair_tokens, row_for
 from desktop.core.search.query import (
     All,
@@ -185,11 +185,16 @@ class PgSearchIndex(Closing):
 
     def _sync(self, progress: Progress, full: bool = False) -> int:
         conn = self.conn
-        conn.run("SELECT pg_advisory_lock(:k)", k=schema.LOCK_KEY)
-        written = self._sync_locked(progress, full)
-        if not full and self._count() != self.library.articles.count():
-            written = self._sync_locked(progress, True)
-        conn.run("SELECT pg_advisory_unlock(:k)", k=schema.LOCK_KEY)
+        # Building a GIN index over millions of rows takes a while: no read timeout.
+        set_timeout(conn, None)
+        try:
+            conn.run("SELECT pg_advisory_lock(:k)", k=schema.LOCK_KEY)
+            written = self._sync_locked(progress, full)
+            if not full and self._count() != self.library.articles.count():
+                written = self._sync_locked(progress, True)
+            conn.run("SELECT pg_advisory_unlock(:k)", k=schema.LOCK_KEY)
+        finally:
+            set_timeout(conn, STATEMENT_TIMEOUT_S)
         return written
 
     def _sync_locked(self, progress: Progress, full: bool) -> int:
