@@ -132,6 +132,10 @@ class PgSearchIndex(Closing):
         conn = connect(dsn)
         self = cls(library, conn, str(library.root) if source is None else source)
         try:
+            # Reading a row's vector costs far more than the planner thinks: a word in
+            # most rows is still answered from its GIN posting list, not by reading
+            # every vector (about a third faster on common words, measured).
+            self._guard(lambda: conn.run("SET enable_seqscan = off"))
             try:
                 self._guard(lambda: schema.ensure(conn))
                 self.sync(progress)
