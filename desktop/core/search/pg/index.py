@@ -72,7 +72,7 @@ EXACT_WEIGHT = 2.0
 # Matches ranked by their vectors; beyond this many, the rest follow the candidates'
 # order (query words in the title first, then the newest). Totals and facets always
 # count every match.
-RANK_ALL = 2000
+RANK_ALL = 1000
 LOST_NOTICE = "The search server was lost: {error}"
 READ_ONLY_MESSAGE = "The search tables cannot be written with this role: {error}"
 READ_ONLY_NOTICE = (
