@@ -18,14 +18,15 @@ from desktop.core.search.models import SearchRequest, SearchResult, all_result_i
 from desktop.core.store import Library
 
 if TYPE_CHECKING:
-    from desktop.core.search.index import SearchIndex
+    from desktop.core.search.interface import SearchBackend
 
 
-def open_search_index(library: Library) -> SearchIndex:
-    """The library's search index (Whoosh loads here, on the first search, not at start)."""
-    from desktop.core.search.index import SearchIndex
+def open_search_index(library: Library) -> SearchBackend:
+    """The library's search index, Whoosh or server (loaded on the first search, not at
+    start)."""
+    from desktop.core.search.interface import open_search
 
-    return SearchIndex.open(library)
+    return open_search(library)
 
 
 def index_is_current(library: Library) -> bool:
@@ -49,10 +50,10 @@ class Backend:
     def __init__(self, library: Library, *, use_index: bool = True):
         self.library = library
         self._use_index = use_index
-        self._index: SearchIndex | None = None
+        self._index: SearchBackend | None = None
         self._index_tried = False
 
-    def index(self) -> SearchIndex | None:
+    def index(self) -> SearchBackend | None:
         if not self._index_tried and self._use_index:
             self._index_tried = True
             self._index = open_search_index(self.library)
