@@ -84,7 +84,6 @@ def cmd_search(args: argparse.Namespace, ctx: CommandContext) -> int:
         raise UserError("Give a query, or --batch FILE.")
     if args.batch is not None and args.query is not None:
         raise UserError("Give either a query or --batch FILE, not both.")
-    ctx.require_folder("Search")
     lib = ctx.open_library()
     index = open_search(lib)
     try:

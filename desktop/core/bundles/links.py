@@ -26,9 +26,9 @@ def search_ids(library: Library, query: str) -> list[str]:
     """Ids of every article matching ``query``, best first."""
     if not query.strip():
         raise UserError("The export query is empty.")
-    from desktop.core.search.index import SearchIndex
+    from desktop.core.search.interface import open_search
 
-    index = SearchIndex.open(library)
+    index = open_search(library)
     try:
         ids: list[str] = []
         offset = 0
@@ -98,10 +98,10 @@ def adopt_index(library: Library) -> bool:
 
 def prepare_index(library: Library, progress: ProgressFn | None = None) -> None:
     """Open the library's search index once: checked and reused if current, else built."""
-    from desktop.core.search.index import SearchIndex
+    from desktop.core.search.interface import open_search
 
     def report(done: int, total: int) -> None:
         if progress is not None:
             progress(BundleProgress("index", done, total))
 
-    SearchIndex.open(library, progress=report).close()
+    open_search(library, progress=report).close()

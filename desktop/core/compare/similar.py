@@ -99,23 +99,30 @@ def _titles(library: Library, ids: list[str]) -> dict[str, str]:
     return {s.id: s.title for s in library.articles.summaries_for(ids)}
 
 
+def _folder_index_is_usable(library: Library) -> bool:
+    """True when a folder's Whoosh index is current or nearly so (a server's search
+    tables are caught up by whoever searches, in one statement per change)."""
+    from desktop.core.search.schema import SCHEMA_VERSION  # Whoosh loads here, when needed
+    from desktop.core.search.state import read_state
+
+    state = read_state(library.index_dir)
+    if state is None or state.schema_version != SCHEMA_VERSION:
+        return False
+    return library.articles.count_changed_since(state.generation) <= MAX_INDEX_LAG
+
+
 def _more_like_this(library: Library, article_id: str, limit: int) -> list[str]:
     """Ids from the search index's "more like this"; empty when no usable index exists.
 
     Only an index that is current or nearly so is used: building or catching up
     a large one takes minutes and belongs to the search side, not to this list.
     """
-    from desktop.core.search.index import SearchIndex  # Whoosh loads here, when needed
-    from desktop.core.search.schema import SCHEMA_VERSION
-    from desktop.core.search.state import read_state
+    from desktop.core.search.interface import SearchBackend, open_search, server_dsn
 
-    state = read_state(library.index_dir)
-    if state is None or state.schema_version != SCHEMA_VERSION:
-        return []
-    if library.articles.count_changed_since(state.generation) > MAX_INDEX_LAG:
+    if server_dsn(library) is None and not _folder_index_is_usable(library):
         return []
     try:
-        search_index = SearchIndex.open(library, wait=INDEX_WAIT_S)
+        search_index: SearchBackend = open_search(library, wait=INDEX_WAIT_S)
         try:
             hits = search_index.more_like_this(article_id, limit)
         finally:

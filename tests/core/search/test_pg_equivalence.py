@@ -187,7 +187,7 @@ def test_phrase_totals_equal_an_exhaustive_count(
 ) -> None:
     _, server = both
     request = SearchRequest(query=query, limit=200)
-    scanned = search_store(filled.articles, request)
+    scanned = search_store(filled, request)
     got = server.search(request)
     assert got.total == scanned.total
     assert {h.id for h in got.hits} == {h.id for h in scanned.hits}

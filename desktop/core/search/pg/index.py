@@ -130,7 +130,7 @@ class PgSearchIndex(Closing):
     ) -> PgSearchIndex:
         """Connect, create the tables when needed, and catch up with the store."""
         conn = connect(dsn)
-        self = cls(library, conn, str(library.root) if source is None else source)
+        self = cls(library, conn, library.location if source is None else source)
         try:
             # Reading a row's vector costs far more than the planner thinks: a word in
             # most rows is still answered from its GIN posting list, not by reading
@@ -254,7 +254,7 @@ class PgSearchIndex(Closing):
 
     def _write(self, batch: Sequence[Any], gen: int, fresh: bool = False) -> None:
         ids = [a.id for a in batch]
-        notes = annotations_for(self.library.conn, ids)
+        notes = annotations_for(self.library.annotations, ids)
         rows = [row_for(a, notes.get(a.id), gen) for a in batch]
         if not fresh:
             self._unvocab(ids)
@@ -360,7 +360,7 @@ class PgSearchIndex(Closing):
     def _answer(self, request: SearchRequest, node: Node) -> SearchResult:
         from desktop.core.search.storefilters import StoreFilters
 
-        store = StoreFilters(self.library.conn)
+        store = StoreFilters(self.library)
         compiler = Compiler(self._vocab, store)
         filters = compiler.filters(request.filters)
         result = self._run(request, node, node, compiler, filters, None)
@@ -399,7 +399,7 @@ class PgSearchIndex(Closing):
         ids = [str(r[0]) for r in rows]
         if not ids:
             return []
-        passed = verified(self.library.articles, node, ids)
+        passed = verified(self.library, node, ids)
         return [i for i in ids if i not in passed]
 
     def _run(
