@@ -11,10 +11,13 @@ Whoosh folder.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
 from desktop.core.store import Library
+
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
 
 Progress = Callable[[int, int], None]
 
@@ -57,7 +60,7 @@ class SearchBackend(Protocol):
         ...
 
 
-def server_dsn(library: Library, dsn: str | None = None) -> str | None:
+def server_dsn(library: AnyLibrary, dsn: str | None = None) -> str | None:
     """The server whose tables hold ``library``'s index: ``dsn``, or the one a server
     library names; None for a folder library."""
     if dsn:
@@ -67,7 +70,7 @@ def server_dsn(library: Library, dsn: str | None = None) -> str | None:
 
 
 def open_search(
-    library: Library,
+    library: AnyLibrary,
     *,
     dsn: str | None = None,
     progress: Progress | None = None,
@@ -81,11 +84,18 @@ def open_search(
         return PgSearchIndex.open(library, server, progress=progress)
     from desktop.core.search.index import SearchIndex
 
+    assert isinstance(library, Library), "a server library always names its server"
     return SearchIndex.open(library, progress=progress, wait=wait)
 
 
 def catch_up_search(
-    library: Library, progress: Progress | None = None, *, dsn: str | None = None
+    library: AnyLibrary, progress: Progress | None = None, *, dsn: str | None = None
 ) -> None:
     """Bring ``library``'s search index in line with its store (the single writer's job)."""
-    open_search(library, dsn=dsn, progress=progress).close()
+    index = open_search(library, dsn=dsn, progress=progress)
+    try:
+        # Opening may leave the catch-up to a later use (another task holds a folder's
+        # index); the writer's own sync says so (busy, disk full) instead.
+        index.sync(progress)
+    finally:
+        index.close()

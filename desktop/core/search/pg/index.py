@@ -24,7 +24,7 @@ import math
 import time
 from collections.abc import Callable, Sequence
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pg8000.native
 
@@ -58,7 +58,9 @@ from desktop.core.search.results import (
     article_hit,
 )
 from desktop.core.search.store_scan import verified
-from desktop.core.store import Library
+
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
 
 Progress = Callable[[int, int], None]
 
@@ -109,7 +111,7 @@ def _noop(done: int, total: int) -> None:
 class PgSearchIndex(Closing):
     """The search tables of a library on a PostgreSQL server."""
 
-    def __init__(self, library: Library, conn: pg8000.native.Connection, source: str):
+    def __init__(self, library: AnyLibrary, conn: pg8000.native.Connection, source: str):
         self.library = library
         self.conn = conn
         self._closed = False
@@ -122,7 +124,7 @@ class PgSearchIndex(Closing):
     @classmethod
     def open(
         cls,
-        library: Library,
+        library: AnyLibrary,
         dsn: str,
         *,
         progress: Progress | None = None,
@@ -152,7 +154,7 @@ class PgSearchIndex(Closing):
         return self
 
     @classmethod
-    def catch_up(cls, library: Library, dsn: str, progress: Progress | None = None) -> None:
+    def catch_up(cls, library: AnyLibrary, dsn: str, progress: Progress | None = None) -> None:
         cls.open(library, dsn, progress=progress).close()
 
     def _guard(self, work: Callable[[], Any]) -> Any:
