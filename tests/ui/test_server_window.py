@@ -233,3 +233,25 @@ def test_a_read_only_account_searches_and_reads_and_is_told_it_cannot_change(
         assert not window.import_paths([__file__])
         window.shutdown()
         library.close()
+
+
+def test_the_window_s_jobs_find_similar_articles_and_export_citations_from_a_server(
+    team: str, tmp_path: Path
+) -> None:
+    from desktop.ui.citations import run_citation_export
+    from desktop.ui.compare.jobs import find_clusters, find_similar
+
+    reposted = make_draft(
+        DRAFTS[0].title + " (đăng lại)", DRAFTS[0].body + "\n\nTheo báo địa phương."
+    )
+    with ServerLibrary.open(team) as library:
+        library.articles.add_many([reposted])
+        found = find_similar(library.reopen, reposted.id, 5)
+        assert found and found[0].id == DRAFTS[0].id and found[0].kind == "near-duplicate"
+        clusters = find_clusters(library.reopen)
+        assert [sorted(m.id for m in c) for c in clusters] == [
+            sorted([DRAFTS[0].id, reposted.id])
+        ]
+        out = tmp_path / "lu.ris"
+        report = run_citation_export(library.reopen, out, "ris", None, "lũ", {})
+    assert report.citations == 3 and out.read_text(encoding="utf-8").count("TY  -") == 3
