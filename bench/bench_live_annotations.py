@@ -13,7 +13,12 @@ seen in the same run while nothing changes (the machine's own noise). The librar
 ``--existing`` annotations (real articles from the shared corpus when present,
 else generated Vietnamese text).
 
+With ``--server DSN`` the two instances are two connections to a server library
+instead (an empty database the bench may fill: it runs ``server init`` on it), so
+the figures are those of a shared team library, polled by its generation counter.
+
     .venv/bin/python bench/bench_live_annotations.py [--runs 9] [--existing 2000]
+    .venv/bin/python bench/bench_live_annotations.py --server postgresql://me@localhost/bench
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -60,12 +66,14 @@ def main() -> int:
     ap.add_argument("--existing", type=int, default=2000)
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--no-freeze", action="store_true", help="leave start-up objects to the GC")
+    ap.add_argument(
+        "--server", metavar="DSN", help="two connections to this (empty) server database"
+    )
     args = ap.parse_args()
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.core.annotations.store import AnnotationStore
     from desktop.core.models import ArticleDraft, Original, article_id_for
     from desktop.core.store import Library
     from desktop.ui.annotations.controller import AnnotationController
@@ -76,8 +84,20 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([])
     rng = random.Random(7)
+    def open_instance(tmp: str) -> Any:
+        """One app instance's library: the folder, or a connection to the server."""
+        if args.server:
+            from desktop.core.server.library import ServerLibrary
+
+            return ServerLibrary.open(args.server)
+        return Library.open(Path(tmp) / "shared")
+
+    if args.server:
+        from desktop.core.server.library import ServerLibrary
+
+        ServerLibrary.init(args.server)
     with tempfile.TemporaryDirectory() as tmp:
-        mine = Library.open(Path(tmp) / "shared")
+        mine = open_instance(tmp)
         mine.user = "an"
         drafts = []
         for n, body in enumerate(bodies(args.articles)):
@@ -88,7 +108,7 @@ def main() -> int:
             ))
         mine.articles.add_many(drafts)
         ids = [d.id for d in drafts]
-        store = AnnotationStore.of(mine)
+        store = mine.annotations
         stored = mine.articles.get_many(ids)
         with store.writing() as touched:  # many at once, as an import of a file does
             for n in range(args.existing):
@@ -96,7 +116,10 @@ def main() -> int:
                 start = rng.randrange(0, len(article.body) - 20)
                 store.write_row(store._new(article, start, start + 10, "", (), None))
                 touched.add(article.id)
-        other = Library.open(Path(tmp) / "shared")
+        if args.server and mine.annotations.count() > args.existing:
+            print("the server database was not empty: give an empty one")
+            return 1
+        other = open_instance(tmp)
         other.user = "bình"
         window = MainWindow(
             mine, AppSettings(Path(tmp) / "s.ini"), use_index=False, show_reports=False,
@@ -149,7 +172,7 @@ def main() -> int:
         stalls.clear()
         latencies: list[float] = []
         reads: list[float] = []
-        other_store = AnnotationStore.of(other)
+        other_store = other.annotations
         for run in range(args.runs):
             wait(rng.uniform(0, INTERVAL_MS / 1000))  # a random moment of the poll cycle
             before = controller.view.model.rowCount()
@@ -165,9 +188,11 @@ def main() -> int:
         heartbeat.stop()
         window.shutdown()
         other.close()
+        mine.close()
 
     med = statistics.median(latencies)
-    print(f"annotations in the library: {args.existing}, runs: {args.runs}, "
+    kind = "server library (PostgreSQL)" if args.server else "library folder (SQLite)"
+    print(f"{kind}; annotations in the library: {args.existing}, runs: {args.runs}, "
           f"start-up objects frozen: {not args.no_freeze}")
     print(f"latency: median {med:.0f} ms, worst {max(latencies):.0f} ms (goal <= 2000 ms)")
     print(f"latency / poll interval ({INTERVAL_MS} ms): median {med / INTERVAL_MS:.2f}")

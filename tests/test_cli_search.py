@@ -14,8 +14,7 @@ from desktop.core.store import Library
 from tests.helpers.search import make_draft
 
 
-@pytest.fixture
-def libdir(tmp_path: Path) -> Path:
+def _make_library(tmp_path: Path) -> Path:
     root = tmp_path / "lib"
     lib = Library.open(root)
     lib.articles.add_many(
@@ -29,6 +28,31 @@ def libdir(tmp_path: Path) -> Path:
     )
     lib.close()
     return root
+
+
+@pytest.fixture
+def folder_lib(tmp_path: Path) -> Path:
+    """A library searched through its Whoosh index folder."""
+    return _make_library(tmp_path)
+
+
+@pytest.fixture(params=["whoosh", "postgresql"])
+def libdir(
+    tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """A library whose searches run on each backend in turn: the Whoosh folder, then
+    PostgreSQL tables on the test server (skipped, saying why, without one)."""
+    if request.param == "postgresql":
+        import desktop.commands.search as command
+        from desktop.core.search.interface import open_search
+
+        dsn = str(request.getfixturevalue("pg_dsn"))
+
+        def on_server(library: Library, **kw: object) -> object:
+            return open_search(library, dsn=dsn, **kw)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(command, "open_search", on_server)
+    return _make_library(tmp_path)
 
 
 def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -105,7 +129,8 @@ def test_batch_file_missing(libdir: Path, tmp_path: Path, capsys) -> None:
     assert code == 2 and "Cannot read the batch file" in err
 
 
-def test_reindex(libdir: Path, capsys) -> None:
+def test_reindex(folder_lib: Path, capsys) -> None:
+    libdir = folder_lib
     code, out, _ = cli(capsys, "--library", str(libdir), "reindex", "--json")
     assert code == 0
     data = json.loads(out)
@@ -133,9 +158,9 @@ class _FakeTerminal:
 
 
 def test_reindex_progress_only_on_a_terminal(
-    libdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    folder_lib: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     term = _FakeTerminal()
     monkeypatch.setattr(sys, "stderr", term)
-    assert main(["--library", str(libdir), "reindex"]) == 0
+    assert main(["--library", str(folder_lib), "reindex"]) == 0
     assert "\rIndexing 3/3" in term.text and term.text.endswith("\r\x1b[K")

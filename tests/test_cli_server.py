@@ -65,14 +65,6 @@ def test_init_import_list_show_annotate_and_lists_on_a_server(
     assert code == 0 and "Tin" in out
 
 
-def test_search_on_a_server_library_is_one_line_until_it_is_available(
-    pg_dsn: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert _run(capsys, "server", "init", pg_dsn)[0] == 0
-    code, _, err = _run(capsys, "--library", pg_dsn, "search", "máy chủ")
-    assert code != 0 and "server libraries" in err and err.count("\n") == 1
-
-
 def test_an_unreachable_server_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(capsys, "--library", "postgresql://ab@127.0.0.1:1/team", "list")
     assert code != 0

@@ -218,12 +218,10 @@ def _articles_matching(lib: Library, query: str) -> tuple[str, ...]:
     """Ids of every article the search index finds for ``query``."""
     if not query.strip():
         raise UserError("The --query is empty.")
-    if not isinstance(lib, Library):
-        raise UserError("--query is not available for server libraries yet.")
-    from desktop.core.search.index import SearchIndex  # loaded only for --query
+    from desktop.core.search.interface import open_search  # loaded only for --query
     from desktop.core.search.models import SearchRequest
 
-    index = SearchIndex.open(lib)
+    index = open_search(lib)
     try:
         return tuple(index.all_ids(SearchRequest(query=query)))
     finally:

@@ -78,8 +78,6 @@ def human_size(n: int) -> str:
 
 
 def cmd_export(args: argparse.Namespace, ctx: CommandContext) -> int:
-    if args.query is not None:
-        ctx.require_folder("Exporting the articles a search finds")
     lib = ctx.open_library(create=False)
     if args.with_index:
         print(WITH_INDEX_GONE, file=sys.stderr)

@@ -62,7 +62,6 @@ def _positive(value: str) -> int:
 
 
 def cmd_compare(args: argparse.Namespace, ctx: CommandContext) -> int:
-    ctx.require_folder("Compare")
     lib = ctx.open_library(create=False)
     a = lib.articles.get(lib.articles.resolve_id(args.id1))
     b = lib.articles.get(lib.articles.resolve_id(args.id2))
@@ -145,7 +144,6 @@ def _wrap(prefix: str, text: str, width: int) -> list[str]:
 
 
 def cmd_similar(args: argparse.Namespace, ctx: CommandContext) -> int:
-    ctx.require_folder("Finding similar articles")
     lib = ctx.open_library(create=False)
     article_id = lib.articles.resolve_id(args.id)
     found = similar_articles(lib, article_id, args.limit)
@@ -169,7 +167,6 @@ def cmd_similar(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def cmd_clusters(args: argparse.Namespace, ctx: CommandContext) -> int:
-    ctx.require_folder("Finding reuse clusters")
     lib = ctx.open_library(create=False)
     clusters = library_clusters(lib, args.min_size)
     if args.json:

@@ -27,7 +27,8 @@ from desktop.core.errors import UserError
 from desktop.core.ingest import import_paths
 from desktop.core.ingest.failures import summary_lines
 from desktop.core.models import ImportProgress, ImportReport
-from desktop.core.search.index import IndexDiskFullError, SearchIndex
+from desktop.core.search.index import IndexDiskFullError
+from desktop.core.search.interface import catch_up_search
 from desktop.core.search.locking import IndexBusyError
 from desktop.core.store import Library
 
@@ -59,8 +60,7 @@ def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
             cancel=interrupted.is_set,
         )
     counter = status.counter("Indexing") if status else None
-    # A server library's search reads the store itself: no index to catch up here.
-    index_error = None if ctx.is_server() else _sync_index(lib, counter)
+    index_error = _sync_index(lib, counter)
     if status:
         status.finish()
     if args.json:
@@ -112,7 +112,7 @@ _BUSY = "busy"
 def _sync_index(lib: Library, progress: Callable[[int, int], None] | None) -> str | None:
     """Bring the search index in line with the store. Returns an error message, if any."""
     try:
-        SearchIndex.catch_up(lib, progress)
+        catch_up_search(lib, progress)
     except IndexDiskFullError:
         return _DISK_FULL
     except IndexBusyError:

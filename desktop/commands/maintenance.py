@@ -8,6 +8,7 @@ import time
 from desktop.commands.base import EXIT_OK, CommandContext, print_json
 from desktop.commands.progress import StatusLine
 from desktop.core.search.index import SearchIndex
+from desktop.core.search.interface import SearchBackend, open_search, server_dsn
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,11 +18,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_reindex(args: argparse.Namespace, ctx: CommandContext) -> int:
-    ctx.require_folder("Rebuilding the search index")
     lib = ctx.open_library(writes=True)
     started = time.perf_counter()
     status = StatusLine.on_stderr()
-    index = SearchIndex(lib, lib.index_dir)
+    # A folder's index is rebuilt without reading the old one (it may be damaged); a
+    # server's search tables are opened (created if missing), then refilled.
+    index: SearchBackend = (
+        SearchIndex(lib, lib.index_dir) if server_dsn(lib) is None else open_search(lib)
+    )
     try:
         written = index.rebuild(status.counter("Indexing") if status else None)
         count = index.doc_count()

@@ -13,7 +13,7 @@ from desktop.commands.base import EXIT_OK, CommandContext, print_json
 from desktop.commands.parsing import SubParsers, action_group, add_action, add_filter_options
 from desktop.commands.search import print_result, result_dict
 from desktop.core.errors import UserError
-from desktop.core.search.index import SearchIndex
+from desktop.core.search.interface import open_search
 from desktop.core.search.query import parse_query
 from desktop.core.search.tracking import new_count, run_saved
 from desktop.core.store.saved_searches import SORTS, SavedSearch
@@ -64,15 +64,11 @@ def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
     lib = ctx.open_library()
     searches = lib.saved_searches.list_all()
     rows: list[tuple[SavedSearch, int | None]]
-    if ctx.is_server():
-        # What is new comes from a search; searching a server library comes later.
-        rows = [(s, None) for s in searches]
-    else:
-        index = SearchIndex.open(lib)
-        try:
-            rows = [(s, new_count(index, s)) for s in searches]
-        finally:
-            index.close()
+    index = open_search(lib)
+    try:
+        rows = [(s, new_count(index, s)) for s in searches]
+    finally:
+        index.close()
     if args.json:
         print_json([saved_dict(s, n) for s, n in rows])
         return EXIT_OK
@@ -105,9 +101,8 @@ def cmd_add(args: argparse.Namespace, ctx: CommandContext) -> int:
 def cmd_run(args: argparse.Namespace, ctx: CommandContext) -> int:
     if not 1 <= args.limit <= 10_000:
         raise UserError("--limit must be between 1 and 10000.")
-    ctx.require_folder("Running a saved search")
     lib = ctx.open_library()
-    index = SearchIndex.open(lib)
+    index = open_search(lib)
     try:
         run = run_saved(
             index, lib.saved_searches, args.name, new_only=args.new_since_last,

@@ -12,7 +12,7 @@ from typing import Any
 
 from desktop.commands.base import EXIT_FAILURE, EXIT_OK, CommandContext, print_json
 from desktop.core.errors import UserError
-from desktop.core.search.index import SearchIndex
+from desktop.core.search.interface import SearchBackend, open_search
 from desktop.core.search.models import SearchRequest, SearchResult
 
 _TAG = re.compile(r"</?mark>")
@@ -73,7 +73,7 @@ def _request(args: argparse.Namespace, query: str) -> SearchRequest:
     return SearchRequest(query=query, limit=args.limit, offset=args.offset, sort=args.sort)
 
 
-def _timed(index: SearchIndex, request: SearchRequest) -> tuple[SearchResult, float]:
+def _timed(index: SearchBackend, request: SearchRequest) -> tuple[SearchResult, float]:
     started = time.perf_counter()
     result = index.search(request)
     return result, (time.perf_counter() - started) * 1000.0
@@ -84,9 +84,8 @@ def cmd_search(args: argparse.Namespace, ctx: CommandContext) -> int:
         raise UserError("Give a query, or --batch FILE.")
     if args.batch is not None and args.query is not None:
         raise UserError("Give either a query or --batch FILE, not both.")
-    ctx.require_folder("Search")
     lib = ctx.open_library()
-    index = SearchIndex.open(lib)
+    index = open_search(lib)
     try:
         if args.batch is not None:
             return _run_batch(index, args)
@@ -100,7 +99,7 @@ def cmd_search(args: argparse.Namespace, ctx: CommandContext) -> int:
         index.close()
 
 
-def _run_batch(index: SearchIndex, args: argparse.Namespace) -> int:
+def _run_batch(index: SearchBackend, args: argparse.Namespace) -> int:
     path = Path(args.batch)
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()

@@ -14,6 +14,7 @@ holding the GIL never stall the GUI). Messages go out through
 
 from __future__ import annotations
 
+import os
 import queue
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,17 +22,21 @@ from typing import Any
 
 from desktop.core.errors import UserError
 from desktop.core.progress import Throttle
-from desktop.core.store import Library
+from desktop.core.store.locations import open_library
 
 Send = Callable[[str, Any], None]
 
 
 def run_writer_job(
-    root: Path, paths: Sequence[Path] | None, send: Send, cancel: Callable[[], bool]
+    location: str | os.PathLike[str],
+    paths: Sequence[Path] | None,
+    send: Send,
+    cancel: Callable[[], bool],
 ) -> None:
-    """Import ``paths`` into the library at ``root`` (if given), then sync its index."""
+    """Import ``paths`` (if given) into the library at ``location`` (a folder, or a
+    server's full address), then bring its search index in line."""
     try:
-        library = Library.open(Path(root), create=False)
+        library = open_library(location, create=False)
         try:
             if paths is not None:
                 from desktop.core.ingest.pipeline import import_paths
@@ -41,10 +46,10 @@ def run_writer_job(
                     progress=lambda p: send("progress", p), cancel=cancel,
                 )
                 send("imported", report)
-            from desktop.core.search.index import SearchIndex  # loads the search stack
+            from desktop.core.search.interface import catch_up_search  # loads the search stack
 
             index_throttle = Throttle(lambda p: send("index", p))
-            SearchIndex.catch_up(library, lambda done, total: index_throttle.offer((done, total)))
+            catch_up_search(library, lambda done, total: index_throttle.offer((done, total)))
             index_throttle.flush()
         finally:
             library.close()
@@ -56,10 +61,12 @@ def run_writer_job(
         send("done", None)
 
 
-def process_main(root: str, paths: list[str] | None, messages: Any, cancel_event: Any) -> None:
+def process_main(
+    location: str, paths: list[str] | None, messages: Any, cancel_event: Any
+) -> None:
     """Entry point of the writer child process (``multiprocessing``, spawn)."""
     run_writer_job(
-        Path(root),
+        location,
         None if paths is None else [Path(p) for p in paths],
         lambda kind, payload: messages.put((kind, payload)),
         cancel_event.is_set,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.core.cite import SUFFIXES, CitationReport, export_citations
 from desktop.core.errors import UserError
-from desktop.core.store import Library
+from desktop.core.store.library import LibraryOpener
 from desktop.ui.bundles.controller import result_ids
 from desktop.ui.threading import run_task
 
@@ -82,11 +82,10 @@ class CitationsController(QObject):
         if out.suffix.lower() != suffix:
             out = out.with_name(out.name + suffix)
         ids, query, filters = self.scope()
-        library = self.window.library
-        root, read_only = library.root, library.read_only
+        opener = self.window.library.reopen
         self.busy = True
         run_task(
-            lambda: run_citation_export(root, read_only, out, fmt, ids, query, filters),
+            lambda: run_citation_export(opener, out, fmt, ids, query, filters),
             on_done=self._done,
             on_error=self._failed,
         )
@@ -118,8 +117,7 @@ def _format_for(path: str) -> str:
 
 
 def run_citation_export(
-    root: Path,
-    read_only: bool,
+    opener: LibraryOpener,
     out: Path,
     fmt: str,
     ids: tuple[str, ...] | None,
@@ -127,7 +125,7 @@ def run_citation_export(
     filters: dict[str, tuple[str, ...]],
 ) -> CitationReport:
     """The export job (runs on a pool thread with its own connection)."""
-    library = Library.open(root, create=False, read_only=read_only)
+    library = opener()
     try:
         chosen = list(ids) if ids is not None else result_ids(library, query, filters)
         return export_citations(library, chosen, fmt, out)

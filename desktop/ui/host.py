@@ -9,15 +9,17 @@ part follows when the host switches libraries (``library_changed``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from desktop.core.models import Article
-from desktop.core.store import Library
 from desktop.ui.reader.view import ReaderView
+
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
 
 
 class ReaderHost(Protocol):
@@ -29,7 +31,7 @@ class ReaderHost(Protocol):
         ...
 
     @property
-    def library(self) -> Library:
+    def library(self) -> AnyLibrary:
         """The library open now."""
         ...
 

@@ -18,18 +18,20 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.core.store import Library
 from desktop.core.store.library import LibraryOpener
 from desktop.ui.threading import run_task
+
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
 
 INTERVAL_MS = 1500
 
 # Reads what a part shows from the watcher's own connection, on the pool thread.
-Reader = Callable[[Library], object]
+Reader = Callable[["AnyLibrary"], object]
 
 
 class GenerationWatcher(QObject):
@@ -51,7 +53,7 @@ class GenerationWatcher(QObject):
         self._is_shut = is_shut
         self._prepare = prepare  # on the GUI thread, each tick: what to read if it moved
         self._opener: LibraryOpener | None = None
-        self._probe: Library | None = None  # touched only by the one read in flight
+        self._probe: AnyLibrary | None = None  # touched only by the one read in flight
         self._seen: int | None = None
         self._busy = False
         self._stale = False  # the library changed while a read was running

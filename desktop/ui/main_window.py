@@ -17,6 +17,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
@@ -43,6 +44,9 @@ from desktop.core.store import Library
 from desktop.core.store.library import LibraryOpener
 from desktop.core.store.locations import open_library as open_location
 from desktop.core.store.locations import without_password
+
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
 from desktop.ui.annotations.install import install_annotations
 from desktop.ui.bundles.controller import BundleController
 from desktop.ui.citations import CitationsController
@@ -94,7 +98,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        library: Library,
+        library: AnyLibrary,
         settings: AppSettings,
         *,
         opener: LibraryOpener | None = None,
@@ -179,7 +183,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(default_size(self))
 
-        self.library: Library
+        self.library: AnyLibrary
         self.search_service: SearchService
         self.search: SearchController
         self.importer: ImportController
@@ -240,7 +244,7 @@ class MainWindow(QMainWindow):
         ):
             action.triggered.connect(self._save_reader_prefs)
 
-    def _attach_library(self, library: Library, opener: LibraryOpener) -> None:
+    def _attach_library(self, library: AnyLibrary, opener: LibraryOpener) -> None:
         self.library = library
         self._opener = opener
         self.search_service = SearchService(opener, use_index=self._use_index, parent=self)
@@ -255,7 +259,11 @@ class MainWindow(QMainWindow):
             message=self.results.message,
         )
         self.search.results_changed.connect(self._on_results)
-        self.importer = ImportController(library.root, isolate=self._isolate_writer, parent=self)
+        self.importer = ImportController(
+            library.root if isinstance(library, Library) else library.server_dsn,
+            isolate=self._isolate_writer,
+            parent=self,
+        )
         self.importer.started.connect(self.import_panel.start)
         self.importer.progress.connect(self.import_panel.show_progress)
         self.importer.index_progress.connect(self._on_index_progress)
@@ -280,7 +288,7 @@ class MainWindow(QMainWindow):
         self.search.refresh()
         if not read_only and self._use_index and not index_is_current(library):
             self.importer.sync_index()  # catch up with imports made elsewhere (CLI)
-        self.library_changed.emit(str(library.root))
+        self.library_changed.emit(library.location)
 
     def read_only_notice(self) -> str:
         """Why nothing can be changed: a read-only folder, or an account that only reads."""
@@ -308,6 +316,7 @@ class MainWindow(QMainWindow):
             from desktop.core.bundles import close_bundle
 
             self._owns_bundle = False
+            assert isinstance(self.library, Library), "a bundle opens as a folder library"
             close_bundle(self.library)  # also removes its temporary folder
         else:
             self.library.close()
@@ -556,7 +565,8 @@ class MainWindow(QMainWindow):
 
     def choose_library(self, create: bool = False) -> None:
         caption = self.tr("Create a library in…") if create else self.tr("Open a library folder")
-        folder = QFileDialog.getExistingDirectory(self, caption, str(self.library.root.parent))
+        start = self.library.root.parent if isinstance(self.library, Library) else data_dir()
+        folder = QFileDialog.getExistingDirectory(self, caption, str(start))
         if folder:
             self.switch_library(Path(folder), create=create)
 
@@ -565,7 +575,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.sample_library import prepare_sample_library
 
         root = self.sample_library_dir
-        if self.library.root == root:
+        if isinstance(self.library, Library) and self.library.root == root:
             return True
         sources = prepare_sample_library(root)
         if not self.switch_library(root, create=True):
@@ -632,12 +642,6 @@ class MainWindow(QMainWindow):
             return False
         self._pending_server = None
         self.unreachable_bar.hide()
-        if not isinstance(library, Library):
-            library.close()
-            self.statusBar().showMessage(
-                self.tr("This version of the app cannot show server libraries yet."), 10000
-            )
-            return False
         query = self.search_bar.text() if keep_search else ""
         self._detach_library()
         self.search_bar.clear()
@@ -682,7 +686,7 @@ class MainWindow(QMainWindow):
         self.server_answered.emit()
         return True
 
-    def _reattach(self, library: Library) -> None:
+    def _reattach(self, library: AnyLibrary) -> None:
         """Put ``library`` (the same library, connected afresh) in place of the open one."""
         query, filters = self.search.query, dict(self.search.filters)
         extra = dict(self.search.extra_filters)
@@ -899,7 +903,18 @@ class MainWindow(QMainWindow):
         self.importer.stop()
         self.search_service.stop()
         self.reader.original_loader = None
+        self._stop_watchers()
         self._close_library()
+
+    def _stop_watchers(self) -> None:
+        """Stop following other people's changes, closing the watcher's own connection
+        now rather than at its next tick (a server's socket is not left to the GC)."""
+        from desktop.ui.live_updates import GenerationWatcher
+
+        for part in self.extensions.values():
+            watcher = getattr(part, "watcher", None)
+            if isinstance(watcher, GenerationWatcher):
+                watcher.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window()

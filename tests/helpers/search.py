@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from desktop.core.models import ArticleDraft, Original, article_id_for
-from desktop.core.search.index import SearchIndex
+from desktop.core.search.interface import SearchBackend
 from desktop.core.search.models import SearchRequest, SearchResult
 from desktop.core.store import Library
 from desktop.core.store.connection import bump_generation, transaction
@@ -37,7 +37,7 @@ def make_draft(
     )
 
 
-def run(ix: SearchIndex, query: str, **kw: object) -> SearchResult:
+def run(ix: SearchBackend, query: str, **kw: object) -> SearchResult:
     return ix.search(SearchRequest(query=query, **kw))  # type: ignore[arg-type]
 
 

@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -39,9 +39,11 @@ from desktop.core.annotations.w3c_read import EXPECTED, annotation_items, read_w
 from desktop.core.atomic import atomic_write_text
 from desktop.core.errors import UserError
 from desktop.core.people import clean_name
-from desktop.core.store import Library
 from desktop.core.tags import normalize_tags
 from desktop.core.textnorm import normalize_text
+
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 EXT_PREFIX = "archiveBrowser"
@@ -221,13 +223,13 @@ def annotation_from_w3c(item: Any) -> Annotation:
     )
 
 
-def import_annotation_file(library: Library, path: Path) -> MergeReport:
+def import_annotation_file(library: AnyLibrary, path: Path) -> MergeReport:
     """Merge an annotation file; a file none of whose items can be read is an error."""
     return merge_collection(library, read_w3c_file(path), require_some=True)
 
 
 def merge_collection(
-    library: Library, data: dict[str, Any] | list[Any], *, require_some: bool = False
+    library: AnyLibrary, data: dict[str, Any] | list[Any], *, require_some: bool = False
 ) -> MergeReport:
     """Merge W3C annotations into the library (see the module docstring).
 

@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -36,7 +36,9 @@ from desktop.core.bundles.progress import BundleProgress, ProgressFn
 from desktop.core.bundles.records import dump_line, original_member, record_for
 from desktop.core.errors import NotFoundError, UserError
 from desktop.core.models import Article, Original
-from desktop.core.store import Library
+
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
 
 Scope = Literal["library", "query", "selection", "collection"]
 
@@ -67,7 +69,7 @@ class _HashingWriter:
 
 
 def export_bundle(
-    library: Library,
+    library: AnyLibrary,
     out: Path,
     *,
     ids: Sequence[str] | None = None,
@@ -137,7 +139,7 @@ def export_bundle(
     )
 
 
-def _existing_ids(library: Library, ids: Sequence[str]) -> list[str]:
+def _existing_ids(library: AnyLibrary, ids: Sequence[str]) -> list[str]:
     """Full ids for the given ids or prefixes, deduplicated; unknown ids are an error."""
     seen: dict[str, None] = {}
     for given in ids:
@@ -145,7 +147,7 @@ def _existing_ids(library: Library, ids: Sequence[str]) -> list[str]:
     return list(seen)
 
 
-def _articles(library: Library, ids: list[str] | None) -> Iterator[Article]:
+def _articles(library: AnyLibrary, ids: list[str] | None) -> Iterator[Article]:
     if ids is None:
         yield from library.articles.iter_articles()
         return
@@ -153,7 +155,7 @@ def _articles(library: Library, ids: list[str] | None) -> Iterator[Article]:
         yield from library.articles.get_many(ids[start : start + 500])
 
 
-def _original(library: Library, article_id: str) -> Original | None:
+def _original(library: AnyLibrary, article_id: str) -> Original | None:
     try:
         return library.articles.original(article_id)
     except NotFoundError:
@@ -161,7 +163,7 @@ def _original(library: Library, article_id: str) -> Original | None:
 
 
 def _further_sources(
-    library: Library, article: Article, with_originals: bool
+    library: AnyLibrary, article: Article, with_originals: bool
 ) -> list[tuple[Article, Original | None]]:
     """The article's further sources as records of the same text under their own ids
     (an import records each on the article again, by its content hash)."""
@@ -180,7 +182,7 @@ def _further_sources(
 
 
 def _write_zip(
-    library: Library,
+    library: AnyLibrary,
     path: Path,
     ids: list[str] | None,
     with_originals: bool,

@@ -10,7 +10,7 @@ once the articles are in.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,7 +22,9 @@ from desktop.core.bundles.progress import ProgressFn
 from desktop.core.bundles.verify import read_annotations, read_lists
 from desktop.core.errors import LibraryError
 from desktop.core.safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
-from desktop.core.store import Library
+
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
 
 
 class BundleImportReport(BaseModel):
@@ -44,7 +46,7 @@ class BundleImportReport(BaseModel):
 
 
 def import_bundle(
-    library: Library,
+    library: AnyLibrary,
     path: Path,
     *,
     limits: ZipLimits = DEFAULT_LIMITS,

@@ -6,7 +6,7 @@ bundle without ``--query`` does not load Whoosh.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.annotations import (
     AnnotationFilter,
@@ -17,18 +17,21 @@ from desktop.core.annotations import (
 from desktop.core.bundles.progress import BundleProgress, ProgressFn
 from desktop.core.errors import UserError
 from desktop.core.search.models import SearchRequest
-from desktop.core.store import Library
+
+if TYPE_CHECKING:
+    from desktop.core.store import Library
+    from desktop.core.store.locations import AnyLibrary
 
 PAGE = 10_000
 
 
-def search_ids(library: Library, query: str) -> list[str]:
+def search_ids(library: AnyLibrary, query: str) -> list[str]:
     """Ids of every article matching ``query``, best first."""
     if not query.strip():
         raise UserError("The export query is empty.")
-    from desktop.core.search.index import SearchIndex
+    from desktop.core.search.interface import open_search
 
-    index = SearchIndex.open(library)
+    index = open_search(library)
     try:
         ids: list[str] = []
         offset = 0
@@ -46,7 +49,7 @@ def search_ids(library: Library, query: str) -> list[str]:
         index.close()
 
 
-def export_annotations(library: Library, ids: list[str] | None) -> dict[str, Any]:
+def export_annotations(library: AnyLibrary, ids: list[str] | None) -> dict[str, Any]:
     """The W3C annotation collection of the articles ``ids`` (all when None)."""
     if ids is None:
         return to_collection(library.annotations)
@@ -58,7 +61,7 @@ def export_annotations(library: Library, ids: list[str] | None) -> dict[str, Any
     return to_collection(library.annotations, ids=wanted)
 
 
-def merge_annotations(library: Library, data: dict[str, Any]) -> MergeReport:
+def merge_annotations(library: AnyLibrary, data: dict[str, Any]) -> MergeReport:
     """Merge a collection into the library: by id, newer wins, re-anchored."""
     return merge_collection(library, data)
 
@@ -96,12 +99,12 @@ def adopt_index(library: Library) -> bool:
     return True
 
 
-def prepare_index(library: Library, progress: ProgressFn | None = None) -> None:
+def prepare_index(library: AnyLibrary, progress: ProgressFn | None = None) -> None:
     """Open the library's search index once: checked and reused if current, else built."""
-    from desktop.core.search.index import SearchIndex
+    from desktop.core.search.interface import open_search
 
     def report(done: int, total: int) -> None:
         if progress is not None:
             progress(BundleProgress("index", done, total))
 
-    SearchIndex.open(library, progress=report).close()
+    open_search(library, progress=report).close()

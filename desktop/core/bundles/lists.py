@@ -10,15 +10,17 @@ and memberships of articles the library does not have are dropped.
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from desktop.core.bundles.records import ID_PATTERN
 from desktop.core.errors import UnsafeArchiveError
-from desktop.core.store import Library
 from desktop.core.store.names import MAX_NAME_CHARS
 from desktop.core.store.saved_searches import SavedSearch
+
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
 
 LISTS_NAME = "lists.json"
 MAX_LISTS_BYTES = 256 * 1024 * 1024
@@ -51,7 +53,7 @@ class ListsMerge(BaseModel):
     collection_entries: int = 0
 
 
-def lists_for(library: Library, ids: list[str] | None) -> ListsRecord:
+def lists_for(library: AnyLibrary, ids: list[str] | None) -> ListsRecord:
     """Every saved search, and the collections of the articles ``ids`` (all when None)."""
     memberships = library.collections.memberships(ids)
     return ListsRecord(
@@ -73,7 +75,7 @@ def parse_lists(raw: bytes) -> ListsRecord:
         raise UnsafeArchiveError(f"{LISTS_NAME} is invalid at {where}: {first['msg']}.") from exc
 
 
-def merge_lists(library: Library, record: ListsRecord) -> ListsMerge:
+def merge_lists(library: AnyLibrary, record: ListsRecord) -> ListsMerge:
     added = library.saved_searches.merge(record.saved_searches)
     entries = library.collections.merge(
         {c.name: list(c.articles) for c in record.collections}

@@ -12,6 +12,7 @@ or hostile bundle adds nothing.
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from desktop.core.bundles.manifest import BundleManifest
 from desktop.core.bundles.progress import BundleProgress, ProgressFn
@@ -19,7 +20,10 @@ from desktop.core.bundles.records import ArticleRecord, draft_for
 from desktop.core.bundles.verify import read_manifest, verify_manifest
 from desktop.core.models import ArticleDraft
 from desktop.core.safezip import SafeZip
-from desktop.core.store import AddOutcome, Library
+from desktop.core.store import AddOutcome
+
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
 
 BATCH = 1000
 
@@ -35,7 +39,7 @@ class LoadCounts:
 
 
 def load_bundle(
-    library: Library,
+    library: AnyLibrary,
     zf: SafeZip,
     progress: ProgressFn | None = None,
     *,
@@ -70,7 +74,7 @@ def load_bundle(
 class _Loader:
     def __init__(
         self,
-        library: Library,
+        library: AnyLibrary,
         gen: int,
         pool: ThreadPoolExecutor,
         total: int,

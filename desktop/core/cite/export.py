@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -14,7 +14,9 @@ from desktop.core.cite.csljson import csl_json
 from desktop.core.cite.records import Citation, citation_for
 from desktop.core.cite.ris import ris
 from desktop.core.errors import UserError
-from desktop.core.store import Library
+
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
 
 CitationFormat = Literal["csljson", "ris", "bibtex"]
 CITATION_FORMATS: tuple[str, ...] = get_args(CitationFormat)
@@ -32,7 +34,7 @@ class CitationReport(BaseModel):
     citations: int
 
 
-def citations_for(library: Library, ids: Sequence[str]) -> list[Citation]:
+def citations_for(library: AnyLibrary, ids: Sequence[str]) -> list[Citation]:
     """Citations of ``ids`` in that order (each id once)."""
     seen: set[str] = set()
     out: list[Citation] = []
@@ -53,7 +55,9 @@ def render_citations(citations: Sequence[Citation], fmt: str) -> str:
     return writer(citations)
 
 
-def export_citations(library: Library, ids: Sequence[str], fmt: str, path: Path) -> CitationReport:
+def export_citations(
+    library: AnyLibrary, ids: Sequence[str], fmt: str, path: Path
+) -> CitationReport:
     """Write the citations of ``ids`` to ``path`` in ``fmt``, atomically."""
     if not ids:
         raise UserError("No articles to cite.")

@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -38,6 +39,9 @@ from desktop.core.atomic import atomic_path
 from desktop.core.compare.shingles import MAX_SHINGLE, U32, MinHasher, shingle_set
 from desktop.core.store.articles import ArticleStore
 from desktop.core.store.library import Library
+
+if TYPE_CHECKING:
+    from desktop.core.server.library import ServerLibrary
 
 CACHE_SUBDIR = "neardup"
 CACHE_FILE = "signatures.npz"
@@ -141,9 +145,9 @@ class NearDuplicateIndex:
 
     @classmethod
     def for_library(
-        cls, library: Library, params: NearDupParams | None = None
+        cls, library: Library | ServerLibrary, params: NearDupParams | None = None
     ) -> NearDuplicateIndex:
-        """For a ``desktop.core.store.Library`` (its articles and cache folder)."""
+        """For a library of either kind (its articles and cache folder)."""
         return cls(library.articles, library.cache_dir, params)
 
     # -- keeping up to date ----------------------------------------------------

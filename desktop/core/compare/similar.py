@@ -7,7 +7,7 @@ and, when there are fewer than asked for, fills up with the search index's
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -15,6 +15,9 @@ from desktop.core.compare.clusters import find_clusters
 from desktop.core.compare.neardup import NearDuplicateIndex
 from desktop.core.errors import UserError
 from desktop.core.store.library import Library
+
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
 
 SimilarKind = Literal["near-duplicate", "related"]
 # Fill with "related" only when the search index lags the store by at most this
@@ -43,7 +46,7 @@ class ClusterEntry(BaseModel):
 
 
 def similar_articles(
-    library: Library,
+    library: AnyLibrary,
     article_id: str,
     limit: int = 10,
     *,
@@ -82,7 +85,7 @@ def similar_articles(
 
 
 def library_clusters(
-    library: Library, min_size: int = 2, *, index: NearDuplicateIndex | None = None
+    library: AnyLibrary, min_size: int = 2, *, index: NearDuplicateIndex | None = None
 ) -> list[list[ClusterEntry]]:
     """Clusters of near-duplicates, largest first, each with its representative first."""
     index = index or NearDuplicateIndex.for_library(library)
@@ -95,27 +98,34 @@ def library_clusters(
     ]
 
 
-def _titles(library: Library, ids: list[str]) -> dict[str, str]:
+def _titles(library: AnyLibrary, ids: list[str]) -> dict[str, str]:
     return {s.id: s.title for s in library.articles.summaries_for(ids)}
 
 
-def _more_like_this(library: Library, article_id: str, limit: int) -> list[str]:
+def _folder_index_is_usable(library: Library) -> bool:
+    """True when a folder's Whoosh index is current or nearly so (a server's search
+    tables are caught up by whoever searches, in one statement per change)."""
+    from desktop.core.search.schema import SCHEMA_VERSION  # Whoosh loads here, when needed
+    from desktop.core.search.state import read_state
+
+    state = read_state(library.index_dir)
+    if state is None or state.schema_version != SCHEMA_VERSION:
+        return False
+    return library.articles.count_changed_since(state.generation) <= MAX_INDEX_LAG
+
+
+def _more_like_this(library: AnyLibrary, article_id: str, limit: int) -> list[str]:
     """Ids from the search index's "more like this"; empty when no usable index exists.
 
     Only an index that is current or nearly so is used: building or catching up
     a large one takes minutes and belongs to the search side, not to this list.
     """
-    from desktop.core.search.index import SearchIndex  # Whoosh loads here, when needed
-    from desktop.core.search.schema import SCHEMA_VERSION
-    from desktop.core.search.state import read_state
+    from desktop.core.search.interface import SearchBackend, open_search
 
-    state = read_state(library.index_dir)
-    if state is None or state.schema_version != SCHEMA_VERSION:
-        return []
-    if library.articles.count_changed_since(state.generation) > MAX_INDEX_LAG:
+    if isinstance(library, Library) and not _folder_index_is_usable(library):
         return []
     try:
-        search_index = SearchIndex.open(library, wait=INDEX_WAIT_S)
+        search_index: SearchBackend = open_search(library, wait=INDEX_WAIT_S)
         try:
             hits = search_index.more_like_this(article_id, limit)
         finally:

@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import UserError
 from desktop.core.extract.encoding import decode_bytes
@@ -39,7 +40,10 @@ from desktop.core.models import (
     format_source,
 )
 from desktop.core.progress import ImportProgressTracker, ProgressCallback
-from desktop.core.store import AddOutcome, Library
+from desktop.core.store import AddOutcome
+
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
 
 # Worker processes pay off only for batches big enough to amortize their start-up.
 # Text dumps are cheap to extract: one worker, and this process (reading, SQLite)
@@ -53,7 +57,7 @@ _BATCH_SHARE = 8
 
 
 def import_paths(
-    library: Library,
+    library: AnyLibrary,
     paths: Sequence[Path],
     *,
     progress: ProgressCallback | None = None,
@@ -104,7 +108,7 @@ def _spawn_is_safe() -> bool:
 class _ImportRun:
     def __init__(
         self,
-        library: Library,
+        library: AnyLibrary,
         progress: ProgressCallback | None,
         cancel: Callable[[], bool] | None,
         chunk_size: int,

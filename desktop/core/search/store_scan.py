@@ -212,6 +212,22 @@ def _documents(library: LibraryStores) -> Iterator[_Doc]:
         yield from flush(batch)
 
 
+def verified(library: LibraryStores, node: Node, ids: Sequence[str]) -> set[str]:
+    """Which of the articles ``ids`` match ``node``, checked on their stored text with
+    the rules above (for an index that answers some nodes only as a superset)."""
+    matcher = _Matcher(StoreFilters(library))
+    store = library.articles
+    found: set[str] = set()
+    for start in range(0, len(ids), BATCH):
+        articles = store.get_many(list(ids[start : start + BATCH]))
+        notes = annotations_for(library.annotations, [a.id for a in articles])
+        for article in articles:
+            doc = _Doc(article, index_document(article, notes.get(article.id)))
+            if matcher.matches(node, doc):
+                found.add(article.id)
+    return found
+
+
 def _length(text: str) -> int:
     """About the number of syllables (words are separated by spaces in Vietnamese)."""
     return text.count(" ") + text.count("\n") + 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from desktop.core.search.index import SearchIndex
+from desktop.core.search.interface import SearchBackend
 from desktop.core.search.models import SearchRequest, SearchResult
 from desktop.core.store.saved_searches import SavedSearch, SavedSearchStore
 
@@ -40,14 +40,14 @@ def request_for(
     )
 
 
-def new_count(index: SearchIndex, saved: SavedSearch) -> int:
+def new_count(index: SearchBackend, saved: SavedSearch) -> int:
     """How many of the saved search's matches were added after it was last opened."""
     result = index.search(request_for(saved, new_only=True, limit=1, snippets=False, facets=False))
     return result.total
 
 
 def run_saved(
-    index: SearchIndex,
+    index: SearchBackend,
     store: SavedSearchStore,
     name: str,
     *,

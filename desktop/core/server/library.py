@@ -9,10 +9,13 @@ this version's schema, is refused in one line that says what to run.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.core import paths
 from desktop.core.errors import LibraryError
 from desktop.core.server import schema
 from desktop.core.server.address import ServerAddress, parse_address
@@ -49,6 +52,14 @@ class ServerLibrary(StoreSet):
     def server_dsn(self) -> str:
         """The full address (password included) that the search tables are reached by."""
         return self.address.dsn
+
+    @property
+    def cache_dir(self) -> Path:
+        """This computer's caches of the library (the near-duplicate fingerprints), one
+        folder per server database, whoever logs in."""
+        where = f"{self.address.host}:{self.address.port}/{self.address.database}"
+        key = hashlib.sha256(where.encode("utf-8")).hexdigest()[:16]
+        return paths.cache_dir() / "servers" / key
 
     @classmethod
     def open(cls, location: str, *, read_only: bool = False) -> ServerLibrary:

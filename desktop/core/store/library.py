@@ -17,7 +17,7 @@ from desktop.core.store.faults import damaged, library_fault
 from desktop.core.store.stores import StoreSet
 
 if TYPE_CHECKING:
-    pass
+    from desktop.core.server.library import ServerLibrary
 
 DB_NAME = "library.sqlite3"
 INDEX_DIR = "index"
@@ -140,8 +140,9 @@ class Library(StoreSet):
         return connect(self.db_path, read_only=self.read_only, immutable=self.immutable)
 
 
-# Opens a library for a job on another thread (``Library.reopen`` is one).
-LibraryOpener = Callable[[], Library]
+# Opens a library of either kind for a job on another thread (``Library.reopen`` and
+# ``ServerLibrary.reopen`` are ones).
+LibraryOpener = Callable[[], "Library | ServerLibrary"]
 
 
 def writable(path: Path) -> bool:

@@ -14,7 +14,12 @@ from desktop.core.errors import LibraryError
 from desktop.core.store.library import Library
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from desktop.core.server.library import ServerLibrary
+
+    # Either kind of open library (what ``open_library`` returns).
+    AnyLibrary: TypeAlias = Library | ServerLibrary
 
 SERVER_SCHEMES = ("postgresql://", "postgres://")
 

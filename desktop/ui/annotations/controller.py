@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -32,7 +33,6 @@ from desktop.core.annotations.models import Annotation
 from desktop.core.annotations.store import AnnotationStore
 from desktop.core.annotations.w3c import MergeReport, import_annotation_file
 from desktop.core.errors import ServerUnreachable, UserError
-from desktop.core.store import Library
 from desktop.ui.annotations.commands import CreateCommand, DeleteCommand, EditCommand
 from desktop.ui.annotations.editor import AnnotationEditor
 from desktop.ui.annotations.highlighter import AnnotationHighlighter
@@ -43,7 +43,10 @@ from desktop.ui.export_folder import remember_export, suggested_path
 from desktop.ui.plaintext import plain_tooltip
 from desktop.ui.reader.view import ReaderView
 
-LibraryProvider = Callable[[], Library]
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
+
+LibraryProvider = Callable[[], "AnyLibrary"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ class AnnotationsSnapshot:
     article_annotations: list[Annotation]
 
 
-def read_snapshot(library: Library, article_id: str | None) -> AnnotationsSnapshot:
+def read_snapshot(library: AnyLibrary, article_id: str | None) -> AnnotationsSnapshot:
     """Every annotation with its article's title, the tags, and one article's annotations."""
     store = library.annotations
     annotations = store.list_all()
@@ -133,7 +136,7 @@ class AnnotationController(QObject):
     # -- plumbing ------------------------------------------------------------------
 
     @property
-    def library(self) -> Library:
+    def library(self) -> AnyLibrary:
         return self._library()
 
     def store(self) -> AnnotationStore:
@@ -223,7 +226,7 @@ class AnnotationController(QObject):
         except ServerUnreachable as exc:
             self.unreachable.emit(str(exc))
 
-    def snapshot_reader(self) -> Callable[[Library], AnnotationsSnapshot]:
+    def snapshot_reader(self) -> Callable[[AnyLibrary], AnnotationsSnapshot]:
         """On the GUI thread: a reader of what the panels show, to run on another thread."""
         article = self.reader.current_article()
         article_id = article.id if article is not None else None

@@ -23,13 +23,14 @@ from desktop.core.bundles.readonly import close_bundle
 from desktop.core.errors import UserError
 from desktop.core.progress import PROGRESS_INTERVAL, Throttle
 from desktop.core.search.models import SearchRequest
-from desktop.core.store import Library
+from desktop.core.store.library import LibraryOpener
 from desktop.ui.bundles.options_dialog import ExportOptionsDialog
 from desktop.ui.bundles.progress_strip import BundleProgressStrip
 from desktop.ui.export_folder import remember_export, suggested_path
 from desktop.ui.threading import run_task
 
 if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
     from desktop.ui.main_window import MainWindow
 
 
@@ -43,7 +44,7 @@ class ExportScope:
     filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
-def result_ids(library: Library, query: str, filters: dict[str, tuple[str, ...]]) -> list[str]:
+def result_ids(library: AnyLibrary, query: str, filters: dict[str, tuple[str, ...]]) -> list[str]:
     """Every id the results view would list for ``query`` and ``filters``, in its order."""
     from desktop.ui.search.backend import Backend
 
@@ -55,15 +56,14 @@ def result_ids(library: Library, query: str, filters: dict[str, tuple[str, ...]]
 
 
 def run_export(
-    root: Path,
-    read_only: bool,
+    opener: LibraryOpener,
     out: Path,
     scope: ExportScope,
     with_originals: bool,
     progress: Any,
 ) -> Any:
     """The export job (runs on a pool thread with its own connection)."""
-    library = Library.open(root, create=False, read_only=read_only)
+    library = opener()
     try:
         ids: list[str] | None = list(scope.ids) if scope.ids is not None else None
         query = scope.query
@@ -85,9 +85,9 @@ def run_export(
         library.close()
 
 
-def run_import(root: Path, path: Path, progress: Any) -> Any:
-    """The import job: merge the bundle into the library at ``root``."""
-    library = Library.open(root, create=False)
+def run_import(opener: LibraryOpener, path: Path, progress: Any) -> Any:
+    """The import job: merge the bundle into the library ``opener`` opens."""
+    library = opener()
     try:
         return import_bundle(library, path, progress=progress)
     finally:
@@ -131,7 +131,7 @@ class BundleController(QObject):
             self.tr("Export library as bundle"),
             self.tr("All %n article(s) of this library, with their annotations.", "", count),
             ExportScope(),
-            self._suggested(self.window.library.root.name or "library"),
+            self._suggested(self.window.library.name or "library"),
         )
 
     def export_results_dialog(self) -> ExportOptionsDialog:
@@ -193,14 +193,11 @@ class BundleController(QObject):
     # -- jobs ------------------------------------------------------------------------
 
     def start_export(self, out: Path, scope: ExportScope, *, with_originals: bool) -> bool:
-        library = self.window.library
-        root, read_only = library.root, library.read_only
+        opener = self.window.library.reopen
         return self._run(
             "export",
             self.tr("Exporting bundle"),
-            lambda progress: run_export(
-                root, read_only, Path(out), scope, with_originals, progress
-            ),
+            lambda progress: run_export(opener, Path(out), scope, with_originals, progress),
         )
 
     def start_import(self, path: Path) -> bool:
@@ -210,11 +207,11 @@ class BundleController(QObject):
         if self.window.importer.is_busy():
             self._status(self.tr("Wait for the import to finish first."))
             return False
-        root = self.window.library.root
+        opener = self.window.library.reopen
         return self._run(
             "import",
             self.tr("Importing bundle"),
-            lambda progress: run_import(root, Path(path), progress),
+            lambda progress: run_import(opener, Path(path), progress),
         )
 
     def start_open(self, path: Path) -> bool:

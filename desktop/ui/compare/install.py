@@ -12,6 +12,8 @@ window (``CompareView``) that all of them open.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,7 +27,6 @@ from PySide6.QtWidgets import (
 from desktop.core.annotations.models import color_hex
 from desktop.core.compare.neardup import CACHE_FILE, CACHE_SUBDIR
 from desktop.core.errors import UserError
-from desktop.core.store import Library
 from desktop.ui.annotations.controller import AnnotationController
 from desktop.ui.compare.reuse_view import ReusedTextView
 from desktop.ui.compare.similar_list import SimilarArticlesList
@@ -33,13 +34,16 @@ from desktop.ui.compare.view import CompareView
 from desktop.ui.host import ReaderHost
 from desktop.ui.plaintext import PlainLabel
 
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
+
 SIMILAR_DELAY_MS = 250
 
 
 class CompareWithDialog(QDialog):
     """Choose the article to compare with: a similar one (preselected) or any id."""
 
-    def __init__(self, library: Library, article_id: str, parent: QWidget | None = None):
+    def __init__(self, library: AnyLibrary, article_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Compare with…"))
         self.library = library
@@ -126,7 +130,7 @@ class CompareController(QObject):
             annotations.changed.connect(self._annotations_changed)
 
     @property
-    def library(self) -> Library:
+    def library(self) -> AnyLibrary:
         return self.host.library
 
     def _attach_openers(self) -> None:

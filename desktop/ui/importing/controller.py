@@ -45,9 +45,9 @@ class _WriterWorker(QObject):
     finished = Signal(object)  # ImportReport | None (None: an index catch-up alone)
     failed = Signal(str)
 
-    def __init__(self, root: Path, isolate: bool):
+    def __init__(self, location: str, isolate: bool):
         super().__init__()
-        self._root = root
+        self._root = location  # a folder, or a server's full address
         self._isolate = isolate
         self.cancel_event = threading.Event()
         self.stopping = threading.Event()
@@ -84,7 +84,7 @@ class _WriterWorker(QObject):
         process = ctx.Process(
             target=process_main,
             args=(
-                str(self._root),
+                self._root,
                 None if paths is None else [str(p) for p in paths],
                 messages,
                 cancel,
@@ -136,13 +136,16 @@ class ImportController(QObject):
 
     _run_job = Signal(object)
 
-    def __init__(self, root: Path, *, isolate: bool = True, parent: QObject | None = None):
+    def __init__(
+        self, root: str | Path, *, isolate: bool = True, parent: QObject | None = None
+    ):
+        """``root``: the library's folder, or a server library's full address."""
         super().__init__(parent)
         self._importing = False
         self._jobs = 0
         self._thread = QThread(self)
         self._thread.setObjectName("writer")
-        self._worker = _WriterWorker(Path(root), isolate)
+        self._worker = _WriterWorker(str(root), isolate)
         self._worker.moveToThread(self._thread)
         self._run_job.connect(self._worker.run_job)
         self._worker.progress.connect(self.progress)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QInputDialog, QSplitter
 
 from desktop.core.errors import UserError
 from desktop.core.search.tracking import request_for
-from desktop.core.store import Library
 from desktop.ui.facets.model import GROUPS
 from desktop.ui.lists.history import HistoryCompleter
 from desktop.ui.lists.model import ListEntry, ListsModel
@@ -29,6 +28,7 @@ from desktop.ui.lists.reading import ReadingTracker
 from desktop.ui.plaintext import ask_yes_no
 
 if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
     from desktop.ui.main_window import MainWindow
 
 # (title, label, choices, suggested) -> the name typed or chosen, or None when cancelled.
@@ -114,7 +114,7 @@ class ListsController(QObject):
 
     # -- the library -------------------------------------------------------------
 
-    def library(self) -> Library:
+    def library(self) -> AnyLibrary:
         return self.window.library
 
     def writable(self) -> bool:

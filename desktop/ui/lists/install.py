@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QSplitter
 
-from desktop.core.store import Library
 from desktop.ui.lists.controller import ListsController
 
 if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
     from desktop.ui.main_window import MainWindow
 
 SIDEBAR_WIDTH = 200
@@ -31,7 +31,7 @@ class _Sidebar(QSplitter):
         return QSize(max(hint.width(), SIDEBAR_WIDTH), hint.height())
 
 
-def install_lists(main_window: MainWindow, library: Library) -> ListsController:
+def install_lists(main_window: MainWindow, library: AnyLibrary) -> ListsController:
     del library  # read from the window on every use
     controller = ListsController(main_window)
     _place_panel(main_window, controller)

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 
-from desktop.core.store import Library
 from desktop.core.store.reading_state import ReadingStateStore
 from desktop.ui.reader.view import ReaderView
+
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
 
 READ_AFTER_MS = 1500
 SAVE_AFTER_MS = 400
@@ -48,7 +51,7 @@ class ReadingTracker(QObject):
     read_changed = Signal(list, bool)  # article ids, read
 
     def __init__(
-        self, reader: ReaderView, library: Callable[[], Library], parent: QObject | None = None
+        self, reader: ReaderView, library: Callable[[], AnyLibrary], parent: QObject | None = None
     ):
         super().__init__(parent)
         self.reader = reader
@@ -88,7 +91,7 @@ class ReadingTracker(QObject):
             return
         if self._pending is not None and self._pending[1] != article.id:
             self.flush()  # the previous article's position, before the new one's
-        self._pending = (str(self._library().root), article.id, -1)
+        self._pending = (self._library().location, article.id, -1)
         self._save_timer.start()
 
     def flush(self) -> None:
@@ -98,7 +101,7 @@ class ReadingTracker(QObject):
         if pending is None or not self.writable():
             return
         root, article_id, position = pending
-        if root != str(self._library().root):
+        if root != self._library().location:
             return  # scrolled in a library that has been closed since
         current = self.reader.current_article()
         if position < 0:

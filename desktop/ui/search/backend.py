@@ -18,18 +18,24 @@ from desktop.core.search.models import SearchRequest, SearchResult, all_result_i
 from desktop.core.store import Library
 
 if TYPE_CHECKING:
-    from desktop.core.search.index import SearchIndex
+    from desktop.core.search.interface import SearchBackend
+    from desktop.core.store.locations import AnyLibrary
 
 
-def open_search_index(library: Library) -> SearchIndex:
-    """The library's search index (Whoosh loads here, on the first search, not at start)."""
-    from desktop.core.search.index import SearchIndex
+def open_search_index(library: AnyLibrary) -> SearchBackend:
+    """The library's search index, Whoosh or server (loaded on the first search, not at
+    start)."""
+    from desktop.core.search.interface import open_search
 
-    return SearchIndex.open(library)
+    return open_search(library)
 
 
-def index_is_current(library: Library) -> bool:
-    """True when the search index already reflects the store (no catch-up needed)."""
+def index_is_current(library: AnyLibrary) -> bool:
+    """True when the search index already reflects the store (no catch-up needed).
+
+    A server's search tables are caught up by the search thread when it opens them."""
+    if not isinstance(library, Library):
+        return True
     from desktop.core.search.schema import SCHEMA_VERSION
     from desktop.core.search.state import read_state
 
@@ -46,13 +52,13 @@ def index_is_current(library: Library) -> bool:
 class Backend:
     """Listing, searching, facets and highlight spans over one library connection."""
 
-    def __init__(self, library: Library, *, use_index: bool = True):
+    def __init__(self, library: AnyLibrary, *, use_index: bool = True):
         self.library = library
         self._use_index = use_index
-        self._index: SearchIndex | None = None
+        self._index: SearchBackend | None = None
         self._index_tried = False
 
-    def index(self) -> SearchIndex | None:
+    def index(self) -> SearchBackend | None:
         if not self._index_tried and self._use_index:
             self._index_tried = True
             self._index = open_search_index(self.library)

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -21,6 +22,9 @@ from desktop.core.search.models import SearchRequest, SearchResult
 from desktop.core.store import Library
 from desktop.core.store.faults import library_fault
 from desktop.ui.search.backend import Backend
+
+if TYPE_CHECKING:
+    from desktop.core.store.locations import AnyLibrary
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,7 @@ class _SearchWorker(QObject):
     counted = Signal(int, int)  # request id, total (-1 when the search failed)
     unreachable = Signal(str)  # a server library could not be reached (the message)
 
-    def __init__(self, opener: Callable[[], Library], use_index: bool):
+    def __init__(self, opener: Callable[[], AnyLibrary], use_index: bool):
         super().__init__()
         self._opener = opener
         self._use_index = use_index
@@ -70,7 +74,8 @@ class _SearchWorker(QObject):
         except UserError as exc:
             self.failed.emit(request_id, generation, str(exc))
         except sqlite3.DatabaseError as exc:  # damage found while searching: say what to do
-            db_path = self._backend.library.db_path if self._backend else Path("library.sqlite3")
+            library = self._backend.library if self._backend else None
+            db_path = library.db_path if isinstance(library, Library) else Path("library.sqlite3")
             self.failed.emit(request_id, generation, str(library_fault(exc, db_path)))
         except Exception as exc:  # shown as one line; the thread keeps serving
             self.failed.emit(request_id, generation, f"Search failed: {exc}")
@@ -130,7 +135,7 @@ class SearchService(QObject):
 
     def __init__(
         self,
-        opener: Callable[[], Library],
+        opener: Callable[[], AnyLibrary],
         *,
         use_index: bool = True,
         parent: QObject | None = None,

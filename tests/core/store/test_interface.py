@@ -18,8 +18,9 @@ from tests.helpers.search import make_draft
 
 DESKTOP = Path(__file__).resolve().parents[3] / "desktop"
 
-# The packages that implement the stores may use their connection.
-STORE_PACKAGES = ("core/store/", "core/server/")
+# The packages that implement the stores may use their connection; so may the server's
+# search engine, on the connection it opens to its own search tables (never the store's).
+STORE_PACKAGES = ("core/store/", "core/server/", "core/search/pg/")
 # Store classes kept beside the code they serve; each is one of the library's stores.
 ALLOWED = {
     "core/annotations/store.py": "AnnotationStore, the library's annotations store",
