@@ -60,10 +60,10 @@ def test_one_numbering_serves_every_text_of_a_segment() -> None:
 
 
 def test_texts_of_single_syllables_index_without_pairs(
-    add: AddFn, open_index: Callable[[], SearchIndex]
+    add: AddFn, open_whoosh: Callable[[], SearchIndex]
 ) -> None:
     add("A", "mưa")
     add("B", "nắng")
-    ix = open_index()
+    ix = open_whoosh()
     assert titles(run(ix, "mua")) == ["A"]
     assert list(ix.searcher().reader().lexicon("pairs")) == []

@@ -18,17 +18,17 @@ def _scores(ix: SearchIndex, query: str) -> dict[str, float]:
 
 
 def test_scores_are_the_same_over_several_segments_as_over_one(
-    library: Library, add: AddFn, open_index: Callable[[], SearchIndex]
+    library: Library, add: AddFn, open_whoosh: Callable[[], SearchIndex]
 ) -> None:
     add("Liền", f"Chương trình đổi mới sáng tạo quốc gia. {FILLER}")
     add("Rời", f"Sáng nay họ đổi ý, mới tạo ra công ty. {FILLER}")
-    open_index().close()
+    open_whoosh().close()
     # A second segment: the reader now spans two, and every signal must still count.
     library.articles.add_many(
         [make_draft("Sau", f"Đổi mới sáng tạo ở địa phương. {FILLER}"),
          make_draft("Khác", f"Một bài không liên quan. {FILLER}")]
     )
-    ix = open_index()
+    ix = open_whoosh()
     assert len(list(ix.searcher().reader().leaf_readers())) == 2
     queries = ["đổi mới sáng tạo", "doi moi sang tao", "sáng tạo"]
     several = {q: _scores(ix, q) for q in queries}
