@@ -34,6 +34,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from bench_search import QUERIES, check_phrase_totals, pct  # noqa: E402
+from bench_search import time_ours as time_queries  # noqa: E402
 
 from desktop.core.models import ArticleDraft, Original, article_id_for  # noqa: E402
 from desktop.core.search.interface import SearchBackend  # noqa: E402
@@ -106,21 +107,6 @@ def server(dsn: str | None) -> Iterator[str]:
         yield fresh
 
 
-def time_queries(index: SearchBackend, runs: int) -> tuple[list[float], dict[str, float]]:
-    """Warm timings of every query (one unmeasured pass first), and the median of each."""
-    times: list[float] = []
-    per_query: dict[str, list[float]] = {}
-    for run in range(runs + 1):
-        for query, _, _ in QUERIES:
-            started = time.perf_counter()
-            index.search(SearchRequest(query=query, limit=20))
-            took = (time.perf_counter() - started) * 1000
-            if run:
-                times.append(took)
-                per_query.setdefault(query, []).append(took)
-    return times, {q: statistics.median(t) for q, t in per_query.items()}
-
-
 def top_ids(index: SearchBackend) -> dict[str, list[str]]:
     """The top 10 of every query (to compare the two engines' rankings)."""
     return {
@@ -178,7 +164,7 @@ def main() -> int:
               f"({added / pg_s:.0f} articles/s), {size / 1e6:.0f} MB")
         pg.conn.run("VACUUM ANALYZE search_docs")
         check_phrase_totals(lib, pg)  # type: ignore[arg-type]
-        pg_times, pg_per = time_queries(pg, args.runs)
+        _, pg_times, pg_per = time_queries(pg, args.runs)
         report("PostgreSQL", pg_times, pg_per, args.slowest)
         pg_top = top_ids(pg)
         pg.close()
@@ -192,7 +178,7 @@ def main() -> int:
     print(f"Whoosh index: {whoosh.doc_count()} documents in {whoosh_s:.0f} s "
           f"({added / whoosh_s:.0f} articles/s)")
     check_phrase_totals(lib, whoosh)
-    w_times, w_per = time_queries(whoosh, args.runs)
+    _, w_times, w_per = time_queries(whoosh, args.runs)
     report("SQLite + Whoosh", w_times, w_per, args.slowest)
     print(f"top 10 in common with Whoosh's, mean over the queries: "
           f"{overlap(pg_top, top_ids(whoosh)):.0%}")

@@ -39,6 +39,7 @@ from desktop.core.search.query import (
     Not,
     Value,
     Word,
+    any_word_or_near,
 )
 from desktop.core.search.schema import DEFAULT_FIELDS
 from desktop.core.search.storefilters import STORE_FIELDS, STORE_FILTERS, IdSet, StoreFilters
@@ -63,16 +64,12 @@ def id_map(reader: Any) -> dict[str, int]:
 
 
 def needs_check(node: Node) -> bool:
-    """True when ``DocSets.matching(node)`` is only a superset (checked on the text)."""
-    if isinstance(node, Word):
-        return node.is_phrase and (node.field is not None or len(node.syllables) > 2)
-    if isinstance(node, Near):
-        return True
-    if isinstance(node, All | Any_):
-        return any(needs_check(c) for c in node.children)
-    if isinstance(node, Not):
-        return needs_check(node.child)
-    return False
+    """True when ``DocSets.matching(node)`` is only a superset (checked on the text): NEAR,
+    and phrases longer than one pair or in a field (the server search checks its lossy rows
+    by the same rule)."""
+    return any_word_or_near(
+        node, lambda w: w.is_phrase and (w.field is not None or len(w.syllables) > 2)
+    )
 
 
 def _intersect(a: IntArray, b: IntArray) -> IntArray:

@@ -496,17 +496,22 @@ def parse_query(query: str) -> Node:
 # -- helpers over the tree -----------------------------------------------------
 
 
-def has_phrase(node: Node) -> bool:
-    """True when matching ``node`` needs a check on the stored text (phrases, NEAR)."""
+def any_word_or_near(node: Node, word_test: Callable[[Word], bool]) -> bool:
+    """True when ``node`` holds a NEAR, or a word (NOT included) that ``word_test`` holds for."""
     if isinstance(node, Word):
-        return node.is_phrase
+        return word_test(node)
     if isinstance(node, Near):
         return True
     if isinstance(node, All | Any_):
-        return any(has_phrase(c) for c in node.children)
+        return any(any_word_or_near(c, word_test) for c in node.children)
     if isinstance(node, Not):
-        return has_phrase(node.child)
+        return any_word_or_near(node.child, word_test)
     return False
+
+
+def has_phrase(node: Node) -> bool:
+    """True when matching ``node`` needs a check on the stored text (phrases, NEAR)."""
+    return any_word_or_near(node, lambda w: w.is_phrase)
 
 
 def positive_words(node: Node) -> list[Word]:

@@ -25,7 +25,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from desktop.core.search.docsets import FUZZY_PREFIX, MAX_EXPANSION, filter_terms
+from desktop.core.search.docsets import FUZZY_PREFIX, MAX_EXPANSION, filter_terms, needs_check
 from desktop.core.search.pg.vectors import AUTHOR, BODY, NOTE, TITLE, pair_tokens
 from desktop.core.search.query import (
     All,
@@ -37,6 +37,7 @@ from desktop.core.search.query import (
     Not,
     Value,
     Word,
+    any_word_or_near,
 )
 from desktop.core.search.storefilters import STORE_FIELDS, IdSet, StoreFilters
 
@@ -56,26 +57,7 @@ def _like_prefix(text: str) -> str:
 
 
 def has_near(node: Node) -> bool:
-    if isinstance(node, Near):
-        return True
-    if isinstance(node, All | Any_):
-        return any(has_near(c) for c in node.children)
-    if isinstance(node, Not):
-        return has_near(node.child)
-    return False
-
-
-def lossy_inexact(node: Node) -> bool:
-    """Whether the condition of ``node`` is only a superset on lossy rows."""
-    if isinstance(node, Word):
-        return node.is_phrase and (node.field is not None or len(node.syllables) > 2)
-    if isinstance(node, Near):
-        return True
-    if isinstance(node, All | Any_):
-        return any(lossy_inexact(c) for c in node.children)
-    if isinstance(node, Not):
-        return lossy_inexact(node.child)
-    return False
+    return any_word_or_near(node, lambda _w: False)
 
 
 def _plain_body_word(node: Node) -> bool:
@@ -141,7 +123,7 @@ class Compiler:
             if has_near(node.child):
                 return "TRUE"  # checked on the text
             inner = f"NOT COALESCE({self.cond(node.child)}, FALSE)"
-            return f"(lossy OR {inner})" if lossy_inexact(node.child) else f"({inner})"
+            return f"(lossy OR {inner})" if needs_check(node.child) else f"({inner})"
         raise TypeError(f"unknown query node {node!r}")
 
     def word(self, word: Word) -> str:
