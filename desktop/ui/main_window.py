@@ -58,6 +58,7 @@ from desktop.ui.facets.sidebar import FacetSidebar
 from desktop.ui.importing.controller import ImportController, IndexProgress
 from desktop.ui.importing.progress_panel import ImportPanel
 from desktop.ui.importing.report_dialog import ImportReportDialog
+from desktop.ui.lists.controller import ListsController
 from desktop.ui.lists.install import install_lists
 from desktop.ui.menus import build_menus, create_actions
 from desktop.ui.plaintext import PlainLabel, plain_message_box
@@ -904,6 +905,9 @@ class MainWindow(QMainWindow):
         self.search_service.stop()
         self.reader.original_loader = None
         self._stop_watchers()
+        lists = self.extensions.get("lists")
+        if isinstance(lists, ListsController):
+            lists.stop()
         self._close_library()
 
     def _stop_watchers(self) -> None:

@@ -255,3 +255,14 @@ def test_the_window_s_jobs_find_similar_articles_and_export_citations_from_a_ser
         out = tmp_path / "lu.ris"
         report = run_citation_export(library.reopen, out, "ris", None, "lũ", {})
     assert report.citations == 3 and out.read_text(encoding="utf-8").count("TY  -") == 3
+
+
+def test_closing_the_window_leaves_no_timer_to_fire_on_the_closed_server(
+    qtbot, make_window, team: str
+) -> None:
+    window = _window(make_window, team, "an")
+    window.open_article(DRAFTS[1].id)  # the read mark waits on its timer
+    window.shutdown()
+    qtbot.wait(2000)  # past the read delay: a write on the closed connection would raise here
+    with ServerLibrary.open(team) as check:
+        assert not check.reading_state.get(DRAFTS[1].id).read

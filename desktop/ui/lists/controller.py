@@ -120,6 +120,12 @@ class ListsController(QObject):
     def writable(self) -> bool:
         return not self.library().read_only
 
+    def stop(self) -> None:
+        """Write what waits on a timer (a scrolled position) and stop the timers, before
+        the window closes the library."""
+        self._record_timer.stop()
+        self.tracker.stop()
+
     def _attach(self) -> None:
         """Bind to the window's current library, search thread and search controller."""
         window = self.window

@@ -70,6 +70,13 @@ class ReadingTracker(QObject):
         reader.article_changed.connect(self._on_article)
         reader.body_edit.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
+    def stop(self) -> None:
+        """Save the position waiting on its timer and cancel the read mark: the window
+        is closing, and no timer may fire on the library once it is closed."""
+        self._save_timer.stop()
+        self._read_timer.stop()
+        self.flush()
+
     def set_read_delay(self, ms: int) -> None:
         """How long an article must stay in the reader to count as read."""
         self._read_timer.setInterval(ms)

@@ -197,6 +197,27 @@ def test_scroll_position_is_remembered_per_article(qtbot, tmp_path, make_window)
     library.close()
 
 
+def test_closing_the_window_saves_the_position_scrolled_to_just_before(
+    qtbot, tmp_path, make_window
+) -> None:
+    from desktop.core.store import Library
+    from desktop.ui.lists.reading import scroll_top_to
+
+    body = "\n\n".join(f"Đoạn {n}: chuyện làng nghề dệt chiếu số {n}." for n in range(400))
+    library = Library.open(tmp_path / "closing")
+    library.articles.add_many([make_draft(0, body=body)])
+    window = make_window(library)
+    window.resize(1200, 800)
+    window.show()
+    wait_ready(qtbot, window)
+    article_id = make_draft(0, body=body).id
+    window.open_article(article_id)
+    scroll_top_to(window.reader, body.index("Đoạn 300:"))
+    window.shutdown()  # before the position's save timer runs
+    with Library.open(tmp_path / "closing") as reopened:
+        assert reopened.reading_state.get(article_id).position > body.index("Đoạn 250:")
+
+
 def test_read_only_library_shows_lists_but_writes_nothing(qtbot, tmp_path, make_window):
     from desktop.core.store import Library
 
