@@ -161,7 +161,7 @@ class CompareController(QObject):
         self._similar_timer.start()
 
     def _show_similar(self) -> None:
-        if self._pending_article:
+        if self._pending_article and not self.host.is_shut():
             self.similar.set_article(self._pending_article)
 
     def _reuse_visible(self, visible: bool) -> None:

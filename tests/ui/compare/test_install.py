@@ -146,3 +146,18 @@ def test_annotations_show_in_both_panes(qtbot, make_window, library: Library) ->
     assert wavy(view.pane_a) == [(0, 12)] and wavy(view.pane_b) == []
     annotations.create(copies[0], 5, 20, note="bản sao")
     assert wavy(view.pane_b) == [(5, 20)]
+
+
+def test_no_similar_lookup_after_the_window_closes(
+    qtbot, make_window, library: Library, monkeypatch
+) -> None:
+    ids, _ = fill(library)
+    window = make_window(library, use_index=False)
+    wait_ready(qtbot, window)
+    controller = window.extensions["compare"]
+    asked: list[str] = []
+    monkeypatch.setattr(controller.similar, "set_article", asked.append)
+    window.open_article(ids[2])  # the lookup waits for a pause in the reader
+    window.shutdown()
+    qtbot.wait(600)
+    assert asked == []
