@@ -1690,12 +1690,12 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
     <message>
         <location filename="../../desktop/ui/reader/view.py" line="162"/>
         <source>Previous search hit (Shift+F3)</source>
-        <translation>Kết quả tìm kiếm trước (Shift+F3)</translation>
+        <translation>Chỗ khớp trước (Shift+F3)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/reader/view.py" line="166"/>
         <source>Next search hit (F3)</source>
-        <translation>Kết quả tìm kiếm sau (F3)</translation>
+        <translation>Chỗ khớp sau (F3)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/reader/view.py" line="169"/>
@@ -1770,12 +1770,12 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
     <message>
         <location filename="../../desktop/ui/reader/view.py" line="425"/>
         <source>no hits</source>
-        <translation>không có kết quả</translation>
+        <translation>không có chỗ khớp</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/reader/view.py" line="428"/>
         <source>hit {n} of {total}</source>
-        <translation>kết quả {n} / {total}</translation>
+        <translation>chỗ khớp {n} / {total}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/reader/view.py" line="531"/>
