@@ -87,6 +87,10 @@ FOOTER_SHARE = 0.25
 # Short lines of at most this many words inside the article are kept only between
 # two paragraphs (subheadings); elsewhere they are labels, names, links and buttons.
 STRAY_MAX_WORDS = 3
+# A short line punctuated like running text (verse, a short sentence) of this many
+# words, in the same paragraph as the article's first line, belongs to the article.
+VERSE_MIN_WORDS = 3
+VERSE_ENDS = ".,;!?…"
 # Short lines in the region below all but this share of its prose are dropped.
 CLOSING_SHARE = 0.1
 # The k-th consecutive non-prose line costs (1 + RUN_ESCALATION * k) times its score.
@@ -143,6 +147,10 @@ TITLE_TOP_MIN_WORDS = 4
 TITLE_ECHO_BONUS = 1.25
 # A line of two sentences or more is a lead or a teaser more often than a headline.
 TITLE_SENTENCES_COST = 1.5
+# A line naming a rights holder ("Radfahren in Salzburg © Tourismus Salzburg") is a
+# photo's caption and credit, in any language, not the headline.
+_CREDIT = "©"
+TITLE_CREDIT_COST = 3.0
 # A line printed twice in a row is an image's alt text above the same caption.
 TITLE_TWIN_COST = 0.5
 # A line of more words than this is a lead or teaser (a dek) more often than a headline.
@@ -375,7 +383,10 @@ class _Extraction:
         start, end = region
         # Prose that repeats in the batch (a stock lead or closing sentence) right next
         # to the region still belongs to it.
-        while start > 0 and self.lines[start - 1].kind is LineKind.TEXT:
+        while start > 0 and (
+            self.lines[start - 1].kind is LineKind.TEXT
+            or (not self.lines[start].blank_before and self._verse(start - 1))
+        ):
             start -= 1
         while end + 1 < len(self.lines) and self.lines[end + 1].kind is LineKind.TEXT:
             end += 1
@@ -544,6 +555,8 @@ class _Extraction:
                 score += TITLE_HEAD_BONUS * below_it / TITLE_HEAD_CANDIDATES
             if not above:
                 score -= TITLE_INSIDE_COST
+            if _CREDIT in line.text:
+                score -= TITLE_CREDIT_COST
             if line.f.inner_sentence:
                 score -= TITLE_SENTENCES_COST
             if best is None or score > best[0]:
@@ -807,6 +820,21 @@ class _Extraction:
             runs[i:j] = [j - i] * (j - i)
             i = j
         return runs
+
+    def _verse(self, i: int) -> bool:
+        """Whether a short line is punctuated like a line of running text (a line of a
+        poem, a short sentence): it ends with a sentence mark or a comma."""
+        line = self.lines[i]
+        if (
+            line.kind is not LineKind.SHORT
+            or line.f.words < VERSE_MIN_WORDS
+            or line.f.listed
+            or line.repeated
+            or line.is_meta
+        ):
+            return False
+        end = line.text.rstrip("\"”»’')]")
+        return end[-1:] in VERSE_ENDS
 
     def _stray_short(self, i: int) -> bool:
         """A short line of a few words in the article that is not a subheading between

@@ -853,3 +853,42 @@ def test_the_article_feed_in_the_link_titles_names_a_short_headline() -> None:
     e = extract_text_dump(text)
     assert e.title == "Hafen (2)"
     assert "Hafen (2)" not in e.body
+
+
+def test_a_photo_credit_between_headline_and_text_is_no_title() -> None:
+    # w3m starts every line in the first column: the caption with its credit sits
+    # nearer the text, is longer and shares more of its words than the headline does.
+    text = (
+        "Startseite\n\n"
+        "Sicher durch die Stadt\n"
+        "Von Anna Berger\n\n"
+        "Radfahren in der Altstadt von Salzburg © Tourismus Salzburg GmbH\n\n"
+        "Die Stadt Salzburg baut bis zum Sommer neue Radwege durch die Altstadt, damit "
+        "Radfahren zwischen Bahnhof und Dom sicherer wird.\n\n"
+        "Radfahren soll so für Pendler und Gäste der Altstadt attraktiver werden, sagte "
+        "die Bürgermeisterin am Montag in Salzburg.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Sicher durch die Stadt"
+    assert "Sicher durch die Stadt" not in e.body
+
+
+def test_short_punctuated_lines_opening_the_article_paragraph_stay() -> None:
+    # The first lines of a poem (or short sentences) in the same paragraph as the
+    # article's first line of prose belong to the article, not to the chrome above it.
+    text = (
+        "   * Startseite\n   * Gedichte\n   * Kontakt\n\n"
+        "Abend in der Stadt\n\n"
+        "   Die Stadt steht schwarz und schweiget,\n"
+        "   der Mond hängt tief und rot.\n"
+        "   Über den Dächern der stillen Gassen am Fluss zieht der Nebel, und keiner geht "
+        "mehr über die Brücke, die im Dunkeln liegt.\n\n"
+        "   Erst am Morgen kehren die Stimmen zurück, die Läden öffnen und die Glocken "
+        "rufen über den Platz vor dem alten Rathaus.\n\n"
+        "   * Impressum\n   * Datenschutz\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Abend in der Stadt"
+    assert paragraphs(e)[:2] == ["Die Stadt steht schwarz und schweiget,",
+                                 "der Mond hängt tief und rot."]
+    assert "Impressum" not in e.body and "Gedichte" not in e.body
