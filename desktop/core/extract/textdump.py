@@ -47,6 +47,7 @@ from desktop.core.extract.chrome import (
     classify,
     collapse,
     features,
+    list_item_text,
 )
 from desktop.core.extract.fields import Extracted
 from desktop.core.extract.headline import (
@@ -167,6 +168,8 @@ OUTDENT_SHARE = 0.6
 # DEK_MIN_WORDS words among the DEK_LINES lines right above the article.
 DEK_LINES = 3
 DEK_MIN_WORDS = 10
+# A table of contents: at least this many list items that come back as subheadings.
+CONTENTS_MIN_ITEMS = 2
 # The items of a list a sentence introduces (``...:``) that are kept as its text.
 MAX_LIST_ITEMS = 30
 _LETTER = re.compile(r"[^\W\d_]")
@@ -187,6 +190,7 @@ class _Line:
     author: str | None = None  # a "Tác giả: ..." / "Theo ..." line
     site: str | None = None  # a URL or bare-domain line
     url: str | None = None
+    contents: bool = False  # an item of the article's own table of contents
 
     @property
     def is_meta(self) -> bool:
@@ -279,6 +283,7 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
                 ):
                     line.kind = LineKind.END
     _mark_introduced_lists(lines)
+    _mark_contents_lists(lines)
     return lines
 
 
@@ -299,6 +304,33 @@ def _mark_introduced_lists(lines: list[_Line]) -> None:
             ):
                 break
             item.kind = LineKind.TEXT
+
+
+def _mark_contents_lists(lines: list[_Line]) -> None:
+    """The article's own table of contents: a list whose items come back further down
+    the page as subheadings above prose (below prose, or the first one below the list).
+    Its items cost the article region no more than a caption does, so a lead above the
+    list stays with the text; they are left out of the body."""
+    headings: dict[str, int] = {}
+    for i in range(1, len(lines) - 1):
+        line = lines[i]
+        if (
+            line.kind is LineKind.SHORT
+            and not line.f.listed
+            and (lines[i - 1].kind is LineKind.TEXT or lines[i - 1].f.listed)
+            and any(ln.kind is LineKind.TEXT for ln in lines[i + 1 : i + 3])
+        ):
+            headings[line.text.casefold()] = i
+    if len(headings) < CONTENTS_MIN_ITEMS:
+        return
+    items = [
+        i
+        for i, line in enumerate(lines)
+        if line.f.listed and headings.get(list_item_text(line.text).casefold(), -1) > i
+    ]
+    if len(items) >= CONTENTS_MIN_ITEMS:
+        for i in items:
+            lines[i].contents = True
 
 
 def _read_segments(line: _Line) -> None:
@@ -414,7 +446,7 @@ class _Extraction:
                 if i >= footer_from:
                     score *= FOOTER_SHARE
                 run = 0
-            elif line.kind is LineKind.SHORT and (
+            elif (line.kind is LineKind.SHORT or line.contents) and (
                 score >= -LONE_SHORT_COST or _CODE.search(line.text)
             ):
                 score = max(score, -LONE_SHORT_COST)  # captions, lines of program code
@@ -430,6 +462,8 @@ class _Extraction:
         kind = line.kind
         if kind is LineKind.END:
             return -END_COST
+        if line.contents:
+            return -CAPTION_COST
         if kind is LineKind.CHROME:
             return -CHROME_COST
         if kind is LineKind.TEXT:
@@ -876,7 +910,7 @@ class _Extraction:
         out: list[str] = []
         for i in range(first, last + 1):
             line = self.lines[i]
-            if i == skip or line.is_chrome or line.is_date_or_source:
+            if i == skip or line.is_chrome or line.is_date_or_source or line.contents:
                 continue
             if i < region and not (line.is_anchor or self._dek(i, region)):
                 continue

@@ -892,3 +892,33 @@ def test_short_punctuated_lines_opening_the_article_paragraph_stay() -> None:
     assert paragraphs(e)[:2] == ["Die Stadt steht schwarz und schweiget,",
                                  "der Mond hängt tief und rot."]
     assert "Impressum" not in e.body and "Gedichte" not in e.body
+
+
+def test_the_articles_table_of_contents_does_not_cut_off_its_lead() -> None:
+    # The contents list sits between the lead and the rest of the article; its items come
+    # back as the article's subheadings, so it is no menu that ends the article.
+    items = ["Was ist eine Vorsatzschale?", "Welche Platten eignen sich?",
+             "Wie wird sie befestigt?", "Was kostet eine Vorsatzschale?"]
+    text = (
+        "   * Startseite\n   * Ratgeber\n   * Kontakt\n\n"
+        "Vorsatzschale selber bauen\n\n"
+        "Eine Vorsatzschale verbessert den Schallschutz einer Wand und lässt sich mit etwas "
+        "Geschick an einem Wochenende selbst bauen, wie unser Ratgeber zeigt.\n\n"
+        "Inhaltsverzeichnis\n"
+        + "".join(f"  • {item}\n" for item in items)
+        + "\n"
+        + "".join(
+            f"{item}\n\nZu dieser Frage gibt es im Handel viele Antworten, doch mit den "
+            f"richtigen Platten, Profilen und Schrauben gelingt die Wand auch Laien, die "
+            f"zum ersten Mal selbst eine Vorsatzschale im eigenen Haus bauen ({n}).\n\n"
+            for n, item in enumerate(items, 1)
+        )
+        + "   * Impressum\n   * Datenschutz\n"
+    )
+    e = extract_text_dump(text)
+    body = paragraphs(e)
+    assert body[0].startswith("Eine Vorsatzschale verbessert den Schallschutz")
+    assert e.title == "Vorsatzschale selber bauen"
+    assert "• Was ist eine Vorsatzschale?" not in body  # the contents are no article text
+    assert "Was ist eine Vorsatzschale?" in body  # its subheadings are
+    assert "Impressum" not in e.body
