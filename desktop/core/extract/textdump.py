@@ -7,23 +7,27 @@ notices, footers). The extractor:
 1. classifies every line (``chrome.classify``) and marks lines that repeat
    across the import batch (``LineStats``), including the stock headings a batch's
    pages put after their articles; the items of a list that a sentence introduces
-   (``... we need:``) are text, however short;
+   (``... we need:``) are text, however short; a list whose items come back as
+   subheadings above prose is the article's table of contents;
 2. scores every line (prose adds its words; chrome, menus, list runs and
-   after-article markers cost, the more the longer a run of them goes on; prose
-   after a comments or related-posts heading, and in the last tenth of a long
-   page, counts a quarter) and takes the article as the best contiguous region
-   (``region.best_region``);
+   after-article markers cost, the more the longer a run of them goes on; a table
+   of contents costs what a caption does; prose after a comments or related-posts
+   heading, and in the last tenth of a long page, counts a quarter) and takes the
+   article as the best contiguous region (``region.best_region``), with the short
+   punctuated lines (verse, short sentences) of the paragraph it opens with;
 3. takes as title the headline-shaped line near the article's start with the best
    evidence (``_find_title``: words shared with its opening, a paragraph of its
    own, a byline or date below it, printed twice on the page, heading the other
    candidates of the article's header, in lynx dumps the first column; against it:
-   two sentences, a teaser's length, an alt text printed again as caption), or
+   two sentences, a teaser's length, an alt text printed again as caption, a
+   photo credit), or
    the first line of a ``title / lead / body`` file, else derives one from the
    first sentence; the article then begins right after its headline,
    so a lead cut off by a box of links is kept, and so is a standfirst (a
    paragraph of a sentence's length right above the article);
 4. keeps the region's prose and subheadings, not the few-word labels, names and
-   buttons between them nor the short lines below nearly all of its prose;
+   buttons between them, photo credits (``©``), the table of contents, nor the
+   short lines below nearly all of its prose;
 5. reads the date, site, URL and author from the header, the title, the lead
    and the lines after the article.
 
@@ -152,6 +156,8 @@ TITLE_SENTENCES_COST = 1.5
 # photo's caption and credit, in any language, not the headline.
 _CREDIT = "©"
 TITLE_CREDIT_COST = 3.0
+# ... and a line of up to this many words with a credit is left out of the body.
+CREDIT_MAX_WORDS = 40
 # A line printed twice in a row is an image's alt text above the same caption.
 TITLE_TWIN_COST = 0.5
 # A line of more words than this is a lead or teaser (a dek) more often than a headline.
@@ -920,6 +926,8 @@ class _Extraction:
                 (closing is not None and i >= closing) or self._stray_short(i)
             ):
                 continue
+            if _CREDIT in line.text and line.f.words <= CREDIT_MAX_WORDS:
+                continue  # a photo's caption with its credit
             if out and out[-1] == line.text:
                 continue  # an image's alt text followed by the same caption
             out.append(line.text)

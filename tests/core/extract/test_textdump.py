@@ -922,3 +922,19 @@ def test_the_articles_table_of_contents_does_not_cut_off_its_lead() -> None:
     assert "• Was ist eine Vorsatzschale?" not in body  # the contents are no article text
     assert "Was ist eine Vorsatzschale?" in body  # its subheadings are
     assert "Impressum" not in e.body
+
+
+def test_a_photo_credit_inside_the_article_leaves_the_body() -> None:
+    text = (
+        "   * Startseite\n   * Kontakt\n\n"
+        "Stau auf der Ringstraße\n\n"
+        "   Auf der Ringstraße staute sich der Verkehr am Montagmorgen über vier Kilometer, "
+        "weil eine Ampel an der Kreuzung zur Hauptstraße ausgefallen war.\n\n"
+        "   Stau am Morgen © Max Muster / Bildagentur\n\n"
+        "   Die Polizei regelte den Verkehr bis zum Mittag von Hand, dann war die Ampel "
+        "wieder in Betrieb und der Stau löste sich rasch auf.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Stau auf der Ringstraße"
+    assert "©" not in e.body
+    assert paragraphs(e)[-1].startswith("Die Polizei regelte den Verkehr")
