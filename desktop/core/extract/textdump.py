@@ -26,8 +26,9 @@ notices, footers). The extractor:
    so a lead cut off by a box of links is kept, and so is a standfirst (a
    paragraph of a sentence's length right above the article);
 4. keeps the region's prose and subheadings, not the few-word labels, names and
-   buttons between them, photo credits (``©``), the table of contents, nor the
-   short lines below nearly all of its prose;
+   buttons between them, photo credits (``©``), the table of contents, links to
+   other articles behind a label (``Lea: <headline>``), nor the short lines below
+   nearly all of its prose;
 5. reads the date, site, URL and author from the header, the title, the lead
    and the lines after the article.
 
@@ -110,6 +111,10 @@ _CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn ảnh)\s*(?::|minh họa)|\(ả
 # lynx opens a dump with the titles of the page's <link> elements after a "#"
 # ("#Site » Feed Site » Comments Feed"); a Markdown heading has a space after it.
 _LINK_TITLES = re.compile(r"#[^\s#]")
+# A label of one to three words and a colon opening a line ("Lesen Sie hier: ...").
+_LABELLED = re.compile(r"(?:[^\W\d_]+\.? ){0,2}[^\W\d_]+:\s+")
+TEASER_MIN_WORDS = 5
+_QUOTES = "\"'„“”«»‚‘’"
 # A line of program code in a technical article: brackets, operators, dotted names.
 _CODE = re.compile(r"[(){}\[\]=;<>]|\w\.\w+\(|^(?:def|class|import|from|return|if|for)\b|^[#/@$]")
 # A line on at least this share of the batch's (or site's) pages is no title.
@@ -876,6 +881,21 @@ class _Extraction:
         end = line.text.rstrip("\"”»’')]")
         return end[-1:] in VERSE_ENDS
 
+    def _teaser(self, i: int) -> bool:
+        """Whether a short line is a link to another article behind a label: a word or
+        two and a colon, then a headline (``Lea más: Juan Carlos Ortega propone ...``)."""
+        m = _LABELLED.match(self.lines[i].text)
+        if m is None:
+            return False
+        rest = features(self.lines[i].text[m.end() :])
+        # (A quotation or a question behind a name is what a person said or was asked.)
+        return (
+            rest.words >= TEASER_MIN_WORDS
+            and headline_shaped(rest)
+            and not rest.ends_sentence
+            and rest.text[0] not in _QUOTES
+        )
+
     def _stray_short(self, i: int) -> bool:
         """A short line of a few words in the article that is not a subheading between
         two paragraphs: a label, a name, a link, a button."""
@@ -928,6 +948,8 @@ class _Extraction:
                 continue
             if _CREDIT in line.text and line.f.words <= CREDIT_MAX_WORDS:
                 continue  # a photo's caption with its credit
+            if line.kind is LineKind.SHORT and self._teaser(i):
+                continue
             if out and out[-1] == line.text:
                 continue  # an image's alt text followed by the same caption
             out.append(line.text)

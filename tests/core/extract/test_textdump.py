@@ -938,3 +938,20 @@ def test_a_photo_credit_inside_the_article_leaves_the_body() -> None:
     assert e.title == "Stau auf der Ringstraße"
     assert "©" not in e.body
     assert paragraphs(e)[-1].startswith("Die Polizei regelte den Verkehr")
+
+
+def test_a_labelled_link_to_another_article_leaves_the_body_a_quote_stays() -> None:
+    text = (
+        "   * Inicio\n   * Contacto\n\n"
+        "El puente nuevo abre en mayo\n\n"
+        "   El puente nuevo sobre el río abrirá en mayo, anunció el alcalde el lunes después "
+        "de la reunión del consejo municipal en el ayuntamiento.\n\n"
+        "   Mire: Los Tigres ganan la final de la liga en el último minuto\n\n"
+        "   Alcalde Pérez: “Vamos a terminar las obras antes del verano”\n\n"
+        "   Las obras costaron doce millones y durante la construcción los autobuses "
+        "tomaron el camino por el puerto viejo.\n"
+    )
+    e = extract_text_dump(text)
+    assert "Los Tigres" not in e.body
+    assert "Alcalde Pérez: “Vamos a terminar las obras antes del verano”" in paragraphs(e)
+    assert paragraphs(e)[-1].startswith("Las obras costaron")
