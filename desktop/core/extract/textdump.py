@@ -7,7 +7,8 @@ notices, footers). The extractor:
 1. classifies every line (``chrome.classify``) and marks lines that repeat
    across the import batch (``LineStats``), including the stock headings a batch's
    pages put after their articles; the items of a list that a sentence introduces
-   (``... we need:``) are text, however short; a list whose items come back as
+   (``... we need:``), or that a label with a colon introduces between prose, are
+   text, however short (unless they read as headlines); a list whose items come back as
    subheadings above prose is the article's table of contents;
 2. scores every line (prose adds its words; chrome, menus, list runs and
    after-article markers cost, the more the longer a run of them goes on; a table
@@ -181,6 +182,9 @@ DEK_LINES = 3
 DEK_MIN_WORDS = 10
 # A table of contents: at least this many list items that come back as subheadings.
 CONTENTS_MIN_ITEMS = 2
+# A label introducing a list (``Das Wichtigste in Kürze:``) between prose: within this
+# many lines below prose, and prose again this near below the list.
+INTRO_NEAR = 2
 # The items of a list a sentence introduces (``...:``) that are kept as its text.
 MAX_LIST_ITEMS = 30
 _LETTER = re.compile(r"[^\W\d_]")
@@ -300,21 +304,50 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
 
 def _mark_introduced_lists(lines: list[_Line]) -> None:
     """A list that a sentence of prose introduces (``... we need:`` and its items) is
-    the article's, whatever its items look like: they count as list items of text."""
+    the article's, whatever its items look like: they count as list items of text. So
+    is a list that a label ending with a colon (``The essentials:``) introduces between
+    two stretches of prose, unless its items read as other articles' headlines."""
     for i, intro in enumerate(lines):
-        if intro.kind is not LineKind.TEXT or not intro.text.endswith(":"):
+        if not intro.text.endswith(":"):
             continue
-        for k in range(i + 1, min(len(lines), i + 1 + MAX_LIST_ITEMS)):
-            item = lines[k]
-            if (
-                not item.f.listed
-                or item.kind is LineKind.END
-                or item.repeated
-                or (k > i + 1 and item.blank_before)
-                or not _LETTER.search(item.text)
-            ):
-                break
+        if intro.kind is LineKind.TEXT:
+            items = _list_below(lines, i)
+        elif intro.kind is LineKind.SHORT and not intro.repeated and not intro.f.all_caps:
+            if not any(ln.kind is LineKind.TEXT for ln in lines[max(0, i - INTRO_NEAR) : i]):
+                continue
+            items = _list_below(lines, i)
+            after = i + 1 + len(items)
+            if not any(ln.kind is LineKind.TEXT for ln in lines[after : after + INTRO_NEAR]):
+                continue
+            teasers = sum(
+                1
+                for item in items
+                if item.f.words > TEASER_MIN_WORDS
+                and headline_shaped(features(list_item_text(item.text)))
+            )
+            if 2 * teasers > len(items):
+                continue
+        else:
+            continue
+        for item in items:
             item.kind = LineKind.TEXT
+
+
+def _list_below(lines: list[_Line], i: int) -> list[_Line]:
+    """The list items right below line ``i`` (no blank line between them)."""
+    items: list[_Line] = []
+    for k in range(i + 1, min(len(lines), i + 1 + MAX_LIST_ITEMS)):
+        item = lines[k]
+        if (
+            not item.f.listed
+            or item.kind is LineKind.END
+            or item.repeated
+            or (k > i + 1 and item.blank_before)
+            or not _LETTER.search(item.text)
+        ):
+            break
+        items.append(item)
+    return items
 
 
 def _mark_contents_lists(lines: list[_Line]) -> None:

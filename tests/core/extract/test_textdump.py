@@ -955,3 +955,31 @@ def test_a_labelled_link_to_another_article_leaves_the_body_a_quote_stays() -> N
     assert "Los Tigres" not in e.body
     assert "Alcalde Pérez: “Vamos a terminar las obras antes del verano”" in paragraphs(e)
     assert paragraphs(e)[-1].startswith("Las obras costaron")
+
+
+def test_a_list_under_a_label_between_paragraphs_stays_in_the_article() -> None:
+    text = (
+        "   * Startseite\n   * Garten\n   * Kontakt\n\n"
+        "Die Zaubernuss im Winter\n\n"
+        "Die Zaubernuss blüht mitten im Winter, wenn sonst im Garten kaum etwas blüht, und "
+        "verträgt dabei auch strengen Frost ohne jeden Schaden.\n"
+        "Das Wichtigste in Kürze:\n"
+        "  • sehr winterhart\n"
+        "  • Blütezeit im Januar\n"
+        "  • keine Winterpflege nötig\n"
+        "Wer sie pflanzen will, wählt am besten einen sonnigen Platz mit lockerem Boden, "
+        "der im Sommer nicht austrocknet.\n\n"
+        "Mehr aus dem Garten:\n"
+        "  • Zehn Stauden, die auch im Schatten prächtig blühen\n"
+        "  • So überwintern Sie Ihre Kübelpflanzen ohne Gewächshaus\n"
+        "  • Rosen schneiden im Frühjahr Schritt für Schritt erklärt\n"
+        "Im nächsten Monat zeigen wir an dieser Stelle, wie man die Zaubernuss nach der "
+        "Blüte richtig schneidet und vermehrt.\n\n"
+        "   * Impressum\n   * Datenschutz\n"
+    )
+    e = extract_text_dump(text)
+    body = paragraphs(e)
+    for item in ("• sehr winterhart", "• Blütezeit im Januar", "• keine Winterpflege nötig"):
+        assert item in body, item
+    assert any(p.startswith("Wer sie pflanzen will") for p in body)
+    assert "Stauden" not in e.body  # other articles' headlines under a label are no list
