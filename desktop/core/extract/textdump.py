@@ -9,7 +9,8 @@ notices, footers). The extractor:
    pages put after their articles; the items of a list that a sentence introduces
    (``... we need:``), or that a label with a colon introduces between prose, are
    text, however short (unless they read as headlines); a list whose items come back as
-   subheadings above prose is the article's table of contents;
+   subheadings above prose is the article's table of contents; a bulleted line of a
+   few words that reads neither as chrome nor as a headline is an item of a list;
 2. scores every line (prose adds its words; chrome, menus, list runs and
    after-article markers cost, the more the longer a run of them goes on; a table
    of contents costs what a caption does; prose after a comments or related-posts
@@ -185,6 +186,9 @@ CONTENTS_MIN_ITEMS = 2
 # A label introducing a list (``Das Wichtigste in Kürze:``) between prose: within this
 # many lines below prose, and prose again this near below the list.
 INTRO_NEAR = 2
+# A bulleted line of more words than this that is neither chrome without its bullet nor
+# shaped like a headline (a menu item, another article's title) is an item of a list.
+BULLET_ITEM_WORDS = 4
 # The items of a list a sentence introduces (``...:``) that are kept as its text.
 MAX_LIST_ITEMS = 30
 _LETTER = re.compile(r"[^\W\d_]")
@@ -261,6 +265,10 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
         f = features(collapsed)
         indent = len(raw_line) - len(raw_line.lstrip()) if raw_line[:1].isspace() else 0
         line = _Line(raw, collapsed, f, classify(f), blank, indent)
+        if line.kind is LineKind.CHROME and f.bullet and f.words > BULLET_ITEM_WORDS:
+            item = features(list_item_text(collapsed))
+            if classify(item) is not LineKind.CHROME and not headline_shaped(item):
+                line.kind = LineKind.SHORT  # an item of a list in running text
         if not lines and _LINK_TITLES.match(collapsed):
             line.kind = LineKind.CHROME  # lynx's list of the page's <link> titles
         blank = False

@@ -983,3 +983,24 @@ def test_a_list_under_a_label_between_paragraphs_stays_in_the_article() -> None:
         assert item in body, item
     assert any(p.startswith("Wer sie pflanzen will") for p in body)
     assert "Stauden" not in e.body  # other articles' headlines under a label are no list
+
+
+def test_bulleted_items_of_running_text_stay_menu_items_do_not() -> None:
+    text = (
+        "   • Startseite\n   • Energie\n   • Über uns\n\n"
+        "Weniger Öl eingeführt\n\n"
+        "Im vergangenen Jahr ist der Absatz von Mineralöl in Deutschland leicht gesunken, "
+        "wie das Bundesamt am Dienstag nach seiner jährlichen Erhebung mitteilte.\n\n"
+        "  • die Einfuhr von Rohöl sank um drei Prozent\n"
+        "  • der Absatz von Heizöl ging um ein Zehntel zurück\n"
+        "  • nur bei Flugbenzin stieg die Nachfrage wieder\n\n"
+        "Für das laufende Jahr rechnet das Bundesamt mit einem ähnlichen Verlauf, weil die "
+        "Preise hoch bleiben und viele Betriebe sparen.\n\n"
+        "  • Neue Zahlen zum Strompreis im Winter\n"
+        "  • Warum Heizöl im Herbst teurer wird\n"
+    )
+    e = extract_text_dump(text)
+    body = paragraphs(e)
+    assert "• die Einfuhr von Rohöl sank um drei Prozent" in body
+    assert "• nur bei Flugbenzin stieg die Nachfrage wieder" in body
+    assert "Strompreis" not in e.body and "Startseite" not in e.body
