@@ -27,7 +27,8 @@ notices, footers). The extractor:
    first sentence; the article then begins right after its headline,
    so a lead cut off by a box of links is kept, and so is a standfirst (a
    paragraph of a sentence's length right above the article);
-4. keeps the region's prose and subheadings, not the few-word labels, names and
+4. keeps the region's prose and subheadings, not a short box of prose set off below
+   it (an author's bio, a newsletter or licence note), nor the few-word labels, names and
    buttons between them, photo credits (``©``), the table of contents, links to
    other articles behind a label (``Lea: <headline>``), nor the short lines below
    nearly all of its prose;
@@ -101,6 +102,9 @@ VERSE_MIN_WORDS = 3
 VERSE_ENDS = ".,;!?…"
 # Short lines in the region below all but this share of its prose are dropped.
 CLOSING_SHARE = 0.1
+# A box after the article (see ``_without_trailing_box``) follows at least this many
+# lines that are not prose.
+BOX_GAP_LINES = 4
 # The k-th consecutive non-prose line costs (1 + RUN_ESCALATION * k) times its score.
 RUN_ESCALATION = 0.25
 LIST_ITEM_SHARE = 0.5  # a sentence-like list item counts half its words
@@ -474,7 +478,20 @@ class _Extraction:
             start -= 1
         while end + 1 < len(self.lines) and self.lines[end + 1].kind is LineKind.TEXT:
             end += 1
-        return start, end
+        return start, self._without_trailing_box(start, end)
+
+    def _without_trailing_box(self, start: int, end: int) -> int:
+        """The region's last line once a box after the article is set aside: prose below
+        a run of at least BOX_GAP_LINES other lines (share buttons, a heading, a photo)
+        that holds no more than CLOSING_SHARE of the prose above it (an author's bio,
+        a newsletter or licence note)."""
+        prose = [i for i in range(start, end + 1) if self.lines[i].kind is LineKind.TEXT]
+        for k in range(len(prose) - 1, 0, -1):
+            if prose[k] - prose[k - 1] - 1 >= BOX_GAP_LINES:
+                below = sum(self.lines[i].f.words for i in prose[k:])
+                above = sum(self.lines[i].f.words for i in prose[:k])
+                return prose[k - 1] if below <= CLOSING_SHARE * above else end
+        return end
 
     def _scores(self) -> list[float]:
         """Line scores, with runs of non-prose lines costing more the longer they go on:

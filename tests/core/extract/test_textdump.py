@@ -1004,3 +1004,24 @@ def test_bulleted_items_of_running_text_stay_menu_items_do_not() -> None:
     assert "• die Einfuhr von Rohöl sank um drei Prozent" in body
     assert "• nur bei Flugbenzin stieg die Nachfrage wieder" in body
     assert "Strompreis" not in e.body and "Startseite" not in e.body
+
+
+def test_a_short_box_after_the_article_and_its_share_buttons_is_no_body() -> None:
+    paragraph = (
+        "Der Hafen wird in den nächsten Jahren umgebaut, damit größere Schiffe anlegen "
+        "können und die Kais bei Sturmflut nicht mehr überschwemmt werden, sagte der "
+        "Hafenmeister am Montag bei der Vorstellung der Pläne im Rathaus der Stadt. "
+    )
+    text = (
+        "   * Startseite\n   * Kontakt\n\n"
+        "Der Hafen wird umgebaut\n\n"
+        + "".join(f"{paragraph}Teil {n}.\n\n" for n in range(1, 9))
+        + "Teilen\nFacebook\nTwitter\nE-Mail\n\n"
+        "Ich bin Anna, Redakteurin für Wirtschaft, und schreibe hier seit zehn Jahren über "
+        "Häfen, Schiffe und den Handel an der Küste, am liebsten mit Reportagen von den "
+        "Kais.\n\n"
+        "   * Impressum\n"
+    )
+    e = extract_text_dump(text)
+    assert paragraphs(e)[-1].endswith("Teil 8.")
+    assert "Ich bin Anna" not in e.body
