@@ -224,6 +224,11 @@ def features(text: str) -> LineFeatures:
     )
 
 
+def list_item_text(text: str) -> str:
+    """A list item's text without its bullet or number (``• Kalender`` → ``Kalender``)."""
+    return _LIST_ITEM.sub("", text, count=1)
+
+
 def chrome_by_phrase(f: LineFeatures, prose: bool | None = None) -> bool:
     """Whether a line is chrome by its wording or shape alone.
 

@@ -7,23 +7,31 @@ notices, footers). The extractor:
 1. classifies every line (``chrome.classify``) and marks lines that repeat
    across the import batch (``LineStats``), including the stock headings a batch's
    pages put after their articles; the items of a list that a sentence introduces
-   (``... we need:``) are text, however short;
+   (``... we need:``), or that a label with a colon introduces between prose, are
+   text, however short (unless they read as headlines); a list whose items come back as
+   subheadings above prose is the article's table of contents; a bulleted line of a
+   few words that reads neither as chrome nor as a headline is an item of a list;
 2. scores every line (prose adds its words; chrome, menus, list runs and
-   after-article markers cost, the more the longer a run of them goes on; prose
-   after a comments or related-posts heading, and in the last tenth of a long
-   page, counts a quarter) and takes the article as the best contiguous region
-   (``region.best_region``);
+   after-article markers cost, the more the longer a run of them goes on; a table
+   of contents costs what a caption does; prose after a comments or related-posts
+   heading, and in the last tenth of a long page, counts a quarter) and takes the
+   article as the best contiguous region (``region.best_region``), with the short
+   punctuated lines (verse, short sentences) of the paragraph it opens with;
 3. takes as title the headline-shaped line near the article's start with the best
    evidence (``_find_title``: words shared with its opening, a paragraph of its
    own, a byline or date below it, printed twice on the page, heading the other
    candidates of the article's header, in lynx dumps the first column; against it:
-   two sentences, a teaser's length, an alt text printed again as caption), or
+   two sentences, a teaser's length, an alt text printed again as caption, a
+   photo credit), or
    the first line of a ``title / lead / body`` file, else derives one from the
    first sentence; the article then begins right after its headline,
    so a lead cut off by a box of links is kept, and so is a standfirst (a
    paragraph of a sentence's length right above the article);
-4. keeps the region's prose and subheadings, not the few-word labels, names and
-   buttons between them nor the short lines below nearly all of its prose;
+4. keeps the region's prose and subheadings, not a short box of prose set off below
+   it (an author's bio, a newsletter or licence note), nor the few-word labels, names and
+   buttons between them, photo credits (``©``), the table of contents, links to
+   other articles behind a label (``Lea: <headline>``), nor the short lines below
+   nearly all of its prose;
 5. reads the date, site, URL and author from the header, the title, the lead
    and the lines after the article.
 
@@ -47,6 +55,7 @@ from desktop.core.extract.chrome import (
     classify,
     collapse,
     features,
+    list_item_text,
 )
 from desktop.core.extract.fields import Extracted
 from desktop.core.extract.headline import (
@@ -87,8 +96,15 @@ FOOTER_SHARE = 0.25
 # Short lines of at most this many words inside the article are kept only between
 # two paragraphs (subheadings); elsewhere they are labels, names, links and buttons.
 STRAY_MAX_WORDS = 3
+# A short line punctuated like running text (verse, a short sentence) of this many
+# words, in the same paragraph as the article's first line, belongs to the article.
+VERSE_MIN_WORDS = 3
+VERSE_ENDS = ".,;!?…"
 # Short lines in the region below all but this share of its prose are dropped.
 CLOSING_SHARE = 0.1
+# A box after the article (see ``_without_trailing_box``) follows at least this many
+# lines that are not prose.
+BOX_GAP_LINES = 4
 # The k-th consecutive non-prose line costs (1 + RUN_ESCALATION * k) times its score.
 RUN_ESCALATION = 0.25
 LIST_ITEM_SHARE = 0.5  # a sentence-like list item counts half its words
@@ -101,6 +117,10 @@ _CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn ảnh)\s*(?::|minh họa)|\(ả
 # lynx opens a dump with the titles of the page's <link> elements after a "#"
 # ("#Site » Feed Site » Comments Feed"); a Markdown heading has a space after it.
 _LINK_TITLES = re.compile(r"#[^\s#]")
+# A label of one to three words and a colon opening a line ("Lesen Sie hier: ...").
+_LABELLED = re.compile(r"(?:[^\W\d_]+\.? ){0,2}[^\W\d_]+:\s+")
+TEASER_MIN_WORDS = 5
+_QUOTES = "\"'„“”«»‚‘’"
 # A line of program code in a technical article: brackets, operators, dotted names.
 _CODE = re.compile(r"[(){}\[\]=;<>]|\w\.\w+\(|^(?:def|class|import|from|return|if|for)\b|^[#/@$]")
 # A line on at least this share of the batch's (or site's) pages is no title.
@@ -143,6 +163,12 @@ TITLE_TOP_MIN_WORDS = 4
 TITLE_ECHO_BONUS = 1.25
 # A line of two sentences or more is a lead or a teaser more often than a headline.
 TITLE_SENTENCES_COST = 1.5
+# A line naming a rights holder ("Radfahren in Salzburg © Tourismus Salzburg") is a
+# photo's caption and credit, in any language, not the headline.
+_CREDIT = "©"
+TITLE_CREDIT_COST = 3.0
+# ... and a line of up to this many words with a credit is left out of the body.
+CREDIT_MAX_WORDS = 40
 # A line printed twice in a row is an image's alt text above the same caption.
 TITLE_TWIN_COST = 0.5
 # A line of more words than this is a lead or teaser (a dek) more often than a headline.
@@ -159,6 +185,14 @@ OUTDENT_SHARE = 0.6
 # DEK_MIN_WORDS words among the DEK_LINES lines right above the article.
 DEK_LINES = 3
 DEK_MIN_WORDS = 10
+# A table of contents: at least this many list items that come back as subheadings.
+CONTENTS_MIN_ITEMS = 2
+# A label introducing a list (``Das Wichtigste in Kürze:``) between prose: within this
+# many lines below prose, and prose again this near below the list.
+INTRO_NEAR = 2
+# A bulleted line of more words than this that is neither chrome without its bullet nor
+# shaped like a headline (a menu item, another article's title) is an item of a list.
+BULLET_ITEM_WORDS = 4
 # The items of a list a sentence introduces (``...:``) that are kept as its text.
 MAX_LIST_ITEMS = 30
 _LETTER = re.compile(r"[^\W\d_]")
@@ -179,6 +213,7 @@ class _Line:
     author: str | None = None  # a "Tác giả: ..." / "Theo ..." line
     site: str | None = None  # a URL or bare-domain line
     url: str | None = None
+    contents: bool = False  # an item of the article's own table of contents
 
     @property
     def is_meta(self) -> bool:
@@ -234,6 +269,10 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
         f = features(collapsed)
         indent = len(raw_line) - len(raw_line.lstrip()) if raw_line[:1].isspace() else 0
         line = _Line(raw, collapsed, f, classify(f), blank, indent)
+        if line.kind is LineKind.CHROME and f.bullet and f.words > BULLET_ITEM_WORDS:
+            item = features(list_item_text(collapsed))
+            if classify(item) is not LineKind.CHROME and not headline_shaped(item):
+                line.kind = LineKind.SHORT  # an item of a list in running text
         if not lines and _LINK_TITLES.match(collapsed):
             line.kind = LineKind.CHROME  # lynx's list of the page's <link> titles
         blank = False
@@ -271,26 +310,83 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
                 ):
                     line.kind = LineKind.END
     _mark_introduced_lists(lines)
+    _mark_contents_lists(lines)
     return lines
 
 
 def _mark_introduced_lists(lines: list[_Line]) -> None:
     """A list that a sentence of prose introduces (``... we need:`` and its items) is
-    the article's, whatever its items look like: they count as list items of text."""
+    the article's, whatever its items look like: they count as list items of text. So
+    is a list that a label ending with a colon (``The essentials:``) introduces between
+    two stretches of prose, unless its items read as other articles' headlines."""
     for i, intro in enumerate(lines):
-        if intro.kind is not LineKind.TEXT or not intro.text.endswith(":"):
+        if not intro.text.endswith(":"):
             continue
-        for k in range(i + 1, min(len(lines), i + 1 + MAX_LIST_ITEMS)):
-            item = lines[k]
-            if (
-                not item.f.listed
-                or item.kind is LineKind.END
-                or item.repeated
-                or (k > i + 1 and item.blank_before)
-                or not _LETTER.search(item.text)
-            ):
-                break
+        if intro.kind is LineKind.TEXT:
+            items = _list_below(lines, i)
+        elif intro.kind is LineKind.SHORT and not intro.repeated and not intro.f.all_caps:
+            if not any(ln.kind is LineKind.TEXT for ln in lines[max(0, i - INTRO_NEAR) : i]):
+                continue
+            items = _list_below(lines, i)
+            after = i + 1 + len(items)
+            if not any(ln.kind is LineKind.TEXT for ln in lines[after : after + INTRO_NEAR]):
+                continue
+            teasers = sum(
+                1
+                for item in items
+                if item.f.words > TEASER_MIN_WORDS
+                and headline_shaped(features(list_item_text(item.text)))
+            )
+            if 2 * teasers > len(items):
+                continue
+        else:
+            continue
+        for item in items:
             item.kind = LineKind.TEXT
+
+
+def _list_below(lines: list[_Line], i: int) -> list[_Line]:
+    """The list items right below line ``i`` (no blank line between them)."""
+    items: list[_Line] = []
+    for k in range(i + 1, min(len(lines), i + 1 + MAX_LIST_ITEMS)):
+        item = lines[k]
+        if (
+            not item.f.listed
+            or item.kind is LineKind.END
+            or item.repeated
+            or (k > i + 1 and item.blank_before)
+            or not _LETTER.search(item.text)
+        ):
+            break
+        items.append(item)
+    return items
+
+
+def _mark_contents_lists(lines: list[_Line]) -> None:
+    """The article's own table of contents: a list whose items come back further down
+    the page as subheadings above prose (below prose, or the first one below the list).
+    Its items cost the article region no more than a caption does, so a lead above the
+    list stays with the text; they are left out of the body."""
+    headings: dict[str, int] = {}
+    for i in range(1, len(lines) - 1):
+        line = lines[i]
+        if (
+            line.kind is LineKind.SHORT
+            and not line.f.listed
+            and (lines[i - 1].kind is LineKind.TEXT or lines[i - 1].f.listed)
+            and any(ln.kind is LineKind.TEXT for ln in lines[i + 1 : i + 3])
+        ):
+            headings[line.text.casefold()] = i
+    if len(headings) < CONTENTS_MIN_ITEMS:
+        return
+    items = [
+        i
+        for i, line in enumerate(lines)
+        if line.f.listed and headings.get(list_item_text(line.text).casefold(), -1) > i
+    ]
+    if len(items) >= CONTENTS_MIN_ITEMS:
+        for i in items:
+            lines[i].contents = True
 
 
 def _read_segments(line: _Line) -> None:
@@ -375,11 +471,27 @@ class _Extraction:
         start, end = region
         # Prose that repeats in the batch (a stock lead or closing sentence) right next
         # to the region still belongs to it.
-        while start > 0 and self.lines[start - 1].kind is LineKind.TEXT:
+        while start > 0 and (
+            self.lines[start - 1].kind is LineKind.TEXT
+            or (not self.lines[start].blank_before and self._verse(start - 1))
+        ):
             start -= 1
         while end + 1 < len(self.lines) and self.lines[end + 1].kind is LineKind.TEXT:
             end += 1
-        return start, end
+        return start, self._without_trailing_box(start, end)
+
+    def _without_trailing_box(self, start: int, end: int) -> int:
+        """The region's last line once a box after the article is set aside: prose below
+        a run of at least BOX_GAP_LINES other lines (share buttons, a heading, a photo)
+        that holds no more than CLOSING_SHARE of the prose above it (an author's bio,
+        a newsletter or licence note)."""
+        prose = [i for i in range(start, end + 1) if self.lines[i].kind is LineKind.TEXT]
+        for k in range(len(prose) - 1, 0, -1):
+            if prose[k] - prose[k - 1] - 1 >= BOX_GAP_LINES:
+                below = sum(self.lines[i].f.words for i in prose[k:])
+                above = sum(self.lines[i].f.words for i in prose[:k])
+                return prose[k - 1] if below <= CLOSING_SHARE * above else end
+        return end
 
     def _scores(self) -> list[float]:
         """Line scores, with runs of non-prose lines costing more the longer they go on:
@@ -403,7 +515,7 @@ class _Extraction:
                 if i >= footer_from:
                     score *= FOOTER_SHARE
                 run = 0
-            elif line.kind is LineKind.SHORT and (
+            elif (line.kind is LineKind.SHORT or line.contents) and (
                 score >= -LONE_SHORT_COST or _CODE.search(line.text)
             ):
                 score = max(score, -LONE_SHORT_COST)  # captions, lines of program code
@@ -419,6 +531,8 @@ class _Extraction:
         kind = line.kind
         if kind is LineKind.END:
             return -END_COST
+        if line.contents:
+            return -CAPTION_COST
         if kind is LineKind.CHROME:
             return -CHROME_COST
         if kind is LineKind.TEXT:
@@ -544,6 +658,8 @@ class _Extraction:
                 score += TITLE_HEAD_BONUS * below_it / TITLE_HEAD_CANDIDATES
             if not above:
                 score -= TITLE_INSIDE_COST
+            if _CREDIT in line.text:
+                score -= TITLE_CREDIT_COST
             if line.f.inner_sentence:
                 score -= TITLE_SENTENCES_COST
             if best is None or score > best[0]:
@@ -808,6 +924,36 @@ class _Extraction:
             i = j
         return runs
 
+    def _verse(self, i: int) -> bool:
+        """Whether a short line is punctuated like a line of running text (a line of a
+        poem, a short sentence): it ends with a sentence mark or a comma."""
+        line = self.lines[i]
+        if (
+            line.kind is not LineKind.SHORT
+            or line.f.words < VERSE_MIN_WORDS
+            or line.f.listed
+            or line.repeated
+            or line.is_meta
+        ):
+            return False
+        end = line.text.rstrip("\"”»’')]")
+        return end[-1:] in VERSE_ENDS
+
+    def _teaser(self, i: int) -> bool:
+        """Whether a short line is a link to another article behind a label: a word or
+        two and a colon, then a headline (``Lea más: Juan Carlos Ortega propone ...``)."""
+        m = _LABELLED.match(self.lines[i].text)
+        if m is None:
+            return False
+        rest = features(self.lines[i].text[m.end() :])
+        # (A quotation or a question behind a name is what a person said or was asked.)
+        return (
+            rest.words >= TEASER_MIN_WORDS
+            and headline_shaped(rest)
+            and not rest.ends_sentence
+            and rest.text[0] not in _QUOTES
+        )
+
     def _stray_short(self, i: int) -> bool:
         """A short line of a few words in the article that is not a subheading between
         two paragraphs: a label, a name, a link, a button."""
@@ -848,7 +994,7 @@ class _Extraction:
         out: list[str] = []
         for i in range(first, last + 1):
             line = self.lines[i]
-            if i == skip or line.is_chrome or line.is_date_or_source:
+            if i == skip or line.is_chrome or line.is_date_or_source or line.contents:
                 continue
             if i < region and not (line.is_anchor or self._dek(i, region)):
                 continue
@@ -857,6 +1003,10 @@ class _Extraction:
             if line.kind is LineKind.SHORT and i <= end and (
                 (closing is not None and i >= closing) or self._stray_short(i)
             ):
+                continue
+            if _CREDIT in line.text and line.f.words <= CREDIT_MAX_WORDS:
+                continue  # a photo's caption with its credit
+            if line.kind is LineKind.SHORT and self._teaser(i):
                 continue
             if out and out[-1] == line.text:
                 continue  # an image's alt text followed by the same caption

@@ -853,3 +853,175 @@ def test_the_article_feed_in_the_link_titles_names_a_short_headline() -> None:
     e = extract_text_dump(text)
     assert e.title == "Hafen (2)"
     assert "Hafen (2)" not in e.body
+
+
+def test_a_photo_credit_between_headline_and_text_is_no_title() -> None:
+    # w3m starts every line in the first column: the caption with its credit sits
+    # nearer the text, is longer and shares more of its words than the headline does.
+    text = (
+        "Startseite\n\n"
+        "Sicher durch die Stadt\n"
+        "Von Anna Berger\n\n"
+        "Radfahren in der Altstadt von Salzburg © Tourismus Salzburg GmbH\n\n"
+        "Die Stadt Salzburg baut bis zum Sommer neue Radwege durch die Altstadt, damit "
+        "Radfahren zwischen Bahnhof und Dom sicherer wird.\n\n"
+        "Radfahren soll so für Pendler und Gäste der Altstadt attraktiver werden, sagte "
+        "die Bürgermeisterin am Montag in Salzburg.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Sicher durch die Stadt"
+    assert "Sicher durch die Stadt" not in e.body
+
+
+def test_short_punctuated_lines_opening_the_article_paragraph_stay() -> None:
+    # The first lines of a poem (or short sentences) in the same paragraph as the
+    # article's first line of prose belong to the article, not to the chrome above it.
+    text = (
+        "   * Startseite\n   * Gedichte\n   * Kontakt\n\n"
+        "Abend in der Stadt\n\n"
+        "   Die Stadt steht schwarz und schweiget,\n"
+        "   der Mond hängt tief und rot.\n"
+        "   Über den Dächern der stillen Gassen am Fluss zieht der Nebel, und keiner geht "
+        "mehr über die Brücke, die im Dunkeln liegt.\n\n"
+        "   Erst am Morgen kehren die Stimmen zurück, die Läden öffnen und die Glocken "
+        "rufen über den Platz vor dem alten Rathaus.\n\n"
+        "   * Impressum\n   * Datenschutz\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Abend in der Stadt"
+    assert paragraphs(e)[:2] == ["Die Stadt steht schwarz und schweiget,",
+                                 "der Mond hängt tief und rot."]
+    assert "Impressum" not in e.body and "Gedichte" not in e.body
+
+
+def test_the_articles_table_of_contents_does_not_cut_off_its_lead() -> None:
+    # The contents list sits between the lead and the rest of the article; its items come
+    # back as the article's subheadings, so it is no menu that ends the article.
+    items = ["Was ist eine Vorsatzschale?", "Welche Platten eignen sich?",
+             "Wie wird sie befestigt?", "Was kostet eine Vorsatzschale?"]
+    text = (
+        "   * Startseite\n   * Ratgeber\n   * Kontakt\n\n"
+        "Vorsatzschale selber bauen\n\n"
+        "Eine Vorsatzschale verbessert den Schallschutz einer Wand und lässt sich mit etwas "
+        "Geschick an einem Wochenende selbst bauen, wie unser Ratgeber zeigt.\n\n"
+        "Inhaltsverzeichnis\n"
+        + "".join(f"  • {item}\n" for item in items)
+        + "\n"
+        + "".join(
+            f"{item}\n\nZu dieser Frage gibt es im Handel viele Antworten, doch mit den "
+            f"richtigen Platten, Profilen und Schrauben gelingt die Wand auch Laien, die "
+            f"zum ersten Mal selbst eine Vorsatzschale im eigenen Haus bauen ({n}).\n\n"
+            for n, item in enumerate(items, 1)
+        )
+        + "   * Impressum\n   * Datenschutz\n"
+    )
+    e = extract_text_dump(text)
+    body = paragraphs(e)
+    assert body[0].startswith("Eine Vorsatzschale verbessert den Schallschutz")
+    assert e.title == "Vorsatzschale selber bauen"
+    assert "• Was ist eine Vorsatzschale?" not in body  # the contents are no article text
+    assert "Was ist eine Vorsatzschale?" in body  # its subheadings are
+    assert "Impressum" not in e.body
+
+
+def test_a_photo_credit_inside_the_article_leaves_the_body() -> None:
+    text = (
+        "   * Startseite\n   * Kontakt\n\n"
+        "Stau auf der Ringstraße\n\n"
+        "   Auf der Ringstraße staute sich der Verkehr am Montagmorgen über vier Kilometer, "
+        "weil eine Ampel an der Kreuzung zur Hauptstraße ausgefallen war.\n\n"
+        "   Stau am Morgen © Max Muster / Bildagentur\n\n"
+        "   Die Polizei regelte den Verkehr bis zum Mittag von Hand, dann war die Ampel "
+        "wieder in Betrieb und der Stau löste sich rasch auf.\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Stau auf der Ringstraße"
+    assert "©" not in e.body
+    assert paragraphs(e)[-1].startswith("Die Polizei regelte den Verkehr")
+
+
+def test_a_labelled_link_to_another_article_leaves_the_body_a_quote_stays() -> None:
+    text = (
+        "   * Inicio\n   * Contacto\n\n"
+        "El puente nuevo abre en mayo\n\n"
+        "   El puente nuevo sobre el río abrirá en mayo, anunció el alcalde el lunes después "
+        "de la reunión del consejo municipal en el ayuntamiento.\n\n"
+        "   Mire: Los Tigres ganan la final de la liga en el último minuto\n\n"
+        "   Alcalde Pérez: “Vamos a terminar las obras antes del verano”\n\n"
+        "   Las obras costaron doce millones y durante la construcción los autobuses "
+        "tomaron el camino por el puerto viejo.\n"
+    )
+    e = extract_text_dump(text)
+    assert "Los Tigres" not in e.body
+    assert "Alcalde Pérez: “Vamos a terminar las obras antes del verano”" in paragraphs(e)
+    assert paragraphs(e)[-1].startswith("Las obras costaron")
+
+
+def test_a_list_under_a_label_between_paragraphs_stays_in_the_article() -> None:
+    text = (
+        "   * Startseite\n   * Garten\n   * Kontakt\n\n"
+        "Die Zaubernuss im Winter\n\n"
+        "Die Zaubernuss blüht mitten im Winter, wenn sonst im Garten kaum etwas blüht, und "
+        "verträgt dabei auch strengen Frost ohne jeden Schaden.\n"
+        "Das Wichtigste in Kürze:\n"
+        "  • sehr winterhart\n"
+        "  • Blütezeit im Januar\n"
+        "  • keine Winterpflege nötig\n"
+        "Wer sie pflanzen will, wählt am besten einen sonnigen Platz mit lockerem Boden, "
+        "der im Sommer nicht austrocknet.\n\n"
+        "Mehr aus dem Garten:\n"
+        "  • Zehn Stauden, die auch im Schatten prächtig blühen\n"
+        "  • So überwintern Sie Ihre Kübelpflanzen ohne Gewächshaus\n"
+        "  • Rosen schneiden im Frühjahr Schritt für Schritt erklärt\n"
+        "Im nächsten Monat zeigen wir an dieser Stelle, wie man die Zaubernuss nach der "
+        "Blüte richtig schneidet und vermehrt.\n\n"
+        "   * Impressum\n   * Datenschutz\n"
+    )
+    e = extract_text_dump(text)
+    body = paragraphs(e)
+    for item in ("• sehr winterhart", "• Blütezeit im Januar", "• keine Winterpflege nötig"):
+        assert item in body, item
+    assert any(p.startswith("Wer sie pflanzen will") for p in body)
+    assert "Stauden" not in e.body  # other articles' headlines under a label are no list
+
+
+def test_bulleted_items_of_running_text_stay_menu_items_do_not() -> None:
+    text = (
+        "   • Startseite\n   • Energie\n   • Über uns\n\n"
+        "Weniger Öl eingeführt\n\n"
+        "Im vergangenen Jahr ist der Absatz von Mineralöl in Deutschland leicht gesunken, "
+        "wie das Bundesamt am Dienstag nach seiner jährlichen Erhebung mitteilte.\n\n"
+        "  • die Einfuhr von Rohöl sank um drei Prozent\n"
+        "  • der Absatz von Heizöl ging um ein Zehntel zurück\n"
+        "  • nur bei Flugbenzin stieg die Nachfrage wieder\n\n"
+        "Für das laufende Jahr rechnet das Bundesamt mit einem ähnlichen Verlauf, weil die "
+        "Preise hoch bleiben und viele Betriebe sparen.\n\n"
+        "  • Neue Zahlen zum Strompreis im Winter\n"
+        "  • Warum Heizöl im Herbst teurer wird\n"
+    )
+    e = extract_text_dump(text)
+    body = paragraphs(e)
+    assert "• die Einfuhr von Rohöl sank um drei Prozent" in body
+    assert "• nur bei Flugbenzin stieg die Nachfrage wieder" in body
+    assert "Strompreis" not in e.body and "Startseite" not in e.body
+
+
+def test_a_short_box_after_the_article_and_its_share_buttons_is_no_body() -> None:
+    paragraph = (
+        "Der Hafen wird in den nächsten Jahren umgebaut, damit größere Schiffe anlegen "
+        "können und die Kais bei Sturmflut nicht mehr überschwemmt werden, sagte der "
+        "Hafenmeister am Montag bei der Vorstellung der Pläne im Rathaus der Stadt. "
+    )
+    text = (
+        "   * Startseite\n   * Kontakt\n\n"
+        "Der Hafen wird umgebaut\n\n"
+        + "".join(f"{paragraph}Teil {n}.\n\n" for n in range(1, 9))
+        + "Teilen\nFacebook\nTwitter\nE-Mail\n\n"
+        "Ich bin Anna, Redakteurin für Wirtschaft, und schreibe hier seit zehn Jahren über "
+        "Häfen, Schiffe und den Handel an der Küste, am liebsten mit Reportagen von den "
+        "Kais.\n\n"
+        "   * Impressum\n"
+    )
+    e = extract_text_dump(text)
+    assert paragraphs(e)[-1].endswith("Teil 8.")
+    assert "Ich bin Anna" not in e.body
