@@ -82,7 +82,11 @@ def _union(parts: Sequence[IntArray]) -> IntArray:
         return EMPTY_IDS
     if len(parts) == 1:
         return parts[0]
-    return np.unique(np.concatenate(parts))
+    # Marking a flag per document beats sorting the lists together.
+    seen = np.zeros(max(int(p[-1]) for p in parts) + 1, dtype=bool)
+    for p in parts:
+        seen[p] = True
+    return np.flatnonzero(seen).astype(np.int64, copy=False)
 
 
 PhraseChecker = Callable[[list[int], tuple[str, ...]], set[int]]
@@ -204,6 +208,30 @@ class DocSets:
         if shared is not None:
             shared.put(key, found)
         return found
+
+    def certain_phrase(self, syls: tuple[str, ...]) -> IntArray:
+        """Documents that have the folded syllables adjacent for certain, by counting
+        alone (no text read): those whose pair frequencies exceed the frequencies of
+        the phrase's inner syllables. Each occurrence of an inner syllable can break
+        at most one chain of pairs, so more pair occurrences than that leave at least
+        one unbroken run. (A bucketed pair counts once per document: an undercount,
+        which keeps the test sound.) The count is over the default fields, which are
+        the ones a phrase without a field is checked in."""
+        pairs = [self.pair_scoring(a, b) for a, b in zip(syls, syls[1:], strict=False)]
+        docs = min((ids for ids, _ in pairs), key=len)
+        for ids, _ in pairs:
+            if len(docs):
+                docs = _intersect(docs, ids)
+        if not len(docs):
+            return docs
+        surplus = np.zeros(len(docs), dtype=np.float64)
+        for ids, tfs in pairs:
+            surplus += tfs[np.searchsorted(ids, docs)]
+        for syl in syls[1:-1]:
+            ids, tfs = self.postings("body", syl)
+            pos = np.minimum(np.searchsorted(ids, docs), len(ids) - 1)
+            surplus -= np.where(ids[pos] == docs, tfs[pos], np.inf) if len(ids) else np.inf
+        return docs[surplus > 0]
 
     def exact_pair_postings(
         self, folded: tuple[str, str], exact: tuple[str, str]
