@@ -111,6 +111,15 @@ def read_postings(reader: Any, field: str, text: str) -> tuple[IntArray, FloatAr
     return np.concatenate(id_parts), np.concatenate(tf_parts)
 
 
+def contains(ids: IntArray, docs: IntArray) -> BoolArray:
+    """Which of ``docs`` are in the sorted ``ids`` (a binary search each: for a few
+    documents against a long posting list, much faster than ``np.isin``)."""
+    if not len(ids):
+        return np.zeros(len(docs), dtype=bool)
+    pos = np.minimum(np.searchsorted(ids, docs), len(ids) - 1)
+    return np.asarray(ids[pos] == docs)
+
+
 class FieldStats:
     """Per-document lengths of one field and its average, for BM25."""
 

@@ -1,15 +1,19 @@
 """Running one search: matching, ranking, paging, facets and snippets.
 
 * Matching is ``docsets``; nodes it answers only as a superset (phrases of
-  three syllables or more, fielded phrases, NEAR) are checked on the stored
-  text for EVERY candidate, so totals and facets are always exact.
+  three syllables or more, fielded phrases, NEAR) are decided for EVERY
+  candidate, so totals and facets are always exact: from the index where the
+  counts prove a phrase (``DocSets.certain_phrase``), on the stored text otherwise.
 * Ranking is BM25F over the folded syllables (``body``) plus the syllable pairs
   (``pairs``) of the query, for every matching document. A pair typed with
   diacritics adds its exact spelling's BM25, which outweighs the folded match;
   a pair typed without them adds each spelling's BM25 weighted by how common
   that spelling is in the library (``doi moi`` means "đổi mới" far more often
   than "đôi mới"). The best ``RERANK_DEPTH`` hits then get a small boost for
-  single syllables spelled exactly as typed (``hà`` over "hạ").
+  single syllables spelled exactly as typed (``hà`` over "hạ"), and one for the
+  query's words lying close together (``highlight.proximity``; a hit with every
+  adjacent pair of the query has them together), which matters most when words
+  were left out or a question was typed.
 * When nothing matches, ``query.relaxed`` gives the partial-match fallbacks. A
   long query of plain words (a question) matches articles with most of its
   words (``SOFT_SHARE``: half), with a notice, since such text is rarely all present.
@@ -47,6 +51,7 @@ from desktop.core.search.postings import (
     FloatArray,
     IntArray,
     bm25,
+    contains,
     field_stats,
     posting_cache,
 )
@@ -75,13 +80,17 @@ EXACT_BONUS = 0.5
 PAIR_WEIGHT = 3.0
 EXACT_PAIR_WEIGHT = 1.0
 PRIOR_PAIR_WEIGHT = 0.5
-# BM25 parameters of the pair signals (the syllables' are ``postings.K1`` and ``B``).
-PAIR_K1 = 0.6
+# BM25 parameters of the pair signals (the syllables' are ``postings.K1`` and ``B``):
+# a pair saturates sooner than a syllable, since one occurrence of a telling pair says
+# most of what it can (tuned on the tune half of bench_relevance's known-item set).
+PAIR_K1 = 0.4
 PAIR_B = 0.75
 VERIFY_BATCH = 200
 # The rerank's boost for the query's syllables lying close together in the text
-# (``proximity``), for queries of at least PROX_MIN_SYLLABLES distinct syllables.
-PROX_BONUS = 0.5
+# (``proximity``), for queries of at least PROX_MIN_SYLLABLES distinct syllables: a hit
+# with all of them together scores up to 1 + PROX_BONUS times as much (tuned on the
+# tune half of bench_relevance's known-item set: 0.5 to 4 all help, 2.5 to 4 alike).
+PROX_BONUS = 2.5
 PROX_MIN_SYLLABLES = 3
 # A query of at least SOFT_MIN_WORDS plain words matches articles with SOFT_SHARE of them
 # (a question's own words, such as "như thế nào", are rarely in the answer's text).
@@ -294,8 +303,7 @@ class ResultBuilder:
 
     def _scores(self, docs: IntArray) -> FloatArray:
         scores = np.zeros(len(docs), dtype=np.float64)
-        # A multi-segment reader answers with a one-shot iterator: keep it as a set.
-        indexed = set(self.reader.indexed_field_names())
+        indexed = self.docsets.indexed
         for fname, terms in self._scoring_terms().items():
             if fname not in indexed or not self.reader.schema[fname].scorable:
                 continue
@@ -475,7 +483,7 @@ class ResultBuilder:
         head = np.asarray(docnums, dtype=np.int64)
         keep = np.ones(len(head), dtype=bool)
         for first, second in pairs:
-            keep &= np.isin(head, self.docsets.pair_docs(first, second), assume_unique=True)
+            keep &= contains(self.docsets.pair_docs(first, second), head)
         return set(head[keep].tolist())
 
     # -- phrase checks ---------------------------------------------------------
@@ -687,7 +695,7 @@ class ResultBuilder:
         facets["year"] = dict(sorted(facets["year"].items(), key=lambda kv: kv[0], reverse=True))
         tags: dict[str, int] = {}
         reader = self.reader
-        if len(docs) and "tag" in reader.indexed_field_names():
+        if len(docs) and "tag" in self.docsets.indexed:
             for raw in reader.lexicon("tag"):
                 term = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
                 ids = self.docsets.ids("tag", term)
