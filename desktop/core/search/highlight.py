@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -260,7 +261,8 @@ def find_spans(
     if not words:
         return []
     taken: list[tuple[int, int]] = []
-    occupied: set[int] = set()
+    # One flag per code point of ``text``: claimed by a longer term's match.
+    occupied = bytearray(len(text))
     lower: str | None = None
     ordered = sorted(
         (w for w in words if w.mode != "fuzzy"), key=lambda w: -len(w.syllables)
@@ -278,9 +280,9 @@ def find_spans(
             rx = raw_regex(word.syllables, prefix=word.mode == "prefix")
             found = [m.span() for m in islice(rx.finditer(text), limit)]
         for start, end in found:
-            if end > start and start not in occupied and (end - 1) not in occupied:
+            if end > start and not occupied[start] and not occupied[end - 1]:
                 taken.append((start, end))
-                occupied.update(range(start, end))
+                occupied[start:end] = b"\x01" * (end - start)
     spans = taken
     fuzzy = [w for w in words if w.mode == "fuzzy"]
     if fuzzy:
@@ -371,8 +373,11 @@ def make_snippet(text: str, words: list[Word], folded: str | None = None) -> str
     if start > 0:
         out.append("… ")
     pos = start
-    for s, e in spans:
-        if e <= start or s >= end:
+    # Spans are sorted and do not overlap: only those from the window's start on.
+    for s, e in spans[max(bisect_right(spans, (start, -1)) - 1, 0) :]:
+        if s >= end:
+            break
+        if e <= start:
             continue
         s, e = max(s, start), min(e, end)
         out.append(html.escape(text[pos:s].replace("\n", " ")))

@@ -269,8 +269,8 @@ class ResultBuilder:
         return docs, least, len(words)
 
     def _true_matches(self, node: Node, docs: IntArray) -> IntArray:
-        """The documents of ``docs`` that really match ``node`` (phrases and NEAR
-        checked on the stored text)."""
+        """The documents of ``docs`` that really match ``node`` (long phrases and NEAR
+        decided by ``_verify_many``)."""
         if not len(docs) or not needs_check(node):
             return docs
         previous, self.node = self.node, node
