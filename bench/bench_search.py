@@ -8,7 +8,8 @@ bodies (``unicode61 remove_diacritics 2``, with ``snippet()``), in the same run.
 
 Prints: import and index speed (articles/s), index size against the raw text,
 peak RSS, and query p50/p95 (top 20 with snippets, warm searcher) for both
-engines and their ratio.
+engines and their ratio. The engines' passes over the queries alternate, so
+both see the same load; each pass's p95 ratio is printed with their median.
 
 ``--importer pipeline`` (the default) imports with the real importer
 (``desktop.core.ingest.pipeline.import_paths``). The corpus has no sites or
