@@ -15,9 +15,12 @@ over the accented text with every pair of adjacent query syllables added as a
 phrase (``"a" OR "b" OR "a b"``), the strongest plain baseline measured.
 
     .venv/bin/python bench/bench_relevance.py [--corpus PATH] [--limit N] [--sample N]
-        [--weights PAIR,EXACT_PAIR,PRIOR_PAIR,EXACT_BONUS ...]
+        [--keep DIR] [--weights NAME=VALUE,NAME=VALUE ...]
 
-``--weights`` evaluates other ranking weights in the same run (for tuning).
+``--weights`` evaluates other ranking settings in the same run (for tuning): each
+spec sets constants of ``results``, ``postings`` or ``highlight`` by name, for example
+``PAIR_WEIGHT=2.5,PAIR_K1=1.0``. ``--keep DIR`` keeps the library and its index
+in DIR and reuses them on the next run (the queries are rebuilt from it).
 The source articles are split in two halves: weights are tuned on the ``tune``
 half, and the figures that count are those of the ``report`` half. 600 source
 articles (1,800 queries a half) by default: with 200, one query moved a kind's
@@ -42,7 +45,7 @@ sys.path.insert(0, str(HERE))
 
 from bench_search import DEFAULT_CORPUS, import_direct, read_corpus  # noqa: E402
 
-from desktop.core.search import results  # noqa: E402
+from desktop.core.search import highlight, postings, results  # noqa: E402
 from desktop.core.search.analysis import fold_text  # noqa: E402
 from desktop.core.search.index import SearchIndex  # noqa: E402
 from desktop.core.search.models import SearchRequest  # noqa: E402
@@ -138,12 +141,22 @@ def run_fts(conn: sqlite3.Connection, dev: list[tuple[str, str, set[str]]]) -> d
     return {k: mrr(v) for k, v in per_kind.items()}
 
 
-def set_weights(spec: str) -> None:
-    pair, exact_pair, prior, bonus = (float(x) for x in spec.split(","))
-    results.PAIR_WEIGHT = pair
-    results.EXACT_PAIR_WEIGHT = exact_pair
-    results.PRIOR_PAIR_WEIGHT = prior
-    results.EXACT_BONUS = bonus
+TUNABLE = (results, postings, highlight)
+
+
+def set_weights(spec: str) -> dict[str, float]:
+    """Set the named constants of ``spec`` (``NAME=VALUE,...``); the previous values."""
+    previous: dict[str, float] = {}
+    for item in filter(None, (x.strip() for x in spec.split(","))):
+        name, sep, value = item.partition("=")
+        homes = [m for m in TUNABLE if isinstance(getattr(m, name, None), int | float)]
+        if not sep or not homes:
+            raise SystemExit(f"unknown setting {item!r}: use NAME=VALUE with a constant "
+                             "of desktop.core.search.results, .postings or .highlight")
+        for module in homes:
+            previous.setdefault(name, getattr(module, name))
+            setattr(module, name, type(getattr(module, name))(float(value)))
+    return previous
 
 
 def summary(label: str, scores: dict[str, float]) -> None:
@@ -163,22 +176,27 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=5000, help="articles to load")
     ap.add_argument("--sample", type=int, default=600, help="source articles of queries")
     ap.add_argument("--seed", type=int, default=2026)
-    ap.add_argument("--weights", nargs="*", default=[])
+    ap.add_argument("--weights", nargs="*", default=[], help="NAME=VALUE,... to try")
+    ap.add_argument("--tune-only", action="store_true",
+                    help="only the --weights runs on the tune half (no report half, no FTS5)")
+    ap.add_argument("--keep", type=Path, default=None, help="library folder to keep and reuse")
     args = ap.parse_args()
     zip_path = args.corpus / "vn-news-35k.zip" if args.corpus.is_dir() else args.corpus
     if not zip_path.is_file():
         print(f"corpus not found: {zip_path}", file=sys.stderr)
         return 2
-    work = Path(tempfile.mkdtemp(prefix="bench-relevance-"))
+    work = Path(tempfile.mkdtemp(prefix="bench-relevance-")) if args.keep is None else args.keep
     lib = Library.open(work / "lib")
-    import_direct(lib, read_corpus(zip_path, args.limit))
+    if not lib.articles.count():
+        import_direct(lib, read_corpus(zip_path, args.limit))
     index = SearchIndex.open(lib)
     tune, report = build_dev_set(lib, args.sample, args.seed)
     print(f"articles: {lib.articles.count()}, queries: {len(tune)} to tune + "
           f"{len(report)} to report ({args.sample} source articles x 3 kinds x "
           "with/without diacritics)")
-    fts_conn = build_fts(lib, work / "fts.sqlite3")
-    for half, dev in (("tune", tune), ("report", report)):
+    fts_path = work / "fts.sqlite3"
+    fts_conn = sqlite3.connect(fts_path) if fts_path.exists() else build_fts(lib, fts_path)
+    for half, dev in () if args.tune_only else (("tune", tune), ("report", report)):
         print(f"-- {half} half")
         started = time.perf_counter()
         ours = run_ours(index, dev)
@@ -193,14 +211,10 @@ def main() -> int:
         base = statistics.mean(fts.values())
         print(f"    ours with diacritics {'beats' if accented > base else 'does NOT beat'} FTS5; "
               f"without diacritics {'beats' if folded > base else 'does NOT beat'} FTS5")
-    defaults = ",".join(
-        str(w) for w in (results.PAIR_WEIGHT, results.EXACT_PAIR_WEIGHT,
-                         results.PRIOR_PAIR_WEIGHT, results.EXACT_BONUS)
-    )
     for spec in args.weights:
-        set_weights(spec)
-        summary(f"tune half, ours with weights {spec}", run_ours(index, tune))
-    set_weights(defaults)
+        previous = set_weights(spec)
+        summary(f"tune half, ours with {spec}", run_ours(index, tune))
+        set_weights(",".join(f"{k}={v}" for k, v in previous.items()))
     index.close()
     lib.close()
     return 0

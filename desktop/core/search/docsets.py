@@ -63,6 +63,19 @@ def id_map(reader: Any) -> dict[str, int]:
     return found
 
 
+# Expansions kept per reader, dropped all at once past this many (each is a short list).
+MAX_KEPT_EXPANSIONS = 20_000
+_expansions: WeakKeyDictionary[Any, dict[tuple[str, str], list[str]]] = WeakKeyDictionary()
+
+
+def expansions_of(reader: Any) -> dict[tuple[str, str], list[str]]:
+    """The expansions cache of one reader: (field, pattern) -> the terms it matches."""
+    found = _expansions.get(reader)
+    if found is None or len(found) > MAX_KEPT_EXPANSIONS:
+        found = _expansions[reader] = {}
+    return found
+
+
 def needs_check(node: Node) -> bool:
     """True when ``DocSets.matching(node)`` is only a superset (checked on the text): NEAR,
     and phrases longer than one pair or in a field (the server search checks its lossy rows
@@ -82,7 +95,11 @@ def _union(parts: Sequence[IntArray]) -> IntArray:
         return EMPTY_IDS
     if len(parts) == 1:
         return parts[0]
-    return np.unique(np.concatenate(parts))
+    # Marking a flag per document beats sorting the lists together.
+    seen = np.zeros(max(int(p[-1]) for p in parts) + 1, dtype=bool)
+    for p in parts:
+        seen[p] = True
+    return np.flatnonzero(seen).astype(np.int64, copy=False)
 
 
 PhraseChecker = Callable[[list[int], tuple[str, ...]], set[int]]
@@ -102,10 +119,13 @@ class DocSets:
         self.checker = checker
         self.store = store
         self.reader: Any = searcher.reader()
+        # A multi-segment reader merges its segments' field names on every call.
+        self.indexed = frozenset(self.reader.indexed_field_names())
         self._live: IntArray | None = None
         self._postings: dict[tuple[str, str], tuple[IntArray, FloatArray]] = {}
-        # Terms that matched positive words: (field, term) for scoring.
-        self.expansions: dict[tuple[str, str], list[str]] = {}
+        # The indexed terms a prefix, fuzzy word or pair expands to (a reader's terms
+        # never change, so they are kept with the reader).
+        self.expansions = expansions_of(self.reader)
 
     def live(self) -> IntArray:
         if self._live is None:
@@ -120,7 +140,7 @@ class DocSets:
         key = (field, text)
         found = self._postings.get(key)
         if found is None:
-            if field in self.reader.indexed_field_names():
+            if field in self.indexed:
                 found = cached_postings(self.reader, field, text)
             else:
                 found = (EMPTY_IDS, np.zeros(0))
@@ -137,7 +157,7 @@ class DocSets:
         found = self.expansions.get(key)
         if found is None:
             found = [plain] if len(self.ids(PAIRS, plain)) else []
-            if PAIRS in self.reader.indexed_field_names():
+            if PAIRS in self.indexed:
                 for term in self.reader.expand_prefix(PAIRS, plain + VARIANT_SEP):
                     found.append(term.decode("utf-8") if isinstance(term, bytes) else term)
             self.expansions[key] = found
@@ -205,6 +225,30 @@ class DocSets:
             shared.put(key, found)
         return found
 
+    def certain_phrase(self, syls: tuple[str, ...]) -> IntArray:
+        """Documents that have the folded syllables adjacent for certain, by counting
+        alone (no text read): those whose pair frequencies exceed the frequencies of
+        the phrase's inner syllables. Each occurrence of an inner syllable can break
+        at most one chain of pairs, so more pair occurrences than that leave at least
+        one unbroken run. (A bucketed pair counts once per document: an undercount,
+        which keeps the test sound.) The count is over the default fields, which are
+        the ones a phrase without a field is checked in."""
+        pairs = [self.pair_scoring(a, b) for a, b in zip(syls, syls[1:], strict=False)]
+        docs = min((ids for ids, _ in pairs), key=len)
+        for ids, _ in pairs:
+            if len(docs):
+                docs = _intersect(docs, ids)
+        if not len(docs):
+            return docs
+        surplus = np.zeros(len(docs), dtype=np.float64)
+        for ids, tfs in pairs:
+            surplus += tfs[np.searchsorted(ids, docs)]
+        for syl in syls[1:-1]:
+            ids, tfs = self.postings("body", syl)
+            pos = np.minimum(np.searchsorted(ids, docs), len(ids) - 1)
+            surplus -= np.where(ids[pos] == docs, tfs[pos], np.inf) if len(ids) else np.inf
+        return docs[surplus > 0]
+
     def exact_pair_postings(
         self, folded: tuple[str, str], exact: tuple[str, str]
     ) -> tuple[IntArray, FloatArray]:
@@ -216,7 +260,7 @@ class DocSets:
         found = self.expansions.get(key)
         if found is None:
             found = []
-            if field in self.reader.indexed_field_names():
+            if field in self.indexed:
                 for n, term in enumerate(self.reader.expand_prefix(field, prefix)):
                     if n >= MAX_EXPANSION:
                         break
@@ -230,7 +274,7 @@ class DocSets:
         found = self.expansions.get(key)
         if found is None:
             found = []
-            if field in self.reader.indexed_field_names():
+            if field in self.indexed:
                 for n, term in enumerate(
                     self.reader.terms_within(field, text, distance, prefix=FUZZY_PREFIX)
                 ):
@@ -293,7 +337,7 @@ class DocSets:
 
     def _range(self, node: DateRange) -> IntArray:
         parts = []
-        if node.field in self.reader.indexed_field_names():
+        if node.field in self.indexed:
             for term in self.reader.lexicon(node.field):
                 text = term.decode("utf-8") if isinstance(term, bytes) else term
                 if (node.lo is None or text >= node.lo) and (node.hi is None or text <= node.hi):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -34,6 +35,10 @@ _AFTER = r"(?![^\W_])"
 _GAP = r"[\W_]+"
 
 SNIPPET_CHARS = 240
+# ``proximity``: a stretch of this many characters per syllable looked for, and at most
+# this many matches of each syllable looked at.
+PROX_CHARS_PER_SYLLABLE = 7
+PROX_CAP = 300
 # Snippet windows are chosen among the first this many matches.
 MAX_WINDOW_SPANS = 120
 
@@ -78,6 +83,64 @@ def exact_regex(syllables: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_BEFORE + _GAP.join(parts) + _AFTER, re.IGNORECASE)
 
 
+def has_literal(text: str, spellings: Sequence[str]) -> bool:
+    """Whether one of ``spellings`` (lower-case, single-spaced) occurs in ``text`` in any
+    letter case, as whole syllables. False can also mean "not as a plain substring"
+    (a capital inside a syllable, or a character whose lower case is longer): the
+    caller then decides with ``raw_regex``.
+
+    The text is never lower-cased whole: a part of the spelling that keeps its case
+    in running text (a syllable without its first letter) is found with ``str.find``
+    and only the stretch around it is lower-cased and compared."""
+    for needle in spellings:
+        anchor, shift = _anchor(needle)
+        if not anchor:
+            if _literal_at(text.lower(), needle, text):
+                return True
+            continue
+        size = len(needle)
+        at = text.find(anchor)
+        while at >= 0:
+            start = at - shift
+            if (
+                start >= 0
+                and text[start : start + size].lower() == needle
+                and (start == 0 or not text[start - 1].isalnum())
+                and (start + size == len(text) or not text[start + size].isalnum())
+            ):
+                return True
+            at = text.find(anchor, at + 1)
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _anchor(needle: str) -> tuple[str, int]:
+    """The longest syllable of ``needle`` without its first letter, and where it starts
+    in ``needle`` ("", 0 when every syllable has one letter)."""
+    best, shift, at = "", 0, 0
+    for syllable in needle.split(" "):
+        if len(syllable) - 1 > len(best):
+            best, shift = syllable[1:], at + 1
+        at += len(syllable) + 1
+    return best, shift
+
+
+def _literal_at(lower: str, needle: str, text: str) -> bool:
+    """``needle`` as whole syllables in ``lower``, the lower case of ``text`` (only when
+    lower-casing kept every offset)."""
+    if len(lower) != len(text):
+        return False
+    at = lower.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if (at == 0 or not lower[at - 1].isalnum()) and (
+            end == len(lower) or not lower[end].isalnum()
+        ):
+            return True
+        at = lower.find(needle, at + 1)
+    return False
+
+
 def near_match(folded: str, words: Sequence[Word], slop: int) -> bool:
     """Whether one occurrence of every word lies within ``slop`` extra syllables
     in the FOLDED text (in any order)."""
@@ -117,6 +180,31 @@ def near_match(folded: str, words: Sequence[Word], slop: int) -> bool:
                 del inside[m]
             left += 1
     return False
+
+
+def proximity(text: str, syls: Sequence[str]) -> float:
+    """The largest share of ``syls`` (distinct folded syllables) found together in
+    one stretch of ``text`` about as long as they would be written in a row."""
+    width = PROX_CHARS_PER_SYLLABLE * len(syls)
+    found: list[tuple[int, int]] = []
+    for n, syl in enumerate(syls):
+        found.extend((m.start(), n) for m in islice(raw_regex((syl,)).finditer(text), PROX_CAP))
+    if not found:
+        return 0.0
+    found.sort()
+    best = 0
+    inside: Counter[int] = Counter()
+    left = 0
+    for start, n in found:
+        inside[n] += 1
+        while start - found[left][0] > width:
+            m = found[left][1]
+            inside[m] -= 1
+            if not inside[m]:
+                del inside[m]
+            left += 1
+        best = max(best, len(inside))
+    return best / len(syls)
 
 
 def hit_words(node: Node, is_word: Callable[[str, str], bool] | None = None) -> list[Word]:
@@ -173,7 +261,8 @@ def find_spans(
     if not words:
         return []
     taken: list[tuple[int, int]] = []
-    occupied: set[int] = set()
+    # One flag per code point of ``text``: claimed by a longer term's match.
+    occupied = bytearray(len(text))
     lower: str | None = None
     ordered = sorted(
         (w for w in words if w.mode != "fuzzy"), key=lambda w: -len(w.syllables)
@@ -191,9 +280,9 @@ def find_spans(
             rx = raw_regex(word.syllables, prefix=word.mode == "prefix")
             found = [m.span() for m in islice(rx.finditer(text), limit)]
         for start, end in found:
-            if end > start and start not in occupied and (end - 1) not in occupied:
+            if end > start and not occupied[start] and not occupied[end - 1]:
                 taken.append((start, end))
-                occupied.update(range(start, end))
+                occupied[start:end] = b"\x01" * (end - start)
     spans = taken
     fuzzy = [w for w in words if w.mode == "fuzzy"]
     if fuzzy:
@@ -284,8 +373,11 @@ def make_snippet(text: str, words: list[Word], folded: str | None = None) -> str
     if start > 0:
         out.append("… ")
     pos = start
-    for s, e in spans:
-        if e <= start or s >= end:
+    # Spans are sorted and do not overlap: only those from the window's start on.
+    for s, e in spans[max(bisect_right(spans, (start, -1)) - 1, 0) :]:
+        if s >= end:
+            break
+        if e <= start:
             continue
         s, e = max(s, start), min(e, end)
         out.append(html.escape(text[pos:s].replace("\n", " ")))

@@ -22,6 +22,7 @@ from desktop.core.search.whoosh_internals import leaf_arrays, leaf_terms, raw_le
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
 
 EMPTY_IDS: IntArray = np.zeros(0, dtype=np.int64)
 EMPTY_TF: FloatArray = np.zeros(0, dtype=np.float64)
@@ -110,6 +111,15 @@ def read_postings(reader: Any, field: str, text: str) -> tuple[IntArray, FloatAr
     return np.concatenate(id_parts), np.concatenate(tf_parts)
 
 
+def contains(ids: IntArray, docs: IntArray) -> BoolArray:
+    """Which of ``docs`` are in the sorted ``ids`` (a binary search each: for a few
+    documents against a long posting list, much faster than ``np.isin``)."""
+    if not len(ids):
+        return np.zeros(len(docs), dtype=bool)
+    pos = np.minimum(np.searchsorted(ids, docs), len(ids) - 1)
+    return np.asarray(ids[pos] == docs)
+
+
 class FieldStats:
     """Per-document lengths of one field and its average, for BM25."""
 
@@ -152,12 +162,17 @@ def bm25(
     candidates: IntArray,
     terms: list[tuple[IntArray, FloatArray, float]],
     stats: FieldStats,
+    k1: float | None = None,
+    b: float | None = None,
 ) -> FloatArray:
-    """BM25 of each candidate for ``terms`` = [(ids, tfs, boost)] in one field."""
+    """BM25 of each candidate for ``terms`` = [(ids, tfs, boost)] in one field
+    (``k1`` and ``b`` default to ``K1`` and ``B``)."""
+    k1 = K1 if k1 is None else k1
+    b = B if b is None else b
     scores = np.zeros(len(candidates), dtype=np.float64)
     if not len(candidates):
         return scores
-    norm = K1 * (1.0 - B + B * stats.lengths[candidates] / stats.avg)
+    norm = k1 * (1.0 - b + b * stats.lengths[candidates] / stats.avg)
     n = stats.doc_count
     for ids, tfs, boost in terms:
         if not len(ids):
@@ -168,5 +183,5 @@ def bm25(
         tf = np.where(present, tfs[pos], 0.0)
         df = len(ids)
         idf = math.log(1.0 + (n - df + 0.5) / (df + 0.5))
-        scores += boost * idf * tf * (K1 + 1.0) / (tf + norm)
+        scores += boost * idf * tf * (k1 + 1.0) / (tf + norm)
     return scores

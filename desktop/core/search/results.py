@@ -1,15 +1,19 @@
 """Running one search: matching, ranking, paging, facets and snippets.
 
 * Matching is ``docsets``; nodes it answers only as a superset (phrases of
-  three syllables or more, fielded phrases, NEAR) are checked on the stored
-  text for EVERY candidate, so totals and facets are always exact.
+  three syllables or more, fielded phrases, NEAR) are decided for EVERY
+  candidate, so totals and facets are always exact: from the index where the
+  counts prove a phrase (``DocSets.certain_phrase``), on the stored text otherwise.
 * Ranking is BM25F over the folded syllables (``body``) plus the syllable pairs
   (``pairs``) of the query, for every matching document. A pair typed with
   diacritics adds its exact spelling's BM25, which outweighs the folded match;
   a pair typed without them adds each spelling's BM25 weighted by how common
   that spelling is in the library (``doi moi`` means "đổi mới" far more often
   than "đôi mới"). The best ``RERANK_DEPTH`` hits then get a small boost for
-  single syllables spelled exactly as typed (``hà`` over "hạ").
+  single syllables spelled exactly as typed (``hà`` over "hạ"), and one for the
+  query's words lying close together (``highlight.proximity``; a hit with every
+  adjacent pair of the query has them together), which matters most when words
+  were left out or a question was typed.
 * When nothing matches, ``query.relaxed`` gives the partial-match fallbacks. A
   long query of plain words (a question) matches articles with most of its
   words (``SOFT_SHARE``: half), with a notice, since such text is rarely all present.
@@ -34,13 +38,23 @@ from desktop.core.search.docsets import PAIRS, DocSets, needs_check
 from desktop.core.search.documents import annotations_for
 from desktop.core.search.highlight import (
     exact_in_lower,
+    has_literal,
     hit_words,
     make_snippet,
     near_match,
+    proximity,
     raw_regex,
 )
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult
-from desktop.core.search.postings import FloatArray, IntArray, bm25, field_stats, posting_cache
+from desktop.core.search.postings import (
+    BoolArray,
+    FloatArray,
+    IntArray,
+    bm25,
+    contains,
+    field_stats,
+    posting_cache,
+)
 from desktop.core.search.query import (
     All,
     Any_,
@@ -66,7 +80,18 @@ EXACT_BONUS = 0.5
 PAIR_WEIGHT = 3.0
 EXACT_PAIR_WEIGHT = 1.0
 PRIOR_PAIR_WEIGHT = 0.5
+# BM25 parameters of the pair signals (the syllables' are ``postings.K1`` and ``B``):
+# a pair saturates sooner than a syllable, since one occurrence of a telling pair says
+# most of what it can (tuned on the tune half of bench_relevance's known-item set).
+PAIR_K1 = 0.4
+PAIR_B = 0.75
 VERIFY_BATCH = 200
+# The rerank's boost for the query's syllables lying close together in the text
+# (``proximity``), for queries of at least PROX_MIN_SYLLABLES distinct syllables: a hit
+# with all of them together scores up to 1 + PROX_BONUS times as much (tuned on the
+# tune half of bench_relevance's known-item set: 0.5 to 4 all help, 2.5 to 4 alike).
+PROX_BONUS = 2.5
+PROX_MIN_SYLLABLES = 3
 # A query of at least SOFT_MIN_WORDS plain words matches articles with SOFT_SHARE of them
 # (a question's own words, such as "như thế nào", are rarely in the answer's text).
 SOFT_MIN_WORDS = 6
@@ -153,6 +178,7 @@ class ResultBuilder:
         )
         self._filter_docs = self.docsets.filtered(request.filters)
         self._subtree_docs: dict[int, set[int]] = {}
+        self._subtree_arrays: dict[int, IntArray] = {}
         self._article_cache: dict[str, Article] = {}
         self._text_cache: dict[str, dict[str, str]] = {}
         self._spelling_cache: dict[tuple[str, ...], list[str]] = {}
@@ -178,18 +204,17 @@ class ResultBuilder:
         if soft is not None and len(soft[0]) > len(docs):
             docs = soft[0]
             self.notice = SOFT_NOTICE.format(least=soft[1], words=soft[2])
-        elif not len(docs) or not self._any_passes(self.node, docs):
-            # Nothing matches as written: the partial-match fallbacks, loosest last.
-            for step in relaxed(self.node):
-                fb_docs = self._docs(step.node)
-                if len(fb_docs) and self._any_passes(step.node, fb_docs):
-                    self.node, docs = step.node, fb_docs
-                    self.notice = step.notice
-                    break
-        if needs_check(self.node) and len(docs):
+        else:
             # Every candidate is checked: totals and facets count true matches only.
-            passed = self._verify_many(docs.tolist())
-            docs = np.asarray(sorted(passed), dtype=np.int64)
+            docs = self._true_matches(self.node, docs)
+            if not len(docs):
+                # Nothing matches as written: the partial-match fallbacks, loosest last.
+                for step in relaxed(self.node):
+                    fb_docs = self._true_matches(step.node, self._docs(step.node))
+                    if len(fb_docs):
+                        self.node, docs = step.node, fb_docs
+                        self.notice = step.notice
+                        break
         if req.sort == "relevance":
             ranked = self._ranked(docs)
         else:
@@ -243,18 +268,17 @@ class ResultBuilder:
             docs = np.intersect1d(docs, self._filter_docs, assume_unique=True)
         return docs, least, len(words)
 
-    def _any_passes(self, node: Node, docs: IntArray) -> bool:
-        """Whether any of ``docs`` really matches ``node`` (phrases checked on the text)."""
-        if not needs_check(node):
-            return True
+    def _true_matches(self, node: Node, docs: IntArray) -> IntArray:
+        """The documents of ``docs`` that really match ``node`` (long phrases and NEAR
+        decided by ``_verify_many``)."""
+        if not len(docs) or not needs_check(node):
+            return docs
         previous, self.node = self.node, node
         try:
-            for start in range(0, len(docs), VERIFY_BATCH):
-                if self._verify_many(docs[start : start + VERIFY_BATCH].tolist()):
-                    return True
-            return False
+            passed = self._verify_many(docs.tolist())
         finally:
             self.node = previous
+        return np.asarray(sorted(passed), dtype=np.int64)
 
     # -- scoring -------------------------------------------------------------
 
@@ -279,8 +303,7 @@ class ResultBuilder:
 
     def _scores(self, docs: IntArray) -> FloatArray:
         scores = np.zeros(len(docs), dtype=np.float64)
-        # A multi-segment reader answers with a one-shot iterator: keep it as a set.
-        indexed = set(self.reader.indexed_field_names())
+        indexed = self.docsets.indexed
         for fname, terms in self._scoring_terms().items():
             if fname not in indexed or not self.reader.schema[fname].scorable:
                 continue
@@ -289,7 +312,10 @@ class ResultBuilder:
             scores += bm25(docs, arrays, stats)
         pairs = self._query_pairs()
         if pairs and PAIRS in indexed:
-            scores += bm25(docs, self._pair_arrays(pairs), field_stats(self.reader, PAIRS))
+            scores += bm25(
+                docs, self._pair_arrays(pairs), field_stats(self.reader, PAIRS),
+                k1=PAIR_K1, b=PAIR_B,
+            )
         return scores
 
     def _query_pairs(self) -> list[tuple[tuple[str, str], tuple[str, str]]]:
@@ -371,7 +397,7 @@ class ResultBuilder:
         passed = [
             d for d in bucketed.tolist()
             if d in texts
-            and any(_has_literal(self._lower(texts[d], f), spelled) for f in PHRASE_FIELDS)
+            and any(has_literal(texts[d].get(f, ""), spelled) for f in PHRASE_FIELDS)
         ]
         if not passed:
             return ids, tfs
@@ -411,29 +437,54 @@ class ResultBuilder:
         return [(int(d), 0.0) for d in docs[order][:want]]
 
     def _rerank(self, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """The best ``RERANK_DEPTH`` hits, boosted for the syllables spelled exactly as
+        typed (when typed with diacritics) and for the query's words lying close
+        together (``proximity``)."""
         words = [w for w in top_level_words(self.node) if w.mode == "term"]
         exact = [
             w.exact
             for w in words
             if w.exact and fold_text(" ".join(w.exact)) != " ".join(w.exact)
         ]
-        if not scored or not exact:
+        near = list(dict.fromkeys(s for w in words for s in w.syllables))
+        if len(near) < PROX_MIN_SYLLABLES or not PROX_BONUS:
+            near = []
+        if not scored or not (exact or near):
             return scored
         head = scored[:RERANK_DEPTH]
-        texts = self._texts_for([d for d, _ in head])
+        docnums = [d for d, _ in head]
+        # An article with every adjacent pair of the query has its words together:
+        # only the others are looked at for how close the words come.
+        chained = self._chained(docnums) if near else set()
+        texts = self._texts_for(docnums if exact else [d for d in docnums if d not in chained])
         boosted: list[tuple[int, float]] = []
         for docnum, score in head:
             fields = texts.get(docnum)
-            if fields is None:
-                boosted.append((docnum, score))
-                continue
-            text, lower = fields["exact"], self._lower(fields, "exact")
-            hit = sum(
-                1 for syls in exact if next(exact_in_lower(syls, text, lower or None), None)
-            )
-            boosted.append((docnum, score * (1.0 + EXACT_BONUS * hit / len(exact))))
+            factor = 1.0
+            if exact and fields is not None:
+                text, lower = self._whole(fields), self._lower(fields, "whole")
+                hit = sum(
+                    1 for syls in exact if next(exact_in_lower(syls, text, lower or None), None)
+                )
+                factor += EXACT_BONUS * hit / len(exact)
+            if docnum in chained:
+                factor += PROX_BONUS
+            elif near and fields is not None:
+                factor += PROX_BONUS * proximity(self._whole(fields), near)
+            boosted.append((docnum, score * factor))
         boosted.sort(key=lambda item: -item[1])
         return boosted + scored[RERANK_DEPTH:]
+
+    def _chained(self, docnums: list[int]) -> set[int]:
+        """The documents of ``docnums`` that have every adjacent pair of the query."""
+        pairs = [folded for folded, _ in self._query_pairs()]
+        if not pairs:
+            return set()
+        head = np.asarray(docnums, dtype=np.int64)
+        keep = np.ones(len(head), dtype=bool)
+        for first, second in pairs:
+            keep &= contains(self.docsets.pair_docs(first, second), head)
+        return set(head[keep].tolist())
 
     # -- phrase checks ---------------------------------------------------------
 
@@ -457,7 +508,7 @@ class ResultBuilder:
         the every-spelling pattern, which then only decides the rest)."""
         spellings = self._spellings(syls)
         for f in fields:
-            if spellings and _has_literal(self._lower(texts, f), spellings):
+            if spellings and has_literal(texts.get(f, ""), spellings):
                 return True
         rx = raw_regex(syls)
         return any(rx.search(texts.get(f, "")) for f in fields)
@@ -492,6 +543,14 @@ class ResultBuilder:
         return found
 
     @staticmethod
+    def _whole(texts: dict[str, str]) -> str:
+        """Title and body as one text (made when first needed)."""
+        found = texts.get("whole")
+        if found is None:
+            found = texts["whole"] = texts["title"] + "\n" + texts["body"]
+        return found
+
+    @staticmethod
     def _lower(texts: dict[str, str], field: str) -> str:
         key = "lower " + field
         found = texts.get(key)
@@ -503,8 +562,43 @@ class ResultBuilder:
         return found
 
     def _verify_many(self, docnums: Sequence[int]) -> set[int]:
-        texts = self._texts_for(docnums)
-        return {d for d in docnums if d in texts and self._eval(self.node, d, texts[d])}
+        """The documents of ``docnums`` matching ``self.node``: decided from the index
+        where counting settles it (``_decided``), on the stored text otherwise."""
+        docs = np.asarray(docnums, dtype=np.int64)
+        yes, no = self._decided(self.node, docs)
+        passed = set(docs[yes].tolist())
+        undecided = docs[~(yes | no)].tolist()
+        if undecided:
+            texts = self._texts_for(undecided)
+            passed.update(
+                d for d in undecided if d in texts and self._eval(self.node, d, texts[d])
+            )
+        return passed
+
+    def _decided(self, node: Node, docs: IntArray) -> tuple[BoolArray, BoolArray]:
+        """Which of ``docs`` match ``node`` for certain and which certainly do not, from
+        the index alone; the rest need their text (``_eval``)."""
+        if not needs_check(node):
+            key = id(node)
+            found = self._subtree_arrays.get(key)
+            if found is None:
+                found = self._subtree_arrays[key] = self.docsets.matching(node)
+            yes = np.isin(docs, found, assume_unique=True)
+            return yes, ~yes
+        if isinstance(node, Word) and node.field is None and node.mode == "term":
+            yes = np.isin(docs, self.docsets.certain_phrase(node.syllables), assume_unique=True)
+            return yes, np.zeros(len(docs), dtype=bool)
+        if isinstance(node, All | Any_) and node.children:
+            parts = [self._decided(c, docs) for c in node.children]
+            yes, no = parts[0]
+            for y, n in parts[1:]:
+                yes, no = (yes & y, no | n) if isinstance(node, All) else (yes | y, no & n)
+            return yes, no
+        if isinstance(node, Not):
+            yes, no = self._decided(node.child, docs)
+            return no, yes
+        unknown = np.zeros(len(docs), dtype=bool)
+        return unknown, unknown.copy()
 
     def _texts_for(self, docnums: Sequence[int]) -> dict[int, dict[str, str]]:
         """Title, body, author and notes of articles as stored, one query per batch
@@ -521,7 +615,6 @@ class ResultBuilder:
                     "body": body,
                     "author": prepare(author or ""),
                     "note": prepare("\n".join(noted.notes)) if noted else "",
-                    "exact": title + "\n" + body,
                 }
         return {d: self._text_cache[i] for d, i in ids.items() if i in self._text_cache}
 
@@ -602,7 +695,7 @@ class ResultBuilder:
         facets["year"] = dict(sorted(facets["year"].items(), key=lambda kv: kv[0], reverse=True))
         tags: dict[str, int] = {}
         reader = self.reader
-        if len(docs) and "tag" in reader.indexed_field_names():
+        if len(docs) and "tag" in self.docsets.indexed:
             for raw in reader.lexicon("tag"):
                 term = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
                 ids = self.docsets.ids("tag", term)
@@ -611,20 +704,6 @@ class ResultBuilder:
                     tags[term] = n
         facets["tag"] = dict(sorted(tags.items(), key=lambda kv: (-kv[1], kv[0])))
         return facets
-
-
-def _has_literal(text: str, spellings: Sequence[str]) -> bool:
-    """Whether one of ``spellings`` occurs in ``text`` as whole syllables."""
-    for needle in spellings:
-        at = text.find(needle)
-        while at >= 0:
-            end = at + len(needle)
-            if (at == 0 or not text[at - 1].isalnum()) and (
-                end == len(text) or not text[end].isalnum()
-            ):
-                return True
-            at = text.find(needle, at + 1)
-    return False
 
 
 def _count(codes: IntArray, names: list[str]) -> dict[str, int]:

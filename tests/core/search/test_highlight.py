@@ -6,7 +6,7 @@ import random
 import re
 
 from desktop.core.search.analysis import syllables
-from desktop.core.search.highlight import phrase_regex, raw_regex
+from desktop.core.search.highlight import has_literal, phrase_regex, proximity, raw_regex
 from desktop.core.textnorm import fold
 
 WORDS = ["Đổi", "mới", "mỗi", "sáng", "SÁNG", "tạo", "Hà", "hạ", "Nội", "nôi", "Việt",
@@ -71,3 +71,40 @@ def test_exact_spellings_found_in_the_lower_case_are_those_of_the_exact_regex() 
                 exact = (rng.choice(found),)
         expected = [m.span() for m in exact_regex(exact).finditer(text)]
         assert [m.span() for m in exact_in_lower(exact, text)] == expected, (text, exact)
+
+
+def test_a_literal_spelling_is_found_in_any_letter_case_as_whole_syllables() -> None:
+    assert has_literal("Theo Thủ tướng Chính phủ, năm nay", ["thủ tướng chính phủ"])
+    assert has_literal("thủ tướng chính phủ", ["thủ tướng chính phủ"])
+    assert not has_literal("Phó thủ tướng chính phủa", ["thủ tướng chính phủ"])
+    assert not has_literal("xthủ tướng chính phủ", ["thủ tướng chính phủ"])
+    assert not has_literal("thủ tướng, chính phủ", ["thủ tướng chính phủ"])
+    # One-letter syllables have no anchor: the whole text is lower-cased instead.
+    assert has_literal("Ở Ý", ["ở ý"])
+    assert not has_literal("Ở Ýx", ["ở ý"])
+
+
+def test_a_literal_agrees_with_the_every_spelling_regex_when_it_finds_one() -> None:
+    """True always means the phrase is there; False leaves it to the regex."""
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(WORDS) + rng.choice(GAPS) for _ in range(rng.randint(1, 8)))
+        words = [w.lower() for w in rng.sample(WORDS, rng.randint(1, 3))]
+        if rng.random() < 0.5:
+            found = re.findall(r"[^\W_]+", text.lower())
+            if len(found) >= 2:
+                start = rng.randrange(len(found) - 1)
+                words = found[start : start + rng.randint(1, 3)]
+        needle = " ".join(words)
+        plain = re.search(r"(?<![^\W_])" + re.escape(needle) + r"(?![^\W_])", text.lower())
+        if has_literal(text, [needle]):
+            assert plain is not None, (text, needle)
+        elif plain is not None and text.islower() and len(text.lower()) == len(text):
+            raise AssertionError(f"missed {needle!r} in lower-case {text!r}")
+
+
+def test_proximity_is_the_share_of_the_syllables_found_close_together() -> None:
+    text = "Mưa lớn kéo dài. " + "Trời nắng. " * 20 + "Bão số 3 gây lũ ở miền Trung."
+    assert proximity(text, ["bao", "lu", "mien"]) == 1.0
+    assert proximity(text, ["mua", "bao", "lu"]) == 2 / 3
+    assert proximity(text, ["tuyet", "gio", "lanh"]) == 0.0

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 
+from desktop.core.search.analysis import syllables
+from desktop.core.search.docsets import DocSets
+from desktop.core.search.highlight import phrase_regex
 from desktop.core.search.index import SearchIndex
 from desktop.core.search.models import SearchRequest
 from desktop.core.store import Library
+from desktop.core.textnorm import fold
 from tests.helpers.search import AddFn, make_draft
 
 FILLER = "Bài viết có thêm vài câu để độ dài các bài gần bằng nhau."
@@ -53,3 +58,49 @@ def test_a_rare_pair_typed_with_diacritics_prefers_its_exact_spelling(
     assert list(_scores(ix, "đôi mới")) == ["Đôi mới", "Đổi mới"]
     folded = _scores(ix, "doi moi")
     assert set(folded) == {"Đổi mới", "Đôi mới"}
+
+
+def test_words_close_together_rank_above_the_same_words_apart(
+    add: AddFn, open_whoosh: Callable[[], SearchIndex]
+) -> None:
+    # The same syllables as often in both, the same length, and no pair of the query
+    # adjacent in either: only how close the words lie tells them apart. The later
+    # article would win a tie.
+    filler = ("một hai ba bốn năm sáu bảy tám chín mười người dân nơi đây vẫn "
+              "sống nhờ nghề cá ven biển suốt nhiều đời nay cùng nhau").split()
+    close = ["bão", "to", "lũ", "về", "trung", *filler]
+    apart = ["bão", *filler[:14], "to", "lũ", *filler[14:], "về", "trung"]
+    assert sorted(close) == sorted(apart)
+    add("Gần", " ".join(close))
+    add("Xa", " ".join(apart))
+    ix = open_whoosh()
+    for query in ("bão lũ trung", "bao lu trung"):
+        assert list(_scores(ix, query)) == ["Gần", "Xa"], query
+
+
+def test_phrases_decided_by_counting_are_in_the_text(
+    library: Library, add: AddFn, open_whoosh: Callable[[], SearchIndex]
+) -> None:
+    """A long phrase is settled from pair and syllable counts where they prove it, and
+    on the text otherwise; both give the exhaustive count."""
+    rng = random.Random(5)
+    alphabet = ["mưa", "Mưa", "to", "gió", "lớn", "lơn"]
+    texts: dict[str, str] = {}
+    for n in range(90):
+        body = " ".join(rng.choice(alphabet) for _ in range(rng.randint(6, 24)))
+        texts[add(f"Bài {n}", body)] = fold(f"Bài {n}\n{body}")
+    ix = open_whoosh()
+    docsets = DocSets(ix.searcher())
+    decided = 0
+    for phrase in ("mưa to gió", "to gió lớn", "mưa to gió lớn", "gió gió mưa", "lớn to to"):
+        syls = tuple(syllables(phrase))
+        rx = phrase_regex(syls)
+        exhaustive = {i for i, text in texts.items() if rx.search(text)}
+        certain = {
+            docsets.searcher.stored_fields(d)["id"] for d in docsets.certain_phrase(syls).tolist()
+        }
+        assert certain <= exhaustive, phrase
+        decided += len(certain)
+        result = ix.search(SearchRequest(query=f'"{phrase}"', limit=1, facets=False))
+        assert result.total == len(exhaustive), phrase
+    assert decided > 0
