@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -67,6 +68,11 @@ Progress = Callable[[int, int], None]
 # Articles written per statement, and per transaction while catching up.
 BATCH = 500
 COMMIT_EVERY = 5000
+# Vocabulary terms per statement when it is written at the end of a fill.
+VOCAB_BATCH = 20_000
+# Memory for building the GIN indexes after a fill (this session only): with less,
+# a million rows are sorted in many passes.
+GIN_BUILD_MEMORY = "1GB"
 # ts_rank_cd weights {D body, C notes, B author, A title}.
 RANK_WEIGHTS = "{0.4,0.4,0.4,1.0}"
 PAIR_WEIGHT = 10.0
@@ -233,6 +239,9 @@ class PgSearchIndex(Closing):
         if since == 0:
             schema.drop_gin_indexes(conn)
         done = 0
+        # Filling from scratch, the vocabulary is counted here and written once at
+        # the end (not merged into the table batch by batch).
+        vocab: Counter[str] | None = Counter() if since == 0 else None
         it = iter(source)
         while True:
             chunk = list(islice(it, COMMIT_EVERY))
@@ -240,12 +249,23 @@ class PgSearchIndex(Closing):
                 break
             conn.run("BEGIN")
             for start in range(0, len(chunk), BATCH):
-                self._write(chunk[start : start + BATCH], target, fresh=since == 0)
+                self._write(chunk[start : start + BATCH], target, vocab)
                 done += len(chunk[start : start + BATCH])
                 progress(done, total)
             conn.run("COMMIT")  # a failure is rolled back by ``_guard``
-        if since == 0:
-            conn.run("SET maintenance_work_mem = '256MB'")
+        if vocab is not None:
+            conn.run("BEGIN")
+            terms = list(vocab.items())
+            for start in range(0, len(terms), VOCAB_BATCH):
+                part = terms[start : start + VOCAB_BATCH]
+                conn.run(
+                    "INSERT INTO search_vocab (term, df) "
+                    "SELECT unnest(:t::text[]), unnest(:n::int[])",
+                    t=[t for t, _ in part],
+                    n=[n for _, n in part],
+                )
+            conn.run("COMMIT")
+            conn.run(f"SET maintenance_work_mem = '{GIN_BUILD_MEMORY}'")
             schema.create_gin_indexes(conn)
             conn.run("ANALYZE search_docs")
         # Only a complete catch-up moves the generation: an interrupted one is redone.
@@ -254,11 +274,17 @@ class PgSearchIndex(Closing):
         progress(done, total)
         return done
 
-    def _write(self, batch: Sequence[Any], gen: int, fresh: bool = False) -> None:
+    def _write(self, batch: Sequence[Any], gen: int, vocab: Counter[str] | None = None) -> None:
+        """Write the rows of ``batch``; their lexemes are counted into ``vocab`` when
+        given (a fill from scratch), else merged into ``search_vocab`` here."""
         ids = [a.id for a in batch]
         notes = annotations_for(self.library.annotations, ids)
-        rows = [row_for(a, notes.get(a.id), gen) for a in batch]
-        if not fresh:
+        made = [row_for(a, notes.get(a.id), gen) for a in batch]
+        rows = [r.values for r in made]
+        if vocab is not None:
+            for r in made:
+                vocab.update(r.terms)
+        else:
             self._unvocab(ids)
         self.conn.run(
             "INSERT INTO search_docs SELECT r.article_id, r.gen, r.body_v::tsvector, "
@@ -272,6 +298,8 @@ class PgSearchIndex(Closing):
             "published = excluded.published, year = excluded.year, tags = excluded.tags",
             rows=json.dumps(rows, ensure_ascii=False),
         )
+        if vocab is not None:
+            return
         self.conn.run(
             "INSERT INTO search_vocab (term, df) SELECT t, count(*) FROM search_docs d, "
             "unnest(tsvector_to_array(d.body_v)) t "

@@ -29,6 +29,7 @@ on the stored text.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,33 +48,75 @@ MAX_VECTOR_BYTES = 900_000
 TITLE, AUTHOR, NOTE, BODY = "A", "B", "C", "D"
 
 
+# Position labels as tsvector input spells them (``12``, ``12A``), made once: writing
+# a million articles formats several hundred million of them otherwise.
+_LABELS = {
+    weight: [f"{at}{'' if weight == BODY else weight}" for at in range(MAX_POSITION + 1)]
+    for weight in (TITLE, AUTHOR, NOTE, BODY)
+}
+# A lexeme of at most this many code points is short enough whatever its encoding.
+_SAFE_LEXEME_CHARS = MAX_LEXEME_BYTES // 4
+
+
 @dataclass
 class Vector:
-    """Lexeme -> positions (with their weight letter), written as a tsvector literal."""
+    """Syllables with their positions (and weight letter), written as a tsvector literal.
 
-    positions: dict[str, list[str]] = field(default_factory=dict)
+    Most rows are written as one ``'lexeme':position`` entry per syllable, which
+    PostgreSQL's tsvector input sorts and merges itself (far cheaper than grouping
+    in Python); a row past a tsvector's limits is grouped here and trimmed."""
+
+    tokens: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    beyond: list[str] = field(default_factory=list)  # past MAX_POSITION: no position
     next: int = 1
     lossy: bool = False
+    counts: Counter[str] = field(default_factory=Counter)  # by ``literal``
 
     def add(self, tokens: Sequence[str], weight: str) -> None:
-        suffix = "" if weight == BODY else weight  # D is the default weight
-        found = self.positions
         start = self.next
         self.next += len(tokens) + 1  # one unused position between parts
-        for at, token in enumerate(tokens, start):
-            entry = found.get(token)
-            if entry is None:
-                entry = found[token] = []
-            if at <= MAX_POSITION:
-                entry.append(f"{at}{suffix}")
-            else:
-                self.lossy = True
+        labels = _LABELS[weight][start : start + len(tokens)]  # none past MAX_POSITION
+        self.tokens += tokens[: len(labels)]
+        self.labels += labels
+        if len(tokens) > len(labels):
+            self.lossy = True
+            self.beyond += tokens[len(labels) :]
 
     def literal(self) -> str:
+        tokens = self.tokens
+        if not tokens and not self.beyond:
+            return ""
+        counts = self.counts = Counter(tokens)
+        if (
+            not self.beyond
+            and max(counts.values()) <= MAX_POSITIONS
+            and max(map(len, counts)) <= _SAFE_LEXEME_CHARS
+            and sum(map(len, counts)) + 8 * len(counts) + 2 * len(tokens) <= MAX_VECTOR_BYTES
+        ):
+            return " ".join(map("'{}':{}".format, tokens, self.labels))
+        return self._grouped()
+
+    def lexemes(self) -> set[str]:
+        """The distinct lexemes of the literal (after ``literal``)."""
+        found = set(self.counts)
+        found.update(self.beyond)
+        if max(map(len, found), default=0) > _SAFE_LEXEME_CHARS:
+            found = {t for t in found if _fits(t)}
+        return found
+
+    def _grouped(self) -> str:
+        """The literal with positions grouped per lexeme, dropping lexemes and
+        positions beyond the limits of a tsvector (the row becomes ``lossy``)."""
+        found: defaultdict[str, list[str]] = defaultdict(list)
+        for token, label in zip(self.tokens, self.labels, strict=True):
+            found[token].append(label)
+        for token in self.beyond:
+            found[token]  # noqa: B018 - the lexeme without positions
         out: list[str] = []
         size = 0
-        for token, at in self.positions.items():
-            if len(token) * 4 > MAX_LEXEME_BYTES and len(token.encode("utf-8")) > MAX_LEXEME_BYTES:
+        for token, at in found.items():
+            if not _fits(token):
                 self.lossy = True
                 continue
             if len(at) > MAX_POSITIONS:
@@ -83,20 +126,28 @@ class Vector:
             out.append(f"'{token}':{','.join(at)}" if at else f"'{token}'")
         if size > MAX_VECTOR_BYTES:
             self.lossy = True
-            return stripped(self.positions)
+            return stripped(found)
         return " ".join(out)
+
+
+def _fits(token: str) -> bool:
+    return len(token) <= _SAFE_LEXEME_CHARS or len(token.encode("utf-8")) <= MAX_LEXEME_BYTES
 
 
 def stripped(tokens: Iterable[str]) -> str:
     """A tsvector literal of lexemes without positions."""
-    return " ".join(
-        f"'{t}'" for t in dict.fromkeys(tokens)
-        if len(t) * 4 <= MAX_LEXEME_BYTES or len(t.encode("utf-8")) <= MAX_LEXEME_BYTES
-    )
+    unique = list(dict.fromkeys(tokens))
+    if not unique:
+        return ""
+    if max(map(len, unique)) > _SAFE_LEXEME_CHARS:
+        unique = [t for t in unique if _fits(t)]
+        if not unique:
+            return ""
+    return "'" + "' '".join(unique) + "'"
 
 
 def pair_tokens(syls: Sequence[str]) -> list[str]:
-    return [a + PAIR_SEP + b for a, b in zip(syls, syls[1:], strict=False)]
+    return list(map(PAIR_SEP.join, zip(syls, syls[1:], strict=False)))
 
 
 def _exact(text: str, folded: list[str]) -> list[str]:
@@ -104,8 +155,17 @@ def _exact(text: str, folded: list[str]) -> list[str]:
     return exact if len(exact) == len(folded) else folded
 
 
-def row_for(article: Article, notes: AnnotationText | None, gen: int) -> dict[str, Any]:
-    """The ``search_docs`` row of ``article`` (values as JSON-able Python)."""
+@dataclass(frozen=True)
+class Row:
+    """One ``search_docs`` row (values as JSON-able Python) and the lexemes of its
+    ``body_v`` (what the vocabulary counts)."""
+
+    values: dict[str, Any]
+    terms: set[str]
+
+
+def row_for(article: Article, notes: AnnotationText | None, gen: int) -> Row:
+    """The ``search_docs`` row of ``article``."""
     notes_text = "\n".join(notes.notes) if notes is not None else ""
     parts = ((article.title, TITLE), (article.body, BODY), (notes_text, NOTE))
     body, accented = Vector(), Vector()
@@ -126,7 +186,7 @@ def row_for(article: Article, notes: AnnotationText | None, gen: int) -> dict[st
         "accented_v": accented.literal(),
     }
     site = article.site or None
-    return {
+    values = {
         "article_id": article.id,
         "gen": gen,
         **vectors,
@@ -137,3 +197,4 @@ def row_for(article: Article, notes: AnnotationText | None, gen: int) -> dict[st
         "year": f"{article.published.year:04d}" if article.published else None,
         "tags": sorted(notes.tags) if notes is not None else [],
     }
+    return Row(values, body.lexemes())
