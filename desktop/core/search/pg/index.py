@@ -450,7 +450,7 @@ class PgSearchIndex(Closing):
         score = self._score(node, compiler) if request.sort == "relevance" else None
         in_title = self._in_title(node, compiler) if score is not None else "FALSE"
         ctes = [
-            "m AS MATERIALIZED (SELECT article_id, site, year, tags, published, "
+            "m AS MATERIALIZED (SELECT ctid AS tid, article_id, site, year, tags, published, "
             f"{in_title} AS in_title FROM search_docs WHERE {where})"
         ]
         if score is None:
@@ -465,28 +465,42 @@ class PgSearchIndex(Closing):
             )
         else:
             # The RANK_ALL best candidates (query words in the title first, then the
-            # newest) are ranked; the rest follow in that order.
+            # newest: a bounded sort) are ranked, each row read once by its ctid;
+            # the rest follow in that order, needed only for a page beyond them.
+            candidate = "in_title DESC, published DESC NULLS LAST, article_id"
             cap = compiler.param(RANK_ALL)
+            rest = ""
+            if request.offset + request.limit > RANK_ALL:
+                rest = (
+                    f" UNION ALL SELECT article_id, {cap}::int + row_number() OVER "
+                    f"(ORDER BY {candidate}), NULL FROM (SELECT * FROM m ORDER BY {candidate} "
+                    f"OFFSET {cap}::int) rest"
+                )
             ctes += [
-                "c AS (SELECT article_id, row_number() OVER (ORDER BY in_title DESC, "
-                "published DESC NULLS LAST, article_id) AS cr FROM m)",
-                f"r AS (SELECT c.article_id, c.cr, {score} AS score FROM c JOIN search_docs d "
-                f"USING (article_id) WHERE c.cr <= {cap}::int "
-                f"UNION ALL SELECT article_id, cr, NULL FROM c WHERE cr > {cap}::int)",
+                f"c AS (SELECT tid, article_id, row_number() OVER (ORDER BY {candidate}) AS cr "
+                f"FROM (SELECT * FROM m ORDER BY {candidate} LIMIT {cap}::int) top)",
+                f"r AS (SELECT c.article_id, c.cr, s.score FROM c CROSS JOIN LATERAL "
+                f"(SELECT {score} AS score FROM search_docs d WHERE d.ctid = c.tid "
+                f"OFFSET 0) s{rest})",
             ]
             order = "score DESC NULLS LAST, cr"
             page = (
                 f"(SELECT 4, article_id, COALESCE(score, 0), row_number() OVER (ORDER BY "
                 f"{order}) FROM r ORDER BY {order} LIMIT {lim}::int OFFSET {off}::int)"
             )
-        parts = ["SELECT 0 AS k, NULL::text AS key, count(*)::float8 AS n, 0::bigint AS r FROM m"]
+        # The total and the site and year facets in one pass over the matches.
+        parts = [
+            "SELECT CASE WHEN GROUPING(site) = 0 THEN 1 WHEN GROUPING(year) = 0 THEN 2 "
+            "ELSE 0 END AS k, COALESCE(site, year) AS key, count(*)::float8 AS n, "
+            "0::bigint AS r FROM m GROUP BY GROUPING SETS ((), (site), (year))"
+            if request.facets else
+            "SELECT 0 AS k, NULL::text AS key, count(*)::float8 AS n, 0::bigint AS r FROM m"
+        ]
         if request.facets:
-            parts += [
-                "SELECT 1, site, count(*), 0 FROM m WHERE site IS NOT NULL AND site <> '' "
-                "GROUP BY site",
-                "SELECT 2, year, count(*), 0 FROM m WHERE year IS NOT NULL GROUP BY year",
-                "SELECT 3, t, count(*), 0 FROM m, unnest(m.tags) t GROUP BY t",
-            ]
+            parts.append(
+                "SELECT 3, t, count(*), 0 FROM m, unnest(m.tags) t "
+                "WHERE cardinality(m.tags) > 0 GROUP BY t"
+            )
         parts.append(page)
         sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
         rows = self.conn.run(sql, **compiler.params)
@@ -496,6 +510,8 @@ class PgSearchIndex(Closing):
         for kind, key, n, rank in rows:
             if kind == 0:
                 total = int(n)
+            elif kind in (1, 2) and (key is None or (kind == 1 and key == "")):
+                continue  # articles without a site or a date
             elif kind == 4:
                 hits.append((int(rank), str(key), float(n)))
             else:
