@@ -73,6 +73,8 @@ VOCAB_BATCH = 20_000
 # Memory for building the GIN indexes after a fill (this session only): with less,
 # a million rows are sorted in many passes.
 GIN_BUILD_MEMORY = "1GB"
+# Memory for each sort, hash and bitmap of a search (this session only).
+SEARCH_WORK_MEM = "64MB"
 # ts_rank_cd weights {D body, C notes, B author, A title}.
 RANK_WEIGHTS = "{0.4,0.4,0.4,1.0}"
 PAIR_WEIGHT = 10.0
@@ -144,6 +146,10 @@ class PgSearchIndex(Closing):
             # most rows is still answered from its GIN posting list, not by reading
             # every vector (about a third faster on common words, measured).
             self._guard(lambda: conn.run("SET enable_seqscan = off"))
+            # A word in most of a million rows: its bitmap stays exact (one entry per
+            # row, no recheck of every row of a lossy page), and the candidates'
+            # sort and the facets stay in memory.
+            self._guard(lambda: conn.run(f"SET work_mem = '{SEARCH_WORK_MEM}'"))
             try:
                 self._guard(lambda: schema.ensure(conn))
                 self.sync(progress)
