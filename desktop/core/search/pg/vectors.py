@@ -29,7 +29,6 @@ on the stored text.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,74 +47,36 @@ MAX_VECTOR_BYTES = 900_000
 TITLE, AUTHOR, NOTE, BODY = "A", "B", "C", "D"
 
 
-# Position labels as tsvector input spells them (``12``, ``12A``), made once: writing
-# a million articles formats several hundred million of them otherwise.
-_LABELS = {
-    weight: [f"{at}{'' if weight == BODY else weight}" for at in range(MAX_POSITION + 1)]
-    for weight in (TITLE, AUTHOR, NOTE, BODY)
-}
 # A lexeme of at most this many code points is short enough whatever its encoding.
 _SAFE_LEXEME_CHARS = MAX_LEXEME_BYTES // 4
 
 
 @dataclass
 class Vector:
-    """Syllables with their positions (and weight letter), written as a tsvector literal.
+    """Lexeme -> positions (with their weight letter), written as a tsvector literal."""
 
-    Most rows are written as one ``'lexeme':position`` entry per syllable, which
-    PostgreSQL's tsvector input sorts and merges itself (far cheaper than grouping
-    in Python); a row past a tsvector's limits is grouped here and trimmed."""
-
-    tokens: list[str] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)
-    beyond: list[str] = field(default_factory=list)  # past MAX_POSITION: no position
+    positions: dict[str, list[str]] = field(default_factory=dict)
     next: int = 1
     lossy: bool = False
-    counts: Counter[str] = field(default_factory=Counter)  # by ``literal``
 
     def add(self, tokens: Sequence[str], weight: str) -> None:
+        suffix = "" if weight == BODY else weight  # D is the default weight
+        found = self.positions
         start = self.next
         self.next += len(tokens) + 1  # one unused position between parts
-        labels = _LABELS[weight][start : start + len(tokens)]  # none past MAX_POSITION
-        self.tokens += tokens[: len(labels)]
-        self.labels += labels
-        if len(tokens) > len(labels):
-            self.lossy = True
-            self.beyond += tokens[len(labels) :]
+        for at, token in enumerate(tokens, start):
+            entry = found.get(token)
+            if entry is None:
+                entry = found[token] = []
+            if at <= MAX_POSITION:
+                entry.append(f"{at}{suffix}")
+            else:
+                self.lossy = True
 
     def literal(self) -> str:
-        tokens = self.tokens
-        if not tokens and not self.beyond:
-            return ""
-        counts = self.counts = Counter(tokens)
-        if (
-            not self.beyond
-            and max(counts.values()) <= MAX_POSITIONS
-            and max(map(len, counts)) <= _SAFE_LEXEME_CHARS
-            and sum(map(len, counts)) + 8 * len(counts) + 2 * len(tokens) <= MAX_VECTOR_BYTES
-        ):
-            return " ".join(map("'{}':{}".format, tokens, self.labels))
-        return self._grouped()
-
-    def lexemes(self) -> set[str]:
-        """The distinct lexemes of the literal (after ``literal``)."""
-        found = set(self.counts)
-        found.update(self.beyond)
-        if max(map(len, found), default=0) > _SAFE_LEXEME_CHARS:
-            found = {t for t in found if _fits(t)}
-        return found
-
-    def _grouped(self) -> str:
-        """The literal with positions grouped per lexeme, dropping lexemes and
-        positions beyond the limits of a tsvector (the row becomes ``lossy``)."""
-        found: defaultdict[str, list[str]] = defaultdict(list)
-        for token, label in zip(self.tokens, self.labels, strict=True):
-            found[token].append(label)
-        for token in self.beyond:
-            found[token]  # noqa: B018 - the lexeme without positions
         out: list[str] = []
         size = 0
-        for token, at in found.items():
+        for token, at in self.positions.items():
             if not _fits(token):
                 self.lossy = True
                 continue
@@ -126,8 +87,15 @@ class Vector:
             out.append(f"'{token}':{','.join(at)}" if at else f"'{token}'")
         if size > MAX_VECTOR_BYTES:
             self.lossy = True
-            return stripped(found)
+            return stripped(self.positions)
         return " ".join(out)
+
+    def lexemes(self) -> set[str]:
+        """The distinct lexemes of the literal."""
+        found = set(self.positions)
+        if max(map(len, found), default=0) > _SAFE_LEXEME_CHARS:
+            found = {t for t in found if _fits(t)}
+        return found
 
 
 def _fits(token: str) -> bool:
