@@ -157,6 +157,9 @@ def stored(name: str, lib: AnyLibrary, n: int, texts: list[tuple[str, str]]) -> 
         print(f"{name}: {had} articles already stored (reused)", flush=True)
         return
     added, took = load(lib, n, texts, sys.stdout)
+    if not added:  # the rest were duplicates of stored ones
+        print(f"{name}: {had} articles already stored (reused)", flush=True)
+        return
     print(f"{name}: {added} articles added to {had} in {took:.0f} s "
           f"({added / took:,.0f}/s, chunks of 1,000 committed one by one)", flush=True)
 
