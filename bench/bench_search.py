@@ -253,11 +253,20 @@ def check_phrase_totals(lib: Library, index: SearchIndex) -> None:
     phrases = [q for q, _, _ in QUERIES if q.startswith('"') and q.endswith('"')]
     patterns = {q: phrase_regex(syllables(q)) for q in phrases}
     counts = dict.fromkeys(phrases, 0)
-    for title, body in lib.conn.execute("SELECT title, body FROM articles"):
-        ftitle, fbody = fold(title), fold(body)
-        for q, rx in patterns.items():
-            if rx.search(ftitle) or rx.search(fbody):
-                counts[q] += 1
+    last = -1
+    while True:  # in slices of the store's order, so a million articles fit in memory
+        rows = lib.conn.execute(
+            "SELECT seq, title, body FROM articles WHERE seq > ? ORDER BY seq LIMIT 5000",
+            (last,),
+        ).fetchall()
+        if not rows:
+            break
+        last = rows[-1][0]
+        for _, title, body in rows:
+            ftitle, fbody = fold(title), fold(body)
+            for q, rx in patterns.items():
+                if rx.search(ftitle) or rx.search(fbody):
+                    counts[q] += 1
     exact = 0
     for q in phrases:
         result = index.search(SearchRequest(query=q, limit=1, snippets=False))

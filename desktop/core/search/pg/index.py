@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -67,6 +68,13 @@ Progress = Callable[[int, int], None]
 # Articles written per statement, and per transaction while catching up.
 BATCH = 500
 COMMIT_EVERY = 5000
+# Vocabulary terms per statement when it is written at the end of a fill.
+VOCAB_BATCH = 20_000
+# Memory for building the GIN indexes after a fill (this session only): with less,
+# a million rows are sorted in many passes.
+GIN_BUILD_MEMORY = "1GB"
+# Memory for each sort, hash and bitmap of a search (this session only).
+SEARCH_WORK_MEM = "64MB"
 # ts_rank_cd weights {D body, C notes, B author, A title}.
 RANK_WEIGHTS = "{0.4,0.4,0.4,1.0}"
 PAIR_WEIGHT = 10.0
@@ -138,6 +146,10 @@ class PgSearchIndex(Closing):
             # most rows is still answered from its GIN posting list, not by reading
             # every vector (about a third faster on common words, measured).
             self._guard(lambda: conn.run("SET enable_seqscan = off"))
+            # A word in most of a million rows: its bitmap stays exact (one entry per
+            # row, no recheck of every row of a lossy page), and the candidates'
+            # sort and the facets stay in memory.
+            self._guard(lambda: conn.run(f"SET work_mem = '{SEARCH_WORK_MEM}'"))
             try:
                 self._guard(lambda: schema.ensure(conn))
                 self.sync(progress)
@@ -233,6 +245,9 @@ class PgSearchIndex(Closing):
         if since == 0:
             schema.drop_gin_indexes(conn)
         done = 0
+        # Filling from scratch, the vocabulary is counted here and written once at
+        # the end (not merged into the table batch by batch).
+        vocab: Counter[str] | None = Counter() if since == 0 else None
         it = iter(source)
         while True:
             chunk = list(islice(it, COMMIT_EVERY))
@@ -240,12 +255,23 @@ class PgSearchIndex(Closing):
                 break
             conn.run("BEGIN")
             for start in range(0, len(chunk), BATCH):
-                self._write(chunk[start : start + BATCH], target, fresh=since == 0)
+                self._write(chunk[start : start + BATCH], target, vocab)
                 done += len(chunk[start : start + BATCH])
                 progress(done, total)
             conn.run("COMMIT")  # a failure is rolled back by ``_guard``
-        if since == 0:
-            conn.run("SET maintenance_work_mem = '256MB'")
+        if vocab is not None:
+            conn.run("BEGIN")
+            terms = list(vocab.items())
+            for start in range(0, len(terms), VOCAB_BATCH):
+                part = terms[start : start + VOCAB_BATCH]
+                conn.run(
+                    "INSERT INTO search_vocab (term, df) "
+                    "SELECT unnest(:t::text[]), unnest(:n::int[])",
+                    t=[t for t, _ in part],
+                    n=[n for _, n in part],
+                )
+            conn.run("COMMIT")
+            conn.run(f"SET maintenance_work_mem = '{GIN_BUILD_MEMORY}'")
             schema.create_gin_indexes(conn)
             conn.run("ANALYZE search_docs")
         # Only a complete catch-up moves the generation: an interrupted one is redone.
@@ -254,11 +280,17 @@ class PgSearchIndex(Closing):
         progress(done, total)
         return done
 
-    def _write(self, batch: Sequence[Any], gen: int, fresh: bool = False) -> None:
+    def _write(self, batch: Sequence[Any], gen: int, vocab: Counter[str] | None = None) -> None:
+        """Write the rows of ``batch``; their lexemes are counted into ``vocab`` when
+        given (a fill from scratch), else merged into ``search_vocab`` here."""
         ids = [a.id for a in batch]
         notes = annotations_for(self.library.annotations, ids)
-        rows = [row_for(a, notes.get(a.id), gen) for a in batch]
-        if not fresh:
+        made = [row_for(a, notes.get(a.id), gen) for a in batch]
+        rows = [r.values for r in made]
+        if vocab is not None:
+            for r in made:
+                vocab.update(r.terms)
+        else:
             self._unvocab(ids)
         self.conn.run(
             "INSERT INTO search_docs SELECT r.article_id, r.gen, r.body_v::tsvector, "
@@ -272,6 +304,8 @@ class PgSearchIndex(Closing):
             "published = excluded.published, year = excluded.year, tags = excluded.tags",
             rows=json.dumps(rows, ensure_ascii=False),
         )
+        if vocab is not None:
+            return
         self.conn.run(
             "INSERT INTO search_vocab (term, df) SELECT t, count(*) FROM search_docs d, "
             "unnest(tsvector_to_array(d.body_v)) t "
@@ -422,7 +456,7 @@ class PgSearchIndex(Closing):
         score = self._score(node, compiler) if request.sort == "relevance" else None
         in_title = self._in_title(node, compiler) if score is not None else "FALSE"
         ctes = [
-            "m AS MATERIALIZED (SELECT article_id, site, year, tags, published, "
+            "m AS MATERIALIZED (SELECT ctid AS tid, article_id, site, year, tags, published, "
             f"{in_title} AS in_title FROM search_docs WHERE {where})"
         ]
         if score is None:
@@ -437,28 +471,42 @@ class PgSearchIndex(Closing):
             )
         else:
             # The RANK_ALL best candidates (query words in the title first, then the
-            # newest) are ranked; the rest follow in that order.
+            # newest: a bounded sort) are ranked, each row read once by its ctid;
+            # the rest follow in that order, needed only for a page beyond them.
+            candidate = "in_title DESC, published DESC NULLS LAST, article_id"
             cap = compiler.param(RANK_ALL)
+            rest = ""
+            if request.offset + request.limit > RANK_ALL:
+                rest = (
+                    f" UNION ALL SELECT article_id, {cap}::int + row_number() OVER "
+                    f"(ORDER BY {candidate}), NULL FROM (SELECT * FROM m ORDER BY {candidate} "
+                    f"OFFSET {cap}::int) rest"
+                )
             ctes += [
-                "c AS (SELECT article_id, row_number() OVER (ORDER BY in_title DESC, "
-                "published DESC NULLS LAST, article_id) AS cr FROM m)",
-                f"r AS (SELECT c.article_id, c.cr, {score} AS score FROM c JOIN search_docs d "
-                f"USING (article_id) WHERE c.cr <= {cap}::int "
-                f"UNION ALL SELECT article_id, cr, NULL FROM c WHERE cr > {cap}::int)",
+                f"c AS (SELECT tid, article_id, row_number() OVER (ORDER BY {candidate}) AS cr "
+                f"FROM (SELECT * FROM m ORDER BY {candidate} LIMIT {cap}::int) top)",
+                f"r AS (SELECT c.article_id, c.cr, s.score FROM c CROSS JOIN LATERAL "
+                f"(SELECT {score} AS score FROM search_docs d WHERE d.ctid = c.tid "
+                f"OFFSET 0) s{rest})",
             ]
             order = "score DESC NULLS LAST, cr"
             page = (
                 f"(SELECT 4, article_id, COALESCE(score, 0), row_number() OVER (ORDER BY "
                 f"{order}) FROM r ORDER BY {order} LIMIT {lim}::int OFFSET {off}::int)"
             )
-        parts = ["SELECT 0 AS k, NULL::text AS key, count(*)::float8 AS n, 0::bigint AS r FROM m"]
+        # The total and the site and year facets in one pass over the matches.
+        parts = [
+            "SELECT CASE WHEN GROUPING(site) = 0 THEN 1 WHEN GROUPING(year) = 0 THEN 2 "
+            "ELSE 0 END AS k, COALESCE(site, year) AS key, count(*)::float8 AS n, "
+            "0::bigint AS r FROM m GROUP BY GROUPING SETS ((), (site), (year))"
+            if request.facets else
+            "SELECT 0 AS k, NULL::text AS key, count(*)::float8 AS n, 0::bigint AS r FROM m"
+        ]
         if request.facets:
-            parts += [
-                "SELECT 1, site, count(*), 0 FROM m WHERE site IS NOT NULL AND site <> '' "
-                "GROUP BY site",
-                "SELECT 2, year, count(*), 0 FROM m WHERE year IS NOT NULL GROUP BY year",
-                "SELECT 3, t, count(*), 0 FROM m, unnest(m.tags) t GROUP BY t",
-            ]
+            parts.append(
+                "SELECT 3, t, count(*), 0 FROM m, unnest(m.tags) t "
+                "WHERE cardinality(m.tags) > 0 GROUP BY t"
+            )
         parts.append(page)
         sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
         rows = self.conn.run(sql, **compiler.params)
@@ -468,6 +516,8 @@ class PgSearchIndex(Closing):
         for kind, key, n, rank in rows:
             if kind == 0:
                 total = int(n)
+            elif kind in (1, 2) and (key is None or (kind == 1 and key == "")):
+                continue  # articles without a site or a date
             elif kind == 4:
                 hits.append((int(rank), str(key), float(n)))
             else:

@@ -47,6 +47,10 @@ MAX_VECTOR_BYTES = 900_000
 TITLE, AUTHOR, NOTE, BODY = "A", "B", "C", "D"
 
 
+# A lexeme of at most this many code points is short enough whatever its encoding.
+_SAFE_LEXEME_CHARS = MAX_LEXEME_BYTES // 4
+
+
 @dataclass
 class Vector:
     """Lexeme -> positions (with their weight letter), written as a tsvector literal."""
@@ -73,7 +77,7 @@ class Vector:
         out: list[str] = []
         size = 0
         for token, at in self.positions.items():
-            if len(token) * 4 > MAX_LEXEME_BYTES and len(token.encode("utf-8")) > MAX_LEXEME_BYTES:
+            if not _fits(token):
                 self.lossy = True
                 continue
             if len(at) > MAX_POSITIONS:
@@ -86,17 +90,32 @@ class Vector:
             return stripped(self.positions)
         return " ".join(out)
 
+    def lexemes(self) -> set[str]:
+        """The distinct lexemes of the literal."""
+        found = set(self.positions)
+        if max(map(len, found), default=0) > _SAFE_LEXEME_CHARS:
+            found = {t for t in found if _fits(t)}
+        return found
+
+
+def _fits(token: str) -> bool:
+    return len(token) <= _SAFE_LEXEME_CHARS or len(token.encode("utf-8")) <= MAX_LEXEME_BYTES
+
 
 def stripped(tokens: Iterable[str]) -> str:
     """A tsvector literal of lexemes without positions."""
-    return " ".join(
-        f"'{t}'" for t in dict.fromkeys(tokens)
-        if len(t) * 4 <= MAX_LEXEME_BYTES or len(t.encode("utf-8")) <= MAX_LEXEME_BYTES
-    )
+    unique = list(dict.fromkeys(tokens))
+    if not unique:
+        return ""
+    if max(map(len, unique)) > _SAFE_LEXEME_CHARS:
+        unique = [t for t in unique if _fits(t)]
+        if not unique:
+            return ""
+    return "'" + "' '".join(unique) + "'"
 
 
 def pair_tokens(syls: Sequence[str]) -> list[str]:
-    return [a + PAIR_SEP + b for a, b in zip(syls, syls[1:], strict=False)]
+    return list(map(PAIR_SEP.join, zip(syls, syls[1:], strict=False)))
 
 
 def _exact(text: str, folded: list[str]) -> list[str]:
@@ -104,8 +123,17 @@ def _exact(text: str, folded: list[str]) -> list[str]:
     return exact if len(exact) == len(folded) else folded
 
 
-def row_for(article: Article, notes: AnnotationText | None, gen: int) -> dict[str, Any]:
-    """The ``search_docs`` row of ``article`` (values as JSON-able Python)."""
+@dataclass(frozen=True)
+class Row:
+    """One ``search_docs`` row (values as JSON-able Python) and the lexemes of its
+    ``body_v`` (what the vocabulary counts)."""
+
+    values: dict[str, Any]
+    terms: set[str]
+
+
+def row_for(article: Article, notes: AnnotationText | None, gen: int) -> Row:
+    """The ``search_docs`` row of ``article``."""
     notes_text = "\n".join(notes.notes) if notes is not None else ""
     parts = ((article.title, TITLE), (article.body, BODY), (notes_text, NOTE))
     body, accented = Vector(), Vector()
@@ -126,7 +154,7 @@ def row_for(article: Article, notes: AnnotationText | None, gen: int) -> dict[st
         "accented_v": accented.literal(),
     }
     site = article.site or None
-    return {
+    values = {
         "article_id": article.id,
         "gen": gen,
         **vectors,
@@ -137,3 +165,4 @@ def row_for(article: Article, notes: AnnotationText | None, gen: int) -> dict[st
         "year": f"{article.published.year:04d}" if article.published else None,
         "tags": sorted(notes.tags) if notes is not None else [],
     }
+    return Row(values, body.lexemes())

@@ -147,3 +147,46 @@ def test_a_read_only_role_searches_and_says_when_behind(
             admin.run("DROP ROLE ab_reader")
         finally:
             admin.close()
+
+
+def test_pages_past_the_ranked_candidates_follow_them(
+    library: Library, pg_dsn: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.core.search.pg import index as pg_index
+
+    drafts = [make_draft(f"Bài {n}", "mưa " * (n + 1) + "ở Huế") for n in range(5)]
+    library.articles.add_many(drafts)
+    ix = PgSearchIndex.open(library, pg_dsn)
+    try:
+        monkeypatch.setattr(pg_index, "RANK_ALL", 2)
+        pages = [
+            ix.search(SearchRequest(query="mưa", limit=2, offset=at, snippets=False))
+            for at in (0, 2, 4)
+        ]
+        ids = [h.id for page in pages for h in page.hits]
+        assert all(page.total == 5 for page in pages)
+        assert sorted(ids) == sorted(d.id for d in drafts)  # each once, none lost
+        assert ix.all_ids(SearchRequest(query="mưa")) == ids
+        assert [h.score > 0 for h in pages[0].hits] == [True, True]  # ranked
+        assert [h.score for h in pages[1].hits + pages[2].hits] == [0.0, 0.0, 0.0]
+    finally:
+        ix.close()
+
+
+def test_facets_count_every_match(library: Library, pg_dsn: str) -> None:
+    from datetime import date
+
+    library.articles.add_many([
+        make_draft("Một", "lũ lụt", site="a.example.vn", published=date(2020, 5, 1)),
+        make_draft("Hai", "lũ lụt miền Trung", site="a.example.vn"),
+        make_draft("Ba", "lũ lụt miền Bắc", site=None, published=date(2021, 1, 2)),
+        make_draft("Bốn", "nắng nóng", site="b.example.vn", published=date(2021, 3, 3)),
+    ])
+    ix = PgSearchIndex.open(library, pg_dsn)
+    try:
+        result = ix.search(SearchRequest(query="lũ lụt", facets=True))
+        assert result.total == 3
+        assert result.facets["site"] == {"a.example.vn": 2}
+        assert result.facets["year"] == {"2021": 1, "2020": 1}
+    finally:
+        ix.close()
