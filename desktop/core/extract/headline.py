@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from enum import Enum
 
 from desktop.core.extract.chrome import LineFeatures
 
@@ -45,27 +46,73 @@ def dateline(f: LineFeatures) -> bool:
     return _BYLINE.match(f.text) is not None or _FULL_DATE.search(f.text) is not None
 
 
-def headline_shaped(f: LineFeatures) -> bool:
-    """Short, no final period, no date, byline, widget or list-item shape."""
+class Fault(Enum):
+    """Why a short line is not shaped like a headline, where a headline may still
+    look so (see ``loosely_headline_shaped``)."""
+
+    SENTENCE = "ends with a period"
+    DATED = "holds a date"
+    TAGGED = "opens with a bracketed tag"
+    OTHER = "other"
+
+
+# "[Rezi] Love is War", "(16) Coronavirus-Update: ...": a short tag in brackets, then words.
+_TAG = re.compile(r"[\[(][^\W_][^\])]{0,24}[\])]\s+\S")
+_LEADING_WIDGET = re.compile(r"^\[|^\(")
+# A headline that holds a date has this many words besides it.
+DATED_MIN_WORDS = 5
+
+
+def shape_fault(f: LineFeatures) -> Fault | None:
+    """``None`` for a headline-shaped line, else the first reason it is not."""
     text = f.text
     if f.words > HEADLINE_MAX_WORDS or len(text) > HEADLINE_MAX_CHARS or len(text) < 4:
-        return False
-    if f.listed or f.bullet or _WIDGET.search(text):
-        return False
+        return Fault.OTHER
+    if f.listed or f.bullet:
+        return Fault.OTHER
+    fault: Fault | None = None
+    widget = _WIDGET.search(text)
+    if widget is not None:
+        if _LEADING_WIDGET.match(widget.group()) is None or _TAG.match(text) is None:
+            return Fault.OTHER
+        if _WIDGET.search(text, _TAG.match(text).end() - 1) is not None:  # type: ignore[union-attr]
+            return Fault.OTHER
+        fault = Fault.TAGGED
     end = text.rstrip("\"”»’')]")
     if end.endswith(".") and not end.endswith(("...", "…")):
-        return False  # a sentence: a lead or a caption
+        fault = fault or Fault.SENTENCE  # a sentence: a lead or a caption
     if end.endswith((":", ",", ";")):
-        return False
+        return Fault.OTHER
     if f.words <= DATED_MAX_WORDS and _FULL_DATE.search(text):
-        return False
+        words_besides = len(_FULL_DATE.sub(" ", text).split())
+        if words_besides < DATED_MIN_WORDS:
+            return Fault.OTHER
+        fault = fault or Fault.DATED
     if _BYLINE.match(text) or len(_CRUMB.findall(text)) >= 2:
-        return False  # a byline, a breadcrumb
+        return Fault.OTHER  # a byline, a breadcrumb
     if _TAGS.fullmatch(text) and f.words <= 3 * (text.count(",") + 1):
-        return False
-    # A headline has letters and begins with a capital, a digit or a quote.
-    first = text.lstrip("\"“„«‘'¡¿")[:1]
-    return bool(first) and (first.isupper() or first.isdigit() or not first.isalpha())
+        return Fault.OTHER
+    # A headline has letters and begins with a capital, a digit, a quote, or a letter of
+    # a script without capitals (Arabic, Chinese, Thai ...).
+    first = text.lstrip("\"“„«‘'¡¿[(")[:1]
+    if not first or not (
+        first.isupper() or first.isdigit() or not first.isalpha() or first.lower() == first.upper()
+    ):
+        return Fault.OTHER
+    return fault
+
+
+def headline_shaped(f: LineFeatures) -> bool:
+    """Short, no final period, no date, byline, widget or list-item shape."""
+    return shape_fault(f) is None
+
+
+def loosely_headline_shaped(f: LineFeatures) -> bool:
+    """Headline-shaped but for one trait that headlines have too, if less often than
+    leads, captions and date lines: a final period (``Time to say goodbye.``), a date
+    among five words or more (``Protokoll der Sitzung vom 10. Oktober 2019``) or a
+    bracketed tag (``[Rezension] ...``)."""
+    return shape_fault(f) in (None, Fault.SENTENCE, Fault.DATED, Fault.TAGGED)
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -85,6 +132,33 @@ def overlap(headline: str, body_words: set[str]) -> float:
     if not words:
         return 0.0
     return len(words & body_words) / len(words)
+
+
+# An address in the page's text (a link lynx or w3m printed, a share link).
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"'\[\]{}]+", re.IGNORECASE)
+# Spaces in a slug or a share link's text: "-", "_", "+", "%20".
+_SLUG_SPACE = re.compile(r"%20|[+_]")
+_SLUG_WORD = re.compile(r"[^\W_]+")
+# The words of a line a slug must spell, from its start: no fewer, and at most this many.
+SLUG_MIN_WORDS = 3
+SLUG_WORDS = 4
+
+
+def page_addresses(texts: Iterable[str]) -> str:
+    """The addresses in a page's lines, lower-cased, with the spaces of slugs and
+    share texts (``+``, ``_``, ``%20``) written as ``-``, for ``named_by_address``."""
+    found = [m.group() for text in texts if "/" in text for m in _ADDRESS.finditer(text)]
+    return _SLUG_SPACE.sub("-", " ".join(found).casefold())
+
+
+def named_by_address(headline: str, addresses: str) -> bool:
+    """Whether an address on the page spells the line's first words as a slug
+    (``/2020/04/bericht-zur-coronalage-vom-...``) or a share link's text: a page's
+    address and its share links name the article, a byline or a menu item rarely."""
+    words = _SLUG_WORD.findall(headline.casefold())
+    if len(words) < SLUG_MIN_WORDS or not addresses:
+        return False
+    return "-".join(words[:SLUG_WORDS]) in addresses
 
 
 def length_fit(words: int) -> float:

@@ -63,7 +63,10 @@ from desktop.core.extract.headline import (
     dateline,
     headline_shaped,
     length_fit,
+    loosely_headline_shaped,
+    named_by_address,
     overlap,
+    page_addresses,
 )
 from desktop.core.extract.region import best_region
 from desktop.core.textnorm import normalize_text
@@ -161,6 +164,11 @@ TITLE_TOP_LINES = 2  # the dump's first lines, where a <title>-like line may be
 TITLE_TOP_BONUS = 0.25
 TITLE_TOP_MIN_WORDS = 4
 TITLE_ECHO_BONUS = 1.25
+# A line above the article that is headline-shaped but for a final period, a date or a
+# bracketed tag (``loosely_headline_shaped``) competes at this cost.
+TITLE_LOOSE_COST = 1.0
+# An address on the page (its own, a share link) that spells the line as a slug.
+TITLE_ADDRESS_BONUS = 2.0
 # A line of two sentences or more is a lead or a teaser more often than a headline.
 TITLE_SENTENCES_COST = 1.5
 # A line naming a rights holder ("Radfahren in Salzburg © Tourismus Salzburg") is a
@@ -595,7 +603,7 @@ class _Extraction:
                 candidates.append(i)
             elif (
                 (i < start or line.kind is LineKind.SHORT or self._opening_headline(i, start, end))
-                and self._headline_line(i)
+                and (self._headline_line(i) or (i < start and self._loose_line(i)))
                 and not _CAPTION.search(line.text)
             ):
                 candidates.append(i)
@@ -607,6 +615,7 @@ class _Extraction:
             line.text for line in self.lines[start : min(end + 1, start + TITLE_CONTEXT_LINES)]
         )[:TITLE_CONTEXT_CHARS]
         body_words = content_words([opening])
+        addresses = page_addresses(line.text for line in self.lines)
         # The page's own name for the article, when the dump's first lines carry one
         # (lynx prints the <link> titles: "Site » Feed Site » Headline Comments Feed").
         top = " ".join(line.text for line in self.lines[:TITLE_TOP_LINES]).casefold()
@@ -660,6 +669,10 @@ class _Extraction:
                 score -= TITLE_INSIDE_COST
             if _CREDIT in line.text:
                 score -= TITLE_CREDIT_COST
+            if not self._shaped(i):
+                score -= TITLE_LOOSE_COST
+            if named_by_address(line.text, addresses):
+                score += TITLE_ADDRESS_BONUS
             if line.f.inner_sentence:
                 score -= TITLE_SENTENCES_COST
             if best is None or score > best[0]:
@@ -789,6 +802,14 @@ class _Extraction:
         if line.is_chrome or line.is_meta or line.repetition >= TITLE_MAX_REPETITION:
             return False
         return self._shaped(i)
+
+    def _loose_line(self, i: int) -> bool:
+        """A line that may be the headline though it has a trait of a lead, a caption or
+        a date line (``loosely_headline_shaped``); it competes at a cost."""
+        line = self.lines[i]
+        if line.is_chrome or line.is_meta or line.repetition >= TITLE_MAX_REPETITION:
+            return False
+        return loosely_headline_shaped(line.f)
 
     def _shaped(self, i: int) -> bool:
         """Headline-shaped, once a trailing date (``TITLE   31-01-2018``) is set aside."""
