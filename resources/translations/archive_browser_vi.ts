@@ -1775,7 +1775,7 @@ Dùng các nút bên dưới, {file} ▸ {item} (Ctrl+O), hoặc kéo thả tệ
     <message>
         <location filename="../../desktop/ui/reader/view.py" line="428"/>
         <source>hit {n} of {total}</source>
-        <translation>chỗ khớp {n} / {total}</translation>
+        <translation>khớp {n} / {total}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/reader/view.py" line="531"/>
