@@ -73,9 +73,10 @@ def shape_fault(f: LineFeatures) -> Fault | None:
     fault: Fault | None = None
     widget = _WIDGET.search(text)
     if widget is not None:
-        if _LEADING_WIDGET.match(widget.group()) is None or _TAG.match(text) is None:
+        tag = _TAG.match(text)
+        if _LEADING_WIDGET.match(widget.group()) is None or tag is None:
             return Fault.OTHER
-        if _WIDGET.search(text, _TAG.match(text).end() - 1) is not None:  # type: ignore[union-attr]
+        if _WIDGET.search(text, tag.end() - 1) is not None:
             return Fault.OTHER
         fault = Fault.TAGGED
     end = text.rstrip("\"”»’')]")

@@ -105,12 +105,18 @@ def has_literal(text: str, spellings: Sequence[str]) -> bool:
             if (
                 start >= 0
                 and text[start : start + size].lower() == needle
-                and (start == 0 or not text[start - 1].isalnum())
-                and (start + size == len(text) or not text[start + size].isalnum())
+                and _whole_syllables(text, start, start + size)
             ):
                 return True
             at = text.find(anchor, at + 1)
     return False
+
+
+def _whole_syllables(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has no letter or digit right before or after it."""
+    return (start == 0 or not text[start - 1].isalnum()) and (
+        end == len(text) or not text[end].isalnum()
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -132,10 +138,7 @@ def _literal_at(lower: str, needle: str, text: str) -> bool:
         return False
     at = lower.find(needle)
     while at >= 0:
-        end = at + len(needle)
-        if (at == 0 or not lower[at - 1].isalnum()) and (
-            end == len(lower) or not lower[end].isalnum()
-        ):
+        if _whole_syllables(lower, at, at + len(needle)):
             return True
         at = lower.find(needle, at + 1)
     return False

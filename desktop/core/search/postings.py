@@ -162,13 +162,10 @@ def bm25(
     candidates: IntArray,
     terms: list[tuple[IntArray, FloatArray, float]],
     stats: FieldStats,
-    k1: float | None = None,
-    b: float | None = None,
+    k1: float = K1,
+    b: float = B,
 ) -> FloatArray:
-    """BM25 of each candidate for ``terms`` = [(ids, tfs, boost)] in one field
-    (``k1`` and ``b`` default to ``K1`` and ``B``)."""
-    k1 = K1 if k1 is None else k1
-    b = B if b is None else b
+    """BM25 of each candidate for ``terms`` = [(ids, tfs, boost)] in one field."""
     scores = np.zeros(len(candidates), dtype=np.float64)
     if not len(candidates):
         return scores

@@ -177,8 +177,9 @@ class ResultBuilder:
             searcher, checker=self._check_phrase, store=StoreFilters(library)
         )
         self._filter_docs = self.docsets.filtered(request.filters)
-        self._subtree_docs: dict[int, set[int]] = {}
+        # What docsets.matching gives each subtree the index answers exactly, by id().
         self._subtree_arrays: dict[int, IntArray] = {}
+        self._subtree_docs: dict[int, set[int]] = {}  # the same, as sets for _eval
         self._article_cache: dict[str, Article] = {}
         self._text_cache: dict[str, dict[str, str]] = {}
         self._spelling_cache: dict[tuple[str, ...], list[str]] = {}
@@ -575,15 +576,20 @@ class ResultBuilder:
             )
         return passed
 
+    def _subtree_matches(self, node: Node) -> IntArray:
+        """``docsets.matching(node)`` for a subtree the index answers exactly, computed
+        once per search (``_decided`` and ``_eval`` both ask)."""
+        key = id(node)
+        found = self._subtree_arrays.get(key)
+        if found is None:
+            found = self._subtree_arrays[key] = self.docsets.matching(node)
+        return found
+
     def _decided(self, node: Node, docs: IntArray) -> tuple[BoolArray, BoolArray]:
         """Which of ``docs`` match ``node`` for certain and which certainly do not, from
         the index alone; the rest need their text (``_eval``)."""
         if not needs_check(node):
-            key = id(node)
-            found = self._subtree_arrays.get(key)
-            if found is None:
-                found = self._subtree_arrays[key] = self.docsets.matching(node)
-            yes = np.isin(docs, found, assume_unique=True)
+            yes = np.isin(docs, self._subtree_matches(node), assume_unique=True)
             return yes, ~yes
         if isinstance(node, Word) and node.field is None and node.mode == "term":
             yes = np.isin(docs, self.docsets.certain_phrase(node.syllables), assume_unique=True)
@@ -631,7 +637,7 @@ class ResultBuilder:
             key = id(node)
             docs = self._subtree_docs.get(key)
             if docs is None:
-                docs = self._subtree_docs[key] = set(self.docsets.matching(node).tolist())
+                docs = self._subtree_docs[key] = set(self._subtree_matches(node).tolist())
             return docnum in docs
         if isinstance(node, Word):
             fields = [node.field] if node.field else list(PHRASE_FIELDS)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from desktop.core.models import Article
@@ -126,10 +127,15 @@ def _exact(text: str, folded: list[str]) -> list[str]:
 @dataclass(frozen=True)
 class Row:
     """One ``search_docs`` row (values as JSON-able Python) and the lexemes of its
-    ``body_v`` (what the vocabulary counts)."""
+    ``body_v`` (what the vocabulary counts), listed only when asked for: a fill from
+    scratch counts them, an update merges them in SQL."""
 
     values: dict[str, Any]
-    terms: set[str]
+    body: Vector
+
+    @cached_property
+    def terms(self) -> set[str]:
+        return self.body.lexemes()
 
 
 def row_for(article: Article, notes: AnnotationText | None, gen: int) -> Row:
@@ -165,4 +171,4 @@ def row_for(article: Article, notes: AnnotationText | None, gen: int) -> Row:
         "year": f"{article.published.year:04d}" if article.published else None,
         "tags": sorted(notes.tags) if notes is not None else [],
     }
-    return Row(values, body.lexemes())
+    return Row(values, body)
