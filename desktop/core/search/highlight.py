@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, repeat
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -191,23 +191,33 @@ def proximity(text: str, syls: Sequence[str]) -> float:
     width = PROX_CHARS_PER_SYLLABLE * len(syls)
     found: list[tuple[int, int]] = []
     for n, syl in enumerate(syls):
-        found.extend((m.start(), n) for m in islice(raw_regex((syl,)).finditer(text), PROX_CAP))
+        found.extend(zip(_starts(raw_regex((syl,)), text), repeat(n)))
     if not found:
         return 0.0
     found.sort()
-    best = 0
-    inside: Counter[int] = Counter()
-    left = 0
+    need = len(syls)
+    inside = [0] * need
+    distinct = best = left = 0
     for start, n in found:
+        if not inside[n]:
+            distinct += 1
         inside[n] += 1
         while start - found[left][0] > width:
             m = found[left][1]
             inside[m] -= 1
             if not inside[m]:
-                del inside[m]
+                distinct -= 1
             left += 1
-        best = max(best, len(inside))
-    return best / len(syls)
+        if distinct > best:
+            best = distinct
+            if best == need:
+                break
+    return best / need
+
+
+def _starts(rx: re.Pattern[str], text: str) -> list[int]:
+    """Where the first ``PROX_CAP`` matches of ``rx`` in ``text`` start."""
+    return [m.start() for m in islice(rx.finditer(text), PROX_CAP)]
 
 
 def hit_words(node: Node, is_word: Callable[[str, str], bool] | None = None) -> list[Word]:
