@@ -332,32 +332,40 @@ def _best_window(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     if not spans:
         end = min(len(text), SNIPPET_CHARS)
         return 0, end
-    folded: dict[str, str] = {}
-    keys = []
-    for s, e in spans[:MAX_WINDOW_SPANS]:
+    head = spans[:MAX_WINDOW_SPANS]
+    # Each matched word as a number: its folded form's first appearance.
+    codes: dict[str, int] = {}
+    of_written: dict[str, int] = {}
+    keys: list[int] = []
+    for s, e in head:
         written = text[s:e]
-        key = folded.get(written)
-        if key is None:
-            key = folded[written] = fold(written)
-        keys.append(key)
+        code = of_written.get(written)
+        if code is None:
+            code = of_written[written] = codes.setdefault(fold(written), len(codes))
+        keys.append(code)
     best = (0, -1, 0)  # (distinct, count, start index)
-    inside: Counter[str] = Counter()
+    inside = [0] * len(codes)
+    distinct = 0
     j = 0
-    for i, (start, _end) in enumerate(spans[:MAX_WINDOW_SPANS]):
+    for i, (start, _end) in enumerate(head):
         if j < i:
             j = i
-            inside.clear()
-        while j < len(keys) and spans[j][1] - start <= SNIPPET_CHARS:
+            inside = [0] * len(codes)
+            distinct = 0
+        while j < len(keys) and head[j][1] - start <= SNIPPET_CHARS:
+            if not inside[keys[j]]:
+                distinct += 1
             inside[keys[j]] += 1
             j += 1
         count = max(j - i, 1)
-        distinct = max(len(inside), 1)
-        if (distinct, count, -i) > (best[0], best[1], -best[2]):
-            best = (distinct, count, i)
+        seen = max(distinct, 1)
+        # A later window wins only with more distinct words, or as many and more matches.
+        if seen > best[0] or (seen == best[0] and count > best[1]):
+            best = (seen, count, i)
         if j > i:
             inside[keys[i]] -= 1
             if not inside[keys[i]]:
-                del inside[keys[i]]
+                distinct -= 1
     first = spans[best[2]]
     last_end = first[1]
     for _s, e in spans[best[2] :]:
