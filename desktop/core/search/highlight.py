@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from itertools import islice, repeat
+from itertools import islice
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -187,15 +187,65 @@ def near_match(folded: str, words: Sequence[Word], slop: int) -> bool:
 
 def proximity(text: str, syls: Sequence[str]) -> float:
     """The largest share of ``syls`` (distinct folded syllables) found together in
-    one stretch of ``text`` about as long as they would be written in a row."""
-    width = PROX_CHARS_PER_SYLLABLE * len(syls)
-    found: list[tuple[int, int]] = []
-    for n, syl in enumerate(syls):
-        found.extend(zip(_starts(raw_regex((syl,)), text), repeat(n)))
-    if not found:
-        return 0.0
-    found.sort()
+    one stretch of ``text`` about as long as they would be written in a row.
+
+    Pass the rarest syllable first. The syllables are taken in turn: the stretches
+    around the matches of each are looked at (the later syllables only there), and
+    once a stretch holds as many as are left to take, no stretch without those
+    taken can hold more, so the rest of the text is never scanned for the others."""
     need = len(syls)
+    width = PROX_CHARS_PER_SYLLABLE * need
+    taken: list[list[int]] = []
+    best = 0
+    for n, syl in enumerate(syls):
+        starts = _starts(raw_regex((syl,)), text)
+        taken.append(starts)
+        for lo, hi in _stretches(starts, width):
+            found = [
+                (at, m)
+                for m, earlier in enumerate(taken)
+                for at in earlier[bisect_left(earlier, lo) : bisect_right(earlier, hi)]
+            ]
+            for m, later in enumerate(syls[n + 1 :], start=n + 1):
+                end = min(len(text), hi + len(later) + 1)
+                found.extend(
+                    (match.start(), m)
+                    for match in raw_regex((later,)).finditer(text, lo, end)
+                    if match.start() <= hi
+                )
+            best = max(best, _most_together(found, need, width))
+            if best == need:
+                return 1.0
+        # A stretch without any syllable taken so far holds need - n - 1 at most.
+        if best >= need - n - 1:
+            break
+    return best / need
+
+
+def _starts(rx: re.Pattern[str], text: str) -> list[int]:
+    """Where the first ``PROX_CAP`` matches of ``rx`` in ``text`` start."""
+    return [m.start() for m in islice(rx.finditer(text), PROX_CAP)]
+
+
+def _stretches(starts: list[int], width: int) -> list[tuple[int, int]]:
+    """The stretches within ``width`` of each of ``starts`` (sorted), overlapping ones
+    joined: every window of ``width`` holding one of ``starts`` lies in one of them."""
+    out: list[tuple[int, int]] = []
+    for at in starts:
+        lo, hi = max(0, at - width), at + width
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _most_together(found: list[tuple[int, int]], need: int, width: int) -> int:
+    """The most distinct syllables (numbered below ``need``) whose matches (start,
+    number) start within ``width`` of each other."""
+    if not found:
+        return 0
+    found.sort()
     inside = [0] * need
     distinct = best = left = 0
     for start, n in found:
@@ -212,12 +262,7 @@ def proximity(text: str, syls: Sequence[str]) -> float:
             best = distinct
             if best == need:
                 break
-    return best / need
-
-
-def _starts(rx: re.Pattern[str], text: str) -> list[int]:
-    """Where the first ``PROX_CAP`` matches of ``rx`` in ``text`` start."""
-    return [m.start() for m in islice(rx.finditer(text), PROX_CAP)]
+    return best
 
 
 def hit_words(node: Node, is_word: Callable[[str, str], bool] | None = None) -> list[Word]:

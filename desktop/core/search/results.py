@@ -454,6 +454,8 @@ class ResultBuilder:
         near = list(dict.fromkeys(s for w in words for s in w.syllables))
         if len(near) < PROX_MIN_SYLLABLES or not PROX_BONUS:
             near = []
+        # The rarest first, as ``proximity`` looks around its matches first.
+        near.sort(key=lambda syl: len(self.docsets.ids("body", syl)))
         if not scored or not (exact or near):
             return scored
         head = scored[:RERANK_DEPTH]
