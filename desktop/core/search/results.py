@@ -3,7 +3,8 @@
 * Matching is ``docsets``; nodes it answers only as a superset (phrases of
   three syllables or more, fielded phrases, NEAR) are decided for EVERY
   candidate, so totals and facets are always exact: from the index where the
-  counts prove a phrase (``DocSets.certain_phrase``), on the stored text otherwise.
+  counts prove a phrase (``DocSets.certain_phrase``), on the stored text otherwise
+  (each outcome kept with the reader by ``checked``, so it is read once).
 * Ranking is BM25F over the folded syllables (``body``) plus the syllable pairs
   (``pairs``) of the query, for every matching document. A pair typed with
   diacritics adds its exact spelling's BM25, which outweighs the folded match;
@@ -13,7 +14,8 @@
   single syllables spelled exactly as typed (``hà`` over "hạ"), and one for the
   query's words lying close together (``highlight.proximity``; a hit with every
   adjacent pair of the query has them together), which matters most when words
-  were left out or a question was typed.
+  were left out or a question was typed. Hits that even the largest boost cannot
+  lift onto the page are not looked at.
 * When nothing matches, ``query.relaxed`` gives the partial-match fallbacks. A
   long query of plain words (a question) matches articles with most of its
   words (``SOFT_SHARE``: half), with a notice, since such text is rarely all present.
