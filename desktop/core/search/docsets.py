@@ -338,10 +338,12 @@ class DocSets:
     def _range(self, node: DateRange) -> IntArray:
         parts = []
         if node.field in self.indexed:
-            for term in self.reader.lexicon(node.field):
+            # The terms are sorted: from the first at or after ``lo`` up to ``hi``.
+            for field, term in self.reader.terms_from(node.field, node.lo or ""):
                 text = term.decode("utf-8") if isinstance(term, bytes) else term
-                if (node.lo is None or text >= node.lo) and (node.hi is None or text <= node.hi):
-                    parts.append(self.ids(node.field, text))
+                if field != node.field or (node.hi is not None and text > node.hi):
+                    break
+                parts.append(self.ids(node.field, text))
         return _union(parts)
 
     def _eval(self, node: Node) -> IntArray:

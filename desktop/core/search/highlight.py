@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -187,27 +187,82 @@ def near_match(folded: str, words: Sequence[Word], slop: int) -> bool:
 
 def proximity(text: str, syls: Sequence[str]) -> float:
     """The largest share of ``syls`` (distinct folded syllables) found together in
-    one stretch of ``text`` about as long as they would be written in a row."""
-    width = PROX_CHARS_PER_SYLLABLE * len(syls)
-    found: list[tuple[int, int]] = []
-    for n, syl in enumerate(syls):
-        found.extend((m.start(), n) for m in islice(raw_regex((syl,)).finditer(text), PROX_CAP))
-    if not found:
-        return 0.0
-    found.sort()
+    one stretch of ``text`` about as long as they would be written in a row.
+
+    Pass the rarest syllable first. The syllables are taken in turn: the stretches
+    around the matches of each are looked at (the later syllables only there), and
+    once a stretch holds as many as are left to take, no stretch without those
+    taken can hold more, so the rest of the text is never scanned for the others."""
+    need = len(syls)
+    width = PROX_CHARS_PER_SYLLABLE * need
+    taken: list[list[int]] = []
     best = 0
-    inside: Counter[int] = Counter()
-    left = 0
+    for n, syl in enumerate(syls):
+        starts = _starts(raw_regex((syl,)), text)
+        taken.append(starts)
+        for lo, hi in _stretches(starts, width):
+            found = [
+                (at, m)
+                for m, earlier in enumerate(taken)
+                for at in earlier[bisect_left(earlier, lo) : bisect_right(earlier, hi)]
+            ]
+            for m, later in enumerate(syls[n + 1 :], start=n + 1):
+                end = min(len(text), hi + len(later) + 1)
+                found.extend(
+                    (match.start(), m)
+                    for match in raw_regex((later,)).finditer(text, lo, end)
+                    if match.start() <= hi
+                )
+            best = max(best, _most_together(found, need, width))
+            if best == need:
+                return 1.0
+        # A stretch without any syllable taken so far holds need - n - 1 at most.
+        if best >= need - n - 1:
+            break
+    return best / need
+
+
+def _starts(rx: re.Pattern[str], text: str) -> list[int]:
+    """Where the first ``PROX_CAP`` matches of ``rx`` in ``text`` start."""
+    return [m.start() for m in islice(rx.finditer(text), PROX_CAP)]
+
+
+def _stretches(starts: list[int], width: int) -> list[tuple[int, int]]:
+    """The stretches within ``width`` of each of ``starts`` (sorted), overlapping ones
+    joined: every window of ``width`` holding one of ``starts`` lies in one of them."""
+    out: list[tuple[int, int]] = []
+    for at in starts:
+        lo, hi = max(0, at - width), at + width
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _most_together(found: list[tuple[int, int]], need: int, width: int) -> int:
+    """The most distinct syllables (numbered below ``need``) whose matches (start,
+    number) start within ``width`` of each other."""
+    if not found:
+        return 0
+    found.sort()
+    inside = [0] * need
+    distinct = best = left = 0
     for start, n in found:
+        if not inside[n]:
+            distinct += 1
         inside[n] += 1
         while start - found[left][0] > width:
             m = found[left][1]
             inside[m] -= 1
             if not inside[m]:
-                del inside[m]
+                distinct -= 1
             left += 1
-        best = max(best, len(inside))
-    return best / len(syls)
+        if distinct > best:
+            best = distinct
+            if best == need:
+                break
+    return best
 
 
 def hit_words(node: Node, is_word: Callable[[str, str], bool] | None = None) -> list[Word]:
@@ -322,32 +377,40 @@ def _best_window(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     if not spans:
         end = min(len(text), SNIPPET_CHARS)
         return 0, end
-    folded: dict[str, str] = {}
-    keys = []
-    for s, e in spans[:MAX_WINDOW_SPANS]:
+    head = spans[:MAX_WINDOW_SPANS]
+    # Each matched word as a number: its folded form's first appearance.
+    codes: dict[str, int] = {}
+    of_written: dict[str, int] = {}
+    keys: list[int] = []
+    for s, e in head:
         written = text[s:e]
-        key = folded.get(written)
-        if key is None:
-            key = folded[written] = fold(written)
-        keys.append(key)
+        code = of_written.get(written)
+        if code is None:
+            code = of_written[written] = codes.setdefault(fold(written), len(codes))
+        keys.append(code)
     best = (0, -1, 0)  # (distinct, count, start index)
-    inside: Counter[str] = Counter()
+    inside = [0] * len(codes)
+    distinct = 0
     j = 0
-    for i, (start, _end) in enumerate(spans[:MAX_WINDOW_SPANS]):
+    for i, (start, _end) in enumerate(head):
         if j < i:
             j = i
-            inside.clear()
-        while j < len(keys) and spans[j][1] - start <= SNIPPET_CHARS:
+            inside = [0] * len(codes)
+            distinct = 0
+        while j < len(keys) and head[j][1] - start <= SNIPPET_CHARS:
+            if not inside[keys[j]]:
+                distinct += 1
             inside[keys[j]] += 1
             j += 1
         count = max(j - i, 1)
-        distinct = max(len(inside), 1)
-        if (distinct, count, -i) > (best[0], best[1], -best[2]):
-            best = (distinct, count, i)
+        seen = max(distinct, 1)
+        # A later window wins only with more distinct words, or as many and more matches.
+        if seen > best[0] or (seen == best[0] and count > best[1]):
+            best = (seen, count, i)
         if j > i:
             inside[keys[i]] -= 1
             if not inside[keys[i]]:
-                del inside[keys[i]]
+                distinct -= 1
     first = spans[best[2]]
     last_end = first[1]
     for _s, e in spans[best[2] :]:

@@ -54,6 +54,9 @@ class PostingCache:
             return
         value[0].flags.writeable = False
         value[1].flags.writeable = False
+        replaced = self.items.pop(key, None)
+        if replaced is not None:
+            self.size -= len(replaced[0])
         self.items[key] = value
         self.size += n
         while self.size > self.budget and self.items:

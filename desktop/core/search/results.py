@@ -3,7 +3,8 @@
 * Matching is ``docsets``; nodes it answers only as a superset (phrases of
   three syllables or more, fielded phrases, NEAR) are decided for EVERY
   candidate, so totals and facets are always exact: from the index where the
-  counts prove a phrase (``DocSets.certain_phrase``), on the stored text otherwise.
+  counts prove a phrase (``DocSets.certain_phrase``), on the stored text otherwise
+  (each outcome kept with the reader by ``checked``, so it is read once).
 * Ranking is BM25F over the folded syllables (``body``) plus the syllable pairs
   (``pairs``) of the query, for every matching document. A pair typed with
   diacritics adds its exact spelling's BM25, which outweighs the folded match;
@@ -13,7 +14,8 @@
   single syllables spelled exactly as typed (``hà`` over "hạ"), and one for the
   query's words lying close together (``highlight.proximity``; a hit with every
   adjacent pair of the query has them together), which matters most when words
-  were left out or a question was typed.
+  were left out or a question was typed. Hits that even the largest boost cannot
+  lift onto the page are not looked at.
 * When nothing matches, ``query.relaxed`` gives the partial-match fallbacks. A
   long query of plain words (a question) matches articles with most of its
   words (``SOFT_SHARE``: half), with a notice, since such text is rarely all present.
@@ -21,6 +23,7 @@
 
 from __future__ import annotations
 
+import heapq
 import html
 import math
 from collections import Counter
@@ -34,6 +37,7 @@ from whoosh.searching import Searcher
 
 from desktop.core.models import Article
 from desktop.core.search.analysis import SYLLABLE, VARIANT_SEP, fold_text, pair_key, prepare
+from desktop.core.search.checked import check_key, known, record
 from desktop.core.search.docsets import PAIRS, DocSets, needs_check
 from desktop.core.search.documents import annotations_for
 from desktop.core.search.highlight import (
@@ -183,6 +187,8 @@ class ResultBuilder:
         self._article_cache: dict[str, Article] = {}
         self._text_cache: dict[str, dict[str, str]] = {}
         self._spelling_cache: dict[tuple[str, ...], list[str]] = {}
+        # Phrase checks made on the text in this search, to keep with the reader.
+        self._checked_now: dict[tuple[str, str], dict[int, bool]] = {}
         # Folded syllables -> as typed (lower-case), for the phrases of the query.
         self._typed: dict[tuple[str, ...], tuple[str, ...]] = {
             w.syllables: w.exact
@@ -450,6 +456,8 @@ class ResultBuilder:
         near = list(dict.fromkeys(s for w in words for s in w.syllables))
         if len(near) < PROX_MIN_SYLLABLES or not PROX_BONUS:
             near = []
+        # The rarest first, as ``proximity`` looks around its matches first.
+        near.sort(key=lambda syl: len(self.docsets.ids("body", syl)))
         if not scored or not (exact or near):
             return scored
         head = scored[:RERANK_DEPTH]
@@ -458,8 +466,18 @@ class ResultBuilder:
         # only the others are looked at for how close the words come.
         chained = self._chained(docnums) if near else set()
         texts = self._texts_for(docnums if exact else [d for d in docnums if d not in chained])
+        # Hits beyond the page cannot reach it once even the largest boost leaves them
+        # below the page's last place so far: they keep their order, unboosted, after it.
+        want = self.request.offset + self.request.limit
+        bound = want if want < len(head) else 0
+        most = 1.0 + (EXACT_BONUS if exact else 0.0) + (PROX_BONUS if near else 0.0)
+        page: list[float] = []  # a min-heap of the best ``bound`` boosted scores
         boosted: list[tuple[int, float]] = []
-        for docnum, score in head:
+        rest: list[tuple[int, float]] = []
+        for at, (docnum, score) in enumerate(head):
+            if bound and len(page) == bound and score * most < page[0]:
+                rest = head[at:]
+                break
             fields = texts.get(docnum)
             factor = 1.0
             if exact and fields is not None:
@@ -473,8 +491,13 @@ class ResultBuilder:
             elif near and fields is not None:
                 factor += PROX_BONUS * proximity(self._whole(fields), near)
             boosted.append((docnum, score * factor))
+            if bound:
+                if len(page) < bound:
+                    heapq.heappush(page, score * factor)
+                else:
+                    heapq.heappushpop(page, score * factor)
         boosted.sort(key=lambda item: -item[1])
-        return boosted + scored[RERANK_DEPTH:]
+        return boosted + rest + scored[RERANK_DEPTH:]
 
     def _chained(self, docnums: list[int]) -> set[int]:
         """The documents of ``docnums`` that have every adjacent pair of the query."""
@@ -574,6 +597,9 @@ class ResultBuilder:
             passed.update(
                 d for d in undecided if d in texts and self._eval(self.node, d, texts[d])
             )
+            for key, outcomes in self._checked_now.items():
+                record(self.reader, key, outcomes)
+            self._checked_now.clear()
         return passed
 
     def _subtree_matches(self, node: Node) -> IntArray:
@@ -591,9 +617,14 @@ class ResultBuilder:
         if not needs_check(node):
             yes = np.isin(docs, self._subtree_matches(node), assume_unique=True)
             return yes, ~yes
-        if isinstance(node, Word) and node.field is None and node.mode == "term":
-            yes = np.isin(docs, self.docsets.certain_phrase(node.syllables), assume_unique=True)
-            return yes, np.zeros(len(docs), dtype=bool)
+        if isinstance(node, Word):
+            # Earlier checks of the phrase on this reader, then what the counts prove.
+            yes, no = known(self.reader, self._check_key(node), docs)
+            if node.field is None and node.mode == "term":
+                yes |= np.isin(
+                    docs, self.docsets.certain_phrase(node.syllables), assume_unique=True
+                )
+            return yes, no
         if isinstance(node, All | Any_) and node.children:
             parts = [self._decided(c, docs) for c in node.children]
             yes, no = parts[0]
@@ -605,6 +636,10 @@ class ResultBuilder:
             return no, yes
         unknown = np.zeros(len(docs), dtype=bool)
         return unknown, unknown.copy()
+
+    @staticmethod
+    def _check_key(word: Word) -> tuple[str, str]:
+        return check_key(word.syllables, [word.field] if word.field else PHRASE_FIELDS)
 
     def _texts_for(self, docnums: Sequence[int]) -> dict[int, dict[str, str]]:
         """Title, body, author and notes of articles as stored, one query per batch
@@ -641,7 +676,9 @@ class ResultBuilder:
             return docnum in docs
         if isinstance(node, Word):
             fields = [node.field] if node.field else list(PHRASE_FIELDS)
-            return self._has_phrase(texts, node.syllables, fields)
+            has = self._has_phrase(texts, node.syllables, fields)
+            self._checked_now.setdefault(self._check_key(node), {})[docnum] = has
+            return has
         if isinstance(node, Near):
             field = node.children[0].field
             fields = [field] if field else list(PHRASE_FIELDS)

@@ -108,3 +108,27 @@ def test_proximity_is_the_share_of_the_syllables_found_close_together() -> None:
     assert proximity(text, ["bao", "lu", "mien"]) == 1.0
     assert proximity(text, ["mua", "bao", "lu"]) == 2 / 3
     assert proximity(text, ["tuyet", "gio", "lanh"]) == 0.0
+
+
+def _proximity_by_every_window(text: str, syls: list[str]) -> float:
+    """``proximity`` by its definition: each match's window of the same width."""
+    width = 7 * len(syls)
+    starts = [(m.start(), n) for n, s in enumerate(syls) for m in raw_regex((s,)).finditer(text)]
+    best = max((len({n for at, n in starts if 0 <= at - a <= width}) for a, _ in starts),
+               default=0)
+    return best / len(syls)
+
+
+def test_proximity_in_any_syllable_order_agrees_with_every_window() -> None:
+    # Looking around the first syllable's matches (then the next's) gives the same as
+    # trying every window, whatever the order and however the words are spread.
+    rng = random.Random(11)
+    words = ["Đổi", "mới", "sáng", "tạo", "công", "nghệ", "người", "dân", "Hà", "Nội"]
+    filler = ["và", "là", "một", "những", "trong", "được", "cho", "khi"]
+    for _ in range(400):
+        spread = rng.choice([0.2, 0.5, 0.8])
+        tokens = [rng.choice(words) if rng.random() < spread else rng.choice(filler)
+                  for _ in range(rng.randint(1, 120))]
+        text = "".join(t + rng.choice([" ", ", ", ". ", "\n"]) for t in tokens)
+        syls = [fold(w) for w in rng.sample(words, rng.randint(3, 5))]
+        assert proximity(text, syls) == _proximity_by_every_window(text, syls), (text, syls)

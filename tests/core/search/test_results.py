@@ -104,3 +104,22 @@ def test_phrases_decided_by_counting_are_in_the_text(
         result = ix.search(SearchRequest(query=f'"{phrase}"', limit=1, facets=False))
         assert result.total == len(exhaustive), phrase
     assert decided > 0
+
+
+def test_a_short_page_is_the_head_of_a_longer_one(
+    add: AddFn, open_whoosh: Callable[[], SearchIndex]
+) -> None:
+    # Enough hits that the rerank skips some for the short page; the order must not move.
+    rng = random.Random(7)
+    words = ("đổi mới sáng tạo công nghệ người dân thành phố kinh tế phát triển "
+             "học sinh giáo viên mỗi sáng họ tập thể dục").split()
+    for n in range(60):
+        body = " ".join(rng.choice(words) for _ in range(40 + n % 17))
+        add(f"Bài {n}", f"{body} đổi ý mới lạ, sáng nay tạo ra. {FILLER}")
+    ix = open_whoosh()
+    for query in ("đổi mới sáng tạo", "doi moi sang tao", "công nghệ người dân"):
+        long = ix.search(SearchRequest(query=query, limit=40, snippets=False))
+        for size in (1, 5, 12):
+            short = ix.search(SearchRequest(query=query, limit=size, snippets=False))
+            assert [h.id for h in short.hits] == [h.id for h in long.hits[:size]], query
+            assert short.total == long.total
