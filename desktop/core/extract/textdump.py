@@ -203,6 +203,10 @@ INTRO_NEAR = 2
 BULLET_ITEM_WORDS = 4
 # The items of a list a sentence introduces (``...:``) that are kept as its text.
 MAX_LIST_ITEMS = 30
+# A line opening with a quantity: "125 g", "1-2", "1/2", "½", "0,5".
+_QUANTITY = re.compile(r"(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d+(?:[.,/]\d+)?)?\s*[^\W\d_]")
+QUANTITY_MIN_ITEMS = 3
+QUANTITY_ITEM_WORDS = 12
 _LETTER = re.compile(r"[^\W\d_]")
 # A title line may not be longer than this.
 MAX_TITLE_CHARS = 400
@@ -318,8 +322,42 @@ def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
                 ):
                     line.kind = LineKind.END
     _mark_introduced_lists(lines)
+    _mark_quantity_lists(lines)
     _mark_contents_lists(lines)
     return lines
+
+
+def _mark_quantity_lists(lines: list[_Line]) -> None:
+    """A run of short lines that each open with a quantity (``125 g Mehl``,
+    ``2 cups flour``, ``1-2 dashes bitters``) is a list of the article's own (the
+    ingredients of a recipe, a specification): its items count as text."""
+    run: list[_Line] = []
+    for line in lines:
+        item = _quantity_item(line)
+        if item and run and not line.blank_before:
+            run.append(line)
+            continue
+        _quantities_are_text(run)
+        run = [line] if item else []
+    _quantities_are_text(run)
+
+
+def _quantities_are_text(run: list[_Line]) -> None:
+    if len(run) >= QUANTITY_MIN_ITEMS:
+        for line in run:
+            line.kind = LineKind.TEXT
+
+
+def _quantity_item(line: _Line) -> bool:
+    """A short line of a few words that opens with a quantity."""
+    return (
+        line.kind is LineKind.SHORT
+        and not line.repeated
+        and not line.f.listed
+        and not line.is_meta
+        and line.f.words <= QUANTITY_ITEM_WORDS
+        and _QUANTITY.match(line.text) is not None
+    )
 
 
 def _mark_introduced_lists(lines: list[_Line]) -> None:
