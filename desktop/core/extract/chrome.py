@@ -131,8 +131,9 @@ _TEASER_LABEL = re.compile(
     r"|leggi anche)\b",
     re.IGNORECASE,
 )
-# Program text: at least this share of a line's characters are brackets or operators.
-_SCRIPT_CHARS = "{}();=<>[]"
+# Program text: at least this share of a line's characters are brackets, operators or
+# colons (a style sheet printed as text: "padding: 10px; margin: 0; }").
+_SCRIPT_CHARS = "{}();=<>[]:"
 SCRIPT_SHARE = 0.08
 # Cookie-consent and tracking notices: prose, but about the site, in any language.
 _CONSENT = ("ookie", "OOKIE", "ciasteczk")  # Cookie, cookies, COOKIES
@@ -262,8 +263,9 @@ def chrome_by_phrase(f: LineFeatures, prose: bool | None = None) -> bool:
 
 
 def script_like(text: str) -> bool:
-    """Whether a line is dense with brackets and operators: program text (a page's own
-    inline script printed by the browser, or code in a technical article), not prose."""
+    """Whether a line is dense with brackets, operators and colons: program text (a page's own
+    inline script or style sheet printed by the browser, or code in a technical article),
+    not prose."""
     if "{" not in text and ";" not in text and "=" not in text:
         return False  # prose (checked cheaply first: most lines are)
     return sum(map(text.count, _SCRIPT_CHARS)) >= SCRIPT_SHARE * len(text)
