@@ -12,7 +12,9 @@ notices, footers). The extractor:
 2. scores every line (prose adds its words; chrome, menus, list runs and
    after-article markers cost, the more the longer a run of them goes on; a table
    of contents costs what a caption does; prose after a comments or related-posts
-   heading, and in the last tenth of a long page, counts a quarter) and takes the
+   heading, and in the last tenth of a long page, counts a quarter; a box of links
+   or a photo credit with the article's prose right below it is no end of the
+   article) and takes the
    article as the best contiguous region (``region.best_region``), with the short
    punctuated lines (verse, short sentences) of the paragraph it opens with;
 3. takes as title the headline-shaped line near the article's start with the best
@@ -85,6 +87,9 @@ CAPTION_COST = 0.5  # photo captions between paragraphs cost almost nothing
 # words: the article comes first, a longer comment thread below it does not win.
 AFTER_END_MIN_PROSE = 50.0
 AFTER_END_SHARE = 0.25
+# A box of links inside the article (a heading over at most this many list items, with
+# the article's prose right below) costs what chrome does, and is no end of it.
+INLINE_BOX_ITEMS = 6
 # In a page dump of at least FOOTER_MIN_LINES lines, prose in the last FOOTER_ZONE of
 # its lines (a site's "about" blurb, a licence, a footer) counts FOOTER_SHARE of its words:
 # a short article above it still wins.
@@ -312,7 +317,11 @@ class _Extraction:
         footer_from = int(n * (1.0 - FOOTER_ZONE)) if n >= FOOTER_MIN_LINES else n
         for i, line in enumerate(self.lines):
             score = self._score(i)
-            if line.kind is LineKind.END and prose >= AFTER_END_MIN_PROSE and "©" not in line.text:
+            if line.kind is LineKind.END and prose >= AFTER_END_MIN_PROSE and self._inline_box(i):
+                score = -CHROME_COST  # the article goes on below its box of links
+            elif (
+                line.kind is LineKind.END and prose >= AFTER_END_MIN_PROSE and "©" not in line.text
+            ):
                 after = True
             if score > 0:
                 prose += score
@@ -330,6 +339,23 @@ class _Extraction:
                 run += 1
             scores.append(score)
         return scores
+
+    def _inline_box(self, i: int) -> bool:
+        """Whether an after-article marker heads a box inside the article: a heading
+        (``Related``, ``Mehr zum Thema``) over a few list items, or a photo's credit,
+        with the article's prose going on right below it."""
+        credit = _CREDIT in self.lines[i].text
+        items = 0
+        for k in range(i + 1, min(len(self.lines), i + 2 + INLINE_BOX_ITEMS)):
+            line = self.lines[k]
+            if line.kind is LineKind.TEXT and not line.repeated and not line.f.listed:
+                return items > 0 or credit
+            if not line.f.listed or line.kind is LineKind.END or line.is_meta:
+                return False
+            if dateline(line.f):
+                return False  # a comment thread: names and dates
+            items += 1
+        return False
 
     def _score(self, i: int) -> float:
         """What a line adds to an article region: prose its words, chrome a penalty."""

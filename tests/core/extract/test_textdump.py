@@ -1062,3 +1062,43 @@ def test_two_lines_opening_with_a_number_are_no_list() -> None:
     )
     e = extract_text_dump(text)
     assert "Kommentare" not in e.body and "Leser" not in e.body
+
+
+def test_a_box_of_links_inside_the_article_does_not_end_it() -> None:
+    paragraph = (
+        "The new drive stores twice as much data on the same platters, the maker said on "
+        "Tuesday, because its heads write narrower tracks than any drive sold so far. "
+    )
+    text = (
+        "   * Home\n   * Reviews\n   * News\n\n"
+        "Hard drives get denser\n\n"
+        + paragraph * 3 + "\n\n"
+        "Related\n\n"
+        "   * Ten laptops we liked this year\n"
+        "   * The best cheap monitors\n\n"
+        "Conventional recording reaches about one terabit per square inch today, and the "
+        "maker expects to double that within three years with heat-assisted writing.\n\n"
+        "   * Privacy\n   * Terms\n"
+    )
+    e = extract_text_dump(text)
+    assert "Conventional recording reaches" in e.body
+    assert "Ten laptops" not in e.body and "Privacy" not in e.body
+
+
+def test_a_comment_thread_under_its_heading_stays_out() -> None:
+    paragraph = (
+        "The new drive stores twice as much data on the same platters, the maker said on "
+        "Tuesday, because its heads write narrower tracks than any drive sold so far. "
+    )
+    text = (
+        "   * Home\n   * News\n\n"
+        "Hard drives get denser\n\n"
+        + paragraph * 3 + "\n\n"
+        "2 Comments\n\n"
+        "   1. Manfred says:\n"
+        "   2. February 1, 2022 at 21:53\n\n"
+        "I bought one of these last year and it has been running without a single problem "
+        "ever since, so I can only recommend it to anyone who needs the space.\n"
+    )
+    e = extract_text_dump(text)
+    assert "I bought one" not in e.body
