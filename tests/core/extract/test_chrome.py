@@ -218,3 +218,15 @@ def test_a_line_in_guillemets_is_a_quote_not_a_bullet() -> None:
     assert not features("»Haltet die Seen und Flüsse sauber«").bullet
     assert kind("»Haltet die Seen und Flüsse sauber«") is LineKind.SHORT
     assert features("» Weitere Meldungen aus der Region").bullet
+
+
+def test_chinese_and_japanese_prose_counts_its_characters_as_words() -> None:
+    from desktop.core.extract.chrome import LineKind, classify, features
+
+    sentence = "新的法律规定，父母不得以教育孩子为由体罚孩子，专家将帮助有困难的家庭。"
+    assert features(sentence).words >= 15
+    assert classify(features(sentence)) is LineKind.TEXT
+    japanese = "新しい法律では、親が子どもを教育するために体罰をしてはいけないことになりました。"
+    assert classify(features(japanese)) is LineKind.TEXT
+    assert classify(features("国内新闻")) is not LineKind.TEXT  # a menu item
+    assert features("Straßenbahn").words == 1  # one long word is still one word
