@@ -34,7 +34,13 @@ MAX_PHRASE_CHARS = 160
 
 # Vietnamese syllables count as words: a line this long is prose even unpunctuated.
 PROSE_WORDS = 35
-_SENTENCE_END = frozenset(".!?…;:")
+_SENTENCE_END = frozenset(".!?…;:。！？")
+# Chinese and Japanese are written without spaces: a line with a space for fewer than
+# one in SPACELESS_CHARS characters counts its ideographs and kana, CJK_CHARS_PER_WORD
+# of them to a word.
+SPACELESS_CHARS = 12
+CJK_CHARS_PER_WORD = 2
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _PUNCTUATION = re.compile(r"[.,;:!?…،。，、]")
 _INNER_SENTENCE = re.compile(r"[.!?…][\"”»’)]*\s+[\"“«(]?[^\W\d_]")
 
@@ -131,8 +137,9 @@ _TEASER_LABEL = re.compile(
     r"|leggi anche)\b",
     re.IGNORECASE,
 )
-# Program text: at least this share of a line's characters are brackets or operators.
-_SCRIPT_CHARS = "{}();=<>[]"
+# Program text: at least this share of a line's characters are brackets, operators or
+# colons (a style sheet printed as text: "padding: 10px; margin: 0; }").
+_SCRIPT_CHARS = "{}();=<>[]:"
 SCRIPT_SHARE = 0.08
 # Cookie-consent and tracking notices: prose, but about the site, in any language.
 _CONSENT = ("ookie", "OOKIE", "ciasteczk")  # Cookie, cookies, COOKIES
@@ -214,9 +221,12 @@ def line_key(line: str) -> str:
 def features(text: str) -> LineFeatures:
     """Measure a collapsed, non-empty line."""
     stripped = text.rstrip("\"”»’')]") or text
+    words = text.count(" ") + 1
+    if words * SPACELESS_CHARS < len(text) and not text.isascii():
+        words = max(words, len(_CJK.findall(text)) // CJK_CHARS_PER_WORD)
     return LineFeatures(
         text=text,
-        words=text.count(" ") + 1,
+        words=words,
         ends_sentence=stripped[-1] in _SENTENCE_END,
         all_caps=text.isupper(),
         bullet=_BULLET.match(text) is not None,
@@ -262,8 +272,9 @@ def chrome_by_phrase(f: LineFeatures, prose: bool | None = None) -> bool:
 
 
 def script_like(text: str) -> bool:
-    """Whether a line is dense with brackets and operators: program text (a page's own
-    inline script printed by the browser, or code in a technical article), not prose."""
+    """Whether a line is dense with brackets, operators and colons: program text (a page's own
+    inline script or style sheet printed by the browser, or code in a technical article),
+    not prose."""
     if "{" not in text and ";" not in text and "=" not in text:
         return False  # prose (checked cheaply first: most lines are)
     return sum(map(text.count, _SCRIPT_CHARS)) >= SCRIPT_SHARE * len(text)

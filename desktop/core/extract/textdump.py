@@ -4,17 +4,17 @@ A dump scraped from a news or government page still holds the page chrome
 (menus, counters, widgets, related-news lists, comments, cookie and newsletter
 notices, footers). The extractor:
 
-1. classifies every line (``chrome.classify``) and marks lines that repeat
-   across the import batch (``LineStats``), including the stock headings a batch's
-   pages put after their articles; the items of a list that a sentence introduces
-   (``... we need:``), or that a label with a colon introduces between prose, are
-   text, however short (unless they read as headlines); a list whose items come back as
-   subheadings above prose is the article's table of contents; a bulleted line of a
-   few words that reads neither as chrome nor as a headline is an item of a list;
+1. reads the lines (``dumplines.read_lines``): each classified (``chrome.classify``),
+   with the share of the import batch that repeats it (``LineStats``, including the
+   stock headings a batch's pages put after their articles), and the lists the
+   article owns marked as text (introduced lists, runs of quantities, items of running
+   text) or as its table of contents;
 2. scores every line (prose adds its words; chrome, menus, list runs and
    after-article markers cost, the more the longer a run of them goes on; a table
    of contents costs what a caption does; prose after a comments or related-posts
-   heading, and in the last tenth of a long page, counts a quarter) and takes the
+   heading, and in the last tenth of a long page, counts a quarter; a box of links
+   or a photo credit with the article's prose right below it is no end of the
+   article) and takes the
    article as the best contiguous region (``region.best_region``), with the short
    punctuated lines (verse, short sentences) of the paragraph it opens with;
 3. takes as title the headline-shaped line near the article's start with the best
@@ -42,21 +42,18 @@ title plus lead-and-body.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from desktop.core.errors import ExtractionError
 from desktop.core.extract import meta, sitehost, vndate
 from desktop.core.extract.chrome import (
     MAX_KEY_CHARS,
-    LineFeatures,
     LineKind,
     LineStats,
-    classify,
     collapse,
     features,
-    list_item_text,
 )
+from desktop.core.extract.dumplines import TEASER_MIN_WORDS, DumpLine, read_lines
 from desktop.core.extract.fields import Extracted
 from desktop.core.extract.headline import (
     content_words,
@@ -90,6 +87,9 @@ CAPTION_COST = 0.5  # photo captions between paragraphs cost almost nothing
 # words: the article comes first, a longer comment thread below it does not win.
 AFTER_END_MIN_PROSE = 50.0
 AFTER_END_SHARE = 0.25
+# A box of links inside the article (a heading over at most this many list items, with
+# the article's prose right below) costs what chrome does, and is no end of it.
+INLINE_BOX_ITEMS = 6
 # In a page dump of at least FOOTER_MIN_LINES lines, prose in the last FOOTER_ZONE of
 # its lines (a site's "about" blurb, a licence, a footer) counts FOOTER_SHARE of its words:
 # a short article above it still wins.
@@ -117,12 +117,8 @@ LINK_RUN = 3
 LINK_RUN_MAX_WORDS = 6
 # Photo credits and captions: "- Ảnh: AQ", "(Ảnh minh họa)", "Photo: Reuters".
 _CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn ảnh)\s*(?::|minh họa)|\(ảnh\b", re.IGNORECASE)
-# lynx opens a dump with the titles of the page's <link> elements after a "#"
-# ("#Site » Feed Site » Comments Feed"); a Markdown heading has a space after it.
-_LINK_TITLES = re.compile(r"#[^\s#]")
 # A label of one to three words and a colon opening a line ("Lesen Sie hier: ...").
 _LABELLED = re.compile(r"(?:[^\W\d_]+\.? ){0,2}[^\W\d_]+:\s+")
-TEASER_MIN_WORDS = 5
 _QUOTES = "\"'„“”«»‚‘’"
 # A line of program code in a technical article: brackets, operators, dotted names.
 _CODE = re.compile(r"[(){}\[\]=;<>]|\w\.\w+\(|^(?:def|class|import|from|return|if|for)\b|^[#/@$]")
@@ -193,58 +189,8 @@ OUTDENT_SHARE = 0.6
 # DEK_MIN_WORDS words among the DEK_LINES lines right above the article.
 DEK_LINES = 3
 DEK_MIN_WORDS = 10
-# A table of contents: at least this many list items that come back as subheadings.
-CONTENTS_MIN_ITEMS = 2
-# A label introducing a list (``Das Wichtigste in Kürze:``) between prose: within this
-# many lines below prose, and prose again this near below the list.
-INTRO_NEAR = 2
-# A bulleted line of more words than this that is neither chrome without its bullet nor
-# shaped like a headline (a menu item, another article's title) is an item of a list.
-BULLET_ITEM_WORDS = 4
-# The items of a list a sentence introduces (``...:``) that are kept as its text.
-MAX_LIST_ITEMS = 30
-_LETTER = re.compile(r"[^\W\d_]")
 # A title line may not be longer than this.
 MAX_TITLE_CHARS = 400
-
-
-@dataclass(slots=True)
-class _Line:
-    raw: str  # stripped, inner whitespace as in the source
-    text: str  # whitespace collapsed
-    f: LineFeatures
-    kind: LineKind
-    blank_before: bool
-    indent: int = 0  # leading spaces in the source (lynx indents paragraphs, not headings)
-    repetition: float = 0.0  # share of the batch's (or site's) documents holding this line
-    published: date | None = None  # a line holding only a (labelled) date
-    author: str | None = None  # a "Tác giả: ..." / "Theo ..." line
-    site: str | None = None  # a URL or bare-domain line
-    url: str | None = None
-    contents: bool = False  # an item of the article's own table of contents
-
-    @property
-    def is_meta(self) -> bool:
-        return self.published is not None or self.author is not None or self.site is not None
-
-    @property
-    def repeated(self) -> bool:
-        return self.repetition > 0.0
-
-    @property
-    def is_date_or_source(self) -> bool:
-        """A line that only carries a date or a URL/domain: metadata, not body."""
-        return self.published is not None or self.site is not None
-
-    @property
-    def is_chrome(self) -> bool:
-        if self.kind in (LineKind.CHROME, LineKind.END):
-            return True
-        return self.repeated and self.kind is not LineKind.TEXT
-
-    @property
-    def is_anchor(self) -> bool:
-        return self.kind is LineKind.TEXT and not self.repeated and not self.is_meta
 
 
 def extract_text_dump(
@@ -258,159 +204,16 @@ def extract_text_dump(
     """
     label = f"{source_name}: " if source_name else ""
     text = normalize_text(text)
-    lines = _read_lines(text, stats)
+    lines = read_lines(text, stats)
     if not lines:
         raise ExtractionError(f"{label}the document is empty")
     return _Extraction(lines, label).run()
 
 
-def _read_lines(text: str, stats: LineStats | None) -> list[_Line]:
-    lines: list[_Line] = []
-    blank = False
-    for raw_line in text.split("\n"):
-        raw = raw_line.strip()
-        if not raw:
-            blank = True
-            continue
-        # Tabs and no-break or thin spaces are not printable; double spaces need collapsing.
-        collapsed = collapse(raw) if "  " in raw or not raw.isprintable() else raw
-        f = features(collapsed)
-        indent = len(raw_line) - len(raw_line.lstrip()) if raw_line[:1].isspace() else 0
-        line = _Line(raw, collapsed, f, classify(f), blank, indent)
-        if line.kind is LineKind.CHROME and f.bullet and f.words > BULLET_ITEM_WORDS:
-            item = features(list_item_text(collapsed))
-            if classify(item) is not LineKind.CHROME and not headline_shaped(item):
-                line.kind = LineKind.SHORT  # an item of a list in running text
-        if not lines and _LINK_TITLES.match(collapsed):
-            line.kind = LineKind.CHROME  # lynx's list of the page's <link> titles
-        blank = False
-        if "|" in collapsed and len(collapsed) <= 160:
-            _read_segments(line)
-        elif len(collapsed) <= 100 and line.kind is not LineKind.TEXT or len(collapsed) <= 60:
-            line.published = vndate.parse_date_line(collapsed)
-            if line.published is None:
-                line.author = meta.labelled_author(collapsed)
-            if line.published is None and line.author is None and "." in collapsed:
-                line.site, line.url = meta.site_from_line(collapsed)
-        elif "://" in collapsed and len(collapsed) <= MAX_KEY_CHARS:
-            line.site, line.url = meta.site_from_line(collapsed)  # a long article URL
-        lines.append(line)
-    if stats is not None and stats.documents:
-        site = None
-        if stats.has_sites:
-            site = next(
-                (
-                    found
-                    for ln in lines
-                    if len(ln.text) <= MAX_KEY_CHARS
-                    and ("://" in ln.text or ln.text.startswith("("))
-                    and (found := meta.grouping_site(ln.text))
-                ),
-                None,
-            )
-        for line in lines:
-            if len(line.text) <= MAX_KEY_CHARS:
-                line.repetition = stats.repetition(line.text, site)
-                if (
-                    line.repeated
-                    and line.kind is LineKind.SHORT
-                    and stats.follows_prose(line.text)
-                ):
-                    line.kind = LineKind.END
-    _mark_introduced_lists(lines)
-    _mark_contents_lists(lines)
-    return lines
-
-
-def _mark_introduced_lists(lines: list[_Line]) -> None:
-    """A list that a sentence of prose introduces (``... we need:`` and its items) is
-    the article's, whatever its items look like: they count as list items of text. So
-    is a list that a label ending with a colon (``The essentials:``) introduces between
-    two stretches of prose, unless its items read as other articles' headlines."""
-    for i, intro in enumerate(lines):
-        if not intro.text.endswith(":"):
-            continue
-        if intro.kind is LineKind.TEXT:
-            items = _list_below(lines, i)
-        elif intro.kind is LineKind.SHORT and not intro.repeated and not intro.f.all_caps:
-            if not any(ln.kind is LineKind.TEXT for ln in lines[max(0, i - INTRO_NEAR) : i]):
-                continue
-            items = _list_below(lines, i)
-            after = i + 1 + len(items)
-            if not any(ln.kind is LineKind.TEXT for ln in lines[after : after + INTRO_NEAR]):
-                continue
-            teasers = sum(
-                1
-                for item in items
-                if item.f.words > TEASER_MIN_WORDS
-                and headline_shaped(features(list_item_text(item.text)))
-            )
-            if 2 * teasers > len(items):
-                continue
-        else:
-            continue
-        for item in items:
-            item.kind = LineKind.TEXT
-
-
-def _list_below(lines: list[_Line], i: int) -> list[_Line]:
-    """The list items right below line ``i`` (no blank line between them)."""
-    items: list[_Line] = []
-    for k in range(i + 1, min(len(lines), i + 1 + MAX_LIST_ITEMS)):
-        item = lines[k]
-        if (
-            not item.f.listed
-            or item.kind is LineKind.END
-            or item.repeated
-            or (k > i + 1 and item.blank_before)
-            or not _LETTER.search(item.text)
-        ):
-            break
-        items.append(item)
-    return items
-
-
-def _mark_contents_lists(lines: list[_Line]) -> None:
-    """The article's own table of contents: a list whose items come back further down
-    the page as subheadings above prose (below prose, or the first one below the list).
-    Its items cost the article region no more than a caption does, so a lead above the
-    list stays with the text; they are left out of the body."""
-    headings: dict[str, int] = {}
-    for i in range(1, len(lines) - 1):
-        line = lines[i]
-        if (
-            line.kind is LineKind.SHORT
-            and not line.f.listed
-            and (lines[i - 1].kind is LineKind.TEXT or lines[i - 1].f.listed)
-            and any(ln.kind is LineKind.TEXT for ln in lines[i + 1 : i + 3])
-        ):
-            headings[line.text.casefold()] = i
-    if len(headings) < CONTENTS_MIN_ITEMS:
-        return
-    items = [
-        i
-        for i, line in enumerate(lines)
-        if line.f.listed and headings.get(list_item_text(line.text).casefold(), -1) > i
-    ]
-    if len(items) >= CONTENTS_MIN_ITEMS:
-        for i in items:
-            lines[i].contents = True
-
-
-def _read_segments(line: _Line) -> None:
-    """Metadata bars: ``Tác giả: Minh Anh | Ngày đăng: 14-06-2024 | Lượt xem: 120``."""
-    for segment in line.text.split("|"):
-        segment = segment.strip()
-        if not segment:
-            continue
-        line.published = line.published or vndate.parse_date_line(segment)
-        line.author = line.author or meta.labelled_author(segment)
-
-
 class _Extraction:
     """One document's lines and the decisions taken about them."""
 
-    def __init__(self, lines: list[_Line], label: str) -> None:
+    def __init__(self, lines: list[DumpLine], label: str) -> None:
         self.lines = lines
         self.label = label
         self._runs: list[int] | None = None
@@ -514,7 +317,11 @@ class _Extraction:
         footer_from = int(n * (1.0 - FOOTER_ZONE)) if n >= FOOTER_MIN_LINES else n
         for i, line in enumerate(self.lines):
             score = self._score(i)
-            if line.kind is LineKind.END and prose >= AFTER_END_MIN_PROSE and "©" not in line.text:
+            if line.kind is LineKind.END and prose >= AFTER_END_MIN_PROSE and self._inline_box(i):
+                score = -CHROME_COST  # the article goes on below its box of links
+            elif (
+                line.kind is LineKind.END and prose >= AFTER_END_MIN_PROSE and "©" not in line.text
+            ):
                 after = True
             if score > 0:
                 prose += score
@@ -532,6 +339,23 @@ class _Extraction:
                 run += 1
             scores.append(score)
         return scores
+
+    def _inline_box(self, i: int) -> bool:
+        """Whether an after-article marker heads a box inside the article: a heading
+        (``Related``, ``Mehr zum Thema``) over a few list items, or a photo's credit,
+        with the article's prose going on right below it."""
+        credit = _CREDIT in self.lines[i].text
+        items = 0
+        for k in range(i + 1, min(len(self.lines), i + 2 + INLINE_BOX_ITEMS)):
+            line = self.lines[k]
+            if line.kind is LineKind.TEXT and not line.repeated and not line.f.listed:
+                return items > 0 or credit
+            if not line.f.listed or line.kind is LineKind.END or line.is_meta:
+                return False
+            if dateline(line.f):
+                return False  # a comment thread: names and dates
+            items += 1
+        return False
 
     def _score(self, i: int) -> float:
         """What a line adds to an article region: prose its words, chrome a penalty."""

@@ -197,7 +197,36 @@ def test_inline_script_text_is_not_prose() -> None:
     assert classify(features(prose)) is LineKind.TEXT
 
 
+def test_a_style_sheet_printed_as_text_is_not_prose() -> None:
+    from desktop.core.extract.chrome import LineKind, classify, features
+
+    rule = (
+        "display: flex; padding: 10px; flex-direction: row; align-items: center; } "
+        ".message_row .message_title { margin: 0 auto; color: black; line-height: 1.5em; }"
+    )
+    assert classify(features(" ".join([rule] * 3))) is not LineKind.TEXT
+    prose = (
+        "Der Rat hat zwei Fragen: wann die Brücke gebaut wird (die dritte am Hafen) und wer "
+        "sie bezahlt. Die Antwort soll im März kommen, sagte der Bürgermeister am Montag; "
+        "bis dahin prüft die Stadt, ob der Bund die Hälfte der Kosten trägt, und legt dem "
+        "Rat einen Plan vor: erst die Pfeiler, dann die Fahrbahn, zuletzt die Radwege."
+    )
+    assert classify(features(prose)) is LineKind.TEXT
+
+
 def test_a_line_in_guillemets_is_a_quote_not_a_bullet() -> None:
     assert not features("»Haltet die Seen und Flüsse sauber«").bullet
     assert kind("»Haltet die Seen und Flüsse sauber«") is LineKind.SHORT
     assert features("» Weitere Meldungen aus der Region").bullet
+
+
+def test_chinese_and_japanese_prose_counts_its_characters_as_words() -> None:
+    from desktop.core.extract.chrome import LineKind, classify, features
+
+    sentence = "新的法律规定，父母不得以教育孩子为由体罚孩子，专家将帮助有困难的家庭。"
+    assert features(sentence).words >= 15
+    assert classify(features(sentence)) is LineKind.TEXT
+    japanese = "新しい法律では、親が子どもを教育するために体罰をしてはいけないことになりました。"
+    assert classify(features(japanese)) is LineKind.TEXT
+    assert classify(features("国内新闻")) is not LineKind.TEXT  # a menu item
+    assert features("Straßenbahn").words == 1  # one long word is still one word

@@ -1025,3 +1025,80 @@ def test_a_short_box_after_the_article_and_its_share_buttons_is_no_body() -> Non
     e = extract_text_dump(text)
     assert paragraphs(e)[-1].endswith("Teil 8.")
     assert "Ich bin Anna" not in e.body
+
+
+def test_a_run_of_quantities_is_the_articles_list_not_a_menu() -> None:
+    text = (
+        "   * Start\n   * Rezepte\n   * Kontakt\n\n"
+        "Apfelkuchen vom Blech\n\n"
+        "Zutaten\n\n"
+        "   500 g Äpfel\n"
+        "   250 g Mehl\n"
+        "   125 g Butter\n"
+        "   2 Eier\n"
+        "   1/2 TL Zimt\n\n"
+        "Die Äpfel schälen, entkernen und in dünne Spalten schneiden. Mehl, Butter und Eier "
+        "zu einem glatten Teig verkneten und auf dem Blech ausrollen.\n\n"
+        "Die Äpfel darauf verteilen, mit Zimt bestreuen und den Kuchen bei 180 Grad etwa "
+        "40 Minuten backen, bis er goldbraun ist.\n\n"
+        "   * Impressum\n   * Datenschutz\n"
+    )
+    e = extract_text_dump(text)
+    body = paragraphs(e)
+    for item in ("500 g Äpfel", "250 g Mehl", "2 Eier", "1/2 TL Zimt"):
+        assert item in body, item
+    assert "Impressum" not in e.body and "Rezepte" not in e.body
+
+
+def test_two_lines_opening_with_a_number_are_no_list() -> None:
+    text = (
+        "   * Start\n   * Kontakt\n\n"
+        "Neue Brücke eröffnet\n\n"
+        "Die neue Brücke über den Fluss ist am Samstag nach zwei Jahren Bauzeit für den "
+        "Verkehr freigegeben worden, teilte die Stadt am Sonntag mit.\n\n"
+        "3 Kommentare\n"
+        "12 Leser\n\n"
+        "   * Impressum\n"
+    )
+    e = extract_text_dump(text)
+    assert "Kommentare" not in e.body and "Leser" not in e.body
+
+
+def test_a_box_of_links_inside_the_article_does_not_end_it() -> None:
+    paragraph = (
+        "The new drive stores twice as much data on the same platters, the maker said on "
+        "Tuesday, because its heads write narrower tracks than any drive sold so far. "
+    )
+    text = (
+        "   * Home\n   * Reviews\n   * News\n\n"
+        "Hard drives get denser\n\n"
+        + paragraph * 3 + "\n\n"
+        "Related\n\n"
+        "   * Ten laptops we liked this year\n"
+        "   * The best cheap monitors\n\n"
+        "Conventional recording reaches about one terabit per square inch today, and the "
+        "maker expects to double that within three years with heat-assisted writing.\n\n"
+        "   * Privacy\n   * Terms\n"
+    )
+    e = extract_text_dump(text)
+    assert "Conventional recording reaches" in e.body
+    assert "Ten laptops" not in e.body and "Privacy" not in e.body
+
+
+def test_a_comment_thread_under_its_heading_stays_out() -> None:
+    paragraph = (
+        "The new drive stores twice as much data on the same platters, the maker said on "
+        "Tuesday, because its heads write narrower tracks than any drive sold so far. "
+    )
+    text = (
+        "   * Home\n   * News\n\n"
+        "Hard drives get denser\n\n"
+        + paragraph * 3 + "\n\n"
+        "2 Comments\n\n"
+        "   1. Manfred says:\n"
+        "   2. February 1, 2022 at 21:53\n\n"
+        "I bought one of these last year and it has been running without a single problem "
+        "ever since, so I can only recommend it to anyone who needs the space.\n"
+    )
+    e = extract_text_dump(text)
+    assert "I bought one" not in e.body
