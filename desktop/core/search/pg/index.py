@@ -153,6 +153,10 @@ class PgSearchIndex(Closing):
             # most rows is still answered from its GIN posting list, not by reading
             # every vector (about a third faster on common words, measured).
             self._guard(lambda: conn.run("SET enable_seqscan = off"))
+            # That makes a plan that must scan (a long question's "most of its words")
+            # look costly enough to be JIT-compiled, which took 1.7 s of its 2.4 s at
+            # 5,000 articles: searches are not compiled.
+            self._guard(lambda: conn.run("SET jit = off"))
             # A word in most of a million rows: its bitmap stays exact (one entry per
             # row, no recheck of every row of a lossy page), and the candidates'
             # sort and the facets stay in memory.
