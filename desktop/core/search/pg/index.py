@@ -81,9 +81,12 @@ RANK_WEIGHTS = "{0.4,0.4,0.4,1.0}"
 # so the count of common syllables saturates as BM25's does and cannot outweigh pairs.
 RANK_NORMALIZATION = 1 | 32
 PAIR_WEIGHT = 10.0
-EXACT_WEIGHT = 2.0
+# Tuned on the tune half of the known-item set (2.0 -> 0.643, 0.5 -> 0.735, 0.2 -> 0.748
+# MRR@10 with diacritics at 5,000 articles): cover density of the accented syllables
+# breaks ties between spellings, it must not outweigh the pairs.
+EXACT_WEIGHT = 0.2
 # Matches ranked by their vectors; beyond this many, the rest follow the candidates'
-# order (query words in the title first, then the newest). Totals and facets always
+# order (a rare pair, then query words in the title, then the newest). Totals and facets always
 # count every match.
 RANK_ALL = 1000
 # A query pair in at most this many articles is rare: the articles holding one are
