@@ -317,12 +317,11 @@ class _Extraction:
         footer_from = int(n * (1.0 - FOOTER_ZONE)) if n >= FOOTER_MIN_LINES else n
         for i, line in enumerate(self.lines):
             score = self._score(i)
-            if line.kind is LineKind.END and prose >= AFTER_END_MIN_PROSE and self._inline_box(i):
-                score = -CHROME_COST  # the article goes on below its box of links
-            elif (
-                line.kind is LineKind.END and prose >= AFTER_END_MIN_PROSE and "©" not in line.text
-            ):
-                after = True
+            if line.kind is LineKind.END and prose >= AFTER_END_MIN_PROSE:
+                if self._inline_box(i):
+                    score = -CHROME_COST  # the article goes on below its box of links
+                elif _CREDIT not in line.text:
+                    after = True
             if score > 0:
                 prose += score
                 if after:

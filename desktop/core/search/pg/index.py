@@ -467,8 +467,10 @@ class PgSearchIndex(Closing):
         if rejected:
             where += f" AND NOT (article_id = ANY({compiler.param(rejected)}::text[]))"
         lim, off = compiler.param(request.limit), compiler.param(request.offset)
-        rare = self._rare_pairs(node) if request.sort == "relevance" else []
-        score = self._score(node, compiler, rare) if request.sort == "relevance" else None
+        ranked = request.sort == "relevance"
+        pairs = self._query_pairs(node) if ranked else []
+        rare = self._rare_pairs(pairs)
+        score = self._score(node, compiler, pairs, rare) if ranked else None
         in_title = self._in_title(node, compiler) if score is not None else "FALSE"
         strong = "FALSE"
         if score is not None and rare:
@@ -600,13 +602,14 @@ class PgSearchIndex(Closing):
         ]
         return list(dict.fromkeys(pairs))
 
-    def _rare_pairs(self, node: Node) -> list[str]:
-        """The query's pairs found in 1..``RARE_PAIR_DF`` articles, as tsquery operands."""
-        pairs = self._query_pairs(node)
+    def _rare_pairs(self, pairs: Sequence[str]) -> list[str]:
+        """The ``pairs`` found in 1..``RARE_PAIR_DF`` articles, as tsquery operands."""
         df = self._df(pairs) if pairs else {}
         return [lexeme(p) for p in pairs if 0 < df[p] <= RARE_PAIR_DF]
 
-    def _score(self, node: Node, compiler: Compiler, rare: Sequence[str] = ()) -> str | None:
+    def _score(
+        self, node: Node, compiler: Compiler, pairs: Sequence[str], rare: Sequence[str]
+    ) -> str | None:
         """The rank expression over ``d`` (None when the query has no words to rank):
         cover density of the folded syllables (title above body, saturating), the
         query's adjacent syllables found as pairs, the ``rare`` pairs again (the
@@ -625,7 +628,6 @@ class PgSearchIndex(Closing):
                 accented = accented or word.exact != word.syllables
         if not folded:
             return None
-        pairs = [lexeme(p) for p in self._query_pairs(node)]
         weights = compiler.param(RANK_WEIGHTS) + "::float4[]"
         terms = [
             f"ts_rank_cd({weights}, d.body_v, "
@@ -635,7 +637,7 @@ class PgSearchIndex(Closing):
             # Adjacent as typed: the strongest signal (most words are two syllables).
             terms.append(
                 f"{PAIR_WEIGHT} * ts_rank(d.pairs_v, "
-                f"{compiler.tsq(' | '.join(dict.fromkeys(pairs)))})"
+                f"{compiler.tsq(' | '.join(map(lexeme, pairs)))})"
             )
         if rare:
             terms.append(
