@@ -1050,6 +1050,33 @@ def test_a_run_of_quantities_is_the_articles_list_not_a_menu() -> None:
     assert "Impressum" not in e.body and "Rezepte" not in e.body
 
 
+def test_a_bulleted_list_of_ingredients_stays_with_the_recipe() -> None:
+    text = (
+        "   * Start\n   * Rezepte\n   * Kontakt\n\n"
+        "Birnenkuchen mit Walnüssen\n\n"
+        "Ein saftiger Kuchen für den Herbst, der mit reifen Birnen und gerösteten Walnüssen "
+        "gelingt und sich gut am Vortag backen lässt.\n\n"
+        "Zutaten\n"
+        "  • 4 reife Birnen\n"
+        "  • 200 g Mehl\n"
+        "  • 150 g Butter\n"
+        "  • 100 g Walnüsse\n"
+        "  • 3 Eier\n\n"
+        "Zubereitung\n\n"
+        "Die Birnen schälen, vierteln und das Kerngehäuse entfernen. Mehl, Butter und Eier "
+        "zu einem glatten Teig verrühren und in die gefettete Form füllen.\n\n"
+        "Die Birnen und die gehackten Walnüsse darauf verteilen und den Kuchen bei 180 Grad "
+        "etwa 45 Minuten backen, bis er goldbraun ist.\n\n"
+        "   * Impressum\n   * Datenschutz\n"
+    )
+    e = extract_text_dump(text)
+    body = paragraphs(e)
+    assert body[0].startswith("Ein saftiger Kuchen")
+    for item in ("• 4 reife Birnen", "• 200 g Mehl", "• 3 Eier"):
+        assert item in body, item
+    assert "Impressum" not in e.body and "Rezepte" not in e.body
+
+
 def test_two_lines_opening_with_a_number_are_no_list() -> None:
     text = (
         "   * Start\n   * Kontakt\n\n"
