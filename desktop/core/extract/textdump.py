@@ -129,7 +129,7 @@ TITLE_MIN_WORDS_IF_REPEATED = 6
 # Where a headline is looked for: this many lines above the article, and its first
 # lines (the region may open with a stray paragraph above the headline).
 TITLE_SEARCH_LINES = 100
-TITLE_INSIDE_LINES = 6
+TITLE_INSIDE_LINES = 10
 # The article lines whose words a headline is compared with.
 TITLE_CONTEXT_LINES = 12
 TITLE_CONTEXT_CHARS = 2000

@@ -1077,6 +1077,28 @@ def test_a_bulleted_list_of_ingredients_stays_with_the_recipe() -> None:
     assert "Impressum" not in e.body and "Rezepte" not in e.body
 
 
+def test_a_headline_below_a_site_blurb_and_a_column_of_labels_is_found() -> None:
+    # The region opens with the site's welcome blurb; the headline sits ten lines below it.
+    text = (
+        "   * Start\n   * Kontakt\n\n"
+        "Willkommen beim Heimatverein: Hier berichten wir seit vielen Jahren über das Leben "
+        "im Dorf, über Feste, Vereine und alles, was die Nachbarn bewegt.\n\n"
+        + "".join(f"{label}\n\n" for label in (
+            "Termine", "Mitglied werden", "Spenden", "Presse", "Archiv", "Fotos", "Kalender"
+        ))
+        + "Der Dorfladen am Markt öffnet wieder\n\n"
+        "Nach einem halben Jahr Umbau öffnet der Dorfladen am Markt am Montag wieder seine "
+        "Türen, mit längeren Öffnungszeiten und einer eigenen Theke für Brot aus der "
+        "Region.\n\n"
+        "Der Laden wird von einer Genossenschaft getragen, in der fast zweihundert Familien "
+        "aus dem Dorf Mitglied sind, und soll auch ein Treffpunkt für ältere Nachbarn sein.\n\n"
+        "   * Impressum\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Der Dorfladen am Markt öffnet wieder"
+    assert e.title not in paragraphs(e)
+
+
 def test_two_lines_opening_with_a_number_are_no_list() -> None:
     text = (
         "   * Start\n   * Kontakt\n\n"
