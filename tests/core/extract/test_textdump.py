@@ -1099,6 +1099,25 @@ def test_a_headline_below_a_site_blurb_and_a_column_of_labels_is_found() -> None
     assert e.title not in paragraphs(e)
 
 
+def test_a_centred_headline_counts_as_set_off_like_one_in_the_first_column() -> None:
+    # lynx indents paragraphs by three columns and centres a heading across its width.
+    pad = " " * 180
+    text = (
+        "   * Start\n   * Wirtschaft\n   * Kontakt\n\n"
+        f"{pad}Der Hafen bekommt einen neuen Kran\n\n"
+        "Blick über das Hafenbecken am frühen Morgen\n\n"
+        "   Der Hafen bekommt im Sommer einen neuen Kran, der doppelt so schwere Container "
+        "heben kann wie der alte, teilte die Stadt am Dienstag mit.\n\n"
+        "   Der alte Kran stammt aus den Siebzigerjahren und wird nach dem Umbau an ein Museum "
+        "in der Nachbarstadt verkauft, wo er wieder aufgebaut werden soll.\n\n"
+        "   Die Arbeiten beginnen im Mai und sollen bis zum Herbst dauern, der Betrieb im "
+        "Hafen läuft in dieser Zeit weiter.\n\n"
+        "   * Impressum\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Der Hafen bekommt einen neuen Kran"
+
+
 def test_two_lines_opening_with_a_number_are_no_list() -> None:
     text = (
         "   * Start\n   * Kontakt\n\n"
