@@ -186,11 +186,13 @@ def _quantities_are_text(run: list[DumpLine]) -> None:
 def _quantity_item(line: DumpLine) -> bool:
     """A short line of a few words that opens with a quantity, bare or behind a bullet
     (``• 350 g Zucker``: a bulleted line reads as chrome until its list is known)."""
+    if line.kind is not LineKind.SHORT and not (line.kind is LineKind.CHROME and line.f.bullet):
+        return False
     if line.repeated or line.is_meta or line.f.words > QUANTITY_ITEM_WORDS:
         return False
-    if line.kind is LineKind.SHORT and not line.f.listed:
+    if not line.f.listed:
         return _QUANTITY.match(line.text) is not None
-    if not line.f.bullet or line.kind not in (LineKind.SHORT, LineKind.CHROME):
+    if not line.f.bullet:
         return False
     item = list_item_text(line.text)
     if _QUANTITY.match(item) is None:
