@@ -39,6 +39,7 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("ARCHIVE_BROWSER_CORPUS", REPO.parent / "shared" / "corpus"))
 # A title that is a prefix of a candidate must cover at least this share of it.
 TITLE_PREFIX_SHARE = 0.6
+SOFT_HYPHEN = "\u00ad"
 
 
 @dataclass
@@ -61,7 +62,9 @@ class Score:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split())
+    """Whitespace collapsed and soft hyphens (invisible, a renderer drops them) removed,
+    on both the truth's snippets and the extracted text."""
+    return " ".join(text.replace(SOFT_HYPHEN, "").split())
 
 
 def title_right(title: str, candidates: list[str]) -> bool:

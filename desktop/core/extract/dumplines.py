@@ -11,7 +11,7 @@ import batch repeats it (``LineStats``), and the lists the article owns:
   with a colon introduces between prose, are text, however short (unless they read as
   other articles' headlines);
 * a run of short lines that each open with a quantity (a recipe's ingredients, a
-  specification) is text;
+  specification), bulleted or not, is text;
 * a list whose items come back as subheadings above prose is the article's table of
   contents.
 
@@ -184,15 +184,20 @@ def _quantities_are_text(run: list[DumpLine]) -> None:
 
 
 def _quantity_item(line: DumpLine) -> bool:
-    """A short line of a few words that opens with a quantity."""
-    return (
-        line.kind is LineKind.SHORT
-        and not line.repeated
-        and not line.f.listed
-        and not line.is_meta
-        and line.f.words <= QUANTITY_ITEM_WORDS
-        and _QUANTITY.match(line.text) is not None
-    )
+    """A short line of a few words that opens with a quantity, bare or behind a bullet
+    (``• 350 g Zucker``: a bulleted line reads as chrome until its list is known)."""
+    if line.kind is not LineKind.SHORT and not (line.kind is LineKind.CHROME and line.f.bullet):
+        return False
+    if line.repeated or line.is_meta or line.f.words > QUANTITY_ITEM_WORDS:
+        return False
+    if not line.f.listed:
+        return _QUANTITY.match(line.text) is not None
+    if not line.f.bullet:
+        return False
+    item = list_item_text(line.text)
+    if _QUANTITY.match(item) is None:
+        return False
+    return classify(features(item)) not in (LineKind.CHROME, LineKind.END)
 
 
 def _mark_introduced_lists(lines: list[DumpLine]) -> None:

@@ -59,6 +59,8 @@ class Fault(Enum):
 # "[Rezi] Love is War", "(16) Coronavirus-Update: ...": a short tag in brackets, then words.
 _TAG = re.compile(r"[\[(][^\W_][^\])]{0,24}[\])]\s+\S")
 _LEADING_WIDGET = re.compile(r"^\[|^\(")
+# A first word with a capital after its first letter: a name spelt so ("iPhone", "eBay").
+_CAMEL = re.compile(r"[^\W\d_]+[A-Z]")
 # A headline that holds a date has this many words besides it.
 DATED_MIN_WORDS = 5
 
@@ -93,11 +95,14 @@ def shape_fault(f: LineFeatures) -> Fault | None:
         return Fault.OTHER  # a byline, a breadcrumb
     if _TAGS.fullmatch(text) and f.words <= 3 * (text.count(",") + 1):
         return Fault.OTHER
-    # A headline has letters and begins with a capital, a digit, a quote, or a letter of
-    # a script without capitals (Arabic, Chinese, Thai ...).
-    first = text.lstrip("\"“„«‘'¡¿[(")[:1]
+    # A headline has letters and begins with a capital, a digit, a quote, a name spelt
+    # with an inner capital ("iPhone 14: ..."), or a letter of a script without
+    # capitals (Arabic, Chinese, Thai ...).
+    opening = text.lstrip("\"“„«‘'¡¿[(")
+    first = opening[:1]
     if not first or not (
         first.isupper() or first.isdigit() or not first.isalpha() or first.lower() == first.upper()
+        or _CAMEL.match(opening) is not None
     ):
         return Fault.OTHER
     return fault

@@ -129,7 +129,7 @@ TITLE_MIN_WORDS_IF_REPEATED = 6
 # Where a headline is looked for: this many lines above the article, and its first
 # lines (the region may open with a stray paragraph above the headline).
 TITLE_SEARCH_LINES = 100
-TITLE_INSIDE_LINES = 6
+TITLE_INSIDE_LINES = 10
 # The article lines whose words a headline is compared with.
 TITLE_CONTEXT_LINES = 12
 TITLE_CONTEXT_CHARS = 2000
@@ -144,6 +144,9 @@ TITLE_OUTDENT_BONUS = 2.0
 # Both lynx and w3m start a heading in the first column: an indented line is a list
 # item, a caption, a quote or a table cell more often than the headline.
 TITLE_INDENT_COST = 1.0
+# ... but a line indented this far is centred across the page (both centre a heading over
+# the dump's width), not a list item or a quote: it stands out as a heading does.
+CENTRED_INDENT = 40
 # Both lynx and w3m set an <h1> off as a paragraph of its own: a blank line below it
 # counts most, one above it too, both together more; bylines, captions and menu items
 # sit in runs of lines.
@@ -406,7 +409,7 @@ class _Extraction:
         Candidates are the headline-shaped lines a little above the article (and in
         its first lines): the one that shares the most words with the article's
         opening, is of headline length, sits near the article and (in a lynx dump,
-        whose paragraphs are indented) starts in the first column wins. The short
+        whose paragraphs are indented) starts in the first column or is centred wins. The short
         line the page layout puts right above the article (or the first line of a
         title / lead / body file) gets a head start.
         """
@@ -459,9 +462,10 @@ class _Extraction:
                 + TITLE_LENGTH_WEIGHT * min(line.f.words, TITLE_FULL_WORDS) / TITLE_FULL_WORDS
                 - TITLE_DISTANCE_COST * abs(start - i)
             )
-            if self._outdented_headings and line.indent == 0:
+            heading_column = line.indent == 0 or line.indent >= CENTRED_INDENT
+            if self._outdented_headings and heading_column:
                 score += TITLE_OUTDENT_BONUS
-            if line.indent > 0:
+            if not heading_column:
                 score -= TITLE_INDENT_COST
             if i == title_at:
                 score -= TITLE_LAYOUT_COST

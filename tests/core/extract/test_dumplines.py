@@ -24,6 +24,20 @@ def test_a_run_of_quantities_is_text_a_pair_is_not() -> None:
     assert got["Zutaten"] is LineKind.SHORT
 
 
+def test_a_bulleted_run_of_quantities_is_text_a_bulleted_menu_is_not() -> None:
+    got = kinds(
+        "  • 350 g Zucker\n  • 500 ml Milch\n  • 2 EL Backkakao\n\n"
+        "  • Startseite\n  • Rezepte\n  • Kontakt\n"
+    )
+    assert got["• 350 g Zucker"] is got["• 2 EL Backkakao"] is LineKind.TEXT
+    assert got["• Startseite"] is got["• Kontakt"] is LineKind.CHROME
+
+
+def test_a_bulleted_run_of_chrome_with_numbers_stays_chrome() -> None:
+    got = kinds("  • 12 Kommentare\n  • 3 Kommentare\n  • 7 Kommentare\n")
+    assert all(kind is LineKind.CHROME for kind in got.values())
+
+
 def test_a_blank_line_ends_a_run_of_quantities() -> None:
     got = kinds("125 g Mehl\n65 g Zucker\n\n1 TL Backpulver\n")
     assert got["125 g Mehl"] is LineKind.SHORT and got["1 TL Backpulver"] is LineKind.SHORT

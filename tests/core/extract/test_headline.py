@@ -17,6 +17,8 @@ from desktop.core.extract.headline import headline_shaped
         "Arbeitslosenquote & Arbeitslosenzahlen 2022",
         "„Królowa Elżbieta” wypływa w świat",
         "Das Ministerium für Club-Kultur informiert…",
+        "iPhone 14: Warum sich das Warten wirklich lohnt",
+        "eBay senkt die Gebühren für private Verkäufer",
     ],
 )
 def test_headlines(line: str) -> None:

@@ -1027,27 +1027,67 @@ def test_a_short_box_after_the_article_and_its_share_buttons_is_no_body() -> Non
     assert "Ich bin Anna" not in e.body
 
 
-def test_a_run_of_quantities_is_the_articles_list_not_a_menu() -> None:
+@pytest.mark.parametrize("bullet", ["", "• "])
+def test_a_run_of_quantities_is_the_articles_list_not_a_menu(bullet: str) -> None:
+    # Bare or bulleted (a bulleted line reads as a menu item until its list is known).
+    items = ("500 g Äpfel", "250 g Mehl", "125 g Butter", "2 Eier", "1/2 TL Zimt")
     text = (
         "   * Start\n   * Rezepte\n   * Kontakt\n\n"
         "Apfelkuchen vom Blech\n\n"
         "Zutaten\n\n"
-        "   500 g Äpfel\n"
-        "   250 g Mehl\n"
-        "   125 g Butter\n"
-        "   2 Eier\n"
-        "   1/2 TL Zimt\n\n"
-        "Die Äpfel schälen, entkernen und in dünne Spalten schneiden. Mehl, Butter und Eier "
-        "zu einem glatten Teig verkneten und auf dem Blech ausrollen.\n\n"
+        + "".join(f"   {bullet}{item}\n" for item in items)
+        + "\nDie Äpfel schälen, entkernen und in dünne Spalten schneiden. Mehl, Butter und "
+        "Eier zu einem glatten Teig verkneten und auf dem Blech ausrollen.\n\n"
         "Die Äpfel darauf verteilen, mit Zimt bestreuen und den Kuchen bei 180 Grad etwa "
         "40 Minuten backen, bis er goldbraun ist.\n\n"
         "   * Impressum\n   * Datenschutz\n"
     )
     e = extract_text_dump(text)
     body = paragraphs(e)
-    for item in ("500 g Äpfel", "250 g Mehl", "2 Eier", "1/2 TL Zimt"):
-        assert item in body, item
+    for item in items:
+        assert f"{bullet}{item}" in body, item
     assert "Impressum" not in e.body and "Rezepte" not in e.body
+
+
+def test_a_headline_below_a_site_blurb_and_a_column_of_labels_is_found() -> None:
+    # The region opens with the site's welcome blurb; the headline sits ten lines below it.
+    text = (
+        "   * Start\n   * Kontakt\n\n"
+        "Willkommen beim Heimatverein: Hier berichten wir seit vielen Jahren über das Leben "
+        "im Dorf, über Feste, Vereine und alles, was die Nachbarn bewegt.\n\n"
+        + "".join(f"{label}\n\n" for label in (
+            "Termine", "Mitglied werden", "Spenden", "Presse", "Archiv", "Fotos", "Kalender"
+        ))
+        + "Der Dorfladen am Markt öffnet wieder\n\n"
+        "Nach einem halben Jahr Umbau öffnet der Dorfladen am Markt am Montag wieder seine "
+        "Türen, mit längeren Öffnungszeiten und einer eigenen Theke für Brot aus der "
+        "Region.\n\n"
+        "Der Laden wird von einer Genossenschaft getragen, in der fast zweihundert Familien "
+        "aus dem Dorf Mitglied sind, und soll auch ein Treffpunkt für ältere Nachbarn sein.\n\n"
+        "   * Impressum\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Der Dorfladen am Markt öffnet wieder"
+    assert e.title not in paragraphs(e)
+
+
+def test_a_centred_headline_counts_as_set_off_like_one_in_the_first_column() -> None:
+    # lynx indents paragraphs by three columns and centres a heading across its width.
+    pad = " " * 180
+    text = (
+        "   * Start\n   * Wirtschaft\n   * Kontakt\n\n"
+        f"{pad}Der Hafen bekommt einen neuen Kran\n\n"
+        "Blick über das Hafenbecken am frühen Morgen\n\n"
+        "   Der Hafen bekommt im Sommer einen neuen Kran, der doppelt so schwere Container "
+        "heben kann wie der alte, teilte die Stadt am Dienstag mit.\n\n"
+        "   Der alte Kran stammt aus den Siebzigerjahren und wird nach dem Umbau an ein Museum "
+        "in der Nachbarstadt verkauft, wo er wieder aufgebaut werden soll.\n\n"
+        "   Die Arbeiten beginnen im Mai und sollen bis zum Herbst dauern, der Betrieb im "
+        "Hafen läuft in dieser Zeit weiter.\n\n"
+        "   * Impressum\n"
+    )
+    e = extract_text_dump(text)
+    assert e.title == "Der Hafen bekommt einen neuen Kran"
 
 
 def test_two_lines_opening_with_a_number_are_no_list() -> None:
