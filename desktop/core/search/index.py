@@ -80,8 +80,8 @@ WRITER_LIMIT_MB = 192
 # Syncs writing more documents than this use the in-memory bulk writer.
 BULK_THRESHOLD = 1000
 # Documents per segment written in one go: bounds the bulk writer's memory (its pool of
-# syllable and pair postings) on large rebuilds and imports. A remainder of less than
-# half of it joins the segment before (see ``segment_take``).
+# syllable and pair postings) on large rebuilds and imports. A remainder of at most a
+# quarter of it joins the segment before (see ``segment_take``).
 SEGMENT_DOCS = 4000
 # Terms read from each probed field when checking an index on open.
 PROBE_TERMS = 2000
@@ -142,10 +142,13 @@ def _disk_full(exc: BaseException) -> bool:
 
 def segment_take(left: int) -> int:
     """How many documents the next segment takes when ``left`` are still to be written:
-    ``SEGMENT_DOCS``, or all of them when the rest would make a segment of less than half
-    that. A small segment costs far more index per article than a full one (its own
-    vocabulary, and every pair too rare in it to get a term goes to the buckets)."""
-    if SEGMENT_DOCS < left < SEGMENT_DOCS + SEGMENT_DOCS // 2:
+    ``SEGMENT_DOCS``, or all of them when the rest would make a segment of at most a
+    quarter of that. A small segment costs far more index per article than a full one
+    (its own vocabulary, and every pair too rare in it to get a term goes to the
+    buckets). The bulk writer's pool grows with the segment: a quarter more stays
+    within an import's memory bound (600 MB for the whole process tree), half more
+    does not."""
+    if SEGMENT_DOCS < left <= SEGMENT_DOCS + SEGMENT_DOCS // 4:
         return left
     return SEGMENT_DOCS
 

@@ -70,7 +70,7 @@ def test_large_writes_are_split_into_segments_and_answer_the_same(
         ix.close()
 
 
-@pytest.mark.parametrize(("count", "segments"), [(14, 1), (15, 2), (30, 3)])
+@pytest.mark.parametrize(("count", "segments"), [(12, 1), (13, 2), (30, 3)])
 def test_a_small_remainder_joins_the_last_segment(
     library: Library, monkeypatch: pytest.MonkeyPatch, count: int, segments: int
 ) -> None:
