@@ -15,7 +15,6 @@ from typing import Any
 
 import lxml.etree
 import lxml.html
-from trafilatura import bare_extraction
 
 from desktop.core.dates import iso_date
 from desktop.core.errors import ExtractionError
@@ -57,6 +56,10 @@ def extract_html(
     if not text.strip():
         raise ExtractionError("empty page")
     try:
+        # trafilatura is imported on first use: most imports (text dumps) never need it,
+        # and every extraction process would pay its start-up.
+        from trafilatura import bare_extraction
+
         doc = bare_extraction(
             text,
             url=url,

@@ -80,7 +80,8 @@ WRITER_LIMIT_MB = 192
 # Syncs writing more documents than this use the in-memory bulk writer.
 BULK_THRESHOLD = 1000
 # Documents per segment written in one go: bounds the bulk writer's memory (its pool of
-# syllable and pair postings) on large rebuilds and imports.
+# syllable and pair postings) on large rebuilds and imports. A remainder of at most a
+# quarter of it joins the segment before (see ``segment_take``).
 SEGMENT_DOCS = 4000
 # Terms read from each probed field when checking an index on open.
 PROBE_TERMS = 2000
@@ -137,6 +138,19 @@ FOLDER_NOTICE = (
 
 def _disk_full(exc: BaseException) -> bool:
     return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+def segment_take(left: int) -> int:
+    """How many documents the next segment takes when ``left`` are still to be written:
+    ``SEGMENT_DOCS``, or all of them when the rest would make a segment of at most a
+    quarter of that. A small segment costs far more index per article than a full one
+    (its own vocabulary, and every pair too rare in it to get a term goes to the
+    buckets). The bulk writer's pool grows with the segment: a quarter more stays
+    within an import's memory bound (600 MB for the whole process tree), half more
+    does not."""
+    if SEGMENT_DOCS < left <= SEGMENT_DOCS + SEGMENT_DOCS // 4:
+        return left
+    return SEGMENT_DOCS
 
 
 def _noop(done: int, total: int) -> None:
@@ -437,13 +451,15 @@ class SearchIndex(Closing):
         bulk: bool,
         removed: Sequence[str] = (),
     ) -> int:
-        """Write ``source`` in commits of at most ``SEGMENT_DOCS`` documents each, so the
-        bulk writer's memory stays bounded however large the library."""
+        """Write ``source`` in commits of about ``SEGMENT_DOCS`` documents each (see
+        ``segment_take``), so the bulk writer's memory stays bounded however large the
+        library."""
         articles = iter(source)
         done = 0
         first = True
         while True:
-            chunk = list(islice(articles, SEGMENT_DOCS))
+            take = segment_take(total - done)
+            chunk = list(islice(articles, take))
             if not chunk and not (first and removed):
                 break
             # Every write goes through the bulk writer: Whoosh's own posting pool cannot
@@ -460,7 +476,7 @@ class SearchIndex(Closing):
             # Bulk segments are not merged (that would pool them in memory again).
             writer.commit(merge=not bulk)
             first = False
-            if len(chunk) < SEGMENT_DOCS:
+            if len(chunk) < take:
                 break
         progress(done, total)
         return done

@@ -82,3 +82,21 @@ def test_workers_only_for_large_batches() -> None:
     assert _auto_workers(10, 3) == 0
     assert _auto_workers(100_000, 0) in (0, 1)
     assert _auto_workers(0, 500) in (0, 2)
+
+
+def test_extraction_processes_start_without_the_html_extractor() -> None:
+    import subprocess
+    import sys
+
+    # Every worker process imports the extraction stack on start; trafilatura (slow to
+    # import) loads only when a page needs it.
+    code = (
+        "import sys, desktop.core.ingest.parallel, desktop.cli\n"
+        "from desktop.core.extract.html import extract_html\n"
+        "assert 'trafilatura' not in sys.modules\n"
+        "extract_html('<html><body><p>' + 'Một đoạn văn dài. ' * 20 + '</p></body></html>')\n"
+        "assert 'trafilatura' in sys.modules\n"
+    )
+    repo = Path(__file__).resolve().parents[3]
+    done = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

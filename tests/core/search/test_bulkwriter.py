@@ -70,6 +70,25 @@ def test_large_writes_are_split_into_segments_and_answer_the_same(
         ix.close()
 
 
+@pytest.mark.parametrize(("count", "segments"), [(12, 1), (13, 2), (30, 3)])
+def test_a_small_remainder_joins_the_last_segment(
+    library: Library, monkeypatch: pytest.MonkeyPatch, count: int, segments: int
+) -> None:
+    from tests.helpers.search import make_draft
+
+    library.articles.add_many(
+        [make_draft(f"Bài {n}", f"Tin số {n}: khoa học công nghệ.") for n in range(count)]
+    )
+    monkeypatch.setattr(index_module, "SEGMENT_DOCS", 10)
+    ix = SearchIndex.open(library)
+    try:
+        assert len(list(ix.searcher().reader().leaf_readers())) == segments
+        assert ix.doc_count() == count
+        assert ix.search(SearchRequest(query='"khoa học"', limit=100)).total == count
+    finally:
+        ix.close()
+
+
 def test_a_segment_without_sites_or_dates_keeps_the_facets_of_later_segments(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
