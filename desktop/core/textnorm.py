@@ -10,7 +10,9 @@ import re
 import unicodedata
 
 _LINE_ENDINGS = re.compile(r"\r\n?|\u2028|\u2029|\x85")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200b]")
+# Controls, byte-order marks, zero-width spaces and soft hyphens: invisible, and a
+# soft hyphen inside a word ("Zusam\u00admen") would keep search from finding it.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200b\u00ad]")
 # A combining mark preceded by whitespace: "thi ̣t" -> "thịt".
 _DETACHED_MARK = re.compile(r"(\w)[ \t\u00a0]+([\u0300-\u036f]+)")
 _LEADING_MARK = re.compile(r"(^|[\s])[\u0300-\u036f]+")
@@ -18,7 +20,7 @@ _COMBINING = re.compile(r"[\u0300-\u036f]")
 # Anything the slow path below would change besides NFC itself: one scan decides.
 # (NFC itself creates no U+0300-U+036F mark that the mark fixes would touch.)
 _NEEDS_WORK = re.compile(
-    r"[\r\u2028\u2029\x85\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200b\u0300-\u036f]"
+    r"[\r\u2028\u2029\x85\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200b\u00ad\u0300-\u036f]"
 )
 _BLANK_RUN = re.compile(r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)+")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")

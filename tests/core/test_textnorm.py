@@ -24,6 +24,11 @@ def test_line_endings_and_controls() -> None:
     assert normalize_text("a\r\nb\rc\x00d\ufeff") == "a\nb\ncd"
 
 
+def test_soft_hyphens_are_dropped() -> None:
+    # A page's hyphenation hints are invisible; kept, they split the word for search.
+    assert normalize_text("Zusam\u00admen\u00adarbeit ist wichtig") == "Zusammenarbeit ist wichtig"
+
+
 def test_tidy_body_paragraphs() -> None:
     assert tidy_body("  một  hai \r\n\r\n\r\nba\n") == "một hai\n\nba"
 

@@ -47,6 +47,26 @@ def test_text_dumps_import_with_fields_and_source(library: Library, tmp_path: Pa
     assert original.encoding == "utf-8"
 
 
+def test_soft_hyphens_in_a_dump_do_not_split_its_words(library: Library, tmp_path: Path) -> None:
+    from desktop.core.search.index import SearchIndex
+    from desktop.core.search.models import SearchRequest
+
+    path = tmp_path / "dump.txt"
+    hinted = "Die Zusam\u00admen\u00adarbeit der Gemeinden wurde am Montag beschlossen."
+    path.write_text(text_dump("Gemeinden beschließen Zusammenarbeit", hinted, *PARAGRAPHS),
+                    encoding="utf-8")
+    report = import_paths(library, [path])
+    article = library.articles.get(report.ids[0])
+    assert "\u00ad" not in article.body
+    assert "Die Zusammenarbeit der Gemeinden" in article.body
+    index = SearchIndex.open(library, wait=2.0)
+    try:
+        found = index.search(SearchRequest(query='"zusammenarbeit der gemeinden"'))
+        assert [h.id for h in found.hits] == [article.id]
+    finally:
+        index.close()
+
+
 def test_reimport_is_idempotent(library: Library, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     _dumps(folder, 5)
