@@ -19,7 +19,6 @@ A ``PgSearchIndex`` belongs to the thread that opened it (one connection).
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from collections import Counter
@@ -36,10 +35,10 @@ from desktop.core.search.docsets import needs_check
 from desktop.core.search.documents import annotations_for
 from desktop.core.search.highlight import find_spans, hit_words
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult, all_result_ids
-from desktop.core.search.pg import schema
+from desktop.core.search.pg import binary, rowpool, schema
 from desktop.core.search.pg.compiler import Compiler, has_near, lexeme
 from desktop.core.search.pg.connection import STATEMENT_TIMEOUT_S, connect, set_timeout
-from desktop.core.search.pg.vectors import PAIR_SEP, pair_tokens, row_for
+from desktop.core.search.pg.vectors import COLUMNS, PAIR_SEP, pair_tokens
 from desktop.core.search.query import (
     All,
     Node,
@@ -107,11 +106,7 @@ SERVER_ERROR_MESSAGE = "The search server refused: {error}"
 # SQLSTATEs of a role or a server that may not write.
 READ_ONLY_CODES = ("42501", "25006")
 
-_COLUMNS = (
-    "article_id text, gen bigint, body_v text, pairs_v text, fields_v text, "
-    "accented_v text, lossy boolean, site text, site_key text, published text, "
-    "year text, tags text[]"
-)
+_COPY = f"COPY search_docs ({', '.join(COLUMNS)}) FROM STDIN WITH (FORMAT binary)"
 
 
 class SearchServerError(UserError):
@@ -263,21 +258,27 @@ class PgSearchIndex(Closing):
         # the end (not merged into the table batch by batch).
         vocab: Counter[str] | None = Counter() if since == 0 else None
         it = iter(source)
-        while True:
-            chunk = list(islice(it, COMMIT_EVERY))
-            if not chunk:
-                break
-            conn.run("BEGIN")
-            for start in range(0, len(chunk), BATCH):
-                self._write(chunk[start : start + BATCH], target, vocab)
-                done += len(chunk[start : start + BATCH])
-                progress(done, total)
-            conn.run("COMMIT")  # a failure is rolled back by ``_guard``
+        batches = iter(lambda: list(islice(it, BATCH)), [])
+        noted = ((b, annotations_for(self.library.annotations, [a.id for a in b]))
+                 for b in batches)
+        conn.run("BEGIN")
+        written = 0  # in this transaction
+        for ids, tuples, found in rowpool.encoded(noted, target, vocab is not None,
+                                                  rowpool.workers_for(total)):
+            self._write(ids, tuples, found, vocab)
+            done += len(ids)
+            written += len(ids)
+            progress(done, total)
+            if written >= COMMIT_EVERY:
+                conn.run("COMMIT")  # a failure is rolled back by ``_guard``
+                conn.run("BEGIN")
+                written = 0
+        conn.run("COMMIT")
         if vocab is not None:
             conn.run("BEGIN")
-            terms = list(vocab.items())
-            for start in range(0, len(terms), VOCAB_BATCH):
-                part = terms[start : start + VOCAB_BATCH]
+            counted = list(vocab.items())
+            for start in range(0, len(counted), VOCAB_BATCH):
+                part = counted[start : start + VOCAB_BATCH]
                 conn.run(
                     "INSERT INTO search_vocab (term, df) "
                     "SELECT unnest(:t::text[]), unnest(:n::int[])",
@@ -294,31 +295,18 @@ class PgSearchIndex(Closing):
         progress(done, total)
         return done
 
-    def _write(self, batch: Sequence[Any], gen: int, vocab: Counter[str] | None = None) -> None:
-        """Write the rows of ``batch``; their lexemes are counted into ``vocab`` when
-        given (a fill from scratch), else merged into ``search_vocab`` here."""
-        ids = [a.id for a in batch]
-        notes = annotations_for(self.library.annotations, ids)
-        made = [row_for(a, notes.get(a.id), gen) for a in batch]
-        rows = [r.values for r in made]
-        if vocab is not None:
-            for r in made:
-                vocab.update(r.terms)
-        else:
+    def _write(self, ids: Sequence[str], tuples: bytes, terms: Counter[str] | None,
+               vocab: Counter[str] | None) -> None:
+        """Write the rows of ``ids`` (``tuples``, replacing theirs); in a fill from
+        scratch their lexemes (``terms``) are counted into ``vocab``, else merged
+        into ``search_vocab`` here."""
+        if vocab is None:
             self._unvocab(ids)
-        self.conn.run(
-            "INSERT INTO search_docs SELECT r.article_id, r.gen, r.body_v::tsvector, "
-            "r.pairs_v::tsvector, r.fields_v::tsvector, r.accented_v::tsvector, r.lossy, "
-            "r.site, r.site_key, r.published, r.year, COALESCE(r.tags, '{}') "
-            f"FROM jsonb_to_recordset(:rows::jsonb) AS r({_COLUMNS}) "
-            "ON CONFLICT (article_id) DO UPDATE SET gen = excluded.gen, "
-            "body_v = excluded.body_v, pairs_v = excluded.pairs_v, "
-            "fields_v = excluded.fields_v, accented_v = excluded.accented_v, "
-            "lossy = excluded.lossy, site = excluded.site, site_key = excluded.site_key, "
-            "published = excluded.published, year = excluded.year, tags = excluded.tags",
-            rows=json.dumps(rows, ensure_ascii=False),
-        )
+            self.conn.run("DELETE FROM search_docs WHERE article_id = ANY(:ids::text[])", ids=ids)
+        self.conn.run(_COPY, stream=(binary.HEADER, tuples, binary.TRAILER))
         if vocab is not None:
+            if terms is not None:
+                vocab.update(terms)
             return
         self.conn.run(
             "INSERT INTO search_vocab (term, df) SELECT t, count(*) FROM search_docs d, "

@@ -1,28 +1,19 @@
-"""``vectors``: the tsvector literals of a row, within a tsvector's limits."""
+"""``vectors``: the binary tsvectors of a row, within a tsvector's limits."""
 
 from __future__ import annotations
-
-import re
 
 from desktop.core.search.pg.vectors import BODY, MAX_POSITIONS, TITLE, Vector, row_for, stripped
 from desktop.core.store import Library
 from tests.helpers.search import make_draft
-
-
-def _parsed(literal: str) -> dict[str, list[str]]:
-    """Lexeme -> sorted positions of a tsvector literal, merged as PostgreSQL does."""
-    found: dict[str, list[str]] = {}
-    for lexeme, positions in re.findall(r"'([^']*)'(?::(\S+))?", literal):
-        found.setdefault(lexeme, []).extend(positions.split(",") if positions else [])
-    return {k: sorted(v, key=lambda p: int(p.rstrip("ABCD"))) for k, v in found.items()}
+from tests.helpers.tsvector import decoded
 
 
 def test_positions_follow_the_parts_with_their_weights() -> None:
     vector = Vector()
     vector.add(["ha", "noi"], TITLE)
     vector.add(["mua", "thu", "ha", "noi", "ha"], BODY)
-    assert _parsed(vector.literal()) == {"ha": ["1A", "6", "8"], "noi": ["2A", "7"], "mua": ["4"],
-                             "thu": ["5"]}
+    assert decoded(vector.encoded()) == {"ha": ["1A", "6", "8"], "noi": ["2A", "7"],
+                                         "mua": ["4"], "thu": ["5"]}
     assert vector.lexemes() == {"ha", "noi", "mua", "thu"}
     assert not vector.lossy
 
@@ -30,8 +21,8 @@ def test_positions_follow_the_parts_with_their_weights() -> None:
 def test_a_syllable_past_the_position_limit_makes_the_row_lossy() -> None:
     vector = Vector()
     vector.add(["mua"] * (MAX_POSITIONS + 10) + ["thu"], BODY)
-    parsed = _parsed(vector.literal())
-    assert len(parsed["mua"]) == MAX_POSITIONS
+    parsed = decoded(vector.encoded())
+    assert parsed["mua"] == [str(p) for p in range(1, MAX_POSITIONS + 1)]
     assert parsed["thu"] == [str(MAX_POSITIONS + 11)]
     assert vector.lossy
 
@@ -46,9 +37,17 @@ def test_a_row_counts_the_lexemes_of_its_body_vector(library: Library) -> None:
 
 def test_lexemes_too_long_for_a_tsvector_are_left_out() -> None:
     long = "x" * 3000
-    assert stripped(["ha_noi", long, "ha_noi", "mua_thu"]) == "'ha_noi' 'mua_thu'"
-    assert stripped([]) == "" and stripped([long]) == ""
+    assert decoded(stripped(["ha_noi", long, "ha_noi", "mua_thu"])) == {"ha_noi": [],
+                                                                        "mua_thu": []}
+    assert decoded(stripped([])) == {} and decoded(stripped([long])) == {}
     vector = Vector()
-    vector.add(["mua", long], BODY)
-    assert _parsed(vector.literal()) == {"mua": ["1"]}
-    assert vector.lexemes() == {"mua"} and vector.lossy
+    vector.add(["mua", long, "thu"], BODY)
+    assert decoded(vector.encoded()) == {"mua": ["1"], "thu": ["3"]}
+    assert vector.lexemes() == {"mua", "thu"} and vector.lossy
+
+
+def test_an_empty_vector_has_no_lexemes() -> None:
+    vector = Vector()
+    vector.add([], TITLE)
+    vector.add([], BODY)
+    assert decoded(vector.encoded()) == {} and not vector.lossy
