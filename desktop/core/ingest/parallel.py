@@ -1,15 +1,13 @@
 """Extraction in worker processes while the main process reads input and writes SQLite.
 
-Workers are started with ``spawn`` (safe under a Qt GUI thread) and get the
-batch's ``LineStats`` once, at start. Documents travel in small batches; the
+Workers come from ``workers.spawn_pool`` and get the batch's ``LineStats`` once, at
+start. Documents travel in small batches; the
 caller keeps at most ``ImportLimits.max_bytes_in_flight`` bytes of them queued
 across all workers, so memory stays bounded however large the input is.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import signal
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Any
 
@@ -18,6 +16,7 @@ from desktop.core.extract.textdump import LineStats
 from desktop.core.ingest.extractors import extract_fields
 from desktop.core.models import SourceKind, content_hash_for
 from desktop.core.store.articles import compress
+from desktop.core.workers import spawn_pool
 
 # kind, original bytes, hints, file name
 Job = tuple[SourceKind, bytes, dict[str, str], str]
@@ -31,9 +30,6 @@ _worker_stats: LineStats | None = None  # set once in each worker process
 def _init_worker(stats: LineStats) -> None:
     global _worker_stats
     _worker_stats = stats
-    # Ctrl+C reaches the whole process group; the importing process decides what to
-    # do (stop after the current document), and it ends the workers itself.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def extract_job(job: Job, stats: LineStats | None, *, for_store: bool = False) -> Outcome:
@@ -66,8 +62,7 @@ class ExtractionPool:
     """A small pool of extraction processes sharing one batch's line statistics."""
 
     def __init__(self, workers: int, stats: LineStats):
-        context = multiprocessing.get_context("spawn")
-        self._pool: Pool = context.Pool(workers, initializer=_init_worker, initargs=(stats,))
+        self._pool: Pool = spawn_pool(workers, _init_worker, (stats,))
 
     def submit(self, jobs: list[Job]) -> AsyncResult[list[Outcome]]:
         return self._pool.apply_async(_extract_batch, (jobs,))

@@ -25,8 +25,9 @@ _NULL = _I32.pack(-1)
 TEXT_OID = 25
 
 
-def text(value: str) -> bytes:
-    return value.encode("utf-8")
+def text(value: str | None) -> bytes | None:
+    """A ``text`` field; ``None`` is NULL."""
+    return None if value is None else value.encode("utf-8")
 
 
 def bigint(value: int) -> bytes:

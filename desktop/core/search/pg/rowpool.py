@@ -7,15 +7,12 @@ the server. A small catch-up builds them here (starting workers would cost more
 than it saves). Either way a batch comes back as the bytes of its ``COPY`` tuples
 and, for a fill from scratch, how many of its rows hold each ``body_v`` lexeme.
 
-Workers are started with ``spawn`` (safe under a Qt GUI thread) and leave Ctrl+C
-to this process, which ends them.
+Workers come from ``workers.spawn_pool``; this process ends them.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
 from collections import Counter, deque
 from collections.abc import Iterator, Mapping, Sequence
 from multiprocessing.pool import AsyncResult, Pool
@@ -24,6 +21,7 @@ from types import TracebackType
 from desktop.core.models import Article
 from desktop.core.search.documents import AnnotationText
 from desktop.core.search.pg.vectors import row_for
+from desktop.core.workers import spawn_pool
 
 # Fills of at least this many articles build their rows in worker processes.
 POOL_MIN_ARTICLES = 20_000
@@ -50,10 +48,6 @@ def encode_batch(articles: Sequence[Article], notes: Mapping[str, AnnotationText
             terms.update(row.terms)
         tuples.append(row.encoded())
     return [a.id for a in articles], b"".join(tuples), terms
-
-
-def _init_worker() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def workers_for(total: int) -> int:
@@ -83,8 +77,7 @@ class RowPool:
     """Worker processes building rows; ended when left, at once on an error."""
 
     def __init__(self, workers: int):
-        context = multiprocessing.get_context("spawn")
-        self._pool: Pool = context.Pool(workers, initializer=_init_worker)
+        self._pool: Pool = spawn_pool(workers)
 
     def submit(self, articles: Sequence[Article], notes: Mapping[str, AnnotationText],
                gen: int, count_terms: bool) -> AsyncResult[Encoded]:

@@ -102,9 +102,7 @@ class Vector:
         counts = np.bincount(id_of, minlength=len(lexemes))
         if len(counts) and counts.max() > MAX_POSITIONS:
             self.lossy = True
-            first = np.cumsum(counts) - counts
-            rank = np.arange(len(id_of)) - np.repeat(first, counts)
-            kept = rank < MAX_POSITIONS
+            kept = _ranks(counts) < MAX_POSITIONS
             id_of, position = id_of[kept], position[kept]
             counts = np.minimum(counts, MAX_POSITIONS)
         size = sum(map(len, lexemes)) + 8 * len(lexemes) + 2 * int(counts.sum())
@@ -149,12 +147,17 @@ def _tsvector(lexemes: list[str], counts: Any, positions: Any) -> bytes:
     out[count_at] = counts >> 8
     out[count_at + 1] = counts & 0xFF
     if len(positions):
-        first = np.cumsum(counts) - counts
-        rank = np.arange(len(positions)) - np.repeat(first, counts)
-        at = np.repeat(count_at + 2, counts) + 2 * rank
+        at = np.repeat(count_at + 2, counts) + 2 * _ranks(counts)
         out[at] = positions >> 8
         out[at + 1] = positions & 0xFF
     return out.tobytes()
+
+
+def _ranks(counts: Any) -> Any:
+    """Each entry's rank within its lexeme's run, for entries grouped by lexeme with
+    ``counts`` entries a lexeme: 0, 1, ... for the first lexeme, 0, 1, ... for the next."""
+    first = np.cumsum(counts) - counts
+    return np.arange(int(counts.sum())) - np.repeat(first, counts)
 
 
 def _fits(token: str) -> bool:
@@ -197,13 +200,9 @@ class Row:
 
     def encoded(self) -> bytes:
         """The row as one tuple of a binary ``COPY`` of ``COLUMNS``."""
-        v = self.values
-
-        def text(value: str | None) -> bytes | None:
-            return None if value is None else binary.text(value)
-
+        v, text = self.values, binary.text
         return binary.copy_tuple((
-            binary.text(v["article_id"]), binary.bigint(v["gen"]),
+            text(v["article_id"]), binary.bigint(v["gen"]),
             self.vectors["body_v"], self.vectors["pairs_v"], self.vectors["fields_v"],
             self.vectors["accented_v"], binary.boolean(v["lossy"]),
             text(v["site"]), text(v["site_key"]), text(v["published"]), text(v["year"]),
