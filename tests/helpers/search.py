@@ -65,3 +65,18 @@ def annotate(
                 "INSERT INTO annotation_tags (annotation_id, tag) VALUES (?, ?)", (ann_id, tag)
             )
         library.conn.execute("UPDATE articles SET gen = ? WHERE id = ?", (gen, article_id))
+
+
+def syllable_name(n: int) -> str:
+    """``n`` spelt in four letters: a syllable of its own for every number."""
+    out = ""
+    for _ in range(4):
+        n, digit = divmod(n, 26)
+        out = chr(ord("a") + digit) + out
+    return out
+
+
+def huge_body(syllables: int) -> str:
+    """A body whose adjacent pairs are all distinct: more than a tsvector holds."""
+    return " ".join(syllable_name(n) for n in range(syllables))
+

@@ -6,9 +6,9 @@ caller must check on the stored text (``store_scan.verified``):
 
 * a plain word is one lexeme of ``body_v`` (title, body and notes; a GIN lookup);
   ``title:``/``author:``/``note:`` ask ``fields_v`` for their weight;
-* a two-syllable phrase is one ``pairs_v`` lexeme (exact on every row); a longer
-  one the intersection of its pairs, then ``<->`` on ``body_v``; a fielded
-  phrase ``<->`` with the field's weight;
+* a two-syllable phrase is one ``pairs_v`` lexeme; a longer one the intersection
+  of its pairs, then ``<->`` on ``body_v``; a fielded phrase ``<->`` with the
+  field's weight; a row whose pairs were cut answers every pair query (checked);
 * a prefix is a tsquery prefix; a fuzzy word the vocabulary's spellings within
   its edits (first letter kept, ``MAX_EXPANSION`` of them, as the Whoosh index);
 * ``site:``/``tag:``/``published:`` and date ranges are columns; ``collection:``
@@ -25,8 +25,8 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from desktop.core.search.docsets import FUZZY_PREFIX, MAX_EXPANSION, filter_terms, needs_check
-from desktop.core.search.pg.vectors import AUTHOR, BODY, NOTE, TITLE, pair_tokens
+from desktop.core.search.docsets import FUZZY_PREFIX, MAX_EXPANSION, filter_terms
+from desktop.core.search.pg.vectors import AUTHOR, BODY, NOTE, PAIRS_CUT, TITLE, pair_tokens
 from desktop.core.search.query import (
     All,
     Any_,
@@ -54,6 +54,13 @@ def lexeme(term: str, weight: str = "", prefix: bool = False) -> str:
 
 def _like_prefix(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def checked_on_lossy(node: Node) -> bool:
+    """True when the condition of ``node`` is only a superset on ``lossy`` rows, whose
+    matches are checked on the stored text: NEAR and every phrase (a lossy row's
+    positions and pairs may be cut; ``vectors``)."""
+    return any_word_or_near(node, lambda w: w.is_phrase)
 
 
 def has_near(node: Node) -> bool:
@@ -123,7 +130,7 @@ class Compiler:
             if has_near(node.child):
                 return "TRUE"  # checked on the text
             inner = f"NOT COALESCE({self.cond(node.child)}, FALSE)"
-            return f"(lossy OR {inner})" if needs_check(node.child) else f"({inner})"
+            return f"(lossy OR {inner})" if checked_on_lossy(node.child) else f"({inner})"
         raise TypeError(f"unknown query node {node!r}")
 
     def word(self, word: Word) -> str:
@@ -143,9 +150,9 @@ class Compiler:
         if len(syls) == 1:
             return f"{column} @@ " + self.tsq(lexeme(syls[0], weight))
         if word.field is None:
-            pairs = "pairs_v @@ " + self.tsq(
-                " & ".join(lexeme(p) for p in dict.fromkeys(pair_tokens(syls)))
-            )
+            # A row whose pairs were cut answers every pair query (checked on the text).
+            every_pair = " & ".join(lexeme(p) for p in dict.fromkeys(pair_tokens(syls)))
+            pairs = "pairs_v @@ " + self.tsq(f"({every_pair}) | {lexeme(PAIRS_CUT)}")
             if len(syls) == 2:
                 return pairs
             phrase = " <-> ".join(lexeme(s) for s in syls)

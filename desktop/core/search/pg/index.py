@@ -36,7 +36,7 @@ from desktop.core.search.documents import annotations_for
 from desktop.core.search.highlight import find_spans, hit_words
 from desktop.core.search.models import SearchHit, SearchRequest, SearchResult, all_result_ids
 from desktop.core.search.pg import binary, rowpool, schema
-from desktop.core.search.pg.compiler import Compiler, has_near, lexeme
+from desktop.core.search.pg.compiler import Compiler, checked_on_lossy, has_near, lexeme
 from desktop.core.search.pg.connection import STATEMENT_TIMEOUT_S, connect, set_timeout
 from desktop.core.search.pg.vectors import COLUMNS, PAIR_SEP, pair_tokens
 from desktop.core.search.query import (
@@ -427,7 +427,7 @@ class PgSearchIndex(Closing):
         """Candidates the SQL cannot decide, checked on the stored text; the failures."""
         if has_near(node):
             scope = ""
-        elif needs_check(node):
+        elif checked_on_lossy(node):
             scope = " AND lossy"
         else:
             return []

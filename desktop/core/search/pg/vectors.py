@@ -24,8 +24,9 @@ notes C, body D (ranking weighs them; a fielded word asks for its weight).
   typed diacritics count.
 
 A tsvector keeps at most 256 positions per lexeme, positions up to 16,383 and a
-lexeme of at most 2,046 bytes; a row that needed more is ``lossy``: every lexeme
-is kept (so plain words still match) but positional matches on it are checked
+lexeme of at most 2,046 bytes, in at most 1 MB; a row that needed more is ``lossy``:
+every syllable is kept (so plain words still match), but positional matches on it,
+and its pairs (``pairs_v`` keeps the pairs that fit, and ``PAIRS_CUT``), are checked
 on the stored text.
 """
 
@@ -45,6 +46,9 @@ from desktop.core.search.documents import AnnotationText
 from desktop.core.search.pg import binary
 
 PAIR_SEP = "_"
+# In ``pairs_v`` of a row whose pairs did not all fit: a pair query asks for it too, and
+# the row's matches are checked on the text. A pair has a syllable each side of "_".
+PAIRS_CUT = "_cut"
 MAX_POSITION = 16383
 MAX_POSITIONS = 256
 MAX_LEXEME_BYTES = 2046
@@ -166,13 +170,32 @@ def _fits(token: str) -> bool:
 
 def stripped(tokens: Iterable[str]) -> bytes:
     """The binary tsvector of lexemes without positions."""
+    return stripped_within(tokens)[0]
+
+
+def stripped_within(tokens: Iterable[str], marker: str = "") -> tuple[bytes, bool]:
+    """The binary tsvector of lexemes without positions, and whether it had to leave
+    lexemes out: one too long for a tsvector, or the ones past what a tsvector can
+    hold (``MAX_VECTOR_BYTES``), which a page of hundreds of thousands of distinct
+    syllable pairs would need. A vector that left some out holds ``marker``."""
     unique = sorted(set(tokens))
+    full = len(unique)
     if unique and max(map(len, unique)) > _SAFE_LEXEME_CHARS:
         unique = [t for t in unique if _fits(t)]
+    # The server keeps a stripped vector's lexemes in one string area of at most
+    # 1 MB; a code point is at most 4 bytes of UTF-8.
+    if 4 * sum(map(len, unique)) > MAX_VECTOR_BYTES:
+        sizes = np.fromiter((len(t.encode("utf-8")) for t in unique), dtype=np.int64,
+                            count=len(unique))
+        unique = unique[: int(np.searchsorted(np.cumsum(sizes), MAX_VECTOR_BYTES, "right"))]
+    cut = len(unique) < full
+    if cut and marker:
+        unique = sorted([*unique, marker])
     if not unique:
-        return _EMPTY
+        return _EMPTY, cut
     # Each lexeme, its NUL and a position count of 0 (two more NULs).
-    return len(unique).to_bytes(4, "big") + ("\0\0\0".join(unique) + "\0\0\0").encode("utf-8")
+    data = len(unique).to_bytes(4, "big") + ("\0\0\0".join(unique) + "\0\0\0").encode("utf-8")
+    return data, cut
 
 
 def pair_tokens(syls: Sequence[str]) -> list[str]:
@@ -227,9 +250,10 @@ def row_for(article: Article, notes: AnnotationText | None, gen: int) -> Row:
     fields.add(split[0], TITLE)
     fields.add(syllables(article.author or ""), AUTHOR)
     fields.add(split[2], NOTE)
+    pairs_v, pairs_cut = stripped_within(pairs, PAIRS_CUT)
     vectors = {
         "body_v": body.encoded(),
-        "pairs_v": stripped(pairs),
+        "pairs_v": pairs_v,
         "fields_v": fields.encoded(),
         "accented_v": accented.encoded(),
     }
@@ -237,7 +261,7 @@ def row_for(article: Article, notes: AnnotationText | None, gen: int) -> Row:
     values = {
         "article_id": article.id,
         "gen": gen,
-        "lossy": body.lossy or fields.lossy,
+        "lossy": body.lossy or fields.lossy or pairs_cut,
         "site": site,
         "site_key": fold_text(site).strip() if site else None,
         "published": article.published.isoformat() if article.published else None,

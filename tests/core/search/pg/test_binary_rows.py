@@ -26,6 +26,7 @@ from desktop.core.search.pg.vectors import (
     MAX_POSITION,
     MAX_POSITIONS,
     MAX_VECTOR_BYTES,
+    PAIRS_CUT,
     row_for,
 )
 from desktop.core.store import Library
@@ -78,13 +79,15 @@ def reference_vectors(article: Article, notes: AnnotationText | None) -> dict[st
     fields = [folded[0], (syllables(article.author or ""), "B"), folded[2]]
     body, body_lossy = _literal(folded)
     fields_v, fields_lossy = _literal(fields)
-    unique = [p for p in dict.fromkeys(pairs) if len(p.encode("utf-8")) <= MAX_LEXEME_BYTES]
+    every_pair = list(dict.fromkeys(pairs))
+    unique = [p for p in every_pair if len(p.encode("utf-8")) <= MAX_LEXEME_BYTES]
+    pairs_cut = len(unique) < len(every_pair)  # a pair left out: the row says so
     return {
         "body_v": body,
-        "pairs_v": " ".join(f"'{p}'" for p in unique),
+        "pairs_v": " ".join(f"'{p}'" for p in unique + [PAIRS_CUT] * pairs_cut),
         "fields_v": fields_v,
         "accented_v": _literal(accented)[0],
-        "lossy": body_lossy or fields_lossy,
+        "lossy": body_lossy or fields_lossy or pairs_cut,
     }
 
 

@@ -11,7 +11,7 @@ from desktop.core.search.models import SearchRequest
 from desktop.core.search.pg.connection import connect
 from desktop.core.search.pg.index import PgSearchIndex
 from desktop.core.store import Library
-from tests.helpers.search import annotate, make_draft
+from tests.helpers.search import annotate, huge_body, make_draft
 
 
 def _total(ix: PgSearchIndex, query: str) -> int:
@@ -188,5 +188,27 @@ def test_facets_count_every_match(library: Library, pg_dsn: str) -> None:
         assert result.total == 3
         assert result.facets["site"] == {"a.example.vn": 2}
         assert result.facets["year"] == {"2021": 1, "2020": 1}
+    finally:
+        ix.close()
+
+
+def test_an_article_too_large_for_its_pairs_is_searched_exactly(
+    library: Library, pg_dsn: str
+) -> None:
+    """Its pairs past a tsvector's 1 MB are cut (the row is lossy): the fill goes on, and
+    a phrase among the cut pairs is found on the stored text, with exact totals."""
+    huge = make_draft("Bài rất dài", huge_body(150_000) + " zzyx zzwv cuối")
+    small = make_draft("Bài ngắn", "Hôm nay zzyx zzwv ở đây")
+    other = make_draft("Bài khác", "Trời đẹp")
+    library.articles.add_many([huge, small, other])
+    ix = PgSearchIndex.open(library, pg_dsn)
+    try:
+        assert ix.doc_count() == 3
+        assert _total(ix, '"zzyx zzwv"') == 2
+        assert _total(ix, '"zzyx zzwv cuối"') == 1
+        # Both syllables in the long article, never in that order.
+        assert _total(ix, '"zzwv zzyx" OR "hôm nay"') == 1
+        assert _total(ix, 'bài -"zzyx zzwv"') == 1
+        assert _total(ix, '"aaaa aaab"') == 1  # a pair that was kept
     finally:
         ix.close()

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from desktop.core.search.pg.vectors import BODY, MAX_POSITIONS, TITLE, Vector, row_for, stripped
+from desktop.core.search.pg.vectors import (
+    BODY,
+    MAX_POSITIONS,
+    MAX_VECTOR_BYTES,
+    PAIRS_CUT,
+    TITLE,
+    Vector,
+    row_for,
+    stripped,
+    stripped_within,
+)
 from desktop.core.store import Library
-from tests.helpers.search import make_draft
+from tests.helpers.search import huge_body, make_draft, syllable_name
 from tests.helpers.tsvector import decoded
 
 
@@ -51,3 +61,19 @@ def test_an_empty_vector_has_no_lexemes() -> None:
     vector.add([], TITLE)
     vector.add([], BODY)
     assert decoded(vector.encoded()) == {} and not vector.lossy
+
+
+def test_pairs_past_a_tsvector_s_size_are_cut_and_the_row_is_lossy(library: Library) -> None:
+    tokens = [f"{syllable_name(n)}_{syllable_name(n + 1)}" for n in range(150_000)]
+    data, cut = stripped_within(tokens)
+    kept = decoded(data)
+    assert cut and sum(len(t) for t in kept) <= MAX_VECTOR_BYTES
+    assert 0 < len(kept) < len(tokens) and sorted(kept) == sorted(tokens)[: len(kept)]
+    assert stripped_within(tokens[:100]) == (stripped(tokens[:100]), False)
+    draft = make_draft("Bài rất dài", huge_body(150_000))
+    library.articles.add_many([draft])
+    row = row_for(library.articles.get(draft.id), None, 1)
+    pairs = decoded(row.vectors["pairs_v"])
+    assert row.values["lossy"] and PAIRS_CUT in pairs
+    assert sum(len(t) for t in pairs) <= MAX_VECTOR_BYTES + len(PAIRS_CUT)
+    assert len(decoded(row.vectors["body_v"])) == 150_000 + 3  # every word is still there
